@@ -1,0 +1,11 @@
+# Every third-party dependency, all from Debian 12 packages (see README).
+find_package(Qt6 6.4 REQUIRED COMPONENTS Core Concurrent Network HttpServer Widgets Test)
+find_package(Protobuf REQUIRED)
+find_package(gRPC CONFIG REQUIRED)
+find_package(SQLite3 REQUIRED)
+find_package(ZLIB REQUIRED)
+find_package(simdjson CONFIG REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
+find_program(GRPC_CPP_PLUGIN grpc_cpp_plugin REQUIRED)
+find_package(Threads REQUIRED)

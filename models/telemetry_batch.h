@@ -1,0 +1,79 @@
+// The unit that flows from ingest to storage: the decoded content of one export request (or one
+// chunk of an imported file), in the OTLP resource -> scope -> item hierarchy. Created once by a
+// decoder, then shared read-only between threads as std::shared_ptr<const TelemetryBatch>.
+#pragma once
+
+#include "log_record.h"
+#include "metric.h"
+#include "resource.h"
+#include "span.h"
+
+#include <memory>
+
+namespace kansoku {
+
+struct ScopeSpans
+{
+    InstrumentationScope scope;
+    std::string schemaUrl;
+    std::vector<Span> spans;
+    bool operator==(const ScopeSpans &) const = default;
+};
+
+struct ResourceSpans
+{
+    Resource resource;
+    std::string schemaUrl;
+    std::vector<ScopeSpans> scopeSpans;
+    bool operator==(const ResourceSpans &) const = default;
+};
+
+struct ScopeMetrics
+{
+    InstrumentationScope scope;
+    std::string schemaUrl;
+    std::vector<Metric> metrics;
+    bool operator==(const ScopeMetrics &) const = default;
+};
+
+struct ResourceMetrics
+{
+    Resource resource;
+    std::string schemaUrl;
+    std::vector<ScopeMetrics> scopeMetrics;
+    bool operator==(const ResourceMetrics &) const = default;
+};
+
+struct ScopeLogs
+{
+    InstrumentationScope scope;
+    std::string schemaUrl;
+    std::vector<LogRecord> logRecords;
+    bool operator==(const ScopeLogs &) const = default;
+};
+
+struct ResourceLogs
+{
+    Resource resource;
+    std::string schemaUrl;
+    std::vector<ScopeLogs> scopeLogs;
+    bool operator==(const ResourceLogs &) const = default;
+};
+
+struct TelemetryBatch
+{
+    std::vector<ResourceSpans> resourceSpans;
+    std::vector<ResourceMetrics> resourceMetrics;
+    std::vector<ResourceLogs> resourceLogs;
+
+    std::size_t spanCount() const;
+    std::size_t dataPointCount() const;
+    std::size_t logRecordCount() const;
+    std::size_t itemCount() const { return spanCount() + dataPointCount() + logRecordCount(); }
+    bool isEmpty() const { return itemCount() == 0; }
+    bool operator==(const TelemetryBatch &) const = default;
+};
+
+using TelemetryBatchPtr = std::shared_ptr<const TelemetryBatch>;
+
+} // namespace kansoku

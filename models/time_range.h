@@ -1,0 +1,19 @@
+// A half-open interval [startNs, endNs) of Unix epoch nanoseconds; the default covers all time.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+
+namespace kansoku {
+
+struct TimeRange
+{
+    std::int64_t startNs = std::numeric_limits<std::int64_t>::min();
+    std::int64_t endNs = std::numeric_limits<std::int64_t>::max();
+
+    bool contains(std::int64_t timeNs) const { return timeNs >= startNs && timeNs < endNs; }
+    bool isEmpty() const { return endNs <= startNs; }
+    bool operator==(const TimeRange &) const = default;
+};
+
+} // namespace kansoku
