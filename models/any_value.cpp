@@ -3,6 +3,7 @@
 #include "telemetry_ids.h"
 
 #include <cmath>
+#include <cstdlib>
 #include <cstdio>
 
 namespace kansoku {
@@ -58,8 +59,8 @@ AnyValue AnyValue::fromMap(std::vector<KeyValue> entries)
 
 bool AnyValue::operator==(const AnyValue &other) const
 {
-    if (type() == Type::Double && other.type() == Type::Double
-        && std::isnan(doubleValue()) && std::isnan(other.doubleValue()))
+    if (type() == Type::Double && other.type() == Type::Double && std::isnan(doubleValue())
+        && std::isnan(other.doubleValue()))
         return true;
     return m_value == other.m_value;
 }

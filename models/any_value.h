@@ -45,7 +45,10 @@ public:
     {
         return std::get<std::vector<AnyValue>>(m_value);
     }
-    const std::vector<KeyValue> &mapValue() const { return std::get<std::vector<KeyValue>>(m_value); }
+    const std::vector<KeyValue> &mapValue() const
+    {
+        return std::get<std::vector<KeyValue>>(m_value);
+    }
 
     // A short human-readable rendering (strings unquoted, bytes as hex, arrays/maps as JSON-ish).
     std::string toDisplayString() const;

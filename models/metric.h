@@ -9,7 +9,13 @@
 
 namespace kansoku {
 
-enum class MetricType : std::uint8_t { Gauge = 1, Sum = 2, Histogram = 3, ExponentialHistogram = 4, Summary = 5 };
+enum class MetricType : std::uint8_t {
+    Gauge = 1,
+    Sum = 2,
+    Histogram = 3,
+    ExponentialHistogram = 4,
+    Summary = 5
+};
 
 // Numeric values are the OTLP wire values.
 enum class AggregationTemporality : std::uint8_t { Unspecified = 0, Delta = 1, Cumulative = 2 };

@@ -10,11 +10,11 @@ namespace kansoku {
 
 struct CommitSummary
 {
-    std::int64_t spans = 0;      // committed by this transaction
+    std::int64_t spans = 0; // committed by this transaction
     std::int64_t dataPoints = 0;
     std::int64_t logRecords = 0;
     std::int64_t commitDurationUs = 0;
-    TelemetryTotals totals;      // everything in the store after this commit
+    TelemetryTotals totals; // everything in the store after this commit
 };
 
 struct StorageStatus

@@ -20,12 +20,12 @@ enum class TraceSortOrder { StartTimeDescending, StartTimeAscending, DurationDes
 
 struct TraceQuery
 {
-    TimeRange range;           // on the trace's start time
-    std::string service;       // any span of the trace from this service; empty = all
-    std::string operation;     // root span name; empty = all
+    TimeRange range;       // on the trace's start time
+    std::string service;   // any span of the trace from this service; empty = all
+    std::string operation; // root span name; empty = all
     std::optional<std::int64_t> minDurationNs;
     std::optional<std::int64_t> maxDurationNs;
-    bool errorsOnly = false;   // at least one span with StatusCode::Error
+    bool errorsOnly = false;                       // at least one span with StatusCode::Error
     std::vector<AttributeFilter> attributeFilters; // each must match some span of the trace
     std::optional<TraceId> traceId;
     TraceSortOrder sortOrder = TraceSortOrder::StartTimeDescending;
@@ -66,9 +66,9 @@ struct Trace
 
 struct LogQuery
 {
-    TimeRange range;             // on LogRecord::effectiveTimeNs()
-    std::string fullText;        // FTS5 query syntax over the body (and attribute values)
-    int minSeverityNumber = 0;   // 0 = all
+    TimeRange range;           // on LogRecord::effectiveTimeNs()
+    std::string fullText;      // FTS5 query syntax over the body (and attribute values)
+    int minSeverityNumber = 0; // 0 = all
     std::string service;
     std::optional<TraceId> traceId;
     std::optional<SpanId> spanId;
@@ -90,7 +90,7 @@ struct StoredLog
 
 struct LogPage
 {
-    std::vector<StoredLog> logs;              // newest first
+    std::vector<StoredLog> logs;                 // newest first
     std::optional<std::int64_t> nextBeforeRowId; // set when more may follow
 };
 
@@ -150,7 +150,7 @@ public:
     virtual std::vector<MetricStreamInfo> metricStreams(const MetricStreamQuery &query) const = 0;
     // The stream's metric with its points in time order (only the vector for its type is filled).
     virtual std::optional<Metric> metricPoints(const MetricPointQuery &query) const = 0;
-    virtual std::vector<std::string> services() const = 0; // sorted
+    virtual std::vector<std::string> services() const = 0;   // sorted
     virtual std::optional<TimeRange> timeBounds() const = 0; // over all signals; nullopt if empty
     virtual TelemetryTotals totals() const = 0;
 };
