@@ -1,0 +1,88 @@
+#include "status_window.h"
+
+#include <QLabel>
+#include <QStatusBar>
+#include <QTableWidget>
+#include <QTest>
+
+using namespace kansoku;
+
+class TestStatusWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void showsReceiverStates();
+    void showsCountsPerSignal();
+    void showsStorageError();
+};
+
+static QTableWidget *table(StatusWindow &window, const char *name)
+{
+    auto *widget = window.findChild<QTableWidget *>(QLatin1String(name));
+    Q_ASSERT(widget);
+    return widget;
+}
+
+void TestStatusWindow::showsReceiverStates()
+{
+    StatusWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.setReceivers({{"OTLP/gRPC", "127.0.0.1:4317", true, {}},
+                         {"OTLP/HTTP", "127.0.0.1:4318", false, "address in use"}});
+    QTableWidget *receivers = table(window, "receiverTable");
+    QCOMPARE(receivers->rowCount(), 2);
+    QCOMPARE(receivers->item(0, 1)->text(), QStringLiteral("127.0.0.1:4317"));
+    QCOMPARE(receivers->item(0, 2)->text(), QStringLiteral("Listening"));
+    QVERIFY(receivers->item(1, 2)->text().contains(QStringLiteral("address in use")));
+    QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("127.0.0.1:4317")));
+    QVERIFY(!window.statusBar()->currentMessage().contains(QStringLiteral("4318")));
+}
+
+void TestStatusWindow::showsCountsPerSignal()
+{
+    StatusWindow window;
+    IngestCounters counters;
+    counters.addReceived(TelemetrySignal::Traces, IngestTransport::Grpc, 1200);
+    counters.addReceived(TelemetrySignal::Traces, IngestTransport::Http, 34);
+    counters.addRejected(TelemetrySignal::Logs, IngestTransport::Http, 3);
+    counters.addMalformed(TelemetrySignal::Metrics, IngestTransport::Http);
+    counters.addRefused(TelemetrySignal::Metrics, IngestTransport::Grpc, 512);
+    StorageStatus storage;
+    storage.databasePath = "/tmp/session.kansoku";
+    storage.fileSizeBytes = 2048;
+    storage.queuedItems = 10;
+    storage.queueCapacityItems = 100;
+    storage.totals.spans = 1000;
+    window.setCounts(counters.snapshot(), storage);
+
+    QTableWidget *signalTable = table(window, "signalTable");
+    const QLocale locale;
+    QCOMPARE(signalTable->item(0, StatusWindow::Received)->text(), locale.toString(1234));
+    QCOMPARE(signalTable->item(0, StatusWindow::Stored)->text(), locale.toString(1000));
+    QCOMPARE(signalTable->item(2, StatusWindow::Rejected)->text(), QStringLiteral("3"));
+    QCOMPARE(signalTable->item(1, StatusWindow::Malformed)->text(), QStringLiteral("1"));
+    QCOMPARE(signalTable->item(1, StatusWindow::Refused)->text(), QStringLiteral("512"));
+    auto *database = window.findChild<QLabel *>(QStringLiteral("databaseLabel"));
+    QVERIFY(database->text().startsWith(QStringLiteral("/tmp/session.kansoku")));
+    auto *queue = window.findChild<QLabel *>(QStringLiteral("queueLabel"));
+    QCOMPARE(queue->text(), QStringLiteral("10 of 100 items waiting"));
+}
+
+void TestStatusWindow::showsStorageError()
+{
+    StatusWindow window;
+    window.show();
+    StorageStatus storage;
+    storage.lastError = "disk I/O error";
+    window.setCounts({}, storage);
+    auto *error = window.findChild<QLabel *>(QStringLiteral("errorLabel"));
+    QVERIFY(error->isVisible());
+    QVERIFY(error->text().contains(QStringLiteral("disk I/O error")));
+    storage.lastError.clear();
+    window.setCounts({}, storage);
+    QVERIFY(!error->isVisible());
+}
+
+QTEST_MAIN(TestStatusWindow)
+#include "tst_status_window.moc"

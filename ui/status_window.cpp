@@ -1,0 +1,147 @@
+#include "status_window.h"
+
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QStatusBar>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace kansoku {
+
+static QTableWidgetItem *readOnlyItem(const QString &text, Qt::Alignment alignment = Qt::AlignLeft)
+{
+    auto *item = new QTableWidgetItem(text);
+    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+    item->setTextAlignment(alignment | Qt::AlignVCenter);
+    return item;
+}
+
+static QTableWidget *makeTable(const QStringList &headers)
+{
+    auto *table = new QTableWidget(0, int(headers.size()));
+    table->setHorizontalHeaderLabels(headers);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionMode(QAbstractItemView::NoSelection);
+    table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    return table;
+}
+
+static QString formatBytes(std::int64_t bytes)
+{
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+StatusWindow::StatusWindow(QWidget *parent)
+    : QMainWindow(parent)
+{
+    setWindowTitle(QStringLiteral("Kansoku"));
+
+    auto *central = new QWidget;
+    auto *layout = new QVBoxLayout(central);
+
+    auto *receiversBox = new QGroupBox(tr("OTLP receivers"));
+    auto *receiversLayout = new QVBoxLayout(receiversBox);
+    m_receiverTable = makeTable({tr("Protocol"), tr("Endpoint"), tr("State")});
+    m_receiverTable->setObjectName(QStringLiteral("receiverTable"));
+    receiversLayout->addWidget(m_receiverTable);
+    auto *hint = new QLabel(tr("Point an OpenTelemetry SDK at Kansoku: "
+                               "<code>OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:4318</code> "
+                               "(HTTP) or <code>http://localhost:4317</code> (gRPC)."));
+    hint->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    hint->setWordWrap(true);
+    receiversLayout->addWidget(hint);
+    layout->addWidget(receiversBox);
+
+    auto *signalsBox = new QGroupBox(tr("Telemetry"));
+    auto *signalsLayout = new QVBoxLayout(signalsBox);
+    m_signalTable = makeTable({tr("Signal"), tr("Received"), tr("Stored"), tr("Rejected"),
+                               tr("Malformed requests"), tr("Refused (queue full)")});
+    m_signalTable->setObjectName(QStringLiteral("signalTable"));
+    const QString signalNames[] = {tr("Spans"), tr("Metric data points"), tr("Log records")};
+    m_signalTable->setRowCount(telemetrySignalCount);
+    for (int row = 0; row < telemetrySignalCount; ++row) {
+        m_signalTable->setItem(row, 0, readOnlyItem(signalNames[row]));
+        for (int column = Received; column <= Refused; ++column)
+            m_signalTable->setItem(row, column, readOnlyItem(QStringLiteral("0"), Qt::AlignRight));
+    }
+    m_signalTable->resizeColumnsToContents();
+    signalsLayout->addWidget(m_signalTable);
+    layout->addWidget(signalsBox);
+
+    auto *storageBox = new QGroupBox(tr("Session database"));
+    auto *storageLayout = new QFormLayout(storageBox);
+    m_databaseLabel = new QLabel;
+    m_databaseLabel->setObjectName(QStringLiteral("databaseLabel"));
+    m_databaseLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_queueLabel = new QLabel;
+    m_queueLabel->setObjectName(QStringLiteral("queueLabel"));
+    m_errorLabel = new QLabel;
+    m_errorLabel->setObjectName(QStringLiteral("errorLabel"));
+    m_errorLabel->setStyleSheet(QStringLiteral("color: #b00020"));
+    m_errorLabel->setWordWrap(true);
+    storageLayout->addRow(tr("File:"), m_databaseLabel);
+    storageLayout->addRow(tr("Write queue:"), m_queueLabel);
+    storageLayout->addRow(m_errorLabel);
+    layout->addWidget(storageBox);
+    layout->addStretch();
+
+    setCentralWidget(central);
+    statusBar()->showMessage(tr("Starting…"));
+    resize(900, 560);
+}
+
+void StatusWindow::setReceivers(const std::vector<ReceiverStatus> &receivers)
+{
+    m_receiverTable->setRowCount(int(receivers.size()));
+    QStringList listening;
+    for (int row = 0; row < int(receivers.size()); ++row) {
+        const ReceiverStatus &receiver = receivers[std::size_t(row)];
+        const QString endpoint = QString::fromStdString(receiver.endpoint);
+        m_receiverTable->setItem(row, 0, readOnlyItem(QString::fromStdString(receiver.protocol)));
+        m_receiverTable->setItem(row, 1, readOnlyItem(endpoint));
+        auto *state = readOnlyItem(
+            receiver.listening
+                ? tr("Listening")
+                : tr("Not listening: %1").arg(QString::fromStdString(receiver.error)));
+        state->setForeground(receiver.listening ? QColor(0x1b, 0x7f, 0x3b) : QColor(0xb0, 0, 0x20));
+        m_receiverTable->setItem(row, 2, state);
+        if (receiver.listening)
+            listening << QString::fromStdString(receiver.protocol) + QLatin1Char(' ') + endpoint;
+    }
+    m_receiverTable->resizeColumnsToContents();
+    statusBar()->showMessage(listening.isEmpty()
+                                 ? tr("No receiver is listening")
+                                 : tr("Receiving on %1").arg(listening.join(QStringLiteral(", "))));
+}
+
+void StatusWindow::setCounts(const IngestCountersSnapshot &counters, const StorageStatus &storage)
+{
+    const QLocale locale;
+    const std::int64_t stored[]
+        = {storage.totals.spans, storage.totals.dataPoints, storage.totals.logRecords};
+    for (int row = 0; row < telemetrySignalCount; ++row) {
+        const IngestCounts counts = counters.total(static_cast<TelemetrySignal>(row));
+        const std::int64_t values[]
+            = {counts.received, stored[row], counts.rejected, counts.malformed, counts.refused};
+        for (int column = Received; column <= Refused; ++column)
+            m_signalTable->item(row, column)
+                ->setText(locale.toString(qlonglong(values[column - Received])));
+    }
+    m_databaseLabel->setText(tr("%1 (%2)").arg(QString::fromStdString(storage.databasePath),
+                                               formatBytes(storage.fileSizeBytes)));
+    m_queueLabel->setText(tr("%1 of %2 items waiting")
+                              .arg(locale.toString(qlonglong(storage.queuedItems)),
+                                   locale.toString(qlonglong(storage.queueCapacityItems))));
+    m_errorLabel->setText(
+        storage.lastError.empty()
+            ? QString()
+            : tr("Storage error: %1").arg(QString::fromStdString(storage.lastError)));
+    m_errorLabel->setVisible(!storage.lastError.empty());
+}
+
+} // namespace kansoku

@@ -1,0 +1,38 @@
+// The main window while the workbench panes are not built yet: an honest view of what Kansoku is
+// doing — receiver endpoints and their state, live counts per signal, the database. GUI thread;
+// it is fed values by the app and never reaches into ingest or storage itself.
+#pragma once
+
+#include "ingest_counters.h"
+#include "receiver_status.h"
+#include "storage_status.h"
+
+#include <QMainWindow>
+#include <vector>
+
+class QLabel;
+class QTableWidget;
+
+namespace kansoku {
+
+class StatusWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit StatusWindow(QWidget *parent = nullptr);
+
+    void setReceivers(const std::vector<ReceiverStatus> &receivers);
+    void setCounts(const IngestCountersSnapshot &counters, const StorageStatus &storage);
+
+    // Row order of the signal table; also used by tests.
+    enum SignalColumn { Received = 1, Stored, Rejected, Malformed, Refused };
+
+private:
+    QTableWidget *m_receiverTable = nullptr;
+    QTableWidget *m_signalTable = nullptr;
+    QLabel *m_databaseLabel = nullptr;
+    QLabel *m_queueLabel = nullptr;
+    QLabel *m_errorLabel = nullptr;
+};
+
+} // namespace kansoku
