@@ -1,0 +1,81 @@
+#include "otlp_decoder.h"
+
+#include "opentelemetry/proto/collector/logs/v1/logs_service.pb.h"
+#include "opentelemetry/proto/collector/metrics/v1/metrics_service.pb.h"
+#include "opentelemetry/proto/collector/trace/v1/trace_service.pb.h"
+#include "otlp_json_reader.h"
+#include "otlp_proto_decoder.h"
+
+#include <climits>
+#include <google/protobuf/arena.h>
+
+namespace kansoku {
+
+namespace {
+
+bool isBlank(std::string_view body)
+{
+    for (char c : body) {
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
+            return false;
+    }
+    return true;
+}
+
+OtlpDecodeResult failure(std::string message)
+{
+    OtlpDecodeResult result;
+    result.errorMessage = std::move(message);
+    return result;
+}
+
+template<typename Request>
+OtlpDecodeResult decodeAs(OtlpEncoding encoding, std::string_view body)
+{
+    // The arena frees the whole parsed tree at once; starting it near the body size avoids most
+    // block growth for typical requests.
+    google::protobuf::ArenaOptions options;
+    options.start_block_size = std::clamp<std::size_t>(body.size() * 2, 4096, 1 << 20);
+    options.max_block_size = 8 << 20;
+    google::protobuf::Arena arena(options);
+    auto *request = google::protobuf::Arena::CreateMessage<Request>(&arena);
+
+    if (encoding == OtlpEncoding::Protobuf) {
+        if (body.size() > static_cast<std::size_t>(INT_MAX))
+            return failure("protobuf body too large");
+        if (!request->ParseFromArray(body.data(), static_cast<int>(body.size()))) {
+            return failure("malformed protobuf " + Request::descriptor()->name() + " ("
+                           + std::to_string(body.size()) + " bytes)");
+        }
+    } else {
+        std::string error = OtlpJsonReader::read(body, *request);
+        if (!error.empty())
+            return failure(std::move(error));
+    }
+    return OtlpProtoDecoder::convert(*request);
+}
+
+} // namespace
+
+OtlpDecodeResult OtlpDecoder::decode(TelemetrySignal signal, OtlpEncoding encoding,
+                                     std::string_view body)
+{
+    if (body.empty() || (encoding == OtlpEncoding::Json && isBlank(body))) {
+        OtlpDecodeResult result;
+        result.ok = true;
+        result.batch = std::make_shared<const TelemetryBatch>();
+        return result;
+    }
+    namespace collector = opentelemetry::proto::collector;
+    switch (signal) {
+    case TelemetrySignal::Traces:
+        return decodeAs<collector::trace::v1::ExportTraceServiceRequest>(encoding, body);
+    case TelemetrySignal::Metrics:
+        return decodeAs<collector::metrics::v1::ExportMetricsServiceRequest>(encoding, body);
+    case TelemetrySignal::Logs:
+        return decodeAs<collector::logs::v1::ExportLogsServiceRequest>(encoding, body);
+    }
+    return failure("unknown signal");
+}
+
+} // namespace kansoku

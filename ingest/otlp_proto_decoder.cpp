@@ -1,0 +1,509 @@
+#include "otlp_proto_decoder.h"
+
+#include "opentelemetry/proto/collector/logs/v1/logs_service.pb.h"
+#include "opentelemetry/proto/collector/metrics/v1/metrics_service.pb.h"
+#include "opentelemetry/proto/collector/trace/v1/trace_service.pb.h"
+
+namespace kansoku {
+
+namespace {
+
+namespace otlp = opentelemetry::proto;
+using google::protobuf::RepeatedPtrField;
+
+// Counts items dropped one by one and remembers why the first one was dropped.
+class Rejections
+{
+public:
+    // describe() is only called for the first rejection, so paths are built once per request.
+    template<typename Describe>
+    void add(std::int64_t items, Describe describe)
+    {
+        if (m_count == 0)
+            m_first = describe();
+        m_count += items;
+    }
+    void fill(OtlpDecodeResult &result, const char *itemNoun) const
+    {
+        result.rejectedItems = m_count;
+        if (m_count > 0)
+            result.rejectionMessage
+                = std::to_string(m_count) + " " + itemNoun + " rejected; first: " + m_first;
+    }
+
+private:
+    std::int64_t m_count = 0;
+    std::string m_first;
+};
+
+std::string indexed(const char *name, int index)
+{
+    return std::string(name) + '[' + std::to_string(index) + ']';
+}
+
+AnyValue toAnyValue(const otlp::common::v1::AnyValue &value);
+
+Attributes toAttributes(const RepeatedPtrField<otlp::common::v1::KeyValue> &keyValues)
+{
+    Attributes attributes;
+    attributes.reserve(static_cast<std::size_t>(keyValues.size()));
+    for (const auto &keyValue : keyValues)
+        attributes.push_back(KeyValue{keyValue.key(), toAnyValue(keyValue.value())});
+    return attributes;
+}
+
+AnyValue toAnyValue(const otlp::common::v1::AnyValue &value)
+{
+    using Proto = otlp::common::v1::AnyValue;
+    switch (value.value_case()) {
+    case Proto::kStringValue:
+        return AnyValue::fromString(value.string_value());
+    case Proto::kBoolValue:
+        return AnyValue::fromBool(value.bool_value());
+    case Proto::kIntValue:
+        return AnyValue::fromInt(value.int_value());
+    case Proto::kDoubleValue:
+        return AnyValue::fromDouble(value.double_value());
+    case Proto::kBytesValue:
+        return AnyValue::fromBytes(value.bytes_value());
+    case Proto::kArrayValue: {
+        std::vector<AnyValue> items;
+        items.reserve(static_cast<std::size_t>(value.array_value().values_size()));
+        for (const auto &item : value.array_value().values())
+            items.push_back(toAnyValue(item));
+        return AnyValue::fromArray(std::move(items));
+    }
+    case Proto::kKvlistValue:
+        return AnyValue::fromMap(toAttributes(value.kvlist_value().values()));
+    case Proto::VALUE_NOT_SET:
+        break;
+    }
+    return {};
+}
+
+Resource toResource(const otlp::resource::v1::Resource &resource)
+{
+    Resource result;
+    result.attributes = toAttributes(resource.attributes());
+    result.droppedAttributesCount = resource.dropped_attributes_count();
+    return result;
+}
+
+InstrumentationScope toScope(const otlp::common::v1::InstrumentationScope &scope)
+{
+    InstrumentationScope result;
+    result.name = scope.name();
+    result.version = scope.version();
+    result.attributes = toAttributes(scope.attributes());
+    result.droppedAttributesCount = scope.dropped_attributes_count();
+    return result;
+}
+
+// Id checks. An empty string is the absent id; `required` ids must also be non-zero.
+template<std::size_t Size>
+std::optional<FixedId<Size>> checkedId(const std::string &raw, bool required, const char *name,
+                                       std::string &reason)
+{
+    if (raw.empty() && !required)
+        return FixedId<Size>{};
+    if (raw.size() != Size) {
+        reason = std::string(name) + " must be " + std::to_string(Size) + " bytes, got "
+                 + std::to_string(raw.size());
+        return std::nullopt;
+    }
+    auto id = FixedId<Size>::fromRaw(raw);
+    if (required && id->isZero()) {
+        reason = std::string(name) + " is all zero";
+        return std::nullopt;
+    }
+    return id;
+}
+
+// Empty when the span is valid, otherwise why it is rejected (relative path + reason).
+std::string toSpan(const otlp::trace::v1::Span &source, Span &span)
+{
+    std::string reason;
+    const auto traceId = checkedId<16>(source.trace_id(), true, "traceId", reason);
+    if (!traceId)
+        return reason;
+    const auto spanId = checkedId<8>(source.span_id(), true, "spanId", reason);
+    if (!spanId)
+        return reason;
+    const auto parentSpanId = checkedId<8>(source.parent_span_id(), false, "parentSpanId", reason);
+    if (!parentSpanId)
+        return reason;
+
+    span.traceId = *traceId;
+    span.spanId = *spanId;
+    span.parentSpanId = *parentSpanId;
+    span.traceState = source.trace_state();
+    span.flags = source.flags();
+    span.name = source.name();
+    span.kind = static_cast<SpanKind>(source.kind());
+    span.startTimeNs = static_cast<std::int64_t>(source.start_time_unix_nano());
+    span.endTimeNs = static_cast<std::int64_t>(source.end_time_unix_nano());
+    span.attributes = toAttributes(source.attributes());
+    span.droppedAttributesCount = source.dropped_attributes_count();
+
+    span.events.reserve(static_cast<std::size_t>(source.events_size()));
+    for (const auto &event : source.events()) {
+        span.events.push_back(SpanEvent{static_cast<std::int64_t>(event.time_unix_nano()),
+                                        event.name(), toAttributes(event.attributes()),
+                                        event.dropped_attributes_count()});
+    }
+    span.droppedEventsCount = source.dropped_events_count();
+
+    span.links.reserve(static_cast<std::size_t>(source.links_size()));
+    for (int i = 0; i < source.links_size(); ++i) {
+        const auto &link = source.links(i);
+        const auto linkTraceId = checkedId<16>(link.trace_id(), false, "traceId", reason);
+        const auto linkSpanId
+            = linkTraceId ? checkedId<8>(link.span_id(), false, "spanId", reason) : std::nullopt;
+        if (!linkTraceId || !linkSpanId)
+            return indexed("links", i) + '.' + reason;
+        span.links.push_back(SpanLink{*linkTraceId, *linkSpanId, link.trace_state(),
+                                      toAttributes(link.attributes()),
+                                      link.dropped_attributes_count(), link.flags()});
+    }
+    span.droppedLinksCount = source.dropped_links_count();
+
+    span.status.code = static_cast<StatusCode>(source.status().code());
+    span.status.message = source.status().message();
+    // Values outside the known range would break switch statements downstream.
+    if (source.kind() < 0 || source.kind() > 5)
+        span.kind = SpanKind::Unspecified;
+    if (source.status().code() < 0 || source.status().code() > 2)
+        span.status.code = StatusCode::Unset;
+    return {};
+}
+
+std::string toLogRecord(const otlp::logs::v1::LogRecord &source, LogRecord &log)
+{
+    std::string reason;
+    const auto traceId = checkedId<16>(source.trace_id(), false, "traceId", reason);
+    if (!traceId)
+        return reason;
+    const auto spanId = checkedId<8>(source.span_id(), false, "spanId", reason);
+    if (!spanId)
+        return reason;
+    log.timeNs = static_cast<std::int64_t>(source.time_unix_nano());
+    log.observedTimeNs = static_cast<std::int64_t>(source.observed_time_unix_nano());
+    log.severityNumber = source.severity_number();
+    log.severityText = source.severity_text();
+    log.body = toAnyValue(source.body());
+    log.attributes = toAttributes(source.attributes());
+    log.droppedAttributesCount = source.dropped_attributes_count();
+    log.flags = source.flags();
+    log.traceId = *traceId;
+    log.spanId = *spanId;
+    log.eventName = source.event_name();
+    return {};
+}
+
+std::string toExemplar(const otlp::metrics::v1::Exemplar &source, Exemplar &exemplar)
+{
+    std::string reason;
+    const auto traceId = checkedId<16>(source.trace_id(), false, "traceId", reason);
+    if (!traceId)
+        return reason;
+    const auto spanId = checkedId<8>(source.span_id(), false, "spanId", reason);
+    if (!spanId)
+        return reason;
+    exemplar.filteredAttributes = toAttributes(source.filtered_attributes());
+    exemplar.timeNs = static_cast<std::int64_t>(source.time_unix_nano());
+    if (source.value_case() == otlp::metrics::v1::Exemplar::kAsInt)
+        exemplar.value = static_cast<std::int64_t>(source.as_int());
+    else
+        exemplar.value = source.as_double();
+    exemplar.traceId = *traceId;
+    exemplar.spanId = *spanId;
+    return {};
+}
+
+// Fills the fields every point type shares; returns why the point is rejected, or empty.
+template<typename Point>
+std::string fillBase(const Point &source, DataPointBase &point)
+{
+    point.attributes = toAttributes(source.attributes());
+    point.startTimeNs = static_cast<std::int64_t>(source.start_time_unix_nano());
+    point.timeNs = static_cast<std::int64_t>(source.time_unix_nano());
+    point.flags = source.flags();
+    if constexpr (requires { source.exemplars(); }) {
+        point.exemplars.reserve(static_cast<std::size_t>(source.exemplars_size()));
+        for (int i = 0; i < source.exemplars_size(); ++i) {
+            Exemplar exemplar;
+            std::string reason = toExemplar(source.exemplars(i), exemplar);
+            if (!reason.empty())
+                return indexed("exemplars", i) + '.' + reason;
+            point.exemplars.push_back(std::move(exemplar));
+        }
+    }
+    return {};
+}
+
+void convertPoint(const otlp::metrics::v1::NumberDataPoint &source, NumberDataPoint &point)
+{
+    if (source.value_case() == otlp::metrics::v1::NumberDataPoint::kAsInt)
+        point.value = static_cast<std::int64_t>(source.as_int());
+    else
+        point.value = source.as_double();
+}
+
+void convertPoint(const otlp::metrics::v1::HistogramDataPoint &source, HistogramDataPoint &point)
+{
+    point.count = source.count();
+    if (source.has_sum())
+        point.sum = source.sum();
+    point.bucketCounts.assign(source.bucket_counts().begin(), source.bucket_counts().end());
+    point.explicitBounds.assign(source.explicit_bounds().begin(), source.explicit_bounds().end());
+    if (source.has_min())
+        point.min = source.min();
+    if (source.has_max())
+        point.max = source.max();
+}
+
+ExponentialHistogramBuckets
+toBuckets(const otlp::metrics::v1::ExponentialHistogramDataPoint::Buckets &source)
+{
+    ExponentialHistogramBuckets buckets;
+    buckets.offset = source.offset();
+    buckets.bucketCounts.assign(source.bucket_counts().begin(), source.bucket_counts().end());
+    return buckets;
+}
+
+void convertPoint(const otlp::metrics::v1::ExponentialHistogramDataPoint &source,
+                  ExponentialHistogramDataPoint &point)
+{
+    point.count = source.count();
+    if (source.has_sum())
+        point.sum = source.sum();
+    point.scale = source.scale();
+    point.zeroCount = source.zero_count();
+    point.positive = toBuckets(source.positive());
+    point.negative = toBuckets(source.negative());
+    if (source.has_min())
+        point.min = source.min();
+    if (source.has_max())
+        point.max = source.max();
+    point.zeroThreshold = source.zero_threshold();
+}
+
+void convertPoint(const otlp::metrics::v1::SummaryDataPoint &source, SummaryDataPoint &point)
+{
+    point.count = source.count();
+    point.sum = source.sum();
+    point.quantileValues.reserve(static_cast<std::size_t>(source.quantile_values_size()));
+    for (const auto &quantile : source.quantile_values())
+        point.quantileValues.push_back(SummaryQuantile{quantile.quantile(), quantile.value()});
+}
+
+template<typename Point, typename ProtoPoint>
+void convertPoints(const RepeatedPtrField<ProtoPoint> &sources, std::vector<Point> &points,
+                   Rejections &rejections, const std::string &metricPath, const char *typeKey)
+{
+    points.reserve(static_cast<std::size_t>(sources.size()));
+    for (int i = 0; i < sources.size(); ++i) {
+        Point point;
+        std::string reason = fillBase(sources.Get(i), point);
+        if (!reason.empty()) {
+            rejections.add(1, [&] {
+                return metricPath + '.' + typeKey + '.' + indexed("dataPoints", i) + ": " + reason;
+            });
+            continue;
+        }
+        convertPoint(sources.Get(i), point);
+        points.push_back(std::move(point));
+    }
+}
+
+AggregationTemporality toTemporality(otlp::metrics::v1::AggregationTemporality temporality)
+{
+    if (temporality < 0 || temporality > 2)
+        return AggregationTemporality::Unspecified;
+    return static_cast<AggregationTemporality>(temporality);
+}
+
+// Appends the metric to `metrics` unless it is rejected as a whole.
+void convertMetric(const otlp::metrics::v1::Metric &source, std::vector<Metric> &metrics,
+                   Rejections &rejections, const std::string &path)
+{
+    using Proto = otlp::metrics::v1::Metric;
+    std::int64_t protoPoints = 0;
+    switch (source.data_case()) {
+    case Proto::kGauge:
+        protoPoints = source.gauge().data_points_size();
+        break;
+    case Proto::kSum:
+        protoPoints = source.sum().data_points_size();
+        break;
+    case Proto::kHistogram:
+        protoPoints = source.histogram().data_points_size();
+        break;
+    case Proto::kExponentialHistogram:
+        protoPoints = source.exponential_histogram().data_points_size();
+        break;
+    case Proto::kSummary:
+        protoPoints = source.summary().data_points_size();
+        break;
+    case Proto::DATA_NOT_SET:
+        rejections.add(1, [&] { return path + ": metric has no data type set"; });
+        return;
+    }
+    if (source.name().empty()) {
+        rejections.add(std::max<std::int64_t>(protoPoints, 1),
+                       [&] { return path + ": metric name is empty"; });
+        return;
+    }
+
+    Metric metric;
+    metric.name = source.name();
+    metric.description = source.description();
+    metric.unit = source.unit();
+    metric.metadata = toAttributes(source.metadata());
+    switch (source.data_case()) {
+    case Proto::kGauge:
+        metric.type = MetricType::Gauge;
+        convertPoints(source.gauge().data_points(), metric.numberPoints, rejections, path, "gauge");
+        break;
+    case Proto::kSum:
+        metric.type = MetricType::Sum;
+        metric.temporality = toTemporality(source.sum().aggregation_temporality());
+        metric.isMonotonic = source.sum().is_monotonic();
+        convertPoints(source.sum().data_points(), metric.numberPoints, rejections, path, "sum");
+        break;
+    case Proto::kHistogram:
+        metric.type = MetricType::Histogram;
+        metric.temporality = toTemporality(source.histogram().aggregation_temporality());
+        convertPoints(source.histogram().data_points(), metric.histogramPoints, rejections, path,
+                      "histogram");
+        break;
+    case Proto::kExponentialHistogram:
+        metric.type = MetricType::ExponentialHistogram;
+        metric.temporality
+            = toTemporality(source.exponential_histogram().aggregation_temporality());
+        convertPoints(source.exponential_histogram().data_points(),
+                      metric.exponentialHistogramPoints, rejections, path, "exponentialHistogram");
+        break;
+    case Proto::kSummary:
+        metric.type = MetricType::Summary;
+        convertPoints(source.summary().data_points(), metric.summaryPoints, rejections, path,
+                      "summary");
+        break;
+    case Proto::DATA_NOT_SET:
+        break;
+    }
+    metrics.push_back(std::move(metric));
+}
+
+OtlpDecodeResult success(std::shared_ptr<TelemetryBatch> batch, const Rejections &rejections,
+                         const char *itemNoun)
+{
+    OtlpDecodeResult result;
+    result.ok = true;
+    result.batch = std::move(batch);
+    rejections.fill(result, itemNoun);
+    return result;
+}
+
+} // namespace
+
+OtlpDecodeResult
+OtlpProtoDecoder::convert(const otlp::collector::trace::v1::ExportTraceServiceRequest &request)
+{
+    auto batch = std::make_shared<TelemetryBatch>();
+    Rejections rejections;
+    batch->resourceSpans.reserve(static_cast<std::size_t>(request.resource_spans_size()));
+    for (int r = 0; r < request.resource_spans_size(); ++r) {
+        const auto &sourceResource = request.resource_spans(r);
+        ResourceSpans &resource = batch->resourceSpans.emplace_back();
+        resource.resource = toResource(sourceResource.resource());
+        resource.schemaUrl = sourceResource.schema_url();
+        resource.scopeSpans.reserve(static_cast<std::size_t>(sourceResource.scope_spans_size()));
+        for (int s = 0; s < sourceResource.scope_spans_size(); ++s) {
+            const auto &sourceScope = sourceResource.scope_spans(s);
+            ScopeSpans &scope = resource.scopeSpans.emplace_back();
+            scope.scope = toScope(sourceScope.scope());
+            scope.schemaUrl = sourceScope.schema_url();
+            scope.spans.reserve(static_cast<std::size_t>(sourceScope.spans_size()));
+            for (int i = 0; i < sourceScope.spans_size(); ++i) {
+                Span span;
+                std::string reason = toSpan(sourceScope.spans(i), span);
+                if (reason.empty()) {
+                    scope.spans.push_back(std::move(span));
+                    continue;
+                }
+                rejections.add(1, [&] {
+                    return indexed("resourceSpans", r) + '.' + indexed("scopeSpans", s) + '.'
+                           + indexed("spans", i) + ": " + reason;
+                });
+            }
+        }
+    }
+    return success(std::move(batch), rejections, "spans");
+}
+
+OtlpDecodeResult
+OtlpProtoDecoder::convert(const otlp::collector::metrics::v1::ExportMetricsServiceRequest &request)
+{
+    auto batch = std::make_shared<TelemetryBatch>();
+    Rejections rejections;
+    batch->resourceMetrics.reserve(static_cast<std::size_t>(request.resource_metrics_size()));
+    for (int r = 0; r < request.resource_metrics_size(); ++r) {
+        const auto &sourceResource = request.resource_metrics(r);
+        ResourceMetrics &resource = batch->resourceMetrics.emplace_back();
+        resource.resource = toResource(sourceResource.resource());
+        resource.schemaUrl = sourceResource.schema_url();
+        resource.scopeMetrics.reserve(
+            static_cast<std::size_t>(sourceResource.scope_metrics_size()));
+        for (int s = 0; s < sourceResource.scope_metrics_size(); ++s) {
+            const auto &sourceScope = sourceResource.scope_metrics(s);
+            ScopeMetrics &scope = resource.scopeMetrics.emplace_back();
+            scope.scope = toScope(sourceScope.scope());
+            scope.schemaUrl = sourceScope.schema_url();
+            scope.metrics.reserve(static_cast<std::size_t>(sourceScope.metrics_size()));
+            const std::string scopePath
+                = indexed("resourceMetrics", r) + '.' + indexed("scopeMetrics", s) + '.';
+            for (int i = 0; i < sourceScope.metrics_size(); ++i)
+                convertMetric(sourceScope.metrics(i), scope.metrics, rejections,
+                              scopePath + indexed("metrics", i));
+        }
+    }
+    return success(std::move(batch), rejections, "data points");
+}
+
+OtlpDecodeResult
+OtlpProtoDecoder::convert(const otlp::collector::logs::v1::ExportLogsServiceRequest &request)
+{
+    auto batch = std::make_shared<TelemetryBatch>();
+    Rejections rejections;
+    batch->resourceLogs.reserve(static_cast<std::size_t>(request.resource_logs_size()));
+    for (int r = 0; r < request.resource_logs_size(); ++r) {
+        const auto &sourceResource = request.resource_logs(r);
+        ResourceLogs &resource = batch->resourceLogs.emplace_back();
+        resource.resource = toResource(sourceResource.resource());
+        resource.schemaUrl = sourceResource.schema_url();
+        resource.scopeLogs.reserve(static_cast<std::size_t>(sourceResource.scope_logs_size()));
+        for (int s = 0; s < sourceResource.scope_logs_size(); ++s) {
+            const auto &sourceScope = sourceResource.scope_logs(s);
+            ScopeLogs &scope = resource.scopeLogs.emplace_back();
+            scope.scope = toScope(sourceScope.scope());
+            scope.schemaUrl = sourceScope.schema_url();
+            scope.logRecords.reserve(static_cast<std::size_t>(sourceScope.log_records_size()));
+            for (int i = 0; i < sourceScope.log_records_size(); ++i) {
+                LogRecord log;
+                std::string reason = toLogRecord(sourceScope.log_records(i), log);
+                if (reason.empty()) {
+                    scope.logRecords.push_back(std::move(log));
+                    continue;
+                }
+                rejections.add(1, [&] {
+                    return indexed("resourceLogs", r) + '.' + indexed("scopeLogs", s) + '.'
+                           + indexed("logRecords", i) + ": " + reason;
+                });
+            }
+        }
+    }
+    return success(std::move(batch), rejections, "log records");
+}
+
+} // namespace kansoku
