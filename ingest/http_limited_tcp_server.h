@@ -1,0 +1,31 @@
+// A QTcpServer that cuts off a connection whose unanswered request grows far past the request
+// limit. Qt 6.4's HTTP server buffers a whole request before anyone sees it, so without this a
+// client could make it hold an unbounded body in memory. Lives on the HTTP receiver thread.
+#pragma once
+
+#include <QTcpServer>
+
+class QTcpSocket;
+
+namespace kansoku {
+
+class HttpLimitedTcpServer : public QTcpServer
+{
+    Q_OBJECT
+
+public:
+    HttpLimitedTcpServer(std::int64_t maxBufferedBytes, QObject *parent = nullptr);
+
+    // Called once a request on the socket has been answered: its bytes no longer count.
+    static void markRequestHandled(QTcpSocket *socket);
+
+protected:
+    void incomingConnection(qintptr socketDescriptor) override;
+
+private:
+    void countArrivedBytes(QTcpSocket *socket);
+
+    std::int64_t m_maxBufferedBytes;
+};
+
+} // namespace kansoku

@@ -1,0 +1,50 @@
+// The OTLP/HTTP endpoint (POST /v1/traces, /v1/metrics, /v1/logs): content negotiation,
+// decompression, CORS, OTLP status codes. Created, used and destroyed on the HTTP receiver's
+// thread (OtlpHttpReceiver owns that thread); decoding happens here, never on the GUI thread.
+#pragma once
+
+#include "ingest_counters.h"
+#include "otlp_encoding.h"
+#include "receiver_options.h"
+#include "telemetry_sink.h"
+
+#include <QAbstractHttpServer>
+#include <QHttpServerResponder>
+#include <memory>
+#include <optional>
+
+namespace kansoku {
+
+class HttpOtlpServer : public QAbstractHttpServer
+{
+    Q_OBJECT
+
+public:
+    HttpOtlpServer(const ReceiverOptions &options, std::shared_ptr<TelemetrySink> sink,
+                   std::shared_ptr<IngestCounters> counters, QObject *parent = nullptr);
+
+    // Binds options.listenAddress:options.httpPort. Returns the bound port, or 0 with *error set.
+    quint16 listen(QString *error);
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    using HeaderList = QList<QPair<QByteArray, QByteArray>>;
+    using StatusCode = QHttpServerResponder::StatusCode;
+
+    void handleExport(const QHttpServerRequest &request, QTcpSocket *socket, TelemetrySignal signal,
+                      const HeaderList &corsHeaders);
+    void sendStatus(const QHttpServerRequest &request, QTcpSocket *socket, StatusCode status,
+                    std::optional<OtlpEncoding> encoding, int grpcCode, const std::string &message,
+                    HeaderList headers);
+    static void send(const QHttpServerRequest &request, QTcpSocket *socket, StatusCode status,
+                     const HeaderList &headers, const QByteArray &body);
+
+    ReceiverOptions m_options;
+    std::shared_ptr<TelemetrySink> m_sink;
+    std::shared_ptr<IngestCounters> m_counters;
+};
+
+} // namespace kansoku

@@ -1,0 +1,132 @@
+#include "otlp_grpc_receiver_service.h"
+
+#include "otlp_response_encoder.h"
+#include "receiver_export_handler.h"
+
+#include <grpcpp/support/byte_buffer.h>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kansoku {
+
+namespace {
+
+std::optional<TelemetrySignal> signalForMethod(const std::string &method)
+{
+    if (method == "/opentelemetry.proto.collector.trace.v1.TraceService/Export")
+        return TelemetrySignal::Traces;
+    if (method == "/opentelemetry.proto.collector.metrics.v1.MetricsService/Export")
+        return TelemetrySignal::Metrics;
+    if (method == "/opentelemetry.proto.collector.logs.v1.LogsService/Export")
+        return TelemetrySignal::Logs;
+    return std::nullopt;
+}
+
+// Answers a call that is not one of the three Export methods.
+class UnimplementedReactor : public grpc::ServerGenericBidiReactor
+{
+public:
+    explicit UnimplementedReactor(const std::string &method)
+    {
+        Finish(grpc::Status(grpc::StatusCode::UNIMPLEMENTED,
+                            "unknown method " + method + "; this is an OTLP receiver"));
+    }
+    void OnDone() override { delete this; }
+};
+
+// One unary Export call: read the single request message, decode, offer, answer. Deletes itself
+// when gRPC reports the call done.
+class ExportReactor : public grpc::ServerGenericBidiReactor
+{
+public:
+    ExportReactor(TelemetrySignal signal, TelemetrySink &sink, IngestCounters &counters,
+                  int retryAfterSeconds)
+        : m_signal(signal)
+        , m_sink(sink)
+        , m_counters(counters)
+        , m_retryAfterSeconds(retryAfterSeconds)
+    {
+        StartRead(&m_request);
+    }
+
+    void OnReadDone(bool ok) override
+    {
+        if (!ok) {
+            // The client half-closed without a message, or the read failed (e.g. the message was
+            // over the size limit, in which case gRPC has already chosen the status).
+            Finish(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                                "export call carried no request message"));
+            return;
+        }
+        std::string body;
+        if (!readBody(&body)) {
+            Finish(grpc::Status(grpc::StatusCode::INTERNAL, "cannot read the request message"));
+            return;
+        }
+        const ReceiverExportHandler::Result result = ReceiverExportHandler::handle(
+            m_signal, IngestTransport::Grpc, OtlpEncoding::Protobuf, body, m_sink, m_counters);
+        switch (result.outcome) {
+        case ReceiverExportHandler::Outcome::Accepted: {
+            const std::string response = OtlpResponseEncoder::exportResponse(
+                m_signal, OtlpEncoding::Protobuf, result.rejectedItems, result.message);
+            grpc::Slice slice(response);
+            m_response = grpc::ByteBuffer(&slice, 1);
+            StartWriteAndFinish(&m_response, grpc::WriteOptions(), grpc::Status::OK);
+            return;
+        }
+        case ReceiverExportHandler::Outcome::Malformed:
+            Finish(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, result.message));
+            return;
+        case ReceiverExportHandler::Outcome::Refused:
+            // grpc-status-details-bin carries google.rpc.Status with RetryInfo, as OTLP asks.
+            Finish(grpc::Status(grpc::StatusCode::UNAVAILABLE, result.message,
+                                OtlpResponseEncoder::status(
+                                    OtlpEncoding::Protobuf, grpc::StatusCode::UNAVAILABLE,
+                                    result.message, std::int64_t(m_retryAfterSeconds) * 1000)));
+            return;
+        }
+    }
+
+    void OnDone() override { delete this; }
+
+private:
+    bool readBody(std::string *body)
+    {
+        std::vector<grpc::Slice> slices;
+        if (!m_request.Dump(&slices).ok())
+            return false;
+        body->reserve(m_request.Length());
+        for (const grpc::Slice &slice : slices)
+            body->append(reinterpret_cast<const char *>(slice.begin()), slice.size());
+        return true;
+    }
+
+    TelemetrySignal m_signal;
+    TelemetrySink &m_sink;
+    IngestCounters &m_counters;
+    int m_retryAfterSeconds;
+    grpc::ByteBuffer m_request;
+    grpc::ByteBuffer m_response;
+};
+
+} // namespace
+
+OtlpGrpcReceiverService::OtlpGrpcReceiverService(std::shared_ptr<TelemetrySink> sink,
+                                                 std::shared_ptr<IngestCounters> counters,
+                                                 int retryAfterSeconds)
+    : m_sink(std::move(sink))
+    , m_counters(std::move(counters))
+    , m_retryAfterSeconds(retryAfterSeconds)
+{}
+
+grpc::ServerGenericBidiReactor *
+OtlpGrpcReceiverService::CreateReactor(grpc::GenericCallbackServerContext *context)
+{
+    const std::optional<TelemetrySignal> signal = signalForMethod(context->method());
+    if (!signal)
+        return new UnimplementedReactor(context->method());
+    return new ExportReactor(*signal, *m_sink, *m_counters, m_retryAfterSeconds);
+}
+
+} // namespace kansoku

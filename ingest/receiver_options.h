@@ -1,0 +1,23 @@
+// Settings shared by the OTLP gRPC and HTTP receivers: where to listen and how much to accept.
+// A plain value, copied into each receiver at construction.
+#pragma once
+
+#include <QHostAddress>
+#include <cstdint>
+
+namespace kansoku {
+
+struct ReceiverOptions
+{
+    // Loopback by default: exposing the receivers to the network is an explicit user choice.
+    QHostAddress listenAddress = QHostAddress(QHostAddress::LocalHost);
+    quint16 grpcPort = 4317; // 0 picks a free port
+    quint16 httpPort = 4318; // 0 picks a free port
+    // Upper bound for one request, applied to the bytes on the wire and again to the decompressed
+    // body, so a small compressed bomb cannot make the receiver allocate more than this.
+    std::int64_t maxRequestBytes = 64 * 1024 * 1024;
+    // Told to clients whose export was refused because the queue is full (Retry-After, RetryInfo).
+    int retryAfterSeconds = 1;
+};
+
+} // namespace kansoku
