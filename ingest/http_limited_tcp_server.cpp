@@ -36,8 +36,10 @@ void HttpLimitedTcpServer::incomingConnection(qintptr socketDescriptor)
 
 void HttpLimitedTcpServer::countArrivedBytes(QTcpSocket *socket)
 {
-    const qint64 buffered
-        = socket->property(bufferedBytesProperty).toLongLong() + socket->bytesAvailable();
+    const qint64 bufferedBefore = socket->property(bufferedBytesProperty).toLongLong();
+    if (bufferedBefore == 0)
+        answerExpectContinue(socket);
+    const qint64 buffered = bufferedBefore + socket->bytesAvailable();
     socket->setProperty(bufferedBytesProperty, QVariant::fromValue<qint64>(buffered));
     if (buffered <= m_maxBufferedBytes)
         return;
@@ -49,6 +51,25 @@ void HttpLimitedTcpServer::countArrivedBytes(QTcpSocket *socket)
     socket->write(response);
     socket->flush();
     socket->abort();
+}
+
+void HttpLimitedTcpServer::answerExpectContinue(QTcpSocket *socket)
+{
+    // Only the start of a request is inspected, and only when its whole header block arrived in
+    // one read (the normal case): the parser consumes earlier reads. A client we miss merely
+    // waits for its own timeout (1 s for curl) before it sends the body anyway.
+    constexpr qint64 maxHeaderBytes = 16 * 1024;
+    const QByteArray start = socket->peek(maxHeaderBytes);
+    const qsizetype headerEnd = start.indexOf("\r\n\r\n");
+    if (headerEnd < 0)
+        return;
+    const QByteArray head = start.left(headerEnd).toLower();
+    if (!head.startsWith("post ") || !head.contains("\r\nexpect: 100-continue"))
+        return;
+    // Nothing of the body may be here yet; otherwise the client is not waiting for us.
+    if (start.size() > headerEnd + 4)
+        return;
+    socket->write("HTTP/1.1 100 Continue\r\n\r\n");
 }
 
 } // namespace kansoku

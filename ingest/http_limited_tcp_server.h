@@ -1,6 +1,6 @@
-// A QTcpServer that cuts off a connection whose unanswered request grows far past the request
-// limit. Qt 6.4's HTTP server buffers a whole request before anyone sees it, so without this a
-// client could make it hold an unbounded body in memory. Lives on the HTTP receiver thread.
+// A QTcpServer that sees request bytes before Qt 6.4's HTTP parser does, which buffers a whole
+// request before anyone sees it: it cuts off a connection whose unanswered request grows far past
+// the limit, and answers "Expect: 100-continue" (curl) at once. Lives on the HTTP receiver thread.
 #pragma once
 
 #include <QTcpServer>
@@ -24,6 +24,7 @@ protected:
 
 private:
     void countArrivedBytes(QTcpSocket *socket);
+    static void answerExpectContinue(QTcpSocket *socket);
 
     std::int64_t m_maxBufferedBytes;
 };

@@ -133,6 +133,7 @@ private slots:
     void compressedBodyIsAccepted();
     void chunkedGzipBodyWithoutContentLength();
     void keepAliveConnectionServesSeveralRequests();
+    void expectContinueIsAnswered();
     void badRequestIsAnsweredWithStatus_data();
     void badRequestIsAnsweredWithStatus();
     void oversizedBodyIs413_data();
@@ -288,6 +289,29 @@ void tst_OtlpHttpReceiver::keepAliveConnectionServesSeveralRequests()
         QCOMPARE(itemsIn(m_sink->takeFirst()), i);
     }
     QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
+}
+
+void tst_OtlpHttpReceiver::expectContinueIsAnswered()
+{
+    // curl holds back large bodies until the server says 100 Continue.
+    const QByteArray body = toQByteArray(protobufRequest(TelemetrySignal::Traces, 200));
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_port);
+    QVERIFY(socket.waitForConnected(ioTimeoutMs));
+    socket.write(requestHead("POST", "/v1/traces",
+                             {{"Content-Type", "application/x-protobuf"},
+                              {"Content-Length", QByteArray::number(body.size())},
+                              {"Expect", "100-continue"}})
+                 + "\r\n");
+    const QByteArray interim = "HTTP/1.1 100 Continue\r\n\r\n";
+    QByteArray received;
+    while (received.size() < interim.size() && socket.waitForReadyRead(ioTimeoutMs))
+        received += socket.read(interim.size() - received.size());
+    QCOMPARE(received, interim);
+    socket.write(body);
+    const HttpReply reply = readReply(socket);
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(itemsIn(m_sink->takeFirst()), 200);
 }
 
 void tst_OtlpHttpReceiver::badRequestIsAnsweredWithStatus_data()
