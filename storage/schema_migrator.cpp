@@ -1,0 +1,198 @@
+#include "schema_migrator.h"
+
+#include "sqlite_database.h"
+
+#include <iterator>
+
+namespace kansoku {
+
+namespace {
+
+// 'KNSK': lets open() tell a Kansoku database from any other SQLite file.
+constexpr std::int64_t applicationId = 0x4b4e534b;
+
+// Version 1. Layout choices follow PERFORMANCE-FACTS.md: no per-span index on a low-locality
+// key; spans clustered by (trace_key, span_id) so a waterfall is one range read; a per-trace
+// summary row maintained by the writer; logs in arrival order with a contentless FTS5 index.
+// Attribute-like columns hold OTLP/JSON text (see OtlpJson), NULL when empty.
+constexpr const char *schemaVersion1 = R"sql(
+CREATE TABLE services(
+    service_id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);
+CREATE TABLE resources(
+    resource_id INTEGER PRIMARY KEY,
+    service_id INTEGER NOT NULL,
+    attributes TEXT,
+    dropped_attributes_count INTEGER NOT NULL,
+    schema_url TEXT NOT NULL
+);
+CREATE TABLE scopes(
+    scope_id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    version TEXT NOT NULL,
+    attributes TEXT,
+    dropped_attributes_count INTEGER NOT NULL,
+    schema_url TEXT NOT NULL
+);
+CREATE TABLE traces(
+    trace_key INTEGER PRIMARY KEY,
+    trace_id BLOB NOT NULL UNIQUE,
+    start_ns INTEGER NOT NULL,
+    end_ns INTEGER NOT NULL,
+    span_count INTEGER NOT NULL,
+    error_count INTEGER NOT NULL,
+    root_service_id INTEGER,
+    root_name TEXT,
+    root_start_ns INTEGER,
+    services TEXT NOT NULL
+);
+CREATE INDEX traces_by_start ON traces(start_ns);
+CREATE TABLE trace_services(
+    service_id INTEGER NOT NULL,
+    trace_key INTEGER NOT NULL,
+    PRIMARY KEY(service_id, trace_key)
+) WITHOUT ROWID;
+CREATE TABLE spans(
+    trace_key INTEGER NOT NULL,
+    span_id BLOB NOT NULL,
+    parent_span_id BLOB,
+    name TEXT NOT NULL,
+    service_id INTEGER NOT NULL,
+    start_ns INTEGER NOT NULL,
+    end_ns INTEGER NOT NULL,
+    kind INTEGER NOT NULL,
+    status_code INTEGER NOT NULL,
+    status_message TEXT,
+    resource_id INTEGER NOT NULL,
+    scope_id INTEGER NOT NULL,
+    trace_state TEXT,
+    flags INTEGER NOT NULL,
+    attributes TEXT,
+    dropped_attributes_count INTEGER NOT NULL,
+    events TEXT,
+    dropped_events_count INTEGER NOT NULL,
+    links TEXT,
+    dropped_links_count INTEGER NOT NULL,
+    PRIMARY KEY(trace_key, span_id)
+) WITHOUT ROWID;
+CREATE TABLE logs(
+    log_id INTEGER PRIMARY KEY,
+    time_ns INTEGER NOT NULL,
+    event_time_ns INTEGER NOT NULL,
+    observed_time_ns INTEGER NOT NULL,
+    severity_number INTEGER NOT NULL,
+    severity_text TEXT,
+    body_text TEXT,
+    body_value TEXT,
+    attributes TEXT,
+    dropped_attributes_count INTEGER NOT NULL,
+    flags INTEGER NOT NULL,
+    trace_id BLOB,
+    span_id BLOB,
+    event_name TEXT,
+    service_id INTEGER NOT NULL,
+    resource_id INTEGER NOT NULL,
+    scope_id INTEGER NOT NULL
+);
+CREATE VIRTUAL TABLE logs_fts USING fts5(
+    body, attributes, ids, content='', columnsize=0, tokenize='unicode61');
+CREATE TABLE metric_streams(
+    stream_id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    description TEXT NOT NULL,
+    unit TEXT NOT NULL,
+    metadata TEXT,
+    type INTEGER NOT NULL,
+    temporality INTEGER NOT NULL,
+    is_monotonic INTEGER NOT NULL,
+    service_id INTEGER NOT NULL,
+    resource_id INTEGER NOT NULL,
+    scope_id INTEGER NOT NULL,
+    attributes TEXT,
+    point_count INTEGER NOT NULL,
+    first_time_ns INTEGER NOT NULL,
+    last_time_ns INTEGER NOT NULL
+);
+CREATE TABLE metric_points(
+    stream_id INTEGER NOT NULL,
+    time_ns INTEGER NOT NULL,
+    start_time_ns INTEGER NOT NULL,
+    flags INTEGER NOT NULL,
+    value,
+    count INTEGER,
+    sum,
+    min,
+    max,
+    detail BLOB,
+    exemplars TEXT,
+    PRIMARY KEY(stream_id, time_ns)
+) WITHOUT ROWID;
+CREATE TABLE totals(
+    id INTEGER PRIMARY KEY CHECK(id = 1),
+    spans INTEGER NOT NULL,
+    traces INTEGER NOT NULL,
+    log_records INTEGER NOT NULL,
+    data_points INTEGER NOT NULL,
+    metric_streams INTEGER NOT NULL,
+    min_time_ns INTEGER,
+    max_time_ns INTEGER
+);
+INSERT INTO totals(id, spans, traces, log_records, data_points, metric_streams)
+    VALUES(1, 0, 0, 0, 0, 0);
+)sql";
+
+// migrations[i] takes a database from version i to version i + 1.
+constexpr const char *migrations[] = {schemaVersion1};
+
+} // namespace
+
+int SchemaMigrator::latestVersion()
+{
+    return static_cast<int>(std::size(migrations));
+}
+
+bool SchemaMigrator::migrate(SqliteDatabase &database, std::string *errorMessage)
+{
+    const std::string &path = database.path();
+    // Reading the header is the first real I/O: a non-SQLite file fails here.
+    const std::int64_t pageCount = database.queryInt("PRAGMA page_count", -1);
+    if (pageCount < 0) {
+        *errorMessage = path + " is not a usable SQLite database: " + database.errorMessage();
+        return false;
+    }
+    const std::int64_t version = database.queryInt("PRAGMA user_version", -1);
+    const std::int64_t fileApplicationId = database.queryInt("PRAGMA application_id", -1);
+    const std::int64_t tableCount = database.queryInt("SELECT count(*) FROM sqlite_schema", -1);
+    if (version < 0 || tableCount < 0) {
+        *errorMessage = path + " is not a usable SQLite database: " + database.errorMessage();
+        return false;
+    }
+    if ((fileApplicationId != 0 && fileApplicationId != applicationId)
+        || (version == 0 && tableCount > 0)) {
+        *errorMessage = path + " is an SQLite database but not a Kansoku database";
+        return false;
+    }
+    if (version > latestVersion()) {
+        *errorMessage = path + " has schema version " + std::to_string(version)
+                        + ", newer than this Kansoku supports (version "
+                        + std::to_string(latestVersion()) + "); open it with a newer Kansoku";
+        return false;
+    }
+    for (std::int64_t step = version; step < latestVersion(); ++step) {
+        std::string error;
+        const std::string bump = "PRAGMA user_version = " + std::to_string(step + 1)
+                                 + "; PRAGMA application_id = " + std::to_string(applicationId)
+                                 + ";";
+        if (!database.exec("BEGIN IMMEDIATE", &error) || !database.exec(migrations[step], &error)
+            || !database.exec(bump.c_str(), &error) || !database.exec("COMMIT", &error)) {
+            database.exec("ROLLBACK");
+            *errorMessage = "cannot upgrade " + path + " to schema version "
+                            + std::to_string(step + 1) + ": " + error;
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace kansoku

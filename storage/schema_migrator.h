@@ -1,0 +1,21 @@
+// Creates and upgrades the database schema, one numbered migration step per version (tracked in
+// PRAGMA user_version). Runs on the thread that opens the store, on the write connection.
+#pragma once
+
+#include <string>
+
+namespace kansoku {
+
+class SqliteDatabase;
+
+class SchemaMigrator
+{
+public:
+    // The version a fresh database gets; bump it when appending a migration step.
+    static int latestVersion();
+    // Brings the database to latestVersion(). False + a message naming the file when it is not a
+    // Kansoku database, was written by a newer Kansoku, or a step fails (the step is rolled back).
+    static bool migrate(SqliteDatabase &database, std::string *errorMessage);
+};
+
+} // namespace kansoku

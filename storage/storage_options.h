@@ -1,0 +1,17 @@
+// Settings of a TelemetryStore, fixed when it is created. Plain value.
+#pragma once
+
+#include <QString>
+#include <cstdint>
+
+namespace kansoku {
+
+struct StorageOptions
+{
+    QString databasePath;                     // created if missing (parent dirs too)
+    std::int64_t queueCapacityItems = 262144; // bound on items waiting for the writer
+    int commitMaxItems = 20000;               // a transaction closes at this many items...
+    int commitMaxLatencyMs = 200;             // ...or this long after its first batch arrived
+};
+
+} // namespace kansoku

@@ -1,0 +1,679 @@
+#include "storage_writer.h"
+
+#include "metric_point_codec.h"
+#include "otlp_json.h"
+#include "sqlite_database.h"
+#include "sqlite_statement.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace kansoku {
+
+namespace {
+
+// Bounds the trace cache; traces still receiving spans after an eviction are re-read by id.
+constexpr std::size_t maxCachedTraces = 200000;
+
+constexpr const char *insertSpanSql
+    = "INSERT OR IGNORE INTO spans(trace_key, span_id, parent_span_id, name, service_id, start_ns, "
+      "end_ns, kind, status_code, status_message, resource_id, scope_id, trace_state, flags, "
+      "attributes, dropped_attributes_count, events, dropped_events_count, links, "
+      "dropped_links_count) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+constexpr const char *insertLogSql
+    = "INSERT INTO logs(time_ns, event_time_ns, observed_time_ns, severity_number, severity_text, "
+      "body_text, body_value, attributes, dropped_attributes_count, flags, trace_id, span_id, "
+      "event_name, service_id, resource_id, scope_id) "
+      "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+constexpr const char *insertPointSql
+    = "INSERT OR IGNORE INTO metric_points(stream_id, time_ns, start_time_ns, flags, value, count, "
+      "sum, min, max, detail, exemplars) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+// Text the FTS index sees for attribute values: display strings, one per line.
+void appendAttributeText(std::string &out, const Attributes &attributes)
+{
+    for (const KeyValue &entry : attributes) {
+        if (!out.empty())
+            out += '\n';
+        out += entry.value.toDisplayString();
+    }
+}
+
+std::string serviceListJson(const std::vector<std::int64_t> &ids)
+{
+    std::string json = "[";
+    for (const std::int64_t id : ids) {
+        if (json.size() > 1)
+            json += ',';
+        json += std::to_string(id);
+    }
+    return json + ']';
+}
+
+std::vector<std::int64_t> parseServiceList(std::string_view json)
+{
+    std::vector<std::int64_t> ids;
+    std::int64_t current = 0;
+    bool inNumber = false;
+    for (const char c : json) {
+        if (c >= '0' && c <= '9') {
+            current = current * 10 + (c - '0');
+            inNumber = true;
+        } else if (inNumber) {
+            ids.push_back(current);
+            current = 0;
+            inNumber = false;
+        }
+    }
+    return ids;
+}
+
+void appendKeyPart(std::string &key, std::string_view part)
+{
+    key += std::to_string(part.size());
+    key += ':';
+    key += part;
+}
+
+} // namespace
+
+std::size_t StorageWriter::TraceIdHash::operator()(const TraceId &id) const
+{
+    // Trace ids are random: 8 of their bytes are already a good hash.
+    std::uint64_t value = 0;
+    std::memcpy(&value, id.bytes.data() + 8, sizeof value);
+    return static_cast<std::size_t>(value);
+}
+
+StorageWriter::StorageWriter(SqliteDatabase &database)
+    : m_database(database)
+    , m_interner(database)
+{}
+
+bool StorageWriter::load(std::string *errorMessage)
+{
+    m_traces.clear();
+    m_dirtyTraces.clear();
+    m_streams.clear();
+    m_dirtyStreams.clear();
+    m_pending = {};
+    if (!m_interner.load(errorMessage))
+        return false;
+    m_nextTraceKey = m_database.queryInt("SELECT coalesce(max(trace_key), 0) FROM traces") + 1;
+
+    SqliteStatement streams(m_database.handle(),
+                            "SELECT stream_id, name, description, unit, metadata, type, "
+                            "temporality, is_monotonic, resource_id, scope_id, attributes, "
+                            "point_count, first_time_ns, last_time_ns FROM metric_streams");
+    SqliteStatement totals(m_database.handle(),
+                           "SELECT spans, traces, log_records, data_points, metric_streams, "
+                           "min_time_ns, max_time_ns FROM totals WHERE id = 1");
+    if (!streams.isValid() || !totals.isValid() || totals.step() != SQLITE_ROW) {
+        *errorMessage = "cannot read " + m_database.path() + ": " + m_database.errorMessage();
+        return false;
+    }
+    m_totals.spans = totals.columnInt(0);
+    m_totals.traces = totals.columnInt(1);
+    m_totals.logRecords = totals.columnInt(2);
+    m_totals.dataPoints = totals.columnInt(3);
+    m_totals.metricStreams = totals.columnInt(4);
+    m_hasTime = !totals.isNull(5);
+    m_minTimeNs = totals.columnInt(5);
+    m_maxTimeNs = totals.columnInt(6);
+
+    while (streams.step() == SQLITE_ROW) {
+        std::string key;
+        for (int column = 1; column <= 4; ++column)
+            appendKeyPart(key, streams.columnTextView(column));
+        for (int column = 5; column <= 9; ++column)
+            appendKeyPart(key, std::to_string(streams.columnInt(column)));
+        appendKeyPart(key, streams.columnTextView(10));
+        StreamState state;
+        state.streamId = streams.columnInt(0);
+        state.pointCount = streams.columnInt(11);
+        state.firstTimeNs = streams.columnInt(12);
+        state.lastTimeNs = streams.columnInt(13);
+        m_streams.emplace(std::move(key), state);
+    }
+    return true;
+}
+
+bool StorageWriter::begin(std::string *errorMessage, bool *isBusy)
+{
+    const int rc = sqlite3_exec(m_database.handle(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+    *isBusy = (rc & 0xff) == SQLITE_BUSY;
+    if (rc != SQLITE_OK) {
+        *errorMessage = "cannot start a transaction on " + m_database.path() + ": "
+                        + m_database.errorMessage();
+        return false;
+    }
+    m_pending = {};
+    return true;
+}
+
+bool StorageWriter::write(const TelemetryBatch &batch, std::string *errorMessage)
+{
+    for (const ResourceSpans &resourceSpans : batch.resourceSpans) {
+        if (!writeSpans(resourceSpans, errorMessage))
+            return false;
+    }
+    for (const ResourceLogs &resourceLogs : batch.resourceLogs) {
+        if (!writeLogs(resourceLogs, errorMessage))
+            return false;
+    }
+    for (const ResourceMetrics &resourceMetrics : batch.resourceMetrics) {
+        if (!writeMetrics(resourceMetrics, errorMessage))
+            return false;
+    }
+    return true;
+}
+
+bool StorageWriter::writeSpans(const ResourceSpans &resourceSpans, std::string *errorMessage)
+{
+    const EntityInterner::ResourceIds resource
+        = m_interner.resource(resourceSpans.resource, resourceSpans.schemaUrl);
+    if (resource.resourceId < 0)
+        return fail(errorMessage, "storing a resource");
+    SqliteStatement *insert = m_database.cached(insertSpanSql);
+    if (!insert)
+        return fail(errorMessage, "preparing the span insert");
+    SqliteStatement *insertTraceService = m_database.cached(
+        "INSERT OR IGNORE INTO trace_services(service_id, trace_key) VALUES(?, ?)");
+    if (!insertTraceService)
+        return fail(errorMessage, "preparing the trace service insert");
+
+    std::string attributes;
+    for (const ScopeSpans &scopeSpans : resourceSpans.scopeSpans) {
+        const std::int64_t scopeId = m_interner.scope(scopeSpans.scope, scopeSpans.schemaUrl);
+        if (scopeId < 0)
+            return fail(errorMessage, "storing a scope");
+        for (const Span &span : scopeSpans.spans) {
+            TraceState *trace = traceState(span.traceId, span);
+            if (!trace)
+                return fail(errorMessage, "reading a trace summary");
+            attributes.clear();
+            if (!span.attributes.empty())
+                OtlpJson::appendAttributes(attributes, span.attributes);
+            const std::string events = OtlpJson::encodeEvents(span.events);
+            const std::string links = OtlpJson::encodeLinks(span.links);
+            insert->bindInt(1, trace->traceKey);
+            insert->bindBlob(2, span.spanId.raw());
+            if (span.isRoot())
+                insert->bindNull(3);
+            else
+                insert->bindBlob(3, span.parentSpanId.raw());
+            insert->bindText(4, span.name);
+            insert->bindInt(5, resource.serviceId);
+            insert->bindInt(6, span.startTimeNs);
+            insert->bindInt(7, span.endTimeNs);
+            insert->bindInt(8, static_cast<int>(span.kind));
+            insert->bindInt(9, static_cast<int>(span.status.code));
+            insert->bindTextOrNull(10, span.status.message);
+            insert->bindInt(11, resource.resourceId);
+            insert->bindInt(12, scopeId);
+            insert->bindTextOrNull(13, span.traceState);
+            insert->bindInt(14, span.flags);
+            insert->bindTextOrNull(15, attributes);
+            insert->bindInt(16, span.droppedAttributesCount);
+            insert->bindTextOrNull(17, events);
+            insert->bindInt(18, span.droppedEventsCount);
+            insert->bindTextOrNull(19, links);
+            insert->bindInt(20, span.droppedLinksCount);
+            if (!insert->execute())
+                return fail(errorMessage, "inserting a span");
+            // A re-sent span (same trace and span id) is ignored, and must not count twice.
+            if (sqlite3_changes(m_database.handle()) == 0)
+                continue;
+
+            if (trace->spanCount == 0) {
+                trace->startNs = span.startTimeNs;
+                trace->endNs = span.endTimeNs;
+            } else {
+                trace->startNs = std::min(trace->startNs, span.startTimeNs);
+                trace->endNs = std::max(trace->endNs, span.endTimeNs);
+            }
+            ++trace->spanCount;
+            if (span.status.code == StatusCode::Error)
+                ++trace->errorCount;
+            if (span.isRoot()
+                && (trace->rootServiceId < 0 || span.startTimeNs < trace->rootStartNs)) {
+                trace->rootServiceId = resource.serviceId;
+                trace->rootStartNs = span.startTimeNs;
+                trace->rootName = span.name;
+            }
+            if (std::find(trace->serviceIds.begin(), trace->serviceIds.end(), resource.serviceId)
+                == trace->serviceIds.end()) {
+                trace->serviceIds.push_back(resource.serviceId);
+                insertTraceService->bindInt(1, resource.serviceId);
+                insertTraceService->bindInt(2, trace->traceKey);
+                if (!insertTraceService->execute())
+                    return fail(errorMessage, "inserting a trace service");
+            }
+            if (!trace->isDirty) {
+                trace->isDirty = true;
+                m_dirtyTraces.push_back(trace);
+            }
+            ++m_pending.spans;
+            noteTime(span.startTimeNs);
+            noteTime(span.endTimeNs);
+        }
+    }
+    return true;
+}
+
+StorageWriter::TraceState *StorageWriter::traceState(const TraceId &traceId, const Span &firstSpan)
+{
+    const auto it = m_traces.find(traceId);
+    if (it != m_traces.end())
+        return &it->second;
+    TraceState state;
+    state.traceId = traceId;
+    SqliteStatement *select
+        = m_database.cached("SELECT trace_key, start_ns, end_ns, span_count, error_count, "
+                            "root_service_id, root_name, root_start_ns, services FROM traces "
+                            "WHERE trace_id = ?");
+    if (!select)
+        return nullptr;
+    select->bindBlob(1, traceId.raw());
+    const int rc = select->step();
+    if (rc == SQLITE_ROW) {
+        state.traceKey = select->columnInt(0);
+        state.startNs = select->columnInt(1);
+        state.endNs = select->columnInt(2);
+        state.spanCount = select->columnInt(3);
+        state.errorCount = select->columnInt(4);
+        state.rootServiceId = select->isNull(5) ? -1 : select->columnInt(5);
+        state.rootName = select->columnText(6);
+        state.rootStartNs = select->columnInt(7);
+        state.serviceIds = parseServiceList(select->columnTextView(8));
+    } else if (rc == SQLITE_DONE) {
+        state.traceKey = m_nextTraceKey++;
+        state.startNs = firstSpan.startTimeNs;
+        state.endNs = firstSpan.endTimeNs;
+        state.isNew = true;
+    } else {
+        select->reset();
+        return nullptr;
+    }
+    select->reset();
+    return &m_traces.emplace(traceId, std::move(state)).first->second;
+}
+
+bool StorageWriter::writeLogs(const ResourceLogs &resourceLogs, std::string *errorMessage)
+{
+    const EntityInterner::ResourceIds resource
+        = m_interner.resource(resourceLogs.resource, resourceLogs.schemaUrl);
+    if (resource.resourceId < 0)
+        return fail(errorMessage, "storing a resource");
+    SqliteStatement *insert = m_database.cached(insertLogSql);
+    SqliteStatement *insertText = m_database.cached(
+        "INSERT INTO logs_fts(rowid, body, attributes, ids) VALUES(?, ?, ?, ?)");
+    if (!insert || !insertText)
+        return fail(errorMessage, "preparing the log insert");
+
+    std::string attributes;
+    std::string bodyValue;
+    std::string attributeText;
+    std::string ids;
+    for (const ScopeLogs &scopeLogs : resourceLogs.scopeLogs) {
+        const std::int64_t scopeId = m_interner.scope(scopeLogs.scope, scopeLogs.schemaUrl);
+        if (scopeId < 0)
+            return fail(errorMessage, "storing a scope");
+        for (const LogRecord &record : scopeLogs.logRecords) {
+            attributes.clear();
+            if (!record.attributes.empty())
+                OtlpJson::appendAttributes(attributes, record.attributes);
+            // A string body is kept as plain text (what FTS and sqlite3 users want to see);
+            // every other type also gets its exact OTLP/JSON form.
+            const std::string bodyText = record.body.toDisplayString();
+            bodyValue.clear();
+            if (!record.body.isEmpty() && record.body.type() != AnyValue::Type::String)
+                OtlpJson::appendAnyValue(bodyValue, record.body);
+
+            insert->bindInt(1, record.effectiveTimeNs());
+            insert->bindInt(2, record.timeNs);
+            insert->bindInt(3, record.observedTimeNs);
+            insert->bindInt(4, record.severityNumber);
+            insert->bindTextOrNull(5, record.severityText);
+            if (record.body.isEmpty())
+                insert->bindNull(6);
+            else
+                insert->bindText(6, bodyText);
+            insert->bindTextOrNull(7, bodyValue);
+            insert->bindTextOrNull(8, attributes);
+            insert->bindInt(9, record.droppedAttributesCount);
+            insert->bindInt(10, record.flags);
+            if (record.traceId.isZero())
+                insert->bindNull(11);
+            else
+                insert->bindBlob(11, record.traceId.raw());
+            if (record.spanId.isZero())
+                insert->bindNull(12);
+            else
+                insert->bindBlob(12, record.spanId.raw());
+            insert->bindTextOrNull(13, record.eventName);
+            insert->bindInt(14, resource.serviceId);
+            insert->bindInt(15, resource.resourceId);
+            insert->bindInt(16, scopeId);
+            if (!insert->execute())
+                return fail(errorMessage, "inserting a log record");
+
+            attributeText.clear();
+            appendAttributeText(attributeText, record.attributes);
+            ids.clear();
+            if (!record.traceId.isZero())
+                ids += toHex(record.traceId);
+            if (!record.spanId.isZero()) {
+                ids += ' ';
+                ids += toHex(record.spanId);
+            }
+            insertText->bindInt(1, sqlite3_last_insert_rowid(m_database.handle()));
+            insertText->bindText(2, bodyText);
+            insertText->bindText(3, attributeText);
+            insertText->bindText(4, ids);
+            if (!insertText->execute())
+                return fail(errorMessage, "indexing a log record");
+            ++m_pending.logRecords;
+            if (record.effectiveTimeNs() != 0)
+                noteTime(record.effectiveTimeNs());
+        }
+    }
+    return true;
+}
+
+bool StorageWriter::writeMetrics(const ResourceMetrics &resourceMetrics, std::string *errorMessage)
+{
+    const EntityInterner::ResourceIds resource
+        = m_interner.resource(resourceMetrics.resource, resourceMetrics.schemaUrl);
+    if (resource.resourceId < 0)
+        return fail(errorMessage, "storing a resource");
+    SqliteStatement *insert = m_database.cached(insertPointSql);
+    if (!insert)
+        return fail(errorMessage, "preparing the point insert");
+
+    for (const ScopeMetrics &scopeMetrics : resourceMetrics.scopeMetrics) {
+        const std::int64_t scopeId = m_interner.scope(scopeMetrics.scope, scopeMetrics.schemaUrl);
+        if (scopeId < 0)
+            return fail(errorMessage, "storing a scope");
+        for (const Metric &metric : scopeMetrics.metrics) {
+            const std::string metadata = OtlpJson::encodeAttributes(metric.metadata);
+            auto stream = [&](const DataPointBase &point) {
+                return streamState(metric, metadata, resource, scopeId, point.attributes);
+            };
+            bool ok = true;
+            for (const NumberDataPoint &point : metric.numberPoints) {
+                StreamState *state = stream(point);
+                if (!state)
+                    return fail(errorMessage, "storing a metric stream");
+                if (std::holds_alternative<double>(point.value))
+                    insert->bindExactDouble(5, std::get<double>(point.value));
+                else
+                    insert->bindInt(5, std::get<std::int64_t>(point.value));
+                ok = ok && insertPoint(*state, point, insert);
+            }
+            for (const HistogramDataPoint &point : metric.histogramPoints) {
+                StreamState *state = stream(point);
+                if (!state)
+                    return fail(errorMessage, "storing a metric stream");
+                const std::string detail = MetricPointCodec::encodeHistogram(point);
+                insert->bindInt(6, static_cast<std::int64_t>(point.count));
+                insert->bindOptionalDouble(7, point.sum);
+                insert->bindOptionalDouble(8, point.min);
+                insert->bindOptionalDouble(9, point.max);
+                insert->bindBlob(10, detail);
+                ok = ok && insertPoint(*state, point, insert);
+            }
+            for (const ExponentialHistogramDataPoint &point : metric.exponentialHistogramPoints) {
+                StreamState *state = stream(point);
+                if (!state)
+                    return fail(errorMessage, "storing a metric stream");
+                const std::string detail = MetricPointCodec::encodeExponentialHistogram(point);
+                insert->bindInt(6, static_cast<std::int64_t>(point.count));
+                insert->bindOptionalDouble(7, point.sum);
+                insert->bindOptionalDouble(8, point.min);
+                insert->bindOptionalDouble(9, point.max);
+                insert->bindBlob(10, detail);
+                ok = ok && insertPoint(*state, point, insert);
+            }
+            for (const SummaryDataPoint &point : metric.summaryPoints) {
+                StreamState *state = stream(point);
+                if (!state)
+                    return fail(errorMessage, "storing a metric stream");
+                const std::string detail = MetricPointCodec::encodeSummary(point);
+                insert->bindInt(6, static_cast<std::int64_t>(point.count));
+                insert->bindExactDouble(7, point.sum);
+                insert->bindBlob(10, detail);
+                ok = ok && insertPoint(*state, point, insert);
+            }
+            if (!ok)
+                return fail(errorMessage, "inserting a metric point");
+        }
+    }
+    return true;
+}
+
+bool StorageWriter::insertPoint(StreamState &stream, const DataPointBase &base,
+                                SqliteStatement *insert)
+{
+    const std::string exemplars = OtlpJson::encodeExemplars(base.exemplars);
+    insert->bindInt(1, stream.streamId);
+    insert->bindInt(2, base.timeNs);
+    insert->bindInt(3, base.startTimeNs);
+    insert->bindInt(4, base.flags);
+    insert->bindTextOrNull(11, exemplars);
+    const bool ok = insert->execute();
+    insert->reset();
+    if (!ok)
+        return false;
+    // The same stream at the same time again is a re-sent point: ignored, not counted.
+    if (sqlite3_changes(m_database.handle()) == 0)
+        return true;
+    if (stream.pointCount == 0) {
+        stream.firstTimeNs = base.timeNs;
+        stream.lastTimeNs = base.timeNs;
+    } else {
+        stream.firstTimeNs = std::min(stream.firstTimeNs, base.timeNs);
+        stream.lastTimeNs = std::max(stream.lastTimeNs, base.timeNs);
+    }
+    ++stream.pointCount;
+    if (!stream.isDirty) {
+        stream.isDirty = true;
+        m_dirtyStreams.push_back(&stream);
+    }
+    ++m_pending.dataPoints;
+    noteTime(base.timeNs);
+    return true;
+}
+
+StorageWriter::StreamState *StorageWriter::streamState(const Metric &metric,
+                                                       const std::string &metadataJson,
+                                                       const EntityInterner::ResourceIds &resource,
+                                                       std::int64_t scopeId,
+                                                       const Attributes &attributes)
+{
+    // Description and metadata are part of the identity so a stream always reads back exactly.
+    const std::string attributesJson = OtlpJson::encodeAttributes(attributes);
+    m_scratch.clear();
+    appendKeyPart(m_scratch, metric.name);
+    appendKeyPart(m_scratch, metric.description);
+    appendKeyPart(m_scratch, metric.unit);
+    appendKeyPart(m_scratch, metadataJson);
+    appendKeyPart(m_scratch, std::to_string(static_cast<int>(metric.type)));
+    appendKeyPart(m_scratch, std::to_string(static_cast<int>(metric.temporality)));
+    appendKeyPart(m_scratch, std::to_string(metric.isMonotonic ? 1 : 0));
+    appendKeyPart(m_scratch, std::to_string(resource.resourceId));
+    appendKeyPart(m_scratch, std::to_string(scopeId));
+    appendKeyPart(m_scratch, attributesJson);
+    const auto it = m_streams.find(m_scratch);
+    if (it != m_streams.end())
+        return &it->second;
+
+    SqliteStatement *insert = m_database.cached(
+        "INSERT INTO metric_streams(name, description, unit, metadata, type, temporality, "
+        "is_monotonic, service_id, resource_id, scope_id, attributes, point_count, "
+        "first_time_ns, last_time_ns) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0)");
+    if (!insert)
+        return nullptr;
+    insert->bindText(1, metric.name);
+    insert->bindText(2, metric.description);
+    insert->bindText(3, metric.unit);
+    insert->bindTextOrNull(4, metadataJson);
+    insert->bindInt(5, static_cast<int>(metric.type));
+    insert->bindInt(6, static_cast<int>(metric.temporality));
+    insert->bindInt(7, metric.isMonotonic ? 1 : 0);
+    insert->bindInt(8, resource.serviceId);
+    insert->bindInt(9, resource.resourceId);
+    insert->bindInt(10, scopeId);
+    insert->bindTextOrNull(11, attributesJson);
+    if (!insert->execute())
+        return nullptr;
+    StreamState state;
+    state.streamId = sqlite3_last_insert_rowid(m_database.handle());
+    ++m_totals.metricStreams;
+    return &m_streams.emplace(m_scratch, state).first->second;
+}
+
+bool StorageWriter::flushTraces()
+{
+    SqliteStatement *insert = m_database.cached(
+        "INSERT INTO traces(trace_key, trace_id, start_ns, end_ns, span_count, error_count, "
+        "root_service_id, root_name, root_start_ns, services) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?)");
+    SqliteStatement *update = m_database.cached(
+        "UPDATE traces SET start_ns = ?2, end_ns = ?3, span_count = ?4, error_count = ?5, "
+        "root_service_id = ?6, root_name = ?7, root_start_ns = ?8, services = ?9 "
+        "WHERE trace_key = ?1");
+    if (!insert || !update)
+        return false;
+    for (const TraceState *dirty : m_dirtyTraces) {
+        const TraceState &state = *dirty;
+        const std::string services = serviceListJson(state.serviceIds);
+        SqliteStatement *statement = state.isNew ? insert : update;
+        int column = 1;
+        statement->bindInt(column++, state.traceKey);
+        if (state.isNew)
+            statement->bindBlob(column++, state.traceId.raw());
+        statement->bindInt(column++, state.startNs);
+        statement->bindInt(column++, state.endNs);
+        statement->bindInt(column++, state.spanCount);
+        statement->bindInt(column++, state.errorCount);
+        if (state.rootServiceId < 0) {
+            statement->bindNull(column++);
+            statement->bindNull(column++);
+            statement->bindNull(column++);
+        } else {
+            statement->bindInt(column++, state.rootServiceId);
+            statement->bindText(column++, state.rootName);
+            statement->bindInt(column++, state.rootStartNs);
+        }
+        statement->bindText(column++, services);
+        const bool ok = statement->execute();
+        statement->reset();
+        if (!ok)
+            return false;
+        if (state.isNew)
+            ++m_totals.traces;
+    }
+    return true;
+}
+
+bool StorageWriter::flushStreams()
+{
+    SqliteStatement *update
+        = m_database.cached("UPDATE metric_streams SET point_count = ?, first_time_ns = ?, "
+                            "last_time_ns = ? WHERE stream_id = ?");
+    if (!update)
+        return false;
+    for (const StreamState *state : m_dirtyStreams) {
+        update->bindInt(1, state->pointCount);
+        update->bindInt(2, state->firstTimeNs);
+        update->bindInt(3, state->lastTimeNs);
+        update->bindInt(4, state->streamId);
+        if (!update->execute())
+            return false;
+    }
+    return true;
+}
+
+bool StorageWriter::commit(CommitSummary *summary, std::string *errorMessage)
+{
+    if (!m_dirtyTraces.empty() && !flushTraces())
+        return fail(errorMessage, "updating trace summaries");
+    if (!flushStreams())
+        return fail(errorMessage, "updating metric streams");
+
+    TelemetryTotals totals = m_totals;
+    totals.spans += m_pending.spans;
+    totals.logRecords += m_pending.logRecords;
+    totals.dataPoints += m_pending.dataPoints;
+    SqliteStatement *update = m_database.cached(
+        "UPDATE totals SET spans = ?, traces = ?, log_records = ?, data_points = ?, "
+        "metric_streams = ?, min_time_ns = ?, max_time_ns = ? WHERE id = 1");
+    if (!update)
+        return fail(errorMessage, "preparing the totals update");
+    update->bindInt(1, totals.spans);
+    update->bindInt(2, totals.traces);
+    update->bindInt(3, totals.logRecords);
+    update->bindInt(4, totals.dataPoints);
+    update->bindInt(5, totals.metricStreams);
+    if (m_hasTime) {
+        update->bindInt(6, m_minTimeNs);
+        update->bindInt(7, m_maxTimeNs);
+    } else {
+        update->bindNull(6);
+        update->bindNull(7);
+    }
+    if (!update->execute())
+        return fail(errorMessage, "updating totals");
+    if (sqlite3_exec(m_database.handle(), "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+        return fail(errorMessage, "committing");
+
+    m_totals = totals;
+    for (TraceState *state : m_dirtyTraces) {
+        state->isDirty = false;
+        state->isNew = false;
+    }
+    m_dirtyTraces.clear();
+    for (StreamState *state : m_dirtyStreams)
+        state->isDirty = false;
+    m_dirtyStreams.clear();
+    if (m_traces.size() > maxCachedTraces)
+        m_traces.clear();
+
+    summary->spans = m_pending.spans;
+    summary->logRecords = m_pending.logRecords;
+    summary->dataPoints = m_pending.dataPoints;
+    summary->totals = m_totals;
+    m_pending = {};
+    return true;
+}
+
+void StorageWriter::rollback()
+{
+    sqlite3_exec(m_database.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    std::string ignored;
+    load(&ignored);
+}
+
+void StorageWriter::noteTime(std::int64_t timeNs)
+{
+    if (!m_hasTime) {
+        m_minTimeNs = timeNs;
+        m_maxTimeNs = timeNs;
+        m_hasTime = true;
+        return;
+    }
+    m_minTimeNs = std::min(m_minTimeNs, timeNs);
+    m_maxTimeNs = std::max(m_maxTimeNs, timeNs);
+}
+
+bool StorageWriter::fail(std::string *errorMessage, const char *what)
+{
+    *errorMessage = std::string("error ") + what + " in " + m_database.path() + ": "
+                    + m_database.errorMessage();
+    return false;
+}
+
+} // namespace kansoku

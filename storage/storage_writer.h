@@ -1,0 +1,91 @@
+// Writes batches into the open transaction of the one write connection and keeps the derived rows
+// (trace summaries, metric stream counters, totals) current. Used only on the store's writer
+// thread; borrows the connection owned by TelemetryStore.
+#pragma once
+
+#include "entity_interner.h"
+#include "storage_status.h"
+
+#include <unordered_map>
+
+namespace kansoku {
+
+class SqliteDatabase;
+class SqliteStatement;
+
+class StorageWriter
+{
+public:
+    explicit StorageWriter(SqliteDatabase &database);
+
+    // Loads interned ids, counters and totals. Call before the first begin() and after rollback().
+    bool load(std::string *errorMessage);
+    // BEGIN IMMEDIATE. isBusy tells a lock held by another connection from a real failure.
+    bool begin(std::string *errorMessage, bool *isBusy);
+    bool write(const TelemetryBatch &batch, std::string *errorMessage);
+    // Writes the derived rows and commits; fills the counts and totals of summary.
+    bool commit(CommitSummary *summary, std::string *errorMessage);
+    // Rolls back and reloads every in-memory map, which may hold ids of rolled-back rows.
+    void rollback();
+
+    TelemetryTotals totals() const { return m_totals; }
+
+private:
+    struct TraceIdHash
+    {
+        std::size_t operator()(const TraceId &id) const;
+    };
+    struct TraceState
+    {
+        TraceId traceId;
+        std::int64_t traceKey = 0;
+        std::int64_t startNs = 0;
+        std::int64_t endNs = 0;
+        std::int64_t spanCount = 0;
+        std::int64_t errorCount = 0;
+        std::int64_t rootServiceId = -1; // -1 until a root span arrives
+        std::int64_t rootStartNs = 0;
+        std::string rootName;
+        std::vector<std::int64_t> serviceIds;
+        bool isNew = false; // no traces row yet
+        bool isDirty = false;
+    };
+    struct StreamState
+    {
+        std::int64_t streamId = 0;
+        std::int64_t pointCount = 0;
+        std::int64_t firstTimeNs = 0;
+        std::int64_t lastTimeNs = 0;
+        bool isDirty = false;
+    };
+
+    bool writeSpans(const ResourceSpans &resourceSpans, std::string *errorMessage);
+    bool writeLogs(const ResourceLogs &resourceLogs, std::string *errorMessage);
+    bool writeMetrics(const ResourceMetrics &resourceMetrics, std::string *errorMessage);
+    // insert has the type-specific columns bound already; this binds the shared ones and runs it.
+    bool insertPoint(StreamState &stream, const DataPointBase &base, SqliteStatement *insert);
+    TraceState *traceState(const TraceId &traceId, const Span &firstSpan);
+    StreamState *streamState(const Metric &metric, const std::string &metadataJson,
+                             const EntityInterner::ResourceIds &resource, std::int64_t scopeId,
+                             const Attributes &attributes);
+    bool flushTraces();
+    bool flushStreams();
+    void noteTime(std::int64_t timeNs);
+    bool fail(std::string *errorMessage, const char *what);
+
+    SqliteDatabase &m_database;
+    EntityInterner m_interner;
+    std::unordered_map<TraceId, TraceState, TraceIdHash> m_traces;
+    std::vector<TraceState *> m_dirtyTraces;
+    std::unordered_map<std::string, StreamState> m_streams;
+    std::vector<StreamState *> m_dirtyStreams;
+    std::int64_t m_nextTraceKey = 1;
+    TelemetryTotals m_totals;
+    std::int64_t m_minTimeNs = 0;
+    std::int64_t m_maxTimeNs = 0;
+    bool m_hasTime = false;
+    CommitSummary m_pending;
+    std::string m_scratch;
+};
+
+} // namespace kansoku

@@ -1,0 +1,266 @@
+#include "telemetry_store.h"
+
+#include "schema_migrator.h"
+#include "sqlite_database.h"
+#include "sqlite_statement.h"
+#include "sqlite_telemetry_queries.h"
+#include "storage_writer.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <chrono>
+
+namespace kansoku {
+
+namespace {
+
+bool configureWriteConnection(SqliteDatabase &database, std::string *errorMessage)
+{
+    std::string error;
+    // journal_mode answers with the resulting mode; anything but "wal" means it did not stick.
+    SqliteStatement journal(database.handle(), "PRAGMA journal_mode = WAL");
+    if (!journal.isValid() || journal.step() != SQLITE_ROW || journal.columnText(0) != "wal") {
+        *errorMessage
+            = "cannot switch " + database.path() + " to WAL mode: " + database.errorMessage();
+        return false;
+    }
+    if (!database.exec("PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 10000; "
+                       "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768;",
+                       &error)) {
+        *errorMessage = "cannot configure " + database.path() + ": " + error;
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+TelemetryStore::TelemetryStore(StorageOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+    qRegisterMetaType<kansoku::CommitSummary>();
+}
+
+TelemetryStore::~TelemetryStore()
+{
+    close();
+}
+
+bool TelemetryStore::open(QString *errorMessage)
+{
+    auto failWith = [&](const std::string &message) {
+        if (errorMessage)
+            *errorMessage = QString::fromStdString(message);
+        std::lock_guard lock(m_mutex);
+        m_lastError = message;
+        m_database.reset();
+        return false;
+    };
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_state != State::Created)
+            return failWith("the store for " + m_options.databasePath.toStdString()
+                            + " was already opened");
+    }
+    const QString path = m_options.databasePath;
+    const std::string pathText = path.toStdString();
+    if (path.isEmpty())
+        return failWith("no database path given");
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath()))
+        return failWith("cannot create the folder " + info.absolutePath().toStdString());
+
+    m_database = std::make_unique<SqliteDatabase>();
+    std::string error;
+    if (!m_database->open(pathText,
+                          SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, &error))
+        return failWith(error);
+    sqlite3_busy_timeout(m_database->handle(), 5000);
+    if (!SchemaMigrator::migrate(*m_database, &error)
+        || !configureWriteConnection(*m_database, &error))
+        return failWith(error);
+
+    auto writer = std::make_unique<StorageWriter>(*m_database);
+    if (!writer->load(&error))
+        return failWith(error);
+    auto queries = std::make_shared<SqliteTelemetryQueries>(pathText);
+    if (!queries->checkConnection(&error))
+        return failWith(error);
+
+    {
+        std::lock_guard lock(m_mutex);
+        m_queries = std::move(queries);
+        m_totals = writer->totals();
+        m_state = State::Open;
+        m_stopping = false;
+    }
+    m_writerThread = std::thread([this, writer = std::move(writer)]() { runWriter(*writer); });
+    return true;
+}
+
+void TelemetryStore::close()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_state != State::Open) {
+            m_state = State::Closed;
+            return;
+        }
+        m_state = State::Closed;
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    if (m_writerThread.joinable())
+        m_writerThread.join();
+    // Folding the WAL back keeps the file self-contained for copying and for the next open.
+    sqlite3_wal_checkpoint_v2(m_database->handle(), nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr,
+                              nullptr);
+    m_database.reset();
+}
+
+OfferResult TelemetryStore::offer(TelemetryBatchPtr batch)
+{
+    const std::int64_t items = batch ? static_cast<std::int64_t>(batch->itemCount()) : 0;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_state != State::Open)
+            return OfferResult::Closed;
+        if (items == 0)
+            return OfferResult::Accepted;
+        if (m_queuedItems > 0 && m_queuedItems + items > m_options.queueCapacityItems)
+            return OfferResult::QueueFull;
+        m_queuedItems += items;
+        m_queue.push_back(std::move(batch));
+    }
+    m_wake.notify_one();
+    return OfferResult::Accepted;
+}
+
+std::shared_ptr<const TelemetryQueries> TelemetryStore::queries() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_queries;
+}
+
+StorageStatus TelemetryStore::status() const
+{
+    StorageStatus status;
+    status.databasePath = m_options.databasePath.toStdString();
+    {
+        std::lock_guard lock(m_mutex);
+        status.queuedItems = m_queuedItems;
+        status.totals = m_totals;
+        status.lastError = m_lastError;
+    }
+    status.queueCapacityItems = m_options.queueCapacityItems;
+    const QFileInfo main(m_options.databasePath);
+    const QFileInfo wal(m_options.databasePath + QStringLiteral("-wal"));
+    status.fileSizeBytes = (main.exists() ? main.size() : 0) + (wal.exists() ? wal.size() : 0);
+    return status;
+}
+
+QString TelemetryStore::databasePath() const
+{
+    return m_options.databasePath;
+}
+
+int TelemetryStore::schemaVersion()
+{
+    return SchemaMigrator::latestVersion();
+}
+
+void TelemetryStore::reportFailure(const std::string &message)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_lastError = message;
+    }
+    Q_EMIT writeFailed(QString::fromStdString(message));
+}
+
+void TelemetryStore::runWriter(StorageWriter &writer)
+{
+    using Clock = std::chrono::steady_clock;
+    const auto maxLatency = std::chrono::milliseconds(m_options.commitMaxLatencyMs);
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        m_wake.wait(lock, [this] { return !m_queue.empty() || m_stopping; });
+        if (m_queue.empty())
+            break; // stopping and drained
+        const auto deadline = Clock::now() + maxLatency;
+        lock.unlock();
+
+        // Another connection (e.g. a sqlite3 shell) may hold the write lock for a while: keep
+        // retrying so the queue fills and ingest gets "retry later", except when shutting down.
+        std::string error;
+        bool ok = false;
+        for (;;) {
+            bool isBusy = false;
+            ok = writer.begin(&error, &isBusy);
+            if (ok || !isBusy)
+                break;
+            lock.lock();
+            const bool stopping = m_stopping;
+            lock.unlock();
+            if (stopping)
+                break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+
+        Clock::duration busy{};
+        std::int64_t takenItems = 0;
+        lock.lock();
+        for (;;) {
+            while (!m_queue.empty() && takenItems < m_options.commitMaxItems) {
+                TelemetryBatchPtr batch = std::move(m_queue.front());
+                m_queue.pop_front();
+                takenItems += static_cast<std::int64_t>(batch->itemCount());
+                lock.unlock();
+                if (ok) {
+                    const auto start = Clock::now();
+                    ok = writer.write(*batch, &error);
+                    busy += Clock::now() - start;
+                }
+                batch.reset();
+                lock.lock();
+                if (Clock::now() >= deadline)
+                    break;
+            }
+            if (takenItems >= m_options.commitMaxItems || Clock::now() >= deadline || !ok)
+                break;
+            if (m_stopping && m_queue.empty())
+                break;
+            m_wake.wait_until(lock, deadline, [this] { return !m_queue.empty() || m_stopping; });
+            if (m_queue.empty())
+                break; // the window closed, or stopping with nothing left
+        }
+        lock.unlock();
+
+        CommitSummary summary;
+        if (ok) {
+            const auto start = Clock::now();
+            ok = writer.commit(&summary, &error);
+            busy += Clock::now() - start;
+        }
+        if (ok) {
+            summary.commitDurationUs
+                = std::chrono::duration_cast<std::chrono::microseconds>(busy).count();
+            lock.lock();
+            m_totals = summary.totals;
+            m_queuedItems -= takenItems;
+            lock.unlock();
+            Q_EMIT batchCommitted(summary);
+        } else {
+            writer.rollback();
+            lock.lock();
+            m_totals = writer.totals();
+            m_queuedItems -= takenItems;
+            lock.unlock();
+            reportFailure(error);
+        }
+        lock.lock();
+    }
+}
+
+} // namespace kansoku

@@ -1,0 +1,77 @@
+// Owns the database file: schema/migrations, the one writer thread (group commits from a bounded
+// queue) and the read-only query connections. Create, open() and close() on one thread (the app's
+// main thread); offer(), status() and queries() from any thread.
+#pragma once
+
+#include "storage_options.h"
+#include "storage_status.h"
+#include "telemetry_sink.h"
+
+#include <QMetaType>
+#include <QObject>
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace kansoku {
+
+class SqliteDatabase;
+class SqliteTelemetryQueries;
+class StorageWriter;
+
+class TelemetryStore : public QObject, public TelemetrySink
+{
+    Q_OBJECT
+public:
+    explicit TelemetryStore(StorageOptions options, QObject *parent = nullptr);
+    ~TelemetryStore() override; // close()s if still open
+
+    // Creates/migrates the schema and starts the writer thread. False + a message naming the file
+    // and the SQLite error on failure.
+    bool open(QString *errorMessage);
+    // Refuses new offers, drains and commits everything queued, stops the thread, checkpoints.
+    void close();
+
+    // Never blocks. QueueFull when the batch would overflow the queue (a batch larger than the
+    // whole capacity is still accepted into an empty queue); Closed before open() / after close().
+    OfferResult offer(TelemetryBatchPtr batch) override;
+
+    // Valid after open(); thread-safe and concurrent. Uses its own read-only connections, so it
+    // keeps working after close() (and after the store is gone) while the file exists.
+    std::shared_ptr<const TelemetryQueries> queries() const;
+    StorageStatus status() const; // cheap, any thread
+    QString databasePath() const;
+    static int schemaVersion();
+
+Q_SIGNALS:
+    // From the writer thread, once per committed transaction.
+    void batchCommitted(const kansoku::CommitSummary &summary);
+    // From the writer thread; the batches of the failed transaction are dropped.
+    void writeFailed(const QString &message);
+
+private:
+    enum class State { Created, Open, Closed };
+
+    void runWriter(StorageWriter &writer);
+    void reportFailure(const std::string &message);
+
+    const StorageOptions m_options;
+    std::unique_ptr<SqliteDatabase> m_database; // the write connection; writer thread while open
+    std::shared_ptr<SqliteTelemetryQueries> m_queries;
+    std::thread m_writerThread;
+
+    mutable std::mutex m_mutex; // guards everything below
+    std::condition_variable m_wake;
+    std::deque<TelemetryBatchPtr> m_queue;
+    std::int64_t m_queuedItems = 0; // queued plus taken but not yet committed
+    State m_state = State::Created;
+    bool m_stopping = false;
+    TelemetryTotals m_totals;
+    std::string m_lastError;
+};
+
+} // namespace kansoku
+
+Q_DECLARE_METATYPE(kansoku::CommitSummary)
