@@ -352,7 +352,9 @@ private:
                 return -std::numeric_limits<double>::infinity();
             double number = 0;
             const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
-            if (ec == std::errc() && end == text.data() + text.size() && !text.empty())
+            // Only the three exact spellings above stand for non-finite values ("nan" does not).
+            if (ec == std::errc() && end == text.data() + text.size() && !text.empty()
+                && std::isfinite(number))
                 return number;
             return std::nullopt;
         }
