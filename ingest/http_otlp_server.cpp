@@ -75,8 +75,11 @@ quint16 HttpOtlpServer::listen(QString *error)
     auto *tcpServer = new HttpLimitedTcpServer(m_options.maxRequestBytes + wireOverheadBytes, this);
     if (!tcpServer->listen(m_options.listenAddress, m_options.httpPort)) {
         if (error) {
+            QString host = m_options.listenAddress.toString();
+            if (m_options.listenAddress.protocol() == QAbstractSocket::IPv6Protocol)
+                host = QLatin1Char('[') + host + QLatin1Char(']');
             *error = QStringLiteral("OTLP/HTTP cannot listen on %1:%2: %3")
-                         .arg(m_options.listenAddress.toString())
+                         .arg(host)
                          .arg(m_options.httpPort)
                          .arg(tcpServer->errorString());
         }
