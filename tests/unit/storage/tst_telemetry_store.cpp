@@ -1,0 +1,662 @@
+#include "storage_test_data.h"
+#include "telemetry_store.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <cmath>
+#include <sqlite3.h>
+
+using namespace kansoku;
+using namespace kansoku::testdata;
+
+namespace {
+
+StorageOptions fastOptions(const QString &path)
+{
+    StorageOptions options;
+    options.databasePath = path;
+    options.commitMaxLatencyMs = 20;
+    return options;
+}
+
+// Runs one SQL statement on a separate connection and returns the first column of the first row.
+QString sqlValue(const QString &path, const char *sql)
+{
+    sqlite3 *db = nullptr;
+    QString result;
+    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE, nullptr)
+        == SQLITE_OK) {
+        sqlite3_stmt *statement = nullptr;
+        if (sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) == SQLITE_OK
+            && sqlite3_step(statement) == SQLITE_ROW)
+            result = QString::fromUtf8(
+                reinterpret_cast<const char *>(sqlite3_column_text(statement, 0)));
+        sqlite3_finalize(statement);
+    }
+    sqlite3_close(db);
+    return result;
+}
+
+Metric oneStreamMetric(MetricType type)
+{
+    Metric metric;
+    metric.name = "test.metric";
+    metric.description = "説明 description";
+    metric.unit = "ms";
+    metric.metadata = {{"meta", AnyValue::fromString("data")}};
+    metric.type = type;
+    const Attributes attributes{{"route", AnyValue::fromString("/api")}};
+    const Exemplar exemplar{
+        {{"user", AnyValue::fromString("u1")}}, 1000, 2.5, spanId(1), traceId(1)};
+    for (int i = 0; i < 3; ++i) {
+        DataPointBase base;
+        base.attributes = attributes;
+        base.startTimeNs = 500;
+        base.timeNs = 1000 + i * 1000;
+        base.flags = i == 2 ? 1 : 0;
+        if (i == 0)
+            base.exemplars = {exemplar, Exemplar{{}, 1001, std::int64_t(-4), {}, {}}};
+        switch (type) {
+        case MetricType::Gauge:
+        case MetricType::Sum: {
+            NumberDataPoint point;
+            static_cast<DataPointBase &>(point) = base;
+            point.value = i == 0 ? std::variant<double, std::int64_t>(std::int64_t(-7))
+                                 : std::variant<double, std::int64_t>(i == 1 ? -0.0 : 1e300);
+            metric.numberPoints.push_back(point);
+            break;
+        }
+        case MetricType::Histogram: {
+            HistogramDataPoint point;
+            static_cast<DataPointBase &>(point) = base;
+            point.count = i == 2 ? std::numeric_limits<std::uint64_t>::max() : 6;
+            if (i != 1) {
+                point.sum = 12.5;
+                point.min = -1.0;
+                point.max = std::numeric_limits<double>::infinity();
+            }
+            point.bucketCounts = {1, 2, 3};
+            point.explicitBounds = {0.5, 10.25};
+            metric.histogramPoints.push_back(point);
+            break;
+        }
+        case MetricType::ExponentialHistogram: {
+            ExponentialHistogramDataPoint point;
+            static_cast<DataPointBase &>(point) = base;
+            point.count = 9;
+            point.sum = i == 1 ? std::optional<double>() : std::optional<double>(4.5);
+            point.scale = -3;
+            point.zeroCount = 2;
+            point.zeroThreshold = 1e-9;
+            point.positive = {-5, {1, 0, 4}};
+            point.negative = {7, {2}};
+            if (i == 0) {
+                point.min = -2.0;
+                point.max = 8.0;
+            }
+            metric.exponentialHistogramPoints.push_back(point);
+            break;
+        }
+        case MetricType::Summary: {
+            SummaryDataPoint point;
+            static_cast<DataPointBase &>(point) = base;
+            point.count = 10;
+            point.sum = 99.5;
+            point.quantileValues = {{0.5, 1.0}, {0.99, 7.5}};
+            metric.summaryPoints.push_back(point);
+            break;
+        }
+        }
+    }
+    if (type == MetricType::Sum) {
+        metric.temporality = AggregationTemporality::Cumulative;
+        metric.isMonotonic = true;
+    } else if (type == MetricType::Histogram || type == MetricType::ExponentialHistogram) {
+        metric.temporality = AggregationTemporality::Delta;
+    }
+    return metric;
+}
+
+} // namespace
+
+class TestTelemetryStore : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void openCreatesVersionedWalDatabase();
+    void offerOutsideOpenIsClosed();
+    void emptyBatchIsAccepted();
+    void spanRoundTrip();
+    void logRoundTrip_data();
+    void logRoundTrip();
+    void metricRoundTrip_data();
+    void metricRoundTrip();
+    void traceSummaryAcrossBatches_data();
+    void traceSummaryAcrossBatches();
+    void duplicatesAreStoredOnce();
+    void backpressure();
+    void closeDrainsEverything();
+    void commitSignalCarriesCounts();
+    void reopenVersion1Database();
+    void newerSchemaVersionFails();
+    void nonSqliteFileFails();
+    void foreignSqliteDatabaseFails();
+    void unusablePathFails();
+    void killedWriterLeavesConsistentFile();
+};
+
+void TestTelemetryStore::openCreatesVersionedWalDatabase()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("nested/dirs/kansoku.db"));
+    TelemetryStore store(fastOptions(path));
+    QString error;
+    QVERIFY2(store.open(&error), qPrintable(error));
+    QVERIFY(QFile::exists(path));
+    QCOMPARE(store.databasePath(), path);
+    QCOMPARE(TelemetryStore::schemaVersion(), 1);
+    QCOMPARE(sqlValue(path, "PRAGMA user_version"), QStringLiteral("1"));
+    QCOMPARE(sqlValue(path, "PRAGMA journal_mode"), QStringLiteral("wal"));
+    const StorageStatus status = store.status();
+    QCOMPARE(status.queueCapacityItems, std::int64_t(262144));
+    QVERIFY(status.fileSizeBytes > 0);
+    QVERIFY(status.lastError.empty());
+    QVERIFY(store.queries());
+    QCOMPARE(store.queries()->totals(), TelemetryTotals{});
+    QVERIFY(!store.queries()->timeBounds());
+}
+
+void TestTelemetryStore::offerOutsideOpenIsClosed()
+{
+    QTemporaryDir dir;
+    TelemetryStore store(fastOptions(dir.filePath(QStringLiteral("a.db"))));
+    const auto batch = spanBatch(resource("svc"), {span(traceId(1), spanId(1), {}, "x", 1, 2)});
+    QCOMPARE(store.offer(batch), OfferResult::Closed);
+    QVERIFY(store.open(nullptr));
+    QCOMPARE(store.offer(batch), OfferResult::Accepted);
+    store.close();
+    QCOMPARE(store.offer(batch), OfferResult::Closed);
+    QCOMPARE(store.queries()->totals().spans, std::int64_t(1)); // queries outlive close()
+}
+
+void TestTelemetryStore::emptyBatchIsAccepted()
+{
+    QTemporaryDir dir;
+    TelemetryStore store(fastOptions(dir.filePath(QStringLiteral("a.db"))));
+    QVERIFY(store.open(nullptr));
+    QCOMPARE(store.offer(std::make_shared<TelemetryBatch>()), OfferResult::Accepted);
+    QCOMPARE(store.status().queuedItems, std::int64_t(0));
+}
+
+void TestTelemetryStore::spanRoundTrip()
+{
+    QTemporaryDir dir;
+    TelemetryStore store(fastOptions(dir.filePath(QStringLiteral("a.db"))));
+    QVERIFY(store.open(nullptr));
+    const TraceId trace = traceId(42);
+    const Span root = fullSpan(trace, 1, SpanId{});
+    const Span child = fullSpan(trace, 2, root.spanId);
+    Span other = fullSpan(trace, 3, root.spanId);
+    other.attributes.clear();
+    other.events.clear();
+    other.links.clear();
+    other.traceState.clear();
+    other.status = {};
+    const Resource frontend = resource("frontend", {{"host.name", AnyValue::fromString("h1")}});
+    const Resource backend = resource("backend");
+    QCOMPARE(store.offer(spanBatch(frontend, {child, root})), OfferResult::Accepted);
+    QCOMPARE(store.offer(spanBatch(backend, {other}, scope("other.scope"))), OfferResult::Accepted);
+    store.close();
+
+    const std::optional<Trace> stored = store.queries()->trace(trace);
+    QVERIFY(stored);
+    QCOMPARE(stored->traceId, trace);
+    QCOMPARE(stored->spans.size(), std::size_t(3));
+    const std::vector<Span> expected{root, child, other}; // by start time
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        const TraceSpan &traceSpan = stored->spans[i];
+        QVERIFY2(traceSpan.span == expected[i], qPrintable(QString::number(i)));
+        QCOMPARE(traceSpan.resourceSchemaUrl,
+                 std::string("https://opentelemetry.io/schemas/1.21.0"));
+        QCOMPARE(traceSpan.scopeSchemaUrl, std::string("https://example.com/scope-schema"));
+    }
+    QCOMPARE(stored->resources.size(), std::size_t(2));
+    QCOMPARE(stored->scopes.size(), std::size_t(2));
+    QVERIFY(stored->resources[stored->spans[0].resourceIndex] == frontend);
+    QVERIFY(stored->resources[stored->spans[2].resourceIndex] == backend);
+    QVERIFY(stored->scopes[stored->spans[0].scopeIndex] == scope("test.scope"));
+    QVERIFY(stored->scopes[stored->spans[2].scopeIndex] == scope("other.scope"));
+    QVERIFY(!store.queries()->trace(traceId(43)));
+
+    const TelemetryTotals totals = store.queries()->totals();
+    QCOMPARE(totals.spans, std::int64_t(3));
+    QCOMPARE(totals.traces, std::int64_t(1));
+    QCOMPARE(store.status().totals, totals);
+    QCOMPARE(store.queries()->services(), (std::vector<std::string>{"backend", "frontend"}));
+    const std::optional<TimeRange> bounds = store.queries()->timeBounds();
+    QVERIFY(bounds);
+    QCOMPARE(bounds->startNs, root.startTimeNs);
+    QCOMPARE(bounds->endNs, other.endTimeNs + 1);
+}
+
+void TestTelemetryStore::logRoundTrip_data()
+{
+    QTest::addColumn<bool>("withIds");
+    QTest::addColumn<int>("bodyKind");
+    QTest::newRow("string body with ids") << true << 0;
+    QTest::newRow("empty body") << false << 1;
+    QTest::newRow("int body") << false << 2;
+    QTest::newRow("map body") << true << 3;
+    QTest::newRow("bytes body") << false << 4;
+    QTest::newRow("nan body") << false << 5;
+    QTest::newRow("empty string body") << false << 6;
+}
+
+void TestTelemetryStore::logRoundTrip()
+{
+    QFETCH(bool, withIds);
+    QFETCH(int, bodyKind);
+    const AnyValue bodies[]
+        = {AnyValue::fromString("ログ message 🚀 " + std::string(100 * 1024, 'y')),
+           AnyValue(),
+           AnyValue::fromInt(std::numeric_limits<std::int64_t>::min()),
+           AnyValue::fromMap(
+               {{"event", AnyValue::fromString("login")},
+                {"ids", AnyValue::fromArray({AnyValue::fromInt(1), AnyValue::fromDouble(2.5)})}}),
+           AnyValue::fromBytes(std::string("\0\xff", 2)),
+           AnyValue::fromDouble(std::nan("")),
+           AnyValue::fromString("")};
+    QTemporaryDir dir;
+    TelemetryStore store(fastOptions(dir.filePath(QStringLiteral("a.db"))));
+    QVERIFY(store.open(nullptr));
+    LogRecord record
+        = log(1700000000123456789, 17, bodies[bodyKind],
+              {{"user.id", AnyValue::fromInt(7)}, {"bin", AnyValue::fromBytes("\x01")}},
+              withIds ? traceId(5) : TraceId{}, withIds ? spanId(6) : SpanId{});
+    record.droppedAttributesCount = 3;
+    record.flags = 1;
+    record.eventName = "user.login";
+    record.severityText = "ERROR2";
+    const Resource service = resource("auth", {{"k8s.pod", AnyValue::fromString("p")}});
+    QCOMPARE(store.offer(logBatch(service, {record})), OfferResult::Accepted);
+    store.close();
+
+    const LogPage page = store.queries()->logs(LogQuery{});
+    QCOMPARE(page.logs.size(), std::size_t(1));
+    const StoredLog &stored = page.logs.front();
+    QVERIFY(stored.record == record);
+    QCOMPARE(stored.record.body.type(), record.body.type());
+    QVERIFY(stored.resource == service);
+    QVERIFY(stored.scope == scope("log.scope"));
+    QCOMPARE(stored.resourceSchemaUrl, std::string("https://opentelemetry.io/schemas/1.21.0"));
+    QCOMPARE(stored.scopeSchemaUrl, std::string());
+    QVERIFY(stored.rowId > 0);
+    QVERIFY(!page.nextBeforeRowId);
+    QCOMPARE(store.queries()->totals().logRecords, std::int64_t(1));
+}
+
+void TestTelemetryStore::metricRoundTrip_data()
+{
+    QTest::addColumn<int>("type");
+    QTest::newRow("gauge") << int(MetricType::Gauge);
+    QTest::newRow("sum") << int(MetricType::Sum);
+    QTest::newRow("histogram") << int(MetricType::Histogram);
+    QTest::newRow("exponential histogram") << int(MetricType::ExponentialHistogram);
+    QTest::newRow("summary") << int(MetricType::Summary);
+}
+
+void TestTelemetryStore::metricRoundTrip()
+{
+    QFETCH(int, type);
+    const Metric metric = oneStreamMetric(static_cast<MetricType>(type));
+    QTemporaryDir dir;
+    TelemetryStore store(fastOptions(dir.filePath(QStringLiteral("a.db"))));
+    QVERIFY(store.open(nullptr));
+    const Resource service = resource("metrics-svc");
+    QCOMPARE(store.offer(metricBatch(service, {metric})), OfferResult::Accepted);
+    store.close();
+
+    const std::vector<MetricStreamInfo> streams = store.queries()->metricStreams({});
+    QCOMPARE(streams.size(), std::size_t(1));
+    const MetricStreamInfo &info = streams.front();
+    QCOMPARE(info.name, metric.name);
+    QCOMPARE(info.description, metric.description);
+    QCOMPARE(info.unit, metric.unit);
+    QCOMPARE(info.type, metric.type);
+    QCOMPARE(info.temporality, metric.temporality);
+    QCOMPARE(info.isMonotonic, metric.isMonotonic);
+    QVERIFY(info.resource == service);
+    QVERIFY(info.scope == scope("metric.scope"));
+    QVERIFY(info.attributes == (Attributes{{"route", AnyValue::fromString("/api")}}));
+    QCOMPARE(info.pointCount, std::int64_t(3));
+    QCOMPARE(info.firstTimeNs, std::int64_t(1000));
+    QCOMPARE(info.lastTimeNs, std::int64_t(3000));
+
+    MetricPointQuery query;
+    query.streamId = info.streamId;
+    const std::optional<Metric> stored = store.queries()->metricPoints(query);
+    QVERIFY(stored);
+    QVERIFY(*stored == metric);
+    if (metric.type == MetricType::Gauge) {
+        QVERIFY(std::holds_alternative<std::int64_t>(stored->numberPoints[0].value));
+        QVERIFY(std::signbit(std::get<double>(stored->numberPoints[1].value)));
+    }
+    if (metric.type == MetricType::Histogram)
+        QCOMPARE(stored->histogramPoints[2].count, std::numeric_limits<std::uint64_t>::max());
+    QCOMPARE(store.queries()->totals().dataPoints, std::int64_t(3));
+    QCOMPARE(store.queries()->totals().metricStreams, std::int64_t(1));
+    QVERIFY(!store.queries()->metricPoints({info.streamId + 100, {}, 0}));
+}
+
+void TestTelemetryStore::traceSummaryAcrossBatches_data()
+{
+    QTest::addColumn<bool>("rootFirst");
+    QTest::addColumn<bool>("reopenBetween");
+    QTest::newRow("root first") << true << false;
+    QTest::newRow("root last") << false << false;
+    QTest::newRow("root last, store reopened") << false << true;
+    QTest::newRow("root first, store reopened") << true << true;
+}
+
+void TestTelemetryStore::traceSummaryAcrossBatches()
+{
+    QFETCH(bool, rootFirst);
+    QFETCH(bool, reopenBetween);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("a.db"));
+    const TraceId trace = traceId(7);
+    const Span root = span(trace, spanId(1), {}, "GET /checkout", 1000, 9000);
+    const Span early = span(trace, spanId(2), root.spanId, "auth", 500, 1500, StatusCode::Error);
+    const Span late = span(trace, spanId(3), root.spanId, "db", 2000, 12000, StatusCode::Error);
+    const Span middle = span(trace, spanId(4), root.spanId, "cache", 3000, 4000, StatusCode::Ok);
+    std::vector<std::pair<Resource, Span>> order{{resource("checkout"), root},
+                                                 {resource("auth"), early},
+                                                 {resource("db"), late},
+                                                 {resource("cache"), middle}};
+    if (!rootFirst)
+        std::rotate(order.begin(), order.begin() + 1, order.end());
+
+    auto store = std::make_unique<TelemetryStore>(fastOptions(path));
+    QVERIFY(store->open(nullptr));
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        if (reopenBetween && i == 2) {
+            store->close();
+            store = std::make_unique<TelemetryStore>(fastOptions(path));
+            QVERIFY(store->open(nullptr));
+        }
+        QCOMPARE(store->offer(spanBatch(order[i].first, {order[i].second})), OfferResult::Accepted);
+        // Each span in its own transaction, so the summary is merged with the stored row.
+        QTRY_COMPARE(store->status().totals.spans, std::int64_t(i + 1));
+        const std::vector<TraceSummary> partial = store->queries()->traces({});
+        QCOMPARE(partial.size(), std::size_t(1));
+        QCOMPARE(partial.front().spanCount, std::int64_t(i + 1));
+        QCOMPARE(partial.front().rootName.empty(), !rootFirst && i + 1 < order.size());
+    }
+    store->close();
+
+    const std::vector<TraceSummary> summaries = store->queries()->traces({});
+    QCOMPARE(summaries.size(), std::size_t(1));
+    const TraceSummary &summary = summaries.front();
+    QCOMPARE(summary.traceId, trace);
+    QCOMPARE(summary.startTimeNs, std::int64_t(500));
+    QCOMPARE(summary.durationNs, std::int64_t(11500));
+    QCOMPARE(summary.rootService, std::string("checkout"));
+    QCOMPARE(summary.rootName, std::string("GET /checkout"));
+    QCOMPARE(summary.spanCount, std::int64_t(4));
+    QCOMPARE(summary.errorCount, std::int64_t(2));
+    QCOMPARE(summary.services, (std::vector<std::string>{"auth", "cache", "checkout", "db"}));
+    QCOMPARE(store->queries()->totals().traces, std::int64_t(1));
+    TraceQuery byService;
+    byService.service = "cache";
+    QCOMPARE(store->queries()->traces(byService).size(), std::size_t(1));
+}
+
+void TestTelemetryStore::duplicatesAreStoredOnce()
+{
+    QTemporaryDir dir;
+    TelemetryStore store(fastOptions(dir.filePath(QStringLiteral("a.db"))));
+    QVERIFY(store.open(nullptr));
+    const auto spans = spanBatch(resource("svc"),
+                                 {span(traceId(1), spanId(1), {}, "x", 1, 2, StatusCode::Error)});
+    Metric gauge = oneStreamMetric(MetricType::Gauge);
+    QCOMPARE(store.offer(spans), OfferResult::Accepted);
+    QCOMPARE(store.offer(metricBatch(resource("svc"), {gauge})), OfferResult::Accepted);
+    QCOMPARE(store.offer(spans), OfferResult::Accepted);
+    QCOMPARE(store.offer(metricBatch(resource("svc"), {gauge})), OfferResult::Accepted);
+    store.close();
+    const TelemetryTotals totals = store.queries()->totals();
+    QCOMPARE(totals.spans, std::int64_t(1));
+    QCOMPARE(totals.dataPoints, std::int64_t(3));
+    QCOMPARE(totals.metricStreams, std::int64_t(1));
+    const std::vector<TraceSummary> summaries = store.queries()->traces({});
+    QCOMPARE(summaries.size(), std::size_t(1));
+    QCOMPARE(summaries.front().spanCount, std::int64_t(1));
+    QCOMPARE(summaries.front().errorCount, std::int64_t(1));
+}
+
+void TestTelemetryStore::backpressure()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("a.db"));
+    StorageOptions options = fastOptions(path);
+    options.queueCapacityItems = 10;
+    TelemetryStore store(options);
+    QVERIFY(store.open(nullptr));
+
+    // Another connection holds the write lock, so the writer cannot commit and the queue fills.
+    sqlite3 *blocker = nullptr;
+    QCOMPARE(sqlite3_open(path.toUtf8().constData(), &blocker), SQLITE_OK);
+    QCOMPARE(sqlite3_exec(blocker, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+
+    auto batchOf = [](int spans, int firstId) {
+        std::vector<Span> list;
+        for (int i = 0; i < spans; ++i)
+            list.push_back(span(traceId(firstId + i), spanId(1), {}, "s", 1, 2));
+        return spanBatch(resource("svc"), list);
+    };
+    QCOMPARE(store.offer(batchOf(6, 0)), OfferResult::Accepted);
+    QCOMPARE(store.offer(batchOf(4, 100)), OfferResult::Accepted);
+    QCOMPARE(store.status().queuedItems, std::int64_t(10));
+    QCOMPARE(store.offer(batchOf(1, 200)), OfferResult::QueueFull);
+    QCOMPARE(store.offer(batchOf(30, 300)), OfferResult::QueueFull);
+
+    QCOMPARE(sqlite3_exec(blocker, "ROLLBACK", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(blocker);
+    QTRY_COMPARE(store.status().queuedItems, std::int64_t(0));
+    // Larger than the whole capacity, but the queue is empty: accepted so it is not refused
+    // forever.
+    QCOMPARE(store.offer(batchOf(30, 300)), OfferResult::Accepted);
+    QCOMPARE(store.offer(batchOf(1, 200)), OfferResult::QueueFull);
+    store.close();
+    QCOMPARE(store.queries()->totals().spans, std::int64_t(40));
+}
+
+void TestTelemetryStore::closeDrainsEverything()
+{
+    QTemporaryDir dir;
+    StorageOptions options = fastOptions(dir.filePath(QStringLiteral("a.db")));
+    options.commitMaxLatencyMs = 60000; // only close() can end the transaction in time
+    options.commitMaxItems = 1000000;
+    TelemetryStore store(options);
+    QVERIFY(store.open(nullptr));
+    QSignalSpy committed(&store, &TelemetryStore::batchCommitted);
+    for (int i = 0; i < 200; ++i) {
+        QCOMPARE(store.offer(
+                     spanBatch(resource("svc"), {span(traceId(i), spanId(1), {}, "s", i, i + 1)})),
+                 OfferResult::Accepted);
+        QCOMPARE(store.offer(logBatch(resource("svc"), {log(i, 9, AnyValue::fromString("l"))})),
+                 OfferResult::Accepted);
+    }
+    store.close();
+    QCOMPARE(committed.count(), 1);
+    const TelemetryTotals totals = store.queries()->totals();
+    QCOMPARE(totals.spans, std::int64_t(200));
+    QCOMPARE(totals.traces, std::int64_t(200));
+    QCOMPARE(totals.logRecords, std::int64_t(200));
+    QCOMPARE(store.status().queuedItems, std::int64_t(0));
+}
+
+void TestTelemetryStore::commitSignalCarriesCounts()
+{
+    QTemporaryDir dir;
+    TelemetryStore store(fastOptions(dir.filePath(QStringLiteral("a.db"))));
+    QVERIFY(store.open(nullptr));
+    QSignalSpy committed(&store, &TelemetryStore::batchCommitted);
+    QSignalSpy failed(&store, &TelemetryStore::writeFailed);
+    auto batch = std::make_shared<TelemetryBatch>(
+        *spanBatch(resource("a"), {span(traceId(1), spanId(1), {}, "x", 1, 2)}));
+    batch->resourceLogs
+        = logBatch(resource("a"), {log(5, 9, AnyValue::fromString("x")), log(6, 9, AnyValue())})
+              ->resourceLogs;
+    batch->resourceMetrics
+        = metricBatch(resource("a"), {oneStreamMetric(MetricType::Summary)})->resourceMetrics;
+    QCOMPARE(store.offer(batch), OfferResult::Accepted);
+    store.close();
+    QCOMPARE(committed.count(), 1);
+    const auto summary = committed.first().first().value<CommitSummary>();
+    QCOMPARE(summary.spans, std::int64_t(1));
+    QCOMPARE(summary.logRecords, std::int64_t(2));
+    QCOMPARE(summary.dataPoints, std::int64_t(3));
+    QVERIFY(summary.commitDurationUs >= 0);
+    QCOMPARE(summary.totals, store.queries()->totals());
+    QCOMPARE(failed.count(), 0);
+}
+
+void TestTelemetryStore::reopenVersion1Database()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("a.db"));
+    {
+        TelemetryStore store(fastOptions(path));
+        QVERIFY(store.open(nullptr));
+        QCOMPARE(
+            store.offer(spanBatch(resource("svc"), {span(traceId(1), spanId(1), {}, "x", 1, 2)})),
+            OfferResult::Accepted);
+    }
+    QCOMPARE(sqlValue(path, "PRAGMA user_version"), QStringLiteral("1"));
+    TelemetryStore store(fastOptions(path));
+    QString error;
+    QVERIFY2(store.open(&error), qPrintable(error));
+    QCOMPARE(store.status().totals.spans, std::int64_t(1));
+    QCOMPARE(store.offer(spanBatch(resource("svc"), {span(traceId(2), spanId(1), {}, "y", 3, 4)})),
+             OfferResult::Accepted);
+    store.close();
+    QCOMPARE(store.queries()->totals().traces, std::int64_t(2));
+    QCOMPARE(store.queries()->services(), std::vector<std::string>{"svc"});
+}
+
+void TestTelemetryStore::newerSchemaVersionFails()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("future.db"));
+    {
+        TelemetryStore store(fastOptions(path));
+        QVERIFY(store.open(nullptr));
+    }
+    sqlValue(path, "PRAGMA user_version = 99");
+    TelemetryStore store(fastOptions(path));
+    QString error;
+    QVERIFY(!store.open(&error));
+    QVERIFY2(error.contains(path), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("99")), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("newer")), qPrintable(error));
+    QCOMPARE(store.offer(spanBatch(resource("s"), {span(traceId(1), spanId(1), {}, "x", 1, 2)})),
+             OfferResult::Closed);
+    QVERIFY(!store.status().lastError.empty());
+}
+
+void TestTelemetryStore::nonSqliteFileFails()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("notes.txt"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(8192, 'z'));
+    file.close();
+    TelemetryStore store(fastOptions(path));
+    QString error;
+    QVERIFY(!store.open(&error));
+    QVERIFY2(error.contains(path), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("not a database")), qPrintable(error));
+    QFile unchanged(path);
+    QVERIFY(unchanged.open(QIODevice::ReadOnly));
+    QCOMPARE(unchanged.readAll(), QByteArray(8192, 'z'));
+}
+
+void TestTelemetryStore::foreignSqliteDatabaseFails()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("other.db"));
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open(path.toUtf8().constData(), &db), SQLITE_OK);
+    QCOMPARE(sqlite3_exec(db, "CREATE TABLE notes(x)", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+    TelemetryStore store(fastOptions(path));
+    QString error;
+    QVERIFY(!store.open(&error));
+    QVERIFY2(error.contains(path) && error.contains(QStringLiteral("not a Kansoku database")),
+             qPrintable(error));
+}
+
+void TestTelemetryStore::unusablePathFails()
+{
+    QTemporaryDir dir;
+    const QString blocker = dir.filePath(QStringLiteral("file"));
+    QFile file(blocker);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    TelemetryStore store(fastOptions(blocker + QStringLiteral("/sub/a.db")));
+    QString error;
+    QVERIFY(!store.open(&error));
+    QVERIFY2(error.contains(blocker), qPrintable(error));
+}
+
+void TestTelemetryStore::killedWriterLeavesConsistentFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("crash.db"));
+    QProcess writer;
+    writer.setProgram(QStringLiteral(KANSOKU_STORAGE_CRASH_WRITER));
+    writer.setArguments({path});
+    writer.start();
+    QVERIFY(writer.waitForStarted());
+    // The helper prints the committed span total after every commit; wait for a few commits.
+    std::int64_t reportedSpans = 0;
+    int commits = 0;
+    QByteArray pending;
+    while (commits < 8) {
+        QVERIFY2(writer.waitForReadyRead(30000), "crash writer produced no commits");
+        pending += writer.readAllStandardOutput();
+        while (pending.contains('\n')) {
+            const qsizetype end = pending.indexOf('\n');
+            reportedSpans = pending.left(end).toLongLong();
+            pending.remove(0, end + 1);
+            ++commits;
+        }
+    }
+    writer.kill(); // SIGKILL: no chance to close the store
+    QVERIFY(writer.waitForFinished());
+    QCOMPARE(writer.exitStatus(), QProcess::CrashExit);
+
+    QCOMPARE(sqlValue(path, "PRAGMA integrity_check"), QStringLiteral("ok"));
+    TelemetryStore store(fastOptions(path));
+    QString error;
+    QVERIFY2(store.open(&error), qPrintable(error));
+    const TelemetryTotals totals = store.queries()->totals();
+    QVERIFY2(totals.spans >= reportedSpans, qPrintable(QString::number(totals.spans)));
+    QCOMPARE(sqlValue(path, "SELECT count(*) FROM spans").toLongLong(), totals.spans);
+    QCOMPARE(sqlValue(path, "SELECT sum(span_count) FROM traces").toLongLong(), totals.spans);
+    QVERIFY(totals.logRecords > 0);
+    const std::optional<Trace> first = store.queries()->trace(traceId(0));
+    QVERIFY(first);
+    QCOMPARE(first->spans.size(), std::size_t(4));
+    LogQuery search;
+    search.fullText = "crash";
+    QVERIFY(store.queries()->countLogs(search) > 0);
+}
+
+QTEST_GUILESS_MAIN(TestTelemetryStore)
+#include "tst_telemetry_store.moc"
