@@ -1,0 +1,121 @@
+#include "command_line_options.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QHostAddress>
+#include <QStandardPaths>
+
+namespace kansoku {
+
+static bool parsePort(const QString &text, quint16 *port)
+{
+    bool ok = false;
+    const uint value = text.toUInt(&ok);
+    if (!ok || value > 65535)
+        return false;
+    *port = quint16(value);
+    return true;
+}
+
+CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
+{
+    CommandLineOptions options;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Kansoku: a desktop workbench for OpenTelemetry traces, metrics and logs.\n"
+                       "Runs a local OTLP receiver (gRPC and HTTP) and stores everything in one "
+                       "SQLite session file."));
+    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
+                                        QStringLiteral("Show this help and exit."));
+    const QCommandLineOption versionOption(QStringLiteral("version"),
+                                           QStringLiteral("Show the version and exit."));
+    const QCommandLineOption headlessOption(
+        QStringLiteral("headless"),
+        QStringLiteral("Run the receivers and the store without a window; print statistics; "
+                       "stop cleanly on SIGINT/SIGTERM."));
+    const QCommandLineOption dbOption(
+        QStringLiteral("db"),
+        QStringLiteral("Session database file (default: %1).").arg(defaultDatabasePath()),
+        QStringLiteral("path"));
+    const QCommandLineOption listenOption(
+        QStringLiteral("listen"),
+        QStringLiteral("Address the receivers listen on (default 127.0.0.1; 0.0.0.0 exposes them "
+                       "to the network)."),
+        QStringLiteral("address"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption grpcPortOption(QStringLiteral("grpc-port"),
+                                            QStringLiteral("OTLP/gRPC port (default 4317)."),
+                                            QStringLiteral("port"), QStringLiteral("4317"));
+    const QCommandLineOption httpPortOption(QStringLiteral("http-port"),
+                                            QStringLiteral("OTLP/HTTP port (default 4318)."),
+                                            QStringLiteral("port"), QStringLiteral("4318"));
+    const QCommandLineOption statsOption(
+        QStringLiteral("stats-interval"),
+        QStringLiteral("Seconds between statistics lines in headless mode (default 5)."),
+        QStringLiteral("seconds"), QStringLiteral("5"));
+    parser.addOptions({helpOption, versionOption, headlessOption, dbOption, listenOption,
+                       grpcPortOption, httpPortOption, statsOption});
+
+    if (!parser.parse(arguments)) {
+        options.action = Action::Fail;
+        options.message = parser.errorText();
+        return options;
+    }
+    if (parser.isSet(helpOption)) {
+        options.action = Action::ShowHelp;
+        options.message = parser.helpText();
+        return options;
+    }
+    if (parser.isSet(versionOption)) {
+        options.action = Action::ShowVersion;
+        options.message = QStringLiteral("kansoku " KANSOKU_VERSION);
+        return options;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        options.action = Action::Fail;
+        options.message = QStringLiteral("Unexpected argument: %1")
+                              .arg(parser.positionalArguments().constFirst());
+        return options;
+    }
+
+    options.headless = parser.isSet(headlessOption);
+    options.databasePath = parser.isSet(dbOption) ? parser.value(dbOption) : defaultDatabasePath();
+    options.listenAddress = parser.value(listenOption);
+    if (QHostAddress(options.listenAddress).isNull()) {
+        options.action = Action::Fail;
+        options.message
+            = QStringLiteral("--listen: \"%1\" is not an IP address").arg(options.listenAddress);
+        return options;
+    }
+    if (!parsePort(parser.value(grpcPortOption), &options.grpcPort)) {
+        options.action = Action::Fail;
+        options.message = QStringLiteral("--grpc-port: \"%1\" is not a port number (0-65535)")
+                              .arg(parser.value(grpcPortOption));
+        return options;
+    }
+    if (!parsePort(parser.value(httpPortOption), &options.httpPort)) {
+        options.action = Action::Fail;
+        options.message = QStringLiteral("--http-port: \"%1\" is not a port number (0-65535)")
+                              .arg(parser.value(httpPortOption));
+        return options;
+    }
+    bool ok = false;
+    options.statsIntervalSeconds = parser.value(statsOption).toInt(&ok);
+    if (!ok || options.statsIntervalSeconds < 1) {
+        options.action = Action::Fail;
+        options.message = QStringLiteral("--stats-interval: \"%1\" is not a whole number of "
+                                         "seconds (1 or more)")
+                              .arg(parser.value(statsOption));
+        return options;
+    }
+    return options;
+}
+
+QString CommandLineOptions::defaultDatabasePath()
+{
+    QString directory = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    if (directory.isEmpty())
+        directory = QDir::homePath() + QStringLiteral("/.local/share");
+    return directory + QStringLiteral("/kansoku/default.kansoku");
+}
+
+} // namespace kansoku

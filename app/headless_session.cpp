@@ -1,0 +1,95 @@
+#include "headless_session.h"
+
+#include "kansoku_runtime.h"
+#include "unix_signal_notifier.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <cstdio>
+
+namespace kansoku {
+
+static void printLine(const QString &line)
+{
+    std::fputs(line.toLocal8Bit().constData(), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+
+HeadlessSession::HeadlessSession(const CommandLineOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_runtime(new KansokuRuntime(options, this))
+{
+    m_statsTimer.setInterval(options.statsIntervalSeconds * 1000);
+    connect(&m_statsTimer, &QTimer::timeout, this, &HeadlessSession::printStatistics);
+}
+
+int HeadlessSession::run()
+{
+    auto *signalNotifier = new UnixSignalNotifier(this);
+    connect(signalNotifier, &UnixSignalNotifier::terminationRequested, this,
+            &HeadlessSession::shutDown);
+
+    QString error;
+    if (!m_runtime->start(&error)) {
+        std::fprintf(stderr, "kansoku: %s\n", error.toLocal8Bit().constData());
+        m_runtime->stop();
+        return 1;
+    }
+    QString endpoints;
+    for (const ReceiverStatus &receiver : m_runtime->receiverStatuses()) {
+        const QString key
+            = receiver.protocol == "OTLP/gRPC" ? QStringLiteral("grpc") : QStringLiteral("http");
+        endpoints += key + QLatin1Char('=') + QString::fromStdString(receiver.endpoint)
+                     + QLatin1Char(' ');
+    }
+    printLine(QStringLiteral("kansoku ready: %1db=%2")
+                  .arg(endpoints, QString::fromStdString(m_runtime->storageStatus().databasePath)));
+    m_sinceLastStats.start();
+    m_statsTimer.start();
+    return QCoreApplication::exec();
+}
+
+void HeadlessSession::printStatistics()
+{
+    const QLocale locale = QLocale::c();
+    const StorageStatus storage = m_runtime->storageStatus();
+    const IngestCounts ingest = m_runtime->counters().total();
+    const std::int64_t storedItems
+        = storage.totals.spans + storage.totals.dataPoints + storage.totals.logRecords;
+    const double seconds = std::max<qint64>(1, m_sinceLastStats.restart()) / 1000.0;
+    const double itemsPerSecond = double(storedItems - m_lastStoredItems) / seconds;
+    m_lastStoredItems = storedItems;
+    printLine(
+        QStringLiteral("kansoku stats: stored spans=%1 points=%2 logs=%3 (%4 items/s) | "
+                       "received=%5 rejected=%6 malformed=%7 refused=%8 | queue=%9/%10 | "
+                       "db=%11 MiB%12")
+            .arg(storage.totals.spans)
+            .arg(storage.totals.dataPoints)
+            .arg(storage.totals.logRecords)
+            .arg(locale.toString(itemsPerSecond, 'f', 0))
+            .arg(ingest.received)
+            .arg(ingest.rejected)
+            .arg(ingest.malformed)
+            .arg(ingest.refused)
+            .arg(storage.queuedItems)
+            .arg(storage.queueCapacityItems)
+            .arg(locale.toString(storage.fileSizeBytes / (1024.0 * 1024.0), 'f', 1))
+            .arg(storage.lastError.empty()
+                     ? QString()
+                     : QStringLiteral(" | error: ") + QString::fromStdString(storage.lastError)));
+}
+
+void HeadlessSession::shutDown(int signalNumber)
+{
+    printLine(QStringLiteral("kansoku: signal %1, stopping: draining the queue and committing")
+                  .arg(signalNumber));
+    m_statsTimer.stop();
+    m_runtime->stop();
+    printStatistics();
+    printLine(QStringLiteral("kansoku: stopped cleanly"));
+    QCoreApplication::exit(0);
+}
+
+} // namespace kansoku

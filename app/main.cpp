@@ -1,0 +1,46 @@
+// kansoku: the OpenTelemetry desktop workbench. Parses the command line, then runs either the
+// window or the headless receiver.
+#include "command_line_options.h"
+#include "gui_session.h"
+#include "headless_session.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QIcon>
+#include <cstdio>
+#include <memory>
+
+int main(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    const kansoku::CommandLineOptions options = kansoku::CommandLineOptions::parse(arguments);
+    switch (options.action) {
+    case kansoku::CommandLineOptions::Action::ShowHelp:
+    case kansoku::CommandLineOptions::Action::ShowVersion:
+        std::printf("%s\n", options.message.toLocal8Bit().constData());
+        return 0;
+    case kansoku::CommandLineOptions::Action::Fail:
+        std::fprintf(stderr, "kansoku: %s\nTry 'kansoku --help'.\n",
+                     options.message.toLocal8Bit().constData());
+        return 2;
+    case kansoku::CommandLineOptions::Action::Run:
+        break;
+    }
+
+    QCoreApplication::setOrganizationName(QStringLiteral("Kansoku"));
+    QCoreApplication::setApplicationName(QStringLiteral("Kansoku"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(KANSOKU_VERSION));
+
+    if (options.headless) {
+        QCoreApplication app(argc, argv);
+        kansoku::HeadlessSession session(options);
+        return session.run();
+    }
+    QApplication app(argc, argv);
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/kansoku/icons/kansoku.svg")));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.kansoku.Kansoku"));
+    kansoku::GuiSession session(options);
+    return session.run();
+}

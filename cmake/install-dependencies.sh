@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs everything Kansoku needs to build, run and test on Debian 12 (as root, or via sudo).
+# Used by both README set-up commands and by CI.
+set -euo pipefail
+
+packages=(
+    build-essential cmake ninja-build pkg-config
+    qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libxkbcommon-dev libgl-dev
+    libgrpc++-dev protobuf-compiler-grpc protobuf-compiler libprotobuf-dev
+    libsqlite3-dev zlib1g-dev libzstd-dev libsimdjson-dev
+    libqcustomplot-dev libqcustomplot2.1-qt6
+    sqlite3 libqt6svg6
+)
+if [ "${1:-}" = "--tests" ]; then
+    # Interop tests run the official OpenTelemetry JS SDK; keep a newer Node when one is present.
+    command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
+fi
+
+sudo=""
+if [ "$(id -u)" != 0 ]; then
+    sudo="sudo"
+fi
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
+        || missing+=("$package")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,166 @@
+// Drives the real kansoku executable: command line handling, a port in use, and a clean
+// SIGTERM shutdown that leaves every acknowledged item in the database.
+#include "telemetry_store.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace kansoku;
+
+class TestKansokuHeadless : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void printsVersion();
+    void rejectsBadArguments_data();
+    void rejectsBadArguments();
+    void reportsPortInUse_data();
+    void reportsPortInUse();
+    void sigtermDrainsAndCommits();
+
+private:
+    static quint16 freePort();
+    static QString program() { return QStringLiteral(KANSOKU_EXECUTABLE); }
+};
+
+quint16 TestKansokuHeadless::freePort()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost, 0);
+    return server.serverPort();
+}
+
+void TestKansokuHeadless::printsVersion()
+{
+    QProcess process;
+    process.start(program(), {QStringLiteral("--version")});
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitCode(), 0);
+    QCOMPARE(process.readAllStandardOutput().trimmed(), QByteArray("kansoku " KANSOKU_VERSION));
+}
+
+void TestKansokuHeadless::rejectsBadArguments_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("expectedMessage");
+    QTest::newRow("port out of range")
+        << QStringList{QStringLiteral("--grpc-port"), QStringLiteral("70000")}
+        << QStringLiteral("--grpc-port");
+    QTest::newRow("port not a number")
+        << QStringList{QStringLiteral("--http-port"), QStringLiteral("http")}
+        << QStringLiteral("--http-port");
+    QTest::newRow("listen not an address")
+        << QStringList{QStringLiteral("--listen"), QStringLiteral("my laptop")}
+        << QStringLiteral("not an IP address");
+    QTest::newRow("unknown option")
+        << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
+}
+
+void TestKansokuHeadless::rejectsBadArguments()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, expectedMessage);
+    QProcess process;
+    process.start(program(), QStringList{QStringLiteral("--headless")} + arguments);
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitCode(), 2);
+    QVERIFY2(QString::fromLocal8Bit(process.readAllStandardError()).contains(expectedMessage),
+             qPrintable(expectedMessage));
+}
+
+void TestKansokuHeadless::reportsPortInUse_data()
+{
+    QTest::addColumn<bool>("blockGrpc");
+    QTest::newRow("grpc port taken") << true;
+    QTest::newRow("http port taken") << false;
+}
+
+void TestKansokuHeadless::reportsPortInUse()
+{
+    QFETCH(bool, blockGrpc);
+    QTemporaryDir directory;
+    QTcpServer squatter;
+    QVERIFY(squatter.listen(QHostAddress::LocalHost, 0));
+    const quint16 taken = squatter.serverPort();
+    const quint16 other = freePort();
+    QProcess process;
+    process.start(program(),
+                  {QStringLiteral("--headless"), QStringLiteral("--db"),
+                   directory.filePath(QStringLiteral("s.kansoku")), QStringLiteral("--grpc-port"),
+                   QString::number(blockGrpc ? taken : other), QStringLiteral("--http-port"),
+                   QString::number(blockGrpc ? other : taken)});
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 1);
+    const QString error = QString::fromLocal8Bit(process.readAllStandardError());
+    QVERIFY2(error.contains(QStringLiteral("127.0.0.1:%1").arg(taken)), qPrintable(error));
+}
+
+void TestKansokuHeadless::sigtermDrainsAndCommits()
+{
+    QTemporaryDir directory;
+    const QString databasePath = directory.filePath(QStringLiteral("session.kansoku"));
+    const quint16 httpPort = freePort();
+    QProcess process;
+    process.start(program(), {QStringLiteral("--headless"), QStringLiteral("--db"), databasePath,
+                              QStringLiteral("--grpc-port"), QString::number(freePort()),
+                              QStringLiteral("--http-port"), QString::number(httpPort)});
+    QVERIFY(process.waitForStarted());
+    QByteArray output;
+    QTRY_VERIFY_WITH_TIMEOUT((output += process.readAllStandardOutput()).contains("kansoku ready:"),
+                             30000);
+    const QByteArray databaseField = QByteArray("db=") + databasePath.toUtf8();
+    QVERIFY(output.contains(databaseField));
+
+    // 50 requests of 20 logs, acknowledged one by one, then SIGTERM at once.
+    QNetworkAccessManager network;
+    constexpr int requests = 50;
+    constexpr int logsPerRequest = 20;
+    for (int r = 0; r < requests; ++r) {
+        QByteArray records;
+        for (int i = 0; i < logsPerRequest; ++i) {
+            records
+                += (i ? "," : "")
+                   + QStringLiteral(
+                         R"({"timeUnixNano":"%1","severityNumber":9,"body":{"stringValue":"request %2 line %3 観測"}})")
+                         .arg(1700000000000000000LL + r * 1000 + i)
+                         .arg(r)
+                         .arg(i)
+                         .toUtf8();
+        }
+        const QByteArray body
+            = R"({"resourceLogs":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"headless-test"}}]},"scopeLogs":[{"logRecords":[)"
+              + records + "]}]}]}";
+        QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/v1/logs").arg(httpPort)));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        QNetworkReply *reply = network.post(request, body);
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        reply->deleteLater();
+    }
+    process.terminate();
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 0);
+    QVERIFY(process.readAllStandardOutput().contains("stopped cleanly"));
+
+    StorageOptions options;
+    options.databasePath = databasePath;
+    TelemetryStore store(options);
+    QString error;
+    QVERIFY2(store.open(&error), qPrintable(error));
+    QCOMPARE(store.queries()->totals().logRecords, std::int64_t(requests * logsPerRequest));
+    LogQuery query;
+    query.fullText = "観測";
+    QCOMPARE(store.queries()->countLogs(query), std::int64_t(requests * logsPerRequest));
+    QCOMPARE(store.queries()->services(), std::vector<std::string>{"headless-test"});
+}
+
+QTEST_GUILESS_MAIN(TestKansokuHeadless)
+#include "tst_kansoku_headless.moc"
