@@ -27,8 +27,8 @@ public:
     {
         result.rejectedItems = m_count;
         if (m_count > 0)
-            result.rejectionMessage
-                = std::to_string(m_count) + " " + itemNoun + " rejected; first: " + m_first;
+            result.rejectionMessage = std::to_string(m_count) + " " + itemNoun
+                                      + (m_count == 1 ? "" : "s") + " rejected; first: " + m_first;
     }
 
 private:
@@ -439,7 +439,7 @@ OtlpProtoDecoder::convert(const otlp::collector::trace::v1::ExportTraceServiceRe
             }
         }
     }
-    return success(std::move(batch), rejections, "spans");
+    return success(std::move(batch), rejections, "span");
 }
 
 OtlpDecodeResult
@@ -468,7 +468,7 @@ OtlpProtoDecoder::convert(const otlp::collector::metrics::v1::ExportMetricsServi
                               scopePath + indexed("metrics", i));
         }
     }
-    return success(std::move(batch), rejections, "data points");
+    return success(std::move(batch), rejections, "data point");
 }
 
 OtlpDecodeResult
@@ -503,7 +503,7 @@ OtlpProtoDecoder::convert(const otlp::collector::logs::v1::ExportLogsServiceRequ
             }
         }
     }
-    return success(std::move(batch), rejections, "log records");
+    return success(std::move(batch), rejections, "log record");
 }
 
 } // namespace kansoku

@@ -507,6 +507,7 @@ private slots:
     void malformedRequests();
     void jsSdkFixtures_data();
     void jsSdkFixtures();
+    void concurrentDecodesAgree();
     void throughputFigures();
 };
 
@@ -832,7 +833,7 @@ void TestOtlpDecoder::partialSuccess_data()
         << spans(good
                  + R"(,{"traceId":"5b8efcf56a302b4300912e11d78a4e","spanId":"a1b2c3d4e5f60718"})")
         << std::int64_t{1} << std::size_t(1)
-        << std::string("1 spans rejected; first: resourceSpans[0].scopeSpans[0].spans[1]: traceId "
+        << std::string("1 span rejected; first: resourceSpans[0].scopeSpans[0].spans[1]: traceId "
                        "must be 16 bytes, got 15");
     QTest::newRow("zero trace id")
         << TelemetrySignal::Traces
@@ -1120,6 +1121,34 @@ void TestOtlpDecoder::jsSdkFixtures()
         break;
     }
     }
+}
+
+// The decoder is called from several receiver threads at once: each thread must get the same
+// complete result (shared read-only schema, one JSON parser per thread).
+void TestOtlpDecoder::concurrentDecodesAgree()
+{
+    const std::string json = toOtlpJson(fullMetricsRequest());
+    const std::string protobuf = fullTraceRequest().SerializeAsString();
+    const TelemetryBatch metrics = expectedMetrics();
+    const TelemetryBatch traces = expectedTraces();
+    std::atomic<int> mismatches{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&] {
+            for (int i = 0; i < 50; ++i) {
+                const OtlpDecodeResult fromJson
+                    = OtlpDecoder::decode(TelemetrySignal::Metrics, OtlpEncoding::Json, json);
+                const OtlpDecodeResult fromProtobuf = OtlpDecoder::decode(
+                    TelemetrySignal::Traces, OtlpEncoding::Protobuf, protobuf);
+                if (!fromJson.ok || !(*fromJson.batch == metrics) || !fromProtobuf.ok
+                    || !(*fromProtobuf.batch == traces))
+                    ++mismatches;
+            }
+        });
+    }
+    for (std::thread &thread : threads)
+        thread.join();
+    QCOMPARE(mismatches.load(), 0);
 }
 
 // Not a pass/fail check: prints decode throughput so regressions are visible in the test log.
