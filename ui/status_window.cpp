@@ -49,12 +49,11 @@ StatusWindow::StatusWindow(QWidget *parent)
     m_receiverTable = makeTable({tr("Protocol"), tr("Endpoint"), tr("State")});
     m_receiverTable->setObjectName(QStringLiteral("receiverTable"));
     receiversLayout->addWidget(m_receiverTable);
-    auto *hint = new QLabel(tr("Point an OpenTelemetry SDK at Kansoku: "
-                               "<code>OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:4318</code> "
-                               "(HTTP) or <code>http://localhost:4317</code> (gRPC)."));
-    hint->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    hint->setWordWrap(true);
-    receiversLayout->addWidget(hint);
+    m_hintLabel = new QLabel;
+    m_hintLabel->setObjectName(QStringLiteral("hintLabel"));
+    m_hintLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_hintLabel->setWordWrap(true);
+    receiversLayout->addWidget(m_hintLabel);
     layout->addWidget(receiversBox);
 
     auto *signalsBox = new QGroupBox(tr("Telemetry"));
@@ -69,7 +68,7 @@ StatusWindow::StatusWindow(QWidget *parent)
         for (int column = Received; column <= Refused; ++column)
             m_signalTable->setItem(row, column, readOnlyItem(QStringLiteral("0"), Qt::AlignRight));
     }
-    m_signalTable->resizeColumnsToContents();
+    m_signalTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     signalsLayout->addWidget(m_signalTable);
     layout->addWidget(signalsBox);
 
@@ -99,6 +98,7 @@ void StatusWindow::setReceivers(const std::vector<ReceiverStatus> &receivers)
 {
     m_receiverTable->setRowCount(int(receivers.size()));
     QStringList listening;
+    QStringList hints;
     for (int row = 0; row < int(receivers.size()); ++row) {
         const ReceiverStatus &receiver = receivers[std::size_t(row)];
         const QString endpoint = QString::fromStdString(receiver.endpoint);
@@ -110,10 +110,19 @@ void StatusWindow::setReceivers(const std::vector<ReceiverStatus> &receivers)
                 : tr("Not listening: %1").arg(QString::fromStdString(receiver.error)));
         state->setForeground(receiver.listening ? QColor(0x1b, 0x7f, 0x3b) : QColor(0xb0, 0, 0x20));
         m_receiverTable->setItem(row, 2, state);
-        if (receiver.listening)
-            listening << QString::fromStdString(receiver.protocol) + QLatin1Char(' ') + endpoint;
+        if (!receiver.listening)
+            continue;
+        listening << QString::fromStdString(receiver.protocol) + QLatin1Char(' ') + endpoint;
+        const bool grpc = receiver.protocol == "OTLP/gRPC";
+        hints << QStringLiteral("<code>%1OTEL_EXPORTER_OTLP_ENDPOINT=http://%2</code> (%3)")
+                     .arg(grpc ? QStringLiteral("OTEL_EXPORTER_OTLP_PROTOCOL=grpc ") : QString(),
+                          endpoint.toHtmlEscaped(), QString::fromStdString(receiver.protocol));
     }
     m_receiverTable->resizeColumnsToContents();
+    m_hintLabel->setText(hints.isEmpty()
+                             ? tr("No receiver is listening, so nothing can be received.")
+                             : tr("Point an OpenTelemetry SDK at Kansoku:<br>%1")
+                                   .arg(hints.join(QStringLiteral("<br>"))));
     statusBar()->showMessage(listening.isEmpty()
                                  ? tr("No receiver is listening")
                                  : tr("Receiving on %1").arg(listening.join(QStringLiteral(", "))));

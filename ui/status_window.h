@@ -30,6 +30,7 @@ public:
 private:
     QTableWidget *m_receiverTable = nullptr;
     QTableWidget *m_signalTable = nullptr;
+    QLabel *m_hintLabel = nullptr;
     QLabel *m_databaseLabel = nullptr;
     QLabel *m_queueLabel = nullptr;
     QLabel *m_errorLabel = nullptr;

@@ -37,6 +37,11 @@ void TestStatusWindow::showsReceiverStates()
     QVERIFY(receivers->item(1, 2)->text().contains(QStringLiteral("address in use")));
     QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("127.0.0.1:4317")));
     QVERIFY(!window.statusBar()->currentMessage().contains(QStringLiteral("4318")));
+    // Only the listening endpoint is offered to the user, with the real port.
+    auto *hint = window.findChild<QLabel *>(QStringLiteral("hintLabel"));
+    QVERIFY(hint->text().contains(QStringLiteral("OTEL_EXPORTER_OTLP_PROTOCOL=grpc")));
+    QVERIFY(hint->text().contains(QStringLiteral("http://127.0.0.1:4317")));
+    QVERIFY(!hint->text().contains(QStringLiteral("4318")));
 }
 
 void TestStatusWindow::showsCountsPerSignal()
