@@ -568,6 +568,22 @@ void TestJsSdkInterop::verifyMetrics(const TelemetryQueries &queries, const QJso
             INTEROP_EXPECT_EQ(stream->pointCount, std::int64_t(expectedStream.pointCount()),
                               streamContext + QStringLiteral(" point count"));
 
+            // Kansoku keeps one point per (stream, timestamp); the sender must not export two.
+            std::vector<std::int64_t> times;
+            for (const NumberDataPoint &point : expectedStream.numberPoints)
+                times.push_back(point.timeNs);
+            for (const HistogramDataPoint &point : expectedStream.histogramPoints)
+                times.push_back(point.timeNs);
+            for (const ExponentialHistogramDataPoint &point :
+                 expectedStream.exponentialHistogramPoints)
+                times.push_back(point.timeNs);
+            QVERIFY2(
+                std::adjacent_find(times.begin(), times.end(), std::greater_equal<>())
+                    == times.end(),
+                qPrintable(streamContext
+                           + QStringLiteral(": the sender's points are not in strictly increasing "
+                                            "time order")));
+
             MetricPointQuery pointQuery;
             pointQuery.streamId = stream->streamId;
             const std::optional<Metric> stored = queries.metricPoints(pointQuery);
