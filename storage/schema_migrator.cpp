@@ -14,7 +14,10 @@ constexpr std::int64_t applicationId = 0x4b4e534b;
 // Version 1. Layout choices follow PERFORMANCE-FACTS.md: no per-span index on a low-locality
 // key; spans clustered by (trace_key, span_id) so a waterfall is one range read; a per-trace
 // summary row maintained by the writer; logs in arrival order with a contentless FTS5 index.
-// Attribute-like columns hold OTLP/JSON text (see OtlpJson), NULL when empty.
+// Attribute-like columns hold OTLP/JSON text (see OtlpJson), NULL when empty. logs_fts indexes
+// the body text, the attribute values and the hex trace id (so a trace's logs are found without a
+// per-log index on a random key); automerge 8 trades a few more FTS segments for ~20% faster
+// inserts.
 constexpr const char *schemaVersion1 = R"sql(
 CREATE TABLE services(
     service_id INTEGER PRIMARY KEY,
@@ -97,6 +100,7 @@ CREATE TABLE logs(
 );
 CREATE VIRTUAL TABLE logs_fts USING fts5(
     body, attributes, ids, content='', columnsize=0, tokenize='unicode61');
+INSERT INTO logs_fts(logs_fts, rank) VALUES('automerge', 8);
 CREATE TABLE metric_streams(
     stream_id INTEGER PRIMARY KEY,
     name TEXT NOT NULL,

@@ -458,15 +458,11 @@ SqliteTelemetryQueries::LogSql SqliteTelemetryQueries::buildLogSql(const LogQuer
     std::string match;
     if (!query.fullText.empty())
         match = "(" + query.fullText + ")";
-    // Trace and span ids are FTS tokens too: the index finds a trace's logs without a per-log
-    // index on a random key; the exact comparison below keeps the answer precise.
+    // The trace id is an FTS token too: the index finds a trace's logs without a per-log index on
+    // a random key; the exact comparison below keeps the answer precise.
     if (query.traceId) {
         match += (match.empty() ? "" : " AND ") + std::string("ids : ")
                  + ftsPhrase(toHex(*query.traceId));
-    }
-    if (query.spanId) {
-        match += (match.empty() ? "" : " AND ") + std::string("ids : ")
-                 + ftsPhrase(toHex(*query.spanId));
     }
     result.usesFullText = !match.empty();
     const char *rowId = result.usesFullText ? "f.rowid" : "l.log_id";

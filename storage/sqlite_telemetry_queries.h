@@ -3,7 +3,9 @@
 //
 // Behaviour beyond models/telemetry_queries.h:
 // - LogQuery::fullText uses FTS5 syntax over the body text, the attribute values and the hex
-//   trace/span ids; an invalid query gives an empty page and a count of 0, never an error.
+//   trace id; an invalid query gives an empty page and a count of 0, never an error.
+// - A trace id filter is served by the FTS index; a span id filter alone scans the logs (newest
+//   first), so combine it with the trace id when possible.
 // - Attribute filters compare against span (or log record) attributes, not resource attributes.
 // - Points of a stream with the same time are stored once (a re-sent point is dropped).
 #pragma once

@@ -362,13 +362,11 @@ bool StorageWriter::writeLogs(const ResourceLogs &resourceLogs, std::string *err
 
             attributeText.clear();
             appendAttributeText(attributeText, record.attributes);
+            // Only the trace id: a unique token per row costs FTS time, and span ids are
+            // looked up within a trace.
             ids.clear();
             if (!record.traceId.isZero())
                 ids += toHex(record.traceId);
-            if (!record.spanId.isZero()) {
-                ids += ' ';
-                ids += toHex(record.spanId);
-            }
             insertText->bindInt(1, sqlite3_last_insert_rowid(m_database.handle()));
             insertText->bindText(2, bodyText);
             insertText->bindText(3, attributeText);
