@@ -219,17 +219,19 @@ SqliteTelemetryQueries::resource(SqliteDatabase &database, std::int64_t resource
     SqliteStatement *select
         = database.cached("SELECT attributes, dropped_attributes_count, schema_url FROM resources "
                           "WHERE resource_id = ?");
-    auto stored = std::make_unique<StoredResource>();
-    if (select) {
-        select->bindInt(1, resourceId);
-        if (select->step() == SQLITE_ROW) {
-            OtlpJson::decodeAttributes(select->columnTextView(0), &stored->resource.attributes);
-            stored->resource.droppedAttributesCount
-                = static_cast<std::uint32_t>(select->columnInt(1));
-            stored->schemaUrl = select->columnText(2);
-        }
+    static const StoredResource missing;
+    if (!select)
+        return &missing;
+    select->bindInt(1, resourceId);
+    if (select->step() != SQLITE_ROW) {
         select->reset();
+        return &missing; // not cached: a failed read must not stick
     }
+    auto stored = std::make_unique<StoredResource>();
+    OtlpJson::decodeAttributes(select->columnTextView(0), &stored->resource.attributes);
+    stored->resource.droppedAttributesCount = static_cast<std::uint32_t>(select->columnInt(1));
+    stored->schemaUrl = select->columnText(2);
+    select->reset();
     return m_resources.emplace(resourceId, std::move(stored)).first->second.get();
 }
 
@@ -243,18 +245,21 @@ const SqliteTelemetryQueries::StoredScope *SqliteTelemetryQueries::scope(SqliteD
     SqliteStatement *select = database.cached(
         "SELECT name, version, attributes, dropped_attributes_count, schema_url FROM scopes "
         "WHERE scope_id = ?");
-    auto stored = std::make_unique<StoredScope>();
-    if (select) {
-        select->bindInt(1, scopeId);
-        if (select->step() == SQLITE_ROW) {
-            stored->scope.name = select->columnText(0);
-            stored->scope.version = select->columnText(1);
-            OtlpJson::decodeAttributes(select->columnTextView(2), &stored->scope.attributes);
-            stored->scope.droppedAttributesCount = static_cast<std::uint32_t>(select->columnInt(3));
-            stored->schemaUrl = select->columnText(4);
-        }
+    static const StoredScope missing;
+    if (!select)
+        return &missing;
+    select->bindInt(1, scopeId);
+    if (select->step() != SQLITE_ROW) {
         select->reset();
+        return &missing;
     }
+    auto stored = std::make_unique<StoredScope>();
+    stored->scope.name = select->columnText(0);
+    stored->scope.version = select->columnText(1);
+    OtlpJson::decodeAttributes(select->columnTextView(2), &stored->scope.attributes);
+    stored->scope.droppedAttributesCount = static_cast<std::uint32_t>(select->columnInt(3));
+    stored->schemaUrl = select->columnText(4);
+    select->reset();
     return m_scopes.emplace(scopeId, std::move(stored)).first->second.get();
 }
 
@@ -267,13 +272,14 @@ std::string SqliteTelemetryQueries::serviceName(SqliteDatabase &database,
         return it->second;
     SqliteStatement *select = database.cached("SELECT name FROM services WHERE service_id = ?");
     std::string name;
-    if (select) {
-        select->bindInt(1, serviceId);
-        if (select->step() == SQLITE_ROW)
-            name = select->columnText(0);
-        select->reset();
+    if (!select)
+        return name;
+    select->bindInt(1, serviceId);
+    if (select->step() == SQLITE_ROW) {
+        name = select->columnText(0);
+        m_services.emplace(serviceId, name);
     }
-    m_services.emplace(serviceId, name);
+    select->reset();
     return name;
 }
 
@@ -292,8 +298,10 @@ std::vector<TraceSummary> SqliteTelemetryQueries::traces(const TraceQuery &query
     }
     addTimeRange(builder, "t.start_ns", query.range);
     if (!query.service.empty()) {
-        builder.add(" AND t.trace_key IN (SELECT trace_key FROM trace_services WHERE service_id "
-                    "= (SELECT service_id FROM services WHERE name = ?))");
+        // A probe per candidate while walking traces by start time: the newest matches come
+        // first without collecting every trace of the service.
+        builder.add(" AND EXISTS(SELECT 1 FROM trace_services ts WHERE ts.service_id = (SELECT "
+                    "service_id FROM services WHERE name = ?) AND ts.trace_key = t.trace_key)");
         builder.addText(query.service);
     }
     if (!query.operation.empty()) {
