@@ -2,8 +2,10 @@
 // may run on any thread, concurrently. Shared by pointer (TelemetryStore::queries()).
 //
 // Behaviour beyond models/telemetry_queries.h:
-// - LogQuery::fullText uses FTS5 syntax over the body text, the attribute values and the hex
-//   trace id; an invalid query gives an empty page and a count of 0, never an error.
+// - LogQuery::fullText uses FTS5 syntax (unicode61: case-folded words, "phrase", prefix*, AND,
+//   OR, NOT, column filters body:/attributes:) over the body text, the string/bytes/array/map
+//   attribute values and the hex trace id; numbers and booleans are left to attribute filters.
+//   An invalid query gives an empty page and a count of 0, never an error.
 // - A trace id filter is served by the FTS index; a span id filter alone scans the logs (newest
 //   first), so combine it with the trace id when possible.
 // - Attribute filters compare against span (or log record) attributes, not resource attributes.

@@ -266,6 +266,10 @@ void TestSqliteTelemetryQueries::logs_data()
     QTest::newRow("japanese") << text("田中") << QList<int>{1};
     QTest::newRow("attribute value") << text("carddeclined") << QList<int>{4};
     QTest::newRow("map body") << text("cache") << QList<int>{6};
+    QTest::newRow("numeric attribute values are not indexed") << text("42") << QList<int>{};
+    QTest::newRow("column filter") << text("attributes : db1") << QList<int>{2};
+    QTest::newRow("trace id as text")
+        << text("ab000000000000000000000000000001") << QList<int>{3, 1};
     QTest::newRow("no match") << text("zebra") << QList<int>{};
     QTest::newRow("severity") << query([](LogQuery &q) { q.minSeverityNumber = 17; })
                               << QList<int>{4, 2};
