@@ -344,28 +344,20 @@ std::vector<TraceSummary> SqliteTelemetryQueries::traces(const TraceQuery &query
     if (!select)
         return result;
     builder.bind(*select);
-    std::vector<std::pair<TraceSummary, std::string>> rows;
     while (select->step() == SQLITE_ROW) {
         TraceSummary summary;
         summary.traceId = idColumn<16>(*select, 0);
         summary.startTimeNs = select->columnInt(1);
         summary.durationNs = select->columnInt(2) - summary.startTimeNs;
-        if (!select->isNull(3)) {
-            // Resolved after the loop: serviceName() may need this connection.
-            summary.rootService = std::to_string(select->columnInt(3));
-        }
+        if (!select->isNull(3))
+            summary.rootService = serviceName(database, select->columnInt(3));
         summary.rootName = select->columnText(4);
         summary.spanCount = select->columnInt(5);
         summary.errorCount = select->columnInt(6);
-        rows.emplace_back(std::move(summary), select->columnText(7));
-    }
-    select->reset();
-    for (auto &[summary, services] : rows) {
-        if (!summary.rootService.empty())
-            summary.rootService = serviceName(database, std::stoll(summary.rootService));
+        // The writer stores the trace's service ids as a JSON array such as [3,7].
         std::int64_t id = 0;
         bool inNumber = false;
-        for (const char c : services + ']') {
+        for (const char c : select->columnText(7) + ']') {
             if (c >= '0' && c <= '9') {
                 id = id * 10 + (c - '0');
                 inNumber = true;
@@ -378,6 +370,7 @@ std::vector<TraceSummary> SqliteTelemetryQueries::traces(const TraceQuery &query
         std::sort(summary.services.begin(), summary.services.end());
         result.push_back(std::move(summary));
     }
+    select->reset();
     return result;
 }
 

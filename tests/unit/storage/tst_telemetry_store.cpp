@@ -140,6 +140,7 @@ private Q_SLOTS:
     void backpressure();
     void closeDrainsEverything();
     void commitSignalCarriesCounts();
+    void failedTransactionIsRolledBackAndReported();
     void reopenVersion1Database();
     void newerSchemaVersionFails();
     void nonSqliteFileFails();
@@ -523,6 +524,49 @@ void TestTelemetryStore::commitSignalCarriesCounts()
     QVERIFY(summary.commitDurationUs >= 0);
     QCOMPARE(summary.totals, store.queries()->totals());
     QCOMPARE(failed.count(), 0);
+}
+
+void TestTelemetryStore::failedTransactionIsRolledBackAndReported()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("a.db"));
+    TelemetryStore store(fastOptions(path));
+    QVERIFY(store.open(nullptr));
+    QSignalSpy failed(&store, &TelemetryStore::writeFailed);
+    QCOMPARE(store.offer(spanBatch(resource("svc"), {span(traceId(1), spanId(1), {}, "a", 1, 2)})),
+             OfferResult::Accepted);
+    QTRY_COMPARE(store.status().totals.spans, std::int64_t(1));
+
+    // Someone removes the log index behind the store's back: the next log write fails.
+    sqlValue(path, "DROP TABLE logs_fts");
+    auto broken = std::make_shared<TelemetryBatch>(
+        *spanBatch(resource("new-service"), {span(traceId(2), spanId(1), {}, "b", 3, 4)}));
+    broken->resourceLogs
+        = logBatch(resource("svc"), {log(5, 9, AnyValue::fromString("x"))})->resourceLogs;
+    QCOMPARE(store.offer(broken), OfferResult::Accepted);
+    QTRY_VERIFY(!store.status().lastError.empty());
+    QVERIFY2(store.status().lastError.find("logs_fts") != std::string::npos,
+             store.status().lastError.c_str());
+    QCOMPARE(store.status().queuedItems, std::int64_t(0));
+
+    // The whole transaction was rolled back, and the writer keeps going with consistent state.
+    QCOMPARE(store.offer(
+                 spanBatch(resource("new-service"), {span(traceId(2), spanId(2), {}, "c", 5, 6)})),
+             OfferResult::Accepted);
+    QCOMPARE(store.offer(
+                 spanBatch(resource("svc"), {span(traceId(1), spanId(2), spanId(1), "d", 1, 9)})),
+             OfferResult::Accepted);
+    store.close();
+    QCOMPARE(failed.count(), 1);
+    const TelemetryTotals totals = store.queries()->totals();
+    QCOMPARE(totals.spans, std::int64_t(3));
+    QCOMPARE(totals.traces, std::int64_t(2));
+    QCOMPARE(totals.logRecords, std::int64_t(0));
+    QCOMPARE(store.queries()->trace(traceId(2))->spans.size(), std::size_t(1));
+    QCOMPARE(store.queries()->trace(traceId(2))->spans.front().span.name, std::string("c"));
+    QCOMPARE(store.queries()->traces({}).size(), std::size_t(2));
+    QCOMPARE(store.queries()->services(), (std::vector<std::string>{"new-service", "svc"}));
+    QCOMPARE(sqlValue(path, "PRAGMA integrity_check"), QStringLiteral("ok"));
 }
 
 void TestTelemetryStore::reopenVersion1Database()
