@@ -12,9 +12,6 @@ namespace kansoku {
 
 namespace {
 
-// Bounds the trace cache; traces still receiving spans after an eviction are re-read by id.
-constexpr std::size_t maxCachedTraces = 200000;
-
 constexpr const char *insertSpanSql
     = "INSERT OR IGNORE INTO spans(trace_key, span_id, parent_span_id, name, service_id, start_ns, "
       "end_ns, kind, status_code, status_message, resource_id, scope_id, trace_state, flags, "
@@ -52,35 +49,6 @@ void appendAttributeText(std::string &out, const Attributes &attributes)
     }
 }
 
-std::string serviceListJson(const std::vector<std::int64_t> &ids)
-{
-    std::string json = "[";
-    for (const std::int64_t id : ids) {
-        if (json.size() > 1)
-            json += ',';
-        json += std::to_string(id);
-    }
-    return json + ']';
-}
-
-std::vector<std::int64_t> parseServiceList(std::string_view json)
-{
-    std::vector<std::int64_t> ids;
-    std::int64_t current = 0;
-    bool inNumber = false;
-    for (const char c : json) {
-        if (c >= '0' && c <= '9') {
-            current = current * 10 + (c - '0');
-            inNumber = true;
-        } else if (inNumber) {
-            ids.push_back(current);
-            current = 0;
-            inNumber = false;
-        }
-    }
-    return ids;
-}
-
 void appendKeyPart(std::string &key, std::string_view part)
 {
     key += std::to_string(part.size());
@@ -90,29 +58,20 @@ void appendKeyPart(std::string &key, std::string_view part)
 
 } // namespace
 
-std::size_t StorageWriter::TraceIdHash::operator()(const TraceId &id) const
-{
-    // Trace ids are random: 8 of their bytes are already a good hash.
-    std::uint64_t value = 0;
-    std::memcpy(&value, id.bytes.data() + 8, sizeof value);
-    return static_cast<std::size_t>(value);
-}
-
 StorageWriter::StorageWriter(SqliteDatabase &database)
     : m_database(database)
     , m_interner(database)
+    , m_traceSummaries(database)
 {}
 
 bool StorageWriter::load(std::string *errorMessage)
 {
-    m_traces.clear();
-    m_dirtyTraces.clear();
     m_streams.clear();
     m_dirtyStreams.clear();
     m_pending = {};
     if (!m_interner.load(errorMessage))
         return false;
-    m_nextTraceKey = m_database.queryInt("SELECT coalesce(max(trace_key), 0) FROM traces") + 1;
+    m_traceSummaries.load();
 
     SqliteStatement streams(m_database.handle(),
                             "SELECT stream_id, name, description, unit, metadata, type, "
@@ -190,10 +149,6 @@ bool StorageWriter::writeSpans(const ResourceSpans &resourceSpans, std::string *
     SqliteStatement *insert = m_database.cached(insertSpanSql);
     if (!insert)
         return fail(errorMessage, "preparing the span insert");
-    SqliteStatement *insertTraceService = m_database.cached(
-        "INSERT OR IGNORE INTO trace_services(service_id, trace_key) VALUES(?, ?)");
-    if (!insertTraceService)
-        return fail(errorMessage, "preparing the trace service insert");
 
     std::string attributes;
     for (const ScopeSpans &scopeSpans : resourceSpans.scopeSpans) {
@@ -201,15 +156,15 @@ bool StorageWriter::writeSpans(const ResourceSpans &resourceSpans, std::string *
         if (scopeId < 0)
             return fail(errorMessage, "storing a scope");
         for (const Span &span : scopeSpans.spans) {
-            TraceState *trace = traceState(span.traceId, span);
-            if (!trace)
+            const std::int64_t traceKey = m_traceSummaries.traceKey(span.traceId, span);
+            if (traceKey < 0)
                 return fail(errorMessage, "reading a trace summary");
             attributes.clear();
             if (!span.attributes.empty())
                 OtlpJson::appendAttributes(attributes, span.attributes);
             const std::string events = OtlpJson::encodeEvents(span.events);
             const std::string links = OtlpJson::encodeLinks(span.links);
-            insert->bindInt(1, trace->traceKey);
+            insert->bindInt(1, traceKey);
             insert->bindBlob(2, span.spanId.raw());
             if (span.isRoot())
                 insert->bindNull(3);
@@ -238,78 +193,14 @@ bool StorageWriter::writeSpans(const ResourceSpans &resourceSpans, std::string *
             if (sqlite3_changes(m_database.handle()) == 0)
                 continue;
 
-            if (trace->spanCount == 0) {
-                trace->startNs = span.startTimeNs;
-                trace->endNs = span.endTimeNs;
-            } else {
-                trace->startNs = std::min(trace->startNs, span.startTimeNs);
-                trace->endNs = std::max(trace->endNs, span.endTimeNs);
-            }
-            ++trace->spanCount;
-            if (span.status.code == StatusCode::Error)
-                ++trace->errorCount;
-            if (span.isRoot()
-                && (trace->rootServiceId < 0 || span.startTimeNs < trace->rootStartNs)) {
-                trace->rootServiceId = resource.serviceId;
-                trace->rootStartNs = span.startTimeNs;
-                trace->rootName = span.name;
-            }
-            if (std::find(trace->serviceIds.begin(), trace->serviceIds.end(), resource.serviceId)
-                == trace->serviceIds.end()) {
-                trace->serviceIds.push_back(resource.serviceId);
-                insertTraceService->bindInt(1, resource.serviceId);
-                insertTraceService->bindInt(2, trace->traceKey);
-                if (!insertTraceService->execute())
-                    return fail(errorMessage, "inserting a trace service");
-            }
-            if (!trace->isDirty) {
-                trace->isDirty = true;
-                m_dirtyTraces.push_back(trace);
-            }
+            if (!m_traceSummaries.addSpan(span, resource.serviceId))
+                return fail(errorMessage, "updating a trace summary");
             ++m_pending.spans;
             noteTime(span.startTimeNs);
             noteTime(span.endTimeNs);
         }
     }
     return true;
-}
-
-StorageWriter::TraceState *StorageWriter::traceState(const TraceId &traceId, const Span &firstSpan)
-{
-    const auto it = m_traces.find(traceId);
-    if (it != m_traces.end())
-        return &it->second;
-    TraceState state;
-    state.traceId = traceId;
-    SqliteStatement *select
-        = m_database.cached("SELECT trace_key, start_ns, end_ns, span_count, error_count, "
-                            "root_service_id, root_name, root_start_ns, services FROM traces "
-                            "WHERE trace_id = ?");
-    if (!select)
-        return nullptr;
-    select->bindBlob(1, traceId.raw());
-    const int rc = select->step();
-    if (rc == SQLITE_ROW) {
-        state.traceKey = select->columnInt(0);
-        state.startNs = select->columnInt(1);
-        state.endNs = select->columnInt(2);
-        state.spanCount = select->columnInt(3);
-        state.errorCount = select->columnInt(4);
-        state.rootServiceId = select->isNull(5) ? -1 : select->columnInt(5);
-        state.rootName = select->columnText(6);
-        state.rootStartNs = select->columnInt(7);
-        state.serviceIds = parseServiceList(select->columnTextView(8));
-    } else if (rc == SQLITE_DONE) {
-        state.traceKey = m_nextTraceKey++;
-        state.startNs = firstSpan.startTimeNs;
-        state.endNs = firstSpan.endTimeNs;
-        state.isNew = true;
-    } else {
-        select->reset();
-        return nullptr;
-    }
-    select->reset();
-    return &m_traces.emplace(traceId, std::move(state)).first->second;
 }
 
 bool StorageWriter::writeLogs(const ResourceLogs &resourceLogs, std::string *errorMessage)
@@ -544,50 +435,6 @@ StorageWriter::StreamState *StorageWriter::streamState(const Metric &metric,
     return &m_streams.emplace(m_scratch, state).first->second;
 }
 
-bool StorageWriter::flushTraces()
-{
-    SqliteStatement *insert = m_database.cached(
-        "INSERT INTO traces(trace_key, trace_id, start_ns, end_ns, span_count, error_count, "
-        "root_service_id, root_name, root_start_ns, services) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?)");
-    SqliteStatement *update = m_database.cached(
-        "UPDATE traces SET start_ns = ?2, end_ns = ?3, span_count = ?4, error_count = ?5, "
-        "root_service_id = ?6, root_name = ?7, root_start_ns = ?8, services = ?9 "
-        "WHERE trace_key = ?1");
-    if (!insert || !update)
-        return false;
-    for (const TraceState *dirty : m_dirtyTraces) {
-        const TraceState &state = *dirty;
-        const std::string services = serviceListJson(state.serviceIds);
-        SqliteStatement *statement = state.isNew ? insert : update;
-        int column = 1;
-        statement->bindInt(column++, state.traceKey);
-        if (state.isNew)
-            statement->bindBlob(column++, state.traceId.raw());
-        statement->bindInt(column++, state.startNs);
-        statement->bindInt(column++, state.endNs);
-        statement->bindInt(column++, state.spanCount);
-        statement->bindInt(column++, state.errorCount);
-        if (state.rootServiceId < 0) {
-            statement->bindNull(column++);
-            statement->bindNull(column++);
-            statement->bindNull(column++);
-        } else {
-            statement->bindInt(column++, state.rootServiceId);
-            statement->bindText(column++, state.rootName);
-            statement->bindInt(column++, state.rootStartNs);
-        }
-        statement->bindText(column++, services);
-        const bool ok = statement->execute();
-        statement->reset();
-        if (!ok)
-            return false;
-        if (state.isNew)
-            ++m_totals.traces;
-    }
-    return true;
-}
-
 bool StorageWriter::flushStreams()
 {
     SqliteStatement *update
@@ -608,12 +455,14 @@ bool StorageWriter::flushStreams()
 
 bool StorageWriter::commit(CommitSummary *summary, std::string *errorMessage)
 {
-    if (!m_dirtyTraces.empty() && !flushTraces())
+    std::int64_t newTraces = 0;
+    if (!m_traceSummaries.flush(&newTraces))
         return fail(errorMessage, "updating trace summaries");
     if (!flushStreams())
         return fail(errorMessage, "updating metric streams");
 
     TelemetryTotals totals = m_totals;
+    totals.traces += newTraces;
     totals.spans += m_pending.spans;
     totals.logRecords += m_pending.logRecords;
     totals.dataPoints += m_pending.dataPoints;
@@ -640,16 +489,10 @@ bool StorageWriter::commit(CommitSummary *summary, std::string *errorMessage)
         return fail(errorMessage, "committing");
 
     m_totals = totals;
-    for (TraceState *state : m_dirtyTraces) {
-        state->isDirty = false;
-        state->isNew = false;
-    }
-    m_dirtyTraces.clear();
+    m_traceSummaries.committed();
     for (StreamState *state : m_dirtyStreams)
         state->isDirty = false;
     m_dirtyStreams.clear();
-    if (m_traces.size() > maxCachedTraces)
-        m_traces.clear();
 
     summary->spans = m_pending.spans;
     summary->logRecords = m_pending.logRecords;

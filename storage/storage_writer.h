@@ -5,6 +5,7 @@
 
 #include "entity_interner.h"
 #include "storage_status.h"
+#include "trace_summary_cache.h"
 
 #include <unordered_map>
 
@@ -31,25 +32,6 @@ public:
     TelemetryTotals totals() const { return m_totals; }
 
 private:
-    struct TraceIdHash
-    {
-        std::size_t operator()(const TraceId &id) const;
-    };
-    struct TraceState
-    {
-        TraceId traceId;
-        std::int64_t traceKey = 0;
-        std::int64_t startNs = 0;
-        std::int64_t endNs = 0;
-        std::int64_t spanCount = 0;
-        std::int64_t errorCount = 0;
-        std::int64_t rootServiceId = -1; // -1 until a root span arrives
-        std::int64_t rootStartNs = 0;
-        std::string rootName;
-        std::vector<std::int64_t> serviceIds;
-        bool isNew = false; // no traces row yet
-        bool isDirty = false;
-    };
     struct StreamState
     {
         std::int64_t streamId = 0;
@@ -64,22 +46,18 @@ private:
     bool writeMetrics(const ResourceMetrics &resourceMetrics, std::string *errorMessage);
     // insert has the type-specific columns bound already; this binds the shared ones and runs it.
     bool insertPoint(StreamState &stream, const DataPointBase &base, SqliteStatement *insert);
-    TraceState *traceState(const TraceId &traceId, const Span &firstSpan);
     StreamState *streamState(const Metric &metric, const std::string &metadataJson,
                              const EntityInterner::ResourceIds &resource, std::int64_t scopeId,
                              const Attributes &attributes);
-    bool flushTraces();
     bool flushStreams();
     void noteTime(std::int64_t timeNs);
     bool fail(std::string *errorMessage, const char *what);
 
     SqliteDatabase &m_database;
     EntityInterner m_interner;
-    std::unordered_map<TraceId, TraceState, TraceIdHash> m_traces;
-    std::vector<TraceState *> m_dirtyTraces;
+    TraceSummaryCache m_traceSummaries;
     std::unordered_map<std::string, StreamState> m_streams;
     std::vector<StreamState *> m_dirtyStreams;
-    std::int64_t m_nextTraceKey = 1;
     TelemetryTotals m_totals;
     std::int64_t m_minTimeNs = 0;
     std::int64_t m_maxTimeNs = 0;
