@@ -1,7 +1,8 @@
 #include "sqlite_telemetry_queries.h"
 
-#include "metric_point_codec.h"
+#include "metric_point_reader.h"
 #include "otlp_json.h"
+#include "sql_builder.h"
 #include "sqlite_database.h"
 #include "sqlite_statement.h"
 
@@ -16,52 +17,6 @@ namespace {
 
 constexpr std::int64_t minTime = std::numeric_limits<std::int64_t>::min();
 constexpr std::int64_t maxTime = std::numeric_limits<std::int64_t>::max();
-
-struct SqlParam
-{
-    enum class Kind { Int, Text, Blob };
-    Kind kind = Kind::Int;
-    std::int64_t number = 0;
-    std::string text;
-};
-
-class SqlBuilder
-{
-public:
-    void add(std::string_view condition) { m_sql += condition; }
-    void addInt(std::int64_t value) { m_params.push_back({SqlParam::Kind::Int, value, {}}); }
-    void addText(std::string value)
-    {
-        m_params.push_back({SqlParam::Kind::Text, 0, std::move(value)});
-    }
-    void addBlob(std::string value)
-    {
-        m_params.push_back({SqlParam::Kind::Blob, 0, std::move(value)});
-    }
-    std::string &sql() { return m_sql; }
-    void bind(SqliteStatement &statement) const
-    {
-        int index = 1;
-        for (const SqlParam &param : m_params) {
-            switch (param.kind) {
-            case SqlParam::Kind::Int:
-                statement.bindInt(index, param.number);
-                break;
-            case SqlParam::Kind::Text:
-                statement.bindText(index, param.text);
-                break;
-            case SqlParam::Kind::Blob:
-                statement.bindBlob(index, param.text);
-                break;
-            }
-            ++index;
-        }
-    }
-
-private:
-    std::string m_sql;
-    std::vector<SqlParam> m_params;
-};
 
 void addTimeRange(SqlBuilder &builder, const char *column, const TimeRange &range)
 {
@@ -91,83 +46,6 @@ std::string ftsPhrase(std::string_view text)
         phrase += c;
     }
     return phrase + '"';
-}
-
-// The stored exemplar/point fields shared by every point type, in the column order of
-// pointColumns below.
-constexpr const char *pointColumns
-    = "time_ns, start_time_ns, flags, value, count, sum, min, max, detail, exemplars";
-
-void readBase(const SqliteStatement &row, DataPointBase *point, const Attributes &attributes)
-{
-    point->attributes = attributes;
-    point->timeNs = row.columnInt(0);
-    point->startTimeNs = row.columnInt(1);
-    point->flags = static_cast<std::uint32_t>(row.columnInt(2));
-    OtlpJson::decodeExemplars(row.columnTextView(9), &point->exemplars);
-}
-
-void readPoint(const SqliteStatement &row, Metric *metric, const Attributes &attributes)
-{
-    switch (metric->type) {
-    case MetricType::Gauge:
-    case MetricType::Sum: {
-        NumberDataPoint point;
-        readBase(row, &point, attributes);
-        if (sqlite3_column_type(row.handle(), 3) == SQLITE_INTEGER)
-            point.value = row.columnInt(3);
-        else
-            point.value = row.columnExactDouble(3);
-        metric->numberPoints.push_back(std::move(point));
-        break;
-    }
-    case MetricType::Histogram: {
-        HistogramDataPoint point;
-        readBase(row, &point, attributes);
-        point.count = static_cast<std::uint64_t>(row.columnInt(4));
-        point.sum = row.columnOptionalDouble(5);
-        point.min = row.columnOptionalDouble(6);
-        point.max = row.columnOptionalDouble(7);
-        MetricPointCodec::decodeHistogram(row.columnBlobView(8), &point);
-        metric->histogramPoints.push_back(std::move(point));
-        break;
-    }
-    case MetricType::ExponentialHistogram: {
-        ExponentialHistogramDataPoint point;
-        readBase(row, &point, attributes);
-        point.count = static_cast<std::uint64_t>(row.columnInt(4));
-        point.sum = row.columnOptionalDouble(5);
-        point.min = row.columnOptionalDouble(6);
-        point.max = row.columnOptionalDouble(7);
-        MetricPointCodec::decodeExponentialHistogram(row.columnBlobView(8), &point);
-        metric->exponentialHistogramPoints.push_back(std::move(point));
-        break;
-    }
-    case MetricType::Summary: {
-        SummaryDataPoint point;
-        readBase(row, &point, attributes);
-        point.count = static_cast<std::uint64_t>(row.columnInt(4));
-        point.sum = row.columnExactDouble(5);
-        MetricPointCodec::decodeSummary(row.columnBlobView(8), &point);
-        metric->summaryPoints.push_back(std::move(point));
-        break;
-    }
-    }
-}
-
-// Adds point into the running bucket total of a delta sum.
-void accumulate(NumberDataPoint &total, NumberDataPoint &&point)
-{
-    const bool bothInt = std::holds_alternative<std::int64_t>(total.value)
-                         && std::holds_alternative<std::int64_t>(point.value);
-    if (bothInt)
-        total.value = std::get<std::int64_t>(total.value) + std::get<std::int64_t>(point.value);
-    else
-        total.value = total.asDouble() + point.asDouble();
-    total.timeNs = point.timeNs;
-    total.flags = point.flags;
-    for (Exemplar &exemplar : point.exemplars)
-        total.exemplars.push_back(std::move(exemplar));
 }
 
 } // namespace
@@ -688,7 +566,7 @@ std::optional<Metric> SqliteTelemetryQueries::metricPoints(const MetricPointQuer
     }
 
     SqlBuilder builder;
-    builder.add(std::string("SELECT ") + pointColumns);
+    builder.add(std::string("SELECT ") + MetricPointReader::columns);
     if (aggregateInSql) {
         // With max() SQLite takes the bare columns from the row holding the maximum: the last
         // point of each bucket.
@@ -714,18 +592,18 @@ std::optional<Metric> SqliteTelemetryQueries::metricPoints(const MetricPointQuer
         Metric single = metric;
         while (select->step() == SQLITE_ROW) {
             single.numberPoints.clear();
-            readPoint(*select, &single, attributes);
+            MetricPointReader::appendPoint(*select, &single, attributes);
             NumberDataPoint &point = single.numberPoints.front();
             const std::int64_t pointBucket = (point.timeNs - origin) / query.resolutionNs;
             if (bucket && *bucket == pointBucket)
-                accumulate(metric.numberPoints.back(), std::move(point));
+                MetricPointReader::accumulate(metric.numberPoints.back(), std::move(point));
             else
                 metric.numberPoints.push_back(std::move(point));
             bucket = pointBucket;
         }
     } else {
         while (select->step() == SQLITE_ROW)
-            readPoint(*select, &metric, attributes);
+            MetricPointReader::appendPoint(*select, &metric, attributes);
     }
     select->reset();
     return metric;
