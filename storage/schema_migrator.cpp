@@ -2,6 +2,7 @@
 
 #include "sqlite_database.h"
 
+#include <algorithm>
 #include <iterator>
 
 namespace kansoku {
@@ -156,7 +157,7 @@ int SchemaMigrator::latestVersion()
     return static_cast<int>(std::size(migrations));
 }
 
-bool SchemaMigrator::migrate(SqliteDatabase &database, std::string *errorMessage)
+bool SchemaMigrator::migrate(SqliteDatabase &database, std::string *errorMessage, int targetVersion)
 {
     const std::string &path = database.path();
     // Reading the header is the first real I/O: a non-SQLite file fails here.
@@ -183,7 +184,7 @@ bool SchemaMigrator::migrate(SqliteDatabase &database, std::string *errorMessage
                         + std::to_string(latestVersion()) + "); open it with a newer Kansoku";
         return false;
     }
-    for (std::int64_t step = version; step < latestVersion(); ++step) {
+    for (std::int64_t step = version; step < std::min(targetVersion, latestVersion()); ++step) {
         std::string error;
         const std::string bump = "PRAGMA user_version = " + std::to_string(step + 1)
                                  + "; PRAGMA application_id = " + std::to_string(applicationId)

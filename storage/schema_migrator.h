@@ -13,9 +13,11 @@ class SchemaMigrator
 public:
     // The version a fresh database gets; bump it when appending a migration step.
     static int latestVersion();
-    // Brings the database to latestVersion(). False + a message naming the file when it is not a
-    // Kansoku database, was written by a newer Kansoku, or a step fails (the step is rolled back).
-    static bool migrate(SqliteDatabase &database, std::string *errorMessage);
+    // Brings the database to targetVersion (tests build every earlier version this way). False + a
+    // message naming the file when it is not a Kansoku database, was written by a newer Kansoku,
+    // or a step fails (each step runs in its own transaction and is rolled back on failure).
+    static bool migrate(SqliteDatabase &database, std::string *errorMessage,
+                        int targetVersion = latestVersion());
 };
 
 } // namespace kansoku
