@@ -1,5 +1,8 @@
 # Every third-party dependency, all from Debian 12 packages (see README).
-find_package(Qt6 6.4 REQUIRED COMPONENTS Core Concurrent Network HttpServer Widgets Test)
+find_package(Qt6 6.4 REQUIRED COMPONENTS Core Concurrent Gui Network HttpServer Widgets PrintSupport
+             Test)
+# libqcustomplot-dev's Qt 6 build; its target links Qt6::Widgets and Qt6::PrintSupport.
+find_package(QCustomPlotQt6 CONFIG REQUIRED)
 find_package(Protobuf REQUIRED)
 find_package(gRPC CONFIG REQUIRED)
 find_package(SQLite3 REQUIRED)

@@ -1,0 +1,47 @@
+// Runs one kind of query on a worker thread (QtConcurrent) and delivers only the newest answer:
+// every run() bumps a generation number and answers of older runs are dropped, so a slow stale
+// query never overwrites a newer result (KDAB hotspot's job tracker). Owned and used on the GUI
+// thread; the work function runs on a pool thread and must only touch values it captured.
+#pragma once
+
+#include <QObject>
+#include <QtConcurrent/QtConcurrentRun>
+#include <cstdint>
+#include <memory>
+#include <type_traits>
+#include <utility>
+
+namespace kansoku {
+
+class BackgroundQuery
+{
+public:
+    // work() runs on a worker; done(result) runs on receiver's thread, unless a newer run() or
+    // cancel() came first or receiver was destroyed.
+    template<typename Work, typename Done>
+    void run(QObject *receiver, Work work, Done done)
+    {
+        using Result = std::invoke_result_t<Work>;
+        const std::uint64_t generation = ++*m_generation;
+        ++*m_running;
+        QtConcurrent::run(std::move(work))
+            .then(receiver, [latest = m_generation, running = m_running, generation,
+                             done = std::move(done)](Result result) mutable {
+                --*running;
+                if (*latest == generation)
+                    done(std::move(result));
+            });
+    }
+
+    // Drops the answer of every run so far.
+    void cancel() { ++*m_generation; }
+    // True while a run has not answered yet (answered or dropped).
+    bool isBusy() const { return *m_running > 0; }
+
+private:
+    // Shared with pending continuations, which may outlive a moved-from or destroyed owner.
+    std::shared_ptr<std::uint64_t> m_generation = std::make_shared<std::uint64_t>(0);
+    std::shared_ptr<int> m_running = std::make_shared<int>(0);
+};
+
+} // namespace kansoku

@@ -1,0 +1,523 @@
+// qcustomplot.h (2.1) uses Qt's foreach in inline code; this file is the only one that includes it.
+#undef QT_NO_FOREACH
+#include "chart_view.h"
+
+#include <QEvent>
+#include <QFileInfo>
+#include <QMouseEvent>
+#include <QToolTip>
+#include <QVBoxLayout>
+#include <cmath>
+#include <limits>
+#include <qcustomplot.h>
+
+namespace kansoku {
+
+namespace {
+
+// Keys on the time axis are Unix seconds as doubles: ~0.25 µs resolution today, plenty for charts.
+constexpr double nsPerSecond = 1e9;
+constexpr int dragThresholdPx = 4;
+constexpr int clickRadiusPx = 8;
+
+const QColor seriesPalette[]
+    = {QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e), QColor(0x2c, 0xa0, 0x2c),
+       QColor(0xd6, 0x27, 0x28), QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b),
+       QColor(0xe3, 0x77, 0xc2), QColor(0x7f, 0x7f, 0x7f), QColor(0xbc, 0xbd, 0x22),
+       QColor(0x17, 0xbe, 0xcf)};
+
+QString defaultFormat(double value)
+{
+    return QLocale().toString(value, 'g', 6);
+}
+
+} // namespace
+
+ChartView::ChartView(QWidget *parent)
+    : QWidget(parent)
+    , m_plot(new QCustomPlot(this))
+    , m_formatValue(defaultFormat)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_plot);
+    m_plot->setObjectName(QStringLiteral("chartPlot"));
+    m_plot->setMinimumHeight(120);
+    m_plot->setNoAntialiasingOnDrag(true);
+    m_plot->setAntialiasedElements(QCP::aePlottables);
+    m_plot->setMouseTracking(true);
+    m_plot->installEventFilter(this);
+
+    auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
+    ticker->setDateTimeSpec(Qt::LocalTime);
+    m_plot->xAxis->setTicker(ticker);
+    m_plot->xAxis->grid()->setPen(QPen(QColor(0xe6, 0xe6, 0xe6)));
+    m_plot->yAxis->grid()->setPen(QPen(QColor(0xe6, 0xe6, 0xe6)));
+    connect(m_plot->xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
+            [this] { updateTimeTicker(); });
+
+    auto valueTicker = QSharedPointer<QCPAxisTicker>::create();
+    m_plot->yAxis->setTicker(valueTicker);
+    m_plot->yAxis->setNumberFormat(QStringLiteral("gb"));
+
+    m_plot->legend->setVisible(false);
+    m_plot->legend->setBrush(QColor(255, 255, 255, 220));
+    m_plot->legend->setBorderPen(QPen(QColor(0xcc, 0xcc, 0xcc)));
+    m_plot->legend->setSelectableParts(QCPLegend::spItems);
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    connect(m_plot, &QCustomPlot::legendClick, this,
+            [this](QCPLegend *, QCPAbstractLegendItem *item, QMouseEvent *) {
+                auto *plottableItem = qobject_cast<QCPPlottableLegendItem *>(item);
+                if (!plottableItem)
+                    return;
+                for (int i = 0; i < m_plot->graphCount(); ++i) {
+                    if (m_plot->graph(i) == plottableItem->plottable())
+                        setSeriesVisible(i, !isSeriesVisible(i));
+                }
+            });
+
+    const QPen crosshairPen(QColor(0x55, 0x55, 0x55, 160), 1, Qt::DashLine);
+    m_crosshairX = new QCPItemStraightLine(m_plot);
+    m_crosshairY = new QCPItemStraightLine(m_plot);
+    for (QCPItemStraightLine *line : {m_crosshairX, m_crosshairY}) {
+        line->setPen(crosshairPen);
+        line->setVisible(false);
+        line->setSelectable(false);
+    }
+    m_dragRect = new QCPItemRect(m_plot);
+    m_dragRect->setPen(QPen(QColor(0x1f, 0x77, 0xb4)));
+    m_dragRect->setBrush(QColor(0x1f, 0x77, 0xb4, 50));
+    m_dragRect->setVisible(false);
+    m_dragRect->setSelectable(false);
+    m_emptyLabel = new QCPItemText(m_plot);
+    m_emptyLabel->position->setType(QCPItemPosition::ptAxisRectRatio);
+    m_emptyLabel->position->setCoords(0.5, 0.5);
+    m_emptyLabel->setColor(QColor(0x80, 0x80, 0x80));
+    m_emptyLabel->setSelectable(false);
+    m_emptyText = tr("No data in this range");
+    updateEmptyText();
+}
+
+double ChartView::timeToKey(std::int64_t timeNs)
+{
+    return static_cast<double>(timeNs) / nsPerSecond;
+}
+
+std::int64_t ChartView::keyToTime(double key)
+{
+    return static_cast<std::int64_t>(std::llround(key * nsPerSecond));
+}
+
+QColor ChartView::colorFor(int index) const
+{
+    const ChartSeries &series = m_series.at(static_cast<std::size_t>(index));
+    if (series.color.isValid())
+        return series.color;
+    return seriesPalette[static_cast<std::size_t>(index) % std::size(seriesPalette)];
+}
+
+void ChartView::setSeries(std::vector<ChartSeries> series)
+{
+    m_series = std::move(series);
+    m_heatmapShown = false;
+    rebuildPlottables();
+}
+
+void ChartView::setHeatmap(const ChartHeatmap &heatmap)
+{
+    m_series.clear();
+    rebuildPlottables();
+    if (heatmap.columns <= 0 || heatmap.rows() <= 0)
+        return;
+    m_heatmapShown = true;
+    auto *map = new QCPColorMap(m_plot->xAxis, m_plot->yAxis);
+    map->setName(heatmap.name);
+    const int rows = heatmap.rows();
+    map->data()->setSize(heatmap.columns, rows);
+    // Cells are drawn centred on their coordinates, so place them at bucket centres.
+    const double firstColumn = timeToKey(heatmap.startNs + heatmap.columnWidthNs / 2);
+    const double lastColumn = timeToKey(heatmap.startNs + heatmap.columnWidthNs / 2
+                                        + heatmap.columnWidthNs * (heatmap.columns - 1));
+    map->data()->setRange(QCPRange(firstColumn, lastColumn),
+                          QCPRange(0.5, static_cast<double>(rows) - 0.5));
+    double maxCell = 0;
+    for (int column = 0; column < heatmap.columns; ++column) {
+        for (int row = 0; row < rows; ++row) {
+            const double cell = heatmap.cells[static_cast<std::size_t>(column * rows + row)];
+            map->data()->setCell(column, row, cell);
+            maxCell = std::max(maxCell, cell);
+        }
+    }
+    // Rows are drawn evenly (bucket index), labelled with their value bounds.
+    auto rowTicker = QSharedPointer<QCPAxisTickerText>::create();
+    const int labelStep = std::max(1, rows / 8);
+    for (int row = 0; row <= rows; row += labelStep)
+        rowTicker->addTick(row, m_formatValue(heatmap.rowBounds[static_cast<std::size_t>(row)]));
+    m_plot->yAxis->setTicker(rowTicker);
+    m_plot->yAxis->setScaleType(QCPAxis::stLinear);
+    m_plot->yAxis->setRange(0, rows);
+
+    m_colorScale = new QCPColorScale(m_plot);
+    m_plot->plotLayout()->addElement(0, 1, m_colorScale);
+    m_colorScale->setType(QCPAxis::atRight);
+    m_colorScale->axis()->setLabel(tr("count"));
+    map->setColorScale(m_colorScale);
+    QCPColorGradient gradient(QCPColorGradient::gpThermal);
+    map->setGradient(gradient);
+    map->setDataRange(QCPRange(0, std::max(1.0, maxCell)));
+    auto *marginGroup = new QCPMarginGroup(m_plot);
+    m_plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, marginGroup);
+    m_colorScale->setMarginGroup(QCP::msBottom | QCP::msTop, marginGroup);
+    updateEmptyText();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ChartView::clear()
+{
+    m_series.clear();
+    m_heatmapShown = false;
+    rebuildPlottables();
+}
+
+void ChartView::rebuildPlottables()
+{
+    m_plot->clearPlottables();
+    if (m_colorScale) {
+        m_plot->plotLayout()->remove(m_colorScale);
+        m_plot->plotLayout()->simplify();
+        m_colorScale = nullptr;
+        m_plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, nullptr);
+        auto valueTicker = QSharedPointer<QCPAxisTicker>::create();
+        m_plot->yAxis->setTicker(valueTicker);
+    }
+
+    double minValue = std::numeric_limits<double>::infinity();
+    double maxValue = -std::numeric_limits<double>::infinity();
+    for (std::size_t i = 0; i < m_series.size(); ++i) {
+        const ChartSeries &series = m_series[i];
+        QCPGraph *graph = m_plot->addGraph();
+        graph->setName(series.name);
+        const QColor color = colorFor(static_cast<int>(i));
+        QVector<QCPGraphData> data;
+        data.reserve(static_cast<qsizetype>(series.timesNs.size()));
+        for (std::size_t p = 0; p < series.timesNs.size() && p < series.values.size(); ++p) {
+            const double value = series.values[p];
+            data.append(QCPGraphData(timeToKey(series.timesNs[p]), value));
+            if (std::isfinite(value)) {
+                minValue = std::min(minValue, value);
+                maxValue = std::max(maxValue, value);
+            }
+        }
+        graph->data()->set(data, series.style != ChartSeries::Style::Scatter);
+        if (series.style == ChartSeries::Style::Scatter) {
+            graph->setLineStyle(QCPGraph::lsNone);
+            graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, color, 5));
+        } else {
+            graph->setLineStyle(series.style == ChartSeries::Style::StepLine ? QCPGraph::lsStepLeft
+                                                                             : QCPGraph::lsLine);
+            graph->setPen(QPen(color, 1.6));
+            if (series.timesNs.size() < 40)
+                graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 4));
+        }
+        // A hidden series stays in the legend, greyed, so a click shows it again.
+        graph->setVisible(!m_hiddenSeries.contains(series.name));
+        if (!graph->visible()) {
+            if (auto *item = m_plot->legend->itemWithPlottable(graph))
+                item->setTextColor(QColor(0xaa, 0xaa, 0xaa));
+        }
+
+        // Emphasised scatter points go into a second graph drawn on top.
+        if (series.style == ChartSeries::Style::Scatter && !series.highlighted.empty()) {
+            QVector<QCPGraphData> emphasised;
+            for (std::size_t p = 0; p < series.highlighted.size() && p < series.timesNs.size();
+                 ++p) {
+                if (series.highlighted[p])
+                    emphasised.append(QCPGraphData(timeToKey(series.timesNs[p]), series.values[p]));
+            }
+            if (!emphasised.isEmpty()) {
+                QCPGraph *marks = m_plot->addGraph();
+                marks->setName(series.name + tr(" (marked)"));
+                marks->removeFromLegend();
+                marks->data()->set(emphasised, false);
+                marks->setLineStyle(QCPGraph::lsNone);
+                const QColor red(0xd6, 0x27, 0x28);
+                marks->setScatterStyle(
+                    QCPScatterStyle(QCPScatterStyle::ssCrossCircle, red, QColor(255, 255, 255), 8));
+                marks->setVisible(graph->visible());
+                marks->setSelectable(QCP::stNone);
+            }
+        }
+    }
+    if (std::isfinite(minValue)) {
+        if (m_plot->yAxis->scaleType() == QCPAxis::stLogarithmic) {
+            const double low = minValue > 0 ? minValue / 1.5 : 1e-3;
+            m_plot->yAxis->setRange(low, std::max(low * 10, maxValue * 1.5));
+        } else {
+            const double span = maxValue - minValue;
+            const double pad = span > 0 ? span * 0.08 : std::max(1.0, std::abs(maxValue) * 0.1);
+            m_plot->yAxis->setRange(minValue >= 0 && minValue - pad < 0 ? 0 : minValue - pad,
+                                    maxValue + pad);
+        }
+    }
+    m_plot->legend->setVisible(m_series.size() > 1 && m_plot->legend->property("wanted").toBool());
+    updateEmptyText();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ChartView::setLegendVisible(bool visible)
+{
+    m_plot->legend->setProperty("wanted", visible);
+    m_plot->legend->setVisible(visible && m_series.size() > 1);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+bool ChartView::isSeriesVisible(int index) const
+{
+    if (index < 0 || index >= seriesCount())
+        return false;
+    return !m_hiddenSeries.contains(m_series[static_cast<std::size_t>(index)].name);
+}
+
+void ChartView::setSeriesVisible(int index, bool visible)
+{
+    if (index < 0 || index >= seriesCount() || isSeriesVisible(index) == visible)
+        return;
+    const QString &name = m_series[static_cast<std::size_t>(index)].name;
+    if (visible)
+        m_hiddenSeries.remove(name);
+    else
+        m_hiddenSeries.insert(name);
+    rebuildPlottables();
+    Q_EMIT seriesVisibilityChanged(index, visible);
+}
+
+void ChartView::setTimeRange(TimeRange range)
+{
+    m_timeRange = range;
+    if (range.isEmpty() || range.startNs == std::numeric_limits<std::int64_t>::min()
+        || range.endNs == std::numeric_limits<std::int64_t>::max())
+        return;
+    m_plot->xAxis->setRange(timeToKey(range.startNs), timeToKey(range.endNs));
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ChartView::setValueFormatter(std::function<QString(double)> formatter)
+{
+    m_formatValue = formatter ? std::move(formatter) : defaultFormat;
+}
+
+void ChartView::setValueAxisLabel(const QString &label)
+{
+    m_plot->yAxis->setLabel(label);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ChartView::setLogarithmicValues(bool logarithmic)
+{
+    m_plot->yAxis->setScaleType(logarithmic ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    if (logarithmic)
+        m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+    else
+        m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    rebuildPlottables();
+}
+
+void ChartView::setEmptyText(const QString &text)
+{
+    m_emptyText = text;
+    updateEmptyText();
+}
+
+void ChartView::updateEmptyText()
+{
+    bool hasData = m_heatmapShown;
+    for (const ChartSeries &series : m_series)
+        hasData = hasData || !series.timesNs.empty();
+    m_emptyLabel->setText(m_emptyText);
+    m_emptyLabel->setVisible(!hasData);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ChartView::updateTimeTicker()
+{
+    auto ticker = m_plot->xAxis->ticker().dynamicCast<QCPAxisTickerDateTime>();
+    if (!ticker)
+        return;
+    const double spanSeconds = m_plot->xAxis->range().size();
+    QString format;
+    if (spanSeconds < 10)
+        format = QStringLiteral("HH:mm:ss.zzz");
+    else if (spanSeconds < 2 * 86400)
+        format = QStringLiteral("HH:mm:ss");
+    else
+        format = QStringLiteral("MMM d\nHH:mm");
+    ticker->setDateTimeFormat(format);
+}
+
+QPoint ChartView::pixelFor(std::int64_t timeNs, double value) const
+{
+    const QPoint inPlot(qRound(m_plot->xAxis->coordToPixel(timeToKey(timeNs))),
+                        qRound(m_plot->yAxis->coordToPixel(value)));
+    return m_plot->mapTo(this, inPlot);
+}
+
+bool ChartView::saveImage(const QString &path, int width, int height) const
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("pdf"))
+        return m_plot->savePdf(path, width, height);
+    if (suffix == QLatin1String("jpg") || suffix == QLatin1String("jpeg"))
+        return m_plot->saveJpg(path, width, height);
+    return m_plot->savePng(path, width, height);
+}
+
+bool ChartView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != m_plot)
+        return QWidget::eventFilter(watched, event);
+    switch (event->type()) {
+    case QEvent::MouseButtonPress: {
+        auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() == Qt::LeftButton
+            && m_plot->axisRect()->rect().contains(mouse->position().toPoint())
+            && !(m_plot->legend->visible()
+                 && m_plot->legend->selectTest(mouse->position(), false) >= 0)) {
+            m_dragging = true;
+            m_dragStartX = mouse->position().toPoint().x();
+        }
+        break;
+    }
+    case QEvent::MouseMove: {
+        auto *mouse = static_cast<QMouseEvent *>(event);
+        const QPoint position = mouse->position().toPoint();
+        if (m_dragging && std::abs(position.x() - m_dragStartX) >= dragThresholdPx) {
+            m_dragRect->topLeft->setType(QCPItemPosition::ptPlotCoords);
+            m_dragRect->bottomRight->setType(QCPItemPosition::ptPlotCoords);
+            const QCPRange values = m_plot->yAxis->range();
+            m_dragRect->topLeft->setCoords(m_plot->xAxis->pixelToCoord(m_dragStartX), values.upper);
+            m_dragRect->bottomRight->setCoords(m_plot->xAxis->pixelToCoord(position.x()),
+                                               values.lower);
+            m_dragRect->setVisible(true);
+        }
+        showHover(position);
+        break;
+    }
+    case QEvent::MouseButtonRelease: {
+        auto *mouse = static_cast<QMouseEvent *>(event);
+        if (m_dragging && mouse->button() == Qt::LeftButton) {
+            m_dragging = false;
+            finishDrag(mouse->position().toPoint());
+        }
+        break;
+    }
+    case QEvent::Leave:
+        hideHover();
+        break;
+    default:
+        break;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ChartView::finishDrag(const QPoint &position)
+{
+    m_dragRect->setVisible(false);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    if (std::abs(position.x() - m_dragStartX) >= dragThresholdPx) {
+        const double a = m_plot->xAxis->pixelToCoord(m_dragStartX);
+        const double b = m_plot->xAxis->pixelToCoord(position.x());
+        TimeRange range{keyToTime(std::min(a, b)), keyToTime(std::max(a, b))};
+        if (!range.isEmpty())
+            Q_EMIT rangeSelected(range);
+        return;
+    }
+    int seriesIndex = -1;
+    const int pointIndex = nearestScatterPoint(position, &seriesIndex);
+    if (pointIndex >= 0)
+        Q_EMIT scatterPointClicked(seriesIndex, pointIndex);
+}
+
+int ChartView::nearestScatterPoint(const QPoint &position, int *seriesIndex) const
+{
+    double bestDistance = clickRadiusPx * clickRadiusPx;
+    int best = -1;
+    for (std::size_t s = 0; s < m_series.size(); ++s) {
+        const ChartSeries &series = m_series[s];
+        if (series.style != ChartSeries::Style::Scatter || !isSeriesVisible(static_cast<int>(s)))
+            continue;
+        for (std::size_t p = 0; p < series.timesNs.size() && p < series.values.size(); ++p) {
+            const double dx
+                = m_plot->xAxis->coordToPixel(timeToKey(series.timesNs[p])) - position.x();
+            const double dy = m_plot->yAxis->coordToPixel(series.values[p]) - position.y();
+            const double distance = dx * dx + dy * dy;
+            if (distance <= bestDistance) {
+                bestDistance = distance;
+                best = static_cast<int>(p);
+                *seriesIndex = static_cast<int>(s);
+            }
+        }
+    }
+    return best;
+}
+
+void ChartView::showHover(const QPoint &position)
+{
+    if (!m_plot->axisRect()->rect().contains(position)) {
+        hideHover();
+        return;
+    }
+    const double key = m_plot->xAxis->pixelToCoord(position.x());
+    const double value = m_plot->yAxis->pixelToCoord(position.y());
+    m_crosshairX->point1->setCoords(key, 0);
+    m_crosshairX->point2->setCoords(key, 1);
+    m_crosshairY->point1->setCoords(0, value);
+    m_crosshairY->point2->setCoords(1, value);
+    m_crosshairX->setVisible(true);
+    m_crosshairY->setVisible(!m_heatmapShown);
+
+    const QDateTime time
+        = QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(std::llround(key * 1000)));
+    QStringList lines{time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"))};
+    int seriesIndex = -1;
+    const int scatterPoint = nearestScatterPoint(position, &seriesIndex);
+    if (scatterPoint >= 0) {
+        const ChartSeries &series = m_series[static_cast<std::size_t>(seriesIndex)];
+        lines.append(series.name + QStringLiteral(": ")
+                     + m_formatValue(series.values[static_cast<std::size_t>(scatterPoint)]));
+    } else {
+        // Lines: the value of each visible series at the cursor (last point at or before it).
+        const std::int64_t timeNs = keyToTime(key);
+        for (std::size_t s = 0; s < m_series.size() && lines.size() <= 12; ++s) {
+            const ChartSeries &series = m_series[s];
+            if (series.style == ChartSeries::Style::Scatter
+                || !isSeriesVisible(static_cast<int>(s)))
+                continue;
+            auto it = std::upper_bound(series.timesNs.begin(), series.timesNs.end(), timeNs);
+            if (it == series.timesNs.begin())
+                continue;
+            const auto index
+                = static_cast<std::size_t>(std::distance(series.timesNs.begin(), it) - 1);
+            if (index < series.values.size() && std::isfinite(series.values[index]))
+                lines.append(series.name + QStringLiteral(": ")
+                             + m_formatValue(series.values[index]));
+        }
+        if (lines.size() == 1 && !m_heatmapShown)
+            lines.append(m_formatValue(value));
+    }
+    m_hoverText = lines.join(QLatin1Char('\n'));
+    m_plot->setToolTip(m_hoverText);
+    if (isVisible())
+        QToolTip::showText(m_plot->mapToGlobal(position + QPoint(14, 14)), m_hoverText, m_plot);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ChartView::hideHover()
+{
+    m_crosshairX->setVisible(false);
+    m_crosshairY->setVisible(false);
+    m_hoverText.clear();
+    QToolTip::hideText();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+} // namespace kansoku

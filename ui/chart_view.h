@@ -1,0 +1,97 @@
+// The one chart widget of Kansoku and the only class that sees QCustomPlot: time series as lines
+// or scatter dots, or a time × value heatmap, on a local-time axis. It adds a legend that toggles
+// series, a crosshair with the values under the cursor, drag-to-select a time range and click on a
+// scatter dot. Replots are queued so bursts of updates coalesce. GUI thread.
+#pragma once
+
+#include "chart_series.h"
+#include "time_range.h"
+
+#include <QSet>
+#include <QWidget>
+#include <functional>
+#include <vector>
+
+class QCustomPlot;
+class QCPItemRect;
+class QCPItemStraightLine;
+class QCPItemText;
+class QCPColorScale;
+
+namespace kansoku {
+
+class ChartView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ChartView(QWidget *parent = nullptr);
+
+    // Replaces what the chart shows. Series hidden through the legend stay hidden by name.
+    void setSeries(std::vector<ChartSeries> series);
+    void setHeatmap(const ChartHeatmap &heatmap);
+    void clear();
+
+    // The time axis shows exactly this range (the shared workbench range).
+    void setTimeRange(TimeRange range);
+    // Formats values on the value axis, the crosshair and tooltips (units, durations).
+    void setValueFormatter(std::function<QString(double)> formatter);
+    void setValueAxisLabel(const QString &label);
+    void setLogarithmicValues(bool logarithmic);
+    // Shown in the middle while there is nothing to draw.
+    void setEmptyText(const QString &text);
+    void setLegendVisible(bool visible);
+
+    int seriesCount() const { return static_cast<int>(m_series.size()); }
+    const ChartSeries &series(int index) const
+    {
+        return m_series.at(static_cast<std::size_t>(index));
+    }
+    bool isSeriesVisible(int index) const;
+    void setSeriesVisible(int index, bool visible);
+    bool hasHeatmap() const { return m_heatmapShown; }
+    // Text of the crosshair readout for the last hovered position; empty when not hovering.
+    QString hoverText() const { return m_hoverText; }
+
+    // Pixel position of a point, for tests that click on the chart.
+    QPoint pixelFor(std::int64_t timeNs, double value) const;
+    // PNG, JPEG or PDF by the file's suffix; 0 = the widget's size.
+    bool saveImage(const QString &path, int width = 0, int height = 0) const;
+
+Q_SIGNALS:
+    void rangeSelected(const kansoku::TimeRange &range);
+    void scatterPointClicked(int seriesIndex, int pointIndex);
+    void seriesVisibilityChanged(int seriesIndex, bool visible);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void rebuildPlottables();
+    void updateEmptyText();
+    void updateTimeTicker();
+    void showHover(const QPoint &position);
+    void hideHover();
+    void finishDrag(const QPoint &position);
+    int nearestScatterPoint(const QPoint &position, int *seriesIndex) const;
+    static double timeToKey(std::int64_t timeNs);
+    static std::int64_t keyToTime(double key);
+    QColor colorFor(int index) const;
+
+    QCustomPlot *m_plot = nullptr;
+    QCPItemStraightLine *m_crosshairX = nullptr;
+    QCPItemStraightLine *m_crosshairY = nullptr;
+    QCPItemRect *m_dragRect = nullptr;
+    QCPItemText *m_emptyLabel = nullptr;
+    QCPColorScale *m_colorScale = nullptr;
+    std::vector<ChartSeries> m_series;
+    QSet<QString> m_hiddenSeries;
+    std::function<QString(double)> m_formatValue;
+    QString m_emptyText;
+    QString m_hoverText;
+    TimeRange m_timeRange;
+    bool m_heatmapShown = false;
+    bool m_dragging = false;
+    int m_dragStartX = 0;
+};
+
+} // namespace kansoku
