@@ -1,16 +1,23 @@
-// The windowed application: starts the runtime and keeps the status window fed with live counts
-// (a 500 ms coalescing timer reading counters; the GUI thread never touches SQLite). Main thread.
+// The windowed application: starts the runtime, builds the workbench window and its panes over
+// the store's queries, and keeps them live: commits from the writer thread set a flag that a
+// 250 ms timer turns into one refresh of the session facts (time bounds, services, totals) on a
+// worker, then one telemetryCommitted for the panes. The GUI thread never touches SQLite. Main
+// thread.
 #pragma once
 
+#include "background_query.h"
 #include "command_line_options.h"
 
 #include <QObject>
 #include <QTimer>
+#include <memory>
 
 namespace kansoku {
 
 class KansokuRuntime;
-class StatusWindow;
+class TelemetryQueries;
+class WorkbenchState;
+class WorkbenchWindow;
 
 class GuiSession : public QObject
 {
@@ -22,11 +29,18 @@ public:
     int run();
 
 private:
-    void refresh();
+    void createPanes(const std::shared_ptr<const TelemetryQueries> &queries);
+    void refreshStatus();
+    void refreshSessionFacts();
 
     KansokuRuntime *m_runtime = nullptr;
-    StatusWindow *m_window = nullptr;
-    QTimer m_refreshTimer;
+    WorkbenchState *m_state = nullptr;
+    WorkbenchWindow *m_window = nullptr;
+    std::shared_ptr<const TelemetryQueries> m_queries;
+    QTimer m_statusTimer;
+    QTimer m_liveTimer;
+    BackgroundQuery m_factsQuery;
+    bool m_commitPending = false;
 };
 
 } // namespace kansoku

@@ -57,7 +57,10 @@ void WorkbenchState::setCustomRange(TimeRange range)
     if (range.isEmpty())
         return;
     m_preset = RangePreset::Custom;
-    m_followLive = false;
+    if (m_followLive) {
+        m_followLive = false;
+        Q_EMIT followLiveChanged(false);
+    }
     applyRange(range);
 }
 
@@ -69,6 +72,7 @@ void WorkbenchState::setFollowLive(bool followLive)
     if (m_followLive && m_preset == RangePreset::Custom)
         m_preset = RangePreset::LastHour; // following means "the newest data": a preset is implied
     resolvePreset();
+    Q_EMIT followLiveChanged(m_followLive);
 }
 
 void WorkbenchState::setDataBounds(std::optional<TimeRange> bounds)

@@ -57,6 +57,7 @@ public:
 
 Q_SIGNALS:
     void timeRangeChanged();
+    void followLiveChanged(bool followLive);
     void serviceChanged();
     void spanSelected(const kansoku::TraceId &traceId, const kansoku::SpanId &spanId);
     void logsRequested(const kansoku::TraceId &traceId, const kansoku::SpanId &spanId);

@@ -90,8 +90,11 @@ void TestWorkbenchState::customRangeStopsFollowing()
     state.setCustomRange(TimeRange{10 * minute, 20 * minute});
     QVERIFY(!state.isFollowingLive());
     QCOMPARE(state.rangePreset(), WorkbenchState::RangePreset::Custom);
+    QSignalSpy follow(&state, &WorkbenchState::followLiveChanged);
+    state.setCustomRange(TimeRange{11 * minute, 20 * minute});
+    QCOMPARE(follow.count(), 0); // already not following
     state.setDataBounds(TimeRange{0, 300 * minute});
-    QCOMPARE(state.timeRange(), (TimeRange{10 * minute, 20 * minute}));
+    QCOMPARE(state.timeRange(), (TimeRange{11 * minute, 20 * minute}));
 }
 
 void TestWorkbenchState::followingAgainLeavesCustom()
@@ -99,7 +102,10 @@ void TestWorkbenchState::followingAgainLeavesCustom()
     WorkbenchState state;
     state.setDataBounds(TimeRange{0, 100 * minute});
     state.setCustomRange(TimeRange{10 * minute, 20 * minute});
+    QSignalSpy follow(&state, &WorkbenchState::followLiveChanged);
     state.setFollowLive(true);
+    QCOMPARE(follow.count(), 1);
+    QCOMPARE(follow.at(0).at(0).toBool(), true);
     QCOMPARE(state.rangePreset(), WorkbenchState::RangePreset::LastHour);
     QCOMPARE(state.timeRange(), (TimeRange{40 * minute, openEnd}));
 }

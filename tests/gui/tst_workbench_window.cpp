@@ -1,0 +1,227 @@
+// Drives the workbench frame: empty state, shared time range bar, service filter, pane
+// maximise/close/restore, layout persistence and the status bar.
+#include "empty_state_widget.h"
+#include "time_range_bar.h"
+#include "workbench_state.h"
+#include "workbench_status_bar.h"
+#include "workbench_window.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+using namespace kansoku;
+
+namespace {
+constexpr std::int64_t minute = 60'000'000'000LL;
+
+std::vector<ReceiverStatus> listeningReceivers()
+{
+    return {{"OTLP/gRPC", "127.0.0.1:4317", true, {}}, {"OTLP/HTTP", "127.0.0.1:4318", true, {}}};
+}
+} // namespace
+
+class TestWorkbenchWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void emptyStateUntilTelemetry();
+    void emptyStateCopiesEndpoints();
+    void presetButtonsSetSharedRange();
+    void followLiveToggle();
+    void serviceFilterSetsState();
+    void maximiseAndRestorePane();
+    void closedPaneComesBackFromViewMenu();
+    void layoutIsRemembered();
+    void statusBarShowsCountsAndProblems();
+
+private:
+    std::unique_ptr<WorkbenchState> m_state;
+    std::unique_ptr<WorkbenchWindow> m_window;
+};
+
+void TestWorkbenchWindow::init()
+{
+    m_state = std::make_unique<WorkbenchState>();
+    m_window = std::make_unique<WorkbenchWindow>(m_state.get());
+    for (int i = 0; i < WorkbenchWindow::paneCount; ++i) {
+        auto *label = new QLabel(QStringLiteral("pane %1").arg(i));
+        m_window->setPaneWidget(static_cast<WorkbenchWindow::Pane>(i), label);
+    }
+    m_window->setReceivers(listeningReceivers());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestWorkbenchWindow::cleanup()
+{
+    m_window.reset();
+    m_state.reset();
+}
+
+void TestWorkbenchWindow::emptyStateUntilTelemetry()
+{
+    QVERIFY(m_window->isShowingEmptyState());
+    QVERIFY(!m_window->paneDock(WorkbenchWindow::Pane::Traces)->isVisibleTo(m_window.get()));
+    m_window->setHasTelemetry(true);
+    QVERIFY(!m_window->isShowingEmptyState());
+    QVERIFY(m_window->paneDock(WorkbenchWindow::Pane::Traces)->isVisible());
+}
+
+void TestWorkbenchWindow::emptyStateCopiesEndpoints()
+{
+    auto *empty = m_window->findChild<EmptyStateWidget *>(QStringLiteral("emptyState"));
+    QVERIFY(empty);
+    QCOMPARE(empty->snippets(),
+             (QStringList{QStringLiteral("OTEL_EXPORTER_OTLP_PROTOCOL=grpc "
+                                         "OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:4317"),
+                          QStringLiteral("OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:4318")}));
+    auto *copy = empty->findChild<QPushButton *>(QStringLiteral("copySnippet2"));
+    QVERIFY(copy);
+    QTest::mouseClick(copy, Qt::LeftButton);
+    QCOMPARE(QApplication::clipboard()->text(),
+             QStringLiteral("OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:4318"));
+    // A receiver that is not listening is not offered.
+    auto statuses = listeningReceivers();
+    statuses[0].listening = false;
+    statuses[0].error = "address in use";
+    m_window->setReceivers(statuses);
+    QCOMPARE(empty->snippets().size(), 1);
+}
+
+void TestWorkbenchWindow::presetButtonsSetSharedRange()
+{
+    m_state->setDataBounds(TimeRange{0, 100 * minute});
+    auto *fiveMinutes = m_window->findChild<QToolButton *>(QStringLiteral("preset_5m"));
+    QVERIFY(fiveMinutes);
+    QTest::mouseClick(fiveMinutes, Qt::LeftButton);
+    QCOMPARE(m_state->rangePreset(), WorkbenchState::RangePreset::Last5Minutes);
+    QCOMPARE(m_state->timeRange().startNs, 95 * minute);
+    auto *bar = m_window->findChild<TimeRangeBar *>();
+    QVERIFY(bar->rangeText().contains(QStringLiteral("5 min")));
+    // A range dragged on a chart shows as custom and checked.
+    m_state->setCustomRange(TimeRange{10 * minute, 20 * minute});
+    auto *custom = m_window->findChild<QToolButton *>(QStringLiteral("customRangeButton"));
+    QVERIFY(custom->isChecked());
+    QVERIFY(!fiveMinutes->isChecked());
+    QVERIFY(bar->rangeText().contains(QStringLiteral("10 min")));
+}
+
+void TestWorkbenchWindow::followLiveToggle()
+{
+    auto *follow = m_window->findChild<QToolButton *>(QStringLiteral("followLiveButton"));
+    QVERIFY(follow->isChecked());
+    QTest::mouseClick(follow, Qt::LeftButton);
+    QVERIFY(!m_state->isFollowingLive());
+    m_state->setFollowLive(true);
+    QVERIFY(follow->isChecked());
+}
+
+void TestWorkbenchWindow::serviceFilterSetsState()
+{
+    m_window->setServices({"cart", "checkout"});
+    auto *box = m_window->findChild<QComboBox *>(QStringLiteral("serviceFilter"));
+    QCOMPARE(box->count(), 3);
+    QSignalSpy changed(m_state.get(), &WorkbenchState::serviceChanged);
+    box->setFocus();
+    QTest::keyClick(box, Qt::Key_Down);
+    QTest::keyClick(box, Qt::Key_Down);
+    QCOMPARE(m_state->service(), QStringLiteral("checkout"));
+    QCOMPARE(changed.count(), 2);
+    // Refreshing the list keeps the chosen service.
+    m_window->setServices({"api", "cart", "checkout"});
+    QCOMPARE(box->currentText(), QStringLiteral("checkout"));
+    m_state->setService(QString());
+    QCOMPARE(box->currentIndex(), 0);
+}
+
+void TestWorkbenchWindow::maximiseAndRestorePane()
+{
+    m_window->setHasTelemetry(true);
+    QDockWidget *logs = m_window->paneDock(WorkbenchWindow::Pane::Logs);
+    auto *maximize
+        = logs->titleBarWidget()->findChild<QToolButton *>(QStringLiteral("maximizeButton"));
+    QTest::mouseClick(maximize, Qt::LeftButton);
+    QVERIFY(m_window->isMaximized(WorkbenchWindow::Pane::Logs));
+    QVERIFY(logs->isVisible());
+    QVERIFY(!m_window->paneDock(WorkbenchWindow::Pane::Traces)->isVisible());
+    QVERIFY(!m_window->paneDock(WorkbenchWindow::Pane::Metrics)->isVisible());
+    QTest::mouseClick(maximize, Qt::LeftButton);
+    QVERIFY(!m_window->isMaximized(WorkbenchWindow::Pane::Logs));
+    for (int i = 0; i < WorkbenchWindow::paneCount; ++i)
+        QVERIFY(m_window->paneDock(static_cast<WorkbenchWindow::Pane>(i))->isVisible());
+}
+
+void TestWorkbenchWindow::closedPaneComesBackFromViewMenu()
+{
+    m_window->setHasTelemetry(true);
+    QDockWidget *metrics = m_window->paneDock(WorkbenchWindow::Pane::Metrics);
+    auto *close
+        = metrics->titleBarWidget()->findChild<QToolButton *>(QStringLiteral("closeButton"));
+    QTest::mouseClick(close, Qt::LeftButton);
+    QVERIFY(!metrics->isVisible());
+    QVERIFY(!metrics->toggleViewAction()->isChecked());
+    metrics->toggleViewAction()->trigger();
+    QVERIFY(metrics->isVisible());
+}
+
+void TestWorkbenchWindow::layoutIsRemembered()
+{
+    m_window->setHasTelemetry(true);
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("layout.ini")), QSettings::IniFormat);
+    m_window->paneDock(WorkbenchWindow::Pane::Metrics)->close();
+    m_window->saveLayout(settings);
+    settings.sync();
+
+    WorkbenchState state;
+    WorkbenchWindow restored(&state);
+    restored.setHasTelemetry(true);
+    restored.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&restored));
+    QVERIFY(restored.paneDock(WorkbenchWindow::Pane::Metrics)->isVisible());
+    restored.restoreLayout(settings);
+    QVERIFY(!restored.paneDock(WorkbenchWindow::Pane::Metrics)->isVisible());
+    QVERIFY(restored.paneDock(WorkbenchWindow::Pane::Logs)->isVisible());
+    restored.resetLayout();
+    QVERIFY(restored.paneDock(WorkbenchWindow::Pane::Metrics)->isVisible());
+}
+
+void TestWorkbenchWindow::statusBarShowsCountsAndProblems()
+{
+    auto *bar = m_window->findChild<WorkbenchStatusBar *>();
+    IngestCounters counters;
+    StorageStatus storage;
+    storage.databasePath = "/tmp/session.kansoku";
+    storage.fileSizeBytes = 3 * 1024 * 1024;
+    storage.totals.spans = 12345;
+    storage.totals.logRecords = 7;
+    m_window->setCounts(counters.snapshot(), storage);
+    QVERIFY2(bar->countsText().contains(QLocale().toString(12345) + QStringLiteral(" spans")),
+             qPrintable(bar->countsText()));
+    QVERIFY(bar->databaseText().contains(QStringLiteral("session.kansoku")));
+    QVERIFY(bar->databaseText().contains(QStringLiteral("3.0 MB")));
+    QVERIFY(bar->problemsText().isEmpty());
+    QVERIFY(bar->receiversText().contains(QStringLiteral("127.0.0.1:4318")));
+
+    counters.addMalformed(TelemetrySignal::Logs, IngestTransport::Http, 2);
+    counters.addRefused(TelemetrySignal::Traces, IngestTransport::Grpc, 512);
+    storage.lastError = "disk full";
+    m_window->setCounts(counters.snapshot(), storage);
+    QVERIFY(bar->problemsText().contains(QStringLiteral("2 malformed requests")));
+    QVERIFY(bar->problemsText().contains(QStringLiteral("512 items refused")));
+    QVERIFY(bar->problemsText().contains(QStringLiteral("disk full")));
+}
+
+QTEST_MAIN(TestWorkbenchWindow)
+#include "tst_workbench_window.moc"

@@ -1,0 +1,111 @@
+#include "workbench_status_bar.h"
+
+#include <QFileInfo>
+#include <QLabel>
+#include <QLocale>
+#include <QToolButton>
+
+namespace kansoku {
+
+namespace {
+QLabel *makeLabel(const char *objectName)
+{
+    auto *label = new QLabel;
+    label->setObjectName(QLatin1String(objectName));
+    label->setTextFormat(Qt::RichText);
+    return label;
+}
+} // namespace
+
+WorkbenchStatusBar::WorkbenchStatusBar(QWidget *parent)
+    : QStatusBar(parent)
+    , m_receivers(makeLabel("statusReceivers"))
+    , m_counts(makeLabel("statusCounts"))
+    , m_database(makeLabel("statusDatabase"))
+    , m_problems(makeLabel("statusProblems"))
+{
+    m_problems->setStyleSheet(QStringLiteral("color: #b00020"));
+    addWidget(m_receivers);
+    addWidget(m_counts, 1);
+    addPermanentWidget(m_problems);
+    addPermanentWidget(m_database);
+    auto *details = new QToolButton;
+    details->setObjectName(QStringLiteral("statusDetailsButton"));
+    details->setText(tr("Details…"));
+    details->setAutoRaise(true);
+    details->setToolTip(tr("Receivers, counts per signal and the write queue"));
+    connect(details, &QToolButton::clicked, this, &WorkbenchStatusBar::detailsRequested);
+    addPermanentWidget(details);
+}
+
+void WorkbenchStatusBar::setReceivers(const std::vector<ReceiverStatus> &receivers)
+{
+    QStringList parts;
+    QStringList tips;
+    for (const ReceiverStatus &receiver : receivers) {
+        const QString name = QString::fromStdString(receiver.protocol).toHtmlEscaped();
+        const QString endpoint = QString::fromStdString(receiver.endpoint).toHtmlEscaped();
+        parts << QStringLiteral("<span style='color:%1'>●</span> %2 %3")
+                     .arg(receiver.listening ? QStringLiteral("#1b7f3b")
+                                             : QStringLiteral("#b00020"),
+                          name, endpoint);
+        tips << (receiver.listening
+                     ? tr("%1 listening on %2").arg(name, endpoint)
+                     : tr("%1 not listening: %2")
+                           .arg(name, QString::fromStdString(receiver.error).toHtmlEscaped()));
+    }
+    m_receivers->setText(parts.join(QStringLiteral("&nbsp;&nbsp;")));
+    m_receivers->setToolTip(tips.join(QStringLiteral("<br>")));
+}
+
+void WorkbenchStatusBar::setCounts(const IngestCountersSnapshot &counters,
+                                   const StorageStatus &storage)
+{
+    const QLocale locale;
+    m_counts->setText(tr("%1 spans · %2 traces · %3 metric points · %4 logs")
+                          .arg(locale.toString(qlonglong(storage.totals.spans)),
+                               locale.toString(qlonglong(storage.totals.traces)),
+                               locale.toString(qlonglong(storage.totals.dataPoints)),
+                               locale.toString(qlonglong(storage.totals.logRecords))));
+    const QString path = QString::fromStdString(storage.databasePath);
+    m_database->setText(tr("%1 · %2").arg(
+        QFileInfo(path).fileName().toHtmlEscaped(),
+        locale.formattedDataSize(storage.fileSizeBytes, 1, QLocale::DataSizeTraditionalFormat)));
+    m_database->setToolTip(tr("Session file: %1").arg(path.toHtmlEscaped()));
+
+    const IngestCounts total = counters.total();
+    QStringList problems;
+    if (total.malformed == 1)
+        problems << tr("1 malformed request");
+    else if (total.malformed > 1)
+        problems << tr("%1 malformed requests").arg(locale.toString(qlonglong(total.malformed)));
+    if (total.rejected > 0)
+        problems << tr("%1 rejected items").arg(locale.toString(qlonglong(total.rejected)));
+    if (total.refused > 0)
+        problems << tr("%1 items refused (queue full, sender retries)")
+                        .arg(locale.toString(qlonglong(total.refused)));
+    if (!storage.lastError.empty())
+        problems << tr("storage error: %1")
+                        .arg(QString::fromStdString(storage.lastError).toHtmlEscaped());
+    m_problems->setText(problems.join(QStringLiteral(" · ")));
+    m_problems->setVisible(!problems.isEmpty());
+}
+
+QString WorkbenchStatusBar::receiversText() const
+{
+    return m_receivers->text();
+}
+QString WorkbenchStatusBar::countsText() const
+{
+    return m_counts->text();
+}
+QString WorkbenchStatusBar::databaseText() const
+{
+    return m_database->text();
+}
+QString WorkbenchStatusBar::problemsText() const
+{
+    return m_problems->text();
+}
+
+} // namespace kansoku

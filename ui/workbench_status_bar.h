@@ -1,0 +1,41 @@
+// The workbench's status bar: receiver endpoints and state, live counts per signal, the session
+// file and its size, and ingest or storage errors; "Details…" asks for the full status window.
+// GUI thread; fed plain values by the app.
+#pragma once
+
+#include "ingest_counters.h"
+#include "receiver_status.h"
+#include "storage_status.h"
+
+#include <QStatusBar>
+#include <vector>
+
+class QLabel;
+
+namespace kansoku {
+
+class WorkbenchStatusBar : public QStatusBar
+{
+    Q_OBJECT
+public:
+    explicit WorkbenchStatusBar(QWidget *parent = nullptr);
+
+    void setReceivers(const std::vector<ReceiverStatus> &receivers);
+    void setCounts(const IngestCountersSnapshot &counters, const StorageStatus &storage);
+
+    QString receiversText() const;
+    QString countsText() const;
+    QString databaseText() const;
+    QString problemsText() const;
+
+Q_SIGNALS:
+    void detailsRequested();
+
+private:
+    QLabel *m_receivers = nullptr;
+    QLabel *m_counts = nullptr;
+    QLabel *m_database = nullptr;
+    QLabel *m_problems = nullptr;
+};
+
+} // namespace kansoku

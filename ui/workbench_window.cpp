@@ -1,0 +1,245 @@
+#include "workbench_window.h"
+
+#include "empty_state_widget.h"
+#include "pane_title_bar.h"
+#include "status_window.h"
+#include "time_range_bar.h"
+#include "workbench_state.h"
+#include "workbench_status_bar.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QToolBar>
+
+namespace kansoku {
+
+namespace {
+// Bump when the dock arrangement changes so an old saved layout is not applied.
+constexpr int layoutVersion = 1;
+const char *const paneObjectNames[] = {"tracesDock", "metricsDock", "logsDock"};
+} // namespace
+
+WorkbenchWindow::WorkbenchWindow(WorkbenchState *state, QWidget *parent)
+    : QMainWindow(parent)
+    , m_state(state)
+{
+    setWindowTitle(QStringLiteral("Kansoku"));
+
+    auto *toolBar = addToolBar(tr("Time range"));
+    toolBar->setObjectName(QStringLiteral("timeRangeToolBar"));
+    toolBar->setMovable(false);
+    m_timeRangeBar = new TimeRangeBar(state);
+    toolBar->addWidget(m_timeRangeBar);
+    auto *spacer = new QWidget;
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolBar->addWidget(spacer);
+    toolBar->addWidget(new QLabel(tr("Service: ")));
+    m_serviceBox = new QComboBox;
+    m_serviceBox->setObjectName(QStringLiteral("serviceFilter"));
+    m_serviceBox->setMinimumContentsLength(18);
+    m_serviceBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_serviceBox->setToolTip(tr("Show only telemetry from this service (resource service.name)"));
+    m_serviceBox->addItem(tr("All services"));
+    toolBar->addWidget(m_serviceBox);
+    connect(m_serviceBox, &QComboBox::activated, this, [this](int index) {
+        m_state->setService(index <= 0 ? QString() : m_serviceBox->itemText(index));
+    });
+    connect(m_state, &WorkbenchState::serviceChanged, this, [this] {
+        const int index
+            = m_state->service().isEmpty() ? 0 : m_serviceBox->findText(m_state->service());
+        if (index >= 0)
+            m_serviceBox->setCurrentIndex(index);
+    });
+
+    m_paneArea = new QMainWindow;
+    m_paneArea->setObjectName(QStringLiteral("paneArea"));
+    m_paneArea->setDockNestingEnabled(true);
+    m_paneArea->setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowNestedDocks
+                               | QMainWindow::AllowTabbedDocks);
+    // Docks fill the area; a zero-size central widget keeps QMainWindow's layout happy.
+    auto *centre = new QWidget;
+    centre->setMaximumSize(0, 0);
+    m_paneArea->setCentralWidget(centre);
+    const QString titles[] = {tr("Traces"), tr("Metrics"), tr("Logs")};
+    for (int i = 0; i < paneCount; ++i) {
+        auto *dock = new QDockWidget(titles[i], m_paneArea);
+        dock->setObjectName(QLatin1String(paneObjectNames[i]));
+        dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable
+                          | QDockWidget::DockWidgetFloatable);
+        auto *titleBar = new PaneTitleBar(titles[i]);
+        dock->setTitleBarWidget(titleBar);
+        const auto pane = static_cast<Pane>(i);
+        connect(titleBar, &PaneTitleBar::maximizeToggled, this,
+                [this, pane] { toggleMaximized(pane); });
+        connect(titleBar, &PaneTitleBar::closeRequested, dock, &QDockWidget::close);
+        m_docks[static_cast<std::size_t>(i)] = dock;
+        m_titleBars[static_cast<std::size_t>(i)] = titleBar;
+    }
+    m_paneArea->addDockWidget(Qt::LeftDockWidgetArea, m_docks[0]);
+    m_paneArea->splitDockWidget(m_docks[0], m_docks[1], Qt::Horizontal);
+    m_paneArea->splitDockWidget(m_docks[1], m_docks[2], Qt::Horizontal);
+    m_paneArea->resizeDocks({m_docks[0], m_docks[1], m_docks[2]}, {40, 30, 30}, Qt::Horizontal);
+    m_defaultLayout = m_paneArea->saveState(layoutVersion);
+
+    m_emptyState = new EmptyStateWidget;
+    m_emptyState->setObjectName(QStringLiteral("emptyState"));
+    m_stack = new QStackedWidget;
+    m_stack->addWidget(m_emptyState);
+    m_stack->addWidget(m_paneArea);
+    setCentralWidget(m_stack);
+
+    m_statusBar = new WorkbenchStatusBar;
+    setStatusBar(m_statusBar);
+    m_statusWindow = new StatusWindow(this);
+    m_statusWindow->setWindowFlag(Qt::Window);
+    m_statusWindow->setWindowTitle(tr("Kansoku — receivers and storage"));
+    connect(m_statusBar, &WorkbenchStatusBar::detailsRequested, this,
+            &WorkbenchWindow::showStatusDetails);
+
+    buildMenus();
+    resize(1600, 960);
+}
+
+WorkbenchWindow::~WorkbenchWindow() = default;
+
+void WorkbenchWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    const char *keys[] = {"Ctrl+1", "Ctrl+2", "Ctrl+3"};
+    for (int i = 0; i < paneCount; ++i)
+        view->addAction(m_docks[static_cast<std::size_t>(i)]->toggleViewAction());
+    view->addSeparator();
+    for (int i = 0; i < paneCount; ++i) {
+        const auto pane = static_cast<Pane>(i);
+        QAction *maximize = view->addAction(
+            tr("Maximise %1").arg(m_docks[static_cast<std::size_t>(i)]->windowTitle()), this,
+            [this, pane] { toggleMaximized(pane); });
+        maximize->setShortcut(QKeySequence(QLatin1String(keys[i])));
+    }
+    view->addAction(tr("Reset layout"), this, &WorkbenchWindow::resetLayout);
+    view->addSeparator();
+    view->addAction(tr("Receivers and storage…"), this, &WorkbenchWindow::showStatusDetails);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("About Kansoku"), this, [this] {
+        QMessageBox::about(
+            this, tr("About Kansoku"),
+            tr("<b>Kansoku</b> %1<br>A desktop workbench for OpenTelemetry traces, metrics and "
+               "logs.<br>GPL-3.0-or-later.")
+                .arg(QStringLiteral(KANSOKU_VERSION)));
+    });
+}
+
+void WorkbenchWindow::setPaneWidget(Pane pane, QWidget *widget)
+{
+    m_docks[static_cast<std::size_t>(pane)]->setWidget(widget);
+}
+
+void WorkbenchWindow::setSessionPath(const QString &path)
+{
+    setWindowTitle(tr("%1 — Kansoku").arg(QFileInfo(path).fileName()));
+    setWindowFilePath(path);
+}
+
+void WorkbenchWindow::setReceivers(const std::vector<ReceiverStatus> &receivers)
+{
+    m_statusBar->setReceivers(receivers);
+    m_emptyState->setReceivers(receivers);
+    m_statusWindow->setReceivers(receivers);
+}
+
+void WorkbenchWindow::setCounts(const IngestCountersSnapshot &counters,
+                                const StorageStatus &storage)
+{
+    m_statusBar->setCounts(counters, storage);
+    m_statusWindow->setCounts(counters, storage);
+}
+
+void WorkbenchWindow::setServices(const std::vector<std::string> &services)
+{
+    if (services == m_services)
+        return;
+    m_services = services;
+    const QSignalBlocker blocker(m_serviceBox);
+    m_serviceBox->clear();
+    m_serviceBox->addItem(tr("All services"));
+    for (const std::string &service : services)
+        m_serviceBox->addItem(QString::fromStdString(service));
+    const int index = m_state->service().isEmpty() ? 0 : m_serviceBox->findText(m_state->service());
+    m_serviceBox->setCurrentIndex(std::max(0, index));
+}
+
+void WorkbenchWindow::setHasTelemetry(bool hasTelemetry)
+{
+    m_hasTelemetry = hasTelemetry;
+    m_stack->setCurrentWidget(hasTelemetry ? static_cast<QWidget *>(m_paneArea) : m_emptyState);
+}
+
+bool WorkbenchWindow::isShowingEmptyState() const
+{
+    return m_stack->currentWidget() == m_emptyState;
+}
+
+void WorkbenchWindow::toggleMaximized(Pane pane)
+{
+    const int index = static_cast<int>(pane);
+    if (m_maximizedPane == index) {
+        m_paneArea->restoreState(m_layoutBeforeMaximize, layoutVersion);
+        m_maximizedPane = -1;
+    } else {
+        if (m_maximizedPane < 0)
+            m_layoutBeforeMaximize = m_paneArea->saveState(layoutVersion);
+        for (int i = 0; i < paneCount; ++i)
+            m_docks[static_cast<std::size_t>(i)]->setVisible(i == index);
+        m_maximizedPane = index;
+    }
+    for (int i = 0; i < paneCount; ++i)
+        m_titleBars[static_cast<std::size_t>(i)]->setMaximized(i == m_maximizedPane);
+}
+
+void WorkbenchWindow::resetLayout()
+{
+    m_maximizedPane = -1;
+    for (QDockWidget *dock : m_docks)
+        dock->setFloating(false);
+    m_paneArea->restoreState(m_defaultLayout, layoutVersion);
+    for (int i = 0; i < paneCount; ++i)
+        m_titleBars[static_cast<std::size_t>(i)]->setMaximized(false);
+}
+
+void WorkbenchWindow::saveLayout(QSettings &settings) const
+{
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    // A maximised pane is a passing view: remember the layout it came from.
+    settings.setValue(QStringLiteral("window/panes"), m_maximizedPane >= 0
+                                                          ? m_layoutBeforeMaximize
+                                                          : m_paneArea->saveState(layoutVersion));
+}
+
+void WorkbenchWindow::restoreLayout(const QSettings &settings)
+{
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    const QByteArray panes = settings.value(QStringLiteral("window/panes")).toByteArray();
+    if (!panes.isEmpty() && !m_paneArea->restoreState(panes, layoutVersion))
+        m_paneArea->restoreState(m_defaultLayout, layoutVersion);
+}
+
+void WorkbenchWindow::showStatusDetails()
+{
+    m_statusWindow->show();
+    m_statusWindow->raise();
+    m_statusWindow->activateWindow();
+}
+
+} // namespace kansoku

@@ -1,0 +1,80 @@
+// The main window: the shared time-range bar and service filter on top, the Traces | Metrics |
+// Logs panes side by side in docks (maximise, close, restore, rearrange; the layout is saved),
+// an empty state until the session holds telemetry, and the status bar. The panes themselves
+// are made by the app and handed in. GUI thread.
+#pragma once
+
+#include "ingest_counters.h"
+#include "receiver_status.h"
+#include "storage_status.h"
+
+#include <QMainWindow>
+#include <array>
+#include <vector>
+
+class QComboBox;
+class QDockWidget;
+class QSettings;
+class QStackedWidget;
+
+namespace kansoku {
+
+class EmptyStateWidget;
+class PaneTitleBar;
+class StatusWindow;
+class TimeRangeBar;
+class WorkbenchState;
+class WorkbenchStatusBar;
+
+class WorkbenchWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    enum class Pane { Traces, Metrics, Logs };
+    static constexpr int paneCount = 3;
+
+    explicit WorkbenchWindow(WorkbenchState *state, QWidget *parent = nullptr);
+    ~WorkbenchWindow() override;
+
+    // Puts a pane's widget into its dock (the window takes ownership).
+    void setPaneWidget(Pane pane, QWidget *widget);
+    QDockWidget *paneDock(Pane pane) const { return m_docks[static_cast<std::size_t>(pane)]; }
+
+    void setSessionPath(const QString &path);
+    void setReceivers(const std::vector<ReceiverStatus> &receivers);
+    void setCounts(const IngestCountersSnapshot &counters, const StorageStatus &storage);
+    void setServices(const std::vector<std::string> &services);
+    // Until the session holds some telemetry the panes give way to the empty state.
+    void setHasTelemetry(bool hasTelemetry);
+    bool isShowingEmptyState() const;
+
+    // One pane fills the window; again (or on another pane) restores the layout before.
+    void toggleMaximized(Pane pane);
+    bool isMaximized(Pane pane) const { return m_maximizedPane == static_cast<int>(pane); }
+    void resetLayout();
+
+    void saveLayout(QSettings &settings) const;
+    void restoreLayout(const QSettings &settings);
+
+private:
+    void buildMenus();
+    void showStatusDetails();
+
+    WorkbenchState *m_state;
+    QStackedWidget *m_stack = nullptr;
+    EmptyStateWidget *m_emptyState = nullptr;
+    QMainWindow *m_paneArea = nullptr; // hosts the docks, so the empty state can replace them
+    std::array<QDockWidget *, paneCount> m_docks{};
+    std::array<PaneTitleBar *, paneCount> m_titleBars{};
+    TimeRangeBar *m_timeRangeBar = nullptr;
+    QComboBox *m_serviceBox = nullptr;
+    WorkbenchStatusBar *m_statusBar = nullptr;
+    StatusWindow *m_statusWindow = nullptr;
+    QByteArray m_layoutBeforeMaximize;
+    QByteArray m_defaultLayout;
+    int m_maximizedPane = -1;
+    bool m_hasTelemetry = false;
+    std::vector<std::string> m_services;
+};
+
+} // namespace kansoku
