@@ -52,8 +52,13 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
         QStringLiteral("stats-interval"),
         QStringLiteral("Seconds between statistics lines in headless mode (default 5)."),
         QStringLiteral("seconds"), QStringLiteral("5"));
+    const QCommandLineOption maxRequestOption(
+        QStringLiteral("max-request-mib"),
+        QStringLiteral("Largest OTLP request accepted, in MiB, before and after decompression "
+                       "(default 64); larger ones get HTTP 413 / gRPC RESOURCE_EXHAUSTED."),
+        QStringLiteral("mib"), QStringLiteral("64"));
     parser.addOptions({helpOption, versionOption, headlessOption, dbOption, listenOption,
-                       grpcPortOption, httpPortOption, statsOption});
+                       grpcPortOption, httpPortOption, statsOption, maxRequestOption});
 
     if (!parser.parse(arguments)) {
         options.action = Action::Fail;
@@ -105,6 +110,15 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
         options.message = QStringLiteral("--stats-interval: \"%1\" is not a whole number of "
                                          "seconds (1 or more)")
                               .arg(parser.value(statsOption));
+        return options;
+    }
+    options.maxRequestMiB = parser.value(maxRequestOption).toInt(&ok);
+    // 2 GiB is protobuf's own ceiling for one message.
+    if (!ok || options.maxRequestMiB < 1 || options.maxRequestMiB > 2047) {
+        options.action = Action::Fail;
+        options.message = QStringLiteral("--max-request-mib: \"%1\" is not a size in MiB "
+                                         "(1-2047)")
+                              .arg(parser.value(maxRequestOption));
         return options;
     }
     return options;

@@ -18,6 +18,7 @@ struct CommandLineOptions
     quint16 grpcPort = 4317;
     quint16 httpPort = 4318;
     int statsIntervalSeconds = 5;
+    int maxRequestMiB = 64; // one OTLP request, on the wire and decompressed
 
     static CommandLineOptions parse(const QStringList &arguments);
     static QString defaultDatabasePath();

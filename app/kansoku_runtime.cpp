@@ -21,6 +21,7 @@ KansokuRuntime::KansokuRuntime(const CommandLineOptions &options, QObject *paren
     receiverOptions.listenAddress = QHostAddress(options.listenAddress);
     receiverOptions.grpcPort = options.grpcPort;
     receiverOptions.httpPort = options.httpPort;
+    receiverOptions.maxRequestBytes = std::int64_t(options.maxRequestMiB) * 1024 * 1024;
     m_grpcReceiver = std::make_unique<OtlpGrpcReceiver>(receiverOptions, m_store, m_counters);
     m_httpReceiver = std::make_unique<OtlpHttpReceiver>(receiverOptions, m_store, m_counters);
 }

@@ -22,6 +22,7 @@ private Q_SLOTS:
     void reportsPortInUse_data();
     void reportsPortInUse();
     void sigtermDrainsAndCommits();
+    void requestLimitIsConfigurable();
 
 private:
     static quint16 freePort();
@@ -57,6 +58,12 @@ void TestKansokuHeadless::rejectsBadArguments_data()
     QTest::newRow("listen not an address")
         << QStringList{QStringLiteral("--listen"), QStringLiteral("my laptop")}
         << QStringLiteral("not an IP address");
+    QTest::newRow("request limit zero")
+        << QStringList{QStringLiteral("--max-request-mib"), QStringLiteral("0")}
+        << QStringLiteral("--max-request-mib");
+    QTest::newRow("request limit not a number")
+        << QStringList{QStringLiteral("--max-request-mib"), QStringLiteral("big")}
+        << QStringLiteral("--max-request-mib");
     QTest::newRow("unknown option")
         << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
 }
@@ -160,6 +167,41 @@ void TestKansokuHeadless::sigtermDrainsAndCommits()
     query.fullText = "観測";
     QCOMPARE(store.queries()->countLogs(query), std::int64_t(requests * logsPerRequest));
     QCOMPARE(store.queries()->services(), std::vector<std::string>{"headless-test"});
+}
+
+void TestKansokuHeadless::requestLimitIsConfigurable()
+{
+    QTemporaryDir directory;
+    const quint16 httpPort = freePort();
+    QProcess process;
+    process.start(program(), {QStringLiteral("--headless"), QStringLiteral("--db"),
+                              directory.filePath(QStringLiteral("limit.kansoku")),
+                              QStringLiteral("--grpc-port"), QString::number(freePort()),
+                              QStringLiteral("--http-port"), QString::number(httpPort),
+                              QStringLiteral("--max-request-mib"), QStringLiteral("1")});
+    QVERIFY(process.waitForStarted());
+    QByteArray output;
+    QTRY_VERIFY_WITH_TIMEOUT((output += process.readAllStandardOutput()).contains("kansoku ready:"),
+                             30000);
+    QNetworkAccessManager network;
+    auto post = [&](qsizetype padding) {
+        // A valid OTLP/JSON request whose size is set by one long log body.
+        const QByteArray body
+            = R"({"resourceLogs":[{"scopeLogs":[{"logRecords":[{"body":{"stringValue":")"
+              + QByteArray(padding, 'x') + R"("}}]}]}]})";
+        QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/v1/logs").arg(httpPort)));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        QNetworkReply *reply = network.post(request, body);
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        finished.wait(30000);
+        reply->deleteLater();
+        return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    };
+    QCOMPARE(post(900 * 1024), 200);
+    QCOMPARE(post(1100 * 1024), 413);
+    process.terminate();
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitCode(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestKansokuHeadless)
