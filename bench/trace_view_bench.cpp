@@ -197,18 +197,28 @@ void benchmark(int spanCount)
 
 void saveScreenshots(const QString &directory)
 {
-    auto trace = makeSyntheticTrace({180, 5});
+    auto trace = makeSyntheticTrace({140, 5});
     TraceView view;
     view.resize(1600, 900);
     view.setTrace(trace);
     view.show();
-    // A span with events and an error somewhere in the middle makes a telling detail panel.
-    for (const TraceSpan &span : trace->spans) {
-        if (span.span.status.code == StatusCode::Error && !span.span.events.empty()) {
-            view.selectSpan(span.span.spanId);
+    // The first error span with events (in row order) makes a telling detail panel; one
+    // collapsed subtree elsewhere shows the folded summary of hidden spans.
+    const std::shared_ptr<SpanTree> &tree = view.waterfallView()->tree();
+    int selected = -1;
+    for (int n = 0; n < tree->nodeCount() && selected < 0; ++n) {
+        if (tree->node(n).isError && !tree->span(n).events.empty())
+            selected = n;
+    }
+    for (int n = 1; n < tree->nodeCount(); ++n) {
+        const bool holdsSelection = selected > n && selected < tree->node(n).subtreeEnd;
+        if (tree->node(n).childCount > 2 && !holdsSelection && n != selected) {
+            view.waterfallView()->setCollapsed(n, true);
             break;
         }
     }
+    if (selected >= 0)
+        view.selectSpan(tree->span(selected).spanId);
     view.grab().save(directory + QStringLiteral("/trace_view_waterfall.png"));
     view.findChild<QTabWidget *>()->setCurrentIndex(1);
     view.flameGraphView()->setFocusNode(1);

@@ -809,8 +809,9 @@ void TraceWaterfallView::paintTreeColumn(QPainter &painter, int firstRow, int la
         const QString serviceText = QString::fromStdString(service);
         const QString name = QString::fromStdString(m_tree->span(nodeIndex).name);
         const int available = std::max(0, textRight - x);
+        // +2: integer advances round down fractional glyph widths, which would elide the text.
         const int serviceWidth
-            = std::min(boldMetrics.horizontalAdvance(serviceText), available / 2);
+            = std::min(boldMetrics.horizontalAdvance(serviceText) + 2, available * 3 / 5);
         painter.setFont(bold);
         painter.setPen(textColor);
         painter.drawText(QRect(x, y, serviceWidth, RowHeight), Qt::AlignVCenter | Qt::AlignLeft,
