@@ -205,6 +205,7 @@ LogsPane::LogsPane(WorkbenchState *state, std::shared_ptr<const TelemetryQueries
         [this](const TraceId &traceId, const SpanId &spanId) { setTraceFilter(traceId, spanId); });
 
     m_lastRange = m_state->timeRange();
+    m_lastPreset = static_cast<int>(m_state->rangePreset());
     m_details->clear();
     reload();
 }
@@ -256,10 +257,12 @@ void LogsPane::onTimeRangeChanged()
     const TimeRange range = m_state->timeRange();
     // Following live, the app moves the start of an open-ended range forward as data arrives:
     // that is new data on top, not a new question, so the rows and selection stay.
-    const bool followingForward = m_state->isFollowingLive() && range.endNs == openEndNs
-                                  && m_lastRange.endNs == openEndNs
+    const bool followingForward = m_state->isFollowingLive()
+                                  && static_cast<int>(m_state->rangePreset()) == m_lastPreset
+                                  && range.endNs == openEndNs && m_lastRange.endNs == openEndNs
                                   && range.startNs >= m_lastRange.startNs && m_model->hasLoaded();
     m_lastRange = range;
+    m_lastPreset = static_cast<int>(m_state->rangePreset());
     if (followingForward) {
         m_model->setRangeKeepingRows(range);
         refreshCount(false);

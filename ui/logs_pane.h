@@ -69,6 +69,7 @@ private:
     std::optional<TraceId> m_traceFilter;
     SpanId m_spanFilter;
     TimeRange m_lastRange;
+    int m_lastPreset = -1; // WorkbenchState::RangePreset of m_lastRange
     std::optional<std::int64_t> m_selectedRowId;
 
     BackgroundQuery m_countQuery;

@@ -292,6 +292,13 @@ void TestLogsPane::liveLogsGoOnTopKeepingSelection()
     m_state->noteTelemetryCommitted();
     QTRY_COMPARE(m_pane->model()->rowCount(), 5);
     QCOMPARE(numberAt(table()->currentIndex().row()), 1);
+
+    // A narrower preset is a new question: the table reloads with only the logs in range.
+    m_state->setDataBounds(TimeRange{baseNs, baseNs + 7 * msNs});
+    QSignalSpy loaded(m_pane->model(), &LogTableModel::firstPageLoaded);
+    m_state->setRangePreset(WorkbenchState::RangePreset::Last5Minutes);
+    QVERIFY(loaded.wait());
+    QCOMPARE(m_pane->model()->rowCount(), 5); // all five are within the last 5 minutes
 }
 
 void TestLogsPane::emptyState()
