@@ -76,6 +76,9 @@ struct LogQuery
     int limit = 200;
     // Keyset paging, newest first: only logs stored before this row id.
     std::optional<std::int64_t> beforeRowId;
+    // Live updates: only logs stored after this row id (still newest first, so a full page means
+    // more may lie between it and this row).
+    std::optional<std::int64_t> afterRowId;
 };
 
 struct StoredLog

@@ -361,6 +361,10 @@ SqliteTelemetryQueries::LogSql SqliteTelemetryQueries::buildLogSql(const LogQuer
         builder.add(std::string(" AND ") + rowId + " < ?");
         builder.addInt(*query.beforeRowId);
     }
+    if (query.afterRowId) {
+        builder.add(std::string(" AND ") + rowId + " > ?");
+        builder.addInt(*query.afterRowId);
+    }
     addTimeRange(builder, "l.time_ns", query.range);
     if (query.minSeverityNumber > 0) {
         builder.add(" AND l.severity_number >= ?");

@@ -307,6 +307,16 @@ void TestSqliteTelemetryQueries::logs_data()
         q.fullText = "refused";
         q.beforeRowId = 7;
     }) << QList<int>{2};
+    QTest::newRow("after row id") << query([](LogQuery &q) { q.afterRowId = 4; })
+                                  << QList<int>{7, 6, 5};
+    QTest::newRow("text after row id") << query([](LogQuery &q) {
+        q.fullText = "connection";
+        q.afterRowId = 2;
+    }) << QList<int>{5};
+    QTest::newRow("between row ids") << query([](LogQuery &q) {
+        q.afterRowId = 2;
+        q.beforeRowId = 6;
+    }) << QList<int>{5, 4, 3};
 }
 
 void TestSqliteTelemetryQueries::logs()

@@ -1,0 +1,27 @@
+// Paints the log body cell on one line with the words the search matched highlighted (as the FTS5
+// index matched them: whole words, prefixes, phrases; case and diacritics folded). GUI thread.
+#pragma once
+
+#include "full_text_matcher.h"
+
+#include <QStyledItemDelegate>
+
+namespace kansoku {
+
+class LogBodyDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+public:
+    explicit LogBodyDelegate(QObject *parent = nullptr);
+
+    void setHighlightPhrases(std::vector<SearchPhrase> phrases);
+    const std::vector<SearchPhrase> &highlightPhrases() const { return m_phrases; }
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
+
+private:
+    std::vector<SearchPhrase> m_phrases;
+};
+
+} // namespace kansoku
