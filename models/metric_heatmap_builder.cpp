@@ -53,7 +53,10 @@ Columns columnsFor(const std::vector<Distribution> &intervals, TimeRange range, 
         std::nth_element(lengths.begin(),
                          lengths.begin() + static_cast<std::ptrdiff_t>(lengths.size() / 2),
                          lengths.end());
-        widthNs = std::max(widthNs, std::min(durationNs, lengths[lengths.size() / 2]));
+        // A whole number of typical intervals per column, so regular exports fill every column
+        // equally (else every few columns holds one export more and shows as a bright stripe).
+        const std::int64_t typicalNs = std::min(durationNs, lengths[lengths.size() / 2]);
+        widthNs = (widthNs + typicalNs - 1) / typicalNs * typicalNs;
     }
     columns.startNs = startNs;
     columns.widthNs = widthNs;

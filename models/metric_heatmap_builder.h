@@ -11,7 +11,7 @@ namespace kansoku {
 class MetricHeatmapBuilder
 {
 public:
-    // Columns are at least as wide as the typical (median) interval, so sparse exports do not
+    // Columns are a whole number of typical (median) intervals wide, so sparse exports do not
     // leave every other column empty. An open range end is taken from the data. Rows are the
     // explicit buckets of the first distribution (others with different bounds are skipped); the
     // outer rows reach to ±infinity unless the first bound is positive (then the first row

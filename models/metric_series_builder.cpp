@@ -120,7 +120,7 @@ void numberChart(const std::vector<MetricStreamData> &streams, const std::vector
                 members.push_back(NumberSeriesMath::deltaRate(metric.numberPoints));
             else
                 members.push_back(
-                    NumberSeriesMath::cumulativeRate(metric.numberPoints, options.range.startNs));
+                    NumberSeriesMath::cumulativeRate(metric.numberPoints, options.windowStartNs));
         }
         std::vector<TimedValue> values
             = members.size() == 1
@@ -323,7 +323,7 @@ MetricChart MetricSeriesBuilder::build(const std::vector<MetricStreamData> &stre
             streams, groups, options,
             [&options](const Metric &metric) {
                 return HistogramMath::explicitIntervals(metric.histogramPoints, metric.temporality,
-                                                        options.range.startNs);
+                                                        options.windowStartNs);
             },
             [](ExplicitDistribution &a, const ExplicitDistribution &b) {
                 HistogramMath::merge(a, b);
@@ -339,7 +339,7 @@ MetricChart MetricSeriesBuilder::build(const std::vector<MetricStreamData> &stre
             streams, groups, options,
             [&options](const Metric &metric) {
                 return HistogramMath::exponentialIntervals(
-                    metric.exponentialHistogramPoints, metric.temporality, options.range.startNs);
+                    metric.exponentialHistogramPoints, metric.temporality, options.windowStartNs);
             },
             [](ExponentialDistribution &a, const ExponentialDistribution &b) {
                 HistogramMath::merge(a, b);

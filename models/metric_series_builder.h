@@ -7,6 +7,7 @@
 #include "telemetry_queries.h"
 
 #include <QStringList>
+#include <limits>
 
 namespace kansoku {
 
@@ -26,7 +27,10 @@ struct MetricChartOptions
     HistogramMode histogramMode = HistogramMode::Quantiles;
     // Empty: one line per stream. Else one line per value of this point (or resource) attribute.
     std::string groupByKey;
-    TimeRange range;               // the window the points were fetched for; open ends allowed
+    TimeRange range; // the window the points were fetched for; open ends allowed
+    // The first cumulative point of a series counts from its start time only when the series
+    // started at or after this (else its value holds an unknown stretch before the window).
+    std::int64_t windowStartNs = std::numeric_limits<std::int64_t>::min();
     std::int64_t resolutionNs = 0; // the bucket width the points were fetched at (0 = all)
     int heatmapColumns = 120;
     int heatmapRows = 40;

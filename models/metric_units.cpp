@@ -146,6 +146,13 @@ QString MetricUnits::formatValue(double value, const QString &unit)
     return compactNumber(value) + QLatin1Char(' ') + withoutBraces(trimmed);
 }
 
+QString MetricUnits::formatTick(double value, const QString &unit)
+{
+    if (unit.trimmed().startsWith(QLatin1Char('{')) || unit.trimmed() == QLatin1String("1/s"))
+        return std::isfinite(value) ? compactNumber(value) : formatValue(value, QString());
+    return formatValue(value, unit);
+}
+
 QString MetricUnits::describe(const QString &unit)
 {
     const QString trimmed = unit.trimmed();

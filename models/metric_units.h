@@ -12,6 +12,9 @@ class MetricUnits
 public:
     // "12.5 ms", "3.2 MiB/s", "1.2k requests", "42 %"; NaN gives "–".
     static QString formatValue(double value, const QString &unit);
+    // For axis ticks, where the axis title names the unit: like formatValue() but annotation
+    // units ({requests}, {requests}/s) give the bare number.
+    static QString formatTick(double value, const QString &unit);
     // The unit as a reader says it, for titles: "By" → "bytes", "{requests}" → "requests",
     // "s" → "seconds"; "1" and "" give "".
     static QString describe(const QString &unit);

@@ -70,6 +70,7 @@ MetricChartOptions windowFrom(std::int64_t startS)
 {
     MetricChartOptions options;
     options.range = {at(startS), at(1000)};
+    options.windowStartNs = at(startS);
     return options;
 }
 
@@ -332,6 +333,19 @@ void TestMetricSeriesBuilder::histogramHeatmap()
     QCOMPARE(column(1), (std::vector<double>{0, 8, 0, 0}));
     QCOMPARE(column(2), (std::vector<double>{20, 0, 0, 0}));
     QCOMPARE(column(3), (std::vector<double>{0, 0, 0, 0}));
+
+    // 40 s over at most 3 columns is 13.4 s each, rounded up to whole 10 s exports: 20 s.
+    options.heatmapColumns = 3;
+    const ChartHeatmap wide
+        = MetricSeriesBuilder::build({latencyHistogram(1, "/a", AggregationTemporality::Delta)},
+                                     options)
+              .heatmap;
+    QCOMPARE(wide.columnWidthNs, 20 * second);
+    QCOMPARE(wide.columns, 2);
+    QCOMPARE(std::vector<double>(wide.cells.begin(), wide.cells.begin() + 4),
+             (std::vector<double>{2, 8, 3, 1}));
+    QCOMPARE(std::vector<double>(wide.cells.begin() + 4, wide.cells.end()),
+             (std::vector<double>{10, 0, 0, 0}));
 }
 
 namespace {

@@ -16,6 +16,7 @@ private Q_SLOTS:
     void describe_data();
     void describe();
     void perSecond();
+    void formatTick();
 };
 
 void TestMetricUnits::formatValue_data()
@@ -95,6 +96,16 @@ void TestMetricUnits::perSecond()
     QCOMPARE(MetricUnits::perSecond(QStringLiteral("By")), QStringLiteral("By/s"));
     QCOMPARE(MetricUnits::perSecond(QString()), QStringLiteral("1/s"));
     QCOMPARE(MetricUnits::perSecond(QStringLiteral("{requests}")), QStringLiteral("{requests}/s"));
+}
+
+void TestMetricUnits::formatTick()
+{
+    QCOMPARE(MetricUnits::formatTick(12500, QStringLiteral("{request}/s")),
+             QStringLiteral("12.5k"));
+    QCOMPARE(MetricUnits::formatTick(3, QStringLiteral("{job}")), QStringLiteral("3"));
+    QCOMPARE(MetricUnits::formatTick(0.5, QStringLiteral("1/s")), QStringLiteral("0.5"));
+    QCOMPARE(MetricUnits::formatTick(2048, QStringLiteral("By")), QStringLiteral("2 KiB"));
+    QCOMPARE(MetricUnits::formatTick(0.25, QStringLiteral("s")), QStringLiteral("250 ms"));
 }
 
 QTEST_GUILESS_MAIN(TestMetricUnits)
