@@ -144,6 +144,12 @@ void MetricChartPanel::setTimeRange(TimeRange range)
     m_chart->setTimeRange(range);
 }
 
+void MetricChartPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    Q_EMIT resized();
+}
+
 int MetricChartPanel::plotWidth() const
 {
     return std::max(200, m_chart->width() - 80);

@@ -43,6 +43,11 @@ public:
 
 Q_SIGNALS:
     void rangeSelected(const kansoku::TimeRange &range);
+    // The panel changed size: the plot width (and so the right query resolution) may differ.
+    void resized();
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void rebuild();

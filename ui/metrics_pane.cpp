@@ -13,6 +13,7 @@
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <cstdlib>
 #include <limits>
 
 namespace kansoku {
@@ -120,6 +121,18 @@ MetricsPane::MetricsPane(WorkbenchState *state, std::shared_ptr<const TelemetryQ
     });
     connect(m_chartPanel, &MetricChartPanel::rangeSelected, m_state,
             &WorkbenchState::setCustomRange);
+    connect(m_chartPanel, &MetricChartPanel::resized, this, [this] {
+        // About one point per pixel: fetch again when the plot grew or shrank by a fifth.
+        const int width = m_chartPanel->plotWidth();
+        if (m_chartReloadPending || m_chartPanel->metricKey().isEmpty()
+            || std::abs(width - m_queriedPlotWidth) * 5 <= m_queriedPlotWidth)
+            return;
+        m_chartReloadPending = true;
+        QTimer::singleShot(0, this, [this] {
+            m_chartReloadPending = false;
+            reloadChart();
+        });
+    });
 
     connect(m_state, &WorkbenchState::timeRangeChanged, this, &MetricsPane::scheduleReload);
     connect(m_state, &WorkbenchState::serviceChanged, this, &MetricsPane::scheduleReload);
@@ -219,16 +232,16 @@ void MetricsPane::reloadChart()
         return;
     const TimeRange display = m_state->displayRange();
     const TimeRange range = m_state->timeRange();
+    m_queriedPlotWidth = m_chartPanel->plotWidth(); // at least 200
     const bool finite
         = display.startNs != minTime && display.endNs != maxTime && !display.isEmpty();
     // About one point per pixel: the query keeps one point per bucket of this width.
     const std::int64_t resolutionNs
-        = finite ? std::max<std::int64_t>(1, (display.endNs - display.startNs)
-                                                 / m_chartPanel->plotWidth())
+        = finite ? std::max<std::int64_t>(1, (display.endNs - display.startNs) / m_queriedPlotWidth)
                  : 0;
     TimeRange fetch = range;
     // One bucket more on the left, so the first rate in view has a predecessor.
-    if (resolutionNs > 0 && fetch.startNs != minTime && fetch.startNs - minTime > resolutionNs)
+    if (resolutionNs > 0 && fetch.startNs > minTime + resolutionNs)
         fetch.startNs -= resolutionNs;
 
     std::vector<StreamRequest> requests;

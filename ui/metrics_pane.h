@@ -55,7 +55,9 @@ private:
     BackgroundQuery m_browserQuery;
     BackgroundQuery m_pointsQuery;
     QSet<QString> m_collapsedServices; // the user's; every other service shows expanded
+    int m_queriedPlotWidth = 0;        // the plot width the shown points were fetched for
     bool m_reloadPending = false;
+    bool m_chartReloadPending = false;
     bool m_restoring = false;
     bool m_userPicked = false; // the user chose a metric; until then the first one is shown
 };

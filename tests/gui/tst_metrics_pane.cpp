@@ -90,10 +90,12 @@ private Q_SLOTS:
     void deltaSumExponentialHistogramAndSummary();
     void filterByName();
     void dragSelectsTimeRange();
+    void resizeFetchesAtTheNewResolution();
     void serviceFilter();
     void liveRefreshKeepsSelectionAndExpansion();
     void emptyStore();
     void jsSdkMetrics();
+    void oddDataDoesNotBreakTheChart();
     void renderScreenshots();
 
 private:
@@ -331,6 +333,19 @@ void TestMetricsPane::dragSelectsTimeRange()
     QVERIFY(p50.timesNs.size() <= 102);
 }
 
+void TestMetricsPane::resizeFetchesAtTheNewResolution()
+{
+    QVERIFY(m_pane->selectMetric(keyOf("checkout", "process.memory.usage", MetricType::Gauge)));
+    m_pane->resize(700, 500);
+    waitLoaded();
+    // A narrow plot: several 15 s exports share a pixel bucket, one point per bucket remains.
+    QTRY_VERIFY(chart()->series(0).timesNs.size() < std::size_t(exportCount / 2));
+    m_pane->resize(2200, 640);
+    waitLoaded();
+    // Wide enough for every export.
+    QTRY_VERIFY(chart()->series(0).timesNs.size() >= std::size_t(exportCount));
+}
+
 void TestMetricsPane::serviceFilter()
 {
     m_state->setService(QStringLiteral("worker"));
@@ -453,6 +468,95 @@ void TestMetricsPane::jsSdkMetrics()
     QCOMPARE(pane.chartPanel()->chart()->seriesCount(), 3); // one stream: p50, p90, p99
     QCOMPARE(pane.chartPanel()->chart()->series(0).name, QStringLiteral("p50"));
     QCOMPARE(pane.chartPanel()->chart()->series(0).values[0], 1.7);
+}
+
+void TestMetricsPane::oddDataDoesNotBreakTheChart()
+{
+    const std::int64_t t = startNs + 100 * secondNs;
+    Metric gauge; // no name, no unit, values that are not numbers or barely fit
+    gauge.type = MetricType::Gauge;
+    for (double value : {std::nan(""), std::numeric_limits<double>::infinity(), 1e308, -1e308}) {
+        NumberDataPoint point;
+        point.timeNs = t + static_cast<std::int64_t>(gauge.numberPoints.size()) * secondNs;
+        point.value = value;
+        gauge.numberPoints.push_back(point);
+    }
+    NumberDataPoint huge;
+    huge.timeNs = t + 10 * secondNs;
+    huge.value = std::numeric_limits<std::int64_t>::max();
+    gauge.numberPoints.push_back(huge);
+    Metric histogram;
+    histogram.name = "odd.histogram";
+    histogram.type = MetricType::Histogram;
+    histogram.temporality = AggregationTemporality::Delta;
+    HistogramDataPoint mismatched;
+    mismatched.timeNs = t;
+    mismatched.bucketCounts = {1, 2, 3};
+    mismatched.explicitBounds = {1};
+    histogram.histogramPoints.push_back(mismatched);
+    Metric exponential;
+    exponential.name = "odd.exponential";
+    exponential.type = MetricType::ExponentialHistogram;
+    exponential.temporality = AggregationTemporality::Cumulative;
+    ExponentialHistogramDataPoint far;
+    far.startTimeNs = t - secondNs;
+    far.timeNs = t;
+    far.scale = 20;
+    far.positive.offset = std::numeric_limits<std::int32_t>::max() - 2;
+    far.positive.bucketCounts = {1, 1};
+    far.negative.offset = std::numeric_limits<std::int32_t>::min();
+    far.negative.bucketCounts = {3};
+    exponential.exponentialHistogramPoints.push_back(far);
+    Metric summary;
+    summary.name = "odd.summary";
+    summary.type = MetricType::Summary;
+    SummaryDataPoint empty;
+    empty.timeNs = t;
+    summary.summaryPoints.push_back(empty);
+
+    auto batch = std::make_shared<TelemetryBatch>();
+    ResourceMetrics resourceMetrics; // no service.name at all
+    ScopeMetrics scope;
+    scope.metrics = {gauge, histogram, exponential, summary};
+    resourceMetrics.scopeMetrics.push_back(scope);
+    batch->resourceMetrics.push_back(resourceMetrics);
+    QTemporaryDir dir;
+    std::unique_ptr<TelemetryStore> store = openStore(dir.filePath(QStringLiteral("odd.db")));
+    QVERIFY(store->offer(batch) == OfferResult::Accepted);
+    QTRY_COMPARE(store->queries()->totals().dataPoints, std::int64_t(8));
+    WorkbenchState state;
+    state.setDataBounds(store->queries()->timeBounds());
+    MetricsPane pane(&state, store->queries());
+    pane.resize(1000, 500);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    QTRY_VERIFY(!pane.isLoading());
+    MetricBrowserModel *model = pane.browserModel();
+    QCOMPARE(model->rowCount(), 1);
+    const QModelIndex service = model->index(0, 0);
+    QCOMPARE(service.data().toString(), QStringLiteral("unknown_service"));
+    QCOMPARE(model->rowCount(service), 4);
+    for (int row = 0; row < model->rowCount(service); ++row) {
+        const MetricEntry *entry = model->metricAt(model->index(row, 0, service));
+        QVERIFY(pane.selectMetric(entry->key()));
+        QTRY_VERIFY(!pane.isLoading());
+        QComboBox *mode = combo(pane, "histogramMode");
+        if (mode->isVisible()) {
+            mode->setCurrentIndex(1);
+            mode->setCurrentIndex(0);
+        }
+        QWidget *plot
+            = pane.chartPanel()->chart()->findChild<QWidget *>(QStringLiteral("chartPlot"));
+        QTest::mouseMove(plot, plot->rect().center());
+        QVERIFY(!pane.chartPanel()->chart()->grab().isNull());
+    }
+    // The gauge: the finite values are drawn, NaN is a gap.
+    QVERIFY(pane.selectMetric(model->metricAt(model->index(0, 0, service))->key()));
+    QTRY_VERIFY(!pane.isLoading());
+    const ChartSeries &values = pane.chartPanel()->chart()->series(0);
+    QCOMPARE(values.values.size(), std::size_t(5));
+    QVERIFY(std::isnan(values.values[0]));
+    QCOMPARE(values.values[2], 1e308);
 }
 
 void TestMetricsPane::renderScreenshots()
