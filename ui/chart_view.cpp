@@ -31,6 +31,29 @@ QString defaultFormat(double value)
     return QLocale().toString(value, 'g', 6);
 }
 
+// Value-axis ticks labelled by the chart's formatter (units), on a linear or logarithmic ticker;
+// without a formatter the base ticker's own number format.
+template<typename Base>
+class FormattedTicker : public Base
+{
+public:
+    explicit FormattedTicker(std::function<QString(double)> format)
+        : m_format(std::move(format))
+    {}
+
+protected:
+    QString getTickLabel(double tick, const QLocale &locale, QChar formatChar,
+                         int precision) override
+    {
+        if (m_format)
+            return m_format(tick);
+        return Base::getTickLabel(tick, locale, formatChar, precision);
+    }
+
+private:
+    std::function<QString(double)> m_format;
+};
+
 } // namespace
 
 ChartView::ChartView(QWidget *parent)
@@ -56,8 +79,7 @@ ChartView::ChartView(QWidget *parent)
     connect(m_plot->xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
             [this] { updateTimeTicker(); });
 
-    auto valueTicker = QSharedPointer<QCPAxisTicker>::create();
-    m_plot->yAxis->setTicker(valueTicker);
+    installValueTicker();
     m_plot->yAxis->setNumberFormat(QStringLiteral("gb"));
 
     m_plot->legend->setVisible(false);
@@ -130,7 +152,10 @@ void ChartView::setHeatmap(const ChartHeatmap &heatmap)
     if (heatmap.columns <= 0 || heatmap.rows() <= 0)
         return;
     m_heatmapShown = true;
+    m_heatmapRowBounds = heatmap.rowBounds;
     auto *map = new QCPColorMap(m_plot->xAxis, m_plot->yAxis);
+    // Crisp cells: each is a count of one bucket in one time slot, not a sample of a surface.
+    map->setInterpolate(false);
     map->setName(heatmap.name);
     const int rows = heatmap.rows();
     map->data()->setSize(heatmap.columns, rows);
@@ -187,9 +212,9 @@ void ChartView::rebuildPlottables()
         m_plot->plotLayout()->simplify();
         m_colorScale = nullptr;
         m_plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, nullptr);
-        auto valueTicker = QSharedPointer<QCPAxisTicker>::create();
-        m_plot->yAxis->setTicker(valueTicker);
+        installValueTicker();
     }
+    m_heatmapRowBounds.clear();
 
     double minValue = std::numeric_limits<double>::infinity();
     double maxValue = -std::numeric_limits<double>::infinity();
@@ -303,7 +328,28 @@ void ChartView::setTimeRange(TimeRange range)
 
 void ChartView::setValueFormatter(std::function<QString(double)> formatter)
 {
+    m_formatsTicks = static_cast<bool>(formatter);
     m_formatValue = formatter ? std::move(formatter) : defaultFormat;
+    if (!m_colorScale)
+        installValueTicker();
+}
+
+void ChartView::setTickFormatter(std::function<QString(double)> formatter)
+{
+    m_formatTick = std::move(formatter);
+    if (!m_colorScale)
+        installValueTicker();
+}
+
+void ChartView::installValueTicker()
+{
+    std::function<QString(double)> format = m_formatTick;
+    if (!format && m_formatsTicks)
+        format = m_formatValue;
+    if (m_plot->yAxis->scaleType() == QCPAxis::stLogarithmic)
+        m_plot->yAxis->setTicker(QSharedPointer<FormattedTicker<QCPAxisTickerLog>>::create(format));
+    else
+        m_plot->yAxis->setTicker(QSharedPointer<FormattedTicker<QCPAxisTicker>>::create(format));
 }
 
 void ChartView::setValueAxisLabel(const QString &label)
@@ -315,10 +361,7 @@ void ChartView::setValueAxisLabel(const QString &label)
 void ChartView::setLogarithmicValues(bool logarithmic)
 {
     m_plot->yAxis->setScaleType(logarithmic ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
-    if (logarithmic)
-        m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
-    else
-        m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    installValueTicker();
     rebuildPlottables();
 }
 
@@ -501,7 +544,9 @@ void ChartView::showHover(const QPoint &position)
                 lines.append(series.name + QStringLiteral(": ")
                              + m_formatValue(series.values[index]));
         }
-        if (lines.size() == 1 && !m_heatmapShown)
+        if (m_heatmapShown)
+            appendHeatmapCell(key, value, &lines);
+        else if (lines.size() == 1)
             lines.append(m_formatValue(value));
     }
     m_hoverText = lines.join(QLatin1Char('\n'));
@@ -509,6 +554,24 @@ void ChartView::showHover(const QPoint &position)
     if (isVisible())
         QToolTip::showText(m_plot->mapToGlobal(position + QPoint(14, 14)), m_hoverText, m_plot);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ChartView::appendHeatmapCell(double key, double value, QStringList *lines) const
+{
+    auto *map = m_plot->plottableCount() > 0 ? qobject_cast<QCPColorMap *>(m_plot->plottable(0))
+                                             : nullptr;
+    if (!map)
+        return;
+    int column = -1;
+    int row = -1;
+    map->data()->coordToCell(key, value, &column, &row);
+    if (column < 0 || row < 0 || column >= map->data()->keySize() || row >= map->data()->valueSize()
+        || static_cast<std::size_t>(row) + 1 >= m_heatmapRowBounds.size())
+        return;
+    const auto bound = static_cast<std::size_t>(row);
+    lines->append(m_formatValue(m_heatmapRowBounds[bound]) + QStringLiteral(" – ")
+                  + m_formatValue(m_heatmapRowBounds[bound + 1]));
+    lines->append(tr("count: %1").arg(QLocale().toString(map->data()->cell(column, row), 'g', 8)));
 }
 
 void ChartView::hideHover()

@@ -33,8 +33,10 @@ public:
 
     // The time axis shows exactly this range (the shared workbench range).
     void setTimeRange(TimeRange range);
-    // Formats values on the value axis, the crosshair and tooltips (units, durations).
+    // Formats values on the value axis ticks, the crosshair and tooltips (units, durations).
     void setValueFormatter(std::function<QString(double)> formatter);
+    // Formats only the value-axis ticks (e.g. shorter than the readout); unset = the above.
+    void setTickFormatter(std::function<QString(double)> formatter);
     void setValueAxisLabel(const QString &label);
     void setLogarithmicValues(bool logarithmic);
     // Shown in the middle while there is nothing to draw.
@@ -67,10 +69,12 @@ protected:
 
 private:
     void rebuildPlottables();
+    void installValueTicker();
     void updateEmptyText();
     void updateTimeTicker();
     void showHover(const QPoint &position);
     void hideHover();
+    void appendHeatmapCell(double key, double value, QStringList *lines) const;
     void finishDrag(const QPoint &position);
     int nearestScatterPoint(const QPoint &position, int *seriesIndex) const;
     static double timeToKey(std::int64_t timeNs);
@@ -86,10 +90,13 @@ private:
     std::vector<ChartSeries> m_series;
     QSet<QString> m_hiddenSeries;
     std::function<QString(double)> m_formatValue;
+    std::function<QString(double)> m_formatTick;
     QString m_emptyText;
     QString m_hoverText;
     TimeRange m_timeRange;
+    std::vector<double> m_heatmapRowBounds; // of the heatmap shown, for the hover readout
     bool m_heatmapShown = false;
+    bool m_formatsTicks = false; // a formatter was set: value-axis ticks use it too
     bool m_dragging = false;
     int m_dragStartX = 0;
 };

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void hoverReadsValuesUnderCursor();
     void hiddenSeriesStaysHiddenAcrossUpdates();
     void heatmapReplacesSeries();
+    void heatmapHoverReadsCell();
     void savesPng();
 
 private:
@@ -132,6 +133,28 @@ void TestChartView::heatmapReplacesSeries()
     QCOMPARE(m_chart->seriesCount(), 0);
     m_chart->clear();
     QVERIFY(!m_chart->hasHeatmap());
+}
+
+void TestChartView::heatmapHoverReadsCell()
+{
+    ChartHeatmap heatmap;
+    heatmap.startNs = base;
+    heatmap.columnWidthNs = 10 * second;
+    heatmap.columns = 3;
+    heatmap.rowBounds = {0, 10, 100};
+    heatmap.cells = {1, 0, 4, 2, 0, 9}; // column-major: column 1 = {4, 2}
+    m_chart->setHeatmap(heatmap);
+    QWidget *plot = plotOf(*m_chart);
+    // Rows are drawn by index: row 1 spans 1..2 on the value axis.
+    QTest::mouseMove(plot,
+                     plot->mapFrom(m_chart.get(), m_chart->pixelFor(base + 15 * second, 1.5)));
+    QVERIFY2(m_chart->hoverText().contains(QStringLiteral("10 – 100")),
+             qPrintable(m_chart->hoverText()));
+    QVERIFY(m_chart->hoverText().contains(QStringLiteral("count: 2")));
+    QTest::mouseMove(plot,
+                     plot->mapFrom(m_chart.get(), m_chart->pixelFor(base + 25 * second, 0.5)));
+    QVERIFY(m_chart->hoverText().contains(QStringLiteral("0 – 10")));
+    QVERIFY(m_chart->hoverText().contains(QStringLiteral("count: 0")));
 }
 
 void TestChartView::savesPng()

@@ -1,0 +1,278 @@
+#include "metrics_pane.h"
+
+#include "chart_view.h"
+#include "metric_browser_model.h"
+#include "metric_chart_panel.h"
+#include "workbench_state.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTimer>
+#include <QTreeView>
+#include <QVBoxLayout>
+#include <cstdlib>
+#include <limits>
+
+namespace kansoku {
+
+namespace {
+
+constexpr std::int64_t minTime = std::numeric_limits<std::int64_t>::min();
+constexpr std::int64_t maxTime = std::numeric_limits<std::int64_t>::max();
+// Delta histograms are fetched point by point and merged per pixel bucket by the series builder
+// (the query would keep only the last point of a bucket); past this many points, the query's
+// downsampling is cheaper than exact counts.
+constexpr std::int64_t maxExactDeltaHistogramPoints = 20000;
+
+struct StreamRequest
+{
+    MetricStreamInfo info;
+    std::int64_t resolutionNs = 0;
+};
+
+} // namespace
+
+MetricsPane::MetricsPane(WorkbenchState *state, std::shared_ptr<const TelemetryQueries> queries,
+                         QWidget *parent)
+    : QWidget(parent)
+    , m_state(state)
+    , m_queries(std::move(queries))
+    , m_model(new MetricBrowserModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_filter(new QLineEdit(this))
+    , m_tree(new QTreeView(this))
+    , m_chartPanel(new MetricChartPanel(this))
+{
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setRecursiveFilteringEnabled(true);
+    m_proxy->setAutoAcceptChildRows(true); // a matching service shows all its metrics
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterKeyColumn(MetricBrowserModel::NameColumn);
+
+    m_filter->setObjectName(QStringLiteral("metricFilter"));
+    m_filter->setPlaceholderText(tr("Filter metrics by name"));
+    m_filter->setClearButtonEnabled(true);
+    auto *noMatches = new QLabel(this);
+    noMatches->setObjectName(QStringLiteral("browserEmpty"));
+    noMatches->setAlignment(Qt::AlignCenter);
+    noMatches->setWordWrap(true);
+    noMatches->setStyleSheet(QStringLiteral("color: palette(mid); padding: 12px;"));
+    noMatches->setVisible(false);
+
+    m_tree->setObjectName(QStringLiteral("metricTree"));
+    m_tree->setModel(m_proxy);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setAllColumnsShowFocus(true);
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tree->header()->setStretchLastSection(true);
+    m_tree->header()->setSectionResizeMode(QHeaderView::Interactive);
+    m_tree->setColumnWidth(MetricBrowserModel::NameColumn, 200);
+    m_tree->setColumnWidth(MetricBrowserModel::TypeColumn, 150);
+    m_tree->setColumnWidth(MetricBrowserModel::UnitColumn, 90);
+    m_tree->setColumnWidth(MetricBrowserModel::StreamsColumn, 60);
+
+    auto *browser = new QWidget(this);
+    auto *browserLayout = new QVBoxLayout(browser);
+    browserLayout->setContentsMargins(4, 4, 0, 4);
+    browserLayout->setSpacing(4);
+    browserLayout->addWidget(m_filter);
+    browserLayout->addWidget(noMatches);
+    browserLayout->addWidget(m_tree, 1);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(browser);
+    splitter->addWidget(m_chartPanel);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({520, 880});
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    auto updateNoMatches = [this, noMatches] {
+        const bool empty = m_proxy->rowCount() == 0;
+        if (m_model->rowCount() == 0)
+            noMatches->setText(tr("No metrics in this time range"));
+        else
+            noMatches->setText(tr("No metric matches “%1”").arg(m_filter->text()));
+        noMatches->setVisible(empty);
+    };
+    connect(m_filter, &QLineEdit::textChanged, this, [this, updateNoMatches](const QString &text) {
+        m_restoring = true;
+        m_proxy->setFilterFixedString(text);
+        restoreExpansion();
+        m_restoring = false;
+        updateNoMatches();
+    });
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, updateNoMatches);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) { showCurrent(current); });
+    connect(m_tree, &QTreeView::collapsed, this, [this](const QModelIndex &index) {
+        if (!m_restoring)
+            m_collapsedServices.insert(index.data(MetricBrowserModel::ServiceRole).toString());
+    });
+    connect(m_tree, &QTreeView::expanded, this, [this](const QModelIndex &index) {
+        if (!m_restoring)
+            m_collapsedServices.remove(index.data(MetricBrowserModel::ServiceRole).toString());
+    });
+    connect(m_chartPanel, &MetricChartPanel::rangeSelected, m_state,
+            &WorkbenchState::setCustomRange);
+    connect(m_chartPanel, &MetricChartPanel::resized, this, [this] {
+        // About one point per pixel: fetch again when the plot grew or shrank by a fifth.
+        const int width = m_chartPanel->plotWidth();
+        if (m_chartReloadPending || m_chartPanel->metricKey().isEmpty()
+            || std::abs(width - m_queriedPlotWidth) * 5 <= m_queriedPlotWidth)
+            return;
+        m_chartReloadPending = true;
+        QTimer::singleShot(0, this, [this] {
+            m_chartReloadPending = false;
+            reloadChart();
+        });
+    });
+
+    connect(m_state, &WorkbenchState::timeRangeChanged, this, &MetricsPane::scheduleReload);
+    connect(m_state, &WorkbenchState::serviceChanged, this, &MetricsPane::scheduleReload);
+    connect(m_state, &WorkbenchState::telemetryCommitted, this, &MetricsPane::scheduleReload);
+    scheduleReload();
+}
+
+bool MetricsPane::selectMetric(const QString &key)
+{
+    const QModelIndex proxyIndex = m_proxy->mapFromSource(m_model->indexOfKey(key));
+    if (!proxyIndex.isValid())
+        return false;
+    m_tree->setCurrentIndex(proxyIndex);
+    m_tree->scrollTo(proxyIndex);
+    return true;
+}
+
+bool MetricsPane::isLoading() const
+{
+    return m_reloadPending || m_browserQuery.isBusy() || m_pointsQuery.isBusy();
+}
+
+void MetricsPane::scheduleReload()
+{
+    // Commits, range and service changes arriving in one tick make one reload.
+    if (m_reloadPending)
+        return;
+    m_reloadPending = true;
+    QTimer::singleShot(0, this, [this] {
+        m_reloadPending = false;
+        reloadBrowser();
+    });
+}
+
+void MetricsPane::reloadBrowser()
+{
+    MetricStreamQuery query;
+    query.service = m_state->service().toStdString();
+    query.range = m_state->timeRange();
+    m_browserQuery.run(
+        this, [queries = m_queries, query] { return queries->metricStreams(query); },
+        [this](std::vector<MetricStreamInfo> streams) { applyStreams(streams); });
+}
+
+void MetricsPane::applyStreams(const std::vector<MetricStreamInfo> &streams)
+{
+    const QString key = m_chartPanel->metricKey();
+    m_restoring = true;
+    m_model->setStreams(streams);
+    restoreExpansion();
+    QModelIndex source = m_model->indexOfKey(key);
+    if (!source.isValid() && !m_userPicked) {
+        // Until the user picks one, show the first metric rather than an empty chart.
+        for (int service = 0; service < m_model->rowCount() && !source.isValid(); ++service)
+            source = m_model->index(0, 0, m_model->index(service, 0));
+    }
+    const QModelIndex proxyIndex = m_proxy->mapFromSource(source);
+    if (proxyIndex.isValid())
+        m_tree->setCurrentIndex(proxyIndex);
+    m_restoring = false;
+
+    if (const MetricEntry *entry = m_model->metricAt(source)) {
+        m_chartPanel->setMetric(*entry);
+        reloadChart();
+    } else {
+        m_pointsQuery.cancel();
+        m_chartPanel->clearMetric(m_model->metricCount() == 0 ? tr("No metrics in this time range")
+                                                              : tr("Select a metric on the left"));
+    }
+}
+
+void MetricsPane::restoreExpansion()
+{
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const QModelIndex service = m_proxy->index(row, 0);
+        m_tree->setExpanded(service, !m_collapsedServices.contains(
+                                         service.data(MetricBrowserModel::ServiceRole).toString()));
+    }
+}
+
+void MetricsPane::showCurrent(const QModelIndex &proxyIndex)
+{
+    if (m_restoring)
+        return;
+    const MetricEntry *entry = m_model->metricAt(m_proxy->mapToSource(proxyIndex));
+    if (!entry)
+        return; // a service row: keep showing the last metric
+    m_userPicked = true;
+    m_chartPanel->setMetric(*entry);
+    reloadChart();
+}
+
+void MetricsPane::reloadChart()
+{
+    const MetricEntry *entry = m_model->metricAt(m_model->indexOfKey(m_chartPanel->metricKey()));
+    if (!entry)
+        return;
+    const TimeRange display = m_state->displayRange();
+    const TimeRange range = m_state->timeRange();
+    m_queriedPlotWidth = m_chartPanel->plotWidth(); // at least 200
+    const bool finite
+        = display.startNs != minTime && display.endNs != maxTime && !display.isEmpty();
+    // About one point per pixel: the query keeps one point per bucket of this width.
+    const std::int64_t resolutionNs
+        = finite ? std::max<std::int64_t>(1, (display.endNs - display.startNs) / m_queriedPlotWidth)
+                 : 0;
+    TimeRange fetch = range;
+    // One bucket more on the left, so the first rate in view has a predecessor.
+    if (resolutionNs > 0 && fetch.startNs > minTime + resolutionNs)
+        fetch.startNs -= resolutionNs;
+
+    std::vector<StreamRequest> requests;
+    for (const MetricStreamInfo &info : entry->streams) {
+        const bool exactDeltaHistogram = MetricSeriesBuilder::isHistogram(info.type)
+                                         && info.temporality == AggregationTemporality::Delta
+                                         && info.pointCount <= maxExactDeltaHistogramPoints;
+        requests.push_back({info, exactDeltaHistogram ? 0 : resolutionNs});
+    }
+    m_chartPanel->setTimeRange(display);
+    // All streams of the metric on one worker job, combined into one result.
+    m_pointsQuery.run(
+        this,
+        [queries = m_queries, requests = std::move(requests), fetch] {
+            std::vector<MetricStreamData> result;
+            result.reserve(requests.size());
+            for (const StreamRequest &request : requests) {
+                MetricPointQuery query;
+                query.streamId = request.info.streamId;
+                query.range = fetch;
+                query.resolutionNs = request.resolutionNs;
+                std::optional<Metric> metric = queries->metricPoints(query);
+                if (metric)
+                    result.push_back({request.info, std::move(*metric)});
+            }
+            return result;
+        },
+        [this, display, windowStartNs = range.startNs,
+         resolutionNs](std::vector<MetricStreamData> data) {
+            m_chartPanel->setData(std::move(data), display, windowStartNs, resolutionNs);
+        });
+}
+
+} // namespace kansoku

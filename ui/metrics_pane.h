@@ -1,0 +1,65 @@
+// The Metrics pane: a browser of service → metric (filterable by name) on the left and the
+// selected metric's chart on the right. Queries run on workers through BackgroundQuery; the pane
+// follows the WorkbenchState (range, service, live commits) and reports dragged ranges back to
+// it. GUI thread.
+#pragma once
+
+#include "background_query.h"
+#include "telemetry_queries.h"
+
+#include <QSet>
+#include <QWidget>
+#include <memory>
+
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTreeView;
+
+namespace kansoku {
+
+class MetricBrowserModel;
+class MetricChartPanel;
+class WorkbenchState;
+
+class MetricsPane : public QWidget
+{
+    Q_OBJECT
+public:
+    MetricsPane(WorkbenchState *state, std::shared_ptr<const TelemetryQueries> queries,
+                QWidget *parent = nullptr);
+
+    // For tests and the app's "select metric" actions.
+    MetricBrowserModel *browserModel() const { return m_model; }
+    MetricChartPanel *chartPanel() const { return m_chartPanel; }
+    QTreeView *browserView() const { return m_tree; }
+    // Selects the metric with this MetricEntry::key(); false when it is not listed.
+    bool selectMetric(const QString &key);
+    // True while a browser or chart query has not answered.
+    bool isLoading() const;
+
+private:
+    void scheduleReload();
+    void reloadBrowser();
+    void applyStreams(const std::vector<MetricStreamInfo> &streams);
+    void showCurrent(const QModelIndex &proxyIndex);
+    void reloadChart();
+    void restoreExpansion();
+
+    WorkbenchState *m_state;
+    std::shared_ptr<const TelemetryQueries> m_queries;
+    MetricBrowserModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QLineEdit *m_filter;
+    QTreeView *m_tree;
+    MetricChartPanel *m_chartPanel;
+    BackgroundQuery m_browserQuery;
+    BackgroundQuery m_pointsQuery;
+    QSet<QString> m_collapsedServices; // the user's; every other service shows expanded
+    int m_queriedPlotWidth = 0;        // the plot width the shown points were fetched for
+    bool m_reloadPending = false;
+    bool m_chartReloadPending = false;
+    bool m_restoring = false;
+    bool m_userPicked = false; // the user chose a metric; until then the first one is shown
+};
+
+} // namespace kansoku
