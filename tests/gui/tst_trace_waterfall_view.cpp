@@ -1,0 +1,215 @@
+#include "../unit/models/trace_test_builder.h"
+#include "trace_waterfall_view.h"
+
+#include <QApplication>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTest>
+#include <QWheelEvent>
+
+using namespace kansoku;
+using kansoku::test::TraceTestBuilder;
+
+class TestTraceWaterfallView : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void clickBarSelectsSpan();
+    void clickExpanderCollapsesAndExpands();
+    void ctrlWheelZoomsAboutCursor();
+    void plainWheelScrollsRows();
+    void dragPansWithoutSelecting();
+    void minimapClickMovesWindow();
+    void keyboardNavigation();
+    void setSelectedNodeExpandsAncestors();
+    void repaintsReuseGeometry();
+
+private:
+    std::unique_ptr<TraceWaterfallView> m_view;
+    std::shared_ptr<SpanTree> m_tree;
+};
+
+// root [0,1000): a [100,300) with a1 [150,250); b [400,900) (error); c [920,990).
+void TestTraceWaterfallView::init()
+{
+    m_tree = std::make_shared<SpanTree>(TraceTestBuilder()
+                                            .span(1, 0, 0, 1000, 0, "root")
+                                            .span(2, 1, 100, 300, 1, "a")
+                                            .span(3, 2, 150, 250, 2, "a1")
+                                            .span(4, 1, 400, 900, 1, "b", true)
+                                            .event(600, "retry")
+                                            .span(5, 1, 920, 990, 2, "c")
+                                            .build());
+    m_view = std::make_unique<TraceWaterfallView>();
+    m_view->resize(1000, 400);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+    m_view->setTree(m_tree);
+}
+
+void TestTraceWaterfallView::cleanup()
+{
+    m_view.reset();
+    m_tree.reset();
+}
+
+static void sendWheel(QWidget *target, QPoint pos, int delta, Qt::KeyboardModifiers modifiers)
+{
+    QWheelEvent wheel(QPointF(pos), QPointF(target->mapToGlobal(pos)), QPoint(), QPoint(0, delta),
+                      Qt::NoButton, modifiers, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(target, &wheel);
+}
+
+void TestTraceWaterfallView::clickBarSelectsSpan()
+{
+    QSignalSpy selected(m_view.get(), &TraceWaterfallView::nodeSelected);
+    const QRectF bar = m_view->barRect(3); // "b"
+    QVERIFY(!bar.isEmpty());
+    // Bars sit in the right-hand time area, on their row, proportional to time.
+    QCOMPARE(bar.top() > TraceWaterfallView::HeaderHeight + 3 * TraceWaterfallView::RowHeight,
+             true);
+    QCOMPARE(qRound(bar.width()), qRound(m_view->barAreaRect().width() * 0.5));
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, bar.center().toPoint());
+    QCOMPARE(selected.count(), 1);
+    QCOMPARE(selected.at(0).at(0).toInt(), 3);
+    QCOMPARE(m_view->selectedNode(), 3);
+
+    // Clicking the row's label in the tree column selects too.
+    const QPoint label(200, int(m_view->barRect(1).center().y()));
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, label);
+    QCOMPARE(selected.count(), 2);
+    QCOMPARE(selected.at(1).at(0).toInt(), 1);
+}
+
+void TestTraceWaterfallView::clickExpanderCollapsesAndExpands()
+{
+    QCOMPARE(m_tree->rowCount(), 5);
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, m_view->expanderRect(1).center());
+    QVERIFY(m_tree->isCollapsed(1));
+    QCOMPARE(m_tree->rowCount(), 4);
+    QVERIFY(m_view->barRect(2).isEmpty()); // a1 is hidden
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, m_view->expanderRect(1).center());
+    QCOMPARE(m_tree->rowCount(), 5);
+    QVERIFY(m_view->expanderRect(4).isEmpty()); // a leaf has no triangle
+}
+
+void TestTraceWaterfallView::ctrlWheelZoomsAboutCursor()
+{
+    QSignalSpy windowChanged(m_view.get(), &TraceWaterfallView::timeWindowChanged);
+    const QRect bars = m_view->barAreaRect();
+    const QPoint cursor(bars.left() + bars.width() / 4, 200);
+    const std::int64_t before = m_view->timeScale().timeForX(cursor.x() - bars.left());
+    QCOMPARE(m_view->timeScale().viewDurationNs(), std::int64_t(1000));
+    sendWheel(m_view->viewport(), cursor, 240, Qt::ControlModifier);
+    QCOMPARE(m_view->timeScale().viewDurationNs(), std::int64_t(640)); // 1000 / 1.25²
+    QVERIFY(std::llabs(m_view->timeScale().timeForX(cursor.x() - bars.left()) - before) <= 1);
+    QCOMPARE(windowChanged.count(), 1);
+    // Zooming out again cannot go past the whole trace.
+    sendWheel(m_view->viewport(), cursor, -1200, Qt::ControlModifier);
+    QVERIFY(m_view->timeScale().showsAll());
+}
+
+void TestTraceWaterfallView::plainWheelScrollsRows()
+{
+    m_view->resize(1000, TraceWaterfallView::HeaderHeight + 2 * TraceWaterfallView::RowHeight);
+    QVERIFY(m_view->verticalScrollBar()->maximum() > 0);
+    sendWheel(m_view->viewport(), QPoint(500, 80), -120, Qt::NoModifier);
+    QVERIFY(m_view->verticalScrollBar()->value() > 0);
+    QCOMPARE(m_view->timeScale().viewDurationNs(), std::int64_t(1000)); // no zoom
+}
+
+void TestTraceWaterfallView::dragPansWithoutSelecting()
+{
+    QSignalSpy selected(m_view.get(), &TraceWaterfallView::nodeSelected);
+    const QRect bars = m_view->barAreaRect();
+    sendWheel(m_view->viewport(), QPoint(bars.center().x(), 200), 120 * 5, Qt::ControlModifier);
+    const std::int64_t startBefore = m_view->timeScale().viewStartNs();
+    const QPoint from(bars.center().x(), 150);
+    QTest::mousePress(m_view->viewport(), Qt::LeftButton, {}, from);
+    QTest::mouseMove(m_view->viewport(), from + QPoint(60, 0));
+    QTest::mouseMove(m_view->viewport(), from + QPoint(120, 0));
+    QTest::mouseRelease(m_view->viewport(), Qt::LeftButton, {}, from + QPoint(120, 0));
+    // Dragging right shows earlier times by exactly the dragged pixels.
+    const std::int64_t expected = startBefore - m_view->timeScale().durationForPixels(120);
+    QVERIFY(std::llabs(m_view->timeScale().viewStartNs() - expected) <= 2);
+    QCOMPARE(selected.count(), 0);
+}
+
+void TestTraceWaterfallView::minimapClickMovesWindow()
+{
+    const QRect bars = m_view->barAreaRect();
+    sendWheel(m_view->viewport(), QPoint(bars.left(), 200), 120 * 6, Qt::ControlModifier);
+    QCOMPARE(m_view->timeScale().viewStartNs(), m_tree->startTimeNs());
+    const QRect map = m_view->minimapRect();
+    const int clickX = map.width() * 3 / 4;
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {},
+                      QPoint(map.left() + clickX, map.center().y()));
+    // The window is centred on the time under the click in the whole-trace minimap.
+    const TimeScale whole(m_tree->startTimeNs(), m_tree->endTimeNs(), map.width());
+    const std::int64_t center
+        = m_view->timeScale().viewStartNs() + m_view->timeScale().viewDurationNs() / 2;
+    QVERIFY(std::llabs(center - whole.timeForX(clickX)) <= 1);
+    QVERIFY(std::llabs(center - (m_tree->startTimeNs() + 750)) <= 5);
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {},
+                      QPoint(map.right(), map.center().y()));
+    QCOMPARE(m_view->timeScale().viewEndNs(), m_tree->endTimeNs());
+}
+
+void TestTraceWaterfallView::keyboardNavigation()
+{
+    QSignalSpy selected(m_view.get(), &TraceWaterfallView::nodeSelected);
+    m_view->setFocus();
+    QTest::keyClick(m_view.get(), Qt::Key_Down); // nothing selected → first row
+    QCOMPARE(m_view->selectedNode(), 0);
+    QTest::keyClick(m_view.get(), Qt::Key_Down);
+    QCOMPARE(m_view->selectedNode(), 1);
+    QTest::keyClick(m_view.get(), Qt::Key_Left); // collapse "a"
+    QVERIFY(m_tree->isCollapsed(1));
+    QTest::keyClick(m_view.get(), Qt::Key_Down); // a1 is hidden: next row is "b"
+    QCOMPARE(m_view->selectedNode(), 3);
+    QTest::keyClick(m_view.get(), Qt::Key_Left); // leaf: go to the parent
+    QCOMPARE(m_view->selectedNode(), 0);
+    QTest::keyClick(m_view.get(), Qt::Key_Right); // expanded: go to the first child
+    QCOMPARE(m_view->selectedNode(), 1);
+    QTest::keyClick(m_view.get(), Qt::Key_Right); // collapsed: expand
+    QVERIFY(!m_tree->isCollapsed(1));
+    QTest::keyClick(m_view.get(), Qt::Key_End);
+    QCOMPARE(m_view->selectedNode(), 4);
+    QCOMPARE(selected.count(), 6);
+    QTest::keyClick(m_view.get(), Qt::Key_Return); // zoom to "c" [920, 990): 76 ns → minimum
+    QCOMPARE(m_view->timeScale().viewDurationNs(), TimeScale::MinimumViewDurationNs);
+    QCOMPARE(m_view->timeScale().viewEndNs(), m_tree->endTimeNs());
+    QTest::keyClick(m_view.get(), Qt::Key_0);
+    QVERIFY(m_view->timeScale().showsAll());
+}
+
+void TestTraceWaterfallView::setSelectedNodeExpandsAncestors()
+{
+    QSignalSpy selected(m_view.get(), &TraceWaterfallView::nodeSelected);
+    m_view->setCollapsed(0, true);
+    QCOMPARE(m_tree->rowCount(), 1);
+    m_view->setSelectedNode(2);
+    QCOMPARE(m_tree->rowOfNode(2), 2);
+    QVERIFY(!m_tree->isCollapsed(0));
+    QVERIFY(!m_view->barRect(2).isEmpty());
+    QCOMPARE(selected.count(), 0); // programmatic selection is silent
+}
+
+void TestTraceWaterfallView::repaintsReuseGeometry()
+{
+    QImage image(m_view->viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+    m_view->viewport()->render(&image);
+    const int builds = m_view->geometryBuildCount();
+    QVERIFY(builds >= 1);
+    m_view->viewport()->render(&image);
+    m_view->viewport()->render(&image);
+    QCOMPARE(m_view->geometryBuildCount(), builds);
+    sendWheel(m_view->viewport(), QPoint(600, 200), 120, Qt::ControlModifier);
+    m_view->viewport()->render(&image);
+    QCOMPARE(m_view->geometryBuildCount(), builds + 1);
+}
+
+QTEST_MAIN(TestTraceWaterfallView)
+#include "tst_trace_waterfall_view.moc"

@@ -1,0 +1,258 @@
+#include "trace_view.h"
+
+#include "flame_graph_view.h"
+#include "service_palette.h"
+#include "span_details_view.h"
+#include "time_format.h"
+#include "trace_waterfall_view.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QFontDatabase>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStyle>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace kansoku {
+
+TraceView::TraceView(QWidget *parent)
+    : QWidget(parent)
+{
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    m_stack = new QStackedWidget;
+    outer->addWidget(m_stack);
+
+    m_emptyLabel = new QLabel(tr("Select a trace…"));
+    m_emptyLabel->setObjectName(QStringLiteral("emptyStateLabel"));
+    m_emptyLabel->setAlignment(Qt::AlignCenter);
+    m_emptyLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_stack->addWidget(m_emptyLabel);
+
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+
+    auto *header = new QWidget;
+    header->setObjectName(QStringLiteral("traceHeader"));
+    auto *headerLayout = new QVBoxLayout(header);
+    headerLayout->setContentsMargins(12, 8, 12, 8);
+    headerLayout->setSpacing(2);
+    auto *titleRow = new QHBoxLayout;
+    m_titleLabel = new QLabel;
+    m_titleLabel->setObjectName(QStringLiteral("traceTitle"));
+    QFont titleFont = m_titleLabel->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
+    titleFont.setWeight(QFont::DemiBold);
+    m_titleLabel->setFont(titleFont);
+    m_titleLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    titleRow->addWidget(m_titleLabel, 1);
+    m_traceIdLabel = new QLabel;
+    m_traceIdLabel->setObjectName(QStringLiteral("traceIdLabel"));
+    m_traceIdLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_traceIdLabel->setForegroundRole(QPalette::PlaceholderText);
+    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_traceIdLabel->setFont(mono);
+    titleRow->addWidget(m_traceIdLabel);
+    m_copyTraceIdButton = new QToolButton;
+    m_copyTraceIdButton->setObjectName(QStringLiteral("copyTraceIdButton"));
+    m_copyTraceIdButton->setText(tr("Copy"));
+    m_copyTraceIdButton->setToolTip(tr("Copy the trace id"));
+    m_copyTraceIdButton->setAutoRaise(true);
+    titleRow->addWidget(m_copyTraceIdButton);
+    headerLayout->addLayout(titleRow);
+    m_factsLabel = new QLabel;
+    m_factsLabel->setObjectName(QStringLiteral("traceFacts"));
+    m_factsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    headerLayout->addWidget(m_factsLabel);
+    layout->addWidget(header);
+    auto *rule = new QFrame;
+    rule->setFrameShape(QFrame::HLine);
+    rule->setFrameShadow(QFrame::Sunken);
+    layout->addWidget(rule);
+
+    m_splitter = new QSplitter(Qt::Horizontal);
+    m_tabs = new QTabWidget;
+    m_tabs->setDocumentMode(true);
+    m_waterfall = new TraceWaterfallView;
+    m_waterfall->setObjectName(QStringLiteral("waterfall"));
+    m_flameGraph = new FlameGraphView;
+    m_flameGraph->setObjectName(QStringLiteral("flameGraph"));
+    m_tabs->addTab(m_waterfall, tr("Waterfall"));
+    m_tabs->addTab(m_flameGraph, tr("Flame graph"));
+    m_tabs->setTabToolTip(0, m_waterfall->whatsThis());
+    m_tabs->setTabToolTip(1, m_flameGraph->whatsThis());
+    m_details = new SpanDetailsView;
+    m_details->setObjectName(QStringLiteral("spanDetails"));
+    m_splitter->addWidget(m_tabs);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({900, 380});
+    layout->addWidget(m_splitter, 1);
+    m_stack->addWidget(page);
+
+    connect(m_copyTraceIdButton, &QToolButton::clicked, this, [this]() {
+        if (m_trace)
+            QApplication::clipboard()->setText(QString::fromStdString(toHex(m_trace->traceId)));
+    });
+    connect(m_waterfall, &TraceWaterfallView::nodeSelected, this,
+            [this](int node) { selectNode(node, true); });
+    connect(m_flameGraph, &FlameGraphView::nodeSelected, this,
+            [this](int node) { selectNode(node, true); });
+    connect(m_details, &SpanDetailsView::linkActivated, this, &TraceView::linkActivated);
+    connect(m_details, &SpanDetailsView::logsOfTraceRequested, this, [this]() {
+        if (m_trace)
+            Q_EMIT logsOfTraceRequested(m_trace->traceId);
+    });
+    connect(m_details, &SpanDetailsView::logsOfSpanRequested, this, [this]() {
+        const SpanId span = selectedSpanId();
+        if (m_trace && !span.isZero())
+            Q_EMIT logsOfSpanRequested(m_trace->traceId, span);
+    });
+
+    m_stack->setCurrentWidget(m_emptyLabel);
+}
+
+void TraceView::setTrace(std::shared_ptr<const Trace> trace)
+{
+    ++m_generation;
+    m_trace = std::move(trace);
+    m_pendingSelection.reset();
+    m_building = false;
+    if (!m_trace) {
+        showTree(nullptr);
+        m_emptyLabel->setText(tr("Select a trace…"));
+        m_stack->setCurrentWidget(m_emptyLabel);
+        return;
+    }
+    if (m_trace->spans.size() < BackgroundBuildThreshold) {
+        showTree(std::make_shared<SpanTree>(m_trace));
+        return;
+    }
+    // Huge trace: build off the GUI thread; a newer setTrace makes this answer stale.
+    m_building = true;
+    showTree(nullptr);
+    m_emptyLabel->setText(tr("Laying out %1 spans…").arg(m_trace->spans.size()));
+    m_stack->setCurrentWidget(m_emptyLabel);
+    const quint64 generation = m_generation;
+    auto *watcher = new QFutureWatcher<std::shared_ptr<SpanTree>>(this);
+    connect(watcher, &QFutureWatcher<std::shared_ptr<SpanTree>>::finished, this,
+            [this, watcher, generation]() {
+                watcher->deleteLater();
+                if (generation != m_generation)
+                    return;
+                m_building = false;
+                showTree(watcher->result());
+            });
+    watcher->setFuture(
+        QtConcurrent::run([trace = m_trace]() { return std::make_shared<SpanTree>(trace); }));
+}
+
+void TraceView::showTree(std::shared_ptr<SpanTree> tree)
+{
+    m_tree = std::move(tree);
+    m_waterfall->setTree(m_tree);
+    m_flameGraph->setTree(m_tree);
+    m_details->clear();
+    if (!m_tree)
+        return;
+    updateHeader();
+    m_stack->setCurrentIndex(1);
+    // Start with the root selected so the details panel is never empty for a trace.
+    if (m_pendingSelection) {
+        const SpanId pending = *m_pendingSelection;
+        m_pendingSelection.reset();
+        selectSpan(pending);
+    } else if (m_tree->nodeCount() > 0) {
+        selectNode(0, false);
+    }
+    Q_EMIT treeReady();
+}
+
+// "1 span", "3 spans": English plurals without shipping an English translation file.
+static QString countText(int count, const QString &singular, const QString &plural)
+{
+    return QStringLiteral("%1 %2").arg(count).arg(count == 1 ? singular : plural);
+}
+
+void TraceView::updateHeader()
+{
+    const SpanTree &tree = *m_tree;
+    if (tree.nodeCount() == 0) {
+        m_titleLabel->setText(tr("Empty trace"));
+        m_factsLabel->clear();
+    } else {
+        const std::string &service = tree.services()[std::size_t(tree.node(0).serviceIndex)];
+        m_titleLabel->setText(
+            QStringLiteral(
+                "<span style='color:%1'>■</span> %2 <span style='font-weight:400'>%3</span>")
+                .arg(ServicePalette::color(service).name(),
+                     QString::fromStdString(service).toHtmlEscaped(),
+                     QString::fromStdString(tree.span(0).name).toHtmlEscaped()));
+        QString facts = tr("Started %1 · Duration <b>%2</b> · %3")
+                            .arg(formatTimestampNs(tree.startTimeNs()),
+                                 formatDurationNs(tree.endTimeNs() - tree.startTimeNs()),
+                                 countText(tree.nodeCount(), tr("span"), tr("spans")));
+        facts += QStringLiteral(" · ")
+                 + countText(int(tree.services().size()), tr("service"), tr("services"))
+                 + QStringLiteral(" · ") + tr("depth %1").arg(tree.maxDepth() + 1);
+        if (tree.errorCount() > 0)
+            facts += QStringLiteral(" · <span style='color:%1;font-weight:600'>%2</span>")
+                         .arg(ServicePalette::errorColor().name(),
+                              countText(tree.errorCount(), tr("error"), tr("errors")));
+        else
+            facts += QStringLiteral(" · ") + tr("no errors");
+        if (tree.orphanCount() > 0)
+            facts += QStringLiteral(" · <span style='color:#a06000'>%1</span>")
+                         .arg(countText(tree.orphanCount(), tr("orphan span"), tr("orphan spans")));
+        m_factsLabel->setText(facts);
+    }
+    m_traceIdLabel->setText(QString::fromStdString(toHex(m_trace->traceId)));
+}
+
+void TraceView::selectNode(int nodeIndex, bool byUser)
+{
+    if (!m_tree || nodeIndex < 0 || nodeIndex >= m_tree->nodeCount())
+        return;
+    if (m_waterfall->selectedNode() != nodeIndex)
+        m_waterfall->setSelectedNode(nodeIndex);
+    m_flameGraph->setSelectedNode(nodeIndex);
+    const SpanTreeNode &node = m_tree->node(nodeIndex);
+    m_details->setSpan(m_trace, node.spanIndex, node.selfTimeNs);
+    if (byUser)
+        Q_EMIT spanSelected(m_trace->traceId, m_tree->span(nodeIndex).spanId);
+}
+
+void TraceView::selectSpan(const SpanId &spanId)
+{
+    if (m_building) {
+        m_pendingSelection = spanId;
+        return;
+    }
+    if (!m_tree)
+        return;
+    const int node = m_tree->nodeForSpan(spanId);
+    if (node >= 0)
+        selectNode(node, false);
+}
+
+SpanId TraceView::selectedSpanId() const
+{
+    if (m_building && m_pendingSelection)
+        return *m_pendingSelection;
+    const int node = m_waterfall->selectedNode();
+    if (!m_tree || node < 0)
+        return {};
+    return m_tree->span(node).spanId;
+}
+
+} // namespace kansoku

@@ -1,0 +1,75 @@
+// One trace, for the traces pane to embed: a header (root service and operation, trace id with
+// copy, start, duration, counts), "Waterfall" and "Flame graph" tabs, and the selected span's
+// details beside them. Builds the span tree on the GUI thread for ordinary traces and on a worker
+// (QtConcurrent, generation-checked) for huge ones. GUI thread.
+#pragma once
+
+#include "span_tree.h"
+#include "telemetry_queries.h"
+
+#include <QWidget>
+#include <memory>
+
+class QLabel;
+class QSplitter;
+class QStackedWidget;
+class QTabWidget;
+class QToolButton;
+
+namespace kansoku {
+
+class FlameGraphView;
+class SpanDetailsView;
+class TraceWaterfallView;
+
+class TraceView : public QWidget
+{
+    Q_OBJECT
+public:
+    // Above this many spans the tree is built off the GUI thread (~20 ms per 100k spans).
+    static constexpr std::size_t BackgroundBuildThreshold = 250000;
+
+    explicit TraceView(QWidget *parent = nullptr);
+
+    void setTrace(std::shared_ptr<const Trace> trace); // nullptr → an empty state
+    void selectSpan(const SpanId &spanId);             // selects, expands ancestors, scrolls to it
+    SpanId selectedSpanId() const;
+
+    std::shared_ptr<const Trace> trace() const { return m_trace; }
+    bool isBuilding() const { return m_building; }
+    TraceWaterfallView *waterfallView() const { return m_waterfall; }
+    FlameGraphView *flameGraphView() const { return m_flameGraph; }
+    SpanDetailsView *detailsView() const { return m_details; }
+
+Q_SIGNALS:
+    void spanSelected(const kansoku::TraceId &traceId, const kansoku::SpanId &spanId);
+    void linkActivated(const kansoku::TraceId &traceId, const kansoku::SpanId &spanId);
+    void logsOfTraceRequested(const kansoku::TraceId &traceId);
+    void logsOfSpanRequested(const kansoku::TraceId &traceId, const kansoku::SpanId &spanId);
+    void treeReady(); // the span tree of the current trace is shown (sync or after the worker)
+
+private:
+    void showTree(std::shared_ptr<SpanTree> tree);
+    void updateHeader();
+    void selectNode(int nodeIndex, bool byUser);
+
+    std::shared_ptr<const Trace> m_trace;
+    std::shared_ptr<SpanTree> m_tree;
+    quint64 m_generation = 0;
+    bool m_building = false;
+    std::optional<SpanId> m_pendingSelection; // selectSpan while the worker builds
+
+    QStackedWidget *m_stack = nullptr;
+    QLabel *m_emptyLabel = nullptr;
+    QLabel *m_titleLabel = nullptr;
+    QLabel *m_traceIdLabel = nullptr;
+    QToolButton *m_copyTraceIdButton = nullptr;
+    QLabel *m_factsLabel = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QSplitter *m_splitter = nullptr;
+    TraceWaterfallView *m_waterfall = nullptr;
+    FlameGraphView *m_flameGraph = nullptr;
+    SpanDetailsView *m_details = nullptr;
+};
+
+} // namespace kansoku

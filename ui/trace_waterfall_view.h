@@ -1,0 +1,115 @@
+// The waterfall of one trace: a span tree column (indent, expand triangles, service chip, name)
+// beside bars on a time axis, with a minimap of the whole trace on top. Paints its viewport from
+// geometry built in models/ (cached per row range, time window and width); only visible rows are
+// visited. Ctrl+wheel zooms about the cursor, drag pans, the minimap moves the window.
+// GUI thread; shares the SpanTree (and its collapse state) with its owner.
+#pragma once
+
+#include "overview_geometry.h"
+#include "span_tree.h"
+#include "time_scale.h"
+#include "waterfall_geometry.h"
+
+#include <QAbstractScrollArea>
+#include <memory>
+
+namespace kansoku {
+
+class TraceWaterfallView : public QAbstractScrollArea
+{
+    Q_OBJECT
+public:
+    static constexpr int RowHeight = 24;
+    static constexpr int MinimapHeight = 40;
+    static constexpr int AxisHeight = 24;
+    static constexpr int HeaderHeight = MinimapHeight + AxisHeight;
+
+    explicit TraceWaterfallView(QWidget *parent = nullptr);
+
+    void setTree(std::shared_ptr<SpanTree> tree); // nullptr clears
+    const std::shared_ptr<SpanTree> &tree() const { return m_tree; }
+
+    int selectedNode() const { return m_selectedNode; }
+    // Selects without emitting nodeSelected; expands collapsed ancestors and scrolls to the row
+    // (and to the bar when it is outside the time window).
+    void setSelectedNode(int nodeIndex);
+    void setCollapsed(int nodeIndex, bool collapsed);
+
+    const TimeScale &timeScale() const { return m_scale; }
+    void zoomToNode(int nodeIndex); // the span fills the window, with a small margin
+    void resetZoom();
+
+    // Viewport geometry, for tests and the owner's context actions.
+    QRect barAreaRect() const;
+    QRect rowsRect() const;
+    QRect minimapRect() const;
+    int treeColumnWidth() const { return m_treeColumnWidth; }
+    int firstVisibleRow() const;
+    QRectF barRect(int nodeIndex) const;     // viewport coordinates; empty if not visible
+    QRect expanderRect(int nodeIndex) const; // viewport coordinates; empty if not visible
+    // Geometry rebuilds since setTree (the cache keeps repaints without changes at zero).
+    int geometryBuildCount() const { return m_geometryBuildCount; }
+
+Q_SIGNALS:
+    void nodeSelected(int nodeIndex); // by the user: click or keyboard
+    void timeWindowChanged();
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
+
+private:
+    enum class DragMode { None, Pan, Minimap, ColumnResize };
+
+    void updateScrollBar();
+    void updateScaleWidth();
+    void ensureRowVisible(int row);
+    void selectByUser(int nodeIndex);
+    void zoomBy(double factor, double barX);
+    const std::vector<WaterfallItem> &visibleItems();
+    double contentYForViewportY(int y) const;
+    int nodeAtViewport(QPoint pos, bool *onExpander);
+    QString toolTipFor(QPoint pos);
+
+    void paintMinimap(QPainter &painter);
+    void paintAxis(QPainter &painter);
+    void paintRows(QPainter &painter);
+    void paintTreeColumn(QPainter &painter, int firstRow, int lastRow);
+
+    std::shared_ptr<SpanTree> m_tree;
+    OverviewGeometry m_overview;
+    TimeScale m_scale;
+    int m_selectedNode = -1;
+    int m_hoveredRow = -1;
+    int m_treeColumnWidth = 320;
+    int m_preferredTreeColumnWidth = 320; // what the user chose; narrow views clamp it
+
+    // Geometry cache, valid while the key below matches.
+    std::vector<WaterfallItem> m_items;
+    struct CacheKey
+    {
+        int firstRow = -1;
+        int lastRow = -1;
+        int revision = -1;
+        TimeScale scale;
+        bool operator==(const CacheKey &) const = default;
+    } m_cacheKey;
+    int m_geometryBuildCount = 0;
+    std::vector<OverviewBox> m_overviewBoxes;
+    double m_overviewWidth = -1;
+
+    DragMode m_dragMode = DragMode::None;
+    QPoint m_pressPos;
+    QPoint m_lastDragPos;
+    bool m_dragMoved = false;
+};
+
+} // namespace kansoku
