@@ -1,11 +1,12 @@
 #include "trace_list_model.h"
 
+#include "time_format.h"
+
 #include <QColor>
 #include <QDateTime>
 #include <QFont>
 #include <QStringList>
 #include <algorithm>
-#include <cmath>
 #include <map>
 
 namespace kansoku {
@@ -14,29 +15,6 @@ namespace {
 
 const QColor errorColor(0xd6, 0x27, 0x28);
 const QColor missingColor(0x88, 0x88, 0x88);
-
-// Three significant digits in the largest unit that keeps the number >= 1.
-QString formatDuration(std::int64_t durationNs)
-{
-    const double ns = std::abs(static_cast<double>(durationNs));
-    const QString sign = durationNs < 0 ? QStringLiteral("-") : QString();
-    auto withUnit = [&sign](double value, const char *unit) -> QString {
-        const int decimals = value < 10 ? 2 : value < 100 ? 1 : 0;
-        return sign + QString::number(value, 'f', decimals) + QLatin1Char(' ')
-               + QString::fromUtf8(unit);
-    };
-    if (ns < 1e3)
-        return sign + QString::number(static_cast<qint64>(ns)) + QStringLiteral(" ns");
-    if (ns < 999.5e3)
-        return withUnit(ns / 1e3, "µs");
-    if (ns < 999.5e6)
-        return withUnit(ns / 1e6, "ms");
-    if (ns < 60e9)
-        return withUnit(ns / 1e9, "s");
-    const auto seconds = static_cast<qint64>(ns / 1e9);
-    return sign
-           + QStringLiteral("%1m %2s").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
-}
 
 QDateTime localTime(std::int64_t epochNs)
 {
@@ -276,7 +254,7 @@ QVariant TraceListModel::data(const QModelIndex &index, int role) const
                        ? tr("(root span missing)")
                        : QString::fromStdString(row.rootName);
         case DurationColumn:
-            return formatDuration(row.durationNs);
+            return formatDurationNs(row.durationNs);
         case SpanCountColumn:
             return QString::number(row.spanCount);
         case ErrorCountColumn:
