@@ -47,12 +47,11 @@ TraceFilterBar::TraceFilterBar(QWidget *parent)
     m_operation->addItem(QString());
 
     m_minDuration->setObjectName(QStringLiteral("minDurationFilter"));
-    m_minDuration->setPlaceholderText(tr("min, e.g. 250ms"));
+    m_minDuration->setPlaceholderText(tr("min 250ms"));
     m_maxDuration->setObjectName(QStringLiteral("maxDurationFilter"));
-    m_maxDuration->setPlaceholderText(tr("max, e.g. 2s"));
+    m_maxDuration->setPlaceholderText(tr("max 2s"));
     for (QLineEdit *field : {m_minDuration, m_maxDuration}) {
-        field->setMaximumWidth(
-            fontMetrics().horizontalAdvance(QStringLiteral("min, e.g. 250msxxx")));
+        field->setMaximumWidth(fontMetrics().horizontalAdvance(QStringLiteral("min 250msxxxxx")));
         field->setClearButtonEnabled(true);
         field->setToolTip(tr("Trace duration: 250ms, 1.5s, 800us, 2m (a bare number is ms)"));
     }

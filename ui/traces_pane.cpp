@@ -17,6 +17,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 
 namespace kansoku {
@@ -59,7 +60,7 @@ TracesPane::TracesPane(WorkbenchState *state, std::shared_ptr<const TelemetryQue
 {
     m_scatter->setObjectName(QStringLiteral("traceScatter"));
     m_scatter->setLogarithmicValues(true);
-    m_scatter->setValueAxisLabel(tr("duration"));
+    m_scatter->setValueAxisLabel(tr("duration (ms)"));
     m_scatter->setValueFormatter([](double ms) -> QString {
         return std::isfinite(ms) ? formatDurationNs(std::llround(ms * TraceScatterSeries::nsPerMs))
                                  : QString();
@@ -86,11 +87,12 @@ TracesPane::TracesPane(WorkbenchState *state, std::shared_ptr<const TelemetryQue
     m_table->setColumnWidth(TraceListModel::StartColumn,
                             fontMetrics().horizontalAdvance(QStringLiteral("May 30 00:00:00.000"))
                                 + 24);
-    m_table->setColumnWidth(TraceListModel::RootServiceColumn, 18 * digitWidth);
-    m_table->setColumnWidth(TraceListModel::RootOperationColumn, 26 * digitWidth);
-    m_table->setColumnWidth(TraceListModel::DurationColumn, 13 * digitWidth);
-    m_table->setColumnWidth(TraceListModel::SpanCountColumn, 8 * digitWidth);
-    m_table->setColumnWidth(TraceListModel::ErrorCountColumn, 8 * digitWidth);
+    // Narrow enough that every column fits a pane beside two others; services take the rest.
+    m_table->setColumnWidth(TraceListModel::RootServiceColumn, 14 * digitWidth);
+    m_table->setColumnWidth(TraceListModel::RootOperationColumn, 20 * digitWidth);
+    m_table->setColumnWidth(TraceListModel::DurationColumn, 10 * digitWidth);
+    m_table->setColumnWidth(TraceListModel::SpanCountColumn, 7 * digitWidth);
+    m_table->setColumnWidth(TraceListModel::ErrorCountColumn, 7 * digitWidth);
     header->setSortIndicator(TraceListModel::StartColumn, Qt::DescendingOrder);
     m_table->setSortingEnabled(true);
     // The store orders by start time or duration only: other headers keep the current order.
@@ -129,6 +131,7 @@ TracesPane::TracesPane(WorkbenchState *state, std::shared_ptr<const TelemetryQue
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setStretchFactor(2, 5);
+    m_splitter->setSizes({220, 260, 520});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -140,6 +143,7 @@ TracesPane::TracesPane(WorkbenchState *state, std::shared_ptr<const TelemetryQue
     connect(m_scatter, &ChartView::rangeSelected, this,
             [this](const TimeRange &range) { m_state->setCustomRange(range); });
     connect(m_scatter, &ChartView::scatterPointClicked, this, [this](int series, int point) {
+        // Series 1 is the open trace's marker: nothing more to open.
         if (series == 0 && point >= 0 && std::size_t(point) < m_scatterTraces->size())
             m_state->selectSpan((*m_scatterTraces)[std::size_t(point)].traceId);
     });
@@ -148,10 +152,15 @@ TracesPane::TracesPane(WorkbenchState *state, std::shared_ptr<const TelemetryQue
     connect(m_model, &QAbstractItemModel::modelReset, this, &TracesPane::updateEmptyState);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &TracesPane::updateEmptyState);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &TracesPane::updateEmptyState);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) { onCurrentRowChanged(current.row()); });
+    // Selection, not the current index: focusing the table makes a row current without
+    // selecting it, and that must not replace the open trace.
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this](const QItemSelection &selected) {
+                if (!selected.indexes().isEmpty())
+                    onRowSelected(selected.indexes().first().row());
+            });
     connect(m_table, &QTableView::activated, this,
-            [this](const QModelIndex &index) { onCurrentRowChanged(index.row()); });
+            [this](const QModelIndex &index) { onRowSelected(index.row()); });
 
     connect(m_traceView, &TraceView::spanSelected, m_state, &WorkbenchState::selectSpan);
     connect(m_traceView, &TraceView::linkActivated, m_state, &WorkbenchState::selectSpan);
@@ -256,7 +265,7 @@ void TracesPane::showScatter(std::shared_ptr<const std::vector<TraceSummary>> tr
     m_scatterLoaded = true;
     m_scatter->setEmptyText(filtersActive() ? tr("No traces match the filters")
                                             : tr("No traces in this range"));
-    m_scatter->setSeries({TraceScatterSeries::build(*m_scatterTraces, tr("Traces"))});
+    updateScatterSeries();
     for (const TraceSummary &trace : *m_scatterTraces) {
         if (m_operationsSeen.size() >= maxOperationsOffered)
             break;
@@ -266,6 +275,24 @@ void TracesPane::showScatter(std::shared_ptr<const std::vector<TraceSummary>> tr
     m_filterBar->setOperations({m_operationsSeen.begin(), m_operationsSeen.end()});
     updateCountLabel();
     Q_EMIT scatterUpdated();
+}
+
+void TracesPane::updateScatterSeries()
+{
+    std::vector<ChartSeries> series{TraceScatterSeries::build(*m_scatterTraces, tr("Traces"))};
+    // The open trace as a second, differently coloured dot drawn on top of the others.
+    if (m_openTraceId) {
+        const auto open = std::find_if(
+            m_scatterTraces->begin(), m_scatterTraces->end(),
+            [this](const TraceSummary &trace) { return trace.traceId == *m_openTraceId; });
+        if (open != m_scatterTraces->end()) {
+            ChartSeries marker = TraceScatterSeries::build({*open}, tr("Open trace"));
+            marker.color = QColor(0xff, 0x7f, 0x0e);
+            marker.highlighted.clear();
+            series.push_back(std::move(marker));
+        }
+    }
+    m_scatter->setSeries(std::move(series));
 }
 
 void TracesPane::loadServices()
@@ -292,7 +319,10 @@ void TracesPane::openTrace(const TraceId &traceId, const SpanId &spanId)
 
 void TracesPane::loadTrace(const TraceId &traceId)
 {
+    const bool changed = m_openTraceId != traceId;
     m_openTraceId = traceId;
+    if (changed)
+        updateScatterSeries();
     const int row = m_model->rowOf(traceId);
     m_shownSummarySpanCount = row >= 0 ? m_model->summary(row).spanCount : 0;
     m_traceQuery.run(
@@ -336,7 +366,7 @@ void TracesPane::selectRowOf(const TraceId &traceId)
     m_syncingSelection = false;
 }
 
-void TracesPane::onCurrentRowChanged(int row)
+void TracesPane::onRowSelected(int row)
 {
     if (m_syncingSelection || row < 0 || row >= m_model->rowCount())
         return;
@@ -391,14 +421,16 @@ void TracesPane::updateEmptyState()
 void TracesPane::updateCountLabel()
 {
     const auto count = static_cast<qint64>(m_scatterTraces->size());
-    const QLocale locale;
+    const QString number = QLocale().toString(count);
+    const bool filtered = filtersActive();
     if (count >= ScatterLimit)
-        m_countLabel->setText(
-            tr("Newest %1 traces in range on the chart").arg(locale.toString(count)));
+        m_countLabel->setText(filtered ? tr("Newest %1 matching traces on the chart").arg(number)
+                                       : tr("Newest %1 traces on the chart").arg(number));
     else if (count == 1)
-        m_countLabel->setText(tr("1 trace in range"));
+        m_countLabel->setText(filtered ? tr("1 matching trace in range") : tr("1 trace in range"));
     else
-        m_countLabel->setText(tr("%1 traces in range").arg(locale.toString(count)));
+        m_countLabel->setText(filtered ? tr("%1 matching traces in range").arg(number)
+                                       : tr("%1 traces in range").arg(number));
 }
 
 bool TracesPane::eventFilter(QObject *watched, QEvent *event)

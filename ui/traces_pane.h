@@ -62,13 +62,14 @@ private:
     bool filtersActive() const;
     void loadScatter();
     void showScatter(std::shared_ptr<const std::vector<TraceSummary>> traces);
+    void updateScatterSeries();
     void loadServices();
     void openTrace(const TraceId &traceId, const SpanId &spanId);
     void loadTrace(const TraceId &traceId);
     void showLoadedTrace(const TraceId &traceId, std::shared_ptr<const Trace> trace);
     void selectRowOf(const TraceId &traceId);
     void onListLoaded();
-    void onCurrentRowChanged(int row);
+    void onRowSelected(int row);
     void updateEmptyState();
     void updateCountLabel();
 

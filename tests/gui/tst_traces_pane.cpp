@@ -353,6 +353,10 @@ void TestTracesPane::scatterClickOpensTrace()
     QCOMPARE(m_state->selectedTraceId(), traceId(13));
     QTRY_VERIFY(m_pane->traceView()->trace());
     QCOMPARE(m_pane->traceView()->trace()->traceId, traceId(13));
+    // The open trace is marked by a second series of one dot.
+    QCOMPARE(chart->seriesCount(), 2);
+    QCOMPARE(chart->series(1).timesNs, std::vector<std::int64_t>{startOf(13)});
+    QCOMPARE(chart->series(1).values, std::vector<double>{valueMs});
 }
 
 void TestTracesPane::scatterDragSetsCustomRange()
