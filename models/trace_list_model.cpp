@@ -54,6 +54,12 @@ void TraceListModel::refresh()
     startLoad(m_loaded ? Load::Refresh : Load::FirstPage);
 }
 
+void TraceListModel::setRange(const TimeRange &range)
+{
+    m_query.range = range;
+    refresh();
+}
+
 void TraceListModel::setPageSize(int rows)
 {
     m_pageSize = std::max(1, rows);

@@ -44,6 +44,9 @@ public:
     // Re-reads the loaded rows (at least one page) for new data, keeping rows in place where they
     // are unchanged. While another load runs, one refresh is queued behind it.
     void refresh();
+    // A new range for the current filters, applied by refresh() rather than a reset: a range that
+    // follows live data moves with every commit, and the user's rows must stay put.
+    void setRange(const TimeRange &range);
 
     void setPageSize(int rows);
     int pageSize() const { return m_pageSize; }

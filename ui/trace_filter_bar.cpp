@@ -203,6 +203,10 @@ void TraceFilterBar::emitIfChanged()
 
 void TraceFilterBar::setServices(const std::vector<std::string> &services)
 {
+    // Live data repeats the same list several times a second: leave an open popup alone.
+    if (services == m_offeredServices)
+        return;
+    m_offeredServices = services;
     const QString current = service();
     const QSignalBlocker blocker(m_service);
     m_service->clear();
@@ -233,7 +237,12 @@ QString TraceFilterBar::service() const
 
 void TraceFilterBar::setOperations(const std::vector<std::string> &operations)
 {
+    if (operations == m_offeredOperations)
+        return;
+    m_offeredOperations = operations;
+    // Rebuilding the items must not disturb someone typing in the field.
     const QString current = m_operation->currentText();
+    const int cursor = m_operation->lineEdit()->cursorPosition();
     const QSignalBlocker blocker(m_operation);
     m_operation->clear();
     m_operation->addItem(QString());
@@ -242,6 +251,7 @@ void TraceFilterBar::setOperations(const std::vector<std::string> &operations)
             m_operation->addItem(QString::fromStdString(name));
     }
     m_operation->setEditText(current);
+    m_operation->lineEdit()->setCursorPosition(cursor);
 }
 
 void TraceFilterBar::clear()

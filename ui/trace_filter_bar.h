@@ -54,6 +54,8 @@ private:
     QLineEdit *m_attributes = nullptr;
     QLineEdit *m_traceId = nullptr;
     QToolButton *m_clear = nullptr;
+    std::vector<std::string> m_offeredServices;
+    std::vector<std::string> m_offeredOperations;
     QString m_workbenchService; // what clear() returns the service to
     QString m_emittedSignature;
     bool m_clearing = false;

@@ -168,8 +168,13 @@ TracesPane::TracesPane(WorkbenchState *state, std::shared_ptr<const TelemetryQue
             [this](const TraceId &traceId) { m_state->requestLogsOf(traceId); });
     connect(m_traceView, &TraceView::logsOfSpanRequested, m_state, &WorkbenchState::requestLogsOf);
 
-    connect(m_state, &WorkbenchState::timeRangeChanged, this,
-            [this] { scheduleReload(Reload::Full); });
+    // A range that follows live data moves on every commit: refresh in place, keeping the rows
+    // the user looks at. Any other range change starts over.
+    connect(m_state, &WorkbenchState::timeRangeChanged, this, [this] {
+        const bool following = m_state->isFollowingLive()
+                               && m_state->rangePreset() != WorkbenchState::RangePreset::Custom;
+        scheduleReload(following ? Reload::Live : Reload::Full);
+    });
     connect(m_state, &WorkbenchState::serviceChanged, this, [this] {
         m_filterBar->setService(m_state->service());
         scheduleReload(Reload::Full);
@@ -230,7 +235,10 @@ void TracesPane::reload()
 void TracesPane::refreshLive()
 {
     m_scatter->setTimeRange(m_state->displayRange());
-    m_model->refresh();
+    if (m_model->query().range == m_state->timeRange())
+        m_model->refresh();
+    else
+        m_model->setRange(m_state->timeRange());
     // A scatter query still running will be followed by one more, never by a pile of them.
     if (m_scatterQuery.isBusy())
         m_scatterRefreshQueued = true;

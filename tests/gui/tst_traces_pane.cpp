@@ -396,16 +396,22 @@ void TestTracesPane::traceViewRequestsReachWorkbench()
 
 void TestTracesPane::liveRefreshKeepsSelectionAndAddsTraces()
 {
+    // Following the newest hour of data, as the app does while telemetry arrives.
+    m_state->setRangePreset(WorkbenchState::RangePreset::LastHour);
+    m_state->setFollowLive(true);
+    waitForList(traceCount);
     m_state->selectSpan(traceId(30));
     QTRY_VERIFY(m_pane->traceView()->trace());
     QCOMPARE(m_pane->traceTable()->selectionModel()->currentIndex().row(), 10);
 
-    // Two newer traces arrive while following the data.
-    m_state->setCustomRange(TimeRange{startOf(1), startOf(traceCount + 3)});
-    waitForList(traceCount);
+    // Two newer traces arrive: the app moves the data bounds (so the range) and notes the commit
+    // in the same tick.
     writeTraces(*m_store, traceCount + 1, traceCount + 2);
     QTRY_COMPARE(m_store->status().queuedItems, std::int64_t(0));
     QSignalSpy reset(m_pane->traceListModel(), &QAbstractItemModel::modelReset);
+    QSignalSpy ranges(m_state.get(), &WorkbenchState::timeRangeChanged);
+    m_state->setDataBounds(TimeRange{startOf(1), startOf(traceCount + 2) + minuteNs});
+    QCOMPARE(ranges.count(), 1);
     m_state->noteTelemetryCommitted();
     m_state->noteTelemetryCommitted(); // coalesced with the first
     waitForList(traceCount + 2);
@@ -416,6 +422,12 @@ void TestTracesPane::liveRefreshKeepsSelectionAndAddsTraces()
     QCOMPARE(numberOf(m_pane->traceListModel()->summary(current.row()).traceId), 30);
     QVERIFY(m_pane->traceTable()->selectionModel()->isRowSelected(12));
     QCOMPARE(m_pane->traceView()->trace()->traceId, traceId(30));
+
+    // A range moved by the user is a new list.
+    m_state->setCustomRange(TimeRange{startOf(25), startOf(35)});
+    QTRY_COMPARE(reset.count(), 1);
+    waitForList(10);
+    QVERIFY(m_pane->traceTable()->selectionModel()->isRowSelected(4)); // 34 .. 30
 }
 
 void TestTracesPane::emptyRangeShowsEmptyState()

@@ -166,6 +166,7 @@ private Q_SLOTS:
     void refreshKeepsSelectedTraceSelected();
     void refreshDropsLeavingTraces();
     void refreshWhileLoadingIsQueued();
+    void setRangeRefreshesWithoutReset();
     void overlappingPagesAreDeduplicated();
     void scatterSeriesOnePointPerTrace();
 
@@ -392,6 +393,24 @@ void TestTraceListModel::refreshWhileLoadingIsQueued()
     QCOMPARE(loaded.count(), 2);
     QCOMPARE(m_queries->queries().size(), std::size_t(2));
     QCOMPARE(m_model->rowCount(), 10);
+}
+
+void TestTraceListModel::setRangeRefreshesWithoutReset()
+{
+    loadFirstPage();
+    QItemSelectionModel selection(m_model.get());
+    selection.select(m_model->index(3, 0),
+                     QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows); // trace 22
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    QSignalSpy loaded(m_model.get(), &TraceListModel::loaded);
+    m_model->setRange(TimeRange{baseNs + 18000 * msNs, baseNs + 30000 * msNs});
+    QTRY_COMPARE(loaded.count(), 1);
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(rowNumbers(*m_model), (QList<int>{25, 24, 23, 22, 21, 20, 19, 18}));
+    QCOMPARE(m_model->query().range.startNs, baseNs + 18000 * msNs);
+    QCOMPARE(m_queries->queries().back().range.startNs, baseNs + 18000 * msNs);
+    QCOMPARE(selection.selectedRows().size(), 1);
+    QCOMPARE(selection.selectedRows().first().row(), 3);
 }
 
 void TestTraceListModel::overlappingPagesAreDeduplicated()
