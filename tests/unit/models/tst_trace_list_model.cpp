@@ -213,8 +213,11 @@ void TestTraceListModel::loadsPageByPage()
 
     QSignalSpy loaded(m_model.get(), &TraceListModel::loaded);
     QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    m_queries->hold(true);
     m_model->fetchMore({});
+    QVERIFY(m_model->isLoading());
     m_model->fetchMore({}); // ignored while the page loads
+    m_queries->hold(false);
     QTRY_COMPARE(loaded.count(), 1);
     QCOMPARE(m_model->rowCount(), 20);
     QCOMPARE(inserted.count(), 1);
