@@ -6,7 +6,9 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <algorithm>
+#include <cmath>
 #include <condition_variable>
+#include <limits>
 #include <mutex>
 
 using namespace kansoku;
@@ -169,6 +171,7 @@ private Q_SLOTS:
     void setRangeRefreshesWithoutReset();
     void overlappingPagesAreDeduplicated();
     void scatterSeriesOnePointPerTrace();
+    void oddSummariesDisplaySafely();
 
 private:
     void loadFirstPage(const TraceQuery &query = {});
@@ -438,6 +441,35 @@ void TestTraceListModel::scatterSeriesOnePointPerTrace()
                                                         baseNs + 6000 * msNs}));
     QCOMPARE(series.values, (std::vector<double>{29.0, 0.001, 43.0}));
     QCOMPARE(series.highlighted, (std::vector<bool>{false, true, false}));
+}
+
+void TestTraceListModel::oddSummariesDisplaySafely()
+{
+    TraceSummary missingRoot; // spans arrived, the root not yet
+    missingRoot.traceId = traceNumber(1);
+    missingRoot.startTimeNs = 0;
+    missingRoot.durationNs = std::numeric_limits<std::int64_t>::max();
+    missingRoot.spanCount = 1;
+    TraceSummary negative = summaryNumber(2);
+    negative.durationNs = -5 * msNs; // clock skew between services
+    negative.services.clear();
+    m_queries->setTraces({missingRoot, negative});
+    loadFirstPage();
+    QCOMPARE(m_model->rowCount(), 2);
+    const int row = m_model->rowOf(traceNumber(1));
+    QCOMPARE(m_model->index(row, TraceListModel::RootServiceColumn).data().toString(),
+             QStringLiteral("—"));
+    QCOMPARE(m_model->index(row, TraceListModel::RootOperationColumn).data().toString(),
+             QStringLiteral("(root span missing)"));
+    QVERIFY(!m_model->index(row, TraceListModel::DurationColumn).data().toString().isEmpty());
+    const int other = m_model->rowOf(traceNumber(2));
+    QCOMPARE(m_model->index(other, TraceListModel::DurationColumn).data().toString(),
+             QStringLiteral("-5 ms"));
+    QCOMPARE(m_model->index(other, TraceListModel::ServicesColumn).data().toString(), QString());
+
+    const ChartSeries series = TraceScatterSeries::build({missingRoot, negative}, {});
+    QCOMPARE(series.values.back(), TraceScatterSeries::minimumMs); // stays on a log axis
+    QVERIFY(std::isfinite(series.values.front()));
 }
 
 QTEST_GUILESS_MAIN(TestTraceListModel)
