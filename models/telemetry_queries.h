@@ -16,7 +16,12 @@ struct AttributeFilter
     std::string value; // compared with the attribute's display text (AnyValue::toDisplayString)
 };
 
-enum class TraceSortOrder { StartTimeDescending, StartTimeAscending, DurationDescending };
+enum class TraceSortOrder {
+    StartTimeDescending,
+    StartTimeAscending,
+    DurationDescending,
+    DurationAscending
+};
 
 struct TraceQuery
 {

@@ -212,6 +212,9 @@ std::vector<TraceSummary> SqliteTelemetryQueries::traces(const TraceQuery &query
     case TraceSortOrder::DurationDescending:
         builder.add(" ORDER BY t.end_ns - t.start_ns DESC, t.trace_key DESC");
         break;
+    case TraceSortOrder::DurationAscending:
+        builder.add(" ORDER BY t.end_ns - t.start_ns ASC, t.trace_key ASC");
+        break;
     }
     builder.add(" LIMIT ? OFFSET ?");
     builder.addInt(query.limit);

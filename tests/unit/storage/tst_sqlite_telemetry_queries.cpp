@@ -175,6 +175,14 @@ void TestSqliteTelemetryQueries::traces_data()
     QTest::newRow("longest first")
         << query([](TraceQuery &q) { q.sortOrder = TraceSortOrder::DurationDescending; })
         << QList<int>{3, 1, 2, 4};
+    QTest::newRow("shortest first")
+        << query([](TraceQuery &q) { q.sortOrder = TraceSortOrder::DurationAscending; })
+        << QList<int>{4, 2, 1, 3};
+    QTest::newRow("shortest first, second page") << query([](TraceQuery &q) {
+        q.sortOrder = TraceSortOrder::DurationAscending;
+        q.limit = 3;
+        q.offset = 1;
+    }) << QList<int>{2, 1, 3};
     QTest::newRow("service frontend")
         << query([](TraceQuery &q) { q.service = "frontend"; }) << QList<int>{3, 1};
     QTest::newRow("service backend")

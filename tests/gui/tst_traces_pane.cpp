@@ -1,0 +1,484 @@
+#include "../unit/storage/storage_test_data.h"
+#include "chart_view.h"
+#include "otlp_decoder.h"
+#include "telemetry_store.h"
+#include "trace_filter_bar.h"
+#include "trace_list_model.h"
+#include "trace_scatter_series.h"
+#include "trace_view.h"
+#include "traces_pane.h"
+#include "workbench_state.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+using namespace kansoku;
+using namespace kansoku::testdata;
+
+namespace {
+
+constexpr std::int64_t msNs = 1000000;
+constexpr std::int64_t minuteNs = 60000 * msNs;
+constexpr std::int64_t baseNs = 1760000000000000000; // 2025-10-09
+constexpr int traceCount = 40;
+
+// Trace n (1..40) starts n minutes after base. Its root "GET /items" (or "POST /checkout" for
+// every fourth) runs (n * 37 % 400 + 20) ms on frontend, with a backend child, and every tenth
+// also calls db. Every seventh trace has an error on the backend span.
+std::int64_t startOf(int n)
+{
+    return baseNs + n * minuteNs;
+}
+std::int64_t durationOf(int n)
+{
+    return (n * 37 % 400 + 20) * msNs;
+}
+bool hasError(int n)
+{
+    return n % 7 == 0;
+}
+bool isCheckout(int n)
+{
+    return n % 4 == 0;
+}
+
+void writeTraces(TelemetryStore &store, int first, int last)
+{
+    std::vector<Span> frontend;
+    std::vector<Span> backend;
+    std::vector<Span> db;
+    for (int n = first; n <= last; ++n) {
+        const TraceId trace = traceId(std::uint64_t(n));
+        const std::int64_t start = startOf(n);
+        const std::int64_t end = start + durationOf(n);
+        frontend.push_back(
+            span(trace, spanId(1), {}, isCheckout(n) ? "POST /checkout" : "GET /items", start, end,
+                 StatusCode::Unset,
+                 {{"http.route", AnyValue::fromString(isCheckout(n) ? "/checkout" : "/items")}}));
+        backend.push_back(span(trace, spanId(2), spanId(1), "load", start + msNs, end - msNs,
+                               hasError(n) ? StatusCode::Error : StatusCode::Ok,
+                               {{"n", AnyValue::fromInt(n)}}));
+        if (n % 10 == 0)
+            db.push_back(
+                span(trace, spanId(3), spanId(2), "SELECT", start + 2 * msNs, start + 3 * msNs));
+    }
+    store.offer(spanBatch(resource("frontend"), std::move(frontend)));
+    store.offer(spanBatch(resource("backend"), std::move(backend)));
+    if (!db.empty())
+        store.offer(spanBatch(resource("db"), std::move(db)));
+}
+
+int numberOf(const TraceId &id)
+{
+    return id.bytes[15];
+}
+
+QList<int> listedNumbers(TracesPane &pane)
+{
+    QList<int> numbers;
+    TraceListModel *model = pane.traceListModel();
+    for (int row = 0; row < model->rowCount(); ++row)
+        numbers.append(numberOf(model->summary(row).traceId));
+    return numbers;
+}
+
+QWidget *plotOf(ChartView *chart)
+{
+    QCoreApplication::processEvents(); // queued replots lay out the axes pixelFor() reads
+    return chart->findChild<QWidget *>(QStringLiteral("chartPlot"));
+}
+
+void typeInto(QLineEdit *field, const QString &text)
+{
+    field->setFocus();
+    field->selectAll();
+    QTest::keyClicks(field, text);
+    QTest::keyClick(field, Qt::Key_Return);
+}
+
+} // namespace
+
+class TestTracesPane : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void listsTracesNewestFirstWithScatter();
+    void errorsOnlyFiltersListAndScatter();
+    void durationFieldsFilterAndRejectBadText();
+    void attributeAndTraceIdFilters();
+    void clearButtonResetsFilters();
+    void serviceFollowsWorkbench();
+    void sortByDurationHeaderOnly();
+    void clickingRowOpensTrace();
+    void selectedSpanFromWorkbenchOpensTraceAndSpan();
+    void scatterClickOpensTrace();
+    void scatterDragSetsCustomRange();
+    void traceViewRequestsReachWorkbench();
+    void liveRefreshKeepsSelectionAndAddsTraces();
+    void emptyRangeShowsEmptyState();
+    void jsSdkTraceOpens();
+
+private:
+    void waitForList(int rows);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<TelemetryStore> m_store;
+    std::unique_ptr<WorkbenchState> m_state;
+    std::unique_ptr<TracesPane> m_pane;
+};
+
+void TestTracesPane::initTestCase()
+{
+    StorageOptions options;
+    options.databasePath = m_dir.filePath(QStringLiteral("pane.db"));
+    options.commitMaxLatencyMs = 10;
+    m_store = std::make_unique<TelemetryStore>(options);
+    QString error;
+    QVERIFY2(m_store->open(&error), qPrintable(error));
+    writeTraces(*m_store, 1, traceCount);
+    QTRY_COMPARE(m_store->status().queuedItems, std::int64_t(0));
+}
+
+void TestTracesPane::init()
+{
+    m_state = std::make_unique<WorkbenchState>();
+    m_state->setDataBounds(TimeRange{startOf(1), startOf(traceCount) + minuteNs});
+    m_state->setCustomRange(TimeRange{startOf(1), startOf(traceCount) + minuteNs});
+    m_pane = std::make_unique<TracesPane>(m_state.get(), m_store->queries());
+    m_pane->resize(1100, 900);
+    m_pane->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_pane.get()));
+    waitForList(traceCount);
+}
+
+void TestTracesPane::cleanup()
+{
+    m_pane.reset();
+    m_state.reset();
+}
+
+void TestTracesPane::waitForList(int rows)
+{
+    QTRY_VERIFY(m_pane->traceListModel()->hasLoaded() && !m_pane->traceListModel()->isLoading());
+    QTRY_COMPARE(m_pane->traceListModel()->rowCount(), rows);
+    QTRY_COMPARE(int(m_pane->scatterTraces().size()), rows);
+}
+
+void TestTracesPane::listsTracesNewestFirstWithScatter()
+{
+    QCOMPARE(listedNumbers(*m_pane).mid(0, 3), (QList<int>{40, 39, 38}));
+    TraceListModel *model = m_pane->traceListModel();
+    // Trace 40: 40*37%400+20 = 300 ms, checkout, 3 spans (db every tenth), no error.
+    QCOMPARE(model->index(0, TraceListModel::RootOperationColumn).data().toString(),
+             QStringLiteral("POST /checkout"));
+    QCOMPARE(model->index(0, TraceListModel::DurationColumn).data().toString(),
+             QStringLiteral("300 ms"));
+    QCOMPARE(model->index(0, TraceListModel::SpanCountColumn).data().toString(),
+             QStringLiteral("3"));
+    QCOMPARE(model->index(0, TraceListModel::ServicesColumn).data().toString(),
+             QStringLiteral("backend, db, frontend"));
+    QCOMPARE(model->index(5, TraceListModel::ErrorCountColumn).data().toString(),
+             QStringLiteral("1")); // trace 35
+    QCOMPARE(m_pane->emptyText(), QString());
+
+    ChartView *chart = m_pane->scatterView();
+    QCOMPARE(chart->seriesCount(), 1);
+    QCOMPARE(chart->series(0).style, ChartSeries::Style::Scatter);
+    QCOMPARE(chart->series(0).values.front(), 300.0);
+    QCOMPARE(
+        std::count(chart->series(0).highlighted.begin(), chart->series(0).highlighted.end(), true),
+        5); // 7, 14, 21, 28, 35
+    auto *count = m_pane->findChild<QLabel *>(QStringLiteral("traceCount"));
+    QCOMPARE(count->text(), QStringLiteral("40 traces in range"));
+
+    // The operation combo offers the root operations seen.
+    auto *operations = m_pane->findChild<QComboBox *>(QStringLiteral("operationFilter"));
+    QCOMPARE(operations->count(), 3);
+    QCOMPARE(operations->itemText(1), QStringLiteral("GET /items"));
+    QCOMPARE(operations->itemText(2), QStringLiteral("POST /checkout"));
+}
+
+void TestTracesPane::errorsOnlyFiltersListAndScatter()
+{
+    auto *errorsOnly = m_pane->findChild<QCheckBox *>(QStringLiteral("errorsOnlyFilter"));
+    QTest::mouseClick(errorsOnly, Qt::LeftButton, {}, QPoint(5, errorsOnly->height() / 2));
+    QVERIFY(errorsOnly->isChecked());
+    waitForList(5);
+    QCOMPARE(listedNumbers(*m_pane), (QList<int>{35, 28, 21, 14, 7}));
+    QCOMPARE(m_pane->scatterView()->series(0).highlighted, std::vector<bool>(5, true));
+}
+
+void TestTracesPane::durationFieldsFilterAndRejectBadText()
+{
+    auto *minimum = m_pane->findChild<QLineEdit *>(QStringLiteral("minDurationFilter"));
+    auto *maximum = m_pane->findChild<QLineEdit *>(QStringLiteral("maxDurationFilter"));
+    typeInto(minimum, QStringLiteral("300ms"));
+    typeInto(maximum, QStringLiteral("<0.35s"));
+    // Durations n*37%400+20 in [300, 350] ms: n=8 (316), 19 (323), 30 (330), 40 (300).
+    waitForList(4);
+    QCOMPARE(listedNumbers(*m_pane), (QList<int>{40, 30, 19, 8}));
+
+    typeInto(maximum, QStringLiteral("soon"));
+    QVERIFY(maximum->property("invalidFilter").toBool());
+    QVERIFY(!maximum->toolTip().isEmpty());
+    // The bad maximum is left out: every trace of at least 300 ms.
+    QTRY_COMPARE(m_pane->traceListModel()->rowCount(), 10);
+    QVERIFY(!m_pane->traceListModel()->isLoading());
+
+    typeInto(minimum, QStringLiteral("<1s")); // a maximum typed into the minimum field
+    QVERIFY(minimum->property("invalidFilter").toBool());
+    waitForList(traceCount);
+}
+
+void TestTracesPane::attributeAndTraceIdFilters()
+{
+    auto *attributes = m_pane->findChild<QLineEdit *>(QStringLiteral("attributeFilter"));
+    typeInto(attributes, QStringLiteral("http.route=/checkout"));
+    waitForList(10);
+    typeInto(attributes, QStringLiteral("http.route=/checkout n=12"));
+    waitForList(1);
+    QCOMPARE(listedNumbers(*m_pane), QList<int>{12});
+
+    attributes->clear();
+    waitForList(traceCount);
+    auto *traceIdField = m_pane->findChild<QLineEdit *>(QStringLiteral("traceIdFilter"));
+    typeInto(traceIdField, QString::fromStdString(toHex(traceId(23))).toUpper());
+    waitForList(1);
+    QCOMPARE(listedNumbers(*m_pane), QList<int>{23});
+
+    typeInto(traceIdField, QStringLiteral("ab00"));
+    QVERIFY(traceIdField->property("invalidFilter").toBool());
+    waitForList(traceCount);
+}
+
+void TestTracesPane::clearButtonResetsFilters()
+{
+    auto *errorsOnly = m_pane->findChild<QCheckBox *>(QStringLiteral("errorsOnlyFilter"));
+    errorsOnly->setChecked(true);
+    typeInto(m_pane->findChild<QLineEdit *>(QStringLiteral("minDurationFilter")),
+             QStringLiteral("200ms"));
+    waitForList(3); // errors (every seventh) of 200 ms or more: 28, 21, 7
+    QSignalSpy changed(m_pane->filterBar(), &TraceFilterBar::filtersChanged);
+    QTest::mouseClick(m_pane->findChild<QToolButton *>(QStringLiteral("clearFilters")),
+                      Qt::LeftButton);
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(!errorsOnly->isChecked());
+    waitForList(traceCount);
+}
+
+void TestTracesPane::serviceFollowsWorkbench()
+{
+    auto *service = m_pane->findChild<QComboBox *>(QStringLiteral("serviceFilter"));
+    QTRY_COMPARE(service->count(), 4); // all, backend, db, frontend
+    m_state->setService(QStringLiteral("db"));
+    QCOMPARE(m_pane->filterBar()->service(), QStringLiteral("db"));
+    waitForList(4);
+    QCOMPARE(listedNumbers(*m_pane), (QList<int>{40, 30, 20, 10}));
+    // The pane may pick another service on its own; Clear goes back to the workbench's.
+    service->setCurrentIndex(service->findData(QStringLiteral("frontend")));
+    waitForList(traceCount);
+    m_pane->filterBar()->clear();
+    waitForList(4);
+}
+
+void TestTracesPane::sortByDurationHeaderOnly()
+{
+    QHeaderView *header = m_pane->traceTable()->horizontalHeader();
+    m_pane->traceTable()->sortByColumn(TraceListModel::DurationColumn, Qt::DescendingOrder);
+    waitForList(traceCount);
+    // Longest: n*37%400+20 is 404 ms for n=32.
+    QCOMPARE(listedNumbers(*m_pane).first(), 32);
+    QCOMPARE(m_pane->traceListModel()->sortOrder(), TraceSortOrder::DurationDescending);
+
+    // Services cannot be sorted by the store: the indicator stays on Duration.
+    const int x = header->sectionViewportPosition(TraceListModel::ServicesColumn) + 10;
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
+    QCOMPARE(header->sortIndicatorSection(), int(TraceListModel::DurationColumn));
+    QCOMPARE(m_pane->traceListModel()->sortOrder(), TraceSortOrder::DurationDescending);
+}
+
+void TestTracesPane::clickingRowOpensTrace()
+{
+    QSignalSpy loaded(m_pane.get(), &TracesPane::traceLoaded);
+    QTableView *table = m_pane->traceTable();
+    const QRect cell = table->visualRect(
+        m_pane->traceListModel()->index(2, TraceListModel::RootOperationColumn));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    QCOMPARE(m_state->selectedTraceId(), traceId(38));
+    QTRY_COMPARE(loaded.count(), 1);
+    const auto trace = m_pane->traceView()->trace();
+    QVERIFY(trace);
+    QCOMPARE(trace->traceId, traceId(38));
+    QCOMPARE(trace->spans.size(), std::size_t(2));
+}
+
+void TestTracesPane::selectedSpanFromWorkbenchOpensTraceAndSpan()
+{
+    QSignalSpy loaded(m_pane.get(), &TracesPane::traceLoaded);
+    m_state->selectSpan(traceId(20), spanId(3)); // e.g. from a log line
+    QTRY_COMPARE(loaded.count(), 1);
+    QCOMPARE(m_pane->traceView()->trace()->traceId, traceId(20));
+    QTRY_COMPARE(m_pane->traceView()->selectedSpanId(), spanId(3));
+    const QModelIndex current = m_pane->traceTable()->selectionModel()->currentIndex();
+    QCOMPARE(current.row(), 20); // newest first: 40 .. 20
+    QVERIFY(m_pane->traceTable()->selectionModel()->isRowSelected(20));
+
+    // Another span of the same trace: selected without loading the trace again.
+    m_state->selectSpan(traceId(20), spanId(1));
+    QCOMPARE(m_pane->traceView()->selectedSpanId(), spanId(1));
+    QTest::qWait(20);
+    QCOMPARE(loaded.count(), 1);
+}
+
+void TestTracesPane::scatterClickOpensTrace()
+{
+    ChartView *chart = m_pane->scatterView();
+    QWidget *plot = plotOf(chart);
+    // Trace 13 (13*37%400+20 = 101 ms) sits alone in its minute.
+    const double valueMs = double(durationOf(13)) / TraceScatterSeries::nsPerMs;
+    const QPoint at = plot->mapFrom(chart, chart->pixelFor(startOf(13), valueMs));
+    QTest::mouseClick(plot, Qt::LeftButton, {}, at);
+    QCOMPARE(m_state->selectedTraceId(), traceId(13));
+    QTRY_VERIFY(m_pane->traceView()->trace());
+    QCOMPARE(m_pane->traceView()->trace()->traceId, traceId(13));
+    // The open trace is marked by a second series of one dot.
+    QCOMPARE(chart->seriesCount(), 2);
+    QCOMPARE(chart->series(1).timesNs, std::vector<std::int64_t>{startOf(13)});
+    QCOMPARE(chart->series(1).values, std::vector<double>{valueMs});
+}
+
+void TestTracesPane::scatterDragSetsCustomRange()
+{
+    ChartView *chart = m_pane->scatterView();
+    QWidget *plot = plotOf(chart);
+    const QPoint from = plot->mapFrom(chart, chart->pixelFor(startOf(10) - minuteNs / 2, 100));
+    const QPoint to = plot->mapFrom(chart, chart->pixelFor(startOf(20) - minuteNs / 2, 100));
+    QTest::mousePress(plot, Qt::LeftButton, {}, from);
+    QTest::mouseMove(plot, (from + to) / 2);
+    QTest::mouseMove(plot, to);
+    QTest::mouseRelease(plot, Qt::LeftButton, {}, to);
+    QCOMPARE(m_state->rangePreset(), WorkbenchState::RangePreset::Custom);
+    waitForList(10); // 10 .. 19
+    QCOMPARE(listedNumbers(*m_pane).first(), 19);
+    QCOMPARE(listedNumbers(*m_pane).last(), 10);
+}
+
+void TestTracesPane::traceViewRequestsReachWorkbench()
+{
+    QSignalSpy logs(m_state.get(), &WorkbenchState::logsRequested);
+    QSignalSpy selected(m_state.get(), &WorkbenchState::spanSelected);
+    TraceView *view = m_pane->traceView();
+    Q_EMIT view->logsOfTraceRequested(traceId(5));
+    Q_EMIT view->logsOfSpanRequested(traceId(5), spanId(2));
+    QCOMPARE(logs.count(), 2);
+    QCOMPARE(logs.at(0).at(0).value<TraceId>(), traceId(5));
+    QVERIFY(logs.at(0).at(1).value<SpanId>().isZero());
+    QCOMPARE(logs.at(1).at(1).value<SpanId>(), spanId(2));
+
+    // A link to another trace opens that trace and its span.
+    Q_EMIT view->linkActivated(traceId(6), spanId(2));
+    QCOMPARE(selected.count(), 1);
+    QTRY_VERIFY(view->trace() && view->trace()->traceId == traceId(6));
+    QTRY_COMPARE(view->selectedSpanId(), spanId(2));
+}
+
+void TestTracesPane::liveRefreshKeepsSelectionAndAddsTraces()
+{
+    // Following the newest hour of data, as the app does while telemetry arrives.
+    m_state->setRangePreset(WorkbenchState::RangePreset::LastHour);
+    m_state->setFollowLive(true);
+    waitForList(traceCount);
+    m_state->selectSpan(traceId(30));
+    QTRY_VERIFY(m_pane->traceView()->trace());
+    QCOMPARE(m_pane->traceTable()->selectionModel()->currentIndex().row(), 10);
+
+    // Two newer traces arrive: the app moves the data bounds (so the range) and notes the commit
+    // in the same tick.
+    writeTraces(*m_store, traceCount + 1, traceCount + 2);
+    QTRY_COMPARE(m_store->status().queuedItems, std::int64_t(0));
+    QSignalSpy reset(m_pane->traceListModel(), &QAbstractItemModel::modelReset);
+    QSignalSpy ranges(m_state.get(), &WorkbenchState::timeRangeChanged);
+    m_state->setDataBounds(TimeRange{startOf(1), startOf(traceCount + 2) + minuteNs});
+    QCOMPARE(ranges.count(), 1);
+    m_state->noteTelemetryCommitted();
+    m_state->noteTelemetryCommitted(); // coalesced with the first
+    waitForList(traceCount + 2);
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(listedNumbers(*m_pane).first(), traceCount + 2);
+    const QModelIndex current = m_pane->traceTable()->selectionModel()->currentIndex();
+    QCOMPARE(current.row(), 12);
+    QCOMPARE(numberOf(m_pane->traceListModel()->summary(current.row()).traceId), 30);
+    QVERIFY(m_pane->traceTable()->selectionModel()->isRowSelected(12));
+    QCOMPARE(m_pane->traceView()->trace()->traceId, traceId(30));
+
+    // A range moved by the user is a new list.
+    m_state->setCustomRange(TimeRange{startOf(25), startOf(35)});
+    QTRY_COMPARE(reset.count(), 1);
+    waitForList(10);
+    QVERIFY(m_pane->traceTable()->selectionModel()->isRowSelected(4)); // 34 .. 30
+}
+
+void TestTracesPane::emptyRangeShowsEmptyState()
+{
+    m_state->setCustomRange(TimeRange{baseNs - 10 * minuteNs, baseNs - 5 * minuteNs});
+    waitForList(0);
+    QCOMPARE(m_pane->emptyText(), QStringLiteral("No traces in this range"));
+    auto *errorsOnly = m_pane->findChild<QCheckBox *>(QStringLiteral("errorsOnlyFilter"));
+    errorsOnly->setChecked(true);
+    QTRY_COMPARE(m_pane->emptyText(), QStringLiteral("No traces match the filters"));
+    QVERIFY(m_pane->scatterTraces().empty());
+}
+
+void TestTracesPane::jsSdkTraceOpens()
+{
+    // Real data: the OpenTelemetry JS SDK's OTLP/JSON export, decoded by the ingest decoder.
+    QFile file(qEnvironmentVariable("KANSOKU_TEST_DATA")
+               + QStringLiteral("/otlp/js_sdk_traces.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray body = file.readAll();
+    const OtlpDecodeResult decoded = OtlpDecoder::decode(
+        TelemetrySignal::Traces, OtlpEncoding::Json, std::string_view(body.data(), body.size()));
+    QVERIFY2(decoded.ok, decoded.errorMessage.c_str());
+
+    QTemporaryDir dir;
+    StorageOptions options;
+    options.databasePath = dir.filePath(QStringLiteral("js.db"));
+    options.commitMaxLatencyMs = 10;
+    TelemetryStore store(options);
+    QString error;
+    QVERIFY2(store.open(&error), qPrintable(error));
+    store.offer(decoded.batch);
+    QTRY_COMPARE(store.status().queuedItems, std::int64_t(0));
+
+    WorkbenchState state;
+    state.setDataBounds(store.queries()->timeBounds());
+    TracesPane pane(&state, store.queries());
+    pane.resize(900, 700);
+    pane.show();
+    QTRY_COMPARE(pane.traceListModel()->rowCount(), 1);
+    TraceListModel *model = pane.traceListModel();
+    QCOMPARE(model->index(0, TraceListModel::RootOperationColumn).data().toString(),
+             QStringLiteral("GET /cart"));
+    QCOMPARE(model->index(0, TraceListModel::ErrorCountColumn).data().toString(),
+             QStringLiteral("1"));
+    QTest::mouseClick(pane.traceTable()->viewport(), Qt::LeftButton, {},
+                      pane.traceTable()->visualRect(model->index(0, 0)).center());
+    QTRY_VERIFY(pane.traceView()->trace());
+    QCOMPARE(pane.traceView()->trace()->spans.size(), std::size_t(2));
+    QCOMPARE(int(pane.scatterTraces().size()), 1);
+}
+
+QTEST_MAIN(TestTracesPane)
+#include "tst_traces_pane.moc"

@@ -1,0 +1,451 @@
+#include "traces_pane.h"
+
+#include "chart_view.h"
+#include "time_format.h"
+#include "trace_filter_bar.h"
+#include "trace_list_model.h"
+#include "trace_scatter_series.h"
+#include "trace_view.h"
+#include "workbench_state.h"
+
+#include <QEvent>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QSignalBlocker>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+
+namespace kansoku {
+
+namespace {
+
+// The operation combo offers at most this many root operations.
+constexpr std::size_t maxOperationsOffered = 500;
+
+std::pair<int, Qt::SortOrder> headerSortFor(TraceSortOrder order)
+{
+    switch (order) {
+    case TraceSortOrder::StartTimeAscending:
+        return {TraceListModel::StartColumn, Qt::AscendingOrder};
+    case TraceSortOrder::DurationDescending:
+        return {TraceListModel::DurationColumn, Qt::DescendingOrder};
+    case TraceSortOrder::DurationAscending:
+        return {TraceListModel::DurationColumn, Qt::AscendingOrder};
+    case TraceSortOrder::StartTimeDescending:
+        break;
+    }
+    return {TraceListModel::StartColumn, Qt::DescendingOrder};
+}
+
+} // namespace
+
+TracesPane::TracesPane(WorkbenchState *state, std::shared_ptr<const TelemetryQueries> queries,
+                       QWidget *parent)
+    : QWidget(parent)
+    , m_state(state)
+    , m_queries(std::move(queries))
+    , m_filterBar(new TraceFilterBar(this))
+    , m_scatter(new ChartView(this))
+    , m_countLabel(new QLabel(this))
+    , m_table(new QTableView(this))
+    , m_model(new TraceListModel(m_queries, this))
+    , m_traceView(new TraceView(this))
+    , m_splitter(new QSplitter(Qt::Vertical, this))
+    , m_scatterTraces(std::make_shared<const std::vector<TraceSummary>>())
+{
+    m_scatter->setObjectName(QStringLiteral("traceScatter"));
+    m_scatter->setLogarithmicValues(true);
+    m_scatter->setValueAxisLabel(tr("duration (ms)"));
+    m_scatter->setValueFormatter([](double ms) -> QString {
+        return std::isfinite(ms) ? formatDurationNs(std::llround(ms * TraceScatterSeries::nsPerMs))
+                                 : QString();
+    });
+    m_scatter->setLegendVisible(false);
+    m_scatter->setMinimumHeight(140);
+
+    m_table->setObjectName(QStringLiteral("traceTable"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setShowGrid(false);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setHighlightSections(false);
+    header->setStretchLastSection(true);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    const int digitWidth = fontMetrics().horizontalAdvance(QLatin1Char('0'));
+    m_table->setColumnWidth(TraceListModel::StartColumn,
+                            fontMetrics().horizontalAdvance(QStringLiteral("May 30 00:00:00.000"))
+                                + 24);
+    // Narrow enough that every column fits a pane beside two others; services take the rest.
+    m_table->setColumnWidth(TraceListModel::RootServiceColumn, 14 * digitWidth);
+    m_table->setColumnWidth(TraceListModel::RootOperationColumn, 20 * digitWidth);
+    m_table->setColumnWidth(TraceListModel::DurationColumn, 10 * digitWidth);
+    m_table->setColumnWidth(TraceListModel::SpanCountColumn, 7 * digitWidth);
+    m_table->setColumnWidth(TraceListModel::ErrorCountColumn, 7 * digitWidth);
+    header->setSortIndicator(TraceListModel::StartColumn, Qt::DescendingOrder);
+    m_table->setSortingEnabled(true);
+    // The store orders by start time or duration only: other headers keep the current order.
+    connect(header, &QHeaderView::sortIndicatorChanged, this,
+            [this, header](int column, Qt::SortOrder order) {
+                if (TraceListModel::sortOrderFor(column, order))
+                    return;
+                const auto [sortColumn, sortOrder] = headerSortFor(m_model->sortOrder());
+                const QSignalBlocker blocker(header);
+                header->setSortIndicator(sortColumn, sortOrder);
+            });
+
+    m_emptyLabel = new QLabel(m_table->viewport());
+    m_emptyLabel->setObjectName(QStringLiteral("traceListEmpty"));
+    m_emptyLabel->setAlignment(Qt::AlignCenter);
+    m_emptyLabel->setStyleSheet(QStringLiteral("color: #808080;"));
+    m_emptyLabel->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_table->viewport()->installEventFilter(this);
+
+    m_countLabel->setObjectName(QStringLiteral("traceCount"));
+    m_countLabel->setStyleSheet(QStringLiteral("color: #606060;"));
+    m_countLabel->setContentsMargins(6, 0, 6, 0);
+
+    auto *listArea = new QWidget(this);
+    auto *listLayout = new QVBoxLayout(listArea);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->setSpacing(2);
+    listLayout->addWidget(m_countLabel);
+    listLayout->addWidget(m_table);
+
+    m_traceView->setObjectName(QStringLiteral("traceView"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_scatter);
+    m_splitter->addWidget(listArea);
+    m_splitter->addWidget(m_traceView);
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setStretchFactor(2, 5);
+    m_splitter->setSizes({220, 260, 520});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_filterBar);
+    layout->addWidget(m_splitter, 1);
+
+    connect(m_filterBar, &TraceFilterBar::filtersChanged, this, [this] { reload(); });
+    connect(m_scatter, &ChartView::rangeSelected, this,
+            [this](const TimeRange &range) { m_state->setCustomRange(range); });
+    connect(m_scatter, &ChartView::scatterPointClicked, this, [this](int series, int point) {
+        // Series 1 is the open trace's marker: nothing more to open.
+        if (series == 0 && point >= 0 && std::size_t(point) < m_scatterTraces->size())
+            m_state->selectSpan((*m_scatterTraces)[std::size_t(point)].traceId);
+    });
+
+    connect(m_model, &TraceListModel::loaded, this, &TracesPane::onListLoaded);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &TracesPane::updateEmptyState);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &TracesPane::updateEmptyState);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &TracesPane::updateEmptyState);
+    // Selection, not the current index: focusing the table makes a row current without
+    // selecting it, and that must not replace the open trace.
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this](const QItemSelection &selected) {
+                if (!selected.indexes().isEmpty())
+                    onRowSelected(selected.indexes().first().row());
+            });
+    connect(m_table, &QTableView::activated, this,
+            [this](const QModelIndex &index) { onRowSelected(index.row()); });
+
+    connect(m_traceView, &TraceView::spanSelected, m_state, &WorkbenchState::selectSpan);
+    connect(m_traceView, &TraceView::linkActivated, m_state, &WorkbenchState::selectSpan);
+    connect(m_traceView, &TraceView::logsOfTraceRequested, this,
+            [this](const TraceId &traceId) { m_state->requestLogsOf(traceId); });
+    connect(m_traceView, &TraceView::logsOfSpanRequested, m_state, &WorkbenchState::requestLogsOf);
+
+    // A range that follows live data moves on every commit: refresh in place, keeping the rows
+    // the user looks at. Any other range change starts over.
+    connect(m_state, &WorkbenchState::timeRangeChanged, this, [this] {
+        const bool following = m_state->isFollowingLive()
+                               && m_state->rangePreset() != WorkbenchState::RangePreset::Custom;
+        scheduleReload(following ? Reload::Live : Reload::Full);
+    });
+    connect(m_state, &WorkbenchState::serviceChanged, this, [this] {
+        m_filterBar->setService(m_state->service());
+        scheduleReload(Reload::Full);
+    });
+    connect(m_state, &WorkbenchState::telemetryCommitted, this,
+            [this] { scheduleReload(Reload::Live); });
+    connect(m_state, &WorkbenchState::spanSelected, this, &TracesPane::openTrace);
+
+    m_filterBar->setService(m_state->service());
+    reload();
+    if (const std::optional<TraceId> selected = m_state->selectedTraceId())
+        openTrace(*selected, m_state->selectedSpanId());
+}
+
+void TracesPane::scheduleReload(Reload kind)
+{
+    m_fullReloadPending = m_fullReloadPending || kind == Reload::Full;
+    if (m_reloadScheduled)
+        return;
+    m_reloadScheduled = true;
+    // One pass per event-loop turn, however many signals arrived in it.
+    QTimer::singleShot(0, this, [this] {
+        m_reloadScheduled = false;
+        const bool full = m_fullReloadPending;
+        m_fullReloadPending = false;
+        if (full)
+            reload();
+        else
+            refreshLive();
+    });
+}
+
+TraceQuery TracesPane::currentFilters() const
+{
+    TraceQuery query = m_filterBar->filters();
+    query.range = m_state->timeRange();
+    return query;
+}
+
+bool TracesPane::filtersActive() const
+{
+    const TraceQuery query = m_filterBar->filters();
+    return !query.service.empty() || !query.operation.empty() || query.minDurationNs
+           || query.maxDurationNs || query.errorsOnly || !query.attributeFilters.empty()
+           || query.traceId;
+}
+
+void TracesPane::reload()
+{
+    m_scatter->setTimeRange(m_state->displayRange());
+    m_model->setQuery(currentFilters());
+    m_scatterRefreshQueued = false;
+    loadScatter();
+    loadServices();
+    updateEmptyState();
+}
+
+void TracesPane::refreshLive()
+{
+    m_scatter->setTimeRange(m_state->displayRange());
+    if (m_model->query().range == m_state->timeRange())
+        m_model->refresh();
+    else
+        m_model->setRange(m_state->timeRange());
+    // A scatter query still running will be followed by one more, never by a pile of them.
+    if (m_scatterQuery.isBusy())
+        m_scatterRefreshQueued = true;
+    else
+        loadScatter();
+    if (!m_servicesQuery.isBusy())
+        loadServices();
+}
+
+void TracesPane::loadScatter()
+{
+    TraceQuery query = currentFilters();
+    query.sortOrder = TraceSortOrder::StartTimeDescending;
+    query.limit = ScatterLimit;
+    m_scatterQuery.run(
+        this,
+        [queries = m_queries, query] {
+            return std::make_shared<const std::vector<TraceSummary>>(queries->traces(query));
+        },
+        [this](std::shared_ptr<const std::vector<TraceSummary>> traces) {
+            showScatter(std::move(traces));
+            if (m_scatterRefreshQueued) {
+                m_scatterRefreshQueued = false;
+                loadScatter();
+            }
+        });
+}
+
+void TracesPane::showScatter(std::shared_ptr<const std::vector<TraceSummary>> traces)
+{
+    m_scatterTraces = std::move(traces);
+    m_scatterLoaded = true;
+    m_scatter->setEmptyText(filtersActive() ? tr("No traces match the filters")
+                                            : tr("No traces in this range"));
+    updateScatterSeries();
+    for (const TraceSummary &trace : *m_scatterTraces) {
+        if (m_operationsSeen.size() >= maxOperationsOffered)
+            break;
+        if (!trace.rootName.empty())
+            m_operationsSeen.insert(trace.rootName);
+    }
+    m_filterBar->setOperations({m_operationsSeen.begin(), m_operationsSeen.end()});
+    updateCountLabel();
+    Q_EMIT scatterUpdated();
+}
+
+void TracesPane::updateScatterSeries()
+{
+    std::vector<ChartSeries> series{TraceScatterSeries::build(*m_scatterTraces, tr("Traces"))};
+    // The open trace as a second, differently coloured dot drawn on top of the others.
+    if (m_openTraceId) {
+        const auto open = std::find_if(
+            m_scatterTraces->begin(), m_scatterTraces->end(),
+            [this](const TraceSummary &trace) { return trace.traceId == *m_openTraceId; });
+        if (open != m_scatterTraces->end()) {
+            ChartSeries marker = TraceScatterSeries::build({*open}, tr("Open trace"));
+            marker.color = QColor(0xff, 0x7f, 0x0e);
+            marker.highlighted.clear();
+            series.push_back(std::move(marker));
+        }
+    }
+    m_scatter->setSeries(std::move(series));
+}
+
+void TracesPane::loadServices()
+{
+    m_servicesQuery.run(
+        this, [queries = m_queries] { return queries->services(); },
+        [this](const std::vector<std::string> &services) { m_filterBar->setServices(services); });
+}
+
+void TracesPane::openTrace(const TraceId &traceId, const SpanId &spanId)
+{
+    selectRowOf(traceId);
+    m_wantedSpanId = spanId;
+    const std::shared_ptr<const Trace> shown = m_traceView->trace();
+    if (shown && shown->traceId == traceId && m_openTraceId == traceId) {
+        if (!spanId.isZero() && spanId != m_traceView->selectedSpanId())
+            m_traceView->selectSpan(spanId);
+        return;
+    }
+    if (m_openTraceId == traceId && m_traceQuery.isBusy())
+        return; // already on its way; the wanted span is applied when it arrives
+    loadTrace(traceId);
+}
+
+void TracesPane::loadTrace(const TraceId &traceId)
+{
+    const bool changed = m_openTraceId != traceId;
+    m_openTraceId = traceId;
+    if (changed)
+        updateScatterSeries();
+    const int row = m_model->rowOf(traceId);
+    m_shownSummarySpanCount = row >= 0 ? m_model->summary(row).spanCount : 0;
+    m_traceQuery.run(
+        this,
+        [queries = m_queries, traceId]() -> std::shared_ptr<const Trace> {
+            std::optional<Trace> trace = queries->trace(traceId);
+            if (!trace)
+                return nullptr;
+            return std::make_shared<const Trace>(std::move(*trace));
+        },
+        [this, traceId](std::shared_ptr<const Trace> trace) {
+            showLoadedTrace(traceId, std::move(trace));
+        });
+}
+
+void TracesPane::showLoadedTrace(const TraceId &traceId, std::shared_ptr<const Trace> trace)
+{
+    // A reload of the shown trace (more spans arrived) keeps the span the user is looking at.
+    const std::shared_ptr<const Trace> previous = m_traceView->trace();
+    const SpanId keep
+        = previous && previous->traceId == traceId ? m_traceView->selectedSpanId() : SpanId{};
+    m_traceView->setTrace(trace);
+    const SpanId select = !m_wantedSpanId.isZero() ? m_wantedSpanId : keep;
+    if (trace && !select.isZero())
+        m_traceView->selectSpan(select);
+    Q_EMIT traceLoaded(trace);
+}
+
+void TracesPane::selectRowOf(const TraceId &traceId)
+{
+    const int row = m_model->rowOf(traceId);
+    QItemSelectionModel *selection = m_table->selectionModel();
+    m_syncingSelection = true;
+    if (row < 0) {
+        selection->clearSelection();
+    } else if (selection->currentIndex().row() != row || !selection->isRowSelected(row)) {
+        selection->setCurrentIndex(m_model->index(row, 0),
+                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_table->scrollTo(m_model->index(row, 0));
+    }
+    m_syncingSelection = false;
+}
+
+void TracesPane::onRowSelected(int row)
+{
+    if (m_syncingSelection || row < 0 || row >= m_model->rowCount())
+        return;
+    const TraceId traceId = m_model->summary(row).traceId;
+    if (m_openTraceId == traceId)
+        return; // e.g. the row moved after a live refresh
+    m_state->selectSpan(traceId);
+}
+
+void TracesPane::onListLoaded()
+{
+    updateEmptyState();
+    if (!m_openTraceId)
+        return;
+    const int row = m_model->rowOf(*m_openTraceId);
+    if (row < 0)
+        return;
+    // After a new query or sort the open trace's row is selected again once it is loaded.
+    if (!m_table->selectionModel()->isRowSelected(row))
+        selectRowOf(*m_openTraceId);
+    // Live data added spans to the open trace: show them.
+    const std::int64_t spanCount = m_model->summary(row).spanCount;
+    if (m_shownSummarySpanCount != 0 && spanCount != m_shownSummarySpanCount
+        && !m_traceQuery.isBusy()) {
+        m_wantedSpanId = {};
+        loadTrace(*m_openTraceId);
+    }
+}
+
+QString TracesPane::emptyText() const
+{
+    return m_emptyLabel->isHidden() ? QString() : m_emptyLabel->text();
+}
+
+void TracesPane::updateEmptyState()
+{
+    QString text;
+    if (m_model->rowCount() == 0) {
+        if (!m_model->hasLoaded())
+            text = tr("Loading traces…");
+        else if (m_filterBar->hasInvalidInput())
+            text = tr("No traces match the filters (fields in red are ignored)");
+        else
+            text = filtersActive() ? tr("No traces match the filters")
+                                   : tr("No traces in this range");
+    }
+    m_emptyLabel->setText(text);
+    m_emptyLabel->setVisible(!text.isEmpty());
+    m_emptyLabel->setGeometry(m_table->viewport()->rect());
+}
+
+void TracesPane::updateCountLabel()
+{
+    const auto count = static_cast<qint64>(m_scatterTraces->size());
+    const QString number = QLocale().toString(count);
+    const bool filtered = filtersActive();
+    if (count >= ScatterLimit)
+        m_countLabel->setText(filtered ? tr("Newest %1 matching traces on the chart").arg(number)
+                                       : tr("Newest %1 traces on the chart").arg(number));
+    else if (count == 1)
+        m_countLabel->setText(filtered ? tr("1 matching trace in range") : tr("1 trace in range"));
+    else
+        m_countLabel->setText(filtered ? tr("%1 matching traces in range").arg(number)
+                                       : tr("%1 traces in range").arg(number));
+}
+
+bool TracesPane::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_table->viewport() && event->type() == QEvent::Resize)
+        m_emptyLabel->setGeometry(m_table->viewport()->rect());
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace kansoku

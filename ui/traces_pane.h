@@ -1,0 +1,105 @@
+// The Traces pane: a filter bar, a duration-over-time scatter of the traces in range (click a dot
+// to open it, drag to pick a range), the paged trace list, and the opened trace (TraceView) in a
+// splitter. Follows the WorkbenchState (range, service, live commits, span selection) and queries
+// only through BackgroundQuery workers. GUI thread.
+#pragma once
+
+#include "background_query.h"
+#include "telemetry_queries.h"
+
+#include <QWidget>
+#include <memory>
+#include <set>
+
+class QLabel;
+class QSplitter;
+class QTableView;
+
+namespace kansoku {
+
+class ChartView;
+class TraceFilterBar;
+class TraceListModel;
+class TraceView;
+class WorkbenchState;
+
+class TracesPane : public QWidget
+{
+    Q_OBJECT
+public:
+    // The scatter shows at most this many traces: the newest in range that match the filters.
+    static constexpr int ScatterLimit = 5000;
+
+    TracesPane(WorkbenchState *state, std::shared_ptr<const TelemetryQueries> queries,
+               QWidget *parent = nullptr);
+
+    TraceFilterBar *filterBar() const { return m_filterBar; }
+    ChartView *scatterView() const { return m_scatter; }
+    QTableView *traceTable() const { return m_table; }
+    TraceListModel *traceListModel() const { return m_model; }
+    TraceView *traceView() const { return m_traceView; }
+    // The traces on the scatter, newest first; point i of its series is entry i.
+    const std::vector<TraceSummary> &scatterTraces() const { return *m_scatterTraces; }
+    // What the list shows instead of rows ("No traces in this range", ...); empty when hidden.
+    QString emptyText() const;
+
+Q_SIGNALS:
+    // A trace was loaded for display (nullptr: the trace id is not stored).
+    void traceLoaded(std::shared_ptr<const kansoku::Trace> trace);
+    // The scatter shows a new answer.
+    void scatterUpdated();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    enum class Reload { Live, Full };
+
+    void scheduleReload(Reload kind);
+    void reload();
+    void refreshLive();
+    TraceQuery currentFilters() const;
+    bool filtersActive() const;
+    void loadScatter();
+    void showScatter(std::shared_ptr<const std::vector<TraceSummary>> traces);
+    void updateScatterSeries();
+    void loadServices();
+    void openTrace(const TraceId &traceId, const SpanId &spanId);
+    void loadTrace(const TraceId &traceId);
+    void showLoadedTrace(const TraceId &traceId, std::shared_ptr<const Trace> trace);
+    void selectRowOf(const TraceId &traceId);
+    void onListLoaded();
+    void onRowSelected(int row);
+    void updateEmptyState();
+    void updateCountLabel();
+
+    WorkbenchState *m_state;
+    std::shared_ptr<const TelemetryQueries> m_queries;
+
+    TraceFilterBar *m_filterBar = nullptr;
+    ChartView *m_scatter = nullptr;
+    QLabel *m_countLabel = nullptr;
+    QTableView *m_table = nullptr;
+    QLabel *m_emptyLabel = nullptr;
+    TraceListModel *m_model = nullptr;
+    TraceView *m_traceView = nullptr;
+    QSplitter *m_splitter = nullptr;
+
+    BackgroundQuery m_scatterQuery;
+    BackgroundQuery m_servicesQuery;
+    BackgroundQuery m_traceQuery;
+    std::shared_ptr<const std::vector<TraceSummary>> m_scatterTraces;
+    std::set<std::string> m_operationsSeen;
+
+    bool m_reloadScheduled = false;
+    bool m_fullReloadPending = false;
+    bool m_scatterRefreshQueued = false;
+    bool m_scatterLoaded = false;
+    bool m_syncingSelection = false;
+
+    std::optional<TraceId> m_openTraceId;     // shown, or being loaded to be shown
+    SpanId m_wantedSpanId;                    // to select once the trace is shown
+    std::int64_t m_shownSummarySpanCount = 0; // the list's span count when the trace was loaded
+};
+
+} // namespace kansoku
