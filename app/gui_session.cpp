@@ -1,8 +1,11 @@
 #include "gui_session.h"
 
 #include "kansoku_runtime.h"
+#include "logs_pane.h"
+#include "metrics_pane.h"
 #include "telemetry_queries.h"
 #include "telemetry_store.h"
+#include "traces_pane.h"
 #include "unix_signal_notifier.h"
 #include "workbench_state.h"
 #include "workbench_window.h"
@@ -83,7 +86,9 @@ int GuiSession::run()
 
 void GuiSession::createPanes(const std::shared_ptr<const TelemetryQueries> &queries)
 {
-    Q_UNUSED(queries);
+    m_window->setPaneWidget(WorkbenchWindow::Pane::Traces, new TracesPane(m_state, queries));
+    m_window->setPaneWidget(WorkbenchWindow::Pane::Metrics, new MetricsPane(m_state, queries));
+    m_window->setPaneWidget(WorkbenchWindow::Pane::Logs, new LogsPane(m_state, queries));
 }
 
 void GuiSession::refreshStatus()

@@ -83,15 +83,15 @@ MetricsPane::MetricsPane(WorkbenchState *state, std::shared_ptr<const TelemetryQ
     browserLayout->addWidget(noMatches);
     browserLayout->addWidget(m_tree, 1);
 
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(browser);
-    splitter->addWidget(m_chartPanel);
-    splitter->setStretchFactor(0, 0);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({520, 880});
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->addWidget(browser);
+    m_splitter->addWidget(m_chartPanel);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({520, 880});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(splitter);
+    layout->addWidget(m_splitter);
 
     auto updateNoMatches = [this, noMatches] {
         const bool empty = m_proxy->rowCount() == 0;
@@ -273,6 +273,20 @@ void MetricsPane::reloadChart()
          resolutionNs](std::vector<MetricStreamData> data) {
             m_chartPanel->setData(std::move(data), display, windowStartNs, resolutionNs);
         });
+}
+
+void MetricsPane::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // Side by side with the other panes this pane is tall and narrow: the browser goes above the
+    // chart. Maximised or wide, it sits beside it.
+    const Qt::Orientation orientation
+        = width() >= wideLayoutMinWidth ? Qt::Horizontal : Qt::Vertical;
+    if (m_splitter->orientation() == orientation)
+        return;
+    m_splitter->setOrientation(orientation);
+    const int extent = orientation == Qt::Horizontal ? width() : height();
+    m_splitter->setSizes({extent * 35 / 100, extent * 65 / 100});
 }
 
 } // namespace kansoku

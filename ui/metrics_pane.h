@@ -13,6 +13,7 @@
 
 class QLineEdit;
 class QSortFilterProxyModel;
+class QSplitter;
 class QTreeView;
 
 namespace kansoku {
@@ -37,7 +38,11 @@ public:
     // True while a browser or chart query has not answered.
     bool isLoading() const;
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    static constexpr int wideLayoutMinWidth = 900;
     void scheduleReload();
     void reloadBrowser();
     void applyStreams(const std::vector<MetricStreamInfo> &streams);
@@ -51,6 +56,7 @@ private:
     QSortFilterProxyModel *m_proxy;
     QLineEdit *m_filter;
     QTreeView *m_tree;
+    QSplitter *m_splitter = nullptr;
     MetricChartPanel *m_chartPanel;
     BackgroundQuery m_browserQuery;
     BackgroundQuery m_pointsQuery;

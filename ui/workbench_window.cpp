@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QToolBar>
@@ -104,7 +105,9 @@ WorkbenchWindow::WorkbenchWindow(WorkbenchState *state, QWidget *parent)
             &WorkbenchWindow::showStatusDetails);
 
     buildMenus();
-    resize(1600, 960);
+    // First run: most of the screen; later runs restore the saved geometry.
+    const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1600, 960);
+    resize(available.size() * 9 / 10);
 }
 
 WorkbenchWindow::~WorkbenchWindow() = default;
