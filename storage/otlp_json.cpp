@@ -46,11 +46,29 @@ void appendEscaped(std::string &out, std::string_view text)
     out += '"';
 }
 
+// True when text is printable ASCII without '"' or '\\': valid UTF-8 that needs no escaping,
+// which is nearly every attribute key and value. One pass, no call into the UTF-8 validator.
+bool isPlainAscii(std::string_view text)
+{
+    bool plain = true;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        plain &= byte >= 0x20 && byte < 0x80 && byte != '"' && byte != '\\';
+    }
+    return plain;
+}
+
 // "name":"text", or "base64Name":"..." when text is not valid UTF-8.
 void appendStringField(std::string &out, const char *name, const char *base64Name,
                        std::string_view text)
 {
-    if (simdjson::validate_utf8(text.data(), text.size())) {
+    if (isPlainAscii(text)) {
+        out += '"';
+        out += name;
+        out += "\":\"";
+        out += text;
+        out += '"';
+    } else if (simdjson::validate_utf8(text.data(), text.size())) {
         out += '"';
         out += name;
         out += "\":";

@@ -45,10 +45,14 @@ std::vector<std::int64_t> parseServiceList(std::string_view json)
 
 std::size_t TraceSummaryCache::TraceIdHash::operator()(const TraceId &id) const
 {
-    // Trace ids are random: 8 of their bytes are already a good hash.
-    std::uint64_t value = 0;
-    std::memcpy(&value, id.bytes.data() + 8, sizeof value);
-    return static_cast<std::size_t>(value);
+    // Both halves count: not every generator randomises all 16 bytes (some put a timestamp or a
+    // constant in one half), and hashing one half then chains thousands of traces per bucket.
+    std::uint64_t high = 0;
+    std::uint64_t low = 0;
+    std::memcpy(&high, id.bytes.data(), sizeof high);
+    std::memcpy(&low, id.bytes.data() + 8, sizeof low);
+    std::uint64_t value = (high ^ (low * 0x9E3779B97F4A7C15ull)) * 0xBF58476D1CE4E5B9ull;
+    return static_cast<std::size_t>(value ^ (value >> 31));
 }
 
 TraceSummaryCache::TraceSummaryCache(SqliteDatabase &database)
