@@ -65,10 +65,12 @@ void runPhase(TelemetryStore &store, const RequestTemplate &request, TelemetrySi
     while (stored() < target || store.status().queuedItems > 0)
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     const double wallSeconds = double(clock.nsecsElapsed()) / 1e9;
-    const double storeCpu = (processCpuSeconds() - processStart) - (threadCpuSeconds() - mainStart);
-    std::printf("%s: %lld items in %.1f s (%.0f/s); store threads %.3f CPU s per 100k items\n",
+    const double mainCpu = threadCpuSeconds() - mainStart;
+    const double storeCpu = (processCpuSeconds() - processStart) - mainCpu;
+    std::printf("%s: %lld items in %.1f s (%.0f/s); CPU s per 100k items: store threads %.3f, "
+                "decoding %.3f\n",
                 label, static_cast<long long>(count), wallSeconds, double(count) / wallSeconds,
-                storeCpu / double(count) * 100000.0);
+                storeCpu / double(count) * 100000.0, mainCpu / double(count) * 100000.0);
 }
 
 } // namespace
@@ -91,7 +93,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption logsOption(QStringLiteral("logs"),
                                         QStringLiteral("Log records in the measured phase."),
                                         QStringLiteral("count"), QStringLiteral("500000"));
-    parser.addOptions({dbOption, prefillOption, spansOption, logsOption});
+    const QCommandLineOption commitOption(QStringLiteral("commit-items"),
+                                          QStringLiteral("Items per transaction at most."),
+                                          QStringLiteral("count"), QStringLiteral("20000"));
+    parser.addOptions({dbOption, prefillOption, spansOption, logsOption, commitOption});
     parser.process(app);
 
     QTemporaryDir temporaryDir;
@@ -99,6 +104,7 @@ int main(int argc, char *argv[])
     options.databasePath = parser.isSet(dbOption)
                                ? parser.value(dbOption)
                                : temporaryDir.filePath(QStringLiteral("writer.kansoku"));
+    options.commitMaxItems = parser.value(commitOption).toInt();
     BenchRequestFactory factory(42);
     const RequestTemplate traceRequest = factory.traceRequest(512);
     const RequestTemplate logRequest = factory.logRequest(512);
