@@ -46,11 +46,57 @@ void appendEscaped(std::string &out, std::string_view text)
     out += '"';
 }
 
+// Word-at-a-time tests (exact for "any byte of the word"): a byte below n (n <= 128), a byte
+// equal to c.
+constexpr std::uint64_t everyByte(unsigned char c)
+{
+    return 0x0101010101010101ull * c;
+}
+
+bool hasByteBelow(std::uint64_t word, unsigned char n)
+{
+    return ((word - everyByte(n)) & ~word & everyByte(0x80)) != 0;
+}
+
+bool hasByte(std::uint64_t word, unsigned char c)
+{
+    const std::uint64_t x = word ^ everyByte(c);
+    return ((x - everyByte(1)) & ~x & everyByte(0x80)) != 0;
+}
+
+// True when text is printable ASCII without '"' or '\\': valid UTF-8 that needs no escaping,
+// which is nearly every attribute key and value. Eight bytes per step and no call into the UTF-8
+// validator: this check was the writer's largest own cost.
+bool isPlainAscii(std::string_view text)
+{
+    const char *data = text.data();
+    std::size_t size = text.size();
+    for (; size >= 8; data += 8, size -= 8) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, data, sizeof word);
+        if ((word & everyByte(0x80)) != 0 || hasByteBelow(word, 0x20) || hasByte(word, '"')
+            || hasByte(word, '\\'))
+            return false;
+    }
+    bool plain = true;
+    for (; size > 0; ++data, --size) {
+        const auto byte = static_cast<unsigned char>(*data);
+        plain &= byte >= 0x20 && byte < 0x80 && byte != '"' && byte != '\\';
+    }
+    return plain;
+}
+
 // "name":"text", or "base64Name":"..." when text is not valid UTF-8.
-void appendStringField(std::string &out, const char *name, const char *base64Name,
+void appendStringField(std::string &out, std::string_view name, std::string_view base64Name,
                        std::string_view text)
 {
-    if (simdjson::validate_utf8(text.data(), text.size())) {
+    if (isPlainAscii(text)) {
+        out += '"';
+        out += name;
+        out += "\":\"";
+        out += text;
+        out += '"';
+    } else if (simdjson::validate_utf8(text.data(), text.size())) {
         out += '"';
         out += name;
         out += "\":";

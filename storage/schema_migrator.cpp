@@ -13,12 +13,14 @@ namespace {
 constexpr std::int64_t applicationId = 0x4b4e534b;
 
 // Version 1. Layout choices follow PERFORMANCE-FACTS.md: no per-span index on a low-locality
-// key; spans clustered by (trace_key, span_id) so a waterfall is one range read; a per-trace
-// summary row maintained by the writer; logs in arrival order with a contentless FTS5 index.
-// Attribute-like columns hold OTLP/JSON text (see OtlpJson), NULL when empty. logs_fts indexes
-// the body text, the attribute values and the hex trace id (so a trace's logs are found without a
-// per-log index on a random key); automerge 8 trades a few more FTS segments for ~20% faster
-// inserts.
+// key; spans in arrival order (a plain rowid table: ~700-byte rows append to the last page and
+// fill it, where a WITHOUT ROWID table copied whole rows into its interior pages and split
+// half-full pages) with a small unique index on (trace_key, span_id) that finds a trace's rows,
+// which arrive together and so sit on few pages; a per-trace summary row maintained by the writer;
+// logs in arrival order with a contentless FTS5 index. Attribute-like columns hold OTLP/JSON text
+// (see OtlpJson), NULL when empty. logs_fts indexes the body text, the attribute values and the hex
+// trace id (so a trace's logs are found without a per-log index on a random key); automerge 8
+// trades a few more FTS segments for ~20% faster inserts.
 constexpr const char *schemaVersion1 = R"sql(
 CREATE TABLE services(
     service_id INTEGER PRIMARY KEY,
@@ -77,9 +79,9 @@ CREATE TABLE spans(
     events TEXT,
     dropped_events_count INTEGER NOT NULL,
     links TEXT,
-    dropped_links_count INTEGER NOT NULL,
-    PRIMARY KEY(trace_key, span_id)
-) WITHOUT ROWID;
+    dropped_links_count INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX spans_by_trace ON spans(trace_key, span_id);
 CREATE TABLE logs(
     log_id INTEGER PRIMARY KEY,
     time_ns INTEGER NOT NULL,
@@ -182,6 +184,12 @@ bool SchemaMigrator::migrate(SqliteDatabase &database, std::string *errorMessage
         *errorMessage = path + " has schema version " + std::to_string(version)
                         + ", newer than this Kansoku supports (version "
                         + std::to_string(latestVersion()) + "); open it with a newer Kansoku";
+        return false;
+    }
+    // Only an empty file takes a page size (WAL mode fixes it afterwards). 16 KiB pages quarter
+    // the WAL frames, syscalls and b-tree balancing per stored byte of the append-mostly tables.
+    if (version == 0 && pageCount == 0 && !database.exec("PRAGMA page_size = 16384")) {
+        *errorMessage = "cannot set the page size of " + path + ": " + database.errorMessage();
         return false;
     }
     for (std::int64_t step = version; step < std::min(targetVersion, latestVersion()); ++step) {

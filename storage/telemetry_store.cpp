@@ -5,6 +5,7 @@
 #include "sqlite_statement.h"
 #include "sqlite_telemetry_queries.h"
 #include "storage_writer.h"
+#include "wal_checkpointer.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -13,6 +14,19 @@
 namespace kansoku {
 
 namespace {
+
+// The checkpoint thread folds the log back at this length (40 MiB of 16 KiB pages)...
+constexpr int checkpointWalFrames = 2500;
+// ...and the writer does it itself past this one, should that thread ever fall far behind.
+constexpr int writerCheckpointWalFrames = 8 * checkpointWalFrames;
+
+int onWalCommit(void *checkpointer, sqlite3 *database, const char *, int walFrames)
+{
+    static_cast<WalCheckpointer *>(checkpointer)->noteWalFrames(walFrames);
+    if (walFrames >= writerCheckpointWalFrames)
+        sqlite3_wal_checkpoint_v2(database, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    return SQLITE_OK;
+}
 
 bool configureWriteConnection(SqliteDatabase &database, std::string *errorMessage)
 {
@@ -24,8 +38,10 @@ bool configureWriteConnection(SqliteDatabase &database, std::string *errorMessag
             = "cannot switch " + database.path() + " to WAL mode: " + database.errorMessage();
         return false;
     }
-    if (!database.exec("PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 10000; "
-                       "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768;",
+    // No wal_autocheckpoint: the WalCheckpointer's hook replaces it. 64 MiB of cache keeps the
+    // randomly probed trace-id index (~15 MiB at 5 M spans) in memory.
+    if (!database.exec("PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; "
+                       "PRAGMA cache_size = -65536;",
                        &error)) {
         *errorMessage = "cannot configure " + database.path() + ": " + error;
         return false;
@@ -87,6 +103,12 @@ bool TelemetryStore::open(QString *errorMessage)
     auto queries = std::make_shared<SqliteTelemetryQueries>(pathText);
     if (!queries->checkConnection(&error))
         return failWith(error);
+    m_checkpointer = std::make_unique<WalCheckpointer>(pathText, checkpointWalFrames);
+    if (!m_checkpointer->start(&error)) {
+        m_checkpointer.reset();
+        return failWith(error);
+    }
+    sqlite3_wal_hook(m_database->handle(), onWalCommit, m_checkpointer.get());
 
     {
         std::lock_guard lock(m_mutex);
@@ -113,6 +135,8 @@ void TelemetryStore::close()
     m_wake.notify_all();
     if (m_writerThread.joinable())
         m_writerThread.join();
+    sqlite3_wal_hook(m_database->handle(), nullptr, nullptr);
+    m_checkpointer.reset();
     // Folding the WAL back keeps the file self-contained for copying and for the next open.
     sqlite3_wal_checkpoint_v2(m_database->handle(), nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr,
                               nullptr);

@@ -20,6 +20,7 @@ namespace kansoku {
 class SqliteDatabase;
 class SqliteTelemetryQueries;
 class StorageWriter;
+class WalCheckpointer;
 
 class TelemetryStore : public QObject, public TelemetrySink
 {
@@ -60,6 +61,7 @@ private:
     const StorageOptions m_options;
     std::unique_ptr<SqliteDatabase> m_database; // the write connection; writer thread while open
     std::shared_ptr<SqliteTelemetryQueries> m_queries;
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
     std::thread m_writerThread;
 
     mutable std::mutex m_mutex; // guards everything below

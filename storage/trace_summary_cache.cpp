@@ -11,6 +11,10 @@ namespace {
 
 // Bounds the cache; traces still receiving spans after an eviction are re-read by id.
 constexpr std::size_t maxCachedTraces = 200000;
+// The stored-id filter: at least this many ids, room for twice the stored traces, and none at all
+// past maxFilteredTraces (reading that many ids would slow opening the file by seconds).
+constexpr std::int64_t minFilterCapacity = 1 << 20;
+constexpr std::int64_t maxFilteredTraces = 4'000'000;
 
 std::string serviceListJson(const std::vector<std::int64_t> &ids)
 {
@@ -45,10 +49,14 @@ std::vector<std::int64_t> parseServiceList(std::string_view json)
 
 std::size_t TraceSummaryCache::TraceIdHash::operator()(const TraceId &id) const
 {
-    // Trace ids are random: 8 of their bytes are already a good hash.
-    std::uint64_t value = 0;
-    std::memcpy(&value, id.bytes.data() + 8, sizeof value);
-    return static_cast<std::size_t>(value);
+    // Both halves count: not every generator randomises all 16 bytes (some put a timestamp or a
+    // constant in one half), and hashing one half then chains thousands of traces per bucket.
+    std::uint64_t high = 0;
+    std::uint64_t low = 0;
+    std::memcpy(&high, id.bytes.data(), sizeof high);
+    std::memcpy(&low, id.bytes.data() + 8, sizeof low);
+    std::uint64_t value = (high ^ (low * 0x9E3779B97F4A7C15ull)) * 0xBF58476D1CE4E5B9ull;
+    return static_cast<std::size_t>(value ^ (value >> 31));
 }
 
 TraceSummaryCache::TraceSummaryCache(SqliteDatabase &database)
@@ -60,6 +68,26 @@ void TraceSummaryCache::load()
     m_traces.clear();
     m_dirty.clear();
     m_nextTraceKey = m_database.queryInt("SELECT coalesce(max(trace_key), 0) FROM traces") + 1;
+    // Trace keys are allocated densely, so the next key bounds the number of stored traces.
+    rebuildStoredIds(std::max(minFilterCapacity, 2 * (m_nextTraceKey - 1)));
+}
+
+void TraceSummaryCache::rebuildStoredIds(std::int64_t capacity)
+{
+    if (capacity > 2 * maxFilteredTraces) {
+        m_storedIds.reset(0);
+        return;
+    }
+    m_storedIds.reset(capacity);
+    SqliteStatement ids(m_database.handle(), "SELECT trace_id FROM traces");
+    int rc = ids.isValid() ? SQLITE_ROW : SQLITE_ERROR;
+    while (rc == SQLITE_ROW && (rc = ids.step()) == SQLITE_ROW) {
+        if (const std::optional<TraceId> id = TraceId::fromRaw(ids.columnBlobView(0)))
+            m_storedIds.add(*id);
+    }
+    // A partial filter would claim stored traces are new: without a complete read, probe always.
+    if (rc != SQLITE_DONE)
+        m_storedIds.reset(0);
 }
 
 std::int64_t TraceSummaryCache::traceKey(const TraceId &traceId, const Span &firstSpan)
@@ -122,7 +150,8 @@ TraceSummaryCache::TraceState *TraceSummaryCache::state(const TraceId &traceId,
     if (!select)
         return nullptr;
     select->bindBlob(1, traceId.raw());
-    const int rc = select->step();
+    // Most traces are new: the filter answers for them without touching the trace-id index.
+    const int rc = m_storedIds.mightContain(traceId) ? select->step() : SQLITE_DONE;
     if (rc == SQLITE_ROW) {
         state.traceKey = select->columnInt(0);
         state.startNs = select->columnInt(1);
@@ -138,6 +167,7 @@ TraceSummaryCache::TraceState *TraceSummaryCache::state(const TraceId &traceId,
         state.startNs = firstSpan.startTimeNs;
         state.endNs = firstSpan.endTimeNs;
         state.isNew = true;
+        m_storedIds.add(traceId);
     } else {
         select->reset();
         return nullptr;
@@ -199,6 +229,8 @@ void TraceSummaryCache::committed()
     m_dirty.clear();
     if (m_traces.size() > maxCachedTraces)
         m_traces.clear();
+    if (m_storedIds.isFull())
+        rebuildStoredIds(2 * m_storedIds.capacity());
 }
 
 } // namespace kansoku

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "span.h"
+#include "trace_id_filter.h"
 
 #include <string>
 #include <unordered_map>
@@ -52,11 +53,14 @@ private:
     };
 
     TraceState *state(const TraceId &traceId, const Span &firstSpan);
+    // Refills m_storedIds from the traces table, sized for capacity ids; call with nothing pending.
+    void rebuildStoredIds(std::int64_t capacity);
 
     SqliteDatabase &m_database;
     std::unordered_map<TraceId, TraceState, TraceIdHash> m_traces;
     std::vector<TraceState *> m_dirty; // element pointers stay valid across rehashing
     std::int64_t m_nextTraceKey = 1;
+    TraceIdFilter m_storedIds; // every id in the traces table, plus the new ones pending
 };
 
 } // namespace kansoku

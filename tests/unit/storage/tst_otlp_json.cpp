@@ -38,6 +38,12 @@ void TestOtlpJson::anyValueRoundTrip_data()
     QTest::newRow("empty string") << AnyValue::fromString("");
     QTest::newRow("escapes") << AnyValue::fromString("quote\" back\\ nl\n tab\t nul"
                                                      + std::string(1, '\0') + " ctl\x01");
+    // The encoder tests eight bytes at a time: special bytes in a later word and in the tail.
+    QTest::newRow("quote in second word") << AnyValue::fromString("abcdefghij\"klmnopq");
+    QTest::newRow("backslash in tail") << AnyValue::fromString("abcdefgh12\\");
+    QTest::newRow("control in second word") << AnyValue::fromString("abcdefgh\x1f and more");
+    QTest::newRow("utf8 in second word") << AnyValue::fromString("abcdefghé and more");
+    QTest::newRow("del and tilde") << AnyValue::fromString("~~~~~~~~\x7f~~");
     QTest::newRow("japanese and emoji") << AnyValue::fromString("日本語のログ 🚀🎉 ok");
     QTest::newRow("100 KB") << AnyValue::fromString(big);
     QTest::newRow("invalid utf8") << AnyValue::fromString("bad \xff\xfe bytes");
