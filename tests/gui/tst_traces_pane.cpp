@@ -402,7 +402,7 @@ void TestTracesPane::liveRefreshKeepsSelectionAndAddsTraces()
     waitForList(traceCount);
     m_state->selectSpan(traceId(30));
     QTRY_VERIFY(m_pane->traceView()->trace());
-    QCOMPARE(m_pane->traceTable()->selectionModel()->currentIndex().row(), 10);
+    QTRY_COMPARE(m_pane->traceTable()->selectionModel()->currentIndex().row(), 10);
 
     // Two newer traces arrive: the app moves the data bounds (so the range) and notes the commit
     // in the same tick.
@@ -477,7 +477,7 @@ void TestTracesPane::jsSdkTraceOpens()
                       pane.traceTable()->visualRect(model->index(0, 0)).center());
     QTRY_VERIFY(pane.traceView()->trace());
     QCOMPARE(pane.traceView()->trace()->spans.size(), std::size_t(2));
-    QCOMPARE(int(pane.scatterTraces().size()), 1);
+    QTRY_COMPARE(int(pane.scatterTraces().size()), 1);
 }
 
 QTEST_MAIN(TestTracesPane)
