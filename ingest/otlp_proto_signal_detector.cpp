@@ -1,0 +1,186 @@
+#include "otlp_proto_signal_detector.h"
+
+#include <cstdint>
+
+namespace kansoku {
+
+namespace {
+
+enum WireType : std::uint32_t { Varint = 0, Fixed64 = 1, Length = 2, Fixed32 = 5 };
+
+// A minimal protobuf wire reader: enough to walk tags and skip or enter fields.
+class WireReader
+{
+public:
+    explicit WireReader(std::string_view bytes)
+        : m_bytes(bytes)
+    {}
+
+    bool atEnd() const { return m_pos >= m_bytes.size(); }
+
+    // Reads the next field. For Length fields, *payload is the field's bytes. False on malformed
+    // input (which stops the walk).
+    bool next(std::uint32_t *field, std::uint32_t *wireType, std::string_view *payload)
+    {
+        std::uint64_t tag = 0;
+        if (!varint(&tag) || (tag >> 3) == 0 || (tag >> 3) > 0x1fffffff)
+            return false;
+        *field = std::uint32_t(tag >> 3);
+        *wireType = std::uint32_t(tag & 7);
+        *payload = {};
+        switch (*wireType) {
+        case Varint: {
+            std::uint64_t ignored = 0;
+            return varint(&ignored);
+        }
+        case Fixed64:
+            return skip(8);
+        case Fixed32:
+            return skip(4);
+        case Length: {
+            std::uint64_t length = 0;
+            if (!varint(&length) || length > m_bytes.size() - m_pos)
+                return false;
+            *payload = m_bytes.substr(m_pos, std::size_t(length));
+            m_pos += std::size_t(length);
+            return true;
+        }
+        default:
+            return false; // groups are not used by OTLP
+        }
+    }
+
+private:
+    bool varint(std::uint64_t *value)
+    {
+        std::uint64_t result = 0;
+        for (int shift = 0; shift < 64 && m_pos < m_bytes.size(); shift += 7) {
+            const auto byte = static_cast<unsigned char>(m_bytes[m_pos++]);
+            result |= std::uint64_t(byte & 0x7f) << shift;
+            if ((byte & 0x80) == 0) {
+                *value = result;
+                return true;
+            }
+        }
+        return false;
+    }
+    bool skip(std::size_t count)
+    {
+        if (count > m_bytes.size() - m_pos)
+            return false;
+        m_pos += count;
+        return true;
+    }
+
+    std::string_view m_bytes;
+    std::size_t m_pos = 0;
+};
+
+// Calls onPayload for each Length-typed occurrence of field 2 in message; stops when it returns
+// a value.
+template<typename OnPayload>
+std::optional<TelemetrySignal> forEachField2(std::string_view message, OnPayload onPayload)
+{
+    WireReader reader(message);
+    std::uint32_t field = 0;
+    std::uint32_t wireType = 0;
+    std::string_view payload;
+    while (!reader.atEnd() && reader.next(&field, &wireType, &payload)) {
+        if (field == 2 && wireType == Length) {
+            if (const std::optional<TelemetrySignal> signal = onPayload(payload))
+                return signal;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<TelemetrySignal> OtlpProtoSignalDetector::classifyItem(std::string_view item)
+{
+    // Evidence per type, from the OTLP .proto files (field number, wire type):
+    //   Span:      7/8 start/end time (fixed64), 6 kind (varint), 16 flags (fixed32),
+    //              1 trace_id (16 bytes), 2 span_id (8 bytes)
+    //   Metric:    5 gauge, 7 sum, 9 histogram, 10 exponential histogram, 11 summary (messages)
+    //   LogRecord: 1 time, 11 observed time (fixed64), 2 severity number (varint), 8 flags
+    //              (fixed32), 9 trace_id (16 bytes), 10 span_id (8 bytes)
+    // Fixed-width fields and the metric data messages are strong evidence (weight 4): no other
+    // item type has that field number with that wire type. Id-sized byte fields are weak (1):
+    // a metric name of 16 characters has the shape of a trace id.
+    int span = 0;
+    int metric = 0;
+    int log = 0;
+    WireReader reader(item);
+    std::uint32_t field = 0;
+    std::uint32_t wireType = 0;
+    std::string_view payload;
+    while (!reader.atEnd()) {
+        if (!reader.next(&field, &wireType, &payload))
+            return std::nullopt;
+        switch (wireType) {
+        case Fixed64:
+            if (field == 7 || field == 8)
+                span += 4;
+            else if (field == 1 || field == 11)
+                log += 4;
+            break;
+        case Varint:
+            if (field == 6)
+                span += 1;
+            else if (field == 2)
+                log += 1;
+            break;
+        case Fixed32:
+            if (field == 16)
+                span += 4;
+            else if (field == 8)
+                log += 4;
+            break;
+        case Length:
+            if ((field == 1 && payload.size() == 16) || (field == 2 && payload.size() == 8))
+                span += 1;
+            else if ((field == 9 && payload.size() == 16) || (field == 10 && payload.size() == 8))
+                log += 1;
+            else if (field == 7 || field == 9 || field == 10 || field == 11)
+                metric += 4;
+            else if (field == 5 && !payload.empty() && payload[0] == '\x0a')
+                // Span.name (text) or Metric.gauge (data points in field 1, so tag 0x0a first);
+                // a span name starting with a line feed is not worth a misreading.
+                metric += 4;
+            break;
+        default:
+            break;
+        }
+    }
+    if (span > metric && span > log)
+        return TelemetrySignal::Traces;
+    if (metric > span && metric > log)
+        return TelemetrySignal::Metrics;
+    if (log > span && log > metric)
+        return TelemetrySignal::Logs;
+    return std::nullopt;
+}
+
+std::optional<TelemetrySignal> OtlpProtoSignalDetector::detect(std::string_view message)
+{
+    // request.1 (ResourceX) -> .2 (ScopeX) -> .2 (item): the first item that decides wins.
+    WireReader reader(message);
+    std::uint32_t field = 0;
+    std::uint32_t wireType = 0;
+    std::string_view resource;
+    while (!reader.atEnd() && reader.next(&field, &wireType, &resource)) {
+        if (field != 1 || wireType != Length)
+            continue;
+        const std::optional<TelemetrySignal> signal
+            = forEachField2(resource, [](std::string_view scope) {
+                  return forEachField2(scope, [](std::string_view item) {
+                      return OtlpProtoSignalDetector::classifyItem(item);
+                  });
+              });
+        if (signal)
+            return signal;
+    }
+    return std::nullopt;
+}
+
+} // namespace kansoku
