@@ -98,18 +98,23 @@ std::optional<TelemetrySignal> forEachField2(std::string_view message, OnPayload
 
 std::optional<TelemetrySignal> OtlpProtoSignalDetector::classifyItem(std::string_view item)
 {
-    // Evidence per type, from the OTLP .proto files (field number, wire type):
-    //   Span:      7/8 start/end time (fixed64), 6 kind (varint), 16 flags (fixed32),
-    //              1 trace_id (16 bytes), 2 span_id (8 bytes)
-    //   Metric:    5 gauge, 7 sum, 9 histogram, 10 exponential histogram, 11 summary (messages)
-    //   LogRecord: 1 time, 11 observed time (fixed64), 2 severity number (varint), 8 flags
-    //              (fixed32), 9 trace_id (16 bytes), 10 span_id (8 bytes)
-    // Fixed-width fields and the metric data messages are strong evidence (weight 4): no other
-    // item type has that field number with that wire type. Id-sized byte fields are weak (1):
-    // a metric name of 16 characters has the shape of a trace id.
+    // Field numbers and wire types from the OTLP .proto files:
+    //   Span:      1 trace_id, 2 span_id, 3 trace_state, 4 parent_span_id, 5 name (bytes/text),
+    //              6 kind (varint), 7/8 start/end time (fixed64), 9 attributes, 10 dropped count
+    //              (varint), 11 events, 12 dropped (varint), 13 links, 14 dropped (varint),
+    //              15 status, 16 flags (fixed32)
+    //   LogRecord: 1 time (fixed64), 2 severity number (varint), 3 severity text, 5 body, 6
+    //              attributes, 7 dropped (varint), 8 flags (fixed32), 9 trace_id, 10 span_id,
+    //              11 observed time (fixed64), 12 event_name
+    //   Metric:    1 name, 2 description, 3 unit, 5 gauge, 7 sum, 9 histogram, 10 exponential
+    //              histogram, 11 summary, 12 metadata - length-delimited fields only.
+    // The fixed-width times decide between spans and logs (7/8 vs 1/11, each unique to its type
+    // and set on practically every item); an item with only length-delimited fields, all of them
+    // numbers a Metric has, including a data field, is a metric.
     int span = 0;
-    int metric = 0;
     int log = 0;
+    bool onlyMetricFields = true;
+    bool metricData = false;
     WireReader reader(item);
     std::uint32_t field = 0;
     std::uint32_t wireType = 0;
@@ -117,11 +122,25 @@ std::optional<TelemetrySignal> OtlpProtoSignalDetector::classifyItem(std::string
     while (!reader.atEnd()) {
         if (!reader.next(&field, &wireType, &payload))
             return std::nullopt;
+        if (wireType != Length) {
+            onlyMetricFields = false;
+        } else {
+            const bool metricField = field <= 3 || field == 5 || field == 7 || field == 9
+                                     || field == 10 || field == 11 || field == 12;
+            onlyMetricFields = onlyMetricFields && metricField;
+            metricData = metricData || (metricField && field >= 5 && field <= 11);
+        }
         switch (wireType) {
         case Fixed64:
             if (field == 7 || field == 8)
                 span += 4;
             else if (field == 1 || field == 11)
+                log += 4;
+            break;
+        case Fixed32:
+            if (field == 16)
+                span += 4;
+            else if (field == 8)
                 log += 4;
             break;
         case Varint:
@@ -130,34 +149,16 @@ std::optional<TelemetrySignal> OtlpProtoSignalDetector::classifyItem(std::string
             else if (field == 2)
                 log += 1;
             break;
-        case Fixed32:
-            if (field == 16)
-                span += 4;
-            else if (field == 8)
-                log += 4;
-            break;
-        case Length:
-            if ((field == 1 && payload.size() == 16) || (field == 2 && payload.size() == 8))
-                span += 1;
-            else if ((field == 9 && payload.size() == 16) || (field == 10 && payload.size() == 8))
-                log += 1;
-            else if (field == 7 || field == 9 || field == 10 || field == 11)
-                metric += 4;
-            else if (field == 5 && !payload.empty() && payload[0] == '\x0a')
-                // Span.name (text) or Metric.gauge (data points in field 1, so tag 0x0a first);
-                // a span name starting with a line feed is not worth a misreading.
-                metric += 4;
-            break;
         default:
             break;
         }
     }
-    if (span > metric && span > log)
+    if (span > log)
         return TelemetrySignal::Traces;
-    if (metric > span && metric > log)
-        return TelemetrySignal::Metrics;
-    if (log > span && log > metric)
+    if (log > span)
         return TelemetrySignal::Logs;
+    if (span == 0 && onlyMetricFields && metricData)
+        return TelemetrySignal::Metrics;
     return std::nullopt;
 }
 

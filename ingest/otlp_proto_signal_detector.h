@@ -1,7 +1,8 @@
 // Tells which signal a serialized OTLP request holds. Export{Trace,Metrics,Logs}ServiceRequest (and
 // TracesData/MetricsData/LogsData) all carry their content in field 1, so the bytes do not say it
 // at the top: the rule looks at the first item inside (ResourceX.2 -> ScopeX.2 -> item) and at the
-// field numbers and wire types only that item type uses. Stateless; any thread.
+// field numbers and wire types only that item type uses (rule in classifyItem, README). Stateless;
+// any thread.
 #pragma once
 
 #include "telemetry_signal.h"
