@@ -316,8 +316,9 @@ void TelemetryFileImporter::add(Run &run, const TelemetryBatchPtr &batch)
     const std::size_t items = batch->itemCount();
     if (items == 0)
         return;
-    if (items >= m_batchItems) {
-        // Big enough on its own: hand it over as it is, without copying.
+    // A decoded request is immutable (shared), so merging means copying every item: only small
+    // requests are merged; one of an eighth of a chunk or more goes to the sink as it is.
+    if (items >= std::max<std::size_t>(1, m_batchItems / 8)) {
         flush(run);
         offer(run, batch);
         reportProgress(run);

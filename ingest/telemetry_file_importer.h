@@ -71,7 +71,8 @@ public:
 
     // Called on the importing thread after every batch handed to the sink and at the end.
     void setProgressCallback(ProgressCallback callback) { m_progress = std::move(callback); }
-    // Items per batch offered to the sink (decoded requests larger than this go as they are).
+    // Items per batch offered to the sink: small decoded requests are merged up to this; a
+    // request of an eighth of it or more is offered as it is (merging would copy it).
     void setBatchItems(std::size_t items) { m_batchItems = std::max<std::size_t>(1, items); }
 
     // Blocking; returns when the file is done, cancelled, or the sink closed.
