@@ -129,6 +129,8 @@ private Q_SLOTS:
     void corruptMessageIsSkipped();
     void truncatedProtobufReportsOffset();
     void truncatedGzipKeepsWhatWasRead();
+    void concatenatedAndTruncatedDocuments();
+    void badZipkinSpanIsSkipped();
     void nonTelemetryFileNamesTheFormats_data();
     void nonTelemetryFileNamesTheFormats();
     void missingFileIsUnreadable();
@@ -312,6 +314,43 @@ void TestTelemetryFileImporter::truncatedGzipKeepsWhatWasRead()
     QVERIFY(mentionsTruncation);
     // Complete lines before the cut were imported.
     QVERIFY(result.spans > 0);
+}
+
+void TestTelemetryFileImporter::concatenatedAndTruncatedDocuments()
+{
+    // Two pretty-printed requests back to back, then a third cut off in the middle.
+    const QByteArray document = readFixture("js_sdk_traces.json");
+    const int documentLines = int(document.count('\n'));
+    const QByteArray content = document + document + document.left(document.size() / 2);
+    RecordingSink sink;
+    const FileImportResult result = import(writeTemp(content, "three.json"), sink);
+    QCOMPARE(result.format, TelemetryFileFormat::OtlpJsonDocument);
+    QCOMPARE(result.outcome, FileImportResult::Outcome::Partial);
+    QCOMPARE(result.spans, std::int64_t(4));
+    QCOMPARE(result.problemCount, std::int64_t(1));
+    QCOMPARE(result.problems[0].line, std::int64_t(2 * documentLines + 1));
+    QVERIFY2(result.problems[0].reason.find("truncated") != std::string::npos,
+             result.problems[0].reason.c_str());
+}
+
+void TestTelemetryFileImporter::badZipkinSpanIsSkipped()
+{
+    const QByteArray content = QByteArrayLiteral(
+        "[\n"
+        "{\"traceId\":\"0af7651916cd43dd8448eb211c80319c\",\"id\":\"b7ad6b7169203331\","
+        "\"name\":\"a\"},\n"
+        "{\"traceId\":\"not hex\",\"id\":\"b7ad6b7169203332\",\"name\":\"b\"},\n"
+        "{\"traceId\":\"0af7651916cd43dd8448eb211c80319c\",\"id\":\"b7ad6b7169203333\","
+        "\"name\":\"c\"}\n"
+        "]\n");
+    RecordingSink sink;
+    const FileImportResult result = import(writeTemp(content, "zipkin_bad.json"), sink);
+    QCOMPARE(result.format, TelemetryFileFormat::ZipkinJson);
+    QCOMPARE(result.outcome, FileImportResult::Outcome::Partial);
+    QCOMPARE(result.spans, std::int64_t(2));
+    QCOMPARE(result.problemCount, std::int64_t(1));
+    QCOMPARE(result.problems[0].line, std::int64_t(3));
+    QVERIFY(findSpan(sink.merged(), "a") && findSpan(sink.merged(), "c"));
 }
 
 void TestTelemetryFileImporter::nonTelemetryFileNamesTheFormats_data()
