@@ -15,6 +15,7 @@
 #include <QTemporaryDir>
 #include <atomic>
 #include <cstdio>
+#include <ctime>
 
 using namespace kansoku;
 
@@ -37,18 +38,28 @@ private:
 struct Measurement
 {
     double seconds = 0;
+    double importerCpuSeconds = 0; // CPU time of the importing thread: the rest is waiting
     std::int64_t items = 0;
     bool ok = false;
 };
+
+double threadCpuSeconds()
+{
+    timespec time{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time);
+    return double(time.tv_sec) + double(time.tv_nsec) / 1e9;
+}
 
 Measurement importInto(std::shared_ptr<TelemetrySink> sink, const std::string &path)
 {
     TelemetryFileImporter importer(std::move(sink), std::make_shared<IngestCounters>());
     QElapsedTimer timer;
     timer.start();
+    const double cpuStart = threadCpuSeconds();
     const FileImportResult result = importer.importFile(path);
     Measurement measurement;
     measurement.seconds = double(timer.nsecsElapsed()) / 1e9;
+    measurement.importerCpuSeconds = threadCpuSeconds() - cpuStart;
     measurement.items = result.spans + result.dataPoints + result.logRecords;
     measurement.ok = result.outcome == FileImportResult::Outcome::Imported;
     for (const ImportProblem &problem : result.problems)
@@ -101,8 +112,8 @@ int main(int argc, char *argv[])
     const std::vector<bench::SyntheticFile> files
         = bench::SyntheticTelemetryFiles().write(directory.toStdString(), sizeMb * 1000 * 1000);
     std::printf("generated in %.1f s\n\n", double(generation.elapsed()) / 1000.0);
-    std::printf("%-22s %9s %9s %10s | %10s %12s | %10s %12s\n", "file", "disk MB", "content",
-                "items", "parse MB/s", "parse item/s", "store MB/s", "store item/s");
+    std::printf("%-22s %9s %9s %10s | %10s %12s | %10s %12s %9s\n", "file", "disk MB", "content",
+                "items", "parse MB/s", "parse item/s", "store MB/s", "store item/s", "busy %");
 
     int status = 0;
     for (const bench::SyntheticFile &file : files) {
@@ -141,15 +152,18 @@ int main(int argc, char *argv[])
             }
             QFile::remove(options.databasePath);
         }
-        std::printf("%-22s %9.1f %9.1f %10lld | %10.1f %12.0f | %10.1f %12.0f\n",
+        std::printf("%-22s %9.1f %9.1f %10lld | %10.1f %12.0f | %10.1f %12.0f %9.0f\n",
                     file.label.c_str(), mb(file.fileBytes), mb(file.contentBytes),
                     static_cast<long long>(file.items), mb(file.contentBytes) / parse.seconds,
                     double(parse.items) / parse.seconds,
                     store.seconds > 0 ? mb(file.contentBytes) / store.seconds : 0.0,
-                    store.seconds > 0 ? double(file.items) / store.seconds : 0.0);
+                    store.seconds > 0 ? double(file.items) / store.seconds : 0.0,
+                    store.seconds > 0 ? 100.0 * store.importerCpuSeconds / store.seconds : 0.0);
         std::fflush(stdout);
     }
     std::printf("\nMB/s are of decompressed content (disk MB/s for .zst/.gz = MB/s x disk/content);"
-                " store runs end when the store has committed everything.\n");
+                " store runs end when the store has committed everything. busy %%: CPU time of the "
+                "importing thread during the store run; the rest of the time it waited for the "
+                "store's queue.\n");
     return status;
 }
