@@ -150,7 +150,9 @@ int main(int argc, char *argv[])
                     static_cast<long long>(file.items));
                 status = 1;
             }
-            QFile::remove(options.databasePath);
+            telemetryStore.reset(); // its read connections too, so SQLite drops -wal and -shm
+            for (const char *suffix : {"", "-wal", "-shm"})
+                QFile::remove(options.databasePath + QLatin1String(suffix));
         }
         std::printf("%-22s %9.1f %9.1f %10lld | %10.1f %12.0f | %10.1f %12.0f %9.0f\n",
                     file.label.c_str(), mb(file.fileBytes), mb(file.contentBytes),

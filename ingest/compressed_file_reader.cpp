@@ -1,5 +1,6 @@
 #include "compressed_file_reader.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <zlib.h>

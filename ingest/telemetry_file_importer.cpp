@@ -9,6 +9,7 @@
 #include "otlp_proto_signal_detector.h"
 #include "zipkin_span_mapper.h"
 
+#include <array>
 #include <chrono>
 #include <thread>
 
