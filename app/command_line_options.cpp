@@ -26,11 +26,11 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
         "Runs a local OTLP receiver (gRPC and HTTP) and stores everything in one "
         "SQLite session file.\n\n"
         "kansoku import FILE... [--db PATH]\n"
-        "  Imports exported telemetry files into the session without a window: OTLP "
-        "JSON or JSON lines, OTLP protobuf (length-delimited, as the OpenTelemetry "
-        "Collector file exporter writes it), Jaeger JSON, Zipkin v2 JSON; gzip or zstd "
-        "compressed too. Exit status 0: all imported; 1: some items skipped; 2: a "
-        "file could not be read."));
+        "  Imports exported telemetry files into the session without a window:\n"
+        "  OTLP JSON or JSON lines, OTLP protobuf (length-delimited, as the\n"
+        "  OpenTelemetry Collector file exporter writes it), Jaeger JSON, Zipkin v2\n"
+        "  JSON; also gzip or zstd compressed. Exit status 0: all imported;\n"
+        "  1: some items skipped; 2: a file could not be read."));
     const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
                                         QStringLiteral("Show this help and exit."));
     const QCommandLineOption versionOption(QStringLiteral("version"),
