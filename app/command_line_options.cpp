@@ -21,10 +21,16 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
 {
     CommandLineOptions options;
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Kansoku: a desktop workbench for OpenTelemetry traces, metrics and logs.\n"
-                       "Runs a local OTLP receiver (gRPC and HTTP) and stores everything in one "
-                       "SQLite session file."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Kansoku: a desktop workbench for OpenTelemetry traces, metrics and logs.\n"
+        "Runs a local OTLP receiver (gRPC and HTTP) and stores everything in one "
+        "SQLite session file.\n\n"
+        "kansoku import FILE... [--db PATH]\n"
+        "  Imports exported telemetry files into the session without a window:\n"
+        "  OTLP JSON or JSON lines, OTLP protobuf (length-delimited, as the\n"
+        "  OpenTelemetry Collector file exporter writes it), Jaeger JSON, Zipkin v2\n"
+        "  JSON; also gzip or zstd compressed. Exit status 0: all imported;\n"
+        "  1: some items skipped; 2: a file could not be read."));
     const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
                                         QStringLiteral("Show this help and exit."));
     const QCommandLineOption versionOption(QStringLiteral("version"),
@@ -75,10 +81,22 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
         options.message = QStringLiteral("kansoku " KANSOKU_VERSION);
         return options;
     }
-    if (!parser.positionalArguments().isEmpty()) {
+    // The one subcommand; any other positional argument stays an error.
+    QStringList positional = parser.positionalArguments();
+    if (!positional.isEmpty() && positional.constFirst() == QLatin1String("import")) {
+        positional.removeFirst();
+        if (positional.isEmpty()) {
+            options.action = Action::Fail;
+            options.message = QStringLiteral("import: name at least one file to import");
+            return options;
+        }
+        options.import = true;
+        options.importFiles = positional;
+        positional.clear();
+    }
+    if (!positional.isEmpty()) {
         options.action = Action::Fail;
-        options.message = QStringLiteral("Unexpected argument: %1")
-                              .arg(parser.positionalArguments().constFirst());
+        options.message = QStringLiteral("Unexpected argument: %1").arg(positional.constFirst());
         return options;
     }
 

@@ -19,6 +19,9 @@ struct CommandLineOptions
     quint16 httpPort = 4318;
     int statsIntervalSeconds = 5;
     int maxRequestMiB = 64; // one OTLP request, on the wire and decompressed
+    // `kansoku import FILE... [--db PATH]`: import these files headless, then exit.
+    bool import = false;
+    QStringList importFiles;
 
     static CommandLineOptions parse(const QStringList &arguments);
     static QString defaultDatabasePath();

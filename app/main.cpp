@@ -1,8 +1,9 @@
 // kansoku: the OpenTelemetry desktop workbench. Parses the command line, then runs either the
-// window or the headless receiver.
+// window, the headless receiver or a headless import.
 #include "command_line_options.h"
 #include "gui_session.h"
 #include "headless_session.h"
+#include "import_session.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -33,6 +34,11 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("Kansoku"));
     QCoreApplication::setApplicationVersion(QStringLiteral(KANSOKU_VERSION));
 
+    if (options.import) {
+        QCoreApplication app(argc, argv);
+        kansoku::ImportSession session(options);
+        return session.run();
+    }
     if (options.headless) {
         QCoreApplication app(argc, argv);
         kansoku::HeadlessSession session(options);
