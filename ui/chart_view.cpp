@@ -322,7 +322,11 @@ void ChartView::setTimeRange(TimeRange range)
     if (range.isEmpty() || range.startNs == std::numeric_limits<std::int64_t>::min()
         || range.endNs == std::numeric_limits<std::int64_t>::max())
         return;
-    m_plot->xAxis->setRange(timeToKey(range.startNs), timeToKey(range.endNs));
+    // A little room on both sides, so points on the range's edges are drawn whole.
+    const double start = timeToKey(range.startNs);
+    const double end = timeToKey(range.endNs);
+    const double margin = std::max((end - start) * 0.015, 1e-6);
+    m_plot->xAxis->setRange(start - margin, end + margin);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -395,6 +399,9 @@ void ChartView::updateTimeTicker()
     else
         format = QStringLiteral("MMM d\nHH:mm");
     ticker->setDateTimeFormat(format);
+    // Millisecond labels are wide: fewer ticks keep them from overlapping on narrow charts.
+    const int labelWidthPx = spanSeconds < 10 ? 110 : 80;
+    ticker->setTickCount(std::max(2, m_plot->axisRect()->width() / labelWidthPx));
 }
 
 QPoint ChartView::pixelFor(std::int64_t timeNs, double value) const

@@ -31,7 +31,7 @@ public:
     void setHeatmap(const ChartHeatmap &heatmap);
     void clear();
 
-    // The time axis shows exactly this range (the shared workbench range).
+    // The time axis shows this range (the shared workbench range) plus a 1.5% margin each side.
     void setTimeRange(TimeRange range);
     // Formats values on the value axis ticks, the crosshair and tooltips (units, durations).
     void setValueFormatter(std::function<QString(double)> formatter);

@@ -255,4 +255,18 @@ SpanId TraceView::selectedSpanId() const
     return m_tree->span(node).spanId;
 }
 
+void TraceView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // Span details need width for their values: beside the waterfall when there is room, below
+    // it when the trace view shares the window with the other panes.
+    const Qt::Orientation orientation
+        = width() >= wideLayoutMinWidth ? Qt::Horizontal : Qt::Vertical;
+    if (m_splitter->orientation() == orientation)
+        return;
+    m_splitter->setOrientation(orientation);
+    const int extent = orientation == Qt::Horizontal ? m_splitter->width() : m_splitter->height();
+    m_splitter->setSizes({extent * 70 / 100, extent * 30 / 100});
+}
+
 } // namespace kansoku

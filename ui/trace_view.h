@@ -48,7 +48,13 @@ Q_SIGNALS:
     void logsOfSpanRequested(const kansoku::TraceId &traceId, const kansoku::SpanId &spanId);
     void treeReady(); // the span tree of the current trace is shown (sync or after the worker)
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    // Narrower than this (side by side with other panes), the details go below the waterfall.
+    static constexpr int wideLayoutMinWidth = 1000;
+
     void showTree(std::shared_ptr<SpanTree> tree);
     void updateHeader();
     void selectNode(int nodeIndex, bool byUser);

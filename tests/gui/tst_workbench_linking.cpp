@@ -1,0 +1,206 @@
+// The whole workbench over one real store filled with the OpenTelemetry JS SDK fixtures: the
+// three panes follow one WorkbenchState, a log's trace link opens the trace and its span, a span's
+// "logs of this span" filters the logs pane, a narrowed range empties every pane, and a
+// screenshot of the window shows all three panes drawn.
+#include "log_table_model.h"
+#include "logs_pane.h"
+#include "metric_browser_model.h"
+#include "metrics_pane.h"
+#include "otlp_decoder.h"
+#include "span_details_view.h"
+#include "telemetry_store.h"
+#include "trace_list_model.h"
+#include "trace_view.h"
+#include "traces_pane.h"
+#include "workbench_state.h"
+#include "workbench_window.h"
+
+#include <QDir>
+#include <QDockWidget>
+#include <QFile>
+#include <QImage>
+#include <QPushButton>
+#include <QSet>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace kansoku;
+
+namespace {
+const char *const linkedTraceId = "cee1d3d3a8c60775dbff377bdd8f155d";
+const char *const linkedSpanId = "fbdbaa18dced9e76";
+} // namespace
+
+class TestWorkbenchLinking : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void panesShowTheSession();
+    void logTraceLinkOpensTraceAndSpan();
+    void logsOfSpanFilterTheLogsPane();
+    void narrowedRangeEmptiesEveryPane();
+    void screenshotShowsAllPanes();
+
+private:
+    void loadFixture(TelemetrySignal signal, const QString &name);
+
+    QTemporaryDir m_directory;
+    std::unique_ptr<TelemetryStore> m_store;
+    std::unique_ptr<WorkbenchState> m_state;
+    std::unique_ptr<WorkbenchWindow> m_window;
+    TracesPane *m_traces = nullptr;
+    MetricsPane *m_metrics = nullptr;
+    LogsPane *m_logs = nullptr;
+};
+
+void TestWorkbenchLinking::loadFixture(TelemetrySignal signal, const QString &name)
+{
+    QFile file(qEnvironmentVariable("KANSOKU_TEST_DATA") + QStringLiteral("/otlp/") + name);
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+    const QByteArray body = file.readAll();
+    const OtlpDecodeResult decoded = OtlpDecoder::decode(
+        signal, OtlpEncoding::Json, std::string_view(body.constData(), std::size_t(body.size())));
+    QVERIFY2(decoded.ok, decoded.errorMessage.c_str());
+    QCOMPARE(m_store->offer(decoded.batch), OfferResult::Accepted);
+}
+
+void TestWorkbenchLinking::initTestCase()
+{
+    StorageOptions options;
+    options.databasePath = m_directory.filePath(QStringLiteral("linking.kansoku"));
+    options.commitMaxLatencyMs = 10;
+    m_store = std::make_unique<TelemetryStore>(options);
+    QString error;
+    QVERIFY2(m_store->open(&error), qPrintable(error));
+    loadFixture(TelemetrySignal::Traces, QStringLiteral("js_sdk_traces.json"));
+    loadFixture(TelemetrySignal::Logs, QStringLiteral("js_sdk_logs.json"));
+    loadFixture(TelemetrySignal::Metrics, QStringLiteral("js_sdk_metrics.json"));
+    QTRY_COMPARE(m_store->status().queuedItems, std::int64_t(0));
+    QCOMPARE(m_store->status().totals.spans, std::int64_t(2));
+    QCOMPARE(m_store->status().totals.logRecords, std::int64_t(3));
+}
+
+void TestWorkbenchLinking::init()
+{
+    // As GuiSession wires it: one state, panes over the store's queries, the session's bounds.
+    m_state = std::make_unique<WorkbenchState>();
+    m_window = std::make_unique<WorkbenchWindow>(m_state.get());
+    const auto queries = m_store->queries();
+    m_traces = new TracesPane(m_state.get(), queries);
+    m_metrics = new MetricsPane(m_state.get(), queries);
+    m_logs = new LogsPane(m_state.get(), queries);
+    m_window->setPaneWidget(WorkbenchWindow::Pane::Traces, m_traces);
+    m_window->setPaneWidget(WorkbenchWindow::Pane::Metrics, m_metrics);
+    m_window->setPaneWidget(WorkbenchWindow::Pane::Logs, m_logs);
+    m_window->setHasTelemetry(true);
+    m_state->setDataBounds(queries->timeBounds());
+    m_state->noteTelemetryCommitted();
+    m_window->resize(1800, 1000);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QTRY_COMPARE(m_traces->traceListModel()->rowCount(), 1);
+    QTRY_COMPARE(m_logs->model()->rowCount(), 3);
+}
+
+void TestWorkbenchLinking::cleanup()
+{
+    m_window.reset();
+    m_state.reset();
+}
+
+void TestWorkbenchLinking::panesShowTheSession()
+{
+    QCOMPARE(
+        m_traces->traceListModel()->index(0, TraceListModel::RootOperationColumn).data().toString(),
+        QStringLiteral("GET /cart"));
+    QTRY_VERIFY(m_metrics->browserModel()->rowCount() > 0);
+}
+
+void TestWorkbenchLinking::logTraceLinkOpensTraceAndSpan()
+{
+    LogTableModel *logs = m_logs->model();
+    int linkedRow = -1;
+    for (int row = 0; row < logs->rowCount(); ++row) {
+        if (logs->index(row, LogTableModel::TraceColumn)
+                .data()
+                .toString()
+                .startsWith(QLatin1String(linkedTraceId, 8)))
+            linkedRow = row;
+    }
+    QVERIFY(linkedRow >= 0);
+    auto *table = m_logs->findChild<QTableView *>();
+    QVERIFY(table);
+    const QModelIndex traceCell = logs->index(linkedRow, LogTableModel::TraceColumn);
+    table->scrollTo(traceCell);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(traceCell).center());
+
+    // The traces pane opened that trace with the log's span selected.
+    QTRY_VERIFY(m_traces->traceView()->trace());
+    QCOMPARE(QString::fromStdString(toHex(m_traces->traceView()->trace()->traceId)),
+             QLatin1String(linkedTraceId));
+    QTRY_COMPARE(QString::fromStdString(toHex(m_traces->traceView()->selectedSpanId())),
+                 QLatin1String(linkedSpanId));
+}
+
+void TestWorkbenchLinking::logsOfSpanFilterTheLogsPane()
+{
+    m_state->selectSpan(*idFromHex<16>(linkedTraceId), *idFromHex<8>(linkedSpanId));
+    QTRY_VERIFY(m_traces->traceView()->trace());
+    QTRY_COMPARE(QString::fromStdString(toHex(m_traces->traceView()->selectedSpanId())),
+                 QLatin1String(linkedSpanId));
+    QPushButton *logsOfSpan = nullptr;
+    for (QPushButton *button :
+         m_traces->traceView()->detailsView()->findChildren<QPushButton *>()) {
+        if (button->text().contains(QStringLiteral("this span")))
+            logsOfSpan = button;
+    }
+    QVERIFY(logsOfSpan);
+    QTest::mouseClick(logsOfSpan, Qt::LeftButton);
+    // Only the one log written inside that span is left.
+    QTRY_COMPARE(m_logs->model()->rowCount(), 1);
+    QCOMPARE(m_logs->model()->index(0, LogTableModel::TraceColumn).data().toString().left(8),
+             QLatin1String(linkedTraceId, 8));
+}
+
+void TestWorkbenchLinking::narrowedRangeEmptiesEveryPane()
+{
+    // A range dragged on any chart ends before the session's data: every pane follows it.
+    const TimeRange bounds = *m_store->queries()->timeBounds();
+    m_state->setCustomRange(TimeRange{bounds.startNs - 600'000'000'000LL, bounds.startNs - 1});
+    QTRY_COMPARE(m_traces->traceListModel()->rowCount(), 0);
+    QTRY_COMPARE(m_logs->model()->rowCount(), 0);
+    QTRY_COMPARE(m_metrics->browserModel()->rowCount(), 0);
+    // And back to everything.
+    m_state->setRangePreset(WorkbenchState::RangePreset::All);
+    QTRY_COMPARE(m_traces->traceListModel()->rowCount(), 1);
+    QTRY_COMPARE(m_logs->model()->rowCount(), 3);
+}
+
+void TestWorkbenchLinking::screenshotShowsAllPanes()
+{
+    m_state->selectSpan(*idFromHex<16>(linkedTraceId), *idFromHex<8>(linkedSpanId));
+    QTRY_VERIFY(m_traces->traceView()->trace());
+    QTest::qWait(100); // let the queued chart replots run
+    const QImage shot = m_window->grab().toImage();
+    const QString path = QDir(QStringLiteral(QT_TESTCASE_BUILDDIR))
+                             .filePath(QStringLiteral("workbench_smoke.png"));
+    QVERIFY(shot.save(path));
+    // Each pane's dock is drawn with real content: many colours, not a blank area.
+    for (int i = 0; i < WorkbenchWindow::paneCount; ++i) {
+        QDockWidget *dock = m_window->paneDock(static_cast<WorkbenchWindow::Pane>(i));
+        const QRect area(dock->mapTo(m_window.get(), QPoint(0, 0)), dock->size());
+        QSet<QRgb> colours;
+        for (int y = area.top(); y < area.bottom(); y += 3) {
+            for (int x = area.left(); x < area.right(); x += 3)
+                colours.insert(shot.pixel(x, y));
+        }
+        QVERIFY2(colours.size() > 40, qPrintable(dock->windowTitle()));
+    }
+}
+
+QTEST_MAIN(TestWorkbenchLinking)
+#include "tst_workbench_linking.moc"
