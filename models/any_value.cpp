@@ -3,8 +3,8 @@
 #include "telemetry_ids.h"
 
 #include <cmath>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 
 namespace kansoku {
 
@@ -123,6 +123,29 @@ const AnyValue *findAttribute(const Attributes &attributes, std::string_view key
             return &entry.value;
     }
     return nullptr;
+}
+
+const char *AnyValue::typeName(Type type)
+{
+    switch (type) {
+    case Type::Empty:
+        return "empty";
+    case Type::String:
+        return "string";
+    case Type::Bool:
+        return "bool";
+    case Type::Int:
+        return "int";
+    case Type::Double:
+        return "double";
+    case Type::Bytes:
+        return "bytes";
+    case Type::Array:
+        return "array";
+    case Type::Map:
+        return "map";
+    }
+    return "";
 }
 
 } // namespace kansoku

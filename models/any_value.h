@@ -33,6 +33,8 @@ public:
     static AnyValue fromMap(std::vector<KeyValue> entries);
 
     Type type() const { return static_cast<Type>(m_value.index()); }
+    // The OTLP name of a type as users see it: "string", "int", "map", ...
+    static const char *typeName(Type type);
     bool isEmpty() const { return type() == Type::Empty; }
 
     // Each accessor requires the matching type().

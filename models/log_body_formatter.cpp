@@ -159,25 +159,7 @@ QJsonValue LogBodyFormatter::toJson(const AnyValue &value)
 
 QString LogBodyFormatter::typeName(const AnyValue &value)
 {
-    switch (value.type()) {
-    case AnyValue::Type::Empty:
-        return QStringLiteral("empty");
-    case AnyValue::Type::String:
-        return QStringLiteral("string");
-    case AnyValue::Type::Bool:
-        return QStringLiteral("bool");
-    case AnyValue::Type::Int:
-        return QStringLiteral("int");
-    case AnyValue::Type::Double:
-        return QStringLiteral("double");
-    case AnyValue::Type::Bytes:
-        return QStringLiteral("bytes");
-    case AnyValue::Type::Array:
-        return QStringLiteral("array");
-    case AnyValue::Type::Map:
-        return QStringLiteral("map");
-    }
-    return {};
+    return QLatin1String(AnyValue::typeName(value.type()));
 }
 
 } // namespace kansoku

@@ -21,25 +21,15 @@ QString timeText(std::int64_t timeNs)
 
 QString typeOf(const AnyValue &value)
 {
+    // Containers show their size, which the details tree is about to list.
     switch (value.type()) {
-    case AnyValue::Type::Empty:
-        return QStringLiteral("empty");
-    case AnyValue::Type::String:
-        return QStringLiteral("string");
-    case AnyValue::Type::Bool:
-        return QStringLiteral("bool");
-    case AnyValue::Type::Int:
-        return QStringLiteral("int");
-    case AnyValue::Type::Double:
-        return QStringLiteral("double");
-    case AnyValue::Type::Bytes:
-        return QStringLiteral("bytes");
     case AnyValue::Type::Array:
         return QStringLiteral("array[%1]").arg(value.arrayValue().size());
     case AnyValue::Type::Map:
         return QStringLiteral("map[%1]").arg(value.mapValue().size());
+    default:
+        return QLatin1String(AnyValue::typeName(value.type()));
     }
-    return {};
 }
 
 } // namespace

@@ -9,29 +9,6 @@ static QString text(const std::string &value)
     return QString::fromStdString(value);
 }
 
-static QString typeName(AnyValue::Type type)
-{
-    switch (type) {
-    case AnyValue::Type::Empty:
-        return QStringLiteral("empty");
-    case AnyValue::Type::String:
-        return QStringLiteral("string");
-    case AnyValue::Type::Bool:
-        return QStringLiteral("bool");
-    case AnyValue::Type::Int:
-        return QStringLiteral("int");
-    case AnyValue::Type::Double:
-        return QStringLiteral("double");
-    case AnyValue::Type::Bytes:
-        return QStringLiteral("bytes");
-    case AnyValue::Type::Array:
-        return QStringLiteral("array");
-    case AnyValue::Type::Map:
-        return QStringLiteral("map");
-    }
-    return {};
-}
-
 static QString kindName(SpanKind kind)
 {
     switch (kind) {
@@ -92,7 +69,7 @@ int SpanDetailsModel::addItem(int parent, ItemKind kind, const QString &key, con
 void SpanDetailsModel::addValue(int parent, const QString &key, const AnyValue &value)
 {
     const int item = addItem(parent, ItemKind::Attribute, key, text(value.toDisplayString()),
-                             typeName(value.type()));
+                             QLatin1String(AnyValue::typeName(value.type())));
     if (value.type() == AnyValue::Type::Array) {
         int position = 0;
         for (const AnyValue &element : value.arrayValue())
