@@ -3,7 +3,9 @@
 #include "bench_request_factory.h"
 #include "opentelemetry/proto/collector/logs/v1/logs_service.pb.h"
 #include "opentelemetry/proto/collector/trace/v1/trace_service.pb.h"
+#include "telemetry_ids.h"
 
+#include <QByteArray>
 #include <cstdio>
 #include <google/protobuf/util/json_util.h>
 #include <memory>
@@ -16,46 +18,6 @@ namespace kansoku::bench {
 namespace {
 
 const char hexDigits[] = "0123456789abcdef";
-
-std::string hex(std::string_view raw)
-{
-    std::string text;
-    text.reserve(raw.size() * 2);
-    for (unsigned char byte : raw) {
-        text += hexDigits[byte >> 4];
-        text += hexDigits[byte & 15];
-    }
-    return text;
-}
-
-std::string fromBase64(std::string_view text)
-{
-    std::string out;
-    int value = 0;
-    int bits = -8;
-    for (char c : text) {
-        int digit;
-        if (c >= 'A' && c <= 'Z')
-            digit = c - 'A';
-        else if (c >= 'a' && c <= 'z')
-            digit = c - 'a' + 26;
-        else if (c >= '0' && c <= '9')
-            digit = c - '0' + 52;
-        else if (c == '+' || c == '-')
-            digit = 62;
-        else if (c == '/' || c == '_')
-            digit = 63;
-        else
-            break;
-        value = (value << 6) | digit;
-        bits += 6;
-        if (bits >= 0) {
-            out += char((value >> bits) & 0xff);
-            bits -= 8;
-        }
-    }
-    return out;
-}
 
 // A file plus an optional whole-file compressor in front of it.
 class OutputFile
@@ -190,7 +152,10 @@ SyntheticTelemetryFiles::toJson(const RequestTemplate &request, bool traces)
             const std::size_t start = found + key.size();
             const std::size_t end = json.find('"', start);
             rewritten.append(json, position, start - position);
-            rewritten += hex(fromBase64(std::string_view(json).substr(start, end - start)));
+            // OTLP/JSON writes ids as hex where protobuf's JSON mapping writes base64.
+            const QByteArray raw
+                = QByteArray::fromBase64(QByteArray(json.data() + start, qsizetype(end - start)));
+            rewritten += toHex(std::string_view(raw.constData(), std::size_t(raw.size())));
             position = end;
         }
         json = std::move(rewritten);
