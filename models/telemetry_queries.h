@@ -20,7 +20,16 @@ enum class TraceSortOrder {
     StartTimeDescending,
     StartTimeAscending,
     DurationDescending,
-    DurationAscending
+    DurationAscending,
+    SpanCountDescending,
+    SpanCountAscending,
+    ErrorCountDescending,
+    ErrorCountAscending,
+    // By name, case-insensitive; traces whose root span has not arrived come last either way.
+    RootServiceAscending,
+    RootServiceDescending,
+    RootOperationAscending,
+    RootOperationDescending
 };
 
 struct TraceQuery

@@ -70,10 +70,55 @@ std::optional<TraceSortOrder> TraceListModel::sortOrderFor(int column, Qt::SortO
     if (column == StartColumn)
         return order == Qt::AscendingOrder ? TraceSortOrder::StartTimeAscending
                                            : TraceSortOrder::StartTimeDescending;
-    if (column == DurationColumn)
-        return order == Qt::AscendingOrder ? TraceSortOrder::DurationAscending
-                                           : TraceSortOrder::DurationDescending;
-    return std::nullopt;
+    const bool ascending = order == Qt::AscendingOrder;
+    switch (column) {
+    case DurationColumn:
+        return ascending ? TraceSortOrder::DurationAscending : TraceSortOrder::DurationDescending;
+    case SpanCountColumn:
+        return ascending ? TraceSortOrder::SpanCountAscending : TraceSortOrder::SpanCountDescending;
+    case ErrorCountColumn:
+        return ascending ? TraceSortOrder::ErrorCountAscending
+                         : TraceSortOrder::ErrorCountDescending;
+    case RootServiceColumn:
+        return ascending ? TraceSortOrder::RootServiceAscending
+                         : TraceSortOrder::RootServiceDescending;
+    case RootOperationColumn:
+        return ascending ? TraceSortOrder::RootOperationAscending
+                         : TraceSortOrder::RootOperationDescending;
+    default:
+        return std::nullopt; // the services column lists several names: no single order
+    }
+}
+
+std::pair<int, Qt::SortOrder> TraceListModel::headerSortFor(TraceSortOrder order)
+{
+    switch (order) {
+    case TraceSortOrder::StartTimeDescending:
+        return {StartColumn, Qt::DescendingOrder};
+    case TraceSortOrder::StartTimeAscending:
+        return {StartColumn, Qt::AscendingOrder};
+    case TraceSortOrder::DurationDescending:
+        return {DurationColumn, Qt::DescendingOrder};
+    case TraceSortOrder::DurationAscending:
+        return {DurationColumn, Qt::AscendingOrder};
+    case TraceSortOrder::SpanCountDescending:
+        return {SpanCountColumn, Qt::DescendingOrder};
+    case TraceSortOrder::SpanCountAscending:
+        return {SpanCountColumn, Qt::AscendingOrder};
+    case TraceSortOrder::ErrorCountDescending:
+        return {ErrorCountColumn, Qt::DescendingOrder};
+    case TraceSortOrder::ErrorCountAscending:
+        return {ErrorCountColumn, Qt::AscendingOrder};
+    case TraceSortOrder::RootServiceAscending:
+        return {RootServiceColumn, Qt::AscendingOrder};
+    case TraceSortOrder::RootServiceDescending:
+        return {RootServiceColumn, Qt::DescendingOrder};
+    case TraceSortOrder::RootOperationAscending:
+        return {RootOperationColumn, Qt::AscendingOrder};
+    case TraceSortOrder::RootOperationDescending:
+        return {RootOperationColumn, Qt::DescendingOrder};
+    }
+    return {StartColumn, Qt::DescendingOrder};
 }
 
 void TraceListModel::sort(int column, Qt::SortOrder order)

@@ -53,6 +53,8 @@ public:
     TraceSortOrder sortOrder() const { return m_sortOrder; }
     // Whether sort(column, order) is served by the store.
     static std::optional<TraceSortOrder> sortOrderFor(int column, Qt::SortOrder order);
+    // The header column and arrow that show a store order (the inverse of sortOrderFor).
+    static std::pair<int, Qt::SortOrder> headerSortFor(TraceSortOrder order);
 
     bool isLoading() const { return m_loading; }
     // True once the first page of the current query and sort has arrived.

@@ -202,20 +202,54 @@ std::vector<TraceSummary> SqliteTelemetryQueries::traces(const TraceQuery &query
         builder.addText(filter.key);
         builder.addText(filter.value);
     }
+    // Ties keep a stable order by trace key in the same direction, so paging never repeats a row.
+    const char *sortKey = "t.start_ns";
+    bool descending = false;
+    bool missingRootLast = false;
     switch (query.sortOrder) {
     case TraceSortOrder::StartTimeDescending:
-        builder.add(" ORDER BY t.start_ns DESC, t.trace_key DESC");
+        descending = true;
         break;
     case TraceSortOrder::StartTimeAscending:
-        builder.add(" ORDER BY t.start_ns ASC, t.trace_key ASC");
         break;
     case TraceSortOrder::DurationDescending:
-        builder.add(" ORDER BY t.end_ns - t.start_ns DESC, t.trace_key DESC");
-        break;
+        descending = true;
+        [[fallthrough]];
     case TraceSortOrder::DurationAscending:
-        builder.add(" ORDER BY t.end_ns - t.start_ns ASC, t.trace_key ASC");
+        sortKey = "t.end_ns - t.start_ns";
+        break;
+    case TraceSortOrder::SpanCountDescending:
+        descending = true;
+        [[fallthrough]];
+    case TraceSortOrder::SpanCountAscending:
+        sortKey = "t.span_count";
+        break;
+    case TraceSortOrder::ErrorCountDescending:
+        descending = true;
+        [[fallthrough]];
+    case TraceSortOrder::ErrorCountAscending:
+        sortKey = "t.error_count";
+        break;
+    case TraceSortOrder::RootServiceDescending:
+        descending = true;
+        [[fallthrough]];
+    case TraceSortOrder::RootServiceAscending:
+        sortKey = "(SELECT name FROM services WHERE service_id = t.root_service_id) COLLATE NOCASE";
+        missingRootLast = true;
+        break;
+    case TraceSortOrder::RootOperationDescending:
+        descending = true;
+        [[fallthrough]];
+    case TraceSortOrder::RootOperationAscending:
+        sortKey = "t.root_name COLLATE NOCASE";
+        missingRootLast = true;
         break;
     }
+    const char *direction = descending ? " DESC" : " ASC";
+    builder.add(" ORDER BY ");
+    if (missingRootLast)
+        builder.add("(t.root_name IS NULL), ");
+    builder.add(std::string(sortKey) + direction + ", t.trace_key" + direction);
     builder.add(" LIMIT ? OFFSET ?");
     builder.addInt(query.limit);
     builder.addInt(std::max(0, query.offset));

@@ -27,21 +27,6 @@ namespace {
 // The operation combo offers at most this many root operations.
 constexpr std::size_t maxOperationsOffered = 500;
 
-std::pair<int, Qt::SortOrder> headerSortFor(TraceSortOrder order)
-{
-    switch (order) {
-    case TraceSortOrder::StartTimeAscending:
-        return {TraceListModel::StartColumn, Qt::AscendingOrder};
-    case TraceSortOrder::DurationDescending:
-        return {TraceListModel::DurationColumn, Qt::DescendingOrder};
-    case TraceSortOrder::DurationAscending:
-        return {TraceListModel::DurationColumn, Qt::AscendingOrder};
-    case TraceSortOrder::StartTimeDescending:
-        break;
-    }
-    return {TraceListModel::StartColumn, Qt::DescendingOrder};
-}
-
 } // namespace
 
 TracesPane::TracesPane(WorkbenchState *state, std::shared_ptr<const TelemetryQueries> queries,
@@ -100,7 +85,8 @@ TracesPane::TracesPane(WorkbenchState *state, std::shared_ptr<const TelemetryQue
             [this, header](int column, Qt::SortOrder order) {
                 if (TraceListModel::sortOrderFor(column, order))
                     return;
-                const auto [sortColumn, sortOrder] = headerSortFor(m_model->sortOrder());
+                const auto [sortColumn, sortOrder]
+                    = TraceListModel::headerSortFor(m_model->sortOrder());
                 const QSignalBlocker blocker(header);
                 header->setSortIndicator(sortColumn, sortOrder);
             });

@@ -10,6 +10,7 @@
 #include <condition_variable>
 #include <limits>
 #include <mutex>
+#include <tuple>
 
 using namespace kansoku;
 
@@ -30,6 +31,18 @@ TraceId traceNumber(int number)
 int numberOf(const TraceId &id)
 {
     return id.bytes[14] << 8 | id.bytes[15];
+}
+
+// Sorts by one field, ties by trace id in the same direction (as the store does).
+template<typename Field>
+void sortBy(std::vector<TraceSummary> &traces, Field TraceSummary::*field, bool descending)
+{
+    std::sort(traces.begin(), traces.end(), [&](const TraceSummary &a, const TraceSummary &b) {
+        const auto key = [&](const TraceSummary &t) {
+            return std::tie(t.*field, t.traceId);
+        };
+        return descending ? key(b) < key(a) : key(a) < key(b);
+    });
 }
 
 // Trace n starts n seconds after base and lasts (n * 7 % 50 + 1) ms; every fifth has errors.
@@ -105,6 +118,30 @@ public:
             break;
         case TraceSortOrder::DurationAscending:
             std::sort(result.begin(), result.end(), byDuration);
+            break;
+        case TraceSortOrder::SpanCountDescending:
+            sortBy(result, &TraceSummary::spanCount, true);
+            break;
+        case TraceSortOrder::SpanCountAscending:
+            sortBy(result, &TraceSummary::spanCount, false);
+            break;
+        case TraceSortOrder::ErrorCountDescending:
+            sortBy(result, &TraceSummary::errorCount, true);
+            break;
+        case TraceSortOrder::ErrorCountAscending:
+            sortBy(result, &TraceSummary::errorCount, false);
+            break;
+        case TraceSortOrder::RootServiceAscending:
+            sortBy(result, &TraceSummary::rootService, false);
+            break;
+        case TraceSortOrder::RootServiceDescending:
+            sortBy(result, &TraceSummary::rootService, true);
+            break;
+        case TraceSortOrder::RootOperationAscending:
+            sortBy(result, &TraceSummary::rootName, false);
+            break;
+        case TraceSortOrder::RootOperationDescending:
+            sortBy(result, &TraceSummary::rootName, true);
             break;
         }
         const auto offset = std::min<std::size_t>(result.size(), std::size_t(query.offset));
@@ -287,6 +324,22 @@ void TestTraceListModel::sortMapsToStoreOrder_data()
     QTest::newRow("duration ascending")
         << int(TraceListModel::DurationColumn) << Qt::AscendingOrder
         << int(TraceSortOrder::DurationAscending) << QList<int>{22, 15, 8};
+    // Span counts are n%10+1: ten spans for 19 and 9, nine for 18 and 8.
+    QTest::newRow("span count descending")
+        << int(TraceListModel::SpanCountColumn) << Qt::DescendingOrder
+        << int(TraceSortOrder::SpanCountDescending) << QList<int>{19, 9, 18};
+    // Every fifth trace has errors: 25, 20, 15 first.
+    QTest::newRow("errors descending")
+        << int(TraceListModel::ErrorCountColumn) << Qt::DescendingOrder
+        << int(TraceSortOrder::ErrorCountDescending) << QList<int>{25, 20, 15};
+    // Even numbers are "backend".
+    QTest::newRow("root service ascending")
+        << int(TraceListModel::RootServiceColumn) << Qt::AscendingOrder
+        << int(TraceSortOrder::RootServiceAscending) << QList<int>{2, 4, 6};
+    // Operations are "GET /item/" + n%3: "/item/2" last, so first when descending: 23, 20, 17.
+    QTest::newRow("root operation descending")
+        << int(TraceListModel::RootOperationColumn) << Qt::DescendingOrder
+        << int(TraceSortOrder::RootOperationDescending) << QList<int>{23, 20, 17};
     QTest::newRow("services column is not sortable")
         << int(TraceListModel::ServicesColumn) << Qt::AscendingOrder
         << int(TraceSortOrder::StartTimeDescending) << QList<int>{25, 24, 23};
@@ -311,6 +364,14 @@ void TestTraceListModel::sortMapsToStoreOrder()
     }
     QCOMPARE(int(m_model->sortOrder()), expectedSortOrder);
     QCOMPARE(rowNumbers(*m_model).mid(0, 3), firstRows);
+    // The header shows the order the store serves; a column without an order keeps the old one.
+    const auto [headerColumn, headerOrder] = TraceListModel::headerSortFor(m_model->sortOrder());
+    if (expectedSortOrder != int(TraceSortOrder::StartTimeDescending)) {
+        QCOMPARE(headerColumn, column);
+        QCOMPARE(headerOrder, order);
+    } else {
+        QCOMPARE(headerColumn, int(TraceListModel::StartColumn));
+    }
 }
 
 void TestTraceListModel::passesFiltersAndResetsOnNewQuery()

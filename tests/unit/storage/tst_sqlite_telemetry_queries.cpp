@@ -183,6 +183,30 @@ void TestSqliteTelemetryQueries::traces_data()
         q.limit = 3;
         q.offset = 1;
     }) << QList<int>{2, 1, 3};
+    // Ties go by arrival (trace key): traces 1 and 3 came in the first batch, then 2 and 4.
+    QTest::newRow("most spans first")
+        << query([](TraceQuery &q) { q.sortOrder = TraceSortOrder::SpanCountDescending; })
+        << QList<int>{1, 4, 2, 3};
+    QTest::newRow("fewest spans first")
+        << query([](TraceQuery &q) { q.sortOrder = TraceSortOrder::SpanCountAscending; })
+        << QList<int>{3, 2, 4, 1};
+    QTest::newRow("most errors first")
+        << query([](TraceQuery &q) { q.sortOrder = TraceSortOrder::ErrorCountDescending; })
+        << QList<int>{2, 4, 3, 1};
+    QTest::newRow("root service a-z, missing root last")
+        << query([](TraceQuery &q) { q.sortOrder = TraceSortOrder::RootServiceAscending; })
+        << QList<int>{2, 1, 3, 4};
+    QTest::newRow("root service z-a, missing root last")
+        << query([](TraceQuery &q) { q.sortOrder = TraceSortOrder::RootServiceDescending; })
+        << QList<int>{3, 1, 2, 4};
+    QTest::newRow("root operation a-z ignoring case")
+        << query([](TraceQuery &q) { q.sortOrder = TraceSortOrder::RootOperationAscending; })
+        << QList<int>{2, 1, 3, 4};
+    QTest::newRow("root operation z-a, second page") << query([](TraceQuery &q) {
+        q.sortOrder = TraceSortOrder::RootOperationDescending;
+        q.limit = 2;
+        q.offset = 1;
+    }) << QList<int>{1, 2};
     QTest::newRow("service frontend")
         << query([](TraceQuery &q) { q.service = "frontend"; }) << QList<int>{3, 1};
     QTest::newRow("service backend")
