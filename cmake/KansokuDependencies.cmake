@@ -1,5 +1,5 @@
 # Every third-party dependency, all from Debian 12 packages (see README).
-find_package(Qt6 6.4 REQUIRED COMPONENTS Core Concurrent Gui Network HttpServer Widgets PrintSupport
+find_package(Qt6 6.4 REQUIRED COMPONENTS Core Concurrent Gui Network HttpServer Widgets PrintSupport Svg
              Test)
 # libqcustomplot-dev's Qt 6 build; its target links Qt6::Widgets and Qt6::PrintSupport.
 find_package(QCustomPlotQt6 CONFIG REQUIRED)

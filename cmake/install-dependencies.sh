@@ -9,7 +9,7 @@ packages=(
     libgrpc++-dev protobuf-compiler-grpc protobuf-compiler libprotobuf-dev
     libsqlite3-dev zlib1g-dev libzstd-dev libsimdjson-dev
     libqcustomplot-dev libqcustomplot2.1-qt6
-    sqlite3 libqt6svg6
+    sqlite3 libqt6svg6 qt6-svg-dev
 )
 if [ "${1:-}" = "--tests" ]; then
     # Interop tests run the official OpenTelemetry JS SDK; keep a newer Node when one is present.

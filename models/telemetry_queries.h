@@ -123,6 +123,8 @@ struct MetricStreamInfo
     bool isMonotonic = false;
     Resource resource;
     InstrumentationScope scope;
+    std::string resourceSchemaUrl;
+    std::string scopeSchemaUrl;
     Attributes attributes; // the point attributes that identify the stream
     std::int64_t pointCount = 0;
     std::int64_t firstTimeNs = 0;

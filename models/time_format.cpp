@@ -48,4 +48,18 @@ QString formatTimestampNs(std::int64_t epochNs)
            + QStringLiteral("%1").arg(std::abs(micros), 3, 10, QLatin1Char('0'));
 }
 
+QString formatIsoTimestampNs(std::int64_t epochNs)
+{
+    // Floor division, so times before 1970 keep a fraction in [0, 1 s).
+    std::int64_t seconds = epochNs / 1000000000;
+    std::int64_t fractionNs = epochNs % 1000000000;
+    if (fractionNs < 0) {
+        fractionNs += 1000000000;
+        --seconds;
+    }
+    const QDateTime time = QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC);
+    return time.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")) + QLatin1Char('.')
+           + QStringLiteral("%1").arg(fractionNs, 9, 10, QLatin1Char('0')) + QLatin1Char('Z');
+}
+
 } // namespace kansoku

@@ -10,5 +10,7 @@ namespace kansoku {
 QString formatDurationNs(std::int64_t durationNs);
 // Local time with microseconds, "2024-05-01 12:00:00.123456".
 QString formatTimestampNs(std::int64_t epochNs);
+// UTC ISO 8601 with all nine fraction digits, "2024-05-01T12:00:00.123456789Z", for files.
+QString formatIsoTimestampNs(std::int64_t epochNs);
 
 } // namespace kansoku

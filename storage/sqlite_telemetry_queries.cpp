@@ -562,8 +562,12 @@ SqliteTelemetryQueries::metricStreams(const MetricStreamQuery &query) const
     }
     select->reset();
     for (auto &[info, ids] : rows) {
-        info.resource = resource(database, ids.first)->resource;
-        info.scope = scope(database, ids.second)->scope;
+        const auto *storedResource = resource(database, ids.first);
+        const auto *storedScope = scope(database, ids.second);
+        info.resource = storedResource->resource;
+        info.resourceSchemaUrl = storedResource->schemaUrl;
+        info.scope = storedScope->scope;
+        info.scopeSchemaUrl = storedScope->schemaUrl;
         result.push_back(std::move(info));
     }
     return result;

@@ -5,6 +5,7 @@
 #include <QEvent>
 #include <QFileInfo>
 #include <QMouseEvent>
+#include <QSvgGenerator>
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <cmath>
@@ -414,6 +415,21 @@ QPoint ChartView::pixelFor(std::int64_t timeNs, double value) const
 bool ChartView::saveImage(const QString &path, int width, int height) const
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("svg")) {
+        const int svgWidth = width > 0 ? width : m_plot->width();
+        const int svgHeight = height > 0 ? height : m_plot->height();
+        QSvgGenerator generator;
+        generator.setFileName(path);
+        generator.setSize(QSize(svgWidth, svgHeight));
+        generator.setViewBox(QRect(0, 0, svgWidth, svgHeight));
+        generator.setTitle(QStringLiteral("Kansoku chart"));
+        QCPPainter painter;
+        if (!painter.begin(&generator))
+            return false;
+        m_plot->toPainter(&painter, svgWidth, svgHeight);
+        // QSvgGenerator reports no write errors: check that the file is there and not empty.
+        return painter.end() && QFileInfo(path).size() > 0;
+    }
     if (suffix == QLatin1String("pdf"))
         return m_plot->savePdf(path, width, height);
     if (suffix == QLatin1String("jpg") || suffix == QLatin1String("jpeg"))

@@ -56,7 +56,7 @@ public:
 
     // Pixel position of a point, for tests that click on the chart.
     QPoint pixelFor(std::int64_t timeNs, double value) const;
-    // PNG, JPEG or PDF by the file's suffix; 0 = the widget's size.
+    // PNG, JPEG, SVG or PDF by the file's suffix; 0 = the widget's size.
     bool saveImage(const QString &path, int width = 0, int height = 0) const;
 
 Q_SIGNALS:

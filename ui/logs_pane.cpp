@@ -1,5 +1,6 @@
 #include "logs_pane.h"
 
+#include "export_control.h"
 #include "log_body_delegate.h"
 #include "log_details_view.h"
 #include "log_severity.h"
@@ -64,6 +65,7 @@ LogsPane::LogsPane(WorkbenchState *state, std::shared_ptr<const TelemetryQueries
     , m_emptyState(new QLabel(m_stack))
     , m_details(new LogDetailsView(this))
     , m_searchDelay(new QTimer(this))
+    , m_export(new ExportControl(this))
 {
     m_search->setObjectName(QStringLiteral("logSearch"));
     m_search->setClearButtonEnabled(true);
@@ -143,6 +145,22 @@ LogsPane::LogsPane(WorkbenchState *state, std::shared_ptr<const TelemetryQueries
     toolbar->addWidget(m_severity);
     toolbar->addWidget(m_traceChip);
     toolbar->addWidget(m_count);
+    toolbar->addWidget(m_export);
+
+    // Every log matching the current search, streamed page by page on a worker; not only the
+    // rows the table has loaded.
+    const auto logExport = [this](auto write) {
+        return [this, write]() -> ExportControl::Work {
+            return [queries = m_queries, query = buildQuery(), write](const QString &path) {
+                return write(*queries, query, path);
+            };
+        };
+    };
+    m_export->addExport(tr("Export results as OTLP JSON lines…"), QStringLiteral("logs.jsonl"),
+                        tr("OTLP JSON lines (*.jsonl)"), tr("logs"),
+                        logExport(&TelemetryExporter::writeLogs));
+    m_export->addExport(tr("Export results as CSV…"), QStringLiteral("logs.csv"), tr("CSV (*.csv)"),
+                        tr("logs"), logExport(&TelemetryExporter::writeLogsCsv));
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_stack);

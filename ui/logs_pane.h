@@ -21,6 +21,7 @@ class QToolButton;
 
 namespace kansoku {
 
+class ExportControl;
 class LogBodyDelegate;
 class LogDetailsView;
 class LogTableModel;
@@ -35,6 +36,7 @@ public:
     ~LogsPane() override;
 
     LogTableModel *model() const { return m_model; }
+    ExportControl *exportControl() const { return m_export; }
 
 private:
     void applySearchText();
@@ -64,6 +66,7 @@ private:
     QLabel *m_emptyState;
     LogDetailsView *m_details;
     QTimer *m_searchDelay;
+    ExportControl *m_export;
 
     LogSearch m_parsedSearch;
     std::optional<TraceId> m_traceFilter;

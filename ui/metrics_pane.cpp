@@ -1,6 +1,7 @@
 #include "metrics_pane.h"
 
 #include "chart_view.h"
+#include "export_control.h"
 #include "metric_browser_model.h"
 #include "metric_chart_panel.h"
 #include "workbench_state.h"
@@ -82,6 +83,9 @@ MetricsPane::MetricsPane(WorkbenchState *state, std::shared_ptr<const TelemetryQ
     browserLayout->addWidget(m_filter);
     browserLayout->addWidget(noMatches);
     browserLayout->addWidget(m_tree, 1);
+    m_export = new ExportControl(browser);
+    browserLayout->addWidget(m_export);
+    addExports();
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->addWidget(browser);
@@ -273,6 +277,44 @@ void MetricsPane::reloadChart()
          resolutionNs](std::vector<MetricStreamData> data) {
             m_chartPanel->setData(std::move(data), display, windowStartNs, resolutionNs);
         });
+}
+
+void MetricsPane::addExports()
+{
+    // The shown metric's streams with all their points in the workbench range (not the chart's
+    // per-pixel downsampling), queried on the worker.
+    m_export->addExport(
+        tr("Export streams as OTLP JSON lines…"), QStringLiteral("metric.jsonl"),
+        tr("OTLP JSON lines (*.jsonl)"), tr("data points"), [this]() -> ExportControl::Work {
+            const MetricEntry *entry
+                = m_model->metricAt(m_model->indexOfKey(m_chartPanel->metricKey()));
+            if (!entry) {
+                m_export->showError(tr("Select a metric to export"));
+                return {};
+            }
+            return [queries = m_queries, streams = entry->streams,
+                    range = m_state->timeRange()](const QString &path) {
+                return TelemetryExporter::writeMetricStreams(*queries, streams, range, path);
+            };
+        });
+    // Exactly the series the chart draws (after rate, grouping and quantiles), one row a point.
+    m_export->addExport(tr("Export chart points as CSV…"), QStringLiteral("metric-points.csv"),
+                        tr("CSV (*.csv)"), tr("points"), [this]() -> ExportControl::Work {
+                            const ChartView *chart = m_chartPanel->chart();
+                            std::vector<ChartSeries> series;
+                            for (int i = 0; i < chart->seriesCount(); ++i)
+                                series.push_back(chart->series(i));
+                            if (series.empty()) {
+                                m_export->showError(tr("The chart shows no series to export"));
+                                return {};
+                            }
+                            return [series = std::move(series)](const QString &path) {
+                                return TelemetryExporter::writeChartSeriesCsv(series, path);
+                            };
+                        });
+    m_export->addSeparator();
+    m_export->addChartImageExports(m_chartPanel->chart(), tr("chart"),
+                                   QStringLiteral("metric-chart"));
 }
 
 void MetricsPane::resizeEvent(QResizeEvent *event)

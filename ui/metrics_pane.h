@@ -18,6 +18,7 @@ class QTreeView;
 
 namespace kansoku {
 
+class ExportControl;
 class MetricBrowserModel;
 class MetricChartPanel;
 class WorkbenchState;
@@ -33,6 +34,7 @@ public:
     MetricBrowserModel *browserModel() const { return m_model; }
     MetricChartPanel *chartPanel() const { return m_chartPanel; }
     QTreeView *browserView() const { return m_tree; }
+    ExportControl *exportControl() const { return m_export; }
     // Selects the metric with this MetricEntry::key(); false when it is not listed.
     bool selectMetric(const QString &key);
     // True while a browser or chart query has not answered.
@@ -49,6 +51,7 @@ private:
     void showCurrent(const QModelIndex &proxyIndex);
     void reloadChart();
     void restoreExpansion();
+    void addExports();
 
     WorkbenchState *m_state;
     std::shared_ptr<const TelemetryQueries> m_queries;
@@ -58,6 +61,7 @@ private:
     QTreeView *m_tree;
     QSplitter *m_splitter = nullptr;
     MetricChartPanel *m_chartPanel;
+    ExportControl *m_export = nullptr;
     BackgroundQuery m_browserQuery;
     BackgroundQuery m_pointsQuery;
     QSet<QString> m_collapsedServices; // the user's; every other service shows expanded

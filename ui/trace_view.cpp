@@ -1,5 +1,6 @@
 #include "trace_view.h"
 
+#include "export_control.h"
 #include "flame_graph_view.h"
 #include "service_palette.h"
 #include "span_details_view.h"
@@ -68,6 +69,18 @@ TraceView::TraceView(QWidget *parent)
     m_copyTraceIdButton->setToolTip(tr("Copy the trace id"));
     m_copyTraceIdButton->setAutoRaise(true);
     titleRow->addWidget(m_copyTraceIdButton);
+    // The trace is already in memory: the worker only encodes and writes the file.
+    m_export = new ExportControl;
+    m_export->addExport(tr("Export this trace as OTLP JSON lines…"), QStringLiteral("trace.jsonl"),
+                        tr("OTLP JSON lines (*.jsonl)"), tr("spans"),
+                        [this]() -> ExportControl::Work {
+                            if (!m_trace)
+                                return {};
+                            return [trace = m_trace](const QString &path) {
+                                return TelemetryExporter::writeTrace(*trace, path);
+                            };
+                        });
+    titleRow->addWidget(m_export);
     headerLayout->addLayout(titleRow);
     m_factsLabel = new QLabel;
     m_factsLabel->setObjectName(QStringLiteral("traceFacts"));

@@ -18,6 +18,7 @@ class QToolButton;
 
 namespace kansoku {
 
+class ExportControl;
 class FlameGraphView;
 class SpanDetailsView;
 class TraceWaterfallView;
@@ -40,6 +41,7 @@ public:
     TraceWaterfallView *waterfallView() const { return m_waterfall; }
     FlameGraphView *flameGraphView() const { return m_flameGraph; }
     SpanDetailsView *detailsView() const { return m_details; }
+    ExportControl *exportControl() const { return m_export; }
 
 Q_SIGNALS:
     void spanSelected(const kansoku::TraceId &traceId, const kansoku::SpanId &spanId);
@@ -70,6 +72,7 @@ private:
     QLabel *m_titleLabel = nullptr;
     QLabel *m_traceIdLabel = nullptr;
     QToolButton *m_copyTraceIdButton = nullptr;
+    ExportControl *m_export = nullptr;
     QLabel *m_factsLabel = nullptr;
     QTabWidget *m_tabs = nullptr;
     QSplitter *m_splitter = nullptr;

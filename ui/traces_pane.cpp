@@ -1,6 +1,7 @@
 #include "traces_pane.h"
 
 #include "chart_view.h"
+#include "export_control.h"
 #include "time_format.h"
 #include "trace_filter_bar.h"
 #include "trace_list_model.h"
@@ -9,6 +10,7 @@
 #include "workbench_state.h"
 
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -56,7 +58,8 @@ TracesPane::TracesPane(WorkbenchState *state, std::shared_ptr<const TelemetryQue
     m_table->setObjectName(QStringLiteral("traceTable"));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Several traces can be selected for export; the first newly selected one opens.
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
     m_table->setShowGrid(false);
@@ -106,7 +109,27 @@ TracesPane::TracesPane(WorkbenchState *state, std::shared_ptr<const TelemetryQue
     auto *listLayout = new QVBoxLayout(listArea);
     listLayout->setContentsMargins(0, 0, 0, 0);
     listLayout->setSpacing(2);
-    listLayout->addWidget(m_countLabel);
+    m_export = new ExportControl(listArea);
+    m_export->addExport(
+        tr("Export selected traces as OTLP JSON lines…"), QStringLiteral("traces.jsonl"),
+        tr("OTLP JSON lines (*.jsonl)"), tr("spans"), [this]() -> ExportControl::Work {
+            std::vector<TraceId> traceIds = selectedTraceIds();
+            if (traceIds.empty()) {
+                m_export->showError(tr("Select one or more traces in the list"));
+                return {};
+            }
+            return [queries = m_queries, traceIds = std::move(traceIds)](const QString &path) {
+                return TelemetryExporter::writeTraces(*queries, traceIds, path);
+            };
+        });
+    m_export->addSeparator();
+    m_export->addChartImageExports(m_scatter, tr("duration scatter"),
+                                   QStringLiteral("trace-durations"));
+    auto *listHeader = new QHBoxLayout;
+    listHeader->setContentsMargins(0, 0, 0, 0);
+    listHeader->addWidget(m_countLabel, 1);
+    listHeader->addWidget(m_export);
+    listLayout->addLayout(listHeader);
     listLayout->addWidget(m_table);
 
     m_traceView->setObjectName(QStringLiteral("traceView"));
@@ -388,6 +411,19 @@ void TracesPane::onListLoaded()
         m_wantedSpanId = {};
         loadTrace(*m_openTraceId);
     }
+}
+
+std::vector<TraceId> TracesPane::selectedTraceIds() const
+{
+    QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    std::vector<TraceId> traceIds;
+    for (const QModelIndex &index : rows) {
+        if (index.row() < m_model->rowCount())
+            traceIds.push_back(m_model->summary(index.row()).traceId);
+    }
+    return traceIds;
 }
 
 QString TracesPane::emptyText() const

@@ -18,6 +18,7 @@ class QTableView;
 namespace kansoku {
 
 class ChartView;
+class ExportControl;
 class TraceFilterBar;
 class TraceListModel;
 class TraceView;
@@ -38,6 +39,9 @@ public:
     QTableView *traceTable() const { return m_table; }
     TraceListModel *traceListModel() const { return m_model; }
     TraceView *traceView() const { return m_traceView; }
+    ExportControl *exportControl() const { return m_export; }
+    // The traces selected in the list (several with Ctrl/Shift), in list order.
+    std::vector<TraceId> selectedTraceIds() const;
     // The traces on the scatter, newest first; point i of its series is entry i.
     const std::vector<TraceSummary> &scatterTraces() const { return *m_scatterTraces; }
     // What the list shows instead of rows ("No traces in this range", ...); empty when hidden.
@@ -79,6 +83,7 @@ private:
     TraceFilterBar *m_filterBar = nullptr;
     ChartView *m_scatter = nullptr;
     QLabel *m_countLabel = nullptr;
+    ExportControl *m_export = nullptr;
     QTableView *m_table = nullptr;
     QLabel *m_emptyLabel = nullptr;
     TraceListModel *m_model = nullptr;

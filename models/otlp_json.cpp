@@ -1,5 +1,6 @@
 #include "otlp_json.h"
 
+#include <QString>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -86,9 +87,10 @@ bool isPlainAscii(std::string_view text)
     return plain;
 }
 
-// "name":"text", or "base64Name":"..." when text is not valid UTF-8.
+// "name":"text", or when text is not valid UTF-8: "base64Name":"..." (Base64Field) or the text
+// with U+FFFD for each bad sequence (Replace).
 void appendStringField(std::string &out, std::string_view name, std::string_view base64Name,
-                       std::string_view text)
+                       std::string_view text, OtlpJson::InvalidUtf8 mode)
 {
     if (isPlainAscii(text)) {
         out += '"';
@@ -101,6 +103,12 @@ void appendStringField(std::string &out, std::string_view name, std::string_view
         out += name;
         out += "\":";
         appendEscaped(out, text);
+    } else if (mode == OtlpJson::InvalidUtf8::Replace) {
+        out += '"';
+        out += name;
+        out += "\":";
+        appendEscaped(
+            out, QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())).toStdString());
     } else {
         out += '"';
         out += base64Name;
@@ -110,7 +118,9 @@ void appendStringField(std::string &out, std::string_view name, std::string_view
     }
 }
 
-void appendDouble(std::string &out, double value)
+} // namespace
+
+void OtlpJson::appendDouble(std::string &out, double value)
 {
     if (std::isnan(value)) {
         out += "\"NaN\"";
@@ -128,7 +138,7 @@ void appendDouble(std::string &out, double value)
         out += ".0";
 }
 
-void appendInt(std::string &out, std::int64_t value)
+void OtlpJson::appendInt64String(std::string &out, std::int64_t value)
 {
     char buffer[24];
     const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
@@ -137,12 +147,30 @@ void appendInt(std::string &out, std::int64_t value)
     out += '"';
 }
 
-void appendUInt(std::string &out, std::uint64_t value)
+void OtlpJson::appendUnsigned(std::string &out, std::uint64_t value)
 {
     char buffer[24];
     const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
     out.append(buffer, result.ptr);
 }
+
+void OtlpJson::appendUInt64String(std::string &out, std::uint64_t value)
+{
+    out += '"';
+    appendUnsigned(out, value);
+    out += '"';
+}
+
+void OtlpJson::appendText(std::string &out, std::string_view text)
+{
+    if (simdjson::validate_utf8(text.data(), text.size()))
+        appendEscaped(out, text);
+    else
+        appendEscaped(
+            out, QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())).toStdString());
+}
+
+namespace {
 
 template<std::size_t Size>
 void appendIdField(std::string &out, const char *name, const FixedId<Size> &id)
@@ -326,21 +354,21 @@ bool readOptionalAttributes(simdjson::dom::object object, const char *name, Attr
 
 } // namespace
 
-void OtlpJson::appendAnyValue(std::string &out, const AnyValue &value)
+void OtlpJson::appendAnyValue(std::string &out, const AnyValue &value, InvalidUtf8 mode)
 {
     out += '{';
     switch (value.type()) {
     case AnyValue::Type::Empty:
         break;
     case AnyValue::Type::String:
-        appendStringField(out, "stringValue", "stringValueBase64", value.stringValue());
+        appendStringField(out, "stringValue", "stringValueBase64", value.stringValue(), mode);
         break;
     case AnyValue::Type::Bool:
         out += value.boolValue() ? "\"boolValue\":true" : "\"boolValue\":false";
         break;
     case AnyValue::Type::Int:
         out += "\"intValue\":";
-        appendInt(out, value.intValue());
+        appendInt64String(out, value.intValue());
         break;
     case AnyValue::Type::Double:
         out += "\"doubleValue\":";
@@ -358,21 +386,21 @@ void OtlpJson::appendAnyValue(std::string &out, const AnyValue &value)
             if (!first)
                 out += ',';
             first = false;
-            appendAnyValue(out, item);
+            appendAnyValue(out, item, mode);
         }
         out += "]}";
         break;
     }
     case AnyValue::Type::Map:
         out += "\"kvlistValue\":{\"values\":";
-        appendAttributes(out, value.mapValue());
+        appendAttributes(out, value.mapValue(), mode);
         out += '}';
         break;
     }
     out += '}';
 }
 
-void OtlpJson::appendAttributes(std::string &out, const Attributes &attributes)
+void OtlpJson::appendAttributes(std::string &out, const Attributes &attributes, InvalidUtf8 mode)
 {
     out += '[';
     bool first = true;
@@ -381,12 +409,102 @@ void OtlpJson::appendAttributes(std::string &out, const Attributes &attributes)
             out += ',';
         first = false;
         out += '{';
-        appendStringField(out, "key", "keyBase64", entry.key);
+        appendStringField(out, "key", "keyBase64", entry.key, mode);
         out += ",\"value\":";
-        appendAnyValue(out, entry.value);
+        appendAnyValue(out, entry.value, mode);
         out += '}';
     }
     out += ']';
+}
+
+void OtlpJson::appendEvents(std::string &out, const std::vector<SpanEvent> &events,
+                            InvalidUtf8 mode)
+{
+    out += '[';
+    bool first = true;
+    for (const SpanEvent &event : events) {
+        if (!first)
+            out += ',';
+        first = false;
+        out += "{\"timeUnixNano\":";
+        appendInt64String(out, event.timeNs);
+        out += ',';
+        appendStringField(out, "name", "nameBase64", event.name, mode);
+        out += ",\"attributes\":";
+        appendAttributes(out, event.attributes, mode);
+        out += ",\"droppedAttributesCount\":";
+        appendUnsigned(out, event.droppedAttributesCount);
+        out += '}';
+    }
+    out += ']';
+}
+
+void OtlpJson::appendLinks(std::string &out, const std::vector<SpanLink> &links, InvalidUtf8 mode)
+{
+    out += '[';
+    bool first = true;
+    for (const SpanLink &link : links) {
+        if (!first)
+            out += ',';
+        first = false;
+        out += '{';
+        appendIdField(out, "traceId", link.traceId);
+        out += ',';
+        appendIdField(out, "spanId", link.spanId);
+        out += ',';
+        appendStringField(out, "traceState", "traceStateBase64", link.traceState, mode);
+        out += ",\"attributes\":";
+        appendAttributes(out, link.attributes, mode);
+        out += ",\"droppedAttributesCount\":";
+        appendUnsigned(out, link.droppedAttributesCount);
+        out += ",\"flags\":";
+        appendUnsigned(out, link.flags);
+        out += '}';
+    }
+    out += ']';
+}
+
+void OtlpJson::appendExemplars(std::string &out, const std::vector<Exemplar> &exemplars,
+                               InvalidUtf8 mode)
+{
+    out += '[';
+    bool first = true;
+    for (const Exemplar &exemplar : exemplars) {
+        if (!first)
+            out += ',';
+        first = false;
+        out += "{\"filteredAttributes\":";
+        appendAttributes(out, exemplar.filteredAttributes, mode);
+        out += ",\"timeUnixNano\":";
+        appendInt64String(out, exemplar.timeNs);
+        if (std::holds_alternative<double>(exemplar.value)) {
+            out += ",\"asDouble\":";
+            appendDouble(out, std::get<double>(exemplar.value));
+        } else {
+            out += ",\"asInt\":";
+            appendInt64String(out, std::get<std::int64_t>(exemplar.value));
+        }
+        out += ',';
+        appendIdField(out, "spanId", exemplar.spanId);
+        out += ',';
+        appendIdField(out, "traceId", exemplar.traceId);
+        out += '}';
+    }
+    out += ']';
+}
+
+void OtlpJson::appendHexId(std::string &out, const TraceId &id)
+{
+    out += '"';
+    out += toHex(id);
+    out += '"';
+}
+
+void OtlpJson::appendHexId(std::string &out, const SpanId &id)
+{
+    out += '"';
+    out += toHex(id);
+    out += '"';
 }
 
 std::string OtlpJson::encodeAttributes(const Attributes &attributes)
@@ -407,80 +525,24 @@ std::string OtlpJson::encodeAnyValue(const AnyValue &value)
 std::string OtlpJson::encodeEvents(const std::vector<SpanEvent> &events)
 {
     std::string out;
-    if (events.empty())
-        return out;
-    out += '[';
-    for (const SpanEvent &event : events) {
-        if (out.size() > 1)
-            out += ',';
-        out += "{\"timeUnixNano\":";
-        appendInt(out, event.timeNs);
-        out += ',';
-        appendStringField(out, "name", "nameBase64", event.name);
-        out += ",\"attributes\":";
-        appendAttributes(out, event.attributes);
-        out += ",\"droppedAttributesCount\":";
-        appendUInt(out, event.droppedAttributesCount);
-        out += '}';
-    }
-    out += ']';
+    if (!events.empty())
+        appendEvents(out, events);
     return out;
 }
 
 std::string OtlpJson::encodeLinks(const std::vector<SpanLink> &links)
 {
     std::string out;
-    if (links.empty())
-        return out;
-    out += '[';
-    for (const SpanLink &link : links) {
-        if (out.size() > 1)
-            out += ',';
-        out += '{';
-        appendIdField(out, "traceId", link.traceId);
-        out += ',';
-        appendIdField(out, "spanId", link.spanId);
-        out += ',';
-        appendStringField(out, "traceState", "traceStateBase64", link.traceState);
-        out += ",\"attributes\":";
-        appendAttributes(out, link.attributes);
-        out += ",\"droppedAttributesCount\":";
-        appendUInt(out, link.droppedAttributesCount);
-        out += ",\"flags\":";
-        appendUInt(out, link.flags);
-        out += '}';
-    }
-    out += ']';
+    if (!links.empty())
+        appendLinks(out, links);
     return out;
 }
 
 std::string OtlpJson::encodeExemplars(const std::vector<Exemplar> &exemplars)
 {
     std::string out;
-    if (exemplars.empty())
-        return out;
-    out += '[';
-    for (const Exemplar &exemplar : exemplars) {
-        if (out.size() > 1)
-            out += ',';
-        out += "{\"filteredAttributes\":";
-        appendAttributes(out, exemplar.filteredAttributes);
-        out += ",\"timeUnixNano\":";
-        appendInt(out, exemplar.timeNs);
-        if (std::holds_alternative<double>(exemplar.value)) {
-            out += ",\"asDouble\":";
-            appendDouble(out, std::get<double>(exemplar.value));
-        } else {
-            out += ",\"asInt\":";
-            appendInt(out, std::get<std::int64_t>(exemplar.value));
-        }
-        out += ',';
-        appendIdField(out, "spanId", exemplar.spanId);
-        out += ',';
-        appendIdField(out, "traceId", exemplar.traceId);
-        out += '}';
-    }
-    out += ']';
+    if (!exemplars.empty())
+        appendExemplars(out, exemplars);
     return out;
 }
 
