@@ -111,9 +111,9 @@ void SessionController::saveSessionAs(const QString &path)
     m_saving = true;
     m_window->showStatusMessage(tr("Saving a copy of the session as %1…").arg(path));
     // The copy reads one committed state while the writer keeps committing live data.
-    QtConcurrent::run([source, path] {
+    QtConcurrent::run([source, path, readOnly = m_runtime->isReadOnly()] {
         QString error;
-        const bool ok = TelemetryStore::writeCopy(source, path, &error);
+        const bool ok = TelemetryStore::writeCopy(source, path, &error, readOnly);
         return std::make_pair(ok, error);
     }).then(this, [this, path](std::pair<bool, QString> result) {
         m_saving = false;

@@ -43,7 +43,9 @@ std::unique_ptr<SqliteDatabase> ReadConnectionPool::acquire(std::string *errorMe
         }
     }
     auto connection = std::make_unique<SqliteDatabase>();
-    if (!connection->open(m_path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, errorMessage))
+    // URI: a read-only session is opened as "file:...?immutable=1" (see TelemetryStore).
+    if (!connection->open(m_path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
+                          errorMessage))
         return nullptr;
     sqlite3_busy_timeout(connection->handle(), 5000);
     sqlite3_create_function_v2(connection->handle(), "kansoku_attr_match", 3,

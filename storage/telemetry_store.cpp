@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QUrl>
 #include <chrono>
 
 namespace kansoku {
@@ -48,6 +49,15 @@ bool configureWriteConnection(SqliteDatabase &database, std::string *errorMessag
         return false;
     }
     return true;
+}
+
+// A read-only session as SQLite opens it (with SQLITE_OPEN_URI), see openReadOnly().
+std::string immutableUri(const QString &path)
+{
+    return QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath())
+               .toString(QUrl::FullyEncoded)
+               .toStdString()
+           + "?immutable=1";
 }
 
 } // namespace
@@ -136,22 +146,30 @@ bool TelemetryStore::openReadOnly(QString *errorMessage)
     };
     if (!QFileInfo::exists(m_options.databasePath))
         return failWith("cannot open " + pathText + " read-only: the file does not exist");
+    // Immutable: SQLite then creates no -wal/-shm files beside it, which also makes files on
+    // read-only media or in folders we cannot write openable. The price: a file another program
+    // is still writing may read inconsistently; such a file is ours to copy, not to watch.
+    const std::string uri = immutableUri(m_options.databasePath);
     std::string error;
     int version = 0;
     {
         SqliteDatabase probe;
-        if (!probe.open(pathText, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, &error)
-            || !SchemaMigrator::inspect(probe, &version, &error))
+        if (!probe.open(uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, &error)
+            || !SchemaMigrator::inspect(probe, &version, &error)) {
+            // The messages name the connection's URI; the user knows the file by its path.
+            for (auto at = error.find(uri); at != std::string::npos; at = error.find(uri))
+                error.replace(at, uri.size(), pathText);
             return failWith(error);
+        }
     }
     if (version < SchemaMigrator::latestVersion()) {
         return failWith(pathText + " has schema version " + std::to_string(version)
                         + ", older than this Kansoku's (version "
                         + std::to_string(SchemaMigrator::latestVersion())
                         + "), and cannot be upgraded because it is read-only; copy it to a "
-                          "folder you can write to and open the copy");
+                          "folder you can write to, make the copy writable and open it");
     }
-    auto queries = std::make_shared<SqliteTelemetryQueries>(pathText);
+    auto queries = std::make_shared<SqliteTelemetryQueries>(uri);
     if (!queries->checkConnection(&error))
         return failWith(error);
     const TelemetryTotals totals = queries->totals();
@@ -175,7 +193,7 @@ bool TelemetryStore::isSessionFile(const QString &path)
 }
 
 bool TelemetryStore::writeCopy(const QString &sourcePath, const QString &targetPath,
-                               QString *errorMessage)
+                               QString *errorMessage, bool sourceReadOnly)
 {
     auto failWith = [&](const std::string &message) {
         if (errorMessage)
@@ -190,7 +208,10 @@ bool TelemetryStore::writeCopy(const QString &sourcePath, const QString &targetP
                         + QFileInfo(targetPath).absolutePath().toStdString());
     SqliteDatabase source;
     std::string error;
-    if (!source.open(sourcePath.toStdString(), SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, &error))
+    const std::string sourceName
+        = sourceReadOnly ? immutableUri(sourcePath) : sourcePath.toStdString();
+    if (!source.open(sourceName, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
+                     &error))
         return failWith(error);
     sqlite3_busy_timeout(source.handle(), 5000);
     // VACUUM INTO reads inside one transaction: the copy is the state of one commit, whatever

@@ -56,8 +56,10 @@ public:
     // Writes a consistent snapshot of the session at sourcePath to targetPath (VACUUM INTO on its
     // own read connection, so the writer keeps committing meanwhile). targetPath must not exist.
     // Blocking: call it on a worker thread. False + a message on failure (no partial target).
+    // sourceReadOnly: the source is a read-only session, read as immutable (nothing written
+    // beside it).
     static bool writeCopy(const QString &sourcePath, const QString &targetPath,
-                          QString *errorMessage);
+                          QString *errorMessage, bool sourceReadOnly = false);
 
 Q_SIGNALS:
     // From the writer thread, once per committed transaction.

@@ -60,6 +60,10 @@ void WorkbenchStatusBar::setReceivers(const std::vector<ReceiverStatus> &receive
                      : tr("%1 not listening: %2")
                            .arg(name, QString::fromStdString(receiver.error).toHtmlEscaped()));
     }
+    // Read-only: the receivers are paused on purpose, which reads better than two red endpoints.
+    if (m_readOnly)
+        parts = QStringList{tr("<span style='color:#8a6d00'>●</span> receivers paused: the "
+                               "session is read-only")};
     m_receivers->setText(parts.join(QStringLiteral("&nbsp;&nbsp;")));
     m_receivers->setToolTip(tips.join(QStringLiteral("<br>")));
 }

@@ -11,9 +11,11 @@
 #include "session_controller.h"
 #include "telemetry_queries.h"
 #include "telemetry_store.h"
+#include "workbench_status_bar.h"
 #include "workbench_window.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QDropEvent>
 #include <QFile>
 #include <QMessageBox>
@@ -256,7 +258,8 @@ void TestGuiSession::saveAsContinuesInCopy()
 
     QSignalSpy saved(session.sessions(), &SessionController::saveFinished);
     session.window()->saveSessionAsRequested(copy);
-    QVERIFY(saved.wait(30000));
+    // The copy may finish before the continuation is attached, answering at once.
+    QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 30000);
     QCOMPARE(saved.constFirst().constFirst().toBool(), true);
     QCOMPARE(session.runtime()->sessionPath(), copy);
     QCOMPARE(session.runtime()->storageStatus().totals.spans, 4);
@@ -274,7 +277,9 @@ void TestGuiSession::saveAsContinuesInCopy()
 void TestGuiSession::readOnlySessionIsPausedAndUnchanged()
 {
     QTemporaryDir dir;
-    const QString shared = dir.filePath(QStringLiteral("shared.kansoku"));
+    // In a folder of its own, so what appears beside it can be checked.
+    QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("shared")));
+    const QString shared = dir.filePath(QStringLiteral("shared/shared.kansoku"));
     {
         GuiSession writer(optionsFor(shared));
         QString error;
@@ -291,6 +296,8 @@ void TestGuiSession::readOnlySessionIsPausedAndUnchanged()
                                               | QFileDevice::ReadOther));
     const QByteArray before = digest(shared);
     const QDateTime modifiedBefore = QFileInfo(shared).lastModified();
+    const QDir sharedDir(dir.filePath(QStringLiteral("shared")));
+    const QStringList filesBefore = sharedDir.entryList(QDir::Files);
 
     GuiSession session(optionsFor(dir.filePath(QStringLiteral("own.kansoku"))));
     QString error;
@@ -306,6 +313,11 @@ void TestGuiSession::readOnlySessionIsPausedAndUnchanged()
         QVERIFY(QString::fromStdString(status.error).contains(QLatin1String("read-only")));
     }
     QCOMPARE(session.runtime()->store()->queries()->totals().spans, spans);
+    const auto *statusBar = qobject_cast<WorkbenchStatusBar *>(session.window()->statusBar());
+    QVERIFY(statusBar);
+    QVERIFY2(statusBar->receiversText().contains(QLatin1String("paused")),
+             qPrintable(statusBar->receiversText()));
+    QVERIFY(statusBar->databaseText().contains(QLatin1String("[read-only]")));
     QTRY_VERIFY_WITH_TIMEOUT(!session.window()->isShowingEmptyState(), 20000);
 
     // Importing into it is refused with a message; nothing starts.
@@ -316,13 +328,22 @@ void TestGuiSession::readOnlySessionIsPausedAndUnchanged()
     QVERIFY(!boxes.isEmpty());
     QVERIFY(boxes.constLast()->text().contains(QLatin1String("read-only")));
 
-    // Leaving it: receivers come back, the file is as it was.
-    QVERIFY(session.sessions()->newSession(dir.filePath(QStringLiteral("next.kansoku"))));
+    // Save as: the copy is writable, the receivers come back, the original is as it was.
+    QSignalSpy saved(session.sessions(), &SessionController::saveFinished);
+    const QString copy = dir.filePath(QStringLiteral("mine.kansoku"));
+    session.window()->saveSessionAsRequested(copy);
+    // The copy may finish before the continuation is attached, answering at once.
+    QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 30000);
+    QCOMPARE(saved.constFirst().constFirst().toBool(), true);
+    QCOMPARE(session.runtime()->sessionPath(), copy);
     QVERIFY(!session.runtime()->isReadOnly());
     QVERIFY(httpPort(*session.runtime()) != 0);
+    QCOMPARE(session.runtime()->storageStatus().totals.spans, spans);
+    QVERIFY(!session.window()->windowTitle().contains(QLatin1String("read-only")));
     session.shutdown();
     QCOMPARE(digest(shared), before);
     QCOMPARE(QFileInfo(shared).lastModified(), modifiedBefore);
+    QCOMPARE(sharedDir.entryList(QDir::Files), filesBefore);
 }
 
 void TestGuiSession::commandLineFilesAndSession()

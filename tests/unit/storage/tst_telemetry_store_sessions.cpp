@@ -8,6 +8,7 @@
 #include "telemetry_store.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSignalSpy>
@@ -75,6 +76,7 @@ private Q_SLOTS:
     void sessionFileDetection();
     void copyIsConsistentWhileWriting();
     void copyRefusesExistingTarget();
+    void copyOfReadOnlySourceLeavesItAlone();
 };
 
 void TestTelemetryStoreSessions::readOnlyQueriesWorkAndFileIsUnchanged()
@@ -105,6 +107,9 @@ void TestTelemetryStoreSessions::readOnlyQueriesWorkAndFileIsUnchanged()
     }
     QCOMPARE(digest(path), before);
     QCOMPARE(QFileInfo(path).lastModified(), modifiedBefore);
+    // Nothing beside it either: no -wal or -shm file was made.
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files),
+             QStringList({QStringLiteral("shared.kansoku")}));
 }
 
 void TestTelemetryStoreSessions::readOnlyRefusesOlderSchemaWithMessage()
@@ -128,6 +133,7 @@ void TestTelemetryStoreSessions::readOnlyRefusesOlderSchemaWithMessage()
     QVERIFY(!store.open(&error));
     QVERIFY2(error.contains(QLatin1String("older")), qPrintable(error));
     QVERIFY2(error.contains(QLatin1String("read-only")), qPrintable(error));
+    QVERIFY2(error.startsWith(path), qPrintable(error));
     QCOMPARE(store.offer(spansNumbered(1, 1)), OfferResult::Closed);
     QCOMPARE(digest(path), before);
 }
@@ -255,6 +261,22 @@ void TestTelemetryStoreSessions::copyRefusesExistingTarget()
     QFile kept(target);
     QVERIFY(kept.open(QIODevice::ReadOnly));
     QCOMPARE(kept.readAll(), QByteArray("keep me"));
+}
+
+void TestTelemetryStoreSessions::copyOfReadOnlySourceLeavesItAlone()
+{
+    QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("shared")));
+    const QString source = dir.filePath(QStringLiteral("shared/a.kansoku"));
+    writeSession(source, 6);
+    const QByteArray before = digest(source);
+    const QString target = dir.filePath(QStringLiteral("b.kansoku"));
+    QString error;
+    QVERIFY2(TelemetryStore::writeCopy(source, target, &error, true), qPrintable(error));
+    QCOMPARE(queryInt(target, "SELECT count(*) FROM spans"), 6);
+    QCOMPARE(digest(source), before);
+    QCOMPARE(QDir(dir.filePath(QStringLiteral("shared"))).entryList(QDir::Files),
+             QStringList({QStringLiteral("a.kansoku")}));
 }
 
 QTEST_GUILESS_MAIN(TestTelemetryStoreSessions)
