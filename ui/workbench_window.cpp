@@ -114,6 +114,7 @@ WorkbenchWindow::WorkbenchWindow(WorkbenchState *state, QWidget *parent)
         m_importSummary->raise();
     });
     setAcceptDrops(true);
+    qApp->installEventFilter(this);
     m_statusWindow = new StatusWindow(this);
     m_statusWindow->setWindowFlag(Qt::Window);
     m_statusWindow->setWindowTitle(tr("Kansoku — receivers and storage"));
@@ -225,11 +226,36 @@ void WorkbenchWindow::showStatusMessage(const QString &message)
     m_statusBar->showMessage(message, 8000);
 }
 
+namespace {
+bool hasLocalFiles(const QMimeData *mime)
+{
+    const QList<QUrl> urls = mime ? mime->urls() : QList<QUrl>();
+    return std::any_of(urls.cbegin(), urls.cend(),
+                       [](const QUrl &url) { return url.isLocalFile(); });
+}
+} // namespace
+
 void WorkbenchWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    const QList<QUrl> urls = event->mimeData()->urls();
-    if (std::any_of(urls.cbegin(), urls.cend(), [](const QUrl &url) { return url.isLocalFile(); }))
+    if (hasLocalFiles(event->mimeData()))
         event->acceptProposedAction();
+}
+
+bool WorkbenchWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    const QEvent::Type type = event->type();
+    if (type != QEvent::DragEnter && type != QEvent::DragMove && type != QEvent::Drop)
+        return QMainWindow::eventFilter(watched, event);
+    // Only this window's children: a line edit would otherwise paste the file's path as text.
+    auto *widget = qobject_cast<QWidget *>(watched);
+    auto *drop = static_cast<QDropEvent *>(event);
+    if (!widget || widget == this || widget->window() != this || !hasLocalFiles(drop->mimeData()))
+        return QMainWindow::eventFilter(watched, event);
+    if (type == QEvent::Drop)
+        dropEvent(drop);
+    else
+        drop->acceptProposedAction();
+    return true;
 }
 
 void WorkbenchWindow::dropEvent(QDropEvent *event)

@@ -85,6 +85,9 @@ Q_SIGNALS:
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    // Files dropped on a child that takes drops itself (a search field) still open: see the
+    // application event filter installed by the constructor.
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void buildMenus();

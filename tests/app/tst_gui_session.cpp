@@ -18,6 +18,7 @@
 #include <QDir>
 #include <QDropEvent>
 #include <QFile>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QNetworkAccessManager>
@@ -77,13 +78,16 @@ QByteArray digest(const QString &path)
     return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
 }
 
-void drop(QWidget *window, const QStringList &paths)
+// withText: the paths as text/plain too, as many file managers offer them.
+void drop(QWidget *window, const QStringList &paths, bool withText = false)
 {
     QMimeData mime;
     QList<QUrl> urls;
     for (const QString &path : paths)
         urls << QUrl::fromLocalFile(path);
     mime.setUrls(urls);
+    if (withText)
+        mime.setText(paths.join(QLatin1Char('\n')));
     const QPoint centre = window->rect().center();
     QDragEnterEvent enter(centre, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(window, &enter);
@@ -102,6 +106,7 @@ private Q_SLOTS:
     void initTestCase();
     void dropImportsWithProgressAndSummary();
     void cancelStopsImportAndDropsQueue();
+    void dropOnSearchFieldImportsToo();
     void newSessionTakesLiveData();
     void saveAsContinuesInCopy();
     void readOnlySessionIsPausedAndUnchanged();
@@ -204,6 +209,32 @@ void TestGuiSession::cancelStopsImportAndDropsQueue()
     QVERIFY(summary.files[0].spans < 5000 * 4);
     QVERIFY(window->importProgress()->text().startsWith(QLatin1String("Import cancelled")));
     QVERIFY(!session.imports()->isImporting());
+}
+
+void TestGuiSession::dropOnSearchFieldImportsToo()
+{
+    QTemporaryDir dir;
+    GuiSession session(optionsFor(dir.filePath(QStringLiteral("field.kansoku"))));
+    QString error;
+    QVERIFY2(session.start(&error), qPrintable(error));
+    session.window()->show();
+    // A line edit takes text drops itself; a file dropped there must open, not paste its path.
+    QLineEdit *field = nullptr;
+    for (QLineEdit *candidate : session.window()->findChildren<QLineEdit *>()) {
+        if (candidate->acceptDrops() && !candidate->isReadOnly()) {
+            field = candidate;
+            break;
+        }
+    }
+    QVERIFY(field);
+    const QString textBefore = field->text();
+    QSignalSpy finished(session.imports(), &FileImportController::finished);
+    drop(field, {fixture("zipkin_spans.json")}, true);
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(field->text(), textBefore);
+    const auto summary = finished.constFirst().constFirst().value<ImportSummary>();
+    QCOMPARE(summary.files.size(), std::size_t(1));
+    QVERIFY(summary.files[0].spans > 0);
 }
 
 void TestGuiSession::newSessionTakesLiveData()
