@@ -25,6 +25,9 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
         "Kansoku: a desktop workbench for OpenTelemetry traces, metrics and logs.\n"
         "Runs a local OTLP receiver (gRPC and HTTP) and stores everything in one "
         "SQLite session file.\n\n"
+        "kansoku [FILE...]\n"
+        "  Opens the window; telemetry files named are imported into the session (with\n"
+        "  progress), a .kansoku session file is opened as the session.\n\n"
         "kansoku import FILE... [--db PATH]\n"
         "  Imports exported telemetry files into the session without a window:\n"
         "  OTLP JSON or JSON lines, OTLP protobuf (length-delimited, as the\n"
@@ -81,7 +84,7 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
         options.message = QStringLiteral("kansoku " KANSOKU_VERSION);
         return options;
     }
-    // The one subcommand; any other positional argument stays an error.
+    // The one subcommand; other positional arguments are files for the window to open.
     QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty() && positional.constFirst() == QLatin1String("import")) {
         positional.removeFirst();
@@ -94,13 +97,16 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
         options.importFiles = positional;
         positional.clear();
     }
-    if (!positional.isEmpty()) {
+    options.headless = parser.isSet(headlessOption);
+    if (!positional.isEmpty() && options.headless) {
         options.action = Action::Fail;
-        options.message = QStringLiteral("Unexpected argument: %1").arg(positional.constFirst());
+        options.message = QStringLiteral("--headless opens no files (%1); use kansoku import "
+                                         "FILE... to import without a window")
+                              .arg(positional.constFirst());
         return options;
     }
+    options.openFiles = positional;
 
-    options.headless = parser.isSet(headlessOption);
     options.databasePath = parser.isSet(dbOption) ? parser.value(dbOption) : defaultDatabasePath();
     options.listenAddress = parser.value(listenOption);
     if (QHostAddress(options.listenAddress).isNull()) {

@@ -22,6 +22,9 @@ struct CommandLineOptions
     // `kansoku import FILE... [--db PATH]`: import these files headless, then exit.
     bool import = false;
     QStringList importFiles;
+    // `kansoku FILE...` (window only): telemetry files to import into the session once the
+    // window is up, or a session file to open instead of --db.
+    QStringList openFiles;
 
     static CommandLineOptions parse(const QStringList &arguments);
     static QString defaultDatabasePath();

@@ -1,8 +1,10 @@
 #include "gui_session.h"
 
+#include "file_import_controller.h"
 #include "kansoku_runtime.h"
 #include "logs_pane.h"
 #include "metrics_pane.h"
+#include "session_controller.h"
 #include "telemetry_queries.h"
 #include "telemetry_store.h"
 #include "traces_pane.h"
@@ -11,7 +13,7 @@
 #include "workbench_window.h"
 
 #include <QApplication>
-#include <QMessageBox>
+#include <QFileInfo>
 #include <QSettings>
 
 namespace kansoku {
@@ -25,14 +27,45 @@ struct SessionFacts
     std::vector<std::string> services;
 };
 
+// `kansoku FILE...` naming a session file: it is the session from the start (instead of --db),
+// so the default session is not opened just to be switched away from.
+CommandLineOptions withSessionFromFiles(CommandLineOptions options)
+{
+    for (qsizetype i = options.openFiles.size() - 1; i >= 0; --i) {
+        if (TelemetryStore::isSessionFile(options.openFiles.at(i))) {
+            options.databasePath = options.openFiles.takeAt(i);
+            break;
+        }
+    }
+    return options;
+}
+
 } // namespace
 
 GuiSession::GuiSession(const CommandLineOptions &options, QObject *parent)
     : QObject(parent)
-    , m_runtime(new KansokuRuntime(options, this))
+    , m_runtime(new KansokuRuntime(withSessionFromFiles(options), this))
     , m_state(new WorkbenchState(this))
     , m_window(new WorkbenchWindow(m_state))
+    , m_openFiles(withSessionFromFiles(options).openFiles)
 {
+    m_imports = new FileImportController(m_runtime->sharedCounters(), this);
+    m_sessions = new SessionController(m_runtime, m_imports, m_window, this);
+    m_window->setSessionDirectory(
+        QFileInfo(CommandLineOptions::defaultDatabasePath()).absolutePath());
+    connect(m_window, &WorkbenchWindow::openFilesRequested, m_sessions,
+            &SessionController::openPaths);
+    connect(m_window, &WorkbenchWindow::newSessionRequested, m_sessions,
+            &SessionController::newSession);
+    connect(m_window, &WorkbenchWindow::saveSessionAsRequested, m_sessions,
+            &SessionController::saveSessionAs);
+    connect(m_window, &WorkbenchWindow::importCancelRequested, m_imports,
+            &FileImportController::cancel);
+    connect(m_imports, &FileImportController::progressChanged, m_window,
+            &WorkbenchWindow::showImportProgress);
+    connect(m_imports, &FileImportController::finished, m_window,
+            &WorkbenchWindow::showImportSummary);
+    connect(m_sessions, &SessionController::sessionChanged, this, &GuiSession::attachSession);
     m_statusTimer.setInterval(500);
     connect(&m_statusTimer, &QTimer::timeout, this, &GuiSession::refreshStatus);
     m_liveTimer.setInterval(250);
@@ -47,6 +80,7 @@ GuiSession::GuiSession(const CommandLineOptions &options, QObject *parent)
 
 GuiSession::~GuiSession()
 {
+    shutdown();
     delete m_window;
 }
 
@@ -57,31 +91,59 @@ int GuiSession::run()
     connect(qApp, &QApplication::aboutToQuit, this, [this] {
         QSettings settings;
         m_window->saveLayout(settings);
-        m_statusTimer.stop();
-        m_liveTimer.stop();
-        m_factsQuery.cancel();
-        m_runtime->stop();
+        shutdown();
     });
 
     QString error;
-    const bool started = m_runtime->start(&error);
+    const bool started = start(&error);
+    m_window->restoreLayout(QSettings());
+    m_window->show();
+    if (!started)
+        m_window->showError(tr("Kansoku"), error);
+    return QApplication::exec();
+}
+
+bool GuiSession::start(QString *errorMessage)
+{
+    const bool started = m_runtime->start(errorMessage);
+    m_imports->setSink(m_runtime->sharedStore());
+    m_sessions->noteSessionOpened();
+    attachSession();
+    m_statusTimer.start();
+    m_liveTimer.start();
+    // `kansoku FILE...`: imported once the event loop runs, so the window shows the progress.
+    if (!m_openFiles.isEmpty())
+        QMetaObject::invokeMethod(
+            this, [this] { m_sessions->openPaths(std::exchange(m_openFiles, {})); },
+            Qt::QueuedConnection);
+    return started;
+}
+
+void GuiSession::shutdown()
+{
+    m_statusTimer.stop();
+    m_liveTimer.stop();
+    m_factsQuery.cancel();
+    // Imports feed the store: they end before the runtime drains and closes it.
+    m_imports->cancelAndWait();
+    m_runtime->stop();
+}
+
+void GuiSession::attachSession()
+{
     TelemetryStore *store = m_runtime->store();
+    m_factsQuery.cancel();
+    m_commitPending = false;
     m_queries = store->queries();
-    m_window->setSessionPath(store->databasePath());
+    m_window->setSessionPath(store->databasePath(), store->isReadOnly());
+    m_state->resetForNewSession();
+    m_window->setHasTelemetry(false);
     if (m_queries) {
         createPanes(m_queries);
         connect(store, &TelemetryStore::batchCommitted, this, [this] { m_commitPending = true; });
         refreshSessionFacts();
     }
-    m_window->setReceivers(m_runtime->receiverStatuses());
     refreshStatus();
-    m_window->restoreLayout(QSettings());
-    m_window->show();
-    if (!started)
-        QMessageBox::warning(m_window, tr("Kansoku"), error);
-    m_statusTimer.start();
-    m_liveTimer.start();
-    return QApplication::exec();
 }
 
 void GuiSession::createPanes(const std::shared_ptr<const TelemetryQueries> &queries)

@@ -1,8 +1,9 @@
 // The windowed application: starts the runtime, builds the workbench window and its panes over
 // the store's queries, and keeps them live: commits from the writer thread set a flag that a
 // 250 ms timer turns into one refresh of the session facts (time bounds, services, totals) on a
-// worker, then one telemetryCommitted for the panes. The GUI thread never touches SQLite. Main
-// thread.
+// worker, then one telemetryCommitted for the panes. The GUI thread never touches SQLite. File
+// imports and session switches are carried out by FileImportController and SessionController;
+// after a switch the panes are rebuilt over the new store's queries. Main thread.
 #pragma once
 
 #include "background_query.h"
@@ -14,7 +15,9 @@
 
 namespace kansoku {
 
+class FileImportController;
 class KansokuRuntime;
+class SessionController;
 class TelemetryQueries;
 class WorkbenchState;
 class WorkbenchWindow;
@@ -28,7 +31,19 @@ public:
 
     int run();
 
+    // The parts a GUI test drives (run() is not needed for them).
+    WorkbenchWindow *window() const { return m_window; }
+    KansokuRuntime *runtime() const { return m_runtime; }
+    SessionController *sessions() const { return m_sessions; }
+    FileImportController *imports() const { return m_imports; }
+    // Starts the runtime, fills the window and queues the command line's files, without entering
+    // the event loop (run() does that).
+    bool start(QString *errorMessage);
+    void shutdown();
+
 private:
+    // Panes over the open store's queries, live refresh wired, the state reset for it.
+    void attachSession();
     void createPanes(const std::shared_ptr<const TelemetryQueries> &queries);
     void refreshStatus();
     void refreshSessionFacts();
@@ -36,6 +51,9 @@ private:
     KansokuRuntime *m_runtime = nullptr;
     WorkbenchState *m_state = nullptr;
     WorkbenchWindow *m_window = nullptr;
+    FileImportController *m_imports = nullptr;
+    SessionController *m_sessions = nullptr;
+    QStringList m_openFiles; // from the command line, opened once the window is up
     std::shared_ptr<const TelemetryQueries> m_queries;
     QTimer m_statusTimer;
     QTimer m_liveTimer;

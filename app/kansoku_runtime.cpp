@@ -4,6 +4,7 @@
 #include "otlp_http_receiver.h"
 #include "telemetry_store.h"
 
+#include <QFileInfo>
 #include <QHostAddress>
 
 namespace kansoku {
@@ -13,17 +14,67 @@ KansokuRuntime::KansokuRuntime(const CommandLineOptions &options, QObject *paren
     , m_options(options)
     , m_counters(std::make_shared<IngestCounters>())
 {
+    build();
+}
+
+void KansokuRuntime::build()
+{
+    m_readOnly = isReadOnlyLocation(m_options.databasePath);
     StorageOptions storageOptions;
-    storageOptions.databasePath = options.databasePath;
+    storageOptions.databasePath = m_options.databasePath;
+    storageOptions.readOnly = m_readOnly;
     m_store = std::make_shared<TelemetryStore>(storageOptions);
 
     ReceiverOptions receiverOptions;
-    receiverOptions.listenAddress = QHostAddress(options.listenAddress);
-    receiverOptions.grpcPort = options.grpcPort;
-    receiverOptions.httpPort = options.httpPort;
-    receiverOptions.maxRequestBytes = std::int64_t(options.maxRequestMiB) * 1024 * 1024;
+    receiverOptions.listenAddress = QHostAddress(m_options.listenAddress);
+    receiverOptions.grpcPort = m_options.grpcPort;
+    receiverOptions.httpPort = m_options.httpPort;
+    receiverOptions.maxRequestBytes = std::int64_t(m_options.maxRequestMiB) * 1024 * 1024;
     m_grpcReceiver = std::make_unique<OtlpGrpcReceiver>(receiverOptions, m_store, m_counters);
     m_httpReceiver = std::make_unique<OtlpHttpReceiver>(receiverOptions, m_store, m_counters);
+}
+
+bool KansokuRuntime::isReadOnlyLocation(const QString &path)
+{
+    const QFileInfo file(path);
+    if (!file.exists())
+        return false;
+    // A file without the owner's write permission says "do not change me" even to root, for
+    // whom access() would allow it.
+    const QFileInfo folder(file.absolutePath());
+    return !file.isWritable() || !folder.isWritable() || !file.permission(QFileDevice::WriteOwner)
+           || !folder.permission(QFileDevice::WriteOwner);
+}
+
+bool KansokuRuntime::switchSession(const QString &path, QString *errorMessage)
+{
+    // The same ports as now, also when they were picked by the system (port 0).
+    if (m_grpcReceiver->isListening())
+        m_options.grpcPort = m_grpcReceiver->port();
+    if (m_httpReceiver->isListening())
+        m_options.httpPort = m_httpReceiver->port();
+    const QString previousPath = m_options.databasePath;
+    stop();
+    // The receivers hold the store they were made with: both are made anew.
+    m_grpcReceiver.reset();
+    m_httpReceiver.reset();
+    m_options.databasePath = path;
+    build();
+    QString error;
+    if (start(&error) || m_storeOpen) {
+        *errorMessage = error;
+        return true;
+    }
+    // The new session is unusable: keep the app working on the one it had.
+    stop();
+    m_grpcReceiver.reset();
+    m_httpReceiver.reset();
+    m_options.databasePath = previousPath;
+    build();
+    QString ignored;
+    start(&ignored);
+    *errorMessage = error;
+    return false;
 }
 
 KansokuRuntime::~KansokuRuntime()
@@ -39,6 +90,11 @@ bool KansokuRuntime::start(QString *errorMessage)
     if (!m_storeOpen) {
         *errorMessage = storeError;
         return false;
+    }
+    // Nothing may be written to a read-only session: the receivers stay paused.
+    if (m_readOnly) {
+        errorMessage->clear();
+        return true;
     }
     QStringList errors;
     QString receiverError;
@@ -64,10 +120,11 @@ void KansokuRuntime::stop()
 std::vector<ReceiverStatus> KansokuRuntime::receiverStatuses() const
 {
     std::vector<ReceiverStatus> statuses = {m_grpcReceiver->status(), m_httpReceiver->status()};
-    if (!m_storeOpen) {
+    if (!m_storeOpen || m_readOnly) {
         for (ReceiverStatus &status : statuses) {
             if (!status.listening)
-                status.error = "the session database is not open";
+                status.error = m_readOnly ? "paused: the open session is read-only"
+                                          : "the session database is not open";
         }
     }
     return statuses;

@@ -1,6 +1,8 @@
 // Builds, wires, starts and stops everything below the user interface: the store first, then the
 // receivers that feed it; on stop the reverse (receivers stop, the queue drains, the store
-// commits). Lives on the main thread; the parts it owns run their own threads.
+// commits). Switching sessions runs both in that order over a new store, the receivers keeping
+// their ports. A session file we may not change is opened read-only, with the receivers paused.
+// Lives on the main thread; the parts it owns run their own threads.
 #pragma once
 
 #include "command_line_options.h"
@@ -30,19 +32,36 @@ public:
     // window can still show what works.
     bool start(QString *errorMessage);
     void stop();
+    // Receivers stop → the store drains, commits and closes → the store at path opens (read-only
+    // when isReadOnlyLocation(path)) → the receivers restart on the ports they had. False when
+    // the new session cannot be opened: then the previous one is opened again and *errorMessage
+    // says why. True with a non-empty *errorMessage when only a receiver failed to restart.
+    bool switchSession(const QString &path, QString *errorMessage);
+
+    // A session file we may not change: it exists and it, or its folder (where SQLite keeps the
+    // WAL), is not writable by us.
+    static bool isReadOnlyLocation(const QString &path);
 
     std::vector<ReceiverStatus> receiverStatuses() const;
     IngestCountersSnapshot counters() const;
     StorageStatus storageStatus() const;
     TelemetryStore *store() const { return m_store.get(); }
+    // The open store as the sink file imports feed; replaced by switchSession().
+    std::shared_ptr<TelemetryStore> sharedStore() const { return m_store; }
+    std::shared_ptr<IngestCounters> sharedCounters() const { return m_counters; }
+    QString sessionPath() const { return m_options.databasePath; }
+    bool isReadOnly() const { return m_readOnly; }
 
 private:
+    void build(); // the store and the receivers for m_options
+
     CommandLineOptions m_options;
     std::shared_ptr<IngestCounters> m_counters;
     std::shared_ptr<TelemetryStore> m_store;
     std::unique_ptr<OtlpGrpcReceiver> m_grpcReceiver;
     std::unique_ptr<OtlpHttpReceiver> m_httpReceiver;
     bool m_storeOpen = false;
+    bool m_readOnly = false;
 };
 
 } // namespace kansoku

@@ -131,4 +131,19 @@ void WorkbenchState::noteTelemetryCommitted()
     Q_EMIT telemetryCommitted();
 }
 
+void WorkbenchState::resetForNewSession()
+{
+    m_selectedTraceId.reset();
+    m_selectedSpanId = SpanId{};
+    m_dataBounds.reset();
+    setService(QString());
+    if (m_preset == RangePreset::Custom)
+        m_preset = RangePreset::All;
+    if (!m_followLive) {
+        m_followLive = true;
+        Q_EMIT followLiveChanged(true);
+    }
+    resolvePreset();
+}
+
 } // namespace kansoku

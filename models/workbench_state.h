@@ -52,6 +52,9 @@ public:
 
     // Called by the app at most a few times a second when new telemetry was committed.
     void noteTelemetryCommitted();
+    // Another session was opened: its data has other bounds and services, and the selection
+    // points into the old file. A custom range belongs to the old data too, so it becomes All.
+    void resetForNewSession();
 
     static std::int64_t presetDurationNs(RangePreset preset); // 0 for All and Custom
 

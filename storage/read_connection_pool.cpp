@@ -43,7 +43,9 @@ std::unique_ptr<SqliteDatabase> ReadConnectionPool::acquire(std::string *errorMe
         }
     }
     auto connection = std::make_unique<SqliteDatabase>();
-    if (!connection->open(m_path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, errorMessage))
+    // URI: a read-only session is opened as "file:...?immutable=1" (see TelemetryStore).
+    if (!connection->open(m_path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
+                          errorMessage))
         return nullptr;
     sqlite3_busy_timeout(connection->handle(), 5000);
     // Memory-mapped reads skip a copy per page (a 100k-span trace reads ~100 MB), and a larger

@@ -159,7 +159,7 @@ int SchemaMigrator::latestVersion()
     return static_cast<int>(std::size(migrations));
 }
 
-bool SchemaMigrator::migrate(SqliteDatabase &database, std::string *errorMessage, int targetVersion)
+bool SchemaMigrator::inspect(SqliteDatabase &database, int *version, std::string *errorMessage)
 {
     const std::string &path = database.path();
     // Reading the header is the first real I/O: a non-SQLite file fails here.
@@ -168,24 +168,35 @@ bool SchemaMigrator::migrate(SqliteDatabase &database, std::string *errorMessage
         *errorMessage = path + " is not a usable SQLite database: " + database.errorMessage();
         return false;
     }
-    const std::int64_t version = database.queryInt("PRAGMA user_version", -1);
+    const std::int64_t fileVersion = database.queryInt("PRAGMA user_version", -1);
     const std::int64_t fileApplicationId = database.queryInt("PRAGMA application_id", -1);
     const std::int64_t tableCount = database.queryInt("SELECT count(*) FROM sqlite_schema", -1);
-    if (version < 0 || tableCount < 0) {
+    if (fileVersion < 0 || tableCount < 0) {
         *errorMessage = path + " is not a usable SQLite database: " + database.errorMessage();
         return false;
     }
     if ((fileApplicationId != 0 && fileApplicationId != applicationId)
-        || (version == 0 && tableCount > 0)) {
+        || (fileVersion == 0 && tableCount > 0)) {
         *errorMessage = path + " is an SQLite database but not a Kansoku database";
         return false;
     }
-    if (version > latestVersion()) {
-        *errorMessage = path + " has schema version " + std::to_string(version)
+    if (fileVersion > latestVersion()) {
+        *errorMessage = path + " has schema version " + std::to_string(fileVersion)
                         + ", newer than this Kansoku supports (version "
                         + std::to_string(latestVersion()) + "); open it with a newer Kansoku";
         return false;
     }
+    *version = int(fileVersion);
+    return true;
+}
+
+bool SchemaMigrator::migrate(SqliteDatabase &database, std::string *errorMessage, int targetVersion)
+{
+    const std::string &path = database.path();
+    int version = 0;
+    if (!inspect(database, &version, errorMessage))
+        return false;
+    const std::int64_t pageCount = database.queryInt("PRAGMA page_count", -1);
     // Only an empty file takes a page size (WAL mode fixes it afterwards). 16 KiB pages quarter
     // the WAL frames, syscalls and b-tree balancing per stored byte of the append-mostly tables.
     if (version == 0 && pageCount == 0 && !database.exec("PRAGMA page_size = 16384")) {

@@ -18,6 +18,9 @@ public:
     // or a step fails (each step runs in its own transaction and is rolled back on failure).
     static bool migrate(SqliteDatabase &database, std::string *errorMessage,
                         int targetVersion = latestVersion());
+    // Reads the schema version without writing (for read-only opens). False + the same messages
+    // as migrate() when the file is not a Kansoku database or is newer than this Kansoku.
+    static bool inspect(SqliteDatabase &database, int *version, std::string *errorMessage);
 };
 
 } // namespace kansoku

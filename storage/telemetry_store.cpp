@@ -8,7 +8,9 @@
 #include "wal_checkpointer.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QUrl>
 #include <chrono>
 
 namespace kansoku {
@@ -49,6 +51,15 @@ bool configureWriteConnection(SqliteDatabase &database, std::string *errorMessag
     return true;
 }
 
+// A read-only session as SQLite opens it (with SQLITE_OPEN_URI), see openReadOnly().
+std::string immutableUri(const QString &path)
+{
+    return QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath())
+               .toString(QUrl::FullyEncoded)
+               .toStdString()
+           + "?immutable=1";
+}
+
 } // namespace
 
 TelemetryStore::TelemetryStore(StorageOptions options, QObject *parent)
@@ -83,6 +94,8 @@ bool TelemetryStore::open(QString *errorMessage)
     const std::string pathText = path.toStdString();
     if (path.isEmpty())
         return failWith("no database path given");
+    if (m_options.readOnly)
+        return openReadOnly(errorMessage);
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath()))
         return failWith("cannot create the folder " + info.absolutePath().toStdString());
@@ -121,6 +134,100 @@ bool TelemetryStore::open(QString *errorMessage)
     return true;
 }
 
+bool TelemetryStore::openReadOnly(QString *errorMessage)
+{
+    const std::string pathText = m_options.databasePath.toStdString();
+    auto failWith = [&](const std::string &message) {
+        if (errorMessage)
+            *errorMessage = QString::fromStdString(message);
+        std::lock_guard lock(m_mutex);
+        m_lastError = message;
+        return false;
+    };
+    if (!QFileInfo::exists(m_options.databasePath))
+        return failWith("cannot open " + pathText + " read-only: the file does not exist");
+    // Immutable: SQLite then creates no -wal/-shm files beside it, which also makes files on
+    // read-only media or in folders we cannot write openable. The price: a file another program
+    // is still writing may read inconsistently; such a file is ours to copy, not to watch.
+    const std::string uri = immutableUri(m_options.databasePath);
+    std::string error;
+    int version = 0;
+    {
+        SqliteDatabase probe;
+        if (!probe.open(uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, &error)
+            || !SchemaMigrator::inspect(probe, &version, &error)) {
+            // The messages name the connection's URI; the user knows the file by its path.
+            for (auto at = error.find(uri); at != std::string::npos; at = error.find(uri))
+                error.replace(at, uri.size(), pathText);
+            return failWith(error);
+        }
+    }
+    if (version < SchemaMigrator::latestVersion()) {
+        return failWith(pathText + " has schema version " + std::to_string(version)
+                        + ", older than this Kansoku's (version "
+                        + std::to_string(SchemaMigrator::latestVersion())
+                        + "), and cannot be upgraded because it is read-only; copy it to a "
+                          "folder you can write to, make the copy writable and open it");
+    }
+    auto queries = std::make_shared<SqliteTelemetryQueries>(uri);
+    if (!queries->checkConnection(&error))
+        return failWith(error);
+    const TelemetryTotals totals = queries->totals();
+    std::lock_guard lock(m_mutex);
+    m_queries = std::move(queries);
+    m_totals = totals;
+    m_state = State::Open;
+    m_offersRefused = true;
+    return true;
+}
+
+bool TelemetryStore::isSessionFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray header = file.read(100);
+    // The application id is the big-endian integer at offset 68 of the database header.
+    return header.size() == 100 && header.startsWith("SQLite format 3")
+           && header.mid(68, 4) == QByteArrayLiteral("KNSK");
+}
+
+bool TelemetryStore::writeCopy(const QString &sourcePath, const QString &targetPath,
+                               QString *errorMessage, bool sourceReadOnly)
+{
+    auto failWith = [&](const std::string &message) {
+        if (errorMessage)
+            *errorMessage = QString::fromStdString(message);
+        return false;
+    };
+    if (QFileInfo::exists(targetPath))
+        return failWith("cannot save the session as " + targetPath.toStdString()
+                        + ": the file exists");
+    if (!QDir().mkpath(QFileInfo(targetPath).absolutePath()))
+        return failWith("cannot create the folder "
+                        + QFileInfo(targetPath).absolutePath().toStdString());
+    SqliteDatabase source;
+    std::string error;
+    const std::string sourceName
+        = sourceReadOnly ? immutableUri(sourcePath) : sourcePath.toStdString();
+    if (!source.open(sourceName, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
+                     &error))
+        return failWith(error);
+    sqlite3_busy_timeout(source.handle(), 5000);
+    // VACUUM INTO reads inside one transaction: the copy is the state of one commit, whatever
+    // the writer does meanwhile. It keeps the schema version, application id and page size.
+    const std::string target = targetPath.toStdString();
+    SqliteStatement vacuum(source.handle(), "VACUUM INTO ?1");
+    if (vacuum.isValid())
+        vacuum.bindText(1, target);
+    if (!vacuum.isValid() || vacuum.step() != SQLITE_DONE) {
+        error = source.errorMessage();
+        QFile::remove(targetPath);
+        return failWith("cannot save the session as " + targetPath.toStdString() + ": " + error);
+    }
+    return true;
+}
+
 void TelemetryStore::close()
 {
     {
@@ -132,6 +239,8 @@ void TelemetryStore::close()
         m_state = State::Closed;
         m_stopping = true;
     }
+    if (!m_database)
+        return; // read-only: no writer, nothing to commit or checkpoint
     m_wake.notify_all();
     if (m_writerThread.joinable())
         m_writerThread.join();
@@ -148,7 +257,7 @@ OfferResult TelemetryStore::offer(TelemetryBatchPtr batch)
     const std::int64_t items = batch ? static_cast<std::int64_t>(batch->itemCount()) : 0;
     {
         std::lock_guard lock(m_mutex);
-        if (m_state != State::Open)
+        if (m_state != State::Open || m_offersRefused)
             return OfferResult::Closed;
         if (items == 0)
             return OfferResult::Accepted;

@@ -1,6 +1,7 @@
 // Owns the database file: schema/migrations, the one writer thread (group commits from a bounded
-// queue) and the read-only query connections. Create, open() and close() on one thread (the app's
-// main thread); offer(), status() and queries() from any thread.
+// queue) and the read-only query connections; or, in read-only mode, only the query connections.
+// Create, open() and close() on one thread (the app's main thread); offer(), status() and
+// queries() from any thread.
 #pragma once
 
 #include "storage_options.h"
@@ -30,7 +31,9 @@ public:
     ~TelemetryStore() override; // close()s if still open
 
     // Creates/migrates the schema and starts the writer thread. False + a message naming the file
-    // and the SQLite error on failure.
+    // and the SQLite error on failure. Read-only: the file must exist with the current schema
+    // (an older one cannot be migrated without writing, so it is refused with a message saying
+    // so); nothing is written to it.
     bool open(QString *errorMessage);
     // Refuses new offers, drains and commits everything queued, stops the thread, checkpoints.
     void close();
@@ -44,7 +47,19 @@ public:
     std::shared_ptr<const TelemetryQueries> queries() const;
     StorageStatus status() const; // cheap, any thread
     QString databasePath() const;
+    bool isReadOnly() const { return m_options.readOnly; }
     static int schemaVersion();
+
+    // True when path is an SQLite file stamped with Kansoku's application id (a session file),
+    // from its 100-byte header; false for telemetry exports and anything else. Any thread.
+    static bool isSessionFile(const QString &path);
+    // Writes a consistent snapshot of the session at sourcePath to targetPath (VACUUM INTO on its
+    // own read connection, so the writer keeps committing meanwhile). targetPath must not exist.
+    // Blocking: call it on a worker thread. False + a message on failure (no partial target).
+    // sourceReadOnly: the source is a read-only session, read as immutable (nothing written
+    // beside it).
+    static bool writeCopy(const QString &sourcePath, const QString &targetPath,
+                          QString *errorMessage, bool sourceReadOnly = false);
 
 Q_SIGNALS:
     // From the writer thread, once per committed transaction.
@@ -55,6 +70,7 @@ Q_SIGNALS:
 private:
     enum class State { Created, Open, Closed };
 
+    bool openReadOnly(QString *errorMessage);
     void runWriter(StorageWriter &writer);
     void reportFailure(const std::string &message);
 
@@ -70,6 +86,7 @@ private:
     std::int64_t m_queuedItems = 0; // queued plus taken but not yet committed
     State m_state = State::Created;
     bool m_stopping = false;
+    bool m_offersRefused = false; // read-only
     TelemetryTotals m_totals;
     std::string m_lastError;
 };

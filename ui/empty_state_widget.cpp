@@ -44,7 +44,8 @@ EmptyStateWidget::EmptyStateWidget(QWidget *parent)
 
     auto *footer = new QLabel(
         tr("Everything received is stored in the session file shown in the status bar; copy "
-           "that file to share the session."));
+           "that file to share the session. Exported telemetry files and other sessions open "
+           "with File > Open… or by dropping them on this window."));
     footer->setWordWrap(true);
     footer->setStyleSheet(QStringLiteral("color: palette(mid)"));
     cardLayout->addWidget(footer);

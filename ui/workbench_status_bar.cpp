@@ -38,6 +38,12 @@ WorkbenchStatusBar::WorkbenchStatusBar(QWidget *parent)
     addPermanentWidget(details);
 }
 
+void WorkbenchStatusBar::setImportWidget(QWidget *widget)
+{
+    // QStatusBar counts permanent widgets after the normal ones (receivers and counts).
+    insertPermanentWidget(2, widget);
+}
+
 void WorkbenchStatusBar::setReceivers(const std::vector<ReceiverStatus> &receivers)
 {
     QStringList parts;
@@ -54,6 +60,10 @@ void WorkbenchStatusBar::setReceivers(const std::vector<ReceiverStatus> &receive
                      : tr("%1 not listening: %2")
                            .arg(name, QString::fromStdString(receiver.error).toHtmlEscaped()));
     }
+    // Read-only: the receivers are paused on purpose, which reads better than two red endpoints.
+    if (m_readOnly)
+        parts = QStringList{tr("<span style='color:#8a6d00'>●</span> receivers paused: the "
+                               "session is read-only")};
     m_receivers->setText(parts.join(QStringLiteral("&nbsp;&nbsp;")));
     m_receivers->setToolTip(tips.join(QStringLiteral("<br>")));
 }
@@ -68,10 +78,17 @@ void WorkbenchStatusBar::setCounts(const IngestCountersSnapshot &counters,
                                locale.toString(qlonglong(storage.totals.dataPoints)),
                                locale.toString(qlonglong(storage.totals.logRecords))));
     const QString path = QString::fromStdString(storage.databasePath);
+    const QString name = m_readOnly ? tr("%1 [read-only]").arg(QFileInfo(path).fileName())
+                                    : QFileInfo(path).fileName();
     m_database->setText(tr("%1 · %2").arg(
-        QFileInfo(path).fileName().toHtmlEscaped(),
+        name.toHtmlEscaped(),
         locale.formattedDataSize(storage.fileSizeBytes, 1, QLocale::DataSizeTraditionalFormat)));
-    m_database->setToolTip(tr("Session file: %1").arg(path.toHtmlEscaped()));
+    m_database->setToolTip(
+        m_readOnly ? tr("Session file: %1<br>Opened read-only: the receivers are paused and "
+                        "nothing is written to it")
+                         .arg(path.toHtmlEscaped())
+                   : tr("Session file: %1<br>Receiving live data goes into this session")
+                         .arg(path.toHtmlEscaped()));
 
     const IngestCounts total = counters.total();
     QStringList problems;

@@ -22,6 +22,10 @@ public:
 
     void setReceivers(const std::vector<ReceiverStatus> &receivers);
     void setCounts(const IngestCountersSnapshot &counters, const StorageStatus &storage);
+    // The import progress and summary, placed first among the permanent widgets.
+    void setImportWidget(QWidget *widget);
+    // A read-only session: the file label says so (receivers are paused by the app).
+    void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
 
     QString receiversText() const;
     QString countsText() const;
@@ -36,6 +40,7 @@ private:
     QLabel *m_counts = nullptr;
     QLabel *m_database = nullptr;
     QLabel *m_problems = nullptr;
+    bool m_readOnly = false;
 };
 
 } // namespace kansoku

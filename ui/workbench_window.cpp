@@ -1,6 +1,9 @@
 #include "workbench_window.h"
 
 #include "empty_state_widget.h"
+#include "file_menu.h"
+#include "import_progress_widget.h"
+#include "import_summary_dialog.h"
 #include "pane_title_bar.h"
 #include "status_window.h"
 #include "time_range_bar.h"
@@ -10,10 +13,13 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
@@ -98,6 +104,17 @@ WorkbenchWindow::WorkbenchWindow(WorkbenchState *state, QWidget *parent)
 
     m_statusBar = new WorkbenchStatusBar;
     setStatusBar(m_statusBar);
+    m_importProgress = new ImportProgressWidget;
+    m_statusBar->setImportWidget(m_importProgress);
+    m_importSummary = new ImportSummaryDialog(this);
+    connect(m_importProgress, &ImportProgressWidget::cancelRequested, this,
+            &WorkbenchWindow::importCancelRequested);
+    connect(m_importProgress, &ImportProgressWidget::detailsRequested, this, [this] {
+        m_importSummary->show();
+        m_importSummary->raise();
+    });
+    setAcceptDrops(true);
+    qApp->installEventFilter(this);
     m_statusWindow = new StatusWindow(this);
     m_statusWindow->setWindowFlag(Qt::Window);
     m_statusWindow->setWindowTitle(tr("Kansoku — receivers and storage"));
@@ -114,9 +131,13 @@ WorkbenchWindow::~WorkbenchWindow() = default;
 
 void WorkbenchWindow::buildMenus()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
-    quit->setShortcut(QKeySequence::Quit);
+    m_fileMenu = new FileMenu(this);
+    menuBar()->addMenu(m_fileMenu);
+    connect(m_fileMenu, &FileMenu::openFilesRequested, this, &WorkbenchWindow::openFilesRequested);
+    connect(m_fileMenu, &FileMenu::newSessionRequested, this,
+            &WorkbenchWindow::newSessionRequested);
+    connect(m_fileMenu, &FileMenu::saveSessionAsRequested, this,
+            &WorkbenchWindow::saveSessionAsRequested);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     const char *keys[] = {"Ctrl+1", "Ctrl+2", "Ctrl+3"};
@@ -146,13 +167,108 @@ void WorkbenchWindow::buildMenus()
 
 void WorkbenchWindow::setPaneWidget(Pane pane, QWidget *widget)
 {
-    m_docks[static_cast<std::size_t>(pane)]->setWidget(widget);
+    QDockWidget *dock = m_docks[static_cast<std::size_t>(pane)];
+    // A new session brings new panes: the old one goes once its pending events are delivered.
+    if (QWidget *previous = dock->widget()) {
+        previous->hide();
+        previous->deleteLater();
+    }
+    dock->setWidget(widget);
 }
 
-void WorkbenchWindow::setSessionPath(const QString &path)
+void WorkbenchWindow::setSessionPath(const QString &path, bool readOnly)
 {
-    setWindowTitle(tr("%1 — Kansoku").arg(QFileInfo(path).fileName()));
+    const QString name = QFileInfo(path).fileName();
+    setWindowTitle(readOnly ? tr("%1 [read-only] — Kansoku").arg(name)
+                            : tr("%1 — Kansoku").arg(name));
     setWindowFilePath(path);
+    m_statusBar->setReadOnly(readOnly);
+}
+
+void WorkbenchWindow::setSessionDirectory(const QString &directory)
+{
+    m_fileMenu->setSessionDirectory(directory);
+}
+
+void WorkbenchWindow::setRecentSessions(const QStringList &paths)
+{
+    m_fileMenu->setRecentSessions(paths);
+}
+
+void WorkbenchWindow::showImportProgress(const ImportProgressReport &progress)
+{
+    m_importProgress->showProgress(progress);
+}
+
+void WorkbenchWindow::showImportSummary(const ImportSummary &summary)
+{
+    m_importProgress->showSummary(summary);
+    m_importSummary->setSummary(summary);
+    const bool unreadable
+        = std::any_of(summary.files.cbegin(), summary.files.cend(),
+                      [](const ImportFileReport &file) { return file.unreadable; });
+    if (unreadable) {
+        m_importSummary->show();
+        m_importSummary->raise();
+    }
+}
+
+void WorkbenchWindow::showError(const QString &title, const QString &message)
+{
+    auto *box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("errorMessage"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void WorkbenchWindow::showStatusMessage(const QString &message)
+{
+    m_statusBar->showMessage(message, 8000);
+}
+
+namespace {
+bool hasLocalFiles(const QMimeData *mime)
+{
+    const QList<QUrl> urls = mime ? mime->urls() : QList<QUrl>();
+    return std::any_of(urls.cbegin(), urls.cend(),
+                       [](const QUrl &url) { return url.isLocalFile(); });
+}
+} // namespace
+
+void WorkbenchWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (hasLocalFiles(event->mimeData()))
+        event->acceptProposedAction();
+}
+
+bool WorkbenchWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    const QEvent::Type type = event->type();
+    if (type != QEvent::DragEnter && type != QEvent::DragMove && type != QEvent::Drop)
+        return QMainWindow::eventFilter(watched, event);
+    // Only this window's children: a line edit would otherwise paste the file's path as text.
+    auto *widget = qobject_cast<QWidget *>(watched);
+    auto *drop = static_cast<QDropEvent *>(event);
+    if (!widget || widget == this || widget->window() != this || !hasLocalFiles(drop->mimeData()))
+        return QMainWindow::eventFilter(watched, event);
+    if (type == QEvent::Drop)
+        dropEvent(drop);
+    else
+        drop->acceptProposedAction();
+    return true;
+}
+
+void WorkbenchWindow::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    }
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    Q_EMIT openFilesRequested(paths);
 }
 
 void WorkbenchWindow::setReceivers(const std::vector<ReceiverStatus> &receivers)

@@ -1,9 +1,11 @@
 // The main window: the shared time-range bar and service filter on top, the Traces | Metrics |
 // Logs panes side by side in docks (maximise, close, restore, rearrange; the layout is saved),
 // an empty state until the session holds telemetry, and the status bar. The panes themselves
-// are made by the app and handed in. GUI thread.
+// are made by the app and handed in. The File menu and files dropped on the window raise intents
+// (openFilesRequested, ...) that the app carries out, feeding progress back. GUI thread.
 #pragma once
 
+#include "import_report.h"
 #include "ingest_counters.h"
 #include "receiver_status.h"
 #include "storage_status.h"
@@ -13,6 +15,8 @@
 #include <vector>
 
 class QComboBox;
+class QDragEnterEvent;
+class QDropEvent;
 class QDockWidget;
 class QSettings;
 class QStackedWidget;
@@ -20,6 +24,9 @@ class QStackedWidget;
 namespace kansoku {
 
 class EmptyStateWidget;
+class FileMenu;
+class ImportProgressWidget;
+class ImportSummaryDialog;
 class PaneTitleBar;
 class StatusWindow;
 class TimeRangeBar;
@@ -36,11 +43,23 @@ public:
     explicit WorkbenchWindow(WorkbenchState *state, QWidget *parent = nullptr);
     ~WorkbenchWindow() override;
 
-    // Puts a pane's widget into its dock (the window takes ownership).
+    // Puts a pane's widget into its dock (the window takes ownership; a previous one is deleted).
     void setPaneWidget(Pane pane, QWidget *widget);
     QDockWidget *paneDock(Pane pane) const { return m_docks[static_cast<std::size_t>(pane)]; }
 
-    void setSessionPath(const QString &path);
+    // The title names the session; a read-only one says so there and in the status bar.
+    void setSessionPath(const QString &path, bool readOnly = false);
+    void setSessionDirectory(const QString &directory);
+    void setRecentSessions(const QStringList &paths);
+    void showImportProgress(const ImportProgressReport &progress);
+    // Shows the summary in the status bar; opens the details at once when a file was unreadable,
+    // so its message (e.g. "not telemetry") is not missed.
+    void showImportSummary(const ImportSummary &summary);
+    // A non-modal warning (never a nested event loop).
+    void showError(const QString &title, const QString &message);
+    void showStatusMessage(const QString &message);
+    ImportProgressWidget *importProgress() const { return m_importProgress; }
+    ImportSummaryDialog *importSummaryDialog() const { return m_importSummary; }
     void setReceivers(const std::vector<ReceiverStatus> &receivers);
     void setCounts(const IngestCountersSnapshot &counters, const StorageStatus &storage);
     void setServices(const std::vector<std::string> &services);
@@ -56,6 +75,20 @@ public:
     void saveLayout(QSettings &settings) const;
     void restoreLayout(const QSettings &settings);
 
+Q_SIGNALS:
+    // Telemetry files to import or a session file to open (from File > Open, a drop, Recent).
+    void openFilesRequested(const QStringList &paths);
+    void newSessionRequested(const QString &path);
+    void saveSessionAsRequested(const QString &path);
+    void importCancelRequested();
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    // Files dropped on a child that takes drops itself (a search field) still open: see the
+    // application event filter installed by the constructor.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void buildMenus();
     void showStatusDetails();
@@ -70,6 +103,9 @@ private:
     QComboBox *m_serviceBox = nullptr;
     WorkbenchStatusBar *m_statusBar = nullptr;
     StatusWindow *m_statusWindow = nullptr;
+    FileMenu *m_fileMenu = nullptr;
+    ImportProgressWidget *m_importProgress = nullptr;
+    ImportSummaryDialog *m_importSummary = nullptr;
     QByteArray m_layoutBeforeMaximize;
     QByteArray m_defaultLayout;
     int m_maximizedPane = -1;

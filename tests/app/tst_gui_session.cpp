@@ -1,0 +1,405 @@
+// The windowed app's file and session handling, driven through GuiSession offscreen: files
+// dropped on the window import with progress, cancel and a summary listing problems; session
+// switches with real receivers (live data lands in the new file); Save as continues in a
+// consistent copy; a read-only session opens paused and stays unchanged; `kansoku FILE...`.
+#include "command_line_options.h"
+#include "file_import_controller.h"
+#include "gui_session.h"
+#include "import_progress_widget.h"
+#include "import_summary_dialog.h"
+#include "kansoku_runtime.h"
+#include "session_controller.h"
+#include "telemetry_queries.h"
+#include "telemetry_store.h"
+#include "workbench_status_bar.h"
+#include "workbench_window.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDropEvent>
+#include <QFile>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+using namespace kansoku;
+
+namespace {
+
+QString fixture(const char *name)
+{
+    return QStringLiteral(KANSOKU_TEST_DATA_DIR "/files/") + QLatin1String(name);
+}
+
+CommandLineOptions optionsFor(const QString &databasePath, const QStringList &files = {})
+{
+    CommandLineOptions options;
+    options.databasePath = databasePath;
+    options.grpcPort = 0;
+    options.httpPort = 0;
+    options.openFiles = files;
+    return options;
+}
+
+quint16 httpPort(const KansokuRuntime &runtime)
+{
+    for (const ReceiverStatus &status : runtime.receiverStatuses()) {
+        if (status.protocol == "OTLP/HTTP" && status.listening)
+            return quint16(
+                QString::fromStdString(status.endpoint).section(QLatin1Char(':'), -1).toUInt());
+    }
+    return 0;
+}
+
+TelemetryTotals totalsOf(const QString &path)
+{
+    StorageOptions options;
+    options.databasePath = path;
+    options.readOnly = true;
+    TelemetryStore store(options);
+    QString error;
+    if (!store.open(&error))
+        qFatal("cannot read %s: %s", qPrintable(path), qPrintable(error));
+    return store.queries()->totals();
+}
+
+QByteArray digest(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+// withText: the paths as text/plain too, as many file managers offer them.
+void drop(QWidget *window, const QStringList &paths, bool withText = false)
+{
+    QMimeData mime;
+    QList<QUrl> urls;
+    for (const QString &path : paths)
+        urls << QUrl::fromLocalFile(path);
+    mime.setUrls(urls);
+    if (withText)
+        mime.setText(paths.join(QLatin1Char('\n')));
+    const QPoint centre = window->rect().center();
+    QDragEnterEvent enter(centre, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(window, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent dropEvent(QPointF(centre), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(window, &dropEvent);
+    QVERIFY(dropEvent.isAccepted());
+}
+
+} // namespace
+
+class TestGuiSession : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void dropImportsWithProgressAndSummary();
+    void cancelStopsImportAndDropsQueue();
+    void dropOnSearchFieldImportsToo();
+    void newSessionTakesLiveData();
+    void saveAsContinuesInCopy();
+    void readOnlySessionIsPausedAndUnchanged();
+    void commandLineFilesAndSession();
+};
+
+void TestGuiSession::initTestCase()
+{
+    // Keeps QSettings (recent sessions, layout) away from the user's own.
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("KansokuTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_gui_session"));
+}
+
+void TestGuiSession::dropImportsWithProgressAndSummary()
+{
+    QTemporaryDir dir;
+    GuiSession session(optionsFor(dir.filePath(QStringLiteral("drop.kansoku"))));
+    QString error;
+    QVERIFY2(session.start(&error), qPrintable(error));
+    WorkbenchWindow *window = session.window();
+    window->show();
+    QVERIFY(window->isShowingEmptyState());
+
+    bool progressVisible = false;
+    QString progressText;
+    connect(session.imports(), &FileImportController::progressChanged, this, [&] {
+        progressVisible
+            = window->importProgress()->isVisible() && window->importProgress()->isImporting();
+        progressText = window->importProgress()->text();
+    });
+    QSignalSpy finished(session.imports(), &FileImportController::finished);
+    drop(window,
+         {fixture("js_sdk_mixed.jsonl"), fixture("bad_line.jsonl"), fixture("not_telemetry.txt")});
+    QVERIFY(session.imports()->isImporting());
+    QVERIFY(finished.wait(30000));
+    QVERIFY(progressVisible);
+    QVERIFY2(progressText.contains(QLatin1String(" MB")), qPrintable(progressText));
+
+    const auto summary = finished.constFirst().constFirst().value<ImportSummary>();
+    QCOMPARE(summary.files.size(), std::size_t(3));
+    QVERIFY(!summary.cancelled);
+    QCOMPARE(summary.files[0].spans, 4);
+    QCOMPARE(summary.files[0].problemCount, 0);
+    QCOMPARE(summary.files[1].problemCount, 1);
+    QVERIFY(summary.files[2].unreadable);
+
+    // The summary in the status bar, the details (opened at once: a file was no telemetry).
+    QVERIFY(!window->importProgress()->isImporting());
+    QVERIFY2(window->importProgress()->text().contains(QLatin1String("problems")),
+             qPrintable(window->importProgress()->text()));
+    QVERIFY(window->importSummaryDialog()->isVisible());
+    const QString details = window->importSummaryDialog()->text();
+    QVERIFY2(details.contains(QLatin1String("bad_line.jsonl:3: ")), qPrintable(details));
+    QVERIFY2(details.contains(QLatin1String("not_telemetry.txt: not a telemetry file")),
+             qPrintable(details));
+
+    // The data reaches the store and the panes replace the empty state.
+    QTRY_VERIFY_WITH_TIMEOUT(session.runtime()->storageStatus().totals.spans >= 4, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!window->isShowingEmptyState(), 20000);
+}
+
+void TestGuiSession::cancelStopsImportAndDropsQueue()
+{
+    QTemporaryDir dir;
+    // ~40 MB of JSON lines: far more than is read before the first progress report.
+    const QString big = dir.filePath(QStringLiteral("big.jsonl"));
+    {
+        QFile source(fixture("js_sdk_mixed.jsonl"));
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        const QByteArray content = source.readAll();
+        QFile target(big);
+        QVERIFY(target.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 5000; ++i)
+            target.write(content);
+    }
+    GuiSession session(optionsFor(dir.filePath(QStringLiteral("cancel.kansoku"))));
+    QString error;
+    QVERIFY2(session.start(&error), qPrintable(error));
+    WorkbenchWindow *window = session.window();
+    window->show();
+
+    bool clicked = false;
+    connect(session.imports(), &FileImportController::progressChanged, this, [&] {
+        if (clicked)
+            return;
+        clicked = true;
+        QToolButton *cancel = window->importProgress()->cancelButton();
+        QVERIFY(cancel->isVisible());
+        cancel->click();
+    });
+    QSignalSpy finished(session.imports(), &FileImportController::finished);
+    window->openFilesRequested({big, fixture("jaeger_traces.json")});
+    QVERIFY(finished.wait(30000));
+    QVERIFY(clicked);
+    const auto summary = finished.constFirst().constFirst().value<ImportSummary>();
+    QVERIFY(summary.cancelled);
+    QCOMPARE(summary.files.size(), std::size_t(1)); // the queued file was dropped
+    QCOMPARE(summary.files[0].outcome, QStringLiteral("cancelled"));
+    QVERIFY(summary.files[0].spans < 5000 * 4);
+    QVERIFY(window->importProgress()->text().startsWith(QLatin1String("Import cancelled")));
+    QVERIFY(!session.imports()->isImporting());
+}
+
+void TestGuiSession::dropOnSearchFieldImportsToo()
+{
+    QTemporaryDir dir;
+    GuiSession session(optionsFor(dir.filePath(QStringLiteral("field.kansoku"))));
+    QString error;
+    QVERIFY2(session.start(&error), qPrintable(error));
+    session.window()->show();
+    // A line edit takes text drops itself; a file dropped there must open, not paste its path.
+    QLineEdit *field = nullptr;
+    for (QLineEdit *candidate : session.window()->findChildren<QLineEdit *>()) {
+        if (candidate->acceptDrops() && !candidate->isReadOnly()) {
+            field = candidate;
+            break;
+        }
+    }
+    QVERIFY(field);
+    const QString textBefore = field->text();
+    QSignalSpy finished(session.imports(), &FileImportController::finished);
+    drop(field, {fixture("zipkin_spans.json")}, true);
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(field->text(), textBefore);
+    const auto summary = finished.constFirst().constFirst().value<ImportSummary>();
+    QCOMPARE(summary.files.size(), std::size_t(1));
+    QVERIFY(summary.files[0].spans > 0);
+}
+
+void TestGuiSession::newSessionTakesLiveData()
+{
+    QTemporaryDir dir;
+    const QString first = dir.filePath(QStringLiteral("first.kansoku"));
+    const QString second = dir.filePath(QStringLiteral("second.kansoku"));
+    GuiSession session(optionsFor(first));
+    QString error;
+    QVERIFY2(session.start(&error), qPrintable(error));
+    const quint16 port = httpPort(*session.runtime());
+    QVERIFY(port != 0);
+
+    QSignalSpy changed(session.sessions(), &SessionController::sessionChanged);
+    QVERIFY(session.sessions()->newSession(second));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(session.runtime()->sessionPath(), second);
+    QCOMPARE(httpPort(*session.runtime()), port); // same port after the switch
+    QVERIFY(session.window()->windowTitle().startsWith(QLatin1String("second.kansoku")));
+    QCOMPARE(session.sessions()->recentSessions().constFirst(), second);
+    QVERIFY(session.sessions()->recentSessions().contains(first));
+
+    QNetworkAccessManager network;
+    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/v1/logs").arg(port)));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    QNetworkReply *reply = network.post(
+        request,
+        R"({"resourceLogs":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"switch-test"}}]},"scopeLogs":[{"logRecords":[{"timeUnixNano":"1700000000000000000","body":{"stringValue":"after the switch"}}]}]}]})");
+    QSignalSpy replied(reply, &QNetworkReply::finished);
+    QVERIFY(replied.wait(30000));
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    reply->deleteLater();
+    QTRY_COMPARE_WITH_TIMEOUT(session.runtime()->storageStatus().totals.logRecords, 1, 20000);
+
+    session.shutdown();
+    QCOMPARE(totalsOf(second).logRecords, 1);
+    QCOMPARE(totalsOf(first).logRecords, 0);
+}
+
+void TestGuiSession::saveAsContinuesInCopy()
+{
+    QTemporaryDir dir;
+    const QString original = dir.filePath(QStringLiteral("original.kansoku"));
+    const QString copy = dir.filePath(QStringLiteral("copy.kansoku"));
+    GuiSession session(optionsFor(original));
+    QString error;
+    QVERIFY2(session.start(&error), qPrintable(error));
+    QSignalSpy finished(session.imports(), &FileImportController::finished);
+    session.window()->openFilesRequested({fixture("js_sdk_mixed.jsonl")});
+    QVERIFY(finished.wait(30000));
+    QTRY_COMPARE_WITH_TIMEOUT(session.runtime()->storageStatus().totals.spans, 4, 20000);
+
+    QSignalSpy saved(session.sessions(), &SessionController::saveFinished);
+    session.window()->saveSessionAsRequested(copy);
+    // The copy may finish before the continuation is attached, answering at once.
+    QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 30000);
+    QCOMPARE(saved.constFirst().constFirst().toBool(), true);
+    QCOMPARE(session.runtime()->sessionPath(), copy);
+    QCOMPARE(session.runtime()->storageStatus().totals.spans, 4);
+    QVERIFY(session.window()->windowTitle().startsWith(QLatin1String("copy.kansoku")));
+
+    // Further imports go into the copy only.
+    session.window()->openFilesRequested({fixture("jaeger_traces.json")});
+    QVERIFY(finished.wait(30000));
+    QTRY_COMPARE_WITH_TIMEOUT(session.runtime()->storageStatus().totals.spans, 7, 20000);
+    session.shutdown();
+    QCOMPARE(totalsOf(copy).spans, 7);
+    QCOMPARE(totalsOf(original).spans, 4);
+}
+
+void TestGuiSession::readOnlySessionIsPausedAndUnchanged()
+{
+    QTemporaryDir dir;
+    // In a folder of its own, so what appears beside it can be checked.
+    QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("shared")));
+    const QString shared = dir.filePath(QStringLiteral("shared/shared.kansoku"));
+    {
+        GuiSession writer(optionsFor(shared));
+        QString error;
+        QVERIFY2(writer.start(&error), qPrintable(error));
+        QSignalSpy finished(writer.imports(), &FileImportController::finished);
+        writer.window()->openFilesRequested({fixture("zipkin_spans.json")});
+        QVERIFY(finished.wait(30000));
+        writer.shutdown();
+    }
+    const std::int64_t spans = totalsOf(shared).spans;
+    QVERIFY(spans > 0);
+    // Not ours to change: no write permission.
+    QVERIFY(QFile::setPermissions(shared, QFileDevice::ReadOwner | QFileDevice::ReadGroup
+                                              | QFileDevice::ReadOther));
+    const QByteArray before = digest(shared);
+    const QDateTime modifiedBefore = QFileInfo(shared).lastModified();
+    const QDir sharedDir(dir.filePath(QStringLiteral("shared")));
+    const QStringList filesBefore = sharedDir.entryList(QDir::Files);
+
+    GuiSession session(optionsFor(dir.filePath(QStringLiteral("own.kansoku"))));
+    QString error;
+    QVERIFY2(session.start(&error), qPrintable(error));
+    session.window()->show();
+    drop(session.window(), {shared});
+    QCOMPARE(session.runtime()->sessionPath(), shared);
+    QVERIFY(session.runtime()->isReadOnly());
+    QVERIFY2(session.window()->windowTitle().contains(QLatin1String("shared.kansoku [read-only]")),
+             qPrintable(session.window()->windowTitle()));
+    for (const ReceiverStatus &status : session.runtime()->receiverStatuses()) {
+        QVERIFY(!status.listening);
+        QVERIFY(QString::fromStdString(status.error).contains(QLatin1String("read-only")));
+    }
+    QCOMPARE(session.runtime()->store()->queries()->totals().spans, spans);
+    const auto *statusBar = qobject_cast<WorkbenchStatusBar *>(session.window()->statusBar());
+    QVERIFY(statusBar);
+    QVERIFY2(statusBar->receiversText().contains(QLatin1String("paused")),
+             qPrintable(statusBar->receiversText()));
+    QVERIFY(statusBar->databaseText().contains(QLatin1String("[read-only]")));
+    QTRY_VERIFY_WITH_TIMEOUT(!session.window()->isShowingEmptyState(), 20000);
+
+    // Importing into it is refused with a message; nothing starts.
+    session.window()->openFilesRequested({fixture("jaeger_traces.json")});
+    QVERIFY(!session.imports()->isImporting());
+    const auto boxes
+        = session.window()->findChildren<QMessageBox *>(QStringLiteral("errorMessage"));
+    QVERIFY(!boxes.isEmpty());
+    QVERIFY(boxes.constLast()->text().contains(QLatin1String("read-only")));
+
+    // Save as: the copy is writable, the receivers come back, the original is as it was.
+    QSignalSpy saved(session.sessions(), &SessionController::saveFinished);
+    const QString copy = dir.filePath(QStringLiteral("mine.kansoku"));
+    session.window()->saveSessionAsRequested(copy);
+    // The copy may finish before the continuation is attached, answering at once.
+    QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 30000);
+    QCOMPARE(saved.constFirst().constFirst().toBool(), true);
+    QCOMPARE(session.runtime()->sessionPath(), copy);
+    QVERIFY(!session.runtime()->isReadOnly());
+    QVERIFY(httpPort(*session.runtime()) != 0);
+    QCOMPARE(session.runtime()->storageStatus().totals.spans, spans);
+    QVERIFY(!session.window()->windowTitle().contains(QLatin1String("read-only")));
+    session.shutdown();
+    QCOMPARE(digest(shared), before);
+    QCOMPARE(QFileInfo(shared).lastModified(), modifiedBefore);
+    QCOMPARE(sharedDir.entryList(QDir::Files), filesBefore);
+}
+
+void TestGuiSession::commandLineFilesAndSession()
+{
+    QTemporaryDir dir;
+    const QString named = dir.filePath(QStringLiteral("named.kansoku"));
+    {
+        StorageOptions options;
+        options.databasePath = named;
+        TelemetryStore store(options);
+        QString error;
+        QVERIFY2(store.open(&error), qPrintable(error));
+    }
+    // `kansoku --db other.kansoku named.kansoku js_sdk_mixed.jsonl`: the session file is the
+    // session, the telemetry file is imported into it.
+    GuiSession session(optionsFor(dir.filePath(QStringLiteral("other.kansoku")),
+                                  {named, fixture("js_sdk_mixed.jsonl")}));
+    QCOMPARE(session.runtime()->sessionPath(), named);
+    QSignalSpy finished(session.imports(), &FileImportController::finished);
+    QString error;
+    QVERIFY2(session.start(&error), qPrintable(error));
+    QVERIFY(finished.wait(30000));
+    QTRY_COMPARE_WITH_TIMEOUT(session.runtime()->storageStatus().totals.spans, 4, 20000);
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("other.kansoku"))));
+}
+
+QTEST_MAIN(TestGuiSession)
+#include "tst_gui_session.moc"
