@@ -48,9 +48,9 @@ std::unique_ptr<SqliteDatabase> ReadConnectionPool::acquire(std::string *errorMe
                           errorMessage))
         return nullptr;
     sqlite3_busy_timeout(connection->handle(), 5000);
-    // Memory-mapped reads skip a copy per page (a 100k-span trace reads ~100 MB), and a larger
-    // cache keeps the trace and log indexes of a busy session in memory between queries.
-    connection->exec("PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -32768;");
+    // Memory-mapped reads skip a copy per page (a 100k-span trace reads ~100 MB). (A cache_size
+    // pragma here would make SQLite create -wal/-shm files beside an immutable read-only session.)
+    connection->exec("PRAGMA mmap_size = 1073741824;");
     sqlite3_create_function_v2(connection->handle(), "kansoku_attr_match", 3,
                                SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, attributeMatch, nullptr,
                                nullptr, nullptr);
