@@ -352,6 +352,27 @@ bool readOptionalAttributes(simdjson::dom::object object, const char *name, Attr
     return readAttributes(element, attributes);
 }
 
+// A JSON array of objects, each read by readItem(object, &item); empty text is an empty list.
+template<typename Item, typename ReadItem>
+bool decodeObjectArray(std::string_view json, std::vector<Item> *items, ReadItem readItem)
+{
+    items->clear();
+    if (json.empty())
+        return true;
+    simdjson::dom::element root;
+    simdjson::dom::array array;
+    if (!parseDocument(json, &root) || root.get(array))
+        return false;
+    for (const auto element : array) {
+        simdjson::dom::object object;
+        Item item;
+        if (element.get(object) || !readItem(object, &item))
+            return false;
+        items->push_back(std::move(item));
+    }
+    return true;
+}
+
 } // namespace
 
 void OtlpJson::appendAnyValue(std::string &out, const AnyValue &value, InvalidUtf8 mode)
@@ -566,91 +587,53 @@ bool OtlpJson::decodeAnyValue(std::string_view json, AnyValue *value)
 
 bool OtlpJson::decodeEvents(std::string_view json, std::vector<SpanEvent> *events)
 {
-    events->clear();
-    if (json.empty())
-        return true;
-    simdjson::dom::element root;
-    simdjson::dom::array items;
-    if (!parseDocument(json, &root) || root.get(items))
-        return false;
-    for (const auto item : items) {
-        simdjson::dom::object object;
-        if (item.get(object))
-            return false;
-        SpanEvent event;
+    return decodeObjectArray(json, events, [](simdjson::dom::object object, SpanEvent *event) {
         simdjson::dom::element time;
-        if (!object["timeUnixNano"].get(time) && !readInt64(time, &event.timeNs))
+        if (!object["timeUnixNano"].get(time) && !readInt64(time, &event->timeNs))
             return false;
-        if (!readString(object, "name", "nameBase64", &event.name)
-            || !readOptionalAttributes(object, "attributes", &event.attributes))
+        if (!readString(object, "name", "nameBase64", &event->name)
+            || !readOptionalAttributes(object, "attributes", &event->attributes))
             return false;
-        event.droppedAttributesCount = readUInt32(object, "droppedAttributesCount");
-        events->push_back(std::move(event));
-    }
-    return true;
+        event->droppedAttributesCount = readUInt32(object, "droppedAttributesCount");
+        return true;
+    });
 }
 
 bool OtlpJson::decodeLinks(std::string_view json, std::vector<SpanLink> *links)
 {
-    links->clear();
-    if (json.empty())
+    return decodeObjectArray(json, links, [](simdjson::dom::object object, SpanLink *link) {
+        if (!readId(object, "traceId", &link->traceId) || !readId(object, "spanId", &link->spanId)
+            || !readString(object, "traceState", "traceStateBase64", &link->traceState)
+            || !readOptionalAttributes(object, "attributes", &link->attributes))
+            return false;
+        link->droppedAttributesCount = readUInt32(object, "droppedAttributesCount");
+        link->flags = readUInt32(object, "flags");
         return true;
-    simdjson::dom::element root;
-    simdjson::dom::array items;
-    if (!parseDocument(json, &root) || root.get(items))
-        return false;
-    for (const auto item : items) {
-        simdjson::dom::object object;
-        if (item.get(object))
-            return false;
-        SpanLink link;
-        if (!readId(object, "traceId", &link.traceId) || !readId(object, "spanId", &link.spanId)
-            || !readString(object, "traceState", "traceStateBase64", &link.traceState)
-            || !readOptionalAttributes(object, "attributes", &link.attributes))
-            return false;
-        link.droppedAttributesCount = readUInt32(object, "droppedAttributesCount");
-        link.flags = readUInt32(object, "flags");
-        links->push_back(std::move(link));
-    }
-    return true;
+    });
 }
 
 bool OtlpJson::decodeExemplars(std::string_view json, std::vector<Exemplar> *exemplars)
 {
-    exemplars->clear();
-    if (json.empty())
-        return true;
-    simdjson::dom::element root;
-    simdjson::dom::array items;
-    if (!parseDocument(json, &root) || root.get(items))
-        return false;
-    for (const auto item : items) {
-        simdjson::dom::object object;
-        if (item.get(object))
-            return false;
-        Exemplar exemplar;
-        if (!readOptionalAttributes(object, "filteredAttributes", &exemplar.filteredAttributes))
+    return decodeObjectArray(json, exemplars, [](simdjson::dom::object object, Exemplar *exemplar) {
+        if (!readOptionalAttributes(object, "filteredAttributes", &exemplar->filteredAttributes))
             return false;
         simdjson::dom::element element;
-        if (!object["timeUnixNano"].get(element) && !readInt64(element, &exemplar.timeNs))
+        if (!object["timeUnixNano"].get(element) && !readInt64(element, &exemplar->timeNs))
             return false;
         if (!object["asInt"].get(element)) {
             std::int64_t number = 0;
             if (!readInt64(element, &number))
                 return false;
-            exemplar.value = number;
+            exemplar->value = number;
         } else if (!object["asDouble"].get(element)) {
             double number = 0;
             if (!readDouble(element, &number))
                 return false;
-            exemplar.value = number;
+            exemplar->value = number;
         }
-        if (!readId(object, "spanId", &exemplar.spanId)
-            || !readId(object, "traceId", &exemplar.traceId))
-            return false;
-        exemplars->push_back(std::move(exemplar));
-    }
-    return true;
+        return readId(object, "spanId", &exemplar->spanId)
+               && readId(object, "traceId", &exemplar->traceId);
+    });
 }
 
 bool OtlpJson::attributesMatch(std::string_view json, std::string_view key, std::string_view value)
