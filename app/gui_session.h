@@ -1,6 +1,6 @@
 // The windowed application: starts the runtime, builds the workbench window and its panes over
 // the store's queries, and keeps them live: commits from the writer thread set a flag that a
-// 250 ms timer turns into one refresh of the session facts (time bounds, services, totals) on a
+// 250 ms timer turns into one refresh of the session facts (time bounds and services) on a
 // worker, then one telemetryCommitted for the panes. The GUI thread never touches SQLite. File
 // imports and session switches are carried out by FileImportController and SessionController;
 // after a switch the panes are rebuilt over the new store's queries. Main thread.
