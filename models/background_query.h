@@ -25,21 +25,20 @@ public:
         const std::uint64_t generation = ++*m_generation;
         ++*m_running;
         QtConcurrent::run(std::move(work))
-            .then(receiver,
-                  [receiver, latest = m_generation, running = m_running, generation,
-                   done = std::move(done)](Result result) mutable {
-                      // A work item that finished before then() attached runs this inside run();
-                      // posting makes every answer arrive from the event loop, never re-entrantly.
-                      QMetaObject::invokeMethod(
-                          receiver,
-                          [latest, running, generation, done = std::move(done),
-                           result = std::move(result)]() mutable {
-                              --*running;
-                              if (*latest == generation)
-                                  done(std::move(result));
-                          },
-                          Qt::QueuedConnection);
-                  });
+            .then(receiver, [receiver, latest = m_generation, running = m_running, generation,
+                             done = std::move(done)](Result result) mutable {
+                // A work item that finished before then() attached runs this inside run();
+                // posting makes every answer arrive from the event loop, never re-entrantly.
+                QMetaObject::invokeMethod(
+                    receiver,
+                    [latest, running, generation, done = std::move(done),
+                     result = std::move(result)]() mutable {
+                        --*running;
+                        if (*latest == generation)
+                            done(std::move(result));
+                    },
+                    Qt::QueuedConnection);
+            });
     }
 
     // Drops the answer of every run so far.

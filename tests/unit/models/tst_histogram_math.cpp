@@ -113,8 +113,9 @@ void TestHistogramMath::explicitQuantile_data()
     QTest::newRow("single bucket with min and max")
         << std::vector<double>{} << std::vector<double>{4} << std::optional<double>(2)
         << std::optional<double>(6) << 0.5 << 4.0;
-    QTest::newRow("single bucket without min") << std::vector<double>{} << std::vector<double>{4}
-                                               << none << std::optional<double>(6) << 0.5 << noValue;
+    QTest::newRow("single bucket without min")
+        << std::vector<double>{} << std::vector<double>{4} << none << std::optional<double>(6)
+        << 0.5 << noValue;
     QTest::newRow("clamped to min")
         << std::vector<double>{10, 20} << std::vector<double>{0, 4, 0} << std::optional<double>(12)
         << std::optional<double>(18) << 0.0 << 12.0;
