@@ -40,11 +40,9 @@ Columns columnsFor(const std::vector<Distribution> &intervals, TimeRange range, 
         if (d.startNs > 0 && d.startNs < d.timeNs)
             lengths.push_back(d.timeNs - d.startNs);
     }
-    const std::int64_t startNs
-        = range.startNs == std::numeric_limits<std::int64_t>::min() ? first : range.startNs;
+    const std::int64_t startNs = range.hasStart() ? range.startNs : first;
     // The range is half-open; a point exactly at an open end still gets a column.
-    const std::int64_t endNs
-        = range.endNs == std::numeric_limits<std::int64_t>::max() ? last + 1 : range.endNs;
+    const std::int64_t endNs = range.hasEnd() ? range.endNs : last + 1;
     if (endNs <= startNs)
         return columns;
     const std::int64_t durationNs = endNs - startNs;

@@ -12,6 +12,10 @@ struct TimeRange
     std::int64_t endNs = std::numeric_limits<std::int64_t>::max();
 
     bool contains(std::int64_t timeNs) const { return timeNs >= startNs && timeNs < endNs; }
+    // The limits of int64 stand for "no bound" on that side.
+    bool hasStart() const { return startNs != std::numeric_limits<std::int64_t>::min(); }
+    bool hasEnd() const { return endNs != std::numeric_limits<std::int64_t>::max(); }
+    bool isBounded() const { return hasStart() && hasEnd(); }
     bool isEmpty() const { return endNs <= startNs; }
     bool operator==(const TimeRange &) const = default;
 };

@@ -37,9 +37,9 @@ TimeRange WorkbenchState::displayRange() const
     if (!m_dataBounds)
         return m_timeRange;
     TimeRange range = m_timeRange;
-    if (range.startNs == std::numeric_limits<std::int64_t>::min())
+    if (!range.hasStart())
         range.startNs = m_dataBounds->startNs;
-    if (range.endNs == openEndNs)
+    if (!range.hasEnd())
         range.endNs = std::max(m_dataBounds->endNs, range.startNs + 1);
     return range;
 }

@@ -319,9 +319,7 @@ void ChartView::setSeriesVisible(int index, bool visible)
 
 void ChartView::setTimeRange(TimeRange range)
 {
-    m_timeRange = range;
-    if (range.isEmpty() || range.startNs == std::numeric_limits<std::int64_t>::min()
-        || range.endNs == std::numeric_limits<std::int64_t>::max())
+    if (range.isEmpty() || !range.isBounded())
         return;
     // A little room on both sides, so points on the range's edges are drawn whole.
     const double start = timeToKey(range.startNs);

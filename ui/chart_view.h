@@ -93,7 +93,6 @@ private:
     std::function<QString(double)> m_formatTick;
     QString m_emptyText;
     QString m_hoverText;
-    TimeRange m_timeRange;
     std::vector<double> m_heatmapRowBounds; // of the heatmap shown, for the hover readout
     bool m_heatmapShown = false;
     bool m_formatsTicks = false; // a formatter was set: value-axis ticks use it too

@@ -22,7 +22,6 @@ namespace kansoku {
 namespace {
 
 constexpr std::int64_t minTime = std::numeric_limits<std::int64_t>::min();
-constexpr std::int64_t maxTime = std::numeric_limits<std::int64_t>::max();
 // Delta histograms are fetched point by point and merged per pixel bucket by the series builder
 // (the query would keep only the last point of a bucket); past this many points, the query's
 // downsampling is cheaper than exact counts.
@@ -237,8 +236,7 @@ void MetricsPane::reloadChart()
     const TimeRange display = m_state->displayRange();
     const TimeRange range = m_state->timeRange();
     m_queriedPlotWidth = m_chartPanel->plotWidth(); // at least 200
-    const bool finite
-        = display.startNs != minTime && display.endNs != maxTime && !display.isEmpty();
+    const bool finite = display.isBounded() && !display.isEmpty();
     // About one point per pixel: the query keeps one point per bucket of this width.
     const std::int64_t resolutionNs
         = finite ? std::max<std::int64_t>(1, (display.endNs - display.startNs) / m_queriedPlotWidth)

@@ -8,7 +8,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QToolButton>
-#include <limits>
 
 namespace kansoku {
 
@@ -107,8 +106,7 @@ TimeRangeBar::TimeRangeBar(WorkbenchState *state, QWidget *parent)
 void TimeRangeBar::editCustomRange()
 {
     TimeRange initial = m_state->displayRange();
-    if (initial.startNs == std::numeric_limits<std::int64_t>::min()
-        || initial.endNs == std::numeric_limits<std::int64_t>::max()) {
+    if (!initial.isBounded()) {
         const std::int64_t nowNs = QDateTime::currentMSecsSinceEpoch() * 1'000'000;
         initial = TimeRange{nowNs - 3'600'000'000'000LL, nowNs};
     }
@@ -120,9 +118,7 @@ void TimeRangeBar::editCustomRange()
 QString TimeRangeBar::rangeText() const
 {
     const TimeRange shown = m_state->displayRange();
-    const bool finite = shown.startNs != std::numeric_limits<std::int64_t>::min()
-                        && shown.endNs != std::numeric_limits<std::int64_t>::max();
-    if (!finite)
+    if (!shown.isBounded())
         return tr("all time (no data yet)");
     const std::int64_t spanNs = shown.endNs - shown.startNs;
     const QString text = tr("%1 – %2 (%3)")

@@ -301,7 +301,6 @@ void WorkbenchWindow::setServices(const std::vector<std::string> &services)
 
 void WorkbenchWindow::setHasTelemetry(bool hasTelemetry)
 {
-    m_hasTelemetry = hasTelemetry;
     m_stack->setCurrentWidget(hasTelemetry ? static_cast<QWidget *>(m_paneArea) : m_emptyState);
 }
 

@@ -109,7 +109,6 @@ private:
     QByteArray m_layoutBeforeMaximize;
     QByteArray m_defaultLayout;
     int m_maximizedPane = -1;
-    bool m_hasTelemetry = false;
     std::vector<std::string> m_services;
 };
 
