@@ -7,7 +7,7 @@ packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libxkbcommon-dev libgl-dev
     libgrpc++-dev protobuf-compiler-grpc protobuf-compiler libprotobuf-dev
-    libsqlite3-dev zlib1g-dev libzstd-dev libsimdjson-dev
+    libsqlite3-dev zlib1g-dev libzstd-dev libsimdjson-dev libmimalloc-dev
     libqcustomplot-dev libqcustomplot2.1-qt6
     sqlite3 libqt6svg6 qt6-svg-dev
 )

@@ -174,7 +174,7 @@ void HttpOtlpServer::handleExport(const QHttpServerRequest &request, QTcpSocket 
         signal, IngestTransport::Http, *encoding,
         std::string_view(decompressed.body.constData(),
                          static_cast<std::size_t>(decompressed.body.size())),
-        *m_sink, *m_counters);
+        *m_sink, *m_counters, std::chrono::milliseconds(m_options.queuePatienceMs));
     switch (result.outcome) {
     case ReceiverExportHandler::Outcome::Accepted: {
         HeaderList headers = corsHeaders;

@@ -41,8 +41,9 @@ bool OtlpGrpcReceiver::start(QString *error)
 {
     if (m_server)
         return true;
-    auto service = std::make_unique<OtlpGrpcReceiverService>(m_sink, m_counters,
-                                                             m_options.retryAfterSeconds);
+    auto service = std::make_unique<OtlpGrpcReceiverService>(
+        m_sink, m_counters, m_options.retryAfterSeconds,
+        std::chrono::milliseconds(m_options.queuePatienceMs));
     const QString address = endpoint(m_options.grpcPort);
     int selectedPort = 0;
     grpc::ServerBuilder builder;

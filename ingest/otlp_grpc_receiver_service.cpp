@@ -41,11 +41,12 @@ class ExportReactor : public grpc::ServerGenericBidiReactor
 {
 public:
     ExportReactor(TelemetrySignal signal, TelemetrySink &sink, IngestCounters &counters,
-                  int retryAfterSeconds)
+                  int retryAfterSeconds, std::chrono::milliseconds queuePatience)
         : m_signal(signal)
         , m_sink(sink)
         , m_counters(counters)
         , m_retryAfterSeconds(retryAfterSeconds)
+        , m_queuePatience(queuePatience)
     {
         StartRead(&m_request);
     }
@@ -64,8 +65,9 @@ public:
             Finish(grpc::Status(grpc::StatusCode::INTERNAL, "cannot read the request message"));
             return;
         }
-        const ReceiverExportHandler::Result result = ReceiverExportHandler::handle(
-            m_signal, IngestTransport::Grpc, OtlpEncoding::Protobuf, body, m_sink, m_counters);
+        const ReceiverExportHandler::Result result
+            = ReceiverExportHandler::handle(m_signal, IngestTransport::Grpc, OtlpEncoding::Protobuf,
+                                            body, m_sink, m_counters, m_queuePatience);
         switch (result.outcome) {
         case ReceiverExportHandler::Outcome::Accepted: {
             const std::string response = OtlpResponseEncoder::exportResponse(
@@ -106,6 +108,7 @@ private:
     TelemetrySink &m_sink;
     IngestCounters &m_counters;
     int m_retryAfterSeconds;
+    std::chrono::milliseconds m_queuePatience;
     grpc::ByteBuffer m_request;
     grpc::ByteBuffer m_response;
 };
@@ -114,10 +117,12 @@ private:
 
 OtlpGrpcReceiverService::OtlpGrpcReceiverService(std::shared_ptr<TelemetrySink> sink,
                                                  std::shared_ptr<IngestCounters> counters,
-                                                 int retryAfterSeconds)
+                                                 int retryAfterSeconds,
+                                                 std::chrono::milliseconds queuePatience)
     : m_sink(std::move(sink))
     , m_counters(std::move(counters))
     , m_retryAfterSeconds(retryAfterSeconds)
+    , m_queuePatience(queuePatience)
 {}
 
 grpc::ServerGenericBidiReactor *
@@ -126,7 +131,7 @@ OtlpGrpcReceiverService::CreateReactor(grpc::GenericCallbackServerContext *conte
     const std::optional<TelemetrySignal> signal = signalForMethod(context->method());
     if (!signal)
         return new UnimplementedReactor(context->method());
-    return new ExportReactor(*signal, *m_sink, *m_counters, m_retryAfterSeconds);
+    return new ExportReactor(*signal, *m_sink, *m_counters, m_retryAfterSeconds, m_queuePatience);
 }
 
 } // namespace kansoku

@@ -1,12 +1,15 @@
 // The three OTLP collector Export methods as one generic gRPC callback service, so the receiver
 // gets the raw request bytes and decodes them itself (a malformed message then yields
 // INVALID_ARGUMENT with the decoder's message). Runs on gRPC's callback threads; owned by
-// OtlpGrpcReceiver, which destroys the server before this service.
+// OtlpGrpcReceiver, which destroys the server before this service. An export may block its
+// callback thread for up to the queue patience while the queue is full: that wait depends only on
+// the storage writer, never on another call, so it cannot deadlock the server.
 #pragma once
 
 #include "ingest_counters.h"
 #include "telemetry_sink.h"
 
+#include <chrono>
 #include <grpcpp/generic/async_generic_service.h>
 #include <memory>
 
@@ -16,7 +19,8 @@ class OtlpGrpcReceiverService : public grpc::CallbackGenericService
 {
 public:
     OtlpGrpcReceiverService(std::shared_ptr<TelemetrySink> sink,
-                            std::shared_ptr<IngestCounters> counters, int retryAfterSeconds);
+                            std::shared_ptr<IngestCounters> counters, int retryAfterSeconds,
+                            std::chrono::milliseconds queuePatience);
 
     grpc::ServerGenericBidiReactor *
     CreateReactor(grpc::GenericCallbackServerContext *context) override;
@@ -25,6 +29,7 @@ private:
     std::shared_ptr<TelemetrySink> m_sink;
     std::shared_ptr<IngestCounters> m_counters;
     int m_retryAfterSeconds;
+    std::chrono::milliseconds m_queuePatience;
 };
 
 } // namespace kansoku

@@ -7,7 +7,7 @@ namespace kansoku {
 ReceiverExportHandler::Result
 ReceiverExportHandler::handle(TelemetrySignal signal, IngestTransport transport,
                               OtlpEncoding encoding, std::string_view body, TelemetrySink &sink,
-                              IngestCounters &counters)
+                              IngestCounters &counters, std::chrono::milliseconds queuePatience)
 {
     Result result;
     OtlpDecodeResult decoded = OtlpDecoder::decode(signal, encoding, body);
@@ -22,7 +22,7 @@ ReceiverExportHandler::handle(TelemetrySignal signal, IngestTransport transport,
     const std::int64_t items
         = decoded.batch ? static_cast<std::int64_t>(decoded.batch->itemCount()) : 0;
     if (decoded.batch) {
-        const OfferResult offered = sink.offer(decoded.batch);
+        const OfferResult offered = sink.offerWaiting(decoded.batch, queuePatience);
         if (offered != OfferResult::Accepted) {
             counters.addRefused(signal, transport, items);
             result.outcome = Outcome::Refused;

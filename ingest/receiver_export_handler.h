@@ -7,6 +7,7 @@
 #include "telemetry_signal.h"
 #include "telemetry_sink.h"
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -31,7 +32,8 @@ public:
     };
 
     static Result handle(TelemetrySignal signal, IngestTransport transport, OtlpEncoding encoding,
-                         std::string_view body, TelemetrySink &sink, IngestCounters &counters);
+                         std::string_view body, TelemetrySink &sink, IngestCounters &counters,
+                         std::chrono::milliseconds queuePatience);
 };
 
 } // namespace kansoku

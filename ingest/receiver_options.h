@@ -16,6 +16,10 @@ struct ReceiverOptions
     // Upper bound for one request, applied to the bytes on the wire and again to the decompressed
     // body, so a small compressed bomb cannot make the receiver allocate more than this.
     std::int64_t maxRequestBytes = 64 * 1024 * 1024;
+    // How long an export waits for room in a full queue before it is refused. Waiting only on the
+    // storage writer, which commits at least every 200 ms, so senders slow down instead of
+    // retrying.
+    int queuePatienceMs = 1000;
     // Told to clients whose export was refused because the queue is full (Retry-After, RetryInfo).
     int retryAfterSeconds = 1;
 };

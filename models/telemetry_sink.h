@@ -1,8 +1,10 @@
 // Where decoded telemetry goes (the Collector's consumer.Traces idea): receivers offer batches, the
-// storage writer takes them. Implementations are thread-safe and never block the caller.
+// storage writer takes them. Implementations are thread-safe; only offerWaiting() may block.
 #pragma once
 
 #include "telemetry_batch.h"
+
+#include <chrono>
 
 namespace kansoku {
 
@@ -18,6 +20,14 @@ public:
     virtual ~TelemetrySink() = default;
     // Thread-safe, non-blocking. An empty batch is accepted and dropped.
     virtual OfferResult offer(TelemetryBatchPtr batch) = 0;
+    // Like offer(), but while the queue is full waits up to `patience` for room. Receivers use it
+    // so that a burst makes exports take a little longer instead of bouncing them back as "retry
+    // later" after they were already decoded. This default does not wait.
+    virtual OfferResult offerWaiting(TelemetryBatchPtr batch, std::chrono::milliseconds patience)
+    {
+        (void)patience;
+        return offer(std::move(batch));
+    }
 };
 
 } // namespace kansoku

@@ -239,6 +239,7 @@ void TelemetryStore::close()
         m_state = State::Closed;
         m_stopping = true;
     }
+    m_roomAvailable.notify_all();
     if (!m_database)
         return; // read-only: no writer, nothing to commit or checkpoint
     m_wake.notify_all();
@@ -254,15 +255,27 @@ void TelemetryStore::close()
 
 OfferResult TelemetryStore::offer(TelemetryBatchPtr batch)
 {
+    return offerWaiting(std::move(batch), std::chrono::milliseconds(0));
+}
+
+OfferResult TelemetryStore::offerWaiting(TelemetryBatchPtr batch,
+                                         std::chrono::milliseconds patience)
+{
     const std::int64_t items = batch ? static_cast<std::int64_t>(batch->itemCount()) : 0;
+    const auto deadline = std::chrono::steady_clock::now() + patience;
     {
-        std::lock_guard lock(m_mutex);
-        if (m_state != State::Open || m_offersRefused)
-            return OfferResult::Closed;
-        if (items == 0)
-            return OfferResult::Accepted;
-        if (m_queuedItems > 0 && m_queuedItems + items > m_options.queueCapacityItems)
-            return OfferResult::QueueFull;
+        std::unique_lock lock(m_mutex);
+        for (;;) {
+            if (m_state != State::Open || m_offersRefused)
+                return OfferResult::Closed;
+            if (items == 0)
+                return OfferResult::Accepted;
+            if (m_queuedItems == 0 || m_queuedItems + items <= m_options.queueCapacityItems)
+                break;
+            if (m_roomAvailable.wait_until(lock, deadline) == std::cv_status::timeout
+                && m_queuedItems > 0 && m_queuedItems + items > m_options.queueCapacityItems)
+                return m_state == State::Open ? OfferResult::QueueFull : OfferResult::Closed;
+        }
         m_queuedItems += items;
         m_queue.push_back(std::move(batch));
     }
@@ -383,6 +396,7 @@ void TelemetryStore::runWriter(StorageWriter &writer)
             m_totals = summary.totals;
             m_queuedItems -= takenItems;
             lock.unlock();
+            m_roomAvailable.notify_all();
             Q_EMIT batchCommitted(summary);
         } else {
             writer.rollback();
@@ -390,6 +404,7 @@ void TelemetryStore::runWriter(StorageWriter &writer)
             m_totals = writer.totals();
             m_queuedItems -= takenItems;
             lock.unlock();
+            m_roomAvailable.notify_all();
             reportFailure(error);
         }
         lock.lock();

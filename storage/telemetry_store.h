@@ -41,6 +41,7 @@ public:
     // Never blocks. QueueFull when the batch would overflow the queue (a batch larger than the
     // whole capacity is still accepted into an empty queue); Closed before open() / after close().
     OfferResult offer(TelemetryBatchPtr batch) override;
+    OfferResult offerWaiting(TelemetryBatchPtr batch, std::chrono::milliseconds patience) override;
 
     // Valid after open(); thread-safe and concurrent. Uses its own read-only connections, so it
     // keeps working after close() (and after the store is gone) while the file exists.
@@ -80,8 +81,9 @@ private:
     std::unique_ptr<WalCheckpointer> m_checkpointer;
     std::thread m_writerThread;
 
-    mutable std::mutex m_mutex; // guards everything below
-    std::condition_variable m_wake;
+    mutable std::mutex m_mutex;              // guards everything below
+    std::condition_variable m_wake;          // the writer: a batch arrived, or stopping
+    std::condition_variable m_roomAvailable; // offerWaiting(): a commit freed room, or closing
     std::deque<TelemetryBatchPtr> m_queue;
     std::int64_t m_queuedItems = 0; // queued plus taken but not yet committed
     State m_state = State::Created;

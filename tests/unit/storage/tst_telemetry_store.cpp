@@ -6,8 +6,10 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <atomic>
 #include <cmath>
 #include <sqlite3.h>
+#include <thread>
 
 using namespace kansoku;
 using namespace kansoku::testdata;
@@ -138,6 +140,8 @@ private Q_SLOTS:
     void traceSummaryAcrossBatches();
     void duplicatesAreStoredOnce();
     void backpressure();
+    void waitingOfferGetsRoomFromACommit();
+    void waitingOfferEndsWhenStoreCloses();
     void closeDrainsEverything();
     void commitSignalCarriesCounts();
     void failedTransactionIsRolledBackAndReported();
@@ -473,6 +477,70 @@ void TestTelemetryStore::backpressure()
     QCOMPARE(store.offer(batchOf(1, 200)), OfferResult::QueueFull);
     store.close();
     QCOMPARE(store.queries()->totals().spans, std::int64_t(40));
+}
+
+void TestTelemetryStore::waitingOfferGetsRoomFromACommit()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("a.db"));
+    StorageOptions options = fastOptions(path);
+    options.queueCapacityItems = 10;
+    TelemetryStore store(options);
+    QVERIFY(store.open(nullptr));
+    sqlite3 *blocker = nullptr;
+    QCOMPARE(sqlite3_open(path.toUtf8().constData(), &blocker), SQLITE_OK);
+    QCOMPARE(sqlite3_exec(blocker, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+    auto batchOf = [](int spans, int firstId) {
+        std::vector<Span> list;
+        for (int i = 0; i < spans; ++i)
+            list.push_back(span(traceId(firstId + i), spanId(1), {}, "s", 1, 2));
+        return spanBatch(resource("svc"), list);
+    };
+    QCOMPARE(store.offer(batchOf(10, 0)), OfferResult::Accepted);
+    // No room and nothing frees any within the patience: refused like offer().
+    QCOMPARE(store.offerWaiting(batchOf(1, 100), std::chrono::milliseconds(50)),
+             OfferResult::QueueFull);
+
+    // The waiting offer is accepted once the blocked writer commits, with no retry by the caller.
+    std::atomic<int> outcome{-1};
+    std::thread sender([&] {
+        outcome = int(store.offerWaiting(batchOf(5, 200), std::chrono::milliseconds(30000)));
+    });
+    QTest::qWait(100);
+    QCOMPARE(outcome.load(), -1); // still waiting: the queue is full
+    QCOMPARE(sqlite3_exec(blocker, "ROLLBACK", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(blocker);
+    sender.join();
+    QCOMPARE(outcome.load(), int(OfferResult::Accepted));
+    store.close();
+    QCOMPARE(store.queries()->totals().spans, std::int64_t(15));
+}
+
+void TestTelemetryStore::waitingOfferEndsWhenStoreCloses()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("a.db"));
+    StorageOptions options = fastOptions(path);
+    options.queueCapacityItems = 1;
+    options.commitMaxLatencyMs = 60000;
+    options.commitMaxItems = 1000000;
+    TelemetryStore store(options);
+    QVERIFY(store.open(nullptr));
+    QCOMPARE(store.offer(spanBatch(resource("svc"), {span(traceId(1), spanId(1), {}, "s", 1, 2)})),
+             OfferResult::Accepted);
+    // The writer keeps its transaction open for a minute, so only close() can end the wait.
+    std::atomic<int> outcome{-1};
+    std::thread sender([&] {
+        outcome = int(store.offerWaiting(
+            spanBatch(resource("svc"), {span(traceId(2), spanId(1), {}, "s", 1, 2)}),
+            std::chrono::milliseconds(60000)));
+    });
+    QTest::qWait(100);
+    QCOMPARE(outcome.load(), -1);
+    store.close();
+    sender.join();
+    QCOMPARE(outcome.load(), int(OfferResult::Closed));
+    QCOMPARE(store.queries()->totals().spans, std::int64_t(1));
 }
 
 void TestTelemetryStore::closeDrainsEverything()
