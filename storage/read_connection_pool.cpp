@@ -1,6 +1,6 @@
 #include "read_connection_pool.h"
 
-#include "otlp_json.h"
+#include "otlp_proto_columns.h"
 #include "sqlite_database.h"
 
 namespace kansoku {
@@ -9,19 +9,25 @@ namespace {
 
 constexpr std::size_t maxIdleConnections = 4;
 
-// kansoku_attr_match(attributes_json, key, value): 1 when an attribute under key has the display
-// text value, so attribute filters run inside SQL next to the other conditions.
+// kansoku_attr_match(attributes, field_number, key, value): 1 when an attribute under key has the
+// display text value, so attribute filters run inside SQL next to the other conditions. The
+// column holds OtlpProtoColumns bytes with its entries under field_number.
 void attributeMatch(sqlite3_context *context, int, sqlite3_value **arguments)
 {
-    auto view = [](sqlite3_value *value) {
-        const auto *text = reinterpret_cast<const char *>(sqlite3_value_text(value));
-        return text ? std::string_view(text, static_cast<std::size_t>(sqlite3_value_bytes(value)))
-                    : std::string_view();
+    auto blob = [](sqlite3_value *value) {
+        const auto *bytes = static_cast<const char *>(sqlite3_value_blob(value));
+        return bytes ? std::string_view(bytes, static_cast<std::size_t>(sqlite3_value_bytes(value)))
+                     : std::string_view();
     };
-    sqlite3_result_int(context, OtlpJson::attributesMatch(view(arguments[0]), view(arguments[1]),
-                                                          view(arguments[2]))
-                                    ? 1
-                                    : 0);
+    auto text = [](sqlite3_value *value) {
+        const auto *chars = reinterpret_cast<const char *>(sqlite3_value_text(value));
+        return chars ? std::string_view(chars, static_cast<std::size_t>(sqlite3_value_bytes(value)))
+                     : std::string_view();
+    };
+    const bool match
+        = OtlpProtoColumns::attributesMatch(blob(arguments[0]), sqlite3_value_int(arguments[1]),
+                                            text(arguments[2]), text(arguments[3]));
+    sqlite3_result_int(context, match ? 1 : 0);
 }
 
 } // namespace
@@ -51,7 +57,7 @@ std::unique_ptr<SqliteDatabase> ReadConnectionPool::acquire(std::string *errorMe
     // Memory-mapped reads skip a copy per page (a 100k-span trace reads ~100 MB). (A cache_size
     // pragma here would make SQLite create -wal/-shm files beside an immutable read-only session.)
     connection->exec("PRAGMA mmap_size = 1073741824;");
-    sqlite3_create_function_v2(connection->handle(), "kansoku_attr_match", 3,
+    sqlite3_create_function_v2(connection->handle(), "kansoku_attr_match", 4,
                                SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, attributeMatch, nullptr,
                                nullptr, nullptr);
     return connection;

@@ -2,6 +2,7 @@
 
 #include "metric_point_reader.h"
 #include "otlp_json.h"
+#include "otlp_proto_columns.h"
 #include "sql_builder.h"
 #include "sqlite_database.h"
 #include "sqlite_statement.h"
@@ -198,7 +199,7 @@ std::vector<TraceSummary> SqliteTelemetryQueries::traces(const TraceQuery &query
         builder.add(" AND t.error_count > 0");
     for (const AttributeFilter &filter : query.attributeFilters) {
         builder.add(" AND EXISTS(SELECT 1 FROM spans s WHERE s.trace_key = t.trace_key AND "
-                    "kansoku_attr_match(s.attributes, ?, ?))");
+                    "kansoku_attr_match(s.attributes, 9, ?, ?))");
         builder.addText(filter.key);
         builder.addText(filter.value);
     }
@@ -326,11 +327,12 @@ std::optional<Trace> SqliteTelemetryQueries::trace(const TraceId &traceId) const
         row.scopeId = select->columnInt(9);
         span.traceState = select->columnText(10);
         span.flags = static_cast<std::uint32_t>(select->columnInt(11));
-        OtlpJson::decodeAttributes(select->columnTextView(12), &span.attributes);
+        OtlpProtoColumns::decodeAttributes(select->columnBlobView(12),
+                                           OtlpProtoColumns::spanAttributesField, &span.attributes);
         span.droppedAttributesCount = static_cast<std::uint32_t>(select->columnInt(13));
-        OtlpJson::decodeEvents(select->columnTextView(14), &span.events);
+        OtlpProtoColumns::decodeEvents(select->columnBlobView(14), &span.events);
         span.droppedEventsCount = static_cast<std::uint32_t>(select->columnInt(15));
-        OtlpJson::decodeLinks(select->columnTextView(16), &span.links);
+        OtlpProtoColumns::decodeLinks(select->columnBlobView(16), &span.links);
         span.droppedLinksCount = static_cast<std::uint32_t>(select->columnInt(17));
         rows.push_back(std::move(row));
     }
@@ -426,7 +428,7 @@ SqliteTelemetryQueries::LogSql SqliteTelemetryQueries::buildLogSql(const LogQuer
         builder.addBlob(std::string(query.spanId->raw()));
     }
     for (const AttributeFilter &filter : query.attributeFilters) {
-        builder.add(" AND kansoku_attr_match(l.attributes, ?, ?)");
+        builder.add(" AND kansoku_attr_match(l.attributes, 6, ?, ?)");
         builder.addText(filter.key);
         builder.addText(filter.value);
     }
@@ -470,7 +472,8 @@ LogPage SqliteTelemetryQueries::logs(const LogQuery &query) const
             OtlpJson::decodeAnyValue(select->columnTextView(6), &record.body);
         else if (!select->isNull(5))
             record.body = AnyValue::fromString(select->columnText(5));
-        OtlpJson::decodeAttributes(select->columnTextView(7), &record.attributes);
+        OtlpProtoColumns::decodeAttributes(
+            select->columnBlobView(7), OtlpProtoColumns::logAttributesField, &record.attributes);
         record.droppedAttributesCount = static_cast<std::uint32_t>(select->columnInt(8));
         record.flags = static_cast<std::uint32_t>(select->columnInt(9));
         record.traceId = idColumn<16>(*select, 10);

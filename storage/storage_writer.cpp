@@ -2,6 +2,7 @@
 
 #include "metric_point_codec.h"
 #include "otlp_json.h"
+#include "otlp_proto_columns.h"
 #include "sqlite_database.h"
 #include "sqlite_statement.h"
 
@@ -151,6 +152,8 @@ bool StorageWriter::writeSpans(const ResourceSpans &resourceSpans, std::string *
         return fail(errorMessage, "preparing the span insert");
 
     std::string attributes;
+    std::string events;
+    std::string links;
     for (const ScopeSpans &scopeSpans : resourceSpans.scopeSpans) {
         const std::int64_t scopeId = m_interner.scope(scopeSpans.scope, scopeSpans.schemaUrl);
         if (scopeId < 0)
@@ -160,10 +163,12 @@ bool StorageWriter::writeSpans(const ResourceSpans &resourceSpans, std::string *
             if (traceKey < 0)
                 return fail(errorMessage, "reading a trace summary");
             attributes.clear();
-            if (!span.attributes.empty())
-                OtlpJson::appendAttributes(attributes, span.attributes);
-            const std::string events = OtlpJson::encodeEvents(span.events);
-            const std::string links = OtlpJson::encodeLinks(span.links);
+            OtlpProtoColumns::appendAttributes(attributes, OtlpProtoColumns::spanAttributesField,
+                                               span.attributes);
+            events.clear();
+            OtlpProtoColumns::appendEvents(events, span.events);
+            links.clear();
+            OtlpProtoColumns::appendLinks(links, span.links);
             insert->bindInt(1, traceKey);
             insert->bindBlob(2, span.spanId.raw());
             if (span.isRoot())
@@ -181,11 +186,11 @@ bool StorageWriter::writeSpans(const ResourceSpans &resourceSpans, std::string *
             insert->bindInt(12, scopeId);
             insert->bindTextOrNull(13, span.traceState);
             insert->bindInt(14, span.flags);
-            insert->bindTextOrNull(15, attributes);
+            insert->bindBlobOrNull(15, attributes);
             insert->bindInt(16, span.droppedAttributesCount);
-            insert->bindTextOrNull(17, events);
+            insert->bindBlobOrNull(17, events);
             insert->bindInt(18, span.droppedEventsCount);
-            insert->bindTextOrNull(19, links);
+            insert->bindBlobOrNull(19, links);
             insert->bindInt(20, span.droppedLinksCount);
             if (!insert->execute())
                 return fail(errorMessage, "inserting a span");
@@ -225,8 +230,8 @@ bool StorageWriter::writeLogs(const ResourceLogs &resourceLogs, std::string *err
             return fail(errorMessage, "storing a scope");
         for (const LogRecord &record : scopeLogs.logRecords) {
             attributes.clear();
-            if (!record.attributes.empty())
-                OtlpJson::appendAttributes(attributes, record.attributes);
+            OtlpProtoColumns::appendAttributes(attributes, OtlpProtoColumns::logAttributesField,
+                                               record.attributes);
             // A string body is kept as plain text (what FTS and sqlite3 users want to see);
             // every other type also gets its exact OTLP/JSON form.
             const std::string bodyText = record.body.toDisplayString();
@@ -244,7 +249,7 @@ bool StorageWriter::writeLogs(const ResourceLogs &resourceLogs, std::string *err
             else
                 insert->bindText(6, bodyText);
             insert->bindTextOrNull(7, bodyValue);
-            insert->bindTextOrNull(8, attributes);
+            insert->bindBlobOrNull(8, attributes);
             insert->bindInt(9, record.droppedAttributesCount);
             insert->bindInt(10, record.flags);
             if (record.traceId.isZero())

@@ -145,7 +145,7 @@ private Q_SLOTS:
     void closeDrainsEverything();
     void commitSignalCarriesCounts();
     void failedTransactionIsRolledBackAndReported();
-    void reopenVersion1Database();
+    void reopenCurrentVersionDatabase();
     void newerSchemaVersionFails();
     void nonSqliteFileFails();
     void foreignSqliteDatabaseFails();
@@ -162,8 +162,8 @@ void TestTelemetryStore::openCreatesVersionedWalDatabase()
     QVERIFY2(store.open(&error), qPrintable(error));
     QVERIFY(QFile::exists(path));
     QCOMPARE(store.databasePath(), path);
-    QCOMPARE(TelemetryStore::schemaVersion(), 1);
-    QCOMPARE(sqlValue(path, "PRAGMA user_version"), QStringLiteral("1"));
+    QCOMPARE(TelemetryStore::schemaVersion(), 2);
+    QCOMPARE(sqlValue(path, "PRAGMA user_version"), QStringLiteral("2"));
     QCOMPARE(sqlValue(path, "PRAGMA journal_mode"), QStringLiteral("wal"));
     const StorageStatus status = store.status();
     QCOMPARE(status.queueCapacityItems, std::int64_t(262144));
@@ -637,7 +637,7 @@ void TestTelemetryStore::failedTransactionIsRolledBackAndReported()
     QCOMPARE(sqlValue(path, "PRAGMA integrity_check"), QStringLiteral("ok"));
 }
 
-void TestTelemetryStore::reopenVersion1Database()
+void TestTelemetryStore::reopenCurrentVersionDatabase()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("a.db"));
@@ -648,7 +648,7 @@ void TestTelemetryStore::reopenVersion1Database()
             store.offer(spanBatch(resource("svc"), {span(traceId(1), spanId(1), {}, "x", 1, 2)})),
             OfferResult::Accepted);
     }
-    QCOMPARE(sqlValue(path, "PRAGMA user_version"), QStringLiteral("1"));
+    QCOMPARE(sqlValue(path, "PRAGMA user_version"), QStringLiteral("2"));
     TelemetryStore store(fastOptions(path));
     QString error;
     QVERIFY2(store.open(&error), qPrintable(error));

@@ -1,0 +1,225 @@
+#include "opentelemetry/proto/logs/v1/logs.pb.h"
+#include "opentelemetry/proto/trace/v1/trace.pb.h"
+#include "otlp_proto_columns.h"
+#include "storage_test_data.h"
+
+#include <QTest>
+#include <cmath>
+#include <limits>
+
+using namespace kansoku;
+using namespace kansoku::testdata;
+namespace otlp = opentelemetry::proto;
+
+namespace {
+
+// Every AnyValue type, nested, plus the edge values the encoding must keep exactly.
+Attributes everyValueType()
+{
+    return {{"text", AnyValue::fromString("日本語 🚀")},
+            {"empty text", AnyValue::fromString("")},
+            {"yes", AnyValue::fromBool(true)},
+            {"no", AnyValue::fromBool(false)},
+            {"zero", AnyValue::fromInt(0)},
+            {"min", AnyValue::fromInt(std::numeric_limits<std::int64_t>::min())},
+            {"max", AnyValue::fromInt(std::numeric_limits<std::int64_t>::max())},
+            {"double", AnyValue::fromDouble(-1.5e-300)},
+            {"bytes", AnyValue::fromBytes(std::string("\0\x01\xff", 3))},
+            {"unset", AnyValue()},
+            {"", AnyValue::fromString("empty key")},
+            {"nested",
+             AnyValue::fromMap({{"list", AnyValue::fromArray({AnyValue::fromBool(true), AnyValue(),
+                                                              AnyValue::fromInt(-7)})},
+                                {"map", AnyValue::fromMap({})}})},
+            {"big", AnyValue::fromString(std::string(100000, 'x'))}};
+}
+
+std::string spanColumns(const Span &span, std::string *events, std::string *links)
+{
+    std::string attributes;
+    OtlpProtoColumns::appendAttributes(attributes, OtlpProtoColumns::spanAttributesField,
+                                       span.attributes);
+    OtlpProtoColumns::appendEvents(*events, span.events);
+    OtlpProtoColumns::appendLinks(*links, span.links);
+    return attributes;
+}
+
+} // namespace
+
+class TestOtlpProtoColumns : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void attributesRoundTrip();
+    void eventsAndLinksRoundTrip();
+    void emptyListsAreEmptyBytes();
+    void bytesAreTheOtlpWireFormat();
+    void damagedBytesAreRefused();
+    void deepNestingIsRefused();
+    void attributesMatchComparesDisplayText();
+};
+
+void TestOtlpProtoColumns::attributesRoundTrip()
+{
+    const Attributes attributes = everyValueType();
+    std::string bytes;
+    OtlpProtoColumns::appendAttributes(bytes, OtlpProtoColumns::logAttributesField, attributes);
+    Attributes decoded;
+    QVERIFY(
+        OtlpProtoColumns::decodeAttributes(bytes, OtlpProtoColumns::logAttributesField, &decoded));
+    QCOMPARE(decoded.size(), attributes.size());
+    for (std::size_t i = 0; i < attributes.size(); ++i) {
+        QCOMPARE(decoded[i].key, attributes[i].key);
+        QVERIFY2(decoded[i].value == attributes[i].value, attributes[i].key.c_str());
+    }
+    // A NaN keeps its bits (== cannot say so).
+    bytes.clear();
+    OtlpProtoColumns::appendAttributes(
+        bytes, 9, {{"nan", AnyValue::fromDouble(std::numeric_limits<double>::quiet_NaN())}});
+    QVERIFY(OtlpProtoColumns::decodeAttributes(bytes, 9, &decoded));
+    QVERIFY(std::isnan(decoded.at(0).value.doubleValue()));
+    // Entries under another field number are not attributes of this message.
+    QVERIFY(OtlpProtoColumns::decodeAttributes(bytes, 6, &decoded));
+    QVERIFY(decoded.empty());
+}
+
+void TestOtlpProtoColumns::eventsAndLinksRoundTrip()
+{
+    Span span = fullSpan(traceId(1), 7, spanId(3));
+    span.attributes = everyValueType();
+    span.events.push_back({-5, "", everyValueType(), 0});
+    span.links.push_back({traceId(2), spanId(4), "", {}, 0, 0});
+    std::string events;
+    std::string links;
+    spanColumns(span, &events, &links);
+    std::vector<SpanEvent> decodedEvents;
+    std::vector<SpanLink> decodedLinks;
+    QVERIFY(OtlpProtoColumns::decodeEvents(events, &decodedEvents));
+    QVERIFY(OtlpProtoColumns::decodeLinks(links, &decodedLinks));
+    QVERIFY(decodedEvents == span.events);
+    QVERIFY(decodedLinks == span.links);
+}
+
+void TestOtlpProtoColumns::emptyListsAreEmptyBytes()
+{
+    std::string bytes;
+    OtlpProtoColumns::appendAttributes(bytes, 9, {});
+    OtlpProtoColumns::appendEvents(bytes, {});
+    OtlpProtoColumns::appendLinks(bytes, {});
+    QVERIFY(bytes.empty());
+    Attributes attributes{{"stale", AnyValue::fromInt(1)}};
+    QVERIFY(OtlpProtoColumns::decodeAttributes({}, 9, &attributes));
+    QVERIFY(attributes.empty());
+}
+
+// The columns are what OTLP protobuf tooling reads: the generated Span and LogRecord parse them.
+void TestOtlpProtoColumns::bytesAreTheOtlpWireFormat()
+{
+    Span span = fullSpan(traceId(1), 7, spanId(3));
+    std::string events;
+    std::string links;
+    const std::string attributes = spanColumns(span, &events, &links);
+    otlp::trace::v1::Span parsed;
+    QVERIFY(parsed.ParseFromString(attributes + events + links));
+    QCOMPARE(parsed.attributes_size(), int(span.attributes.size()));
+    QCOMPARE(parsed.attributes(0).key(), std::string("http.method"));
+    QCOMPARE(parsed.attributes(0).value().string_value(), std::string("GET"));
+    QCOMPARE(parsed.attributes(2).value().int_value(), std::numeric_limits<std::int64_t>::max());
+    QVERIFY(std::isnan(parsed.attributes(3).value().double_value()));
+    QCOMPARE(parsed.attributes(4).value().bytes_value(), std::string("\0\x01\xff", 3));
+    const auto &nested = parsed.attributes(5).value().kvlist_value().values(0);
+    QCOMPARE(nested.key(), std::string("list"));
+    QCOMPARE(nested.value().array_value().values_size(), 2);
+    QVERIFY(nested.value().array_value().values(0).bool_value());
+    QCOMPARE(nested.value().array_value().values(1).value_case(),
+             otlp::common::v1::AnyValue::VALUE_NOT_SET);
+    QCOMPARE(parsed.events_size(), 2);
+    QCOMPARE(std::int64_t(parsed.events(0).time_unix_nano()), span.events[0].timeNs);
+    QCOMPARE(parsed.events(0).name(), std::string("exception"));
+    QCOMPARE(parsed.events(0).attributes(0).value().string_value(), std::string("boom"));
+    QCOMPARE(parsed.events(0).dropped_attributes_count(), 1u);
+    QCOMPARE(parsed.links_size(), 1);
+    QCOMPARE(parsed.links(0).trace_id(), std::string(traceId(999).raw()));
+    QCOMPARE(parsed.links(0).span_id(), std::string(spanId(998).raw()));
+    QCOMPARE(parsed.links(0).trace_state(), std::string("a=b"));
+    QCOMPARE(parsed.links(0).dropped_attributes_count(), 4u);
+    QCOMPARE(parsed.links(0).flags(), 1u);
+
+    std::string logAttributes;
+    OtlpProtoColumns::appendAttributes(logAttributes, OtlpProtoColumns::logAttributesField,
+                                       everyValueType());
+    otlp::logs::v1::LogRecord record;
+    QVERIFY(record.ParseFromString(logAttributes));
+    QCOMPARE(record.attributes_size(), int(everyValueType().size()));
+    QCOMPARE(record.attributes(5).value().int_value(), std::numeric_limits<std::int64_t>::min());
+
+    // And the other way: what protobuf writes, we read.
+    otlp::trace::v1::Span written;
+    auto *attribute = written.add_attributes();
+    attribute->set_key("k");
+    attribute->mutable_value()->mutable_array_value()->add_values()->set_double_value(2.5);
+    written.set_name("ignored: not one of our fields");
+    Attributes decoded;
+    QVERIFY(OtlpProtoColumns::decodeAttributes(written.SerializeAsString(), 9, &decoded));
+    QCOMPARE(decoded.size(), std::size_t(1));
+    QCOMPARE(decoded[0].value.arrayValue().at(0).doubleValue(), 2.5);
+}
+
+void TestOtlpProtoColumns::damagedBytesAreRefused()
+{
+    Span span = fullSpan(traceId(1), 7, spanId(3));
+    span.attributes = everyValueType();
+    std::string events;
+    std::string links;
+    const std::string attributes = spanColumns(span, &events, &links);
+    // Every cut short version either fails or yields fewer whole entries; none crashes.
+    for (std::size_t length = 0; length < attributes.size(); length += 7) {
+        Attributes decoded;
+        const bool ok
+            = OtlpProtoColumns::decodeAttributes(attributes.substr(0, length), 9, &decoded);
+        QVERIFY(!ok || decoded.size() < span.attributes.size());
+    }
+    for (std::size_t length = 1; length < events.size(); ++length) {
+        std::vector<SpanEvent> decoded;
+        const bool ok = OtlpProtoColumns::decodeEvents(events.substr(0, length), &decoded);
+        QVERIFY(!ok || decoded.size() < span.events.size());
+    }
+    std::vector<SpanLink> decodedLinks;
+    QVERIFY(!OtlpProtoColumns::decodeLinks(links.substr(0, links.size() - 1), &decodedLinks));
+    // A length that points past the end, a group wire type, a bad link id length.
+    Attributes decoded;
+    QVERIFY(!OtlpProtoColumns::decodeAttributes(std::string("\x4a\x7f\x0a", 3), 9, &decoded));
+    QVERIFY(!OtlpProtoColumns::decodeAttributes(std::string("\x4b", 1), 9, &decoded));
+    QVERIFY(!OtlpProtoColumns::decodeLinks(std::string("\x6a\x03\x0a\x01\x01", 5), &decodedLinks));
+    // Text that is not protobuf at all (e.g. a version 1 JSON value) is refused.
+    QVERIFY(!OtlpProtoColumns::decodeAttributes(R"([{"key":"a","value":{"stringValue":"b"}}])", 9,
+                                                &decoded));
+}
+
+void TestOtlpProtoColumns::deepNestingIsRefused()
+{
+    AnyValue value = AnyValue::fromInt(1);
+    for (int i = 0; i < 200; ++i)
+        value = AnyValue::fromArray({value});
+    std::string bytes;
+    OtlpProtoColumns::appendAttributes(bytes, 9, {{"deep", value}});
+    Attributes decoded;
+    QVERIFY(!OtlpProtoColumns::decodeAttributes(bytes, 9, &decoded));
+}
+
+void TestOtlpProtoColumns::attributesMatchComparesDisplayText()
+{
+    std::string bytes;
+    OtlpProtoColumns::appendAttributes(
+        bytes, 9,
+        {{"http.status_code", AnyValue::fromInt(503)}, {"user", AnyValue::fromString("ada")}});
+    QVERIFY(OtlpProtoColumns::attributesMatch(bytes, 9, "http.status_code", "503"));
+    QVERIFY(OtlpProtoColumns::attributesMatch(bytes, 9, "user", "ada"));
+    QVERIFY(!OtlpProtoColumns::attributesMatch(bytes, 9, "user", "ad"));
+    QVERIFY(!OtlpProtoColumns::attributesMatch(bytes, 9, "use", "ada"));
+    QVERIFY(!OtlpProtoColumns::attributesMatch(bytes, 6, "user", "ada"));
+    QVERIFY(!OtlpProtoColumns::attributesMatch({}, 9, "user", "ada"));
+}
+
+QTEST_GUILESS_MAIN(TestOtlpProtoColumns)
+#include "tst_otlp_proto_columns.moc"
