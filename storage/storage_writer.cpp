@@ -1,8 +1,8 @@
 #include "storage_writer.h"
 
+#include "encoded_telemetry_batch.h"
 #include "metric_point_codec.h"
 #include "otlp_json.h"
-#include "otlp_proto_columns.h"
 #include "sqlite_database.h"
 #include "sqlite_statement.h"
 
@@ -28,27 +28,6 @@ constexpr const char *insertLogSql
 constexpr const char *insertPointSql
     = "INSERT OR IGNORE INTO metric_points(stream_id, time_ns, start_time_ns, flags, value, count, "
       "sum, min, max, detail, exemplars) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
-// Text the FTS index sees for attribute values, one per line. Only text-like values: numbers and
-// booleans are found exactly with attribute filters, and their many distinct tokens (ids,
-// counters) cost ~15% of the insert rate.
-void appendAttributeText(std::string &out, const Attributes &attributes)
-{
-    for (const KeyValue &entry : attributes) {
-        switch (entry.value.type()) {
-        case AnyValue::Type::Int:
-        case AnyValue::Type::Double:
-        case AnyValue::Type::Bool:
-        case AnyValue::Type::Empty:
-            continue;
-        default:
-            break;
-        }
-        if (!out.empty())
-            out += '\n';
-        out += entry.value.toDisplayString();
-    }
-}
 
 void appendKeyPart(std::string &key, std::string_view part)
 {
@@ -124,14 +103,17 @@ bool StorageWriter::begin(std::string *errorMessage, bool *isBusy)
     return true;
 }
 
-bool StorageWriter::write(const TelemetryBatch &batch, std::string *errorMessage)
+bool StorageWriter::write(const EncodedTelemetryBatch &encoded, std::string *errorMessage)
 {
+    const TelemetryBatch &batch = encoded.batch();
+    std::size_t spanIndex = 0;
     for (const ResourceSpans &resourceSpans : batch.resourceSpans) {
-        if (!writeSpans(resourceSpans, errorMessage))
+        if (!writeSpans(resourceSpans, encoded, &spanIndex, errorMessage))
             return false;
     }
+    std::size_t logIndex = 0;
     for (const ResourceLogs &resourceLogs : batch.resourceLogs) {
-        if (!writeLogs(resourceLogs, errorMessage))
+        if (!writeLogs(resourceLogs, encoded, &logIndex, errorMessage))
             return false;
     }
     for (const ResourceMetrics &resourceMetrics : batch.resourceMetrics) {
@@ -141,7 +123,9 @@ bool StorageWriter::write(const TelemetryBatch &batch, std::string *errorMessage
     return true;
 }
 
-bool StorageWriter::writeSpans(const ResourceSpans &resourceSpans, std::string *errorMessage)
+bool StorageWriter::writeSpans(const ResourceSpans &resourceSpans,
+                               const EncodedTelemetryBatch &encoded, std::size_t *spanIndex,
+                               std::string *errorMessage)
 {
     const EntityInterner::ResourceIds resource
         = m_interner.resource(resourceSpans.resource, resourceSpans.schemaUrl);
@@ -151,24 +135,15 @@ bool StorageWriter::writeSpans(const ResourceSpans &resourceSpans, std::string *
     if (!insert)
         return fail(errorMessage, "preparing the span insert");
 
-    std::string attributes;
-    std::string events;
-    std::string links;
     for (const ScopeSpans &scopeSpans : resourceSpans.scopeSpans) {
         const std::int64_t scopeId = m_interner.scope(scopeSpans.scope, scopeSpans.schemaUrl);
         if (scopeId < 0)
             return fail(errorMessage, "storing a scope");
         for (const Span &span : scopeSpans.spans) {
+            const std::size_t index = (*spanIndex)++;
             const std::int64_t traceKey = m_traceSummaries.traceKey(span.traceId, span);
             if (traceKey < 0)
                 return fail(errorMessage, "reading a trace summary");
-            attributes.clear();
-            OtlpProtoColumns::appendAttributes(attributes, OtlpProtoColumns::spanAttributesField,
-                                               span.attributes);
-            events.clear();
-            OtlpProtoColumns::appendEvents(events, span.events);
-            links.clear();
-            OtlpProtoColumns::appendLinks(links, span.links);
             insert->bindInt(1, traceKey);
             insert->bindBlob(2, span.spanId.raw());
             if (span.isRoot())
@@ -186,11 +161,13 @@ bool StorageWriter::writeSpans(const ResourceSpans &resourceSpans, std::string *
             insert->bindInt(12, scopeId);
             insert->bindTextOrNull(13, span.traceState);
             insert->bindInt(14, span.flags);
-            insert->bindBlobOrNull(15, attributes);
+            insert->bindBlobOrNull(
+                15, encoded.spanColumn(index, EncodedTelemetryBatch::SpanAttributes));
             insert->bindInt(16, span.droppedAttributesCount);
-            insert->bindBlobOrNull(17, events);
+            insert->bindBlobOrNull(17,
+                                   encoded.spanColumn(index, EncodedTelemetryBatch::SpanEvents));
             insert->bindInt(18, span.droppedEventsCount);
-            insert->bindBlobOrNull(19, links);
+            insert->bindBlobOrNull(19, encoded.spanColumn(index, EncodedTelemetryBatch::SpanLinks));
             insert->bindInt(20, span.droppedLinksCount);
             if (!insert->execute())
                 return fail(errorMessage, "inserting a span");
@@ -208,7 +185,9 @@ bool StorageWriter::writeSpans(const ResourceSpans &resourceSpans, std::string *
     return true;
 }
 
-bool StorageWriter::writeLogs(const ResourceLogs &resourceLogs, std::string *errorMessage)
+bool StorageWriter::writeLogs(const ResourceLogs &resourceLogs,
+                              const EncodedTelemetryBatch &encoded, std::size_t *logIndex,
+                              std::string *errorMessage)
 {
     const EntityInterner::ResourceIds resource
         = m_interner.resource(resourceLogs.resource, resourceLogs.schemaUrl);
@@ -220,24 +199,14 @@ bool StorageWriter::writeLogs(const ResourceLogs &resourceLogs, std::string *err
     if (!insert || !insertText)
         return fail(errorMessage, "preparing the log insert");
 
-    std::string attributes;
-    std::string bodyValue;
-    std::string attributeText;
-    std::string ids;
+    using Column = EncodedTelemetryBatch::LogColumn;
     for (const ScopeLogs &scopeLogs : resourceLogs.scopeLogs) {
         const std::int64_t scopeId = m_interner.scope(scopeLogs.scope, scopeLogs.schemaUrl);
         if (scopeId < 0)
             return fail(errorMessage, "storing a scope");
         for (const LogRecord &record : scopeLogs.logRecords) {
-            attributes.clear();
-            OtlpProtoColumns::appendAttributes(attributes, OtlpProtoColumns::logAttributesField,
-                                               record.attributes);
-            // A string body is kept as plain text (what FTS and sqlite3 users want to see);
-            // every other type also gets its exact OTLP/JSON form.
-            const std::string bodyText = record.body.toDisplayString();
-            bodyValue.clear();
-            if (!record.body.isEmpty() && record.body.type() != AnyValue::Type::String)
-                OtlpJson::appendAnyValue(bodyValue, record.body);
+            const std::size_t index = (*logIndex)++;
+            const std::string_view bodyText = encoded.logColumn(index, Column::LogBodyText);
 
             insert->bindInt(1, record.effectiveTimeNs());
             insert->bindInt(2, record.timeNs);
@@ -248,8 +217,8 @@ bool StorageWriter::writeLogs(const ResourceLogs &resourceLogs, std::string *err
                 insert->bindNull(6);
             else
                 insert->bindText(6, bodyText);
-            insert->bindTextOrNull(7, bodyValue);
-            insert->bindBlobOrNull(8, attributes);
+            insert->bindTextOrNull(7, encoded.logColumn(index, Column::LogBodyValue));
+            insert->bindBlobOrNull(8, encoded.logColumn(index, Column::LogAttributes));
             insert->bindInt(9, record.droppedAttributesCount);
             insert->bindInt(10, record.flags);
             if (record.traceId.isZero())
@@ -267,17 +236,10 @@ bool StorageWriter::writeLogs(const ResourceLogs &resourceLogs, std::string *err
             if (!insert->execute())
                 return fail(errorMessage, "inserting a log record");
 
-            attributeText.clear();
-            appendAttributeText(attributeText, record.attributes);
-            // Only the trace id: a unique token per row costs FTS time, and span ids are
-            // looked up within a trace.
-            ids.clear();
-            if (!record.traceId.isZero())
-                ids += toHex(record.traceId);
             insertText->bindInt(1, sqlite3_last_insert_rowid(m_database.handle()));
             insertText->bindText(2, bodyText);
-            insertText->bindText(3, attributeText);
-            insertText->bindText(4, ids);
+            insertText->bindText(3, encoded.logColumn(index, Column::LogAttributeText));
+            insertText->bindText(4, encoded.logColumn(index, Column::LogTraceIdHex));
             if (!insertText->execute())
                 return fail(errorMessage, "indexing a log record");
             ++m_pending.logRecords;

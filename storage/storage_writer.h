@@ -11,6 +11,7 @@
 
 namespace kansoku {
 
+class EncodedTelemetryBatch;
 class SqliteDatabase;
 class SqliteStatement;
 
@@ -23,7 +24,7 @@ public:
     bool load(std::string *errorMessage);
     // BEGIN IMMEDIATE. isBusy tells a lock held by another connection from a real failure.
     bool begin(std::string *errorMessage, bool *isBusy);
-    bool write(const TelemetryBatch &batch, std::string *errorMessage);
+    bool write(const EncodedTelemetryBatch &encoded, std::string *errorMessage);
     // Writes the derived rows and commits; fills the counts and totals of summary.
     bool commit(CommitSummary *summary, std::string *errorMessage);
     // Rolls back and reloads every in-memory map, which may hold ids of rolled-back rows.
@@ -41,8 +42,11 @@ private:
         bool isDirty = false;
     };
 
-    bool writeSpans(const ResourceSpans &resourceSpans, std::string *errorMessage);
-    bool writeLogs(const ResourceLogs &resourceLogs, std::string *errorMessage);
+    // The index counts the batch's spans (logs) so far: their place in the EncodedTelemetryBatch.
+    bool writeSpans(const ResourceSpans &resourceSpans, const EncodedTelemetryBatch &encoded,
+                    std::size_t *spanIndex, std::string *errorMessage);
+    bool writeLogs(const ResourceLogs &resourceLogs, const EncodedTelemetryBatch &encoded,
+                   std::size_t *logIndex, std::string *errorMessage);
     bool writeMetrics(const ResourceMetrics &resourceMetrics, std::string *errorMessage);
     // insert has the type-specific columns bound already; this binds the shared ones and runs it.
     bool insertPoint(StreamState &stream, const DataPointBase &base, SqliteStatement *insert);

@@ -1,5 +1,6 @@
 #include "telemetry_store.h"
 
+#include "encoded_telemetry_batch.h"
 #include "schema_migrator.h"
 #include "sqlite_database.h"
 #include "sqlite_statement.h"
@@ -263,6 +264,9 @@ OfferResult TelemetryStore::offerWaiting(TelemetryBatchPtr batch,
 {
     const std::int64_t items = batch ? static_cast<std::int64_t>(batch->itemCount()) : 0;
     const auto deadline = std::chrono::steady_clock::now() + patience;
+    // Encoded here, on the offering thread, so the writer thread only binds the bytes.
+    EncodedTelemetryBatch encoded
+        = items > 0 ? EncodedTelemetryBatch(std::move(batch)) : EncodedTelemetryBatch();
     {
         std::unique_lock lock(m_mutex);
         for (;;) {
@@ -277,7 +281,7 @@ OfferResult TelemetryStore::offerWaiting(TelemetryBatchPtr batch,
                 return m_state == State::Open ? OfferResult::QueueFull : OfferResult::Closed;
         }
         m_queuedItems += items;
-        m_queue.push_back(std::move(batch));
+        m_queue.push_back(std::move(encoded));
     }
     m_wake.notify_one();
     return OfferResult::Accepted;
@@ -359,16 +363,16 @@ void TelemetryStore::runWriter(StorageWriter &writer)
         lock.lock();
         for (;;) {
             while (!m_queue.empty() && takenItems < m_options.commitMaxItems) {
-                TelemetryBatchPtr batch = std::move(m_queue.front());
+                EncodedTelemetryBatch batch = std::move(m_queue.front());
                 m_queue.pop_front();
-                takenItems += static_cast<std::int64_t>(batch->itemCount());
+                takenItems += static_cast<std::int64_t>(batch.itemCount());
                 lock.unlock();
                 if (ok) {
                     const auto start = Clock::now();
-                    ok = writer.write(*batch, &error);
+                    ok = writer.write(batch, &error);
                     busy += Clock::now() - start;
                 }
-                batch.reset();
+                batch = {};
                 lock.lock();
                 if (Clock::now() >= deadline)
                     break;

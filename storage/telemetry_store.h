@@ -4,6 +4,7 @@
 // queries() from any thread.
 #pragma once
 
+#include "encoded_telemetry_batch.h"
 #include "storage_options.h"
 #include "storage_status.h"
 #include "telemetry_sink.h"
@@ -84,7 +85,7 @@ private:
     mutable std::mutex m_mutex;              // guards everything below
     std::condition_variable m_wake;          // the writer: a batch arrived, or stopping
     std::condition_variable m_roomAvailable; // offerWaiting(): a commit freed room, or closing
-    std::deque<TelemetryBatchPtr> m_queue;
+    std::deque<EncodedTelemetryBatch> m_queue;
     std::int64_t m_queuedItems = 0; // queued plus taken but not yet committed
     State m_state = State::Created;
     bool m_stopping = false;
