@@ -2,7 +2,22 @@
 
 #include "sqlite_statement.h"
 
+#include <mutex>
+
 namespace kansoku {
+
+namespace {
+
+// Process-wide settings, which SQLite accepts only before its first connection. Memory statistics
+// take a global mutex around every allocation: about 2% of the ingest writer's time, for numbers
+// nothing reads.
+void configureSqliteOnce()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
+} // namespace
 
 SqliteDatabase::~SqliteDatabase()
 {
@@ -11,6 +26,7 @@ SqliteDatabase::~SqliteDatabase()
 
 bool SqliteDatabase::open(const std::string &path, int flags, std::string *errorMessage)
 {
+    configureSqliteOnce();
     close();
     m_path = path;
     const int rc = sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr);
