@@ -636,24 +636,6 @@ bool OtlpJson::decodeExemplars(std::string_view json, std::vector<Exemplar> *exe
     });
 }
 
-bool OtlpJson::attributesMatch(std::string_view json, std::string_view key, std::string_view value)
-{
-    // Cheap rejection before parsing: the key text must occur somewhere in the document (keys
-    // needing escapes or base64 skip this shortcut).
-    const bool plainKey = key.find_first_of("\"\\") == std::string_view::npos
-                          && simdjson::validate_utf8(key.data(), key.size());
-    if (json.empty() || (plainKey && json.find(key) == std::string_view::npos))
-        return false;
-    Attributes attributes;
-    if (!decodeAttributes(json, &attributes))
-        return false;
-    for (const KeyValue &entry : attributes) {
-        if (entry.key == key && entry.value.toDisplayString() == value)
-            return true;
-    }
-    return false;
-}
-
 std::string OtlpJson::toBase64(std::string_view raw)
 {
     static constexpr char alphabet[]

@@ -61,10 +61,6 @@ public:
     static bool decodeLinks(std::string_view json, std::vector<SpanLink> *links);
     static bool decodeExemplars(std::string_view json, std::vector<Exemplar> *exemplars);
 
-    // True when some attribute under key has the display text value (AnyValue::toDisplayString).
-    static bool attributesMatch(std::string_view json, std::string_view key,
-                                std::string_view value);
-
     static std::string toBase64(std::string_view raw);
     static bool fromBase64(std::string_view text, std::string *raw);
 };

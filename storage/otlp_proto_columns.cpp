@@ -79,7 +79,25 @@ std::size_t fieldSize(std::size_t size)
     return 1 + varintSize(size) + size;
 }
 
+std::size_t anyValueSize(const AnyValue &value);
 std::size_t keyValueSize(const KeyValue &entry);
+
+// The content of an ArrayValue / KeyValueList message: its repeated `values`.
+std::size_t arrayValuesSize(const std::vector<AnyValue> &items)
+{
+    std::size_t size = 0;
+    for (const AnyValue &item : items)
+        size += fieldSize(anyValueSize(item));
+    return size;
+}
+
+std::size_t keyValuesSize(const Attributes &attributes)
+{
+    std::size_t size = 0;
+    for (const KeyValue &entry : attributes)
+        size += fieldSize(keyValueSize(entry));
+    return size;
+}
 
 std::size_t anyValueSize(const AnyValue &value)
 {
@@ -96,18 +114,10 @@ std::size_t anyValueSize(const AnyValue &value)
         return 9;
     case AnyValue::Type::Bytes:
         return fieldSize(value.bytesValue().size());
-    case AnyValue::Type::Array: {
-        std::size_t size = 0;
-        for (const AnyValue &item : value.arrayValue())
-            size += fieldSize(anyValueSize(item));
-        return fieldSize(size);
-    }
-    case AnyValue::Type::Map: {
-        std::size_t size = 0;
-        for (const KeyValue &entry : value.mapValue())
-            size += fieldSize(keyValueSize(entry));
-        return fieldSize(size);
-    }
+    case AnyValue::Type::Array:
+        return fieldSize(arrayValuesSize(value.arrayValue()));
+    case AnyValue::Type::Map:
+        return fieldSize(keyValuesSize(value.mapValue()));
     }
     return 0;
 }
@@ -148,11 +158,8 @@ void appendAnyValue(std::string &out, const AnyValue &value)
         appendBytesField(out, AnyValueField::bytes, value.bytesValue());
         return;
     case AnyValue::Type::Array: {
-        std::size_t size = 0;
-        for (const AnyValue &item : value.arrayValue())
-            size += fieldSize(anyValueSize(item));
         appendTag(out, AnyValueField::array, LengthDelimited);
-        appendVarint(out, size);
+        appendVarint(out, arrayValuesSize(value.arrayValue()));
         for (const AnyValue &item : value.arrayValue()) {
             appendTag(out, listValuesField, LengthDelimited);
             appendVarint(out, anyValueSize(item));
@@ -161,11 +168,8 @@ void appendAnyValue(std::string &out, const AnyValue &value)
         return;
     }
     case AnyValue::Type::Map: {
-        std::size_t size = 0;
-        for (const KeyValue &entry : value.mapValue())
-            size += fieldSize(keyValueSize(entry));
         appendTag(out, AnyValueField::map, LengthDelimited);
-        appendVarint(out, size);
+        appendVarint(out, keyValuesSize(value.mapValue()));
         for (const KeyValue &entry : value.mapValue()) {
             appendTag(out, listValuesField, LengthDelimited);
             appendVarint(out, keyValueSize(entry));
@@ -193,14 +197,6 @@ void appendKeyValues(std::string &out, int field, const Attributes &attributes)
         appendVarint(out, keyValueSize(entry));
         appendKeyValue(out, entry);
     }
-}
-
-std::size_t keyValuesSize(const Attributes &attributes)
-{
-    std::size_t size = 0;
-    for (const KeyValue &entry : attributes)
-        size += fieldSize(keyValueSize(entry));
-    return size;
 }
 
 // ---- reading --------------------------------------------------------------------------------

@@ -20,8 +20,6 @@ private Q_SLOTS:
     void attributesRoundTripWithAwkwardKeys();
     void eventsLinksExemplarsRoundTrip();
     void malformedInputIsRejected();
-    void attributesMatch_data();
-    void attributesMatch();
     void base64_data();
     void base64();
 };
@@ -182,44 +180,6 @@ void TestOtlpJson::malformedInputIsRejected()
     QVERIFY(!OtlpJson::decodeAttributes("{}", &attributes));
     QVERIFY(!OtlpJson::decodeAnyValue(R"({"intValue":"12x"})", &value));
     QVERIFY(!OtlpJson::decodeAnyValue(R"({"bytesValue":"!!"})", &value));
-}
-
-void TestOtlpJson::attributesMatch_data()
-{
-    QTest::addColumn<QString>("key");
-    QTest::addColumn<QString>("value");
-    QTest::addColumn<bool>("matches");
-    QTest::newRow("string") << "http.method"
-                            << "GET" << true;
-    QTest::newRow("wrong value") << "http.method"
-                                 << "POST" << false;
-    QTest::newRow("int display") << "http.status_code"
-                                 << "200" << true;
-    QTest::newRow("bool display") << "cached"
-                                  << "true" << true;
-    QTest::newRow("double display") << "ratio"
-                                    << "0.5" << true;
-    QTest::newRow("second duplicate") << "tag"
-                                      << "b" << true;
-    QTest::newRow("missing key") << "nope"
-                                 << "GET" << false;
-    QTest::newRow("key only in value") << "GET"
-                                       << "GET" << false;
-}
-
-void TestOtlpJson::attributesMatch()
-{
-    QFETCH(QString, key);
-    QFETCH(QString, value);
-    QFETCH(bool, matches);
-    const std::string json
-        = OtlpJson::encodeAttributes({{"http.method", AnyValue::fromString("GET")},
-                                      {"http.status_code", AnyValue::fromInt(200)},
-                                      {"cached", AnyValue::fromBool(true)},
-                                      {"ratio", AnyValue::fromDouble(0.5)},
-                                      {"tag", AnyValue::fromString("a")},
-                                      {"tag", AnyValue::fromString("b")}});
-    QCOMPARE(OtlpJson::attributesMatch(json, key.toStdString(), value.toStdString()), matches);
 }
 
 void TestOtlpJson::base64_data()

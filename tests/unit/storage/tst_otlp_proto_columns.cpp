@@ -56,6 +56,7 @@ private Q_SLOTS:
     void bytesAreTheOtlpWireFormat();
     void damagedBytesAreRefused();
     void deepNestingIsRefused();
+    void attributesMatchComparesDisplayText_data();
     void attributesMatchComparesDisplayText();
 };
 
@@ -207,18 +208,54 @@ void TestOtlpProtoColumns::deepNestingIsRefused()
     QVERIFY(!OtlpProtoColumns::decodeAttributes(bytes, 9, &decoded));
 }
 
+void TestOtlpProtoColumns::attributesMatchComparesDisplayText_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<int>("fieldNumber");
+    QTest::addColumn<bool>("matches");
+    QTest::newRow("string") << "http.method"
+                            << "GET" << 9 << true;
+    QTest::newRow("wrong value") << "http.method"
+                                 << "POST" << 9 << false;
+    QTest::newRow("value prefix") << "http.method"
+                                  << "GE" << 9 << false;
+    QTest::newRow("int display") << "http.status_code"
+                                 << "503" << 9 << true;
+    QTest::newRow("bool display") << "cached"
+                                  << "true" << 9 << true;
+    QTest::newRow("double display") << "ratio"
+                                    << "0.5" << 9 << true;
+    QTest::newRow("second duplicate") << "tag"
+                                      << "b" << 9 << true;
+    QTest::newRow("missing key") << "nope"
+                                 << "GET" << 9 << false;
+    QTest::newRow("key prefix") << "http.metho"
+                                << "GET" << 9 << false;
+    QTest::newRow("key only in value") << "GET"
+                                       << "GET" << 9 << false;
+    QTest::newRow("other field number") << "http.method"
+                                        << "GET" << 6 << false;
+}
+
 void TestOtlpProtoColumns::attributesMatchComparesDisplayText()
 {
+    QFETCH(QString, key);
+    QFETCH(QString, value);
+    QFETCH(int, fieldNumber);
+    QFETCH(bool, matches);
     std::string bytes;
-    OtlpProtoColumns::appendAttributes(
-        bytes, 9,
-        {{"http.status_code", AnyValue::fromInt(503)}, {"user", AnyValue::fromString("ada")}});
-    QVERIFY(OtlpProtoColumns::attributesMatch(bytes, 9, "http.status_code", "503"));
-    QVERIFY(OtlpProtoColumns::attributesMatch(bytes, 9, "user", "ada"));
-    QVERIFY(!OtlpProtoColumns::attributesMatch(bytes, 9, "user", "ad"));
-    QVERIFY(!OtlpProtoColumns::attributesMatch(bytes, 9, "use", "ada"));
-    QVERIFY(!OtlpProtoColumns::attributesMatch(bytes, 6, "user", "ada"));
-    QVERIFY(!OtlpProtoColumns::attributesMatch({}, 9, "user", "ada"));
+    OtlpProtoColumns::appendAttributes(bytes, 9,
+                                       {{"http.method", AnyValue::fromString("GET")},
+                                        {"http.status_code", AnyValue::fromInt(503)},
+                                        {"cached", AnyValue::fromBool(true)},
+                                        {"ratio", AnyValue::fromDouble(0.5)},
+                                        {"tag", AnyValue::fromString("a")},
+                                        {"tag", AnyValue::fromString("b")}});
+    QCOMPARE(OtlpProtoColumns::attributesMatch(bytes, fieldNumber, key.toStdString(),
+                                               value.toStdString()),
+             matches);
+    QVERIFY(!OtlpProtoColumns::attributesMatch({}, 9, key.toStdString(), value.toStdString()));
 }
 
 QTEST_GUILESS_MAIN(TestOtlpProtoColumns)
