@@ -16,6 +16,15 @@ using namespace kansoku::testdata;
 
 namespace {
 
+// `spans` root spans of traces firstId, firstId + 1, ...
+TelemetryBatchPtr spansOfNewTraces(int spans, int firstId)
+{
+    std::vector<Span> list;
+    for (int i = 0; i < spans; ++i)
+        list.push_back(span(traceId(std::uint64_t(firstId + i)), spanId(1), {}, "s", 1, 2));
+    return spanBatch(resource("svc"), list);
+}
+
 StorageOptions fastOptions(const QString &path)
 {
     StorageOptions options;
@@ -456,25 +465,19 @@ void TestTelemetryStore::backpressure()
     QCOMPARE(sqlite3_open(path.toUtf8().constData(), &blocker), SQLITE_OK);
     QCOMPARE(sqlite3_exec(blocker, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
 
-    auto batchOf = [](int spans, int firstId) {
-        std::vector<Span> list;
-        for (int i = 0; i < spans; ++i)
-            list.push_back(span(traceId(firstId + i), spanId(1), {}, "s", 1, 2));
-        return spanBatch(resource("svc"), list);
-    };
-    QCOMPARE(store.offer(batchOf(6, 0)), OfferResult::Accepted);
-    QCOMPARE(store.offer(batchOf(4, 100)), OfferResult::Accepted);
+    QCOMPARE(store.offer(spansOfNewTraces(6, 0)), OfferResult::Accepted);
+    QCOMPARE(store.offer(spansOfNewTraces(4, 100)), OfferResult::Accepted);
     QCOMPARE(store.status().queuedItems, std::int64_t(10));
-    QCOMPARE(store.offer(batchOf(1, 200)), OfferResult::QueueFull);
-    QCOMPARE(store.offer(batchOf(30, 300)), OfferResult::QueueFull);
+    QCOMPARE(store.offer(spansOfNewTraces(1, 200)), OfferResult::QueueFull);
+    QCOMPARE(store.offer(spansOfNewTraces(30, 300)), OfferResult::QueueFull);
 
     QCOMPARE(sqlite3_exec(blocker, "ROLLBACK", nullptr, nullptr, nullptr), SQLITE_OK);
     sqlite3_close(blocker);
     QTRY_COMPARE(store.status().queuedItems, std::int64_t(0));
     // Larger than the whole capacity, but the queue is empty: accepted so it is not refused
     // forever.
-    QCOMPARE(store.offer(batchOf(30, 300)), OfferResult::Accepted);
-    QCOMPARE(store.offer(batchOf(1, 200)), OfferResult::QueueFull);
+    QCOMPARE(store.offer(spansOfNewTraces(30, 300)), OfferResult::Accepted);
+    QCOMPARE(store.offer(spansOfNewTraces(1, 200)), OfferResult::QueueFull);
     store.close();
     QCOMPARE(store.queries()->totals().spans, std::int64_t(40));
 }
@@ -490,21 +493,16 @@ void TestTelemetryStore::waitingOfferGetsRoomFromACommit()
     sqlite3 *blocker = nullptr;
     QCOMPARE(sqlite3_open(path.toUtf8().constData(), &blocker), SQLITE_OK);
     QCOMPARE(sqlite3_exec(blocker, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
-    auto batchOf = [](int spans, int firstId) {
-        std::vector<Span> list;
-        for (int i = 0; i < spans; ++i)
-            list.push_back(span(traceId(firstId + i), spanId(1), {}, "s", 1, 2));
-        return spanBatch(resource("svc"), list);
-    };
-    QCOMPARE(store.offer(batchOf(10, 0)), OfferResult::Accepted);
+    QCOMPARE(store.offer(spansOfNewTraces(10, 0)), OfferResult::Accepted);
     // No room and nothing frees any within the patience: refused like offer().
-    QCOMPARE(store.offerWaiting(batchOf(1, 100), std::chrono::milliseconds(50)),
+    QCOMPARE(store.offerWaiting(spansOfNewTraces(1, 100), std::chrono::milliseconds(50)),
              OfferResult::QueueFull);
 
     // The waiting offer is accepted once the blocked writer commits, with no retry by the caller.
     std::atomic<int> outcome{-1};
     std::thread sender([&] {
-        outcome = int(store.offerWaiting(batchOf(5, 200), std::chrono::milliseconds(30000)));
+        outcome
+            = int(store.offerWaiting(spansOfNewTraces(5, 200), std::chrono::milliseconds(30000)));
     });
     QTest::qWait(100);
     QCOMPARE(outcome.load(), -1); // still waiting: the queue is full
