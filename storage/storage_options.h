@@ -10,7 +10,7 @@ struct StorageOptions
 {
     QString databasePath;                     // created if missing (parent dirs too)
     std::int64_t queueCapacityItems = 262144; // bound on items waiting for the writer
-    int commitMaxItems = 20000;               // a transaction closes at this many items...
+    int commitMaxItems = 65536;               // a transaction closes at this many items...
     int commitMaxLatencyMs = 200;             // ...or this long after its first batch arrived
     // Open an existing session without changing it: no writer thread, no migration, offer()
     // answers Closed. For files the user may not (or must not) change.
