@@ -386,7 +386,6 @@ bool readAttributesInto(CodedInputStream &in, Attributes *attributes)
 void OtlpProtoColumns::appendAttributes(std::string &out, int fieldNumber,
                                         const Attributes &attributes)
 {
-    out.reserve(out.size() + keyValuesSize(attributes));
     appendKeyValues(out, fieldNumber, attributes);
 }
 

@@ -278,7 +278,8 @@ bool SchemaMigrator::migrate(SqliteDatabase &database, std::string *errorMessage
         *errorMessage = "cannot set the page size of " + path + ": " + database.errorMessage();
         return false;
     }
-    registerConversions(database.handle());
+    if (version < 2 && targetVersion >= 2)
+        registerConversions(database.handle());
     for (std::int64_t step = version; step < std::min(targetVersion, latestVersion()); ++step) {
         std::string error;
         const std::string bump = "PRAGMA user_version = " + std::to_string(step + 1)

@@ -199,7 +199,8 @@ std::vector<TraceSummary> SqliteTelemetryQueries::traces(const TraceQuery &query
         builder.add(" AND t.error_count > 0");
     for (const AttributeFilter &filter : query.attributeFilters) {
         builder.add(" AND EXISTS(SELECT 1 FROM spans s WHERE s.trace_key = t.trace_key AND "
-                    "kansoku_attr_match(s.attributes, 9, ?, ?))");
+                    "kansoku_attr_match(s.attributes, ?, ?, ?))");
+        builder.addInt(OtlpProtoColumns::spanAttributesField);
         builder.addText(filter.key);
         builder.addText(filter.value);
     }
@@ -428,7 +429,8 @@ SqliteTelemetryQueries::LogSql SqliteTelemetryQueries::buildLogSql(const LogQuer
         builder.addBlob(std::string(query.spanId->raw()));
     }
     for (const AttributeFilter &filter : query.attributeFilters) {
-        builder.add(" AND kansoku_attr_match(l.attributes, 6, ?, ?)");
+        builder.add(" AND kansoku_attr_match(l.attributes, ?, ?, ?)");
+        builder.addInt(OtlpProtoColumns::logAttributesField);
         builder.addText(filter.key);
         builder.addText(filter.value);
     }

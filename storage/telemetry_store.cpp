@@ -271,17 +271,22 @@ OfferResult TelemetryStore::offerWaiting(TelemetryBatchPtr batch,
         = items > 0 ? EncodedTelemetryBatch(std::move(batch)) : EncodedTelemetryBatch();
     {
         std::unique_lock lock(m_mutex);
-        for (;;) {
-            if (m_state != State::Open || m_offersRefused)
-                return OfferResult::Closed;
-            if (items == 0)
-                return OfferResult::Accepted;
-            if (m_queuedItems == 0 || m_queuedItems + items <= m_options.queueCapacityItems)
-                break;
-            if (m_roomAvailable.wait_until(lock, deadline) == std::cv_status::timeout
-                && m_queuedItems > 0 && m_queuedItems + items > m_options.queueCapacityItems)
-                return m_state == State::Open ? OfferResult::QueueFull : OfferResult::Closed;
-        }
+        const auto isClosed = [this] {
+            return m_state != State::Open || m_offersRefused;
+        };
+        // A batch larger than the whole capacity still goes into an empty queue.
+        const auto hasRoom = [&] {
+            return m_queuedItems == 0 || m_queuedItems + items <= m_options.queueCapacityItems;
+        };
+        if (isClosed())
+            return OfferResult::Closed;
+        if (items == 0)
+            return OfferResult::Accepted;
+        m_roomAvailable.wait_until(lock, deadline, [&] { return isClosed() || hasRoom(); });
+        if (isClosed())
+            return OfferResult::Closed;
+        if (!hasRoom())
+            return OfferResult::QueueFull;
         m_queuedItems += items;
         m_queue.push_back(std::move(encoded));
     }
