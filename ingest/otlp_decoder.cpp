@@ -8,6 +8,7 @@
 
 #include <climits>
 #include <google/protobuf/arena.h>
+#include <type_traits>
 
 namespace kansoku {
 
@@ -30,7 +31,7 @@ OtlpDecodeResult failure(std::string message)
 }
 
 template<typename Request>
-OtlpDecodeResult decodeAs(OtlpEncoding encoding, std::string_view body)
+OtlpDecodeResult decodeAs(OtlpEncoding encoding, std::string_view body, SpanFields spanFields)
 {
     // The arena frees the whole parsed tree at once; starting it near the body size avoids most
     // block growth for typical requests.
@@ -52,13 +53,18 @@ OtlpDecodeResult decodeAs(OtlpEncoding encoding, std::string_view body)
         if (!error.empty())
             return failure(std::move(error));
     }
-    return OtlpProtoDecoder::convert(*request);
+    if constexpr (std::is_same_v<
+                      Request,
+                      opentelemetry::proto::collector::trace::v1::ExportTraceServiceRequest>)
+        return OtlpProtoDecoder::convert(*request, spanFields);
+    else
+        return OtlpProtoDecoder::convert(*request);
 }
 
 } // namespace
 
 OtlpDecodeResult OtlpDecoder::decode(TelemetrySignal signal, OtlpEncoding encoding,
-                                     std::string_view body)
+                                     std::string_view body, SpanFields spanFields)
 {
     if (body.empty() || (encoding == OtlpEncoding::Json && isBlank(body))) {
         OtlpDecodeResult result;
@@ -69,11 +75,13 @@ OtlpDecodeResult OtlpDecoder::decode(TelemetrySignal signal, OtlpEncoding encodi
     namespace collector = opentelemetry::proto::collector;
     switch (signal) {
     case TelemetrySignal::Traces:
-        return decodeAs<collector::trace::v1::ExportTraceServiceRequest>(encoding, body);
+        return decodeAs<collector::trace::v1::ExportTraceServiceRequest>(encoding, body,
+                                                                         spanFields);
     case TelemetrySignal::Metrics:
-        return decodeAs<collector::metrics::v1::ExportMetricsServiceRequest>(encoding, body);
+        return decodeAs<collector::metrics::v1::ExportMetricsServiceRequest>(encoding, body,
+                                                                             spanFields);
     case TelemetrySignal::Logs:
-        return decodeAs<collector::logs::v1::ExportLogsServiceRequest>(encoding, body);
+        return decodeAs<collector::logs::v1::ExportLogsServiceRequest>(encoding, body, spanFields);
     }
     return failure("unknown signal");
 }

@@ -4,6 +4,8 @@
 #include "opentelemetry/proto/collector/metrics/v1/metrics_service.pb.h"
 #include "opentelemetry/proto/collector/trace/v1/trace_service.pb.h"
 
+#include <google/protobuf/io/coded_stream.h>
+
 namespace kansoku {
 
 namespace {
@@ -119,9 +121,32 @@ std::optional<FixedId<Size>> checkedId(const std::string &raw, bool required, co
     return id;
 }
 
-// Empty when the span is valid, otherwise why it is rejected (relative path + reason).
-std::string toSpan(const otlp::trace::v1::Span &source, Span &span)
+// Appends each message as a length-delimited entry of `field`, exactly as protobuf writes that
+// repeated field of the enclosing message.
+template<typename Message>
+void appendEntries(std::string &out, int field, const RepeatedPtrField<Message> &messages)
 {
+    using google::protobuf::io::CodedOutputStream;
+    for (const Message &message : messages) {
+        const std::size_t size = message.ByteSizeLong();
+        const std::uint32_t lengthDelimited = 2; // the wire type
+        const auto tag = static_cast<std::uint32_t>(field) << 3 | lengthDelimited;
+        const std::size_t start = out.size();
+        out.resize(start + CodedOutputStream::VarintSize32(tag)
+                   + CodedOutputStream::VarintSize64(size) + size);
+        auto *target = reinterpret_cast<std::uint8_t *>(out.data() + start);
+        target = CodedOutputStream::WriteVarint32ToArray(tag, target);
+        target = CodedOutputStream::WriteVarint64ToArray(size, target);
+        message.SerializeWithCachedSizesToArray(target);
+    }
+}
+
+// Empty when the span is valid, otherwise why it is rejected (relative path + reason). With
+// encodedFields, the span's attributes, events and links are appended there in their protobuf
+// form (ScopeSpans::encodedSpanFields) instead of being converted.
+std::string toSpan(const otlp::trace::v1::Span &source, Span &span, PackedStrings *encodedFields)
+{
+    using ProtoSpan = otlp::trace::v1::Span;
     std::string reason;
     const auto traceId = checkedId<16>(source.trace_id(), true, "traceId", reason);
     if (!traceId)
@@ -133,6 +158,22 @@ std::string toSpan(const otlp::trace::v1::Span &source, Span &span)
     if (!parentSpanId)
         return reason;
 
+    if (!encodedFields)
+        span.links.reserve(static_cast<std::size_t>(source.links_size()));
+    for (int i = 0; i < source.links_size(); ++i) {
+        const auto &link = source.links(i);
+        const auto linkTraceId = checkedId<16>(link.trace_id(), false, "traceId", reason);
+        const auto linkSpanId
+            = linkTraceId ? checkedId<8>(link.span_id(), false, "spanId", reason) : std::nullopt;
+        if (!linkTraceId || !linkSpanId)
+            return indexed("links", i) + '.' + reason;
+        if (!encodedFields) {
+            span.links.push_back(SpanLink{*linkTraceId, *linkSpanId, link.trace_state(),
+                                          toAttributes(link.attributes()),
+                                          link.dropped_attributes_count(), link.flags()});
+        }
+    }
+
     span.traceId = *traceId;
     span.spanId = *spanId;
     span.parentSpanId = *parentSpanId;
@@ -142,30 +183,27 @@ std::string toSpan(const otlp::trace::v1::Span &source, Span &span)
     span.kind = static_cast<SpanKind>(source.kind());
     span.startTimeNs = static_cast<std::int64_t>(source.start_time_unix_nano());
     span.endTimeNs = static_cast<std::int64_t>(source.end_time_unix_nano());
-    span.attributes = toAttributes(source.attributes());
     span.droppedAttributesCount = source.dropped_attributes_count();
-
-    span.events.reserve(static_cast<std::size_t>(source.events_size()));
-    for (const auto &event : source.events()) {
-        span.events.push_back(SpanEvent{static_cast<std::int64_t>(event.time_unix_nano()),
-                                        event.name(), toAttributes(event.attributes()),
-                                        event.dropped_attributes_count()});
-    }
     span.droppedEventsCount = source.dropped_events_count();
-
-    span.links.reserve(static_cast<std::size_t>(source.links_size()));
-    for (int i = 0; i < source.links_size(); ++i) {
-        const auto &link = source.links(i);
-        const auto linkTraceId = checkedId<16>(link.trace_id(), false, "traceId", reason);
-        const auto linkSpanId
-            = linkTraceId ? checkedId<8>(link.span_id(), false, "spanId", reason) : std::nullopt;
-        if (!linkTraceId || !linkSpanId)
-            return indexed("links", i) + '.' + reason;
-        span.links.push_back(SpanLink{*linkTraceId, *linkSpanId, link.trace_state(),
-                                      toAttributes(link.attributes()),
-                                      link.dropped_attributes_count(), link.flags()});
-    }
     span.droppedLinksCount = source.dropped_links_count();
+
+    if (encodedFields) {
+        appendEntries(encodedFields->openValue(), ProtoSpan::kAttributesFieldNumber,
+                      source.attributes());
+        encodedFields->close();
+        appendEntries(encodedFields->openValue(), ProtoSpan::kEventsFieldNumber, source.events());
+        encodedFields->close();
+        appendEntries(encodedFields->openValue(), ProtoSpan::kLinksFieldNumber, source.links());
+        encodedFields->close();
+    } else {
+        span.attributes = toAttributes(source.attributes());
+        span.events.reserve(static_cast<std::size_t>(source.events_size()));
+        for (const auto &event : source.events()) {
+            span.events.push_back(SpanEvent{static_cast<std::int64_t>(event.time_unix_nano()),
+                                            event.name(), toAttributes(event.attributes()),
+                                            event.dropped_attributes_count()});
+        }
+    }
 
     span.status.code = static_cast<StatusCode>(source.status().code());
     span.status.message = source.status().message();
@@ -408,7 +446,8 @@ OtlpDecodeResult success(std::shared_ptr<TelemetryBatch> batch, const Rejections
 } // namespace
 
 OtlpDecodeResult
-OtlpProtoDecoder::convert(const otlp::collector::trace::v1::ExportTraceServiceRequest &request)
+OtlpProtoDecoder::convert(const otlp::collector::trace::v1::ExportTraceServiceRequest &request,
+                          SpanFields spanFields)
 {
     auto batch = std::make_shared<TelemetryBatch>();
     Rejections rejections;
@@ -425,9 +464,15 @@ OtlpProtoDecoder::convert(const otlp::collector::trace::v1::ExportTraceServiceRe
             scope.scope = toScope(sourceScope.scope());
             scope.schemaUrl = sourceScope.schema_url();
             scope.spans.reserve(static_cast<std::size_t>(sourceScope.spans_size()));
+            PackedStrings *encodedFields
+                = spanFields == SpanFields::Encoded ? &scope.encodedSpanFields : nullptr;
+            if (encodedFields) {
+                encodedFields->reserve(static_cast<std::size_t>(sourceScope.spans_size())
+                                       * ScopeSpans::EncodedSpanFieldCount);
+            }
             for (int i = 0; i < sourceScope.spans_size(); ++i) {
                 Span span;
-                std::string reason = toSpan(sourceScope.spans(i), span);
+                std::string reason = toSpan(sourceScope.spans(i), span, encodedFields);
                 if (reason.empty()) {
                     scope.spans.push_back(std::move(span));
                     continue;

@@ -24,7 +24,8 @@ class OtlpProtoDecoder
 public:
     // Each result has ok == true and a non-null batch.
     static OtlpDecodeResult
-    convert(const opentelemetry::proto::collector::trace::v1::ExportTraceServiceRequest &request);
+    convert(const opentelemetry::proto::collector::trace::v1::ExportTraceServiceRequest &request,
+            SpanFields spanFields = SpanFields::Decoded);
     static OtlpDecodeResult convert(
         const opentelemetry::proto::collector::metrics::v1::ExportMetricsServiceRequest &request);
     static OtlpDecodeResult

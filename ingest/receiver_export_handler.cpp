@@ -10,7 +10,7 @@ ReceiverExportHandler::handle(TelemetrySignal signal, IngestTransport transport,
                               IngestCounters &counters, std::chrono::milliseconds queuePatience)
 {
     Result result;
-    OtlpDecodeResult decoded = OtlpDecoder::decode(signal, encoding, body);
+    OtlpDecodeResult decoded = OtlpDecoder::decode(signal, encoding, body, SpanFields::Encoded);
     if (!decoded.ok) {
         counters.addMalformed(signal, transport);
         result.outcome = Outcome::Malformed;

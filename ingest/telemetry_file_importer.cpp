@@ -198,7 +198,8 @@ void TelemetryFileImporter::decodeOtlpJson(Run &run, std::string_view json, std:
                         + std::string(trimmedPreview(json)));
         return;
     }
-    const OtlpDecodeResult decoded = OtlpDecoder::decode(*signal, OtlpEncoding::Json, json);
+    const OtlpDecodeResult decoded
+        = OtlpDecoder::decode(*signal, OtlpEncoding::Json, json, SpanFields::Encoded);
     if (!decoded.ok) {
         m_counters->addMalformed(*signal, IngestTransport::File);
         problem(run, line, offset, decoded.errorMessage);
@@ -251,13 +252,14 @@ void TelemetryFileImporter::decodeOtlpProtobuf(Run &run, std::string_view messag
     std::optional<TelemetrySignal> signal = detected;
     OtlpDecodeResult decoded;
     if (signal) {
-        decoded = OtlpDecoder::decode(*signal, OtlpEncoding::Protobuf, message);
+        decoded
+            = OtlpDecoder::decode(*signal, OtlpEncoding::Protobuf, message, SpanFields::Encoded);
     } else {
         // No item carried evidence: the real parser decides. A request without items parses as
         // any signal and carries nothing, which is fine to skip.
         for (const TelemetrySignal candidate : allSignals) {
-            OtlpDecodeResult attempt
-                = OtlpDecoder::decode(candidate, OtlpEncoding::Protobuf, message);
+            OtlpDecodeResult attempt = OtlpDecoder::decode(candidate, OtlpEncoding::Protobuf,
+                                                           message, SpanFields::Encoded);
             if (attempt.ok
                 && (!decoded.ok || attempt.batch->itemCount() > decoded.batch->itemCount())) {
                 decoded = std::move(attempt);

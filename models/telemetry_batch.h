@@ -5,6 +5,7 @@
 
 #include "log_record.h"
 #include "metric.h"
+#include "packed_strings.h"
 #include "resource.h"
 #include "span.h"
 
@@ -17,6 +18,18 @@ struct ScopeSpans
     InstrumentationScope scope;
     std::string schemaUrl;
     std::vector<Span> spans;
+    // Empty, or three values per span when a decoder kept the spans' attributes, events and links
+    // in their OTLP protobuf form (OtlpDecoder's SpanFields::Encoded): the entries of Span
+    // fields 9, 11 and 13, back to back. Those spans' own attributes, events and links are then
+    // empty. The store keeps exactly this form, so converting every attribute to AnyValue only to
+    // encode it again would be wasted work on the ingest path.
+    PackedStrings encodedSpanFields;
+    enum EncodedSpanField { EncodedAttributes, EncodedEvents, EncodedLinks, EncodedSpanFieldCount };
+    bool hasEncodedSpanFields() const { return !encodedSpanFields.empty(); }
+    std::string_view encodedSpanField(std::size_t span, EncodedSpanField field) const
+    {
+        return encodedSpanFields.value(span * EncodedSpanFieldCount + field);
+    }
     bool operator==(const ScopeSpans &) const = default;
 };
 

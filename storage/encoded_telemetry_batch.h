@@ -4,6 +4,7 @@
 // and the encoding runs in parallel on the receivers' threads.
 #pragma once
 
+#include "packed_strings.h"
 #include "telemetry_batch.h"
 
 #include <string>
@@ -35,19 +36,19 @@ public:
     std::string_view logColumn(std::size_t log, LogColumn column) const;
 
 private:
-    // Column values back to back; ends[i] is where value i ends (value i starts at ends[i - 1]).
-    struct ColumnBytes
-    {
-        std::string bytes;
-        std::vector<std::size_t> ends;
-        void close() { ends.push_back(bytes.size()); }
-        std::string_view value(std::size_t index) const;
-    };
-
     TelemetryBatchPtr m_batch;
     std::size_t m_itemCount = 0;
-    ColumnBytes m_spans; // SpanColumnCount values per span
-    ColumnBytes m_logs;  // LogColumnCount values per log
+    // Where a span's SpanColumnCount values start: in its scope's encodedSpanFields when the
+    // decoder left them encoded (already the stored form), else in m_spans (encodedFields null;
+    // not a view, as a moved short string would leave it dangling).
+    struct SpanColumns
+    {
+        const PackedStrings *encodedFields;
+        std::size_t firstValue;
+    };
+    std::vector<SpanColumns> m_spanColumns; // one per span
+    PackedStrings m_spans;
+    PackedStrings m_logs; // LogColumnCount values per log
 };
 
 } // namespace kansoku

@@ -4,6 +4,7 @@
 #include "opentelemetry/proto/collector/metrics/v1/metrics_service.pb.h"
 #include "opentelemetry/proto/collector/trace/v1/trace_service.pb.h"
 #include "otlp_decoder.h"
+#include "otlp_proto_columns.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -503,6 +504,8 @@ private slots:
     void partialSuccess_data();
     void partialSuccess();
     void partialSuccessProtobuf();
+    void encodedSpanFieldsMatchDecoded_data();
+    void encodedSpanFieldsMatchDecoded();
     void malformedRequests_data();
     void malformedRequests();
     void jsSdkFixtures_data();
@@ -932,6 +935,75 @@ void TestOtlpDecoder::partialSuccessProtobuf()
     QVERIFY(*result.batch == expectedTraces());
 }
 
+void TestOtlpDecoder::encodedSpanFieldsMatchDecoded_data()
+{
+    QTest::addColumn<OtlpEncoding>("encoding");
+    QTest::addColumn<bool>("badLink");
+    // Only protobuf can carry a link id of the wrong length: in JSON it fails the whole request.
+    QTest::newRow("protobuf, a span with a bad link") << OtlpEncoding::Protobuf << true;
+    QTest::newRow("json") << OtlpEncoding::Json << false;
+}
+
+// SpanFields::Encoded leaves attributes, events and links as protobuf bytes that hold exactly
+// what SpanFields::Decoded converts, in the stored column form; a rejected span leaves none.
+void TestOtlpDecoder::encodedSpanFieldsMatchDecoded()
+{
+    QFETCH(OtlpEncoding, encoding);
+    QFETCH(bool, badLink);
+    otlp::collector::trace::v1::ExportTraceServiceRequest request = fullTraceRequest();
+    auto *spans = request.mutable_resource_spans(0)->mutable_scope_spans(0)->mutable_spans();
+    *spans->Add() = spans->Get(0);
+    spans->Mutable(1)->clear_events();
+    spans->Mutable(1)->clear_links();
+    if (badLink) {
+        *spans->Add() = spans->Get(0);
+        spans->Mutable(2)->mutable_links(0)->set_span_id("abc");
+    }
+    const std::string body = serialized(request, encoding);
+
+    const OtlpDecodeResult decoded
+        = OtlpDecoder::decode(TelemetrySignal::Traces, encoding, body, SpanFields::Decoded);
+    const OtlpDecodeResult encoded
+        = OtlpDecoder::decode(TelemetrySignal::Traces, encoding, body, SpanFields::Encoded);
+    QVERIFY2(decoded.ok && encoded.ok, encoded.errorMessage.c_str());
+    QCOMPARE(encoded.rejectedItems, badLink ? 1 : 0);
+    QCOMPARE(encoded.rejectionMessage, decoded.rejectionMessage);
+    QCOMPARE(encoded.batch->spanCount(), std::size_t(2));
+
+    TelemetryBatch rebuilt = *encoded.batch;
+    for (ResourceSpans &resource : rebuilt.resourceSpans) {
+        for (ScopeSpans &scope : resource.scopeSpans) {
+            QCOMPARE(scope.encodedSpanFields.size(),
+                     scope.spans.size() * ScopeSpans::EncodedSpanFieldCount);
+            for (std::size_t i = 0; i < scope.spans.size(); ++i) {
+                Span &span = scope.spans[i];
+                QVERIFY(span.attributes.empty() && span.events.empty() && span.links.empty());
+                const std::string_view attributes
+                    = scope.encodedSpanField(i, ScopeSpans::EncodedAttributes);
+                const std::string_view events
+                    = scope.encodedSpanField(i, ScopeSpans::EncodedEvents);
+                const std::string_view links = scope.encodedSpanField(i, ScopeSpans::EncodedLinks);
+                QVERIFY(OtlpProtoColumns::decodeAttributes(
+                    attributes, OtlpProtoColumns::spanAttributesField, &span.attributes));
+                QVERIFY(OtlpProtoColumns::decodeEvents(events, &span.events));
+                QVERIFY(OtlpProtoColumns::decodeLinks(links, &span.links));
+                // The three values together are a valid partial Span message.
+                otlp::trace::v1::Span partial;
+                QVERIFY(partial.ParseFromString(std::string(attributes) + std::string(events)
+                                                + std::string(links)));
+                QCOMPARE(static_cast<std::size_t>(partial.attributes_size()),
+                         span.attributes.size());
+                QCOMPARE(static_cast<std::size_t>(partial.events_size()), span.events.size());
+                QCOMPARE(static_cast<std::size_t>(partial.links_size()), span.links.size());
+            }
+            scope.encodedSpanFields = {};
+        }
+    }
+    QVERIFY(!rebuilt.resourceSpans[0].scopeSpans[0].spans[0].attributes.empty());
+    QVERIFY(rebuilt.resourceSpans[0].scopeSpans[0].spans[1].events.empty());
+    QVERIFY(rebuilt == *decoded.batch);
+}
+
 void TestOtlpDecoder::malformedRequests_data()
 {
     QTest::addColumn<TelemetrySignal>("signal");
@@ -1179,20 +1251,23 @@ void TestOtlpDecoder::throughputFigures()
 
     for (const auto &[encoding, body] :
          {std::pair{OtlpEncoding::Json, &json}, std::pair{OtlpEncoding::Protobuf, &protobuf}}) {
-        constexpr int rounds = 5;
-        QElapsedTimer timer;
-        timer.start();
-        for (int round = 0; round < rounds; ++round) {
-            const OtlpDecodeResult result
-                = OtlpDecoder::decode(TelemetrySignal::Traces, encoding, *body);
-            QVERIFY2(result.ok, result.errorMessage.c_str());
-            QCOMPARE(result.batch->spanCount(), std::size_t(4000));
+        for (const SpanFields spanFields : {SpanFields::Decoded, SpanFields::Encoded}) {
+            constexpr int rounds = 5;
+            QElapsedTimer timer;
+            timer.start();
+            for (int round = 0; round < rounds; ++round) {
+                const OtlpDecodeResult result
+                    = OtlpDecoder::decode(TelemetrySignal::Traces, encoding, *body, spanFields);
+                QVERIFY2(result.ok, result.errorMessage.c_str());
+                QCOMPARE(result.batch->spanCount(), std::size_t(4000));
+            }
+            const double seconds = std::max<qint64>(timer.nsecsElapsed(), 1) / 1e9;
+            const double megabytes = static_cast<double>(body->size()) * rounds / 1e6;
+            qInfo("%s decode, span fields %s: %.1f MB/s, %.0f spans/s (%.2f MB per request)",
+                  encoding == OtlpEncoding::Json ? "OTLP/JSON" : "protobuf",
+                  spanFields == SpanFields::Decoded ? "decoded" : "encoded", megabytes / seconds,
+                  4000.0 * rounds / seconds, static_cast<double>(body->size()) / 1e6);
         }
-        const double seconds = std::max<qint64>(timer.nsecsElapsed(), 1) / 1e9;
-        const double megabytes = static_cast<double>(body->size()) * rounds / 1e6;
-        qInfo("%s decode: %.1f MB/s, %.0f spans/s (%.2f MB per request)",
-              encoding == OtlpEncoding::Json ? "OTLP/JSON" : "protobuf", megabytes / seconds,
-              4000.0 * rounds / seconds, static_cast<double>(body->size()) / 1e6);
     }
 }
 

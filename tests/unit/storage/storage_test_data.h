@@ -84,6 +84,15 @@ inline Span fullSpan(const TraceId &trace, std::uint64_t number, const SpanId &p
     return result;
 }
 
+// The span with no attributes, events or links.
+inline Span bareSpan(Span span)
+{
+    span.attributes.clear();
+    span.events.clear();
+    span.links.clear();
+    return span;
+}
+
 inline InstrumentationScope scope(const std::string &name)
 {
     InstrumentationScope result;

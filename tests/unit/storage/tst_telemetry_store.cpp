@@ -1,3 +1,4 @@
+#include "otlp_proto_columns.h"
 #include "storage_test_data.h"
 #include "telemetry_store.h"
 
@@ -141,6 +142,7 @@ private Q_SLOTS:
     void offerOutsideOpenIsClosed();
     void emptyBatchIsAccepted();
     void spanRoundTrip();
+    void encodedSpanFieldsRoundTrip();
     void logRoundTrip_data();
     void logRoundTrip();
     void metricRoundTrip_data();
@@ -213,10 +215,7 @@ void TestTelemetryStore::spanRoundTrip()
     const TraceId trace = traceId(42);
     const Span root = fullSpan(trace, 1, SpanId{});
     const Span child = fullSpan(trace, 2, root.spanId);
-    Span other = fullSpan(trace, 3, root.spanId);
-    other.attributes.clear();
-    other.events.clear();
-    other.links.clear();
+    Span other = bareSpan(fullSpan(trace, 3, root.spanId));
     other.traceState.clear();
     other.status = {};
     const Resource frontend = resource("frontend", {{"host.name", AnyValue::fromString("h1")}});
@@ -254,6 +253,50 @@ void TestTelemetryStore::spanRoundTrip()
     QVERIFY(bounds);
     QCOMPARE(bounds->startNs, root.startTimeNs);
     QCOMPARE(bounds->endNs, other.endTimeNs + 1);
+}
+
+// A scope whose spans' attributes, events and links arrive encoded (as the receivers' decoder
+// leaves them) next to a decoded scope in the same batch: both read back as the full spans.
+void TestTelemetryStore::encodedSpanFieldsRoundTrip()
+{
+    QTemporaryDir dir;
+    TelemetryStore store(fastOptions(dir.filePath(QStringLiteral("a.db"))));
+    QVERIFY(store.open(nullptr));
+    const TraceId trace = traceId(7);
+    const Span root = fullSpan(trace, 1, SpanId{});
+    const Span child = fullSpan(trace, 2, root.spanId);
+    const Span bare = bareSpan(fullSpan(trace, 3, root.spanId));
+    // Its columns take fewer bytes than a short string holds inline, which the batch's move
+    // into the queue must not invalidate.
+    Span tiny = bareSpan(fullSpan(trace, 4, root.spanId));
+    tiny.attributes = {{"a", AnyValue::fromString("b")}};
+
+    auto batch = std::make_shared<TelemetryBatch>(*spanBatch(resource("svc"), {child, tiny}));
+    ScopeSpans encoded;
+    encoded.scope = scope("encoded.scope");
+    for (const Span &full : {root, bare}) {
+        encoded.spans.push_back(bareSpan(full));
+        OtlpProtoColumns::appendAttributes(encoded.encodedSpanFields.openValue(),
+                                           OtlpProtoColumns::spanAttributesField, full.attributes);
+        encoded.encodedSpanFields.close();
+        OtlpProtoColumns::appendEvents(encoded.encodedSpanFields.openValue(), full.events);
+        encoded.encodedSpanFields.close();
+        OtlpProtoColumns::appendLinks(encoded.encodedSpanFields.openValue(), full.links);
+        encoded.encodedSpanFields.close();
+    }
+    // Encoded first, so the decoded scope's columns follow encoded ones in the batch.
+    batch->resourceSpans[0].scopeSpans.insert(batch->resourceSpans[0].scopeSpans.begin(), encoded);
+    QCOMPARE(store.offer(batch), OfferResult::Accepted);
+    store.close();
+
+    const std::optional<Trace> stored = store.queries()->trace(trace);
+    QVERIFY(stored);
+    const std::vector<Span> expected{root, child, bare, tiny}; // by start time
+    QCOMPARE(stored->spans.size(), expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i)
+        QVERIFY2(stored->spans[i].span == expected[i], qPrintable(QString::number(i)));
+    QVERIFY(stored->scopes[stored->spans[0].scopeIndex] == scope("encoded.scope"));
+    QVERIFY(stored->scopes[stored->spans[1].scopeIndex] == scope("test.scope"));
 }
 
 void TestTelemetryStore::logRoundTrip_data()
