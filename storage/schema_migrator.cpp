@@ -162,8 +162,35 @@ UPDATE spans SET attributes = kansoku_v1_attributes(attributes, 9), events = kan
 UPDATE logs SET attributes = kansoku_v1_attributes(attributes, 6) WHERE attributes IS NOT NULL;
 )sql";
 
+// Version 3. traces.trace_id loses its UNIQUE index (random keys: each commit dirtied pages all
+// over it) for traces_by_id on (generation, trace_id), where new ids stay on a few pages; see
+// TraceIdIndex, whose generation expression the index must repeat exactly. The writer keeps ids
+// unique, as it did before. SQLite cannot drop a UNIQUE constraint, so the table is rebuilt.
+constexpr const char *schemaVersion3 = R"sql(
+CREATE TABLE traces_v3(
+    trace_key INTEGER PRIMARY KEY,
+    trace_id BLOB NOT NULL,
+    start_ns INTEGER NOT NULL,
+    end_ns INTEGER NOT NULL,
+    span_count INTEGER NOT NULL,
+    error_count INTEGER NOT NULL,
+    root_service_id INTEGER,
+    root_name TEXT,
+    root_start_ns INTEGER,
+    services TEXT NOT NULL
+);
+INSERT INTO traces_v3(trace_key, trace_id, start_ns, end_ns, span_count, error_count,
+    root_service_id, root_name, root_start_ns, services)
+    SELECT trace_key, trace_id, start_ns, end_ns, span_count, error_count, root_service_id,
+        root_name, root_start_ns, services FROM traces ORDER BY trace_key;
+DROP TABLE traces;
+ALTER TABLE traces_v3 RENAME TO traces;
+CREATE INDEX traces_by_start ON traces(start_ns);
+CREATE INDEX traces_by_id ON traces(trace_key / 32768, trace_id);
+)sql";
+
 // migrations[i] takes a database from version i to version i + 1.
-constexpr const char *migrations[] = {schemaVersion1, schemaVersion2};
+constexpr const char *migrations[] = {schemaVersion1, schemaVersion2, schemaVersion3};
 
 std::string_view textArgument(sqlite3_value *value)
 {

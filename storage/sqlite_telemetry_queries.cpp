@@ -6,6 +6,7 @@
 #include "sql_builder.h"
 #include "sqlite_database.h"
 #include "sqlite_statement.h"
+#include "trace_id_index.h"
 
 #include <QString>
 #include <algorithm>
@@ -172,7 +173,7 @@ std::vector<TraceSummary> SqliteTelemetryQueries::traces(const TraceQuery &query
     builder.add("SELECT t.trace_id, t.start_ns, t.end_ns, t.root_service_id, t.root_name, "
                 "t.span_count, t.error_count, t.services FROM traces t WHERE 1");
     if (query.traceId) {
-        builder.add(" AND t.trace_id = ?");
+        builder.add(" AND " + TraceIdIndex::condition("t."));
         builder.addBlob(std::string(query.traceId->raw()));
     }
     addTimeRange(builder, "t.start_ns", query.range);
@@ -297,11 +298,13 @@ std::optional<Trace> SqliteTelemetryQueries::trace(const TraceId &traceId) const
     if (!connection.get())
         return std::nullopt;
     SqliteDatabase &database = *connection.get();
-    SqliteStatement *select = database.cached(
-        "SELECT span_id, parent_span_id, name, start_ns, end_ns, kind, status_code, "
-        "status_message, resource_id, scope_id, trace_state, flags, attributes, "
-        "dropped_attributes_count, events, dropped_events_count, links, dropped_links_count "
-        "FROM spans WHERE trace_key = (SELECT trace_key FROM traces WHERE trace_id = ?)");
+    static const std::string selectSql
+        = "SELECT span_id, parent_span_id, name, start_ns, end_ns, kind, status_code, "
+          "status_message, resource_id, scope_id, trace_state, flags, attributes, "
+          "dropped_attributes_count, events, dropped_events_count, links, dropped_links_count "
+          "FROM spans WHERE trace_key = (SELECT trace_key FROM traces WHERE "
+          + TraceIdIndex::condition("") + ")";
+    SqliteStatement *select = database.cached(selectSql);
     if (!select)
         return std::nullopt;
     select->bindBlob(1, traceId.raw());

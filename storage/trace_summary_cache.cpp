@@ -1,6 +1,7 @@
 #include "trace_summary_cache.h"
 
 #include "sqlite_database.h"
+#include "trace_id_index.h"
 
 #include <algorithm>
 #include <cstring>
@@ -143,10 +144,11 @@ TraceSummaryCache::TraceState *TraceSummaryCache::state(const TraceId &traceId,
         return &it->second;
     TraceState state;
     state.traceId = traceId;
-    SqliteStatement *select
-        = m_database.cached("SELECT trace_key, start_ns, end_ns, span_count, error_count, "
-                            "root_service_id, root_name, root_start_ns, services FROM traces "
-                            "WHERE trace_id = ?");
+    static const std::string selectSql
+        = "SELECT trace_key, start_ns, end_ns, span_count, error_count, root_service_id, "
+          "root_name, root_start_ns, services FROM traces WHERE "
+          + TraceIdIndex::condition("");
+    SqliteStatement *select = m_database.cached(selectSql);
     if (!select)
         return nullptr;
     select->bindBlob(1, traceId.raw());

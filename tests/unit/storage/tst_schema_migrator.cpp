@@ -140,6 +140,16 @@ void TestSchemaMigrator::everyEarlierVersionUpgrades()
     QCOMPARE(summaries.front().durationNs, std::int64_t(20));
     QCOMPARE(summaries.front().rootService, std::string("legacy"));
     QCOMPARE(store.queries()->totals().spans, std::int64_t(2));
+
+    // Version 3's trace-id index replaced the UNIQUE one (rebuilding the traces table).
+    SqliteDatabase upgraded;
+    std::string error;
+    QVERIFY(upgraded.open(path.toStdString(), SQLITE_OPEN_READONLY, &error));
+    QCOMPARE(upgraded.queryInt("SELECT count(*) FROM sqlite_schema WHERE name = 'traces_by_id'"),
+             std::int64_t(1));
+    QCOMPARE(upgraded.queryInt("SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'traces' "
+                               "AND name LIKE 'sqlite_autoindex%'"),
+             std::int64_t(0));
 }
 
 void TestSchemaMigrator::migrationIsIdempotent()
@@ -175,7 +185,8 @@ void TestSchemaMigrator::version1JsonColumnsBecomeProtobuf()
     {
         SqliteDatabase database;
         QVERIFY(database.open(path.toStdString(), SQLITE_OPEN_READONLY, &error));
-        QCOMPARE(database.queryInt("PRAGMA user_version"), std::int64_t(2));
+        QCOMPARE(database.queryInt("PRAGMA user_version"),
+                 std::int64_t(SchemaMigrator::latestVersion()));
         QCOMPARE(database.queryInt("SELECT count(*) FROM spans WHERE typeof(attributes) = 'blob' "
                                    "AND typeof(events) = 'blob' AND typeof(links) = 'blob'"),
                  std::int64_t(1));
