@@ -5,6 +5,7 @@
 #include "opentelemetry/proto/collector/trace/v1/trace_service.pb.h"
 #include "otlp_json_reader.h"
 #include "otlp_proto_decoder.h"
+#include "otlp_trace_wire_reader.h"
 
 #include <climits>
 #include <google/protobuf/arena.h>
@@ -75,6 +76,8 @@ OtlpDecodeResult OtlpDecoder::decode(TelemetrySignal signal, OtlpEncoding encodi
     namespace collector = opentelemetry::proto::collector;
     switch (signal) {
     case TelemetrySignal::Traces:
+        if (encoding == OtlpEncoding::Protobuf && spanFields == SpanFields::Encoded)
+            return OtlpTraceWireReader::read(body);
         return decodeAs<collector::trace::v1::ExportTraceServiceRequest>(encoding, body,
                                                                          spanFields);
     case TelemetrySignal::Metrics:

@@ -3,6 +3,7 @@
 #include "opentelemetry/proto/collector/logs/v1/logs_service.pb.h"
 #include "opentelemetry/proto/collector/metrics/v1/metrics_service.pb.h"
 #include "opentelemetry/proto/collector/trace/v1/trace_service.pb.h"
+#include "otlp_item_checks.h"
 
 #include <google/protobuf/io/coded_stream.h>
 
@@ -13,35 +14,7 @@ namespace {
 namespace otlp = opentelemetry::proto;
 using google::protobuf::RepeatedPtrField;
 
-// Counts items dropped one by one and remembers why the first one was dropped.
-class Rejections
-{
-public:
-    // describe() is only called for the first rejection, so paths are built once per request.
-    template<typename Describe>
-    void add(std::int64_t items, Describe describe)
-    {
-        if (m_count == 0)
-            m_first = describe();
-        m_count += items;
-    }
-    void fill(OtlpDecodeResult &result, const char *itemNoun) const
-    {
-        result.rejectedItems = m_count;
-        if (m_count > 0)
-            result.rejectionMessage = std::to_string(m_count) + " " + itemNoun
-                                      + (m_count == 1 ? "" : "s") + " rejected; first: " + m_first;
-    }
-
-private:
-    std::int64_t m_count = 0;
-    std::string m_first;
-};
-
-std::string indexed(const char *name, int index)
-{
-    return std::string(name) + '[' + std::to_string(index) + ']';
-}
+using Rejections = OtlpItemChecks::Rejections;
 
 AnyValue toAnyValue(const otlp::common::v1::AnyValue &value);
 
@@ -101,26 +74,6 @@ InstrumentationScope toScope(const otlp::common::v1::InstrumentationScope &scope
     return result;
 }
 
-// Id checks. An empty string is the absent id; `required` ids must also be non-zero.
-template<std::size_t Size>
-std::optional<FixedId<Size>> checkedId(const std::string &raw, bool required, const char *name,
-                                       std::string &reason)
-{
-    if (raw.empty() && !required)
-        return FixedId<Size>{};
-    if (raw.size() != Size) {
-        reason = std::string(name) + " must be " + std::to_string(Size) + " bytes, got "
-                 + std::to_string(raw.size());
-        return std::nullopt;
-    }
-    auto id = FixedId<Size>::fromRaw(raw);
-    if (required && id->isZero()) {
-        reason = std::string(name) + " is all zero";
-        return std::nullopt;
-    }
-    return id;
-}
-
 // Appends each message as a length-delimited entry of `field`, exactly as protobuf writes that
 // repeated field of the enclosing message.
 template<typename Message>
@@ -148,13 +101,14 @@ std::string toSpan(const otlp::trace::v1::Span &source, Span &span, PackedString
 {
     using ProtoSpan = otlp::trace::v1::Span;
     std::string reason;
-    const auto traceId = checkedId<16>(source.trace_id(), true, "traceId", reason);
+    const auto traceId = OtlpItemChecks::checkedId<16>(source.trace_id(), true, "traceId", reason);
     if (!traceId)
         return reason;
-    const auto spanId = checkedId<8>(source.span_id(), true, "spanId", reason);
+    const auto spanId = OtlpItemChecks::checkedId<8>(source.span_id(), true, "spanId", reason);
     if (!spanId)
         return reason;
-    const auto parentSpanId = checkedId<8>(source.parent_span_id(), false, "parentSpanId", reason);
+    const auto parentSpanId
+        = OtlpItemChecks::checkedId<8>(source.parent_span_id(), false, "parentSpanId", reason);
     if (!parentSpanId)
         return reason;
 
@@ -162,11 +116,13 @@ std::string toSpan(const otlp::trace::v1::Span &source, Span &span, PackedString
         span.links.reserve(static_cast<std::size_t>(source.links_size()));
     for (int i = 0; i < source.links_size(); ++i) {
         const auto &link = source.links(i);
-        const auto linkTraceId = checkedId<16>(link.trace_id(), false, "traceId", reason);
+        const auto linkTraceId
+            = OtlpItemChecks::checkedId<16>(link.trace_id(), false, "traceId", reason);
         const auto linkSpanId
-            = linkTraceId ? checkedId<8>(link.span_id(), false, "spanId", reason) : std::nullopt;
+            = linkTraceId ? OtlpItemChecks::checkedId<8>(link.span_id(), false, "spanId", reason)
+                          : std::nullopt;
         if (!linkTraceId || !linkSpanId)
-            return indexed("links", i) + '.' + reason;
+            return OtlpItemChecks::indexed("links", i) + '.' + reason;
         if (!encodedFields) {
             span.links.push_back(SpanLink{*linkTraceId, *linkSpanId, link.trace_state(),
                                           toAttributes(link.attributes()),
@@ -218,10 +174,10 @@ std::string toSpan(const otlp::trace::v1::Span &source, Span &span, PackedString
 std::string toLogRecord(const otlp::logs::v1::LogRecord &source, LogRecord &log)
 {
     std::string reason;
-    const auto traceId = checkedId<16>(source.trace_id(), false, "traceId", reason);
+    const auto traceId = OtlpItemChecks::checkedId<16>(source.trace_id(), false, "traceId", reason);
     if (!traceId)
         return reason;
-    const auto spanId = checkedId<8>(source.span_id(), false, "spanId", reason);
+    const auto spanId = OtlpItemChecks::checkedId<8>(source.span_id(), false, "spanId", reason);
     if (!spanId)
         return reason;
     log.timeNs = static_cast<std::int64_t>(source.time_unix_nano());
@@ -241,10 +197,10 @@ std::string toLogRecord(const otlp::logs::v1::LogRecord &source, LogRecord &log)
 std::string toExemplar(const otlp::metrics::v1::Exemplar &source, Exemplar &exemplar)
 {
     std::string reason;
-    const auto traceId = checkedId<16>(source.trace_id(), false, "traceId", reason);
+    const auto traceId = OtlpItemChecks::checkedId<16>(source.trace_id(), false, "traceId", reason);
     if (!traceId)
         return reason;
-    const auto spanId = checkedId<8>(source.span_id(), false, "spanId", reason);
+    const auto spanId = OtlpItemChecks::checkedId<8>(source.span_id(), false, "spanId", reason);
     if (!spanId)
         return reason;
     exemplar.filteredAttributes = toAttributes(source.filtered_attributes());
@@ -272,7 +228,7 @@ std::string fillBase(const Point &source, DataPointBase &point)
             Exemplar exemplar;
             std::string reason = toExemplar(source.exemplars(i), exemplar);
             if (!reason.empty())
-                return indexed("exemplars", i) + '.' + reason;
+                return OtlpItemChecks::indexed("exemplars", i) + '.' + reason;
             point.exemplars.push_back(std::move(exemplar));
         }
     }
@@ -345,7 +301,8 @@ void convertPoints(const RepeatedPtrField<ProtoPoint> &sources, std::vector<Poin
         std::string reason = fillBase(sources.Get(i), point);
         if (!reason.empty()) {
             rejections.add(1, [&] {
-                return metricPath + '.' + typeKey + '.' + indexed("dataPoints", i) + ": " + reason;
+                return metricPath + '.' + typeKey + '.' + OtlpItemChecks::indexed("dataPoints", i)
+                       + ": " + reason;
             });
             continue;
         }
@@ -433,16 +390,6 @@ void convertMetric(const otlp::metrics::v1::Metric &source, std::vector<Metric> 
     metrics.push_back(std::move(metric));
 }
 
-OtlpDecodeResult success(std::shared_ptr<TelemetryBatch> batch, const Rejections &rejections,
-                         const char *itemNoun)
-{
-    OtlpDecodeResult result;
-    result.ok = true;
-    result.batch = std::move(batch);
-    rejections.fill(result, itemNoun);
-    return result;
-}
-
 } // namespace
 
 OtlpDecodeResult
@@ -478,13 +425,14 @@ OtlpProtoDecoder::convert(const otlp::collector::trace::v1::ExportTraceServiceRe
                     continue;
                 }
                 rejections.add(1, [&] {
-                    return indexed("resourceSpans", r) + '.' + indexed("scopeSpans", s) + '.'
-                           + indexed("spans", i) + ": " + reason;
+                    return OtlpItemChecks::indexed("resourceSpans", r) + '.'
+                           + OtlpItemChecks::indexed("scopeSpans", s) + '.'
+                           + OtlpItemChecks::indexed("spans", i) + ": " + reason;
                 });
             }
         }
     }
-    return success(std::move(batch), rejections, "span");
+    return rejections.success(std::move(batch), "span");
 }
 
 OtlpDecodeResult
@@ -506,14 +454,14 @@ OtlpProtoDecoder::convert(const otlp::collector::metrics::v1::ExportMetricsServi
             scope.scope = toScope(sourceScope.scope());
             scope.schemaUrl = sourceScope.schema_url();
             scope.metrics.reserve(static_cast<std::size_t>(sourceScope.metrics_size()));
-            const std::string scopePath
-                = indexed("resourceMetrics", r) + '.' + indexed("scopeMetrics", s) + '.';
+            const std::string scopePath = OtlpItemChecks::indexed("resourceMetrics", r) + '.'
+                                          + OtlpItemChecks::indexed("scopeMetrics", s) + '.';
             for (int i = 0; i < sourceScope.metrics_size(); ++i)
                 convertMetric(sourceScope.metrics(i), scope.metrics, rejections,
-                              scopePath + indexed("metrics", i));
+                              scopePath + OtlpItemChecks::indexed("metrics", i));
         }
     }
-    return success(std::move(batch), rejections, "data point");
+    return rejections.success(std::move(batch), "data point");
 }
 
 OtlpDecodeResult
@@ -542,13 +490,24 @@ OtlpProtoDecoder::convert(const otlp::collector::logs::v1::ExportLogsServiceRequ
                     continue;
                 }
                 rejections.add(1, [&] {
-                    return indexed("resourceLogs", r) + '.' + indexed("scopeLogs", s) + '.'
-                           + indexed("logRecords", i) + ": " + reason;
+                    return OtlpItemChecks::indexed("resourceLogs", r) + '.'
+                           + OtlpItemChecks::indexed("scopeLogs", s) + '.'
+                           + OtlpItemChecks::indexed("logRecords", i) + ": " + reason;
                 });
             }
         }
     }
-    return success(std::move(batch), rejections, "log record");
+    return rejections.success(std::move(batch), "log record");
+}
+
+Resource OtlpProtoDecoder::convert(const otlp::resource::v1::Resource &resource)
+{
+    return toResource(resource);
+}
+
+InstrumentationScope OtlpProtoDecoder::convert(const otlp::common::v1::InstrumentationScope &scope)
+{
+    return toScope(scope);
 }
 
 } // namespace kansoku

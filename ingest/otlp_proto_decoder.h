@@ -5,6 +5,12 @@
 
 #include "otlp_decoder.h"
 
+namespace opentelemetry::proto::resource::v1 {
+class Resource;
+}
+namespace opentelemetry::proto::common::v1 {
+class InstrumentationScope;
+}
 namespace opentelemetry::proto::collector {
 namespace trace::v1 {
 class ExportTraceServiceRequest;
@@ -30,6 +36,9 @@ public:
         const opentelemetry::proto::collector::metrics::v1::ExportMetricsServiceRequest &request);
     static OtlpDecodeResult
     convert(const opentelemetry::proto::collector::logs::v1::ExportLogsServiceRequest &request);
+    static Resource convert(const opentelemetry::proto::resource::v1::Resource &resource);
+    static InstrumentationScope
+    convert(const opentelemetry::proto::common::v1::InstrumentationScope &scope);
 };
 
 } // namespace kansoku

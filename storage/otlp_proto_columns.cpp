@@ -12,7 +12,14 @@ using google::protobuf::io::CodedInputStream;
 
 // Wire types and the OTLP field numbers used here (opentelemetry/proto/common/v1/common.proto,
 // trace/v1/trace.proto). Every field number is below 16, so every tag is one byte.
-enum WireType : std::uint32_t { Varint = 0, Fixed64 = 1, LengthDelimited = 2, Fixed32 = 5 };
+enum WireType : std::uint32_t {
+    Varint = 0,
+    Fixed64 = 1,
+    LengthDelimited = 2,
+    StartGroup = 3,
+    EndGroup = 4,
+    Fixed32 = 5
+};
 
 namespace AnyValueField {
 constexpr int string = 1, boolean = 2, integer = 3, floating = 4, array = 5, map = 6, bytes = 7;
@@ -201,6 +208,36 @@ void appendKeyValues(std::string &out, int field, const Attributes &attributes)
 
 // ---- reading --------------------------------------------------------------------------------
 
+// Skips the value of a field nobody reads. Groups are skipped too: OTLP has none, but protobuf
+// keeps unknown ones, so a client's may be stored with the bytes that came in.
+bool skipField(CodedInputStream &in, std::uint32_t tag, int groupDepth)
+{
+    std::uint64_t ignored64 = 0;
+    std::uint32_t ignored32 = 0;
+    switch (tag & 7) {
+    case Varint:
+        return in.ReadVarint64(&ignored64);
+    case Fixed64:
+        return in.ReadLittleEndian64(&ignored64);
+    case Fixed32:
+        return in.ReadLittleEndian32(&ignored32);
+    case LengthDelimited:
+        return in.ReadVarint32(&ignored32) && static_cast<int>(ignored32) >= 0
+               && in.Skip(static_cast<int>(ignored32));
+    case StartGroup:
+        while (groupDepth < maxDepth && in.BytesUntilLimit() > 0) {
+            const std::uint32_t inner = in.ReadTag();
+            if ((inner & 7) == EndGroup)
+                return inner >> 3 == tag >> 3;
+            if (inner == 0 || !skipField(in, inner, groupDepth + 1))
+                return false;
+        }
+        return false;
+    default:
+        return false; // an end-group tag outside its group, or wire types 6 and 7
+    }
+}
+
 // Reads the fields of the message the stream is limited to, calling field(number, wireType)
 // for each; it returns 1 when it read the value, 0 to skip it, -1 on an error.
 template<typename Field>
@@ -210,37 +247,9 @@ bool readFields(CodedInputStream &in, Field field)
         const std::uint32_t tag = in.ReadTag();
         if (tag == 0)
             return false;
-        const int number = static_cast<int>(tag >> 3);
-        const std::uint32_t type = tag & 7;
-        const int handled = field(number, type);
-        if (handled < 0)
+        const int handled = field(static_cast<int>(tag >> 3), tag & 7);
+        if (handled < 0 || (handled == 0 && !skipField(in, tag, 0)))
             return false;
-        if (handled > 0)
-            continue;
-        std::uint64_t ignoredVarint = 0;
-        std::uint64_t ignored64 = 0;
-        std::uint32_t ignored32 = 0;
-        std::uint32_t length = 0;
-        switch (type) {
-        case Varint:
-            if (!in.ReadVarint64(&ignoredVarint))
-                return false;
-            break;
-        case Fixed64:
-            if (!in.ReadLittleEndian64(&ignored64))
-                return false;
-            break;
-        case Fixed32:
-            if (!in.ReadLittleEndian32(&ignored32))
-                return false;
-            break;
-        case LengthDelimited:
-            if (!in.ReadVarint32(&length) || !in.Skip(static_cast<int>(length)))
-                return false;
-            break;
-        default:
-            return false; // groups are not part of OTLP
-        }
     }
     return true;
 }
@@ -485,30 +494,19 @@ bool OtlpProtoColumns::decodeLinks(std::string_view bytes, std::vector<SpanLink>
     out->clear();
     return readRepeated(bytes, spanLinksField, [&](CodedInputStream &in) {
         SpanLink &link = out->emplace_back();
-        return readFields(in, [&](int number, std::uint32_t type) -> int {
+        // As in protobuf the last occurrence of an id counts, and an empty one is absent.
+        std::string traceIdRaw;
+        std::string spanIdRaw;
+        const bool read = readFields(in, [&](int number, std::uint32_t type) -> int {
             std::uint64_t raw = 0;
             std::uint32_t raw32 = 0;
-            std::string id;
             switch (number) {
             case LinkField::traceId:
-            case LinkField::spanId: {
+            case LinkField::spanId:
                 if (type != LengthDelimited)
                     return 0;
-                if (!readString(in, &id))
-                    return -1;
-                if (number == LinkField::traceId) {
-                    const auto traceId = TraceId::fromRaw(id);
-                    if (!traceId)
-                        return -1;
-                    link.traceId = *traceId;
-                } else {
-                    const auto spanId = SpanId::fromRaw(id);
-                    if (!spanId)
-                        return -1;
-                    link.spanId = *spanId;
-                }
-                return 1;
-            }
+                return readString(in, number == LinkField::traceId ? &traceIdRaw : &spanIdRaw) ? 1
+                                                                                               : -1;
             case LinkField::traceState:
                 return type != LengthDelimited ? 0 : readString(in, &link.traceState) ? 1 : -1;
             case LinkField::attributes:
@@ -533,6 +531,15 @@ bool OtlpProtoColumns::decodeLinks(std::string_view bytes, std::vector<SpanLink>
                 return 0;
             }
         });
+        if (!read)
+            return false;
+        const auto traceId = traceIdRaw.empty() ? TraceId{} : TraceId::fromRaw(traceIdRaw);
+        const auto spanId = spanIdRaw.empty() ? SpanId{} : SpanId::fromRaw(spanIdRaw);
+        if (!traceId || !spanId)
+            return false;
+        link.traceId = *traceId;
+        link.spanId = *spanId;
+        return true;
     });
 }
 

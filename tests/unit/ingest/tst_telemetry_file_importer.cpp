@@ -4,6 +4,7 @@
 // gzip file, a file that is no telemetry), cancel, a full queue, a closed sink, and the round trip:
 // a JS SDK file imported into a store equals what the receivers' decoder stores for the same
 // requests.
+#include "decoded_span_fields.h"
 #include "ingest_counters.h"
 #include "otlp_decoder.h"
 #include "telemetry_file_importer.h"
@@ -214,7 +215,14 @@ void TestTelemetryFileImporter::protobufAndJsonGiveTheSameItems()
     RecordingSink fromProtobuf;
     import(fixture("js_sdk_mixed.jsonl"), fromJson);
     import(fixture("js_sdk_mixed.binpb"), fromProtobuf);
-    QVERIFY(fromJson.merged() == fromProtobuf.merged());
+    // Span attributes, events and links arrive encoded, in whatever field order and encoding
+    // each file has: compare what they hold.
+    TelemetryBatch json = fromJson.merged();
+    TelemetryBatch protobuf = fromProtobuf.merged();
+    QVERIFY(testing::decodeSpanFields(json));
+    QVERIFY(testing::decodeSpanFields(protobuf));
+    QVERIFY(json.spanCount() > 0);
+    QVERIFY(json == protobuf);
 }
 
 void TestTelemetryFileImporter::prettyPrintedRequest()

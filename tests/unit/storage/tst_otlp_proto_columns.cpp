@@ -56,6 +56,7 @@ private Q_SLOTS:
     void bytesAreTheOtlpWireFormat();
     void damagedBytesAreRefused();
     void deepNestingIsRefused();
+    void readsWhatProtobufAccepts();
     void attributesMatchComparesDisplayText_data();
     void attributesMatchComparesDisplayText();
 };
@@ -206,6 +207,39 @@ void TestOtlpProtoColumns::deepNestingIsRefused()
     OtlpProtoColumns::appendAttributes(bytes, 9, {{"deep", value}});
     Attributes decoded;
     QVERIFY(!OtlpProtoColumns::decodeAttributes(bytes, 9, &decoded));
+}
+
+// Receivers store span fields as clients sent them, so what protobuf's parser accepts must read
+// back: unknown groups, an id given twice (the last counts), an empty id (absent).
+void TestOtlpProtoColumns::readsWhatProtobufAccepts()
+{
+    // KeyValue{key "k", unknown group 7 {varint}, value {string "v"}}
+    const std::string keyValue = std::string("\x0a\x01k\x3b\x08\x01\x3c\x12\x03\x0a\x01v", 12);
+    const std::string attribute = "\x4a" + std::string(1, char(keyValue.size())) + keyValue;
+    Attributes attributes;
+    QVERIFY(OtlpProtoColumns::decodeAttributes(attribute, OtlpProtoColumns::spanAttributesField,
+                                               &attributes));
+    QVERIFY(attributes == (Attributes{{"k", AnyValue::fromString("v")}}));
+    // A group that never ends, or ends as another field, is damage.
+    QVERIFY(!OtlpProtoColumns::decodeAttributes(std::string("\x4a\x03\x3b\x08\x01", 5),
+                                                OtlpProtoColumns::spanAttributesField,
+                                                &attributes));
+    QVERIFY(!OtlpProtoColumns::decodeAttributes(std::string("\x4a\x04\x3b\x08\x01\x44", 6),
+                                                OtlpProtoColumns::spanAttributesField,
+                                                &attributes));
+
+    // Link{span_id of 16 bytes, span_id of 8 bytes, trace_id empty}
+    std::vector<SpanLink> links;
+    otlp::trace::v1::Span::Link first;
+    first.set_span_id("sixteen bytes!!!");
+    std::string linkBytes = first.SerializeAsString();
+    linkBytes += std::string("\x12\x08\x01\x02\x03\x04\x05\x06\x07\x08", 10);
+    linkBytes += std::string("\x0a\x00", 2); // an empty trace id
+    const std::string column = "\x6a" + std::string(1, char(linkBytes.size())) + linkBytes;
+    QVERIFY(OtlpProtoColumns::decodeLinks(column, &links));
+    QCOMPARE(links.size(), std::size_t(1));
+    QVERIFY(links[0].traceId.isZero());
+    QCOMPARE(links[0].spanId, *SpanId::fromRaw(std::string("\x01\x02\x03\x04\x05\x06\x07\x08", 8)));
 }
 
 void TestOtlpProtoColumns::attributesMatchComparesDisplayText_data()
