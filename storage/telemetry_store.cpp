@@ -42,9 +42,9 @@ bool configureWriteConnection(SqliteDatabase &database, std::string *errorMessag
         return false;
     }
     // No wal_autocheckpoint: the WalCheckpointer's hook replaces it. 64 MiB of cache keeps the
-    // randomly probed trace-id index (~15 MiB at 5 M spans) in memory. Under sustained ingest the
-    // log can run to hundreds of MiB before a checkpoint catches up and it starts over; the size
-    // limit gives that disk space back when it does, instead of keeping the high-water mark.
+    // pages new rows go to in memory (a 256 MiB cache measured no faster). Under sustained ingest
+    // the log can run to hundreds of MiB before a checkpoint catches up and it starts over; the
+    // size limit gives that disk space back when it does, instead of keeping the high-water mark.
     if (!database.exec("PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; "
                        "PRAGMA cache_size = -65536; PRAGMA journal_size_limit = 134217728;",
                        &error)) {
