@@ -80,6 +80,11 @@ void TestSchemaMigrator::freshDatabaseGetsLatestVersion()
     QCOMPARE(database.queryInt("PRAGMA application_id"), std::int64_t(0x4b4e534b));
     QCOMPARE(database.queryInt("SELECT count(*) FROM totals"), std::int64_t(1));
     QCOMPARE(TelemetryStore::schemaVersion(), SchemaMigrator::latestVersion());
+    // Version 4's full-text merge settings.
+    QCOMPARE(database.queryInt("SELECT v FROM logs_fts_config WHERE k = 'automerge'"),
+             std::int64_t(16));
+    QCOMPARE(database.queryInt("SELECT v FROM logs_fts_config WHERE k = 'crisismerge'"),
+             std::int64_t(32));
 }
 
 void TestSchemaMigrator::everyEarlierVersionUpgrades_data()
