@@ -131,6 +131,12 @@ public:
         });
     }
 
+    // One attributes entry of a span, an event or a link: a KeyValue submessage.
+    int keyValueEntry(int depth)
+    {
+        return message(depth, [&](int inner) { return keyValue(inner); }) ? 1 : -1;
+    }
+
     bool anyValue(int depth)
     {
         return fields(depth, [&](int number, std::uint32_t type, int) {
@@ -458,8 +464,7 @@ private:
                 return 0;
             bool ok = false;
             if (number == field::spanAttributes) {
-                ok = m_walker.message(depth + 1,
-                                      [&](int inner) { return m_walker.keyValue(inner); });
+                ok = m_walker.keyValueEntry(depth + 1) > 0;
             } else if (number == field::spanEvents) {
                 ok = m_walker.message(depth + 1, [&](int inner) { return event(inner); });
             } else {
@@ -480,28 +485,27 @@ private:
         case field::spanStatus:
             if (type != LengthDelimited)
                 return 0;
-            return m_walker.message(
-                       depth + 1,
-                       [&](int inner) {
-                           return m_walker.fields(
-                               inner, [&](int statusField, std::uint32_t statusType, int) {
-                                   if (statusField == field::statusMessage
-                                       && statusType == LengthDelimited)
-                                       return m_walker.string(&read.statusMessage) ? 1 : -1;
-                                   if (statusField != field::statusCode || statusType != Varint)
-                                       return 0;
-                                   std::uint64_t code = 0;
-                                   if (!m_walker.varint(&code))
-                                       return -1;
-                                   read.statusCode = static_cast<std::int32_t>(code);
-                                   return 1;
-                               });
-                       })
-                       ? 1
-                       : -1;
+            return m_walker.message(depth + 1, [&](int inner) { return status(inner, read); }) ? 1
+                                                                                               : -1;
         default:
             return 0;
         }
+    }
+
+    // Status fields merge into read, as protobuf merges a message given twice.
+    bool status(int depth, SpanFieldsRead &read)
+    {
+        return m_walker.fields(depth, [&](int number, std::uint32_t type, int) {
+            if (number == field::statusMessage && type == LengthDelimited)
+                return m_walker.string(&read.statusMessage) ? 1 : -1;
+            if (number != field::statusCode || type != Varint)
+                return 0;
+            std::uint64_t code = 0;
+            if (!m_walker.varint(&code))
+                return -1;
+            read.statusCode = static_cast<std::int32_t>(code);
+            return 1;
+        });
     }
 
     bool event(int depth)
@@ -512,10 +516,7 @@ private:
             if (number == field::eventName)
                 return m_walker.checkedString();
             if (number == field::eventAttributes)
-                return m_walker.message(depth + 1,
-                                        [&](int inner) { return m_walker.keyValue(inner); })
-                           ? 1
-                           : -1;
+                return m_walker.keyValueEntry(depth + 1);
             return 0;
         });
     }
@@ -536,10 +537,7 @@ private:
             case field::linkTraceState:
                 return m_walker.checkedString();
             case field::linkAttributes:
-                return m_walker.message(depth + 1,
-                                        [&](int inner) { return m_walker.keyValue(inner); })
-                           ? 1
-                           : -1;
+                return m_walker.keyValueEntry(depth + 1);
             default:
                 return 0;
             }
