@@ -4,7 +4,7 @@
 // values (signals), so the window never sees ingest types. Main thread; owns the worker thread.
 #pragma once
 
-#include "import_report.h"
+#include "core/import_report.h"
 
 #include <QObject>
 #include <QStringList>

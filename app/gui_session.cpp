@@ -1,15 +1,15 @@
 #include "gui_session.h"
 
+#include "core/telemetry_queries.h"
 #include "file_import_controller.h"
 #include "kansoku_runtime.h"
 #include "logs_pane.h"
 #include "metrics_pane.h"
 #include "session_controller.h"
-#include "telemetry_queries.h"
 #include "telemetry_store.h"
 #include "traces_pane.h"
 #include "unix_signal_notifier.h"
-#include "workbench_state.h"
+#include "view/workbench_state.h"
 #include "workbench_window.h"
 
 #include <QApplication>

@@ -6,8 +6,8 @@
 // after a switch the panes are rebuilt over the new store's queries. Main thread.
 #pragma once
 
-#include "background_query.h"
 #include "command_line_options.h"
+#include "view/background_query.h"
 
 #include <QObject>
 #include <QTimer>

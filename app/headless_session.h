@@ -4,7 +4,7 @@
 #pragma once
 
 #include "command_line_options.h"
-#include "ingest_counters.h"
+#include "core/ingest_counters.h"
 
 #include <QElapsedTimer>
 #include <QObject>

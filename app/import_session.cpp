@@ -1,6 +1,6 @@
 #include "import_session.h"
 
-#include "ingest_counters.h"
+#include "core/ingest_counters.h"
 #include "telemetry_file_importer.h"
 #include "telemetry_store.h"
 #include "unix_signal_notifier.h"

@@ -6,9 +6,9 @@
 #pragma once
 
 #include "command_line_options.h"
-#include "ingest_counters.h"
-#include "receiver_status.h"
-#include "storage_status.h"
+#include "core/ingest_counters.h"
+#include "core/receiver_status.h"
+#include "core/storage_status.h"
 
 #include <QObject>
 #include <memory>

@@ -4,7 +4,7 @@
 // decompress, detect, decode) and into a real TelemetryStore on a temporary file (end-to-end,
 // until close() has committed everything). Prints MB/s of content and items/s for both, so a
 // store-bound import shows as the gap between the two.
-#include "ingest_counters.h"
+#include "core/ingest_counters.h"
 #include "synthetic_telemetry_files.h"
 #include "telemetry_file_importer.h"
 #include "telemetry_store.h"

@@ -2,7 +2,7 @@
 // and prints the median time of the queries the logs pane runs: the newest page, full-text pages
 // (word, phrase, prefix), counts, and severity/service filters.
 // Usage: kansoku_log_search_bench [log count, default 1000000] [repeats, default 7]
-#include "log_search_parser.h"
+#include "analysis/log_search_parser.h"
 #include "telemetry_store.h"
 
 #include <QCoreApplication>

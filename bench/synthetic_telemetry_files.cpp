@@ -1,9 +1,9 @@
 #include "synthetic_telemetry_files.h"
 
 #include "bench_request_factory.h"
+#include "core/telemetry_ids.h"
 #include "opentelemetry/proto/collector/logs/v1/logs_service.pb.h"
 #include "opentelemetry/proto/collector/trace/v1/trace_service.pb.h"
-#include "telemetry_ids.h"
 
 #include <QByteArray>
 #include <cstdio>

@@ -1,7 +1,7 @@
 // Opening a big trace the way the traces pane does: read it from a real session file (its spans
 // interleaved with other traffic, as when it arrived live), then show it in a TraceView and paint
 // the first frame. Prints the figures per step; run with QT_QPA_PLATFORM=offscreen.
-#include "synthetic_trace.h"
+#include "support/synthetic_trace.h"
 #include "telemetry_store.h"
 #include "trace_view.h"
 

@@ -1,14 +1,14 @@
 // Prints figures for the trace view on synthetic traces: span tree build, waterfall/overview/flame
 // geometry, and paint frame times rendering the waterfall into a 1920×1080 QImage (offscreen).
 // `--png DIR` also saves screenshots of the whole TraceView. Figures, not asserts.
-#include "flame_graph_layout.h"
+#include "analysis/flame_graph_layout.h"
+#include "analysis/overview_geometry.h"
+#include "analysis/span_tree.h"
+#include "analysis/waterfall_geometry.h"
 #include "flame_graph_view.h"
-#include "overview_geometry.h"
-#include "span_tree.h"
-#include "synthetic_trace.h"
+#include "support/synthetic_trace.h"
 #include "trace_view.h"
 #include "trace_waterfall_view.h"
-#include "waterfall_geometry.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -4,7 +4,7 @@
 #include "telemetry_store.h"
 #include "trace_view.h"
 #include "traces_pane.h"
-#include "workbench_state.h"
+#include "view/workbench_state.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -3,10 +3,10 @@
 // thread (OtlpHttpReceiver owns that thread); decoding happens here, never on the GUI thread.
 #pragma once
 
-#include "ingest_counters.h"
+#include "core/ingest_counters.h"
+#include "core/telemetry_sink.h"
 #include "otlp_encoding.h"
 #include "receiver_options.h"
-#include "telemetry_sink.h"
 
 #include <QAbstractHttpServer>
 #include <QHttpServerResponder>

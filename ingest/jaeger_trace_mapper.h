@@ -5,7 +5,7 @@
 // microseconds -> nanoseconds. Stateless; any thread.
 #pragma once
 
-#include "telemetry_batch.h"
+#include "core/telemetry_batch.h"
 
 #include <string>
 #include <string_view>

@@ -2,9 +2,9 @@
 // Stateless and thread-safe: call it from any receiver or import thread.
 #pragma once
 
+#include "core/telemetry_batch.h"
+#include "core/telemetry_signal.h"
 #include "otlp_encoding.h"
-#include "telemetry_batch.h"
-#include "telemetry_signal.h"
 
 #include <cstdint>
 #include <string>

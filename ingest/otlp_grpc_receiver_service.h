@@ -6,8 +6,8 @@
 // the storage writer, never on another call, so it cannot deadlock the server.
 #pragma once
 
-#include "ingest_counters.h"
-#include "telemetry_sink.h"
+#include "core/ingest_counters.h"
+#include "core/telemetry_sink.h"
 
 #include <chrono>
 #include <grpcpp/generic/async_generic_service.h>

@@ -3,10 +3,10 @@
 // its sockets and all decoding live on the internal thread. Shares the sink and counters.
 #pragma once
 
-#include "ingest_counters.h"
+#include "core/ingest_counters.h"
+#include "core/receiver_status.h"
+#include "core/telemetry_sink.h"
 #include "receiver_options.h"
-#include "receiver_status.h"
-#include "telemetry_sink.h"
 
 #include <QString>
 #include <QThread>

@@ -3,8 +3,8 @@
 // message of a request.
 #pragma once
 
+#include "core/telemetry_ids.h"
 #include "otlp_decoder.h"
-#include "telemetry_ids.h"
 
 #include <cstdint>
 #include <optional>

@@ -5,7 +5,7 @@
 // any thread.
 #pragma once
 
-#include "telemetry_signal.h"
+#include "core/telemetry_signal.h"
 
 #include <optional>
 #include <string_view>

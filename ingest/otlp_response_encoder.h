@@ -2,8 +2,8 @@
 // in protobuf or OTLP/JSON. Stateless and thread-safe.
 #pragma once
 
+#include "core/telemetry_signal.h"
 #include "otlp_encoding.h"
-#include "telemetry_signal.h"
 
 #include <cstdint>
 #include <optional>

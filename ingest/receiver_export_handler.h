@@ -2,10 +2,10 @@
 // count the outcome. Used by both receivers on their own threads; holds no state of its own.
 #pragma once
 
-#include "ingest_counters.h"
+#include "core/ingest_counters.h"
+#include "core/telemetry_signal.h"
+#include "core/telemetry_sink.h"
 #include "otlp_encoding.h"
-#include "telemetry_signal.h"
-#include "telemetry_sink.h"
 
 #include <chrono>
 #include <cstdint>

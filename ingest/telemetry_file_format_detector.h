@@ -3,7 +3,7 @@
 // Zipkin v2 JSON. Also finds the signal of one OTLP/JSON request. Stateless; any thread.
 #pragma once
 
-#include "telemetry_signal.h"
+#include "core/telemetry_signal.h"
 
 #include <cstdint>
 #include <optional>

@@ -5,9 +5,9 @@
 // importFile() on a worker thread; cancel() from any thread.
 #pragma once
 
-#include "ingest_counters.h"
+#include "core/ingest_counters.h"
+#include "core/telemetry_sink.h"
 #include "telemetry_file_format_detector.h"
-#include "telemetry_sink.h"
 
 #include <atomic>
 #include <functional>

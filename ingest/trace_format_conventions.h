@@ -3,7 +3,7 @@
 // and status carried in tags. Stateless; any thread.
 #pragma once
 
-#include "span.h"
+#include "core/span.h"
 
 #include <optional>
 #include <string_view>

@@ -1,6 +1,6 @@
 #include "encoded_telemetry_batch.h"
 
-#include "otlp_json.h"
+#include "formats/otlp_json.h"
 #include "otlp_proto_columns.h"
 
 #include <cassert>

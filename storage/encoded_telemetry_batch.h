@@ -4,8 +4,8 @@
 // and the encoding runs in parallel on the receivers' threads.
 #pragma once
 
-#include "packed_strings.h"
-#include "telemetry_batch.h"
+#include "core/packed_strings.h"
+#include "core/telemetry_batch.h"
 
 #include <string>
 #include <string_view>

@@ -1,6 +1,6 @@
 #include "entity_interner.h"
 
-#include "otlp_json.h"
+#include "formats/otlp_json.h"
 #include "sqlite_database.h"
 #include "sqlite_statement.h"
 

@@ -2,7 +2,7 @@
 // in-memory maps keyed by the exact content. Lives on the writer thread with the write connection.
 #pragma once
 
-#include "resource.h"
+#include "core/resource.h"
 
 #include <cstdint>
 #include <string>

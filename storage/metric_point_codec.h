@@ -3,7 +3,7 @@
 // Stateless; any thread.
 #pragma once
 
-#include "metric.h"
+#include "core/metric.h"
 
 #include <string>
 #include <string_view>

@@ -1,7 +1,7 @@
 #include "metric_point_reader.h"
 
+#include "formats/otlp_json.h"
 #include "metric_point_codec.h"
-#include "otlp_json.h"
 #include "sqlite_statement.h"
 
 namespace kansoku {

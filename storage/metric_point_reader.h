@@ -2,7 +2,7 @@
 // Stateless; any thread.
 #pragma once
 
-#include "metric.h"
+#include "core/metric.h"
 
 namespace kansoku {
 

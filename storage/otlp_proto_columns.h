@@ -8,7 +8,7 @@
 // yields false, never a crash.
 #pragma once
 
-#include "span.h"
+#include "core/span.h"
 
 #include <string>
 #include <string_view>

@@ -1,6 +1,6 @@
 #include "schema_migrator.h"
 
-#include "otlp_json.h"
+#include "formats/otlp_json.h"
 #include "otlp_proto_columns.h"
 #include "sqlite_database.h"
 

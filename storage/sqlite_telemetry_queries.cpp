@@ -1,7 +1,7 @@
 #include "sqlite_telemetry_queries.h"
 
+#include "formats/otlp_json.h"
 #include "metric_point_reader.h"
-#include "otlp_json.h"
 #include "otlp_proto_columns.h"
 #include "sql_builder.h"
 #include "sqlite_database.h"

@@ -12,8 +12,8 @@
 // - Points of a stream with the same time are stored once (a re-sent point is dropped).
 #pragma once
 
+#include "core/telemetry_queries.h"
 #include "read_connection_pool.h"
-#include "telemetry_queries.h"
 
 #include <mutex>
 #include <unordered_map>

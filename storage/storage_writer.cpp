@@ -1,8 +1,8 @@
 #include "storage_writer.h"
 
 #include "encoded_telemetry_batch.h"
+#include "formats/otlp_json.h"
 #include "metric_point_codec.h"
-#include "otlp_json.h"
 #include "sqlite_database.h"
 #include "sqlite_statement.h"
 

@@ -3,8 +3,8 @@
 // thread; borrows the connection owned by TelemetryStore.
 #pragma once
 
+#include "core/storage_status.h"
 #include "entity_interner.h"
-#include "storage_status.h"
 #include "trace_summary_cache.h"
 
 #include <unordered_map>

@@ -4,10 +4,10 @@
 // queries() from any thread.
 #pragma once
 
+#include "core/storage_status.h"
+#include "core/telemetry_sink.h"
 #include "encoded_telemetry_batch.h"
 #include "storage_options.h"
-#include "storage_status.h"
-#include "telemetry_sink.h"
 
 #include <QMetaType>
 #include <QObject>

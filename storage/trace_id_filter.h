@@ -3,7 +3,7 @@
 // ~10% of the writer's time at 5 M spans. Writer thread only (owned by TraceSummaryCache).
 #pragma once
 
-#include "telemetry_ids.h"
+#include "core/telemetry_ids.h"
 
 #include <cstdint>
 #include <vector>

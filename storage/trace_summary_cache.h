@@ -3,7 +3,7 @@
 // written back once per transaction. Writer thread only; borrows the write connection.
 #pragma once
 
-#include "span.h"
+#include "core/span.h"
 #include "trace_id_filter.h"
 
 #include <string>

@@ -4,8 +4,8 @@
 // scatter dot. Replots are queued so bursts of updates coalesce. GUI thread.
 #pragma once
 
-#include "chart_series.h"
-#include "time_range.h"
+#include "analysis/chart_series.h"
+#include "core/time_range.h"
 
 #include <QSet>
 #include <QWidget>

@@ -2,7 +2,7 @@
 // running receivers, with the exact settings and copy buttons. GUI thread.
 #pragma once
 
-#include "receiver_status.h"
+#include "core/receiver_status.h"
 
 #include <QWidget>
 #include <vector>

@@ -4,7 +4,7 @@
 // the GUI thread never touches SQLite; chart images render on the GUI thread. GUI thread.
 #pragma once
 
-#include "telemetry_exporter.h"
+#include "formats/telemetry_exporter.h"
 
 #include <QWidget>
 #include <functional>

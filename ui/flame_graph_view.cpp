@@ -1,7 +1,7 @@
 #include "flame_graph_view.h"
 
+#include "core/time_format.h"
 #include "service_palette.h"
-#include "time_format.h"
 
 #include <QHelpEvent>
 #include <QMouseEvent>

@@ -4,7 +4,7 @@
 // focus. GUI thread.
 #pragma once
 
-#include "flame_graph_layout.h"
+#include "analysis/flame_graph_layout.h"
 
 #include <QAbstractScrollArea>
 #include <memory>

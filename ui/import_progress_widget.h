@@ -3,7 +3,7 @@
 // and a button to dismiss it. Hidden when there is nothing to say. GUI thread; fed plain values.
 #pragma once
 
-#include "import_report.h"
+#include "core/import_report.h"
 
 #include <QWidget>
 

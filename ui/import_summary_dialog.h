@@ -2,7 +2,7 @@
 // problem as FILE:LINE / FILE@OFFSET and the reason, selectable for copying. Non-modal. GUI thread.
 #pragma once
 
-#include "import_report.h"
+#include "core/import_report.h"
 
 #include <QDialog>
 

@@ -2,7 +2,7 @@
 // index matched them: whole words, prefixes, phrases; case and diacritics folded). GUI thread.
 #pragma once
 
-#include "full_text_matcher.h"
+#include "analysis/full_text_matcher.h"
 
 #include <QStyledItemDelegate>
 

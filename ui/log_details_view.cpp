@@ -1,8 +1,9 @@
 #include "log_details_view.h"
 
-#include "log_body_formatter.h"
-#include "log_details_model.h"
-#include "log_severity.h"
+#include "analysis/log_body_formatter.h"
+#include "core/log_severity.h"
+#include "view/log_details_model.h"
+#include "view/log_severity_color.h"
 
 #include <QClipboard>
 #include <QDateTime>

@@ -1,11 +1,12 @@
 #include "logs_pane.h"
 
+#include "core/log_severity.h"
 #include "export_control.h"
 #include "log_body_delegate.h"
 #include "log_details_view.h"
-#include "log_severity.h"
-#include "log_table_model.h"
-#include "workbench_state.h"
+#include "view/log_severity_color.h"
+#include "view/log_table_model.h"
+#include "view/workbench_state.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

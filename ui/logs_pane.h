@@ -4,9 +4,9 @@
 // range and service, opens traces through it and answers its logsRequested. GUI thread.
 #pragma once
 
-#include "background_query.h"
-#include "log_search_parser.h"
-#include "telemetry_queries.h"
+#include "analysis/log_search_parser.h"
+#include "core/telemetry_queries.h"
+#include "view/background_query.h"
 
 #include <QWidget>
 #include <memory>

@@ -1,7 +1,7 @@
 #include "metric_chart_panel.h"
 
+#include "analysis/metric_units.h"
 #include "chart_view.h"
-#include "metric_units.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -3,8 +3,8 @@
 // MetricSeriesBuilder and rebuilds locally when an option changes (no new query). GUI thread.
 #pragma once
 
-#include "metric_browser_model.h"
-#include "metric_series_builder.h"
+#include "analysis/metric_series_builder.h"
+#include "view/metric_browser_model.h"
 
 #include <QWidget>
 

@@ -2,9 +2,10 @@
 
 #include "chart_view.h"
 #include "export_control.h"
-#include "metric_browser_model.h"
 #include "metric_chart_panel.h"
-#include "workbench_state.h"
+#include "view/chart_series_exporter.h"
+#include "view/metric_browser_model.h"
+#include "view/workbench_state.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -307,7 +308,7 @@ void MetricsPane::addExports()
                                 return {};
                             }
                             return [series = std::move(series)](const QString &path) {
-                                return TelemetryExporter::writeChartSeriesCsv(series, path);
+                                return ChartSeriesExporter::writeCsv(series, path);
                             };
                         });
     m_export->addSeparator();

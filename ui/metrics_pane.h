@@ -4,8 +4,8 @@
 // it. GUI thread.
 #pragma once
 
-#include "background_query.h"
-#include "telemetry_queries.h"
+#include "core/telemetry_queries.h"
+#include "view/background_query.h"
 
 #include <QSet>
 #include <QWidget>

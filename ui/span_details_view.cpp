@@ -1,8 +1,8 @@
 #include "span_details_view.h"
 
+#include "core/time_format.h"
 #include "service_palette.h"
-#include "span_details_model.h"
-#include "time_format.h"
+#include "view/span_details_model.h"
 
 #include <QAction>
 #include <QApplication>

@@ -3,7 +3,7 @@
 // one emits linkActivated), resource and scope. GUI thread.
 #pragma once
 
-#include "telemetry_queries.h"
+#include "core/telemetry_queries.h"
 
 #include <QWidget>
 #include <memory>

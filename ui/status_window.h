@@ -3,9 +3,9 @@
 // it is fed values by the app and never reaches into ingest or storage itself.
 #pragma once
 
-#include "ingest_counters.h"
-#include "receiver_status.h"
-#include "storage_status.h"
+#include "core/ingest_counters.h"
+#include "core/receiver_status.h"
+#include "core/storage_status.h"
 
 #include <QMainWindow>
 #include <vector>

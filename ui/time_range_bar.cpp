@@ -1,7 +1,7 @@
 #include "time_range_bar.h"
 
 #include "time_range_dialog.h"
-#include "workbench_state.h"
+#include "view/workbench_state.h"
 
 #include <QButtonGroup>
 #include <QDateTime>

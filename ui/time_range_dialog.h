@@ -1,7 +1,7 @@
 // Asks for a custom time range (start and end, local time, millisecond precision). GUI thread.
 #pragma once
 
-#include "time_range.h"
+#include "core/time_range.h"
 
 #include <QDialog>
 

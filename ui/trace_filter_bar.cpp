@@ -1,6 +1,6 @@
 #include "trace_filter_bar.h"
 
-#include "trace_filter_text.h"
+#include "analysis/trace_filter_text.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -3,7 +3,7 @@
 // text that does not parse turns the field red and is left out of the filter. GUI thread.
 #pragma once
 
-#include "telemetry_queries.h"
+#include "core/telemetry_queries.h"
 
 #include <QWidget>
 

@@ -1,10 +1,10 @@
 #include "trace_view.h"
 
+#include "core/time_format.h"
 #include "export_control.h"
 #include "flame_graph_view.h"
 #include "service_palette.h"
 #include "span_details_view.h"
-#include "time_format.h"
 #include "trace_waterfall_view.h"
 
 #include <QApplication>

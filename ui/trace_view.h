@@ -4,8 +4,8 @@
 // (QtConcurrent, generation-checked) for huge ones. GUI thread.
 #pragma once
 
-#include "span_tree.h"
-#include "telemetry_queries.h"
+#include "analysis/span_tree.h"
+#include "core/telemetry_queries.h"
 
 #include <QWidget>
 #include <memory>

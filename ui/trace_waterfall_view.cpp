@@ -1,7 +1,7 @@
 #include "trace_waterfall_view.h"
 
+#include "core/time_format.h"
 #include "service_palette.h"
-#include "time_format.h"
 
 #include <QApplication>
 #include <QKeyEvent>

@@ -5,10 +5,10 @@
 // GUI thread; shares the SpanTree (and its collapse state) with its owner.
 #pragma once
 
-#include "overview_geometry.h"
-#include "span_tree.h"
-#include "time_scale.h"
-#include "waterfall_geometry.h"
+#include "analysis/overview_geometry.h"
+#include "analysis/span_tree.h"
+#include "analysis/time_scale.h"
+#include "analysis/waterfall_geometry.h"
 
 #include <QAbstractScrollArea>
 #include <memory>

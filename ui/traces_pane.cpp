@@ -1,13 +1,13 @@
 #include "traces_pane.h"
 
+#include "analysis/trace_scatter_series.h"
 #include "chart_view.h"
+#include "core/time_format.h"
 #include "export_control.h"
-#include "time_format.h"
 #include "trace_filter_bar.h"
-#include "trace_list_model.h"
-#include "trace_scatter_series.h"
 #include "trace_view.h"
-#include "workbench_state.h"
+#include "view/trace_list_model.h"
+#include "view/workbench_state.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

@@ -3,9 +3,9 @@
 // GUI thread; fed plain values by the app.
 #pragma once
 
-#include "ingest_counters.h"
-#include "receiver_status.h"
-#include "storage_status.h"
+#include "core/ingest_counters.h"
+#include "core/receiver_status.h"
+#include "core/storage_status.h"
 
 #include <QStatusBar>
 #include <vector>

@@ -7,7 +7,7 @@
 #include "pane_title_bar.h"
 #include "status_window.h"
 #include "time_range_bar.h"
-#include "workbench_state.h"
+#include "view/workbench_state.h"
 #include "workbench_status_bar.h"
 
 #include <QApplication>

@@ -5,10 +5,10 @@
 // (openFilesRequested, ...) that the app carries out, feeding progress back. GUI thread.
 #pragma once
 
-#include "import_report.h"
-#include "ingest_counters.h"
-#include "receiver_status.h"
-#include "storage_status.h"
+#include "core/import_report.h"
+#include "core/ingest_counters.h"
+#include "core/receiver_status.h"
+#include "core/storage_status.h"
 
 #include <QMainWindow>
 #include <array>

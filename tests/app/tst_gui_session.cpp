@@ -3,13 +3,13 @@
 // switches with real receivers (live data lands in the new file); Save as continues in a
 // consistent copy; a read-only session opens paused and stays unchanged; `kansoku FILE...`.
 #include "command_line_options.h"
+#include "core/telemetry_queries.h"
 #include "file_import_controller.h"
 #include "gui_session.h"
 #include "import_progress_widget.h"
 #include "import_summary_dialog.h"
 #include "kansoku_runtime.h"
 #include "session_controller.h"
-#include "telemetry_queries.h"
 #include "telemetry_store.h"
 #include "workbench_status_bar.h"
 #include "workbench_window.h"

@@ -2,7 +2,7 @@
 // interval of two services, every metric type, several attribute sets and a counter reset.
 #pragma once
 
-#include "telemetry_batch.h"
+#include "core/telemetry_batch.h"
 
 #include <cmath>
 

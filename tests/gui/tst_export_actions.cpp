@@ -5,19 +5,19 @@
 // file.
 #include "chart_view.h"
 #include "export_control.h"
-#include "log_table_model.h"
 #include "logs_pane.h"
-#include "metric_browser_model.h"
 #include "metric_chart_panel.h"
 #include "metrics_pane.h"
 #include "metrics_test_data.h"
 #include "otlp_decoder.h"
-#include "storage_test_data.h"
+#include "support/storage_test_data.h"
 #include "telemetry_store.h"
-#include "trace_list_model.h"
 #include "trace_view.h"
 #include "traces_pane.h"
-#include "workbench_state.h"
+#include "view/log_table_model.h"
+#include "view/metric_browser_model.h"
+#include "view/trace_list_model.h"
+#include "view/workbench_state.h"
 
 #include <QAction>
 #include <QComboBox>

@@ -1,5 +1,5 @@
-#include "../unit/models/trace_test_builder.h"
 #include "flame_graph_view.h"
+#include "support/trace_test_builder.h"
 
 #include <QSignalSpy>
 #include <QTest>

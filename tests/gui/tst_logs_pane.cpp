@@ -1,9 +1,9 @@
 #include "log_body_delegate.h"
-#include "log_table_model.h"
 #include "logs_pane.h"
-#include "storage_test_data.h"
+#include "support/storage_test_data.h"
 #include "telemetry_store.h"
-#include "workbench_state.h"
+#include "view/log_table_model.h"
+#include "view/workbench_state.h"
 
 #include <QComboBox>
 #include <QLabel>

@@ -1,11 +1,11 @@
 #include "chart_view.h"
-#include "metric_browser_model.h"
 #include "metric_chart_panel.h"
 #include "metrics_pane.h"
 #include "metrics_test_data.h"
 #include "otlp_decoder.h"
 #include "telemetry_store.h"
-#include "workbench_state.h"
+#include "view/metric_browser_model.h"
+#include "view/workbench_state.h"
 
 #include <QComboBox>
 #include <QFile>

@@ -1,6 +1,6 @@
-#include "../unit/models/trace_test_builder.h"
-#include "span_details_model.h"
 #include "span_details_view.h"
+#include "support/trace_test_builder.h"
+#include "view/span_details_model.h"
 
 #include <QApplication>
 #include <QClipboard>

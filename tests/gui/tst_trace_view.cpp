@@ -1,10 +1,10 @@
-#include "../unit/models/trace_test_builder.h"
 #include "flame_graph_view.h"
-#include "span_details_model.h"
 #include "span_details_view.h"
-#include "synthetic_trace.h"
+#include "support/synthetic_trace.h"
+#include "support/trace_test_builder.h"
 #include "trace_view.h"
 #include "trace_waterfall_view.h"
+#include "view/span_details_model.h"
 
 #include <QLabel>
 #include <QPushButton>

@@ -1,4 +1,4 @@
-#include "../unit/models/trace_test_builder.h"
+#include "support/trace_test_builder.h"
 #include "trace_waterfall_view.h"
 
 #include <QApplication>

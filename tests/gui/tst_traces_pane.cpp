@@ -1,13 +1,13 @@
-#include "../unit/storage/storage_test_data.h"
+#include "analysis/trace_scatter_series.h"
 #include "chart_view.h"
 #include "otlp_decoder.h"
+#include "support/storage_test_data.h"
 #include "telemetry_store.h"
 #include "trace_filter_bar.h"
-#include "trace_list_model.h"
-#include "trace_scatter_series.h"
 #include "trace_view.h"
 #include "traces_pane.h"
-#include "workbench_state.h"
+#include "view/trace_list_model.h"
+#include "view/workbench_state.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -2,17 +2,17 @@
 // three panes follow one WorkbenchState, a log's trace link opens the trace and its span, a span's
 // "logs of this span" filters the logs pane, a narrowed range empties every pane, and a
 // screenshot of the window shows all three panes drawn.
-#include "log_table_model.h"
 #include "logs_pane.h"
-#include "metric_browser_model.h"
 #include "metrics_pane.h"
 #include "otlp_decoder.h"
 #include "span_details_view.h"
 #include "telemetry_store.h"
-#include "trace_list_model.h"
 #include "trace_view.h"
 #include "traces_pane.h"
-#include "workbench_state.h"
+#include "view/log_table_model.h"
+#include "view/metric_browser_model.h"
+#include "view/trace_list_model.h"
+#include "view/workbench_state.h"
 #include "workbench_window.h"
 
 #include <QDir>

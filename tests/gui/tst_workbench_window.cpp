@@ -2,7 +2,7 @@
 // maximise/close/restore, layout persistence and the status bar.
 #include "empty_state_widget.h"
 #include "time_range_bar.h"
-#include "workbench_state.h"
+#include "view/workbench_state.h"
 #include "workbench_status_bar.h"
 #include "workbench_window.h"
 

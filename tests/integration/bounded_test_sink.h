@@ -3,7 +3,7 @@
 // receivers offer from their own threads while the test thread inspects.
 #pragma once
 
-#include "telemetry_sink.h"
+#include "core/telemetry_sink.h"
 
 #include <deque>
 #include <mutex>

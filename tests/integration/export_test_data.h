@@ -2,7 +2,7 @@
 // metric point types, for the export tests.
 #pragma once
 
-#include "telemetry_batch.h"
+#include "core/telemetry_batch.h"
 
 #include <limits>
 

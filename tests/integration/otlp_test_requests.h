@@ -3,7 +3,7 @@
 // Also small gzip/zstd helpers. Header-only; used from the test thread.
 #pragma once
 
-#include "telemetry_signal.h"
+#include "core/telemetry_signal.h"
 
 #include <QByteArray>
 #include <opentelemetry/proto/collector/logs/v1/logs_service.pb.h>

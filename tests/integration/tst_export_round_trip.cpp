@@ -3,12 +3,12 @@
 // SDK, Jaeger and Zipkin fixtures plus that batch, exported with TelemetryExporter (traces, the
 // log search result, metric streams) and imported with TelemetryFileImporter into a second store,
 // reads back the same spans, logs and metric points, field for field.
-#include "export_batch_builder.h"
+#include "core/ingest_counters.h"
 #include "export_test_data.h"
-#include "ingest_counters.h"
+#include "formats/export_batch_builder.h"
+#include "formats/otlp_json_request_encoder.h"
+#include "formats/telemetry_exporter.h"
 #include "otlp_decoder.h"
-#include "otlp_json_request_encoder.h"
-#include "telemetry_exporter.h"
 #include "telemetry_file_importer.h"
 #include "telemetry_store.h"
 

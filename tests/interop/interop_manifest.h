@@ -3,10 +3,10 @@
 // Plain functions, used on the test thread only.
 #pragma once
 
-#include "log_record.h"
-#include "metric.h"
-#include "resource.h"
-#include "span.h"
+#include "core/log_record.h"
+#include "core/metric.h"
+#include "core/resource.h"
+#include "core/span.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -3,9 +3,9 @@
 // SQLite file it leaves behind must hold exactly what the SDK exported (send_telemetry.mjs records
 // that in a manifest). Runs on the test thread; each row owns its kansoku and node processes.
 
+#include "core/telemetry_queries.h"
 #include "interop_manifest.h"
 #include "kansoku_process.h"
-#include "telemetry_queries.h"
 #include "telemetry_store.h"
 
 #include <QDir>

@@ -2,8 +2,8 @@
 // attributes, events and links, so batches from either form compare with ==.
 #pragma once
 
+#include "core/telemetry_batch.h"
 #include "otlp_proto_columns.h"
-#include "telemetry_batch.h"
 
 namespace kansoku::testing {
 

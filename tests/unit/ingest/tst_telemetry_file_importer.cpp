@@ -4,8 +4,8 @@
 // gzip file, a file that is no telemetry), cancel, a full queue, a closed sink, and the round trip:
 // a JS SDK file imported into a store equals what the receivers' decoder stores for the same
 // requests.
+#include "core/ingest_counters.h"
 #include "decoded_span_fields.h"
-#include "ingest_counters.h"
 #include "otlp_decoder.h"
 #include "telemetry_file_importer.h"
 #include "telemetry_store.h"

@@ -1,6 +1,6 @@
 // Helper for tst_telemetry_store: ingests traces and logs into the database given as argument
 // until killed, printing the committed span total after every commit (one line each).
-#include "storage_test_data.h"
+#include "support/storage_test_data.h"
 #include "telemetry_store.h"
 
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 #include "opentelemetry/proto/logs/v1/logs.pb.h"
 #include "opentelemetry/proto/trace/v1/trace.pb.h"
 #include "otlp_proto_columns.h"
-#include "storage_test_data.h"
+#include "support/storage_test_data.h"
 
 #include <QTest>
 #include <cmath>

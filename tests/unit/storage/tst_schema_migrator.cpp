@@ -1,7 +1,7 @@
 #include "schema_migrator.h"
 #include "sqlite_database.h"
 #include "sqlite_statement.h"
-#include "storage_test_data.h"
+#include "support/storage_test_data.h"
 #include "telemetry_store.h"
 
 #include <QTemporaryDir>

@@ -1,4 +1,4 @@
-#include "storage_test_data.h"
+#include "support/storage_test_data.h"
 #include "telemetry_store.h"
 
 #include <QTemporaryDir>

@@ -1,5 +1,5 @@
 #include "otlp_proto_columns.h"
-#include "storage_test_data.h"
+#include "support/storage_test_data.h"
 #include "telemetry_store.h"
 
 #include <QFile>

@@ -1,10 +1,10 @@
 // TelemetryStore as a session file: read-only opens (queries work, offers refused, the file's
 // bytes and mtime unchanged), an older schema (migrated when writable, refused read-only with a
 // message), session-file detection, and Save-as copies made while the writer keeps committing.
+#include "core/telemetry_queries.h"
 #include "schema_migrator.h"
 #include "sqlite_database.h"
-#include "storage_test_data.h"
-#include "telemetry_queries.h"
+#include "support/storage_test_data.h"
 #include "telemetry_store.h"
 
 #include <QCryptographicHash>

@@ -1,0 +1,360 @@
+#include "analysis/metric_series_builder.h"
+
+#include "analysis/histogram_math.h"
+#include "analysis/metric_heatmap_builder.h"
+#include "analysis/metric_units.h"
+#include "analysis/number_series_math.h"
+
+#include <QLocale>
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <set>
+
+namespace kansoku {
+
+namespace {
+
+constexpr double notANumber = std::numeric_limits<double>::quiet_NaN();
+constexpr std::int64_t openStart = std::numeric_limits<std::int64_t>::min();
+
+struct Group
+{
+    QString label;
+    std::vector<std::size_t> streams;
+};
+
+QString attributeText(const KeyValue &entry)
+{
+    return QString::fromStdString(entry.key) + QLatin1Char('=')
+           + QString::fromStdString(entry.value.toDisplayString());
+}
+
+QString groupValue(const MetricStreamInfo &info, const std::string &key)
+{
+    const AnyValue *value = findAttribute(info.attributes, key);
+    if (!value)
+        value = findAttribute(info.resource.attributes, key);
+    if (!value)
+        return QStringLiteral("(none)");
+    const std::string text = value->toDisplayString();
+    return text.empty() ? QStringLiteral("(empty)") : QString::fromStdString(text);
+}
+
+std::int64_t originOf(const MetricChartOptions &options)
+{
+    return options.range.startNs == openStart ? 0 : options.range.startNs;
+}
+
+// Labels made unique, so legend toggles (which go by name) never hit two series at once.
+std::vector<Group> groupsOf(const std::vector<MetricStreamData> &streams,
+                            const MetricChartOptions &options, bool allowGrouping)
+{
+    std::vector<Group> groups;
+    if (allowGrouping && !options.groupByKey.empty()) {
+        std::map<QString, std::vector<std::size_t>> byValue;
+        for (std::size_t i = 0; i < streams.size(); ++i)
+            byValue[groupValue(streams[i].info, options.groupByKey)].push_back(i);
+        for (auto &[value, members] : byValue)
+            groups.push_back({QString::fromStdString(options.groupByKey) + QLatin1Char('=') + value,
+                              std::move(members)});
+        return groups;
+    }
+    std::map<QString, int> seen;
+    for (std::size_t i = 0; i < streams.size(); ++i)
+        ++seen[MetricSeriesBuilder::streamLabel(streams[i].info)];
+    for (std::size_t i = 0; i < streams.size(); ++i) {
+        QString label = MetricSeriesBuilder::streamLabel(streams[i].info);
+        if (seen[label] > 1)
+            label += QStringLiteral(" #") + QString::number(streams[i].info.streamId);
+        groups.push_back({label, {i}});
+    }
+    std::stable_sort(groups.begin(), groups.end(),
+                     [](const Group &a, const Group &b) { return a.label < b.label; });
+    return groups;
+}
+
+ChartSeries toSeries(const QString &name, const std::vector<TimedValue> &values)
+{
+    ChartSeries series;
+    series.name = name;
+    series.timesNs.reserve(values.size());
+    series.values.reserve(values.size());
+    for (const TimedValue &value : values) {
+        series.timesNs.push_back(value.timeNs);
+        series.values.push_back(value.value);
+    }
+    return series;
+}
+
+void numberChart(const std::vector<MetricStreamData> &streams, const std::vector<Group> &groups,
+                 const MetricChartOptions &options, MetricChart *chart)
+{
+    const Metric &first = streams.front().metric;
+    const bool isSum = first.type == MetricType::Sum;
+    const bool rate = MetricSeriesBuilder::hasRate(first.type, first.isMonotonic)
+                      && options.sumMode == MetricChartOptions::SumMode::Rate;
+    const bool delta = first.temporality == AggregationTemporality::Delta;
+    const QString unit = QString::fromStdString(first.unit);
+    chart->valueUnit = rate ? MetricUnits::perSecond(unit) : unit;
+    if (rate)
+        chart->shown = QStringLiteral("rate /s");
+    else if (isSum && delta)
+        chart->shown = QStringLiteral("total per interval");
+    else if (isSum && first.isMonotonic)
+        chart->shown = QStringLiteral("running total");
+    else
+        chart->shown = QStringLiteral("value");
+    const bool grouped = std::any_of(groups.begin(), groups.end(),
+                                     [](const Group &g) { return g.streams.size() > 1; });
+    if (!isSum && grouped)
+        chart->shown = QStringLiteral("mean value");
+
+    for (const Group &group : groups) {
+        std::vector<std::vector<TimedValue>> members;
+        for (std::size_t index : group.streams) {
+            const Metric &metric = streams[index].metric;
+            if (!rate)
+                members.push_back(NumberSeriesMath::raw(metric.numberPoints));
+            else if (metric.temporality == AggregationTemporality::Delta)
+                members.push_back(NumberSeriesMath::deltaRate(metric.numberPoints));
+            else
+                members.push_back(
+                    NumberSeriesMath::cumulativeRate(metric.numberPoints, options.windowStartNs));
+        }
+        std::vector<TimedValue> values
+            = members.size() == 1
+                  ? std::move(members.front())
+                  : NumberSeriesMath::combine(members,
+                                              isSum ? NumberSeriesMath::Combine::Sum
+                                                    : NumberSeriesMath::Combine::Mean,
+                                              originOf(options), options.resolutionNs);
+        chart->series.push_back(toSeries(group.label, values));
+    }
+}
+
+// Distributions of a group merged per time slot (the fetch resolution, or the exact time).
+template<typename Distribution, typename Merge>
+std::vector<Distribution> mergedByTime(std::vector<Distribution> all,
+                                       const MetricChartOptions &options, Merge merge)
+{
+    const std::int64_t origin = originOf(options);
+    const std::int64_t resolution = options.resolutionNs;
+    auto slotOf = [origin, resolution](std::int64_t timeNs) {
+        if (resolution <= 0)
+            return timeNs;
+        const std::int64_t offset = timeNs - origin;
+        return offset / resolution - (offset % resolution != 0 && offset < 0 ? 1 : 0);
+    };
+    std::stable_sort(all.begin(), all.end(), [](const Distribution &a, const Distribution &b) {
+        return a.timeNs < b.timeNs;
+    });
+    std::vector<Distribution> merged;
+    std::optional<std::int64_t> lastSlot;
+    for (Distribution &d : all) {
+        const std::int64_t slot = slotOf(d.timeNs);
+        if (lastSlot && *lastSlot == slot)
+            merge(merged.back(), d);
+        else
+            merged.push_back(std::move(d));
+        lastSlot = slot;
+    }
+    return merged;
+}
+
+template<typename Distribution>
+void quantileLines(const QString &label, bool prefix, const std::vector<Distribution> &merged,
+                   MetricChart *chart)
+{
+    static const QColor quantileColors[]
+        = {QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e), QColor(0xd6, 0x27, 0x28)};
+    const std::vector<double> &quantiles = MetricSeriesBuilder::histogramQuantiles();
+    for (std::size_t q = 0; q < quantiles.size(); ++q) {
+        ChartSeries series;
+        const QString name = MetricSeriesBuilder::quantileLabel(quantiles[q]);
+        series.name = prefix ? label + QLatin1Char(' ') + name : name;
+        if (!prefix)
+            series.color = quantileColors[q % std::size(quantileColors)];
+        for (const Distribution &d : merged) {
+            series.timesNs.push_back(d.timeNs);
+            series.values.push_back(HistogramMath::quantile(d, quantiles[q]));
+        }
+        chart->series.push_back(std::move(series));
+    }
+}
+
+template<typename Distribution, typename Intervals, typename Merge, typename Heatmap>
+void histogramChart(const std::vector<MetricStreamData> &streams, const std::vector<Group> &groups,
+                    const MetricChartOptions &options, Intervals intervalsOf, Merge merge,
+                    Heatmap heatmapOf, MetricChart *chart)
+{
+    chart->valueUnit = QString::fromStdString(streams.front().metric.unit);
+    if (options.histogramMode == MetricChartOptions::HistogramMode::Heatmap) {
+        std::vector<Distribution> all;
+        for (const MetricStreamData &stream : streams) {
+            for (Distribution &d : intervalsOf(stream.metric))
+                all.push_back(std::move(d));
+        }
+        chart->heatmap = heatmapOf(all);
+        chart->heatmap.name = QString::fromStdString(streams.front().metric.name);
+        chart->shown = QStringLiteral("observations per bucket");
+        return;
+    }
+    chart->shown = QStringLiteral("p50 · p90 · p99");
+    const bool prefix = groups.size() > 1;
+    for (const Group &group : groups) {
+        std::vector<Distribution> all;
+        for (std::size_t index : group.streams) {
+            for (Distribution &d : intervalsOf(streams[index].metric))
+                all.push_back(std::move(d));
+        }
+        quantileLines(group.label, prefix, mergedByTime(std::move(all), options, merge), chart);
+    }
+}
+
+void summaryChart(const std::vector<MetricStreamData> &streams, const std::vector<Group> &groups,
+                  MetricChart *chart)
+{
+    chart->valueUnit = QString::fromStdString(streams.front().metric.unit);
+    chart->shown = QStringLiteral("quantiles");
+    const bool prefix = groups.size() > 1;
+    for (const Group &group : groups) {
+        const std::vector<SummaryDataPoint> &points
+            = streams[group.streams.front()].metric.summaryPoints;
+        std::set<double> quantiles;
+        for (const SummaryDataPoint &point : points) {
+            for (const SummaryQuantile &value : point.quantileValues) {
+                if (value.quantile >= 0 && value.quantile <= 1)
+                    quantiles.insert(value.quantile);
+            }
+        }
+        for (double quantile : quantiles) {
+            ChartSeries series;
+            const QString name = MetricSeriesBuilder::quantileLabel(quantile);
+            series.name = prefix ? group.label + QLatin1Char(' ') + name : name;
+            for (const SummaryDataPoint &point : points) {
+                double value = notANumber;
+                for (const SummaryQuantile &q : point.quantileValues) {
+                    if (q.quantile == quantile)
+                        value = q.value;
+                }
+                series.timesNs.push_back(point.timeNs);
+                series.values.push_back(value);
+            }
+            chart->series.push_back(std::move(series));
+        }
+    }
+}
+
+} // namespace
+
+const std::vector<double> &MetricSeriesBuilder::histogramQuantiles()
+{
+    static const std::vector<double> quantiles{0.5, 0.9, 0.99};
+    return quantiles;
+}
+
+bool MetricSeriesBuilder::hasRate(MetricType type, bool isMonotonic)
+{
+    return type == MetricType::Sum && isMonotonic;
+}
+
+bool MetricSeriesBuilder::isHistogram(MetricType type)
+{
+    return type == MetricType::Histogram || type == MetricType::ExponentialHistogram;
+}
+
+QStringList MetricSeriesBuilder::groupByKeys(const std::vector<MetricStreamInfo> &streams)
+{
+    std::set<QString> pointKeys;
+    std::map<QString, std::set<std::string>> resourceValues;
+    for (const MetricStreamInfo &info : streams) {
+        for (const KeyValue &entry : info.attributes)
+            pointKeys.insert(QString::fromStdString(entry.key));
+        for (const KeyValue &entry : info.resource.attributes)
+            resourceValues[QString::fromStdString(entry.key)].insert(entry.value.toDisplayString());
+    }
+    QStringList keys(pointKeys.begin(), pointKeys.end());
+    for (const auto &[key, values] : resourceValues) {
+        if (values.size() > 1 && !pointKeys.contains(key))
+            keys.append(key);
+    }
+    return keys;
+}
+
+QString MetricSeriesBuilder::streamLabel(const MetricStreamInfo &info)
+{
+    QStringList parts;
+    for (const KeyValue &entry : info.attributes)
+        parts.append(attributeText(entry));
+    if (parts.isEmpty())
+        return QString::fromStdString(info.name);
+    return parts.join(QStringLiteral(", "));
+}
+
+QString MetricSeriesBuilder::quantileLabel(double quantile)
+{
+    if (quantile == 0)
+        return QStringLiteral("min");
+    if (quantile == 1)
+        return QStringLiteral("max");
+    return QLatin1Char('p') + QLocale::c().toString(quantile * 100, 'g', 6);
+}
+
+MetricChart MetricSeriesBuilder::build(const std::vector<MetricStreamData> &streams,
+                                       const MetricChartOptions &options)
+{
+    MetricChart chart;
+    if (streams.empty())
+        return chart;
+    const MetricType type = streams.front().metric.type;
+    std::vector<Group> groups = groupsOf(streams, options, type != MetricType::Summary);
+    if (options.maxSeries > 0 && groups.size() > static_cast<std::size_t>(options.maxSeries)) {
+        chart.omittedSeries = static_cast<int>(groups.size()) - options.maxSeries;
+        groups.resize(static_cast<std::size_t>(options.maxSeries));
+    }
+    switch (type) {
+    case MetricType::Gauge:
+    case MetricType::Sum:
+        numberChart(streams, groups, options, &chart);
+        break;
+    case MetricType::Histogram:
+        histogramChart<ExplicitDistribution>(
+            streams, groups, options,
+            [&options](const Metric &metric) {
+                return HistogramMath::explicitIntervals(metric.histogramPoints, metric.temporality,
+                                                        options.windowStartNs);
+            },
+            [](ExplicitDistribution &a, const ExplicitDistribution &b) {
+                HistogramMath::merge(a, b);
+            },
+            [&options](const std::vector<ExplicitDistribution> &all) {
+                return MetricHeatmapBuilder::fromExplicit(all, options.range,
+                                                          options.heatmapColumns);
+            },
+            &chart);
+        break;
+    case MetricType::ExponentialHistogram:
+        histogramChart<ExponentialDistribution>(
+            streams, groups, options,
+            [&options](const Metric &metric) {
+                return HistogramMath::exponentialIntervals(
+                    metric.exponentialHistogramPoints, metric.temporality, options.windowStartNs);
+            },
+            [](ExponentialDistribution &a, const ExponentialDistribution &b) {
+                HistogramMath::merge(a, b);
+            },
+            [&options](const std::vector<ExponentialDistribution> &all) {
+                return MetricHeatmapBuilder::fromExponential(
+                    all, options.range, options.heatmapColumns, options.heatmapRows);
+            },
+            &chart);
+        break;
+    case MetricType::Summary:
+        summaryChart(streams, groups, &chart);
+        break;
+    }
+    return chart;
+}
+
+} // namespace kansoku

@@ -1,0 +1,73 @@
+// Turns the points of one metric's streams into what its chart shows: lines per stream or per
+// group of an attribute (rates, raw values, histogram quantiles, summary quantiles) or a heatmap.
+// Stateless; any thread.
+#pragma once
+
+#include "analysis/chart_series.h"
+#include "core/telemetry_queries.h"
+
+#include <QStringList>
+#include <limits>
+
+namespace kansoku {
+
+// One stream as fetched for a chart: its identity and its points in the chart's window.
+struct MetricStreamData
+{
+    MetricStreamInfo info;
+    Metric metric;
+};
+
+struct MetricChartOptions
+{
+    enum class SumMode { Rate, Raw };
+    enum class HistogramMode { Quantiles, Heatmap };
+
+    SumMode sumMode = SumMode::Rate; // monotonic sums only
+    HistogramMode histogramMode = HistogramMode::Quantiles;
+    // Empty: one line per stream. Else one line per value of this point (or resource) attribute.
+    std::string groupByKey;
+    TimeRange range; // the window the points were fetched for; open ends allowed
+    // The first cumulative point of a series counts from its start time only when the series
+    // started at or after this (else its value holds an unknown stretch before the window).
+    std::int64_t windowStartNs = std::numeric_limits<std::int64_t>::min();
+    std::int64_t resolutionNs = 0; // the bucket width the points were fetched at (0 = all)
+    int heatmapColumns = 120;
+    int heatmapRows = 40;
+    int maxSeries = 40; // groups beyond this many (by label) are left out and counted
+};
+
+struct MetricChart
+{
+    std::vector<ChartSeries> series;
+    ChartHeatmap heatmap; // columns > 0 in heatmap mode
+    QString shown;        // what the values are: "rate /s", "value", "p50 · p90 · p99", …
+    QString valueUnit;    // the UCUM unit of the values ("By/s" for a rate of bytes)
+    int omittedSeries = 0;
+    bool isHeatmap() const { return heatmap.columns > 0; }
+};
+
+class MetricSeriesBuilder
+{
+public:
+    static const std::vector<double> &histogramQuantiles(); // 0.5, 0.9, 0.99
+
+    // Groups combine their streams: sums and rates are added up; gauges are averaged (a sum of
+    // temperatures or utilisations means nothing); histograms merge their buckets per time slot;
+    // summaries cannot be merged, so they always show one line per stream and quantile.
+    static MetricChart build(const std::vector<MetricStreamData> &streams,
+                             const MetricChartOptions &options);
+
+    // Whether the rate/raw choice applies: monotonic sums (cumulative or delta).
+    static bool hasRate(MetricType type, bool isMonotonic);
+    static bool isHistogram(MetricType type);
+    // Attribute keys to group by: the streams' point attribute keys, then resource attribute keys
+    // that differ between streams; each sorted, no duplicates.
+    static QStringList groupByKeys(const std::vector<MetricStreamInfo> &streams);
+    // "method=GET, status=200"; the metric name when the stream has no attributes.
+    static QString streamLabel(const MetricStreamInfo &info);
+    // "p50", "p99.9", "min" (0), "max" (1).
+    static QString quantileLabel(double quantile);
+};
+
+} // namespace kansoku

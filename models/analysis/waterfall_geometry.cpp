@@ -1,0 +1,116 @@
+#include "analysis/waterfall_geometry.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kansoku {
+
+std::vector<WaterfallItem> WaterfallGeometry::build(const SpanTree &tree, int firstRow, int lastRow,
+                                                    const TimeScale &scale, double rowHeightPx)
+{
+    std::vector<WaterfallItem> items;
+    firstRow = std::max(firstRow, 0);
+    lastRow = std::min(lastRow, tree.rowCount());
+    if (firstRow >= lastRow)
+        return items;
+    items.reserve(std::size_t(lastRow - firstRow) * 2);
+
+    const double width = scale.widthPx();
+    const double barInset = std::round(rowHeightPx * 0.22);
+    const double barHeight = rowHeightPx - 2 * barInset;
+    // Keep off-screen ends a little outside the area: no huge coordinates, no visible caps.
+    const auto clampX = [width](double x) {
+        return std::clamp(x, -2.0, width + 2.0);
+    };
+    std::vector<LaneBox> laneBoxes;
+    std::vector<double> eventXs;
+
+    for (int row = firstRow; row < lastRow; ++row) {
+        const int nodeIndex = tree.visibleRows()[std::size_t(row)];
+        const SpanTreeNode &node = tree.node(nodeIndex);
+        const double rowTop = double(row) * rowHeightPx;
+        const double barTop = rowTop + barInset;
+
+        if (node.endTimeNs >= scale.viewStartNs() && node.startTimeNs <= scale.viewEndNs()) {
+            double x0 = scale.xForTime(node.startTimeNs);
+            double x1 = scale.xForTime(node.endTimeNs);
+            if (x1 - x0 < MinimumBarWidthPx)
+                x1 = x0 + MinimumBarWidthPx;
+            x0 = clampX(x0);
+            x1 = clampX(x1);
+            items.push_back({WaterfallItem::Kind::Bar, QRectF(x0, barTop, x1 - x0, barHeight), row,
+                             nodeIndex, 1});
+        }
+
+        if (tree.isCollapsed(nodeIndex) && node.subtreeEnd > nodeIndex + 1) {
+            laneBoxes.clear();
+            tree.descendantLane(nodeIndex).appendBoxes(scale, MinimumBoxWidthPx, laneBoxes);
+            const double summaryHeight = std::max(2.0, std::round(barHeight * 0.35));
+            for (const LaneBox &box : laneBoxes) {
+                items.push_back(
+                    {WaterfallItem::Kind::CollapsedSummary,
+                     QRectF(box.x0, barTop + barHeight + 1, box.x1 - box.x0, summaryHeight), row,
+                     box.count == 1 ? box.firstNode : nodeIndex, box.count});
+            }
+        }
+
+        const Span &span = tree.span(nodeIndex);
+        if (!span.events.empty()) {
+            eventXs.clear();
+            for (const SpanEvent &event : span.events) {
+                if (event.timeNs >= scale.viewStartNs() && event.timeNs <= scale.viewEndNs())
+                    eventXs.push_back(scale.xForTime(event.timeNs));
+            }
+            std::sort(eventXs.begin(), eventXs.end());
+            const double tickHalf = MinimumBoxWidthPx / 2;
+            std::size_t i = 0;
+            while (i < eventXs.size()) {
+                std::size_t j = i + 1;
+                while (j < eventXs.size() && eventXs[j] - eventXs[j - 1] < MinimumBoxWidthPx)
+                    ++j;
+                const int count = int(j - i);
+                const double x0 = eventXs[i] - tickHalf;
+                const double x1 = eventXs[j - 1] + tickHalf;
+                items.push_back(
+                    {count == 1 ? WaterfallItem::Kind::Event : WaterfallItem::Kind::FoldedEvents,
+                     QRectF(x0, rowTop + 2, x1 - x0, rowHeightPx - 4), row, nodeIndex, count});
+                i = j;
+            }
+        }
+
+        if (node.isError) {
+            // At the bar's end, or at the right edge when the end is out of view.
+            const double endX = std::min(scale.xForTime(node.endTimeNs), width - barHeight);
+            const double x = std::max(endX + 3, 0.0);
+            items.push_back({WaterfallItem::Kind::ErrorMark,
+                             QRectF(x, barTop, barHeight, barHeight), row, nodeIndex, 1});
+        }
+    }
+    return items;
+}
+
+int WaterfallGeometry::rowAt(const SpanTree &tree, double contentY, double rowHeightPx)
+{
+    if (contentY < 0 || rowHeightPx <= 0)
+        return -1;
+    const auto row = int(contentY / rowHeightPx);
+    return row < tree.rowCount() ? row : -1;
+}
+
+const WaterfallItem *WaterfallGeometry::itemAt(const std::vector<WaterfallItem> &items,
+                                               QPointF point)
+{
+    const WaterfallItem *bar = nullptr;
+    for (const WaterfallItem &item : items) {
+        if (!item.rect.contains(point))
+            continue;
+        if (item.kind == WaterfallItem::Kind::Event
+            || item.kind == WaterfallItem::Kind::FoldedEvents)
+            return &item;
+        if (!bar)
+            bar = &item;
+    }
+    return bar;
+}
+
+} // namespace kansoku

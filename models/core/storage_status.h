@@ -1,0 +1,30 @@
+// What the store reports about itself: after each commit (CommitSummary, pushed from the writer
+// thread) and on request (StorageStatus). Plain values.
+#pragma once
+
+#include "core/telemetry_queries.h"
+
+#include <string>
+
+namespace kansoku {
+
+struct CommitSummary
+{
+    std::int64_t spans = 0; // committed by this transaction
+    std::int64_t dataPoints = 0;
+    std::int64_t logRecords = 0;
+    std::int64_t commitDurationUs = 0;
+    TelemetryTotals totals; // everything in the store after this commit
+};
+
+struct StorageStatus
+{
+    std::string databasePath;
+    std::int64_t fileSizeBytes = 0; // main file plus WAL
+    std::int64_t queuedItems = 0;
+    std::int64_t queueCapacityItems = 0;
+    TelemetryTotals totals;
+    std::string lastError; // empty while healthy
+};
+
+} // namespace kansoku
