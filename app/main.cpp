@@ -1,9 +1,9 @@
 // kansoku: the OpenTelemetry desktop workbench. Parses the command line, then runs either the
 // window, the headless receiver or a headless import.
 #include "command_line_options.h"
-#include "gui_session.h"
-#include "headless_session.h"
-#include "import_session.h"
+#include "gui_mode.h"
+#include "headless_mode.h"
+#include "import_command.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -36,17 +36,17 @@ int main(int argc, char *argv[])
 
     if (options.import) {
         QCoreApplication app(argc, argv);
-        kansoku::ImportSession session(options);
-        return session.run();
+        kansoku::ImportCommand command(options);
+        return command.run();
     }
     if (options.headless) {
         QCoreApplication app(argc, argv);
-        kansoku::HeadlessSession session(options);
-        return session.run();
+        kansoku::HeadlessMode mode(options);
+        return mode.run();
     }
     QApplication app(argc, argv);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/kansoku/icons/kansoku.svg")));
     QApplication::setDesktopFileName(QStringLiteral("io.github.kansoku.Kansoku"));
-    kansoku::GuiSession session(options);
-    return session.run();
+    kansoku::GuiMode mode(options);
+    return mode.run();
 }

@@ -2,7 +2,7 @@
 // session switches to them) and telemetry files (queued for import), makes new sessions, saves a
 // consistent copy of the live session (on a worker, ingest continuing) and continues in it, and
 // keeps the Recent sessions list (QSettings "sessions/recent"). Every switch goes through
-// KansokuRuntime::switchSession after stopping imports; sessionChanged() then lets GuiSession
+// KansokuRuntime::switchSession after stopping imports; sessionChanged() then lets GuiMode
 // rebuild the panes. Main thread.
 #pragma once
 

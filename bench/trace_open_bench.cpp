@@ -1,9 +1,9 @@
 // Opening a big trace the way the traces pane does: read it from a real session file (its spans
-// interleaved with other traffic, as when it arrived live), then show it in a TraceView and paint
-// the first frame. Prints the figures per step; run with QT_QPA_PLATFORM=offscreen.
+// interleaved with other traffic, as when it arrived live), then show it in a TraceInspector and
+// paint the first frame. Prints the figures per step; run with QT_QPA_PLATFORM=offscreen.
 #include "support/synthetic_trace.h"
 #include "telemetry_store.h"
-#include "trace_view.h"
+#include "trace_inspector.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -102,7 +102,7 @@ int main(int argc, char *argv[])
                 static_cast<long long>(queries->totals().spans),
                 static_cast<long long>(queries->totals().traces), bigSpans);
 
-    TraceView view;
+    TraceInspector view;
     view.resize(1920, 1080);
     for (int run = 0; run < 3; ++run) {
         QElapsedTimer timer;

@@ -1,13 +1,13 @@
 // Prints figures for the trace view on synthetic traces: span tree build, waterfall/overview/flame
 // geometry, and paint frame times rendering the waterfall into a 1920×1080 QImage (offscreen).
-// `--png DIR` also saves screenshots of the whole TraceView. Figures, not asserts.
+// `--png DIR` also saves screenshots of the whole TraceInspector. Figures, not asserts.
 #include "analysis/flame_graph_layout.h"
 #include "analysis/overview_geometry.h"
 #include "analysis/span_tree.h"
 #include "analysis/waterfall_geometry.h"
 #include "flame_graph_view.h"
 #include "support/synthetic_trace.h"
-#include "trace_view.h"
+#include "trace_inspector.h"
 #include "trace_waterfall_view.h"
 
 #include <QApplication>
@@ -198,7 +198,7 @@ void benchmark(int spanCount)
 void saveScreenshots(const QString &directory)
 {
     auto trace = makeSyntheticTrace({140, 5});
-    TraceView view;
+    TraceInspector view;
     view.resize(1600, 900);
     view.setTrace(trace);
     view.show();

@@ -2,7 +2,7 @@
 // slow-query outlier cluster, an error burst) to a PNG, to look at it as a user would:
 //   QT_QPA_PLATFORM=offscreen kansoku_traces_pane_screenshot out.png [width height [--errors-only]]
 #include "telemetry_store.h"
-#include "trace_view.h"
+#include "trace_inspector.h"
 #include "traces_pane.h"
 #include "view/workbench_state.h"
 

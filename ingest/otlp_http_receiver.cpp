@@ -1,6 +1,6 @@
 #include "otlp_http_receiver.h"
 
-#include "http_otlp_server.h"
+#include "otlp_http_request_handler.h"
 
 #include <QMetaObject>
 
@@ -29,12 +29,12 @@ bool OtlpHttpReceiver::start(QString *error)
     m_thread.start();
     // The server and its QTcpServer must be created on the thread whose event loop serves them.
     QString bindError;
-    HttpOtlpServer *server = nullptr;
+    OtlpHttpRequestHandler *server = nullptr;
     quint16 port = 0;
     QMetaObject::invokeMethod(
         m_threadContext.get(),
         [&] {
-            server = new HttpOtlpServer(m_options, m_sink, m_counters);
+            server = new OtlpHttpRequestHandler(m_options, m_sink, m_counters);
             port = server->listen(&bindError);
             if (port == 0) {
                 delete server;
@@ -59,7 +59,7 @@ bool OtlpHttpReceiver::start(QString *error)
 void OtlpHttpReceiver::stop()
 {
     if (m_server) {
-        HttpOtlpServer *server = m_server;
+        OtlpHttpRequestHandler *server = m_server;
         QMetaObject::invokeMethod(
             m_threadContext.get(), [server] { delete server; }, Qt::BlockingQueuedConnection);
         m_server = nullptr;

@@ -14,7 +14,7 @@
 
 namespace kansoku {
 
-class HttpOtlpServer;
+class OtlpHttpRequestHandler;
 
 class OtlpHttpReceiver
 {
@@ -42,7 +42,7 @@ private:
     QThread m_thread;
     // Target of the calls that must run on m_thread; affine to it for the receiver's lifetime.
     std::unique_ptr<QObject> m_threadContext;
-    HttpOtlpServer *m_server = nullptr; // owned; created and deleted on m_thread
+    OtlpHttpRequestHandler *m_server = nullptr; // owned; created and deleted on m_thread
     quint16 m_port = 0;
     QString m_lastError;
 };

@@ -1,6 +1,6 @@
 #include "encoded_telemetry_batch.h"
 
-#include "formats/otlp_json.h"
+#include "formats/otlp_json_field_writer.h"
 #include "otlp_proto_columns.h"
 
 #include <cassert>
@@ -77,7 +77,7 @@ EncodedTelemetryBatch::EncodedTelemetryBatch(TelemetryBatchPtr batch)
                 bytes += record.body.toDisplayString();
                 m_logs.close();
                 if (!record.body.isEmpty() && record.body.type() != AnyValue::Type::String)
-                    OtlpJson::appendAnyValue(bytes, record.body);
+                    OtlpJsonFieldWriter::appendAnyValue(bytes, record.body);
                 m_logs.close();
                 appendAttributeText(bytes, record.attributes);
                 m_logs.close();

@@ -1,6 +1,6 @@
 #include "entity_interner.h"
 
-#include "formats/otlp_json.h"
+#include "formats/otlp_json_field_writer.h"
 #include "sqlite_database.h"
 #include "sqlite_statement.h"
 
@@ -74,7 +74,7 @@ std::int64_t EntityInterner::serviceId(const std::string &name)
 EntityInterner::ResourceIds EntityInterner::resource(const Resource &resource,
                                                      const std::string &schemaUrl)
 {
-    const std::string attributes = OtlpJson::encodeAttributes(resource.attributes);
+    const std::string attributes = OtlpJsonFieldWriter::encodeAttributes(resource.attributes);
     std::string key = resourceKey(attributes, resource.droppedAttributesCount, schemaUrl);
     const auto it = m_resources.find(key);
     if (it != m_resources.end())
@@ -101,7 +101,7 @@ EntityInterner::ResourceIds EntityInterner::resource(const Resource &resource,
 
 std::int64_t EntityInterner::scope(const InstrumentationScope &scope, const std::string &schemaUrl)
 {
-    const std::string attributes = OtlpJson::encodeAttributes(scope.attributes);
+    const std::string attributes = OtlpJsonFieldWriter::encodeAttributes(scope.attributes);
     std::string key
         = scopeKey(scope.name, scope.version, attributes, scope.droppedAttributesCount, schemaUrl);
     const auto it = m_scopes.find(key);

@@ -1,6 +1,6 @@
 #include "metric_point_reader.h"
 
-#include "formats/otlp_json.h"
+#include "formats/otlp_json_field_reader.h"
 #include "metric_point_codec.h"
 #include "sqlite_statement.h"
 
@@ -14,7 +14,7 @@ void readBase(const SqliteStatement &row, DataPointBase *point, const Attributes
     point->timeNs = row.columnInt(0);
     point->startTimeNs = row.columnInt(1);
     point->flags = static_cast<std::uint32_t>(row.columnInt(2));
-    OtlpJson::decodeExemplars(row.columnTextView(9), &point->exemplars);
+    OtlpJsonFieldReader::decodeExemplars(row.columnTextView(9), &point->exemplars);
 }
 
 } // namespace

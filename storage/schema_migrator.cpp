@@ -1,6 +1,6 @@
 #include "schema_migrator.h"
 
-#include "formats/otlp_json.h"
+#include "formats/otlp_json_field_reader.h"
 #include "otlp_proto_columns.h"
 #include "sqlite_database.h"
 
@@ -228,7 +228,7 @@ void setConverted(sqlite3_context *context, bool ok, const std::string &bytes, c
 void convertAttributes(sqlite3_context *context, int, sqlite3_value **arguments)
 {
     Attributes attributes;
-    const bool ok = OtlpJson::decodeAttributes(textArgument(arguments[0]), &attributes);
+    const bool ok = OtlpJsonFieldReader::decodeAttributes(textArgument(arguments[0]), &attributes);
     std::string bytes;
     OtlpProtoColumns::appendAttributes(bytes, sqlite3_value_int(arguments[1]), attributes);
     setConverted(context, ok, bytes, "attributes");
@@ -237,7 +237,7 @@ void convertAttributes(sqlite3_context *context, int, sqlite3_value **arguments)
 void convertEvents(sqlite3_context *context, int, sqlite3_value **arguments)
 {
     std::vector<SpanEvent> events;
-    const bool ok = OtlpJson::decodeEvents(textArgument(arguments[0]), &events);
+    const bool ok = OtlpJsonFieldReader::decodeEvents(textArgument(arguments[0]), &events);
     std::string bytes;
     OtlpProtoColumns::appendEvents(bytes, events);
     setConverted(context, ok, bytes, "span events");
@@ -246,7 +246,7 @@ void convertEvents(sqlite3_context *context, int, sqlite3_value **arguments)
 void convertLinks(sqlite3_context *context, int, sqlite3_value **arguments)
 {
     std::vector<SpanLink> links;
-    const bool ok = OtlpJson::decodeLinks(textArgument(arguments[0]), &links);
+    const bool ok = OtlpJsonFieldReader::decodeLinks(textArgument(arguments[0]), &links);
     std::string bytes;
     OtlpProtoColumns::appendLinks(bytes, links);
     setConverted(context, ok, bytes, "span links");

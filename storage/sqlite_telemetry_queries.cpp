@@ -1,6 +1,6 @@
 #include "sqlite_telemetry_queries.h"
 
-#include "formats/otlp_json.h"
+#include "formats/otlp_json_field_reader.h"
 #include "metric_point_reader.h"
 #include "otlp_proto_columns.h"
 #include "sql_builder.h"
@@ -108,7 +108,7 @@ SqliteTelemetryQueries::resource(SqliteDatabase &database, std::int64_t resource
         return &missing; // not cached: a failed read must not stick
     }
     auto stored = std::make_unique<StoredResource>();
-    OtlpJson::decodeAttributes(select->columnTextView(0), &stored->resource.attributes);
+    OtlpJsonFieldReader::decodeAttributes(select->columnTextView(0), &stored->resource.attributes);
     stored->resource.droppedAttributesCount = static_cast<std::uint32_t>(select->columnInt(1));
     stored->schemaUrl = select->columnText(2);
     select->reset();
@@ -136,7 +136,7 @@ const SqliteTelemetryQueries::StoredScope *SqliteTelemetryQueries::scope(SqliteD
     auto stored = std::make_unique<StoredScope>();
     stored->scope.name = select->columnText(0);
     stored->scope.version = select->columnText(1);
-    OtlpJson::decodeAttributes(select->columnTextView(2), &stored->scope.attributes);
+    OtlpJsonFieldReader::decodeAttributes(select->columnTextView(2), &stored->scope.attributes);
     stored->scope.droppedAttributesCount = static_cast<std::uint32_t>(select->columnInt(3));
     stored->schemaUrl = select->columnText(4);
     select->reset();
@@ -474,7 +474,7 @@ LogPage SqliteTelemetryQueries::logs(const LogQuery &query) const
         record.severityNumber = static_cast<std::int32_t>(select->columnInt(3));
         record.severityText = select->columnText(4);
         if (!select->isNull(6))
-            OtlpJson::decodeAnyValue(select->columnTextView(6), &record.body);
+            OtlpJsonFieldReader::decodeAnyValue(select->columnTextView(6), &record.body);
         else if (!select->isNull(5))
             record.body = AnyValue::fromString(select->columnText(5));
         OtlpProtoColumns::decodeAttributes(
@@ -521,10 +521,10 @@ std::int64_t SqliteTelemetryQueries::countLogs(const LogQuery &query) const
     return count;
 }
 
-std::vector<MetricStreamInfo>
+std::vector<MetricStream>
 SqliteTelemetryQueries::metricStreams(const MetricStreamQuery &query) const
 {
-    std::vector<MetricStreamInfo> result;
+    std::vector<MetricStream> result;
     Connection connection(m_pool);
     if (!connection.get())
         return result;
@@ -548,9 +548,9 @@ SqliteTelemetryQueries::metricStreams(const MetricStreamQuery &query) const
         return result;
     builder.bind(*select);
     const QString needle = QString::fromStdString(query.nameContains);
-    std::vector<std::pair<MetricStreamInfo, std::pair<std::int64_t, std::int64_t>>> rows;
+    std::vector<std::pair<MetricStream, std::pair<std::int64_t, std::int64_t>>> rows;
     while (select->step() == SQLITE_ROW) {
-        MetricStreamInfo info;
+        MetricStream info;
         info.name = select->columnText(1);
         if (!needle.isEmpty()
             && !QString::fromStdString(info.name).contains(needle, Qt::CaseInsensitive))
@@ -561,7 +561,7 @@ SqliteTelemetryQueries::metricStreams(const MetricStreamQuery &query) const
         info.type = static_cast<MetricType>(select->columnInt(4));
         info.temporality = static_cast<AggregationTemporality>(select->columnInt(5));
         info.isMonotonic = select->columnInt(6) != 0;
-        OtlpJson::decodeAttributes(select->columnTextView(9), &info.attributes);
+        OtlpJsonFieldReader::decodeAttributes(select->columnTextView(9), &info.attributes);
         info.pointCount = select->columnInt(10);
         info.firstTimeNs = select->columnInt(11);
         info.lastTimeNs = select->columnInt(12);
@@ -601,12 +601,12 @@ std::optional<Metric> SqliteTelemetryQueries::metricPoints(const MetricPointQuer
     metric.name = stream->columnText(0);
     metric.description = stream->columnText(1);
     metric.unit = stream->columnText(2);
-    OtlpJson::decodeAttributes(stream->columnTextView(3), &metric.metadata);
+    OtlpJsonFieldReader::decodeAttributes(stream->columnTextView(3), &metric.metadata);
     metric.type = static_cast<MetricType>(stream->columnInt(4));
     metric.temporality = static_cast<AggregationTemporality>(stream->columnInt(5));
     metric.isMonotonic = stream->columnInt(6) != 0;
     Attributes attributes;
-    OtlpJson::decodeAttributes(stream->columnTextView(7), &attributes);
+    OtlpJsonFieldReader::decodeAttributes(stream->columnTextView(7), &attributes);
     stream->reset();
 
     const bool isDeltaSum

@@ -34,7 +34,7 @@ public:
     std::optional<Trace> trace(const TraceId &traceId) const override;
     LogPage logs(const LogQuery &query) const override;
     std::int64_t countLogs(const LogQuery &query) const override;
-    std::vector<MetricStreamInfo> metricStreams(const MetricStreamQuery &query) const override;
+    std::vector<MetricStream> metricStreams(const MetricStreamQuery &query) const override;
     std::optional<Metric> metricPoints(const MetricPointQuery &query) const override;
     std::vector<std::string> services() const override;
     std::optional<TimeRange> timeBounds() const override;

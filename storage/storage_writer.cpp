@@ -1,7 +1,7 @@
 #include "storage_writer.h"
 
 #include "encoded_telemetry_batch.h"
-#include "formats/otlp_json.h"
+#include "formats/otlp_json_field_writer.h"
 #include "metric_point_codec.h"
 #include "sqlite_database.h"
 #include "sqlite_statement.h"
@@ -265,7 +265,7 @@ bool StorageWriter::writeMetrics(const ResourceMetrics &resourceMetrics, std::st
         if (scopeId < 0)
             return fail(errorMessage, "storing a scope");
         for (const Metric &metric : scopeMetrics.metrics) {
-            const std::string metadata = OtlpJson::encodeAttributes(metric.metadata);
+            const std::string metadata = OtlpJsonFieldWriter::encodeAttributes(metric.metadata);
             auto stream = [&](const DataPointBase &point) {
                 return streamState(metric, metadata, resource, scopeId, point.attributes);
             };
@@ -324,7 +324,7 @@ bool StorageWriter::writeMetrics(const ResourceMetrics &resourceMetrics, std::st
 bool StorageWriter::insertPoint(StreamState &stream, const DataPointBase &base,
                                 SqliteStatement *insert)
 {
-    const std::string exemplars = OtlpJson::encodeExemplars(base.exemplars);
+    const std::string exemplars = OtlpJsonFieldWriter::encodeExemplars(base.exemplars);
     insert->bindInt(1, stream.streamId);
     insert->bindInt(2, base.timeNs);
     insert->bindInt(3, base.startTimeNs);
@@ -361,7 +361,7 @@ StorageWriter::StreamState *StorageWriter::streamState(const Metric &metric,
                                                        const Attributes &attributes)
 {
     // Description and metadata are part of the identity so a stream always reads back exactly.
-    const std::string attributesJson = OtlpJson::encodeAttributes(attributes);
+    const std::string attributesJson = OtlpJsonFieldWriter::encodeAttributes(attributes);
     m_scratch.clear();
     appendKeyPart(m_scratch, metric.name);
     appendKeyPart(m_scratch, metric.description);

@@ -18,9 +18,9 @@ namespace {
 
 constexpr int heatmapColumnPx = 6; // one heatmap column per this many pixels of plot width
 
-bool hasPoints(const std::vector<MetricStreamData> &data)
+bool hasPoints(const std::vector<MetricStreamWithPoints> &data)
 {
-    for (const MetricStreamData &stream : data) {
+    for (const MetricStreamWithPoints &stream : data) {
         if (stream.metric.pointCount() > 0)
             return true;
     }
@@ -128,7 +128,7 @@ void MetricChartPanel::clearMetric(const QString &emptyText)
     updateControls();
 }
 
-void MetricChartPanel::setData(std::vector<MetricStreamData> data, TimeRange range,
+void MetricChartPanel::setData(std::vector<MetricStreamWithPoints> data, TimeRange range,
                                std::int64_t windowStartNs, std::int64_t resolutionNs)
 {
     m_data = std::move(data);
@@ -260,7 +260,7 @@ void MetricChartPanel::rebuild()
     m_title->setText(title);
 
     std::int64_t points = 0;
-    for (const MetricStreamData &stream : m_data)
+    for (const MetricStreamWithPoints &stream : m_data)
         points += static_cast<std::int64_t>(stream.metric.pointCount());
     QString status
         = tr("%n stream(s)", nullptr, static_cast<int>(m_data.size())) + QStringLiteral(" · ")

@@ -29,8 +29,8 @@ public:
     void clearMetric(const QString &emptyText);
     // The points of the metric's streams, fetched for range (the axis) at resolutionNs.
     // windowStartNs: the start of the queried range (open for "all"), see MetricChartOptions.
-    void setData(std::vector<MetricStreamData> data, TimeRange range, std::int64_t windowStartNs,
-                 std::int64_t resolutionNs);
+    void setData(std::vector<MetricStreamWithPoints> data, TimeRange range,
+                 std::int64_t windowStartNs, std::int64_t resolutionNs);
     void setTimeRange(TimeRange range);
 
     QString metricKey() const { return m_key; }
@@ -66,7 +66,7 @@ private:
     QString m_key;
     std::optional<MetricEntry> m_entry;
     MetricChartOptions m_options;
-    std::vector<MetricStreamData> m_data;
+    std::vector<MetricStreamWithPoints> m_data;
     bool m_hasData = false;
     bool m_updatingControls = false;
 };

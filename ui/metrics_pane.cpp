@@ -30,7 +30,7 @@ constexpr std::int64_t maxExactDeltaHistogramPoints = 20000;
 
 struct StreamRequest
 {
-    MetricStreamInfo info;
+    MetricStream info;
     std::int64_t resolutionNs = 0;
 };
 
@@ -178,10 +178,10 @@ void MetricsPane::reloadBrowser()
     query.range = m_state->timeRange();
     m_browserQuery.run(
         this, [queries = m_queries, query] { return queries->metricStreams(query); },
-        [this](std::vector<MetricStreamInfo> streams) { applyStreams(streams); });
+        [this](std::vector<MetricStream> streams) { applyStreams(streams); });
 }
 
-void MetricsPane::applyStreams(const std::vector<MetricStreamInfo> &streams)
+void MetricsPane::applyStreams(const std::vector<MetricStream> &streams)
 {
     const QString key = m_chartPanel->metricKey();
     m_restoring = true;
@@ -248,7 +248,7 @@ void MetricsPane::reloadChart()
         fetch.startNs -= resolutionNs;
 
     std::vector<StreamRequest> requests;
-    for (const MetricStreamInfo &info : entry->streams) {
+    for (const MetricStream &info : entry->streams) {
         const bool exactDeltaHistogram = MetricSeriesBuilder::isHistogram(info.type)
                                          && info.temporality == AggregationTemporality::Delta
                                          && info.pointCount <= maxExactDeltaHistogramPoints;
@@ -259,7 +259,7 @@ void MetricsPane::reloadChart()
     m_pointsQuery.run(
         this,
         [queries = m_queries, requests = std::move(requests), fetch] {
-            std::vector<MetricStreamData> result;
+            std::vector<MetricStreamWithPoints> result;
             result.reserve(requests.size());
             for (const StreamRequest &request : requests) {
                 MetricPointQuery query;
@@ -273,7 +273,7 @@ void MetricsPane::reloadChart()
             return result;
         },
         [this, display, windowStartNs = range.startNs,
-         resolutionNs](std::vector<MetricStreamData> data) {
+         resolutionNs](std::vector<MetricStreamWithPoints> data) {
             m_chartPanel->setData(std::move(data), display, windowStartNs, resolutionNs);
         });
 }

@@ -47,7 +47,7 @@ private:
     static constexpr int wideLayoutMinWidth = 900;
     void scheduleReload();
     void reloadBrowser();
-    void applyStreams(const std::vector<MetricStreamInfo> &streams);
+    void applyStreams(const std::vector<MetricStream> &streams);
     void showCurrent(const QModelIndex &proxyIndex);
     void reloadChart();
     void restoreExpansion();

@@ -5,7 +5,7 @@
 #include "core/time_format.h"
 #include "export_control.h"
 #include "trace_filter_bar.h"
-#include "trace_view.h"
+#include "trace_inspector.h"
 #include "view/trace_list_model.h"
 #include "view/workbench_state.h"
 
@@ -41,7 +41,7 @@ TracesPane::TracesPane(WorkbenchState *state, std::shared_ptr<const TelemetryQue
     , m_countLabel(new QLabel(this))
     , m_table(new QTableView(this))
     , m_model(new TraceListModel(m_queries, this))
-    , m_traceView(new TraceView(this))
+    , m_traceInspector(new TraceInspector(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_scatterTraces(std::make_shared<const std::vector<TraceSummary>>())
 {
@@ -132,11 +132,11 @@ TracesPane::TracesPane(WorkbenchState *state, std::shared_ptr<const TelemetryQue
     listLayout->addLayout(listHeader);
     listLayout->addWidget(m_table);
 
-    m_traceView->setObjectName(QStringLiteral("traceView"));
+    m_traceInspector->setObjectName(QStringLiteral("traceInspector"));
     m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(m_scatter);
     m_splitter->addWidget(listArea);
-    m_splitter->addWidget(m_traceView);
+    m_splitter->addWidget(m_traceInspector);
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setStretchFactor(2, 5);
@@ -171,11 +171,12 @@ TracesPane::TracesPane(WorkbenchState *state, std::shared_ptr<const TelemetryQue
     connect(m_table, &QTableView::activated, this,
             [this](const QModelIndex &index) { onRowSelected(index.row()); });
 
-    connect(m_traceView, &TraceView::spanSelected, m_state, &WorkbenchState::selectSpan);
-    connect(m_traceView, &TraceView::linkActivated, m_state, &WorkbenchState::selectSpan);
-    connect(m_traceView, &TraceView::logsOfTraceRequested, this,
+    connect(m_traceInspector, &TraceInspector::spanSelected, m_state, &WorkbenchState::selectSpan);
+    connect(m_traceInspector, &TraceInspector::linkActivated, m_state, &WorkbenchState::selectSpan);
+    connect(m_traceInspector, &TraceInspector::logsOfTraceRequested, this,
             [this](const TraceId &traceId) { m_state->requestLogsOf(traceId); });
-    connect(m_traceView, &TraceView::logsOfSpanRequested, m_state, &WorkbenchState::requestLogsOf);
+    connect(m_traceInspector, &TraceInspector::logsOfSpanRequested, m_state,
+            &WorkbenchState::requestLogsOf);
 
     // A range that follows live data moves on every commit: refresh in place, keeping the rows
     // the user looks at. Any other range change starts over.
@@ -323,10 +324,10 @@ void TracesPane::openTrace(const TraceId &traceId, const SpanId &spanId)
 {
     selectRowOf(traceId);
     m_wantedSpanId = spanId;
-    const std::shared_ptr<const Trace> shown = m_traceView->trace();
+    const std::shared_ptr<const Trace> shown = m_traceInspector->trace();
     if (shown && shown->traceId == traceId && m_openTraceId == traceId) {
-        if (!spanId.isZero() && spanId != m_traceView->selectedSpanId())
-            m_traceView->selectSpan(spanId);
+        if (!spanId.isZero() && spanId != m_traceInspector->selectedSpanId())
+            m_traceInspector->selectSpan(spanId);
         return;
     }
     if (m_openTraceId == traceId && m_traceQuery.isBusy())
@@ -358,13 +359,13 @@ void TracesPane::loadTrace(const TraceId &traceId)
 void TracesPane::showLoadedTrace(const TraceId &traceId, std::shared_ptr<const Trace> trace)
 {
     // A reload of the shown trace (more spans arrived) keeps the span the user is looking at.
-    const std::shared_ptr<const Trace> previous = m_traceView->trace();
+    const std::shared_ptr<const Trace> previous = m_traceInspector->trace();
     const SpanId keep
-        = previous && previous->traceId == traceId ? m_traceView->selectedSpanId() : SpanId{};
-    m_traceView->setTrace(trace);
+        = previous && previous->traceId == traceId ? m_traceInspector->selectedSpanId() : SpanId{};
+    m_traceInspector->setTrace(trace);
     const SpanId select = !m_wantedSpanId.isZero() ? m_wantedSpanId : keep;
     if (trace && !select.isZero())
-        m_traceView->selectSpan(select);
+        m_traceInspector->selectSpan(select);
     Q_EMIT traceLoaded(trace);
 }
 

@@ -1,6 +1,6 @@
 // The Traces pane: a filter bar, a duration-over-time scatter of the traces in range (click a dot
-// to open it, drag to pick a range), the paged trace list, and the opened trace (TraceView) in a
-// splitter. Follows the WorkbenchState (range, service, live commits, span selection) and queries
+// to open it, drag to pick a range), the paged trace list, and the opened trace (TraceInspector) in
+// a splitter. Follows the WorkbenchState (range, service, live commits, span selection) and queries
 // only through BackgroundQuery workers. GUI thread.
 #pragma once
 
@@ -21,7 +21,7 @@ class ChartView;
 class ExportControl;
 class TraceFilterBar;
 class TraceListModel;
-class TraceView;
+class TraceInspector;
 class WorkbenchState;
 
 class TracesPane : public QWidget
@@ -38,7 +38,7 @@ public:
     ChartView *scatterView() const { return m_scatter; }
     QTableView *traceTable() const { return m_table; }
     TraceListModel *traceListModel() const { return m_model; }
-    TraceView *traceView() const { return m_traceView; }
+    TraceInspector *traceInspector() const { return m_traceInspector; }
     ExportControl *exportControl() const { return m_export; }
     // The traces selected in the list (several with Ctrl/Shift), in list order.
     std::vector<TraceId> selectedTraceIds() const;
@@ -87,7 +87,7 @@ private:
     QTableView *m_table = nullptr;
     QLabel *m_emptyLabel = nullptr;
     TraceListModel *m_model = nullptr;
-    TraceView *m_traceView = nullptr;
+    TraceInspector *m_traceInspector = nullptr;
     QSplitter *m_splitter = nullptr;
 
     BackgroundQuery m_scatterQuery;

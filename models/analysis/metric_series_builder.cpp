@@ -30,7 +30,7 @@ QString attributeText(const KeyValue &entry)
            + QString::fromStdString(entry.value.toDisplayString());
 }
 
-QString groupValue(const MetricStreamInfo &info, const std::string &key)
+QString groupValue(const MetricStream &info, const std::string &key)
 {
     const AnyValue *value = findAttribute(info.attributes, key);
     if (!value)
@@ -47,14 +47,14 @@ std::int64_t originOf(const MetricChartOptions &options)
 }
 
 // Labels made unique, so legend toggles (which go by name) never hit two series at once.
-std::vector<Group> groupsOf(const std::vector<MetricStreamData> &streams,
+std::vector<Group> groupsOf(const std::vector<MetricStreamWithPoints> &streams,
                             const MetricChartOptions &options, bool allowGrouping)
 {
     std::vector<Group> groups;
     if (allowGrouping && !options.groupByKey.empty()) {
         std::map<QString, std::vector<std::size_t>> byValue;
         for (std::size_t i = 0; i < streams.size(); ++i)
-            byValue[groupValue(streams[i].info, options.groupByKey)].push_back(i);
+            byValue[groupValue(streams[i].stream, options.groupByKey)].push_back(i);
         for (auto &[value, members] : byValue)
             groups.push_back({QString::fromStdString(options.groupByKey) + QLatin1Char('=') + value,
                               std::move(members)});
@@ -62,11 +62,11 @@ std::vector<Group> groupsOf(const std::vector<MetricStreamData> &streams,
     }
     std::map<QString, int> seen;
     for (std::size_t i = 0; i < streams.size(); ++i)
-        ++seen[MetricSeriesBuilder::streamLabel(streams[i].info)];
+        ++seen[MetricSeriesBuilder::streamLabel(streams[i].stream)];
     for (std::size_t i = 0; i < streams.size(); ++i) {
-        QString label = MetricSeriesBuilder::streamLabel(streams[i].info);
+        QString label = MetricSeriesBuilder::streamLabel(streams[i].stream);
         if (seen[label] > 1)
-            label += QStringLiteral(" #") + QString::number(streams[i].info.streamId);
+            label += QStringLiteral(" #") + QString::number(streams[i].stream.streamId);
         groups.push_back({label, {i}});
     }
     std::stable_sort(groups.begin(), groups.end(),
@@ -87,8 +87,9 @@ ChartSeries toSeries(const QString &name, const std::vector<TimedValue> &values)
     return series;
 }
 
-void numberChart(const std::vector<MetricStreamData> &streams, const std::vector<Group> &groups,
-                 const MetricChartOptions &options, MetricChart *chart)
+void numberChart(const std::vector<MetricStreamWithPoints> &streams,
+                 const std::vector<Group> &groups, const MetricChartOptions &options,
+                 MetricChart *chart)
 {
     const Metric &first = streams.front().metric;
     const bool isSum = first.type == MetricType::Sum;
@@ -184,14 +185,14 @@ void quantileLines(const QString &label, bool prefix, const std::vector<Distribu
 }
 
 template<typename Distribution, typename Intervals, typename Merge, typename Heatmap>
-void histogramChart(const std::vector<MetricStreamData> &streams, const std::vector<Group> &groups,
-                    const MetricChartOptions &options, Intervals intervalsOf, Merge merge,
-                    Heatmap heatmapOf, MetricChart *chart)
+void histogramChart(const std::vector<MetricStreamWithPoints> &streams,
+                    const std::vector<Group> &groups, const MetricChartOptions &options,
+                    Intervals intervalsOf, Merge merge, Heatmap heatmapOf, MetricChart *chart)
 {
     chart->valueUnit = QString::fromStdString(streams.front().metric.unit);
     if (options.histogramMode == MetricChartOptions::HistogramMode::Heatmap) {
         std::vector<Distribution> all;
-        for (const MetricStreamData &stream : streams) {
+        for (const MetricStreamWithPoints &stream : streams) {
             for (Distribution &d : intervalsOf(stream.metric))
                 all.push_back(std::move(d));
         }
@@ -212,8 +213,8 @@ void histogramChart(const std::vector<MetricStreamData> &streams, const std::vec
     }
 }
 
-void summaryChart(const std::vector<MetricStreamData> &streams, const std::vector<Group> &groups,
-                  MetricChart *chart)
+void summaryChart(const std::vector<MetricStreamWithPoints> &streams,
+                  const std::vector<Group> &groups, MetricChart *chart)
 {
     chart->valueUnit = QString::fromStdString(streams.front().metric.unit);
     chart->shown = QStringLiteral("quantiles");
@@ -264,11 +265,11 @@ bool MetricSeriesBuilder::isHistogram(MetricType type)
     return type == MetricType::Histogram || type == MetricType::ExponentialHistogram;
 }
 
-QStringList MetricSeriesBuilder::groupByKeys(const std::vector<MetricStreamInfo> &streams)
+QStringList MetricSeriesBuilder::groupByKeys(const std::vector<MetricStream> &streams)
 {
     std::set<QString> pointKeys;
     std::map<QString, std::set<std::string>> resourceValues;
-    for (const MetricStreamInfo &info : streams) {
+    for (const MetricStream &info : streams) {
         for (const KeyValue &entry : info.attributes)
             pointKeys.insert(QString::fromStdString(entry.key));
         for (const KeyValue &entry : info.resource.attributes)
@@ -282,7 +283,7 @@ QStringList MetricSeriesBuilder::groupByKeys(const std::vector<MetricStreamInfo>
     return keys;
 }
 
-QString MetricSeriesBuilder::streamLabel(const MetricStreamInfo &info)
+QString MetricSeriesBuilder::streamLabel(const MetricStream &info)
 {
     QStringList parts;
     for (const KeyValue &entry : info.attributes)
@@ -301,7 +302,7 @@ QString MetricSeriesBuilder::quantileLabel(double quantile)
     return QLatin1Char('p') + QLocale::c().toString(quantile * 100, 'g', 6);
 }
 
-MetricChart MetricSeriesBuilder::build(const std::vector<MetricStreamData> &streams,
+MetricChart MetricSeriesBuilder::build(const std::vector<MetricStreamWithPoints> &streams,
                                        const MetricChartOptions &options)
 {
     MetricChart chart;

@@ -12,9 +12,9 @@
 namespace kansoku {
 
 // One stream as fetched for a chart: its identity and its points in the chart's window.
-struct MetricStreamData
+struct MetricStreamWithPoints
 {
-    MetricStreamInfo info;
+    MetricStream stream;
     Metric metric;
 };
 
@@ -55,7 +55,7 @@ public:
     // Groups combine their streams: sums and rates are added up; gauges are averaged (a sum of
     // temperatures or utilisations means nothing); histograms merge their buckets per time slot;
     // summaries cannot be merged, so they always show one line per stream and quantile.
-    static MetricChart build(const std::vector<MetricStreamData> &streams,
+    static MetricChart build(const std::vector<MetricStreamWithPoints> &streams,
                              const MetricChartOptions &options);
 
     // Whether the rate/raw choice applies: monotonic sums (cumulative or delta).
@@ -63,9 +63,9 @@ public:
     static bool isHistogram(MetricType type);
     // Attribute keys to group by: the streams' point attribute keys, then resource attribute keys
     // that differ between streams; each sorted, no duplicates.
-    static QStringList groupByKeys(const std::vector<MetricStreamInfo> &streams);
+    static QStringList groupByKeys(const std::vector<MetricStream> &streams);
     // "method=GET, status=200"; the metric name when the stream has no attributes.
-    static QString streamLabel(const MetricStreamInfo &info);
+    static QString streamLabel(const MetricStream &info);
     // "p50", "p99.9", "min" (0), "max" (1).
     static QString quantileLabel(double quantile);
 };

@@ -111,8 +111,10 @@ struct LogPage
     std::optional<std::int64_t> nextBeforeRowId; // set when more may follow
 };
 
-// One time series identity: metric name/type/unit + resource + point attributes.
-struct MetricStreamInfo
+// One metric stream (a time series) without its points: the identity (metric name/type/unit +
+// resource + point attributes) and how many points it holds over which times. With points it is
+// analysis/MetricStreamWithPoints.
+struct MetricStream
 {
     std::int64_t streamId = 0;
     std::string name;
@@ -166,7 +168,7 @@ public:
     virtual std::optional<Trace> trace(const TraceId &traceId) const = 0;
     virtual LogPage logs(const LogQuery &query) const = 0;
     virtual std::int64_t countLogs(const LogQuery &query) const = 0;
-    virtual std::vector<MetricStreamInfo> metricStreams(const MetricStreamQuery &query) const = 0;
+    virtual std::vector<MetricStream> metricStreams(const MetricStreamQuery &query) const = 0;
     // The stream's metric with its points in time order (only the vector for its type is filled).
     virtual std::optional<Metric> metricPoints(const MetricPointQuery &query) const = 0;
     virtual std::vector<std::string> services() const = 0;   // sorted

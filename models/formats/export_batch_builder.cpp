@@ -82,7 +82,7 @@ std::vector<ResourceLogs> ExportBatchBuilder::fromLogs(const std::vector<StoredL
     return result;
 }
 
-std::vector<ResourceMetrics> ExportBatchBuilder::fromMetricStream(const MetricStreamInfo &stream,
+std::vector<ResourceMetrics> ExportBatchBuilder::fromMetricStream(const MetricStream &stream,
                                                                   Metric metric)
 {
     ScopeMetrics scopeMetrics;

@@ -15,8 +15,7 @@ public:
     // Logs grouped by equal resource and scope, first appearance first, each group in input order.
     static std::vector<ResourceLogs> fromLogs(const std::vector<StoredLog> &logs);
     // One resource, one scope, one metric: the stream's identity with the points of metric.
-    static std::vector<ResourceMetrics> fromMetricStream(const MetricStreamInfo &stream,
-                                                         Metric metric);
+    static std::vector<ResourceMetrics> fromMetricStream(const MetricStream &stream, Metric metric);
 };
 
 } // namespace kansoku

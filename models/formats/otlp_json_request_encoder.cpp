@@ -1,12 +1,12 @@
 #include "formats/otlp_json_request_encoder.h"
 
-#include "formats/otlp_json.h"
+#include "formats/otlp_json_field_writer.h"
 
 namespace kansoku {
 
 namespace {
 
-constexpr auto replaceInvalid = OtlpJson::InvalidUtf8::Replace;
+constexpr auto replaceInvalid = OtlpJsonFieldWriter::InvalidUtf8::Replace;
 
 // ,"name": — every field but the first of an object goes through this.
 void appendKey(std::string &out, const char *name, bool first = false)
@@ -22,7 +22,7 @@ void appendAttributesField(std::string &out, const char *name, const Attributes 
                            bool first = false)
 {
     appendKey(out, name, first);
-    OtlpJson::appendAttributes(out, attributes, replaceInvalid);
+    OtlpJsonFieldWriter::appendAttributes(out, attributes, replaceInvalid);
 }
 
 template<typename Item, typename AppendItem>
@@ -44,20 +44,20 @@ void appendOptionalDouble(std::string &out, const char *name, const std::optiona
     if (!value)
         return;
     appendKey(out, name);
-    OtlpJson::appendDouble(out, *value);
+    OtlpJsonFieldWriter::appendDouble(out, *value);
 }
 
 void appendPointBase(std::string &out, const DataPointBase &point)
 {
     appendAttributesField(out, "attributes", point.attributes, true);
     appendKey(out, "startTimeUnixNano");
-    OtlpJson::appendInt64String(out, point.startTimeNs);
+    OtlpJsonFieldWriter::appendInt64String(out, point.startTimeNs);
     appendKey(out, "timeUnixNano");
-    OtlpJson::appendInt64String(out, point.timeNs);
+    OtlpJsonFieldWriter::appendInt64String(out, point.timeNs);
     appendKey(out, "exemplars");
-    OtlpJson::appendExemplars(out, point.exemplars, replaceInvalid);
+    OtlpJsonFieldWriter::appendExemplars(out, point.exemplars, replaceInvalid);
     appendKey(out, "flags");
-    OtlpJson::appendUnsigned(out, point.flags);
+    OtlpJsonFieldWriter::appendUnsigned(out, point.flags);
 }
 
 void appendNumberPoint(std::string &out, const NumberDataPoint &point)
@@ -66,10 +66,10 @@ void appendNumberPoint(std::string &out, const NumberDataPoint &point)
     appendPointBase(out, point);
     if (std::holds_alternative<double>(point.value)) {
         appendKey(out, "asDouble");
-        OtlpJson::appendDouble(out, std::get<double>(point.value));
+        OtlpJsonFieldWriter::appendDouble(out, std::get<double>(point.value));
     } else {
         appendKey(out, "asInt");
-        OtlpJson::appendInt64String(out, std::get<std::int64_t>(point.value));
+        OtlpJsonFieldWriter::appendInt64String(out, std::get<std::int64_t>(point.value));
     }
     out += '}';
 }
@@ -77,7 +77,7 @@ void appendNumberPoint(std::string &out, const NumberDataPoint &point)
 void appendCounts(std::string &out, const std::vector<std::uint64_t> &counts)
 {
     appendArray(out, counts, [](std::string &o, std::uint64_t count) {
-        OtlpJson::appendUInt64String(o, count);
+        OtlpJsonFieldWriter::appendUInt64String(o, count);
     });
 }
 
@@ -86,12 +86,12 @@ void appendHistogramPoint(std::string &out, const HistogramDataPoint &point)
     out += '{';
     appendPointBase(out, point);
     appendKey(out, "count");
-    OtlpJson::appendUInt64String(out, point.count);
+    OtlpJsonFieldWriter::appendUInt64String(out, point.count);
     appendOptionalDouble(out, "sum", point.sum);
     appendKey(out, "bucketCounts");
     appendCounts(out, point.bucketCounts);
     appendKey(out, "explicitBounds");
-    appendArray(out, point.explicitBounds, OtlpJson::appendDouble);
+    appendArray(out, point.explicitBounds, OtlpJsonFieldWriter::appendDouble);
     appendOptionalDouble(out, "min", point.min);
     appendOptionalDouble(out, "max", point.max);
     out += '}';
@@ -111,12 +111,12 @@ void appendExponentialPoint(std::string &out, const ExponentialHistogramDataPoin
     out += '{';
     appendPointBase(out, point);
     appendKey(out, "count");
-    OtlpJson::appendUInt64String(out, point.count);
+    OtlpJsonFieldWriter::appendUInt64String(out, point.count);
     appendOptionalDouble(out, "sum", point.sum);
     appendKey(out, "scale");
     out += std::to_string(point.scale);
     appendKey(out, "zeroCount");
-    OtlpJson::appendUInt64String(out, point.zeroCount);
+    OtlpJsonFieldWriter::appendUInt64String(out, point.zeroCount);
     appendKey(out, "positive");
     appendBuckets(out, point.positive);
     appendKey(out, "negative");
@@ -124,7 +124,7 @@ void appendExponentialPoint(std::string &out, const ExponentialHistogramDataPoin
     appendOptionalDouble(out, "min", point.min);
     appendOptionalDouble(out, "max", point.max);
     appendKey(out, "zeroThreshold");
-    OtlpJson::appendDouble(out, point.zeroThreshold);
+    OtlpJsonFieldWriter::appendDouble(out, point.zeroThreshold);
     out += '}';
 }
 
@@ -133,15 +133,15 @@ void appendSummaryPoint(std::string &out, const SummaryDataPoint &point)
     out += '{';
     appendPointBase(out, point);
     appendKey(out, "count");
-    OtlpJson::appendUInt64String(out, point.count);
+    OtlpJsonFieldWriter::appendUInt64String(out, point.count);
     appendKey(out, "sum");
-    OtlpJson::appendDouble(out, point.sum);
+    OtlpJsonFieldWriter::appendDouble(out, point.sum);
     appendKey(out, "quantileValues");
     appendArray(out, point.quantileValues, [](std::string &o, const SummaryQuantile &quantile) {
         o += "{\"quantile\":";
-        OtlpJson::appendDouble(o, quantile.quantile);
+        OtlpJsonFieldWriter::appendDouble(o, quantile.quantile);
         appendKey(o, "value");
-        OtlpJson::appendDouble(o, quantile.value);
+        OtlpJsonFieldWriter::appendDouble(o, quantile.value);
         o += '}';
     });
     out += '}';
@@ -175,11 +175,11 @@ std::string encodeRequest(const char *resourcesName, const std::vector<ResourceG
             appendKey(so, itemsName);
             appendArray(so, items(scope), appendItem);
             appendKey(so, "schemaUrl");
-            OtlpJson::appendText(so, scope.schemaUrl);
+            OtlpJsonFieldWriter::appendText(so, scope.schemaUrl);
             so += '}';
         });
         appendKey(o, "schemaUrl");
-        OtlpJson::appendText(o, resource.schemaUrl);
+        OtlpJsonFieldWriter::appendText(o, resource.schemaUrl);
         o += '}';
     });
     out += '}';
@@ -193,7 +193,7 @@ void OtlpJsonRequestEncoder::appendResource(std::string &out, const Resource &re
     out += '{';
     appendAttributesField(out, "attributes", resource.attributes, true);
     appendKey(out, "droppedAttributesCount");
-    OtlpJson::appendUnsigned(out, resource.droppedAttributesCount);
+    OtlpJsonFieldWriter::appendUnsigned(out, resource.droppedAttributesCount);
     out += '}';
 }
 
@@ -201,12 +201,12 @@ void OtlpJsonRequestEncoder::appendScope(std::string &out, const Instrumentation
 {
     out += '{';
     appendKey(out, "name", true);
-    OtlpJson::appendText(out, scope.name);
+    OtlpJsonFieldWriter::appendText(out, scope.name);
     appendKey(out, "version");
-    OtlpJson::appendText(out, scope.version);
+    OtlpJsonFieldWriter::appendText(out, scope.version);
     appendAttributesField(out, "attributes", scope.attributes);
     appendKey(out, "droppedAttributesCount");
-    OtlpJson::appendUnsigned(out, scope.droppedAttributesCount);
+    OtlpJsonFieldWriter::appendUnsigned(out, scope.droppedAttributesCount);
     out += '}';
 }
 
@@ -214,39 +214,39 @@ void OtlpJsonRequestEncoder::appendSpan(std::string &out, const Span &span)
 {
     out += '{';
     appendKey(out, "traceId", true);
-    OtlpJson::appendHexId(out, span.traceId);
+    OtlpJsonFieldWriter::appendHexId(out, span.traceId);
     appendKey(out, "spanId");
-    OtlpJson::appendHexId(out, span.spanId);
+    OtlpJsonFieldWriter::appendHexId(out, span.spanId);
     appendKey(out, "traceState");
-    OtlpJson::appendText(out, span.traceState);
+    OtlpJsonFieldWriter::appendText(out, span.traceState);
     if (!span.parentSpanId.isZero()) {
         appendKey(out, "parentSpanId");
-        OtlpJson::appendHexId(out, span.parentSpanId);
+        OtlpJsonFieldWriter::appendHexId(out, span.parentSpanId);
     }
     appendKey(out, "flags");
-    OtlpJson::appendUnsigned(out, span.flags);
+    OtlpJsonFieldWriter::appendUnsigned(out, span.flags);
     appendKey(out, "name");
-    OtlpJson::appendText(out, span.name);
+    OtlpJsonFieldWriter::appendText(out, span.name);
     appendKey(out, "kind");
     out += std::to_string(static_cast<int>(span.kind));
     appendKey(out, "startTimeUnixNano");
-    OtlpJson::appendInt64String(out, span.startTimeNs);
+    OtlpJsonFieldWriter::appendInt64String(out, span.startTimeNs);
     appendKey(out, "endTimeUnixNano");
-    OtlpJson::appendInt64String(out, span.endTimeNs);
+    OtlpJsonFieldWriter::appendInt64String(out, span.endTimeNs);
     appendAttributesField(out, "attributes", span.attributes);
     appendKey(out, "droppedAttributesCount");
-    OtlpJson::appendUnsigned(out, span.droppedAttributesCount);
+    OtlpJsonFieldWriter::appendUnsigned(out, span.droppedAttributesCount);
     appendKey(out, "events");
-    OtlpJson::appendEvents(out, span.events, replaceInvalid);
+    OtlpJsonFieldWriter::appendEvents(out, span.events, replaceInvalid);
     appendKey(out, "droppedEventsCount");
-    OtlpJson::appendUnsigned(out, span.droppedEventsCount);
+    OtlpJsonFieldWriter::appendUnsigned(out, span.droppedEventsCount);
     appendKey(out, "links");
-    OtlpJson::appendLinks(out, span.links, replaceInvalid);
+    OtlpJsonFieldWriter::appendLinks(out, span.links, replaceInvalid);
     appendKey(out, "droppedLinksCount");
-    OtlpJson::appendUnsigned(out, span.droppedLinksCount);
+    OtlpJsonFieldWriter::appendUnsigned(out, span.droppedLinksCount);
     appendKey(out, "status");
     out += "{\"message\":";
-    OtlpJson::appendText(out, span.status.message);
+    OtlpJsonFieldWriter::appendText(out, span.status.message);
     appendKey(out, "code");
     out += std::to_string(static_cast<int>(span.status.code));
     out += "}}";
@@ -256,30 +256,30 @@ void OtlpJsonRequestEncoder::appendLogRecord(std::string &out, const LogRecord &
 {
     out += '{';
     appendKey(out, "timeUnixNano", true);
-    OtlpJson::appendInt64String(out, record.timeNs);
+    OtlpJsonFieldWriter::appendInt64String(out, record.timeNs);
     appendKey(out, "observedTimeUnixNano");
-    OtlpJson::appendInt64String(out, record.observedTimeNs);
+    OtlpJsonFieldWriter::appendInt64String(out, record.observedTimeNs);
     appendKey(out, "severityNumber");
     out += std::to_string(record.severityNumber);
     appendKey(out, "severityText");
-    OtlpJson::appendText(out, record.severityText);
+    OtlpJsonFieldWriter::appendText(out, record.severityText);
     appendKey(out, "body");
-    OtlpJson::appendAnyValue(out, record.body, replaceInvalid);
+    OtlpJsonFieldWriter::appendAnyValue(out, record.body, replaceInvalid);
     appendAttributesField(out, "attributes", record.attributes);
     appendKey(out, "droppedAttributesCount");
-    OtlpJson::appendUnsigned(out, record.droppedAttributesCount);
+    OtlpJsonFieldWriter::appendUnsigned(out, record.droppedAttributesCount);
     appendKey(out, "flags");
-    OtlpJson::appendUnsigned(out, record.flags);
+    OtlpJsonFieldWriter::appendUnsigned(out, record.flags);
     if (!record.traceId.isZero()) {
         appendKey(out, "traceId");
-        OtlpJson::appendHexId(out, record.traceId);
+        OtlpJsonFieldWriter::appendHexId(out, record.traceId);
     }
     if (!record.spanId.isZero()) {
         appendKey(out, "spanId");
-        OtlpJson::appendHexId(out, record.spanId);
+        OtlpJsonFieldWriter::appendHexId(out, record.spanId);
     }
     appendKey(out, "eventName");
-    OtlpJson::appendText(out, record.eventName);
+    OtlpJsonFieldWriter::appendText(out, record.eventName);
     out += '}';
 }
 
@@ -287,11 +287,11 @@ void OtlpJsonRequestEncoder::appendMetric(std::string &out, const Metric &metric
 {
     out += '{';
     appendKey(out, "name", true);
-    OtlpJson::appendText(out, metric.name);
+    OtlpJsonFieldWriter::appendText(out, metric.name);
     appendKey(out, "description");
-    OtlpJson::appendText(out, metric.description);
+    OtlpJsonFieldWriter::appendText(out, metric.description);
     appendKey(out, "unit");
-    OtlpJson::appendText(out, metric.unit);
+    OtlpJsonFieldWriter::appendText(out, metric.unit);
     appendAttributesField(out, "metadata", metric.metadata);
     switch (metric.type) {
     case MetricType::Gauge:

@@ -5,7 +5,7 @@
 #include "formats/csv_writer.h"
 #include "formats/export_batch_builder.h"
 #include "formats/export_file.h"
-#include "formats/otlp_json.h"
+#include "formats/otlp_json_field_writer.h"
 #include "formats/otlp_json_request_encoder.h"
 
 namespace kansoku {
@@ -96,8 +96,8 @@ ExportResult TelemetryExporter::writeLogsCsv(const TelemetryQueries &queries, Lo
                                          ? LogSeverity::shortName(record.severityNumber)
                                          : QString::fromStdString(record.severityText);
             std::string attributes;
-            OtlpJson::appendAttributes(attributes, record.attributes,
-                                       OtlpJson::InvalidUtf8::Replace);
+            OtlpJsonFieldWriter::appendAttributes(attributes, record.attributes,
+                                                  OtlpJsonFieldWriter::InvalidUtf8::Replace);
             rows += CsvWriter::row({formatIsoTimestampNs(record.effectiveTimeNs()), severity,
                                     QString::fromStdString(log.resource.serviceName()),
                                     QString::fromStdString(record.body.toDisplayString()),
@@ -113,11 +113,11 @@ ExportResult TelemetryExporter::writeLogsCsv(const TelemetryQueries &queries, Lo
 }
 
 ExportResult TelemetryExporter::writeMetricStreams(const TelemetryQueries &queries,
-                                                   const std::vector<MetricStreamInfo> &streams,
+                                                   const std::vector<MetricStream> &streams,
                                                    TimeRange range, const QString &path)
 {
     ExportFile file(path);
-    for (const MetricStreamInfo &stream : streams) {
+    for (const MetricStream &stream : streams) {
         MetricPointQuery query;
         query.streamId = stream.streamId;
         query.range = range;

@@ -32,7 +32,7 @@ public:
                                      const QString &path);
     // All points of each stream within range, one line per stream.
     static ExportResult writeMetricStreams(const TelemetryQueries &queries,
-                                           const std::vector<MetricStreamInfo> &streams,
+                                           const std::vector<MetricStream> &streams,
                                            TimeRange range, const QString &path);
 };
 

@@ -18,10 +18,10 @@ MetricBrowserModel::MetricBrowserModel(QObject *parent)
     : QAbstractItemModel(parent)
 {}
 
-void MetricBrowserModel::setStreams(const std::vector<MetricStreamInfo> &streams)
+void MetricBrowserModel::setStreams(const std::vector<MetricStream> &streams)
 {
     std::map<QString, std::map<std::pair<std::string, int>, MetricEntry>> grouped;
-    for (const MetricStreamInfo &info : streams) {
+    for (const MetricStream &info : streams) {
         const QString service = QString::fromStdString(info.resource.serviceName());
         MetricEntry &entry = grouped[service][{info.name, static_cast<int>(info.type)}];
         if (entry.streams.empty()) {

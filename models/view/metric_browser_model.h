@@ -19,7 +19,7 @@ struct MetricEntry
     MetricType type = MetricType::Gauge;
     AggregationTemporality temporality = AggregationTemporality::Unspecified;
     bool isMonotonic = false;
-    std::vector<MetricStreamInfo> streams;
+    std::vector<MetricStream> streams;
 
     // Identifies the metric across reloads: service, name and type.
     QString key() const;
@@ -46,7 +46,7 @@ public:
 
     // Groups the streams by service (Resource::serviceName()) and metric; services and metrics
     // sorted by name.
-    void setStreams(const std::vector<MetricStreamInfo> &streams);
+    void setStreams(const std::vector<MetricStream> &streams);
 
     // nullptr for service rows and invalid indexes.
     const MetricEntry *metricAt(const QModelIndex &index) const;

@@ -12,7 +12,7 @@
 #include "otlp_decoder.h"
 #include "support/storage_test_data.h"
 #include "telemetry_store.h"
-#include "trace_view.h"
+#include "trace_inspector.h"
 #include "traces_pane.h"
 #include "view/log_table_model.h"
 #include "view/metric_browser_model.h"
@@ -122,7 +122,7 @@ private Q_SLOTS:
     void initTestCase();
     void logsPaneExportsTheWholeSearchResult();
     void logsPaneReportsWriteFailure();
-    void tracesPaneExportsSelectedTracesAndTraceView();
+    void tracesPaneExportsSelectedTracesAndTraceInspector();
     void metricsPaneExportsStreamsPointsAndImages();
 
 private:
@@ -240,7 +240,7 @@ void TestExportActions::logsPaneReportsWriteFailure()
     QVERIFY(!QFile::exists(badPath));
 }
 
-void TestExportActions::tracesPaneExportsSelectedTracesAndTraceView()
+void TestExportActions::tracesPaneExportsSelectedTracesAndTraceInspector()
 {
     WorkbenchState state;
     TracesPane pane(&state, m_store->queries());
@@ -259,9 +259,10 @@ void TestExportActions::tracesPaneExportsSelectedTracesAndTraceView()
         return table->visualRect(table->model()->index(row, 1)).center();
     };
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, rowCenter(1));
-    QTRY_VERIFY(pane.traceView()->trace() != nullptr);
+    QTRY_VERIFY(pane.traceInspector()->trace() != nullptr);
     QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::ControlModifier, rowCenter(3));
-    QTRY_VERIFY(pane.traceView()->trace()->traceId == pane.traceListModel()->summary(3).traceId);
+    QTRY_VERIFY(pane.traceInspector()->trace()->traceId
+                == pane.traceListModel()->summary(3).traceId);
     const std::set<TraceId> wanted{pane.traceListModel()->summary(1).traceId,
                                    pane.traceListModel()->summary(3).traceId};
     QCOMPARE(pane.selectedTraceIds().size(), std::size_t(2));
@@ -280,10 +281,10 @@ void TestExportActions::tracesPaneExportsSelectedTracesAndTraceView()
     QCOMPARE(exported.spanCount(), std::size_t(4));
 
     // The open trace, from the trace view.
-    QTRY_VERIFY(pane.traceView()->trace() != nullptr);
-    const TraceId open = pane.traceView()->trace()->traceId;
+    QTRY_VERIFY(pane.traceInspector()->trace() != nullptr);
+    const TraceId open = pane.traceInspector()->trace()->traceId;
     const QString tracePath = m_dir.filePath(QStringLiteral("open.jsonl"));
-    QVERIFY(runExport(pane.traceView()->exportControl(), QStringLiteral("Export this trace"),
+    QVERIFY(runExport(pane.traceInspector()->exportControl(), QStringLiteral("Export this trace"),
                       tracePath));
     const TelemetryBatch one = decodeLines(tracePath, TelemetrySignal::Traces);
     QCOMPARE(one.spanCount(), std::size_t(2));
@@ -309,7 +310,7 @@ void TestExportActions::metricsPaneExportsStreamsPointsAndImages()
         pane.browserModel()->indexOfKey(pane.chartPanel()->metricKey()));
     QVERIFY(entry);
     std::int64_t expectedPoints = 0;
-    for (const MetricStreamInfo &stream : entry->streams) {
+    for (const MetricStream &stream : entry->streams) {
         MetricPointQuery query;
         query.streamId = stream.streamId;
         query.range = state.timeRange();

@@ -4,7 +4,7 @@
 #include "support/storage_test_data.h"
 #include "telemetry_store.h"
 #include "trace_filter_bar.h"
-#include "trace_view.h"
+#include "trace_inspector.h"
 #include "traces_pane.h"
 #include "view/trace_list_model.h"
 #include "view/workbench_state.h"
@@ -125,7 +125,7 @@ private Q_SLOTS:
     void selectedSpanFromWorkbenchOpensTraceAndSpan();
     void scatterClickOpensTrace();
     void scatterDragSetsCustomRange();
-    void traceViewRequestsReachWorkbench();
+    void traceInspectorRequestsReachWorkbench();
     void liveRefreshKeepsSelectionAndAddsTraces();
     void emptyRangeShowsEmptyState();
     void jsSdkTraceOpens();
@@ -318,7 +318,7 @@ void TestTracesPane::clickingRowOpensTrace()
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
     QCOMPARE(m_state->selectedTraceId(), traceId(38));
     QTRY_COMPARE(loaded.count(), 1);
-    const auto trace = m_pane->traceView()->trace();
+    const auto trace = m_pane->traceInspector()->trace();
     QVERIFY(trace);
     QCOMPARE(trace->traceId, traceId(38));
     QCOMPARE(trace->spans.size(), std::size_t(2));
@@ -329,15 +329,15 @@ void TestTracesPane::selectedSpanFromWorkbenchOpensTraceAndSpan()
     QSignalSpy loaded(m_pane.get(), &TracesPane::traceLoaded);
     m_state->selectSpan(traceId(20), spanId(3)); // e.g. from a log line
     QTRY_COMPARE(loaded.count(), 1);
-    QCOMPARE(m_pane->traceView()->trace()->traceId, traceId(20));
-    QTRY_COMPARE(m_pane->traceView()->selectedSpanId(), spanId(3));
+    QCOMPARE(m_pane->traceInspector()->trace()->traceId, traceId(20));
+    QTRY_COMPARE(m_pane->traceInspector()->selectedSpanId(), spanId(3));
     const QModelIndex current = m_pane->traceTable()->selectionModel()->currentIndex();
     QCOMPARE(current.row(), 20); // newest first: 40 .. 20
     QVERIFY(m_pane->traceTable()->selectionModel()->isRowSelected(20));
 
     // Another span of the same trace: selected without loading the trace again.
     m_state->selectSpan(traceId(20), spanId(1));
-    QCOMPARE(m_pane->traceView()->selectedSpanId(), spanId(1));
+    QCOMPARE(m_pane->traceInspector()->selectedSpanId(), spanId(1));
     QTest::qWait(20);
     QCOMPARE(loaded.count(), 1);
 }
@@ -351,8 +351,8 @@ void TestTracesPane::scatterClickOpensTrace()
     const QPoint at = plot->mapFrom(chart, chart->pixelFor(startOf(13), valueMs));
     QTest::mouseClick(plot, Qt::LeftButton, {}, at);
     QCOMPARE(m_state->selectedTraceId(), traceId(13));
-    QTRY_VERIFY(m_pane->traceView()->trace());
-    QCOMPARE(m_pane->traceView()->trace()->traceId, traceId(13));
+    QTRY_VERIFY(m_pane->traceInspector()->trace());
+    QCOMPARE(m_pane->traceInspector()->trace()->traceId, traceId(13));
     // The open trace is marked by a second series of one dot.
     QCOMPARE(chart->seriesCount(), 2);
     QCOMPARE(chart->series(1).timesNs, std::vector<std::int64_t>{startOf(13)});
@@ -375,11 +375,11 @@ void TestTracesPane::scatterDragSetsCustomRange()
     QCOMPARE(listedNumbers(*m_pane).last(), 10);
 }
 
-void TestTracesPane::traceViewRequestsReachWorkbench()
+void TestTracesPane::traceInspectorRequestsReachWorkbench()
 {
     QSignalSpy logs(m_state.get(), &WorkbenchState::logsRequested);
     QSignalSpy selected(m_state.get(), &WorkbenchState::spanSelected);
-    TraceView *view = m_pane->traceView();
+    TraceInspector *view = m_pane->traceInspector();
     Q_EMIT view->logsOfTraceRequested(traceId(5));
     Q_EMIT view->logsOfSpanRequested(traceId(5), spanId(2));
     QCOMPARE(logs.count(), 2);
@@ -401,7 +401,7 @@ void TestTracesPane::liveRefreshKeepsSelectionAndAddsTraces()
     m_state->setFollowLive(true);
     waitForList(traceCount);
     m_state->selectSpan(traceId(30));
-    QTRY_VERIFY(m_pane->traceView()->trace());
+    QTRY_VERIFY(m_pane->traceInspector()->trace());
     QTRY_COMPARE(m_pane->traceTable()->selectionModel()->currentIndex().row(), 10);
 
     // Two newer traces arrive: the app moves the data bounds (so the range) and notes the commit
@@ -421,7 +421,7 @@ void TestTracesPane::liveRefreshKeepsSelectionAndAddsTraces()
     QCOMPARE(current.row(), 12);
     QCOMPARE(numberOf(m_pane->traceListModel()->summary(current.row()).traceId), 30);
     QVERIFY(m_pane->traceTable()->selectionModel()->isRowSelected(12));
-    QCOMPARE(m_pane->traceView()->trace()->traceId, traceId(30));
+    QCOMPARE(m_pane->traceInspector()->trace()->traceId, traceId(30));
 
     // A range moved by the user is a new list.
     m_state->setCustomRange(TimeRange{startOf(25), startOf(35)});
@@ -475,8 +475,8 @@ void TestTracesPane::jsSdkTraceOpens()
              QStringLiteral("1"));
     QTest::mouseClick(pane.traceTable()->viewport(), Qt::LeftButton, {},
                       pane.traceTable()->visualRect(model->index(0, 0)).center());
-    QTRY_VERIFY(pane.traceView()->trace());
-    QCOMPARE(pane.traceView()->trace()->spans.size(), std::size_t(2));
+    QTRY_VERIFY(pane.traceInspector()->trace());
+    QCOMPARE(pane.traceInspector()->trace()->spans.size(), std::size_t(2));
     QTRY_COMPARE(int(pane.scatterTraces().size()), 1);
 }
 

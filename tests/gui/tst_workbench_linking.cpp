@@ -7,7 +7,7 @@
 #include "otlp_decoder.h"
 #include "span_details_view.h"
 #include "telemetry_store.h"
-#include "trace_view.h"
+#include "trace_inspector.h"
 #include "traces_pane.h"
 #include "view/log_table_model.h"
 #include "view/metric_browser_model.h"
@@ -86,7 +86,7 @@ void TestWorkbenchLinking::initTestCase()
 
 void TestWorkbenchLinking::init()
 {
-    // As GuiSession wires it: one state, panes over the store's queries, the session's bounds.
+    // As GuiMode wires it: one state, panes over the store's queries, the session's bounds.
     m_state = std::make_unique<WorkbenchState>();
     m_window = std::make_unique<WorkbenchWindow>(m_state.get());
     const auto queries = m_store->queries();
@@ -139,22 +139,22 @@ void TestWorkbenchLinking::logTraceLinkOpensTraceAndSpan()
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(traceCell).center());
 
     // The traces pane opened that trace with the log's span selected.
-    QTRY_VERIFY(m_traces->traceView()->trace());
-    QCOMPARE(QString::fromStdString(toHex(m_traces->traceView()->trace()->traceId)),
+    QTRY_VERIFY(m_traces->traceInspector()->trace());
+    QCOMPARE(QString::fromStdString(toHex(m_traces->traceInspector()->trace()->traceId)),
              QLatin1String(linkedTraceId));
-    QTRY_COMPARE(QString::fromStdString(toHex(m_traces->traceView()->selectedSpanId())),
+    QTRY_COMPARE(QString::fromStdString(toHex(m_traces->traceInspector()->selectedSpanId())),
                  QLatin1String(linkedSpanId));
 }
 
 void TestWorkbenchLinking::logsOfSpanFilterTheLogsPane()
 {
     m_state->selectSpan(*idFromHex<16>(linkedTraceId), *idFromHex<8>(linkedSpanId));
-    QTRY_VERIFY(m_traces->traceView()->trace());
-    QTRY_COMPARE(QString::fromStdString(toHex(m_traces->traceView()->selectedSpanId())),
+    QTRY_VERIFY(m_traces->traceInspector()->trace());
+    QTRY_COMPARE(QString::fromStdString(toHex(m_traces->traceInspector()->selectedSpanId())),
                  QLatin1String(linkedSpanId));
     QPushButton *logsOfSpan = nullptr;
     for (QPushButton *button :
-         m_traces->traceView()->detailsView()->findChildren<QPushButton *>()) {
+         m_traces->traceInspector()->detailsView()->findChildren<QPushButton *>()) {
         if (button->text().contains(QStringLiteral("this span")))
             logsOfSpan = button;
     }
@@ -183,7 +183,7 @@ void TestWorkbenchLinking::narrowedRangeEmptiesEveryPane()
 void TestWorkbenchLinking::screenshotShowsAllPanes()
 {
     m_state->selectSpan(*idFromHex<16>(linkedTraceId), *idFromHex<8>(linkedSpanId));
-    QTRY_VERIFY(m_traces->traceView()->trace());
+    QTRY_VERIFY(m_traces->traceInspector()->trace());
     QTest::qWait(100); // let the queued chart replots run
     const QImage shot = m_window->grab().toImage();
     const QString path = QDir(QStringLiteral(QT_TESTCASE_BUILDDIR))

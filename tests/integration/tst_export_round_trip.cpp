@@ -184,7 +184,7 @@ void TestExportRoundTrip::exportedStoreImportsToTheSameData()
     QCOMPARE(logsResult.items, a->totals().logRecords);
 
     const QString metricsPath = m_dir.filePath(QStringLiteral("metrics.jsonl"));
-    const std::vector<MetricStreamInfo> streamsA = a->metricStreams({});
+    const std::vector<MetricStream> streamsA = a->metricStreams({});
     const ExportResult metricsResult
         = TelemetryExporter::writeMetricStreams(*a, streamsA, TimeRange{}, metricsPath);
     QVERIFY2(metricsResult.ok, qPrintable(metricsResult.error));
@@ -251,12 +251,12 @@ void TestExportRoundTrip::exportedStoreImportsToTheSameData()
         QVERIFY2(logsB[i] == logsA[i], logsA[i].key.c_str());
 
     // Metrics: each stream's identity and every point field.
-    const std::vector<MetricStreamInfo> streamsB = b->metricStreams({});
+    const std::vector<MetricStream> streamsB = b->metricStreams({});
     QCOMPARE(streamsB.size(), streamsA.size());
     std::set<MetricType> types;
     for (std::size_t i = 0; i < streamsA.size(); ++i) {
-        const MetricStreamInfo &streamA = streamsA[i];
-        const MetricStreamInfo &streamB = streamsB[i];
+        const MetricStream &streamA = streamsA[i];
+        const MetricStream &streamB = streamsB[i];
         QCOMPARE(streamB.name, streamA.name);
         QCOMPARE(streamB.description, streamA.description);
         QCOMPARE(streamB.unit, streamA.unit);

@@ -121,7 +121,7 @@ private:
     void verifyMetrics(const TelemetryQueries &queries, const QJsonObject &manifest);
     void verifyMetricPoints(const Metric &stored, const Metric &expected, const QString &context);
     void verifyFinalValues(const TelemetryQueries &queries, const QJsonObject &manifest,
-                           const std::vector<MetricStreamInfo> &streams);
+                           const std::vector<MetricStream> &streams);
     void verifyLogs(const TelemetryQueries &queries, const QJsonObject &manifest);
 
     QString m_nodeExecutable;
@@ -507,7 +507,7 @@ void TestJsSdkInterop::verifySpecialValues(const TelemetryQueries &queries,
 
 void TestJsSdkInterop::verifyMetrics(const TelemetryQueries &queries, const QJsonObject &manifest)
 {
-    const std::vector<MetricStreamInfo> streams = queries.metricStreams(MetricStreamQuery{});
+    const std::vector<MetricStream> streams = queries.metricStreams(MetricStreamQuery{});
     std::size_t expectedStreams = 0;
     std::int64_t expectedPoints = 0;
     const QJsonArray metrics = manifest.value(QLatin1String("metrics")).toArray();
@@ -545,7 +545,7 @@ void TestJsSdkInterop::verifyMetrics(const TelemetryQueries &queries, const QJso
         for (const auto &[attributesText, expectedStream] : byStream) {
             const QString streamContext = context + QLatin1Char(' ') + attributesText;
             const auto stream = std::find_if(
-                streams.begin(), streams.end(), [&](const MetricStreamInfo &s) {
+                streams.begin(), streams.end(), [&](const MetricStream &s) {
                     return s.name == expected.name && canonicalText(s.attributes) == attributesText;
                 });
             QVERIFY2(stream != streams.end(),
@@ -660,7 +660,7 @@ void TestJsSdkInterop::verifyMetricPoints(const Metric &stored, const Metric &ex
 // The values the sender computed before sending must be what the last stored point says.
 void TestJsSdkInterop::verifyFinalValues(const TelemetryQueries &queries,
                                          const QJsonObject &manifest,
-                                         const std::vector<MetricStreamInfo> &streams)
+                                         const std::vector<MetricStream> &streams)
 {
     const QJsonObject finalValues = manifest.value(QLatin1String("expected"))
                                         .toObject()
@@ -676,7 +676,7 @@ void TestJsSdkInterop::verifyFinalValues(const TelemetryQueries &queries,
             const QString context
                 = QStringLiteral("final value of ") + it.key() + QLatin1Char(' ') + attributesText;
             const auto stream
-                = std::find_if(streams.begin(), streams.end(), [&](const MetricStreamInfo &s) {
+                = std::find_if(streams.begin(), streams.end(), [&](const MetricStream &s) {
                       return s.name == name && canonicalText(s.attributes) == attributesText;
                   });
             QVERIFY2(stream != streams.end(), qPrintable(context + QStringLiteral(": no stream")));

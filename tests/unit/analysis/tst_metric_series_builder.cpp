@@ -23,28 +23,29 @@ Resource service(const std::string &name, const std::string &host = "host-a")
     return resource;
 }
 
-MetricStreamData stream(std::int64_t id, MetricType type, Attributes attributes,
-                        AggregationTemporality temporality = AggregationTemporality::Cumulative,
-                        bool monotonic = true, const std::string &host = "host-a")
+MetricStreamWithPoints stream(std::int64_t id, MetricType type, Attributes attributes,
+                              AggregationTemporality temporality
+                              = AggregationTemporality::Cumulative,
+                              bool monotonic = true, const std::string &host = "host-a")
 {
-    MetricStreamData data;
-    data.info.streamId = id;
-    data.info.name = "requests";
-    data.info.unit = "{requests}";
-    data.info.type = type;
-    data.info.temporality = temporality;
-    data.info.isMonotonic = monotonic;
-    data.info.resource = service("shop", host);
-    data.info.attributes = attributes;
-    data.metric.name = data.info.name;
-    data.metric.unit = data.info.unit;
+    MetricStreamWithPoints data;
+    data.stream.streamId = id;
+    data.stream.name = "requests";
+    data.stream.unit = "{requests}";
+    data.stream.type = type;
+    data.stream.temporality = temporality;
+    data.stream.isMonotonic = monotonic;
+    data.stream.resource = service("shop", host);
+    data.stream.attributes = attributes;
+    data.metric.name = data.stream.name;
+    data.metric.unit = data.stream.unit;
     data.metric.type = type;
     data.metric.temporality = temporality;
     data.metric.isMonotonic = monotonic;
     return data;
 }
 
-void addNumber(MetricStreamData &data, std::int64_t startS, std::int64_t timeS, double value)
+void addNumber(MetricStreamWithPoints &data, std::int64_t startS, std::int64_t timeS, double value)
 {
     NumberDataPoint point;
     point.startTimeNs = at(startS);
@@ -75,15 +76,15 @@ MetricChartOptions windowFrom(std::int64_t startS)
 }
 
 // Two cumulative counters: GET (+10/s, then +20/s) and POST (+1/s), both status=200.
-std::vector<MetricStreamData> counters()
+std::vector<MetricStreamWithPoints> counters()
 {
-    MetricStreamData get
+    MetricStreamWithPoints get
         = stream(1, MetricType::Sum,
                  {{"method", AnyValue::fromString("GET")}, {"status", AnyValue::fromInt(200)}});
     addNumber(get, 0, 10, 100);
     addNumber(get, 0, 20, 200);
     addNumber(get, 0, 30, 400);
-    MetricStreamData post
+    MetricStreamWithPoints post
         = stream(2, MetricType::Sum,
                  {{"method", AnyValue::fromString("POST")}, {"status", AnyValue::fromInt(200)}},
                  AggregationTemporality::Cumulative, true, "host-b");
@@ -181,12 +182,12 @@ void TestMetricSeriesBuilder::counterSkipsFirstPointStartedBeforeWindow()
 
 void TestMetricSeriesBuilder::gaugeGroupedIsMean()
 {
-    MetricStreamData a = stream(1, MetricType::Gauge, {{"cpu", AnyValue::fromInt(0)}},
-                                AggregationTemporality::Unspecified, false);
+    MetricStreamWithPoints a = stream(1, MetricType::Gauge, {{"cpu", AnyValue::fromInt(0)}},
+                                      AggregationTemporality::Unspecified, false);
     addNumber(a, 0, 10, 0.2);
     addNumber(a, 0, 20, 0.4);
-    MetricStreamData b = stream(2, MetricType::Gauge, {{"cpu", AnyValue::fromInt(1)}},
-                                AggregationTemporality::Unspecified, false);
+    MetricStreamWithPoints b = stream(2, MetricType::Gauge, {{"cpu", AnyValue::fromInt(1)}},
+                                      AggregationTemporality::Unspecified, false);
     addNumber(b, 0, 10, 0.6);
     addNumber(b, 0, 20, 0.8);
     MetricChartOptions options = windowFrom(0);
@@ -205,7 +206,7 @@ void TestMetricSeriesBuilder::gaugeGroupedIsMean()
 
 void TestMetricSeriesBuilder::upDownCounterIsRaw()
 {
-    MetricStreamData queue
+    MetricStreamWithPoints queue
         = stream(1, MetricType::Sum, {}, AggregationTemporality::Cumulative, false);
     addNumber(queue, 0, 10, 5);
     addNumber(queue, 0, 20, 3);
@@ -220,7 +221,7 @@ void TestMetricSeriesBuilder::upDownCounterIsRaw()
 
 void TestMetricSeriesBuilder::deltaSumRateAndTotals()
 {
-    MetricStreamData delta = stream(1, MetricType::Sum, {}, AggregationTemporality::Delta);
+    MetricStreamWithPoints delta = stream(1, MetricType::Sum, {}, AggregationTemporality::Delta);
     addNumber(delta, 0, 10, 50);
     addNumber(delta, 10, 30, 40); // a bucket of two 10 s deltas added up by the query
     MetricChart chart = MetricSeriesBuilder::build({delta}, windowFrom(0));
@@ -234,10 +235,10 @@ void TestMetricSeriesBuilder::deltaSumRateAndTotals()
 
 namespace {
 
-MetricStreamData latencyHistogram(std::int64_t id, const std::string &route,
-                                  AggregationTemporality temporality)
+MetricStreamWithPoints latencyHistogram(std::int64_t id, const std::string &route,
+                                        AggregationTemporality temporality)
 {
-    MetricStreamData data
+    MetricStreamWithPoints data
         = stream(id, MetricType::Histogram, {{"route", AnyValue::fromString(route)}}, temporality);
     data.metric.unit = "ms";
     auto add = [&data](std::int64_t startS, std::int64_t timeS, std::vector<std::uint64_t> counts) {
@@ -350,9 +351,9 @@ void TestMetricSeriesBuilder::histogramHeatmap()
 
 namespace {
 
-MetricStreamData exponentialStream()
+MetricStreamWithPoints exponentialStream()
 {
-    MetricStreamData data
+    MetricStreamWithPoints data
         = stream(1, MetricType::ExponentialHistogram, {}, AggregationTemporality::Delta);
     data.metric.unit = "s";
     ExponentialHistogramDataPoint point;
@@ -417,8 +418,9 @@ void TestMetricSeriesBuilder::exponentialHistogramHeatmap()
 
 void TestMetricSeriesBuilder::summaryQuantiles()
 {
-    MetricStreamData data = stream(1, MetricType::Summary, {{"db", AnyValue::fromString("main")}},
-                                   AggregationTemporality::Unspecified, false);
+    MetricStreamWithPoints data
+        = stream(1, MetricType::Summary, {{"db", AnyValue::fromString("main")}},
+                 AggregationTemporality::Unspecified, false);
     SummaryDataPoint point;
     point.timeNs = at(10);
     point.quantileValues = {{0.5, 12}, {0.99, 40}, {1, 55}};
@@ -441,9 +443,9 @@ void TestMetricSeriesBuilder::summaryQuantiles()
 
 void TestMetricSeriesBuilder::groupByKeys()
 {
-    std::vector<MetricStreamInfo> infos;
-    for (const MetricStreamData &data : counters())
-        infos.push_back(data.info);
+    std::vector<MetricStream> infos;
+    for (const MetricStreamWithPoints &data : counters())
+        infos.push_back(data.stream);
     // host.name differs between the streams; service.name does not.
     QCOMPARE(MetricSeriesBuilder::groupByKeys(infos),
              (QStringList{QStringLiteral("method"), QStringLiteral("status"),
@@ -453,9 +455,11 @@ void TestMetricSeriesBuilder::groupByKeys()
 
 void TestMetricSeriesBuilder::duplicateLabelsMadeUnique()
 {
-    MetricStreamData a = stream(7, MetricType::Gauge, {}, AggregationTemporality::Unspecified);
+    MetricStreamWithPoints a
+        = stream(7, MetricType::Gauge, {}, AggregationTemporality::Unspecified);
     addNumber(a, 0, 10, 1);
-    MetricStreamData b = stream(9, MetricType::Gauge, {}, AggregationTemporality::Unspecified);
+    MetricStreamWithPoints b
+        = stream(9, MetricType::Gauge, {}, AggregationTemporality::Unspecified);
     addNumber(b, 0, 10, 2);
     const MetricChart chart = MetricSeriesBuilder::build({a, b}, windowFrom(0));
     QCOMPARE(chart.series[0].name, QStringLiteral("requests #7"));
@@ -464,10 +468,10 @@ void TestMetricSeriesBuilder::duplicateLabelsMadeUnique()
 
 void TestMetricSeriesBuilder::tooManySeriesAreCounted()
 {
-    std::vector<MetricStreamData> streams;
+    std::vector<MetricStreamWithPoints> streams;
     for (int i = 0; i < 5; ++i) {
-        MetricStreamData data = stream(i, MetricType::Gauge, {{"n", AnyValue::fromInt(i)}},
-                                       AggregationTemporality::Unspecified);
+        MetricStreamWithPoints data = stream(i, MetricType::Gauge, {{"n", AnyValue::fromInt(i)}},
+                                             AggregationTemporality::Unspecified);
         addNumber(data, 0, 10, i);
         streams.push_back(data);
     }

@@ -637,8 +637,8 @@ void TestTelemetryFileImporter::roundTripEqualsReceiverStore()
         QVERIFY(logsA.logs[i].scope == logsB.logs[i].scope);
     }
 
-    const std::vector<MetricStreamInfo> streamsA = a->metricStreams({});
-    const std::vector<MetricStreamInfo> streamsB = b->metricStreams({});
+    const std::vector<MetricStream> streamsA = a->metricStreams({});
+    const std::vector<MetricStream> streamsB = b->metricStreams({});
     QCOMPARE(streamsA.size(), streamsB.size());
     QVERIFY(!streamsA.empty());
     for (std::size_t i = 0; i < streamsA.size(); ++i) {

@@ -145,7 +145,7 @@ void TestSqliteTelemetryQueries::initTestCase()
     QTRY_COMPARE(m_store->status().queuedItems, std::int64_t(0));
     QCOMPARE(m_store->status().totals.spans, std::int64_t(5));
 
-    for (const MetricStreamInfo &info : queries()->metricStreams({})) {
+    for (const MetricStream &info : queries()->metricStreams({})) {
         if (info.name == "cpu.usage")
             m_cpuStream = info.streamId;
         if (info.name == "http.requests")
@@ -432,7 +432,7 @@ void TestSqliteTelemetryQueries::metricStreams()
     QFETCH(MetricStreamQuery, query);
     QFETCH(QStringList, expected);
     QStringList names;
-    for (const MetricStreamInfo &info : queries()->metricStreams(query))
+    for (const MetricStream &info : queries()->metricStreams(query))
         names.append(QString::fromStdString(info.name));
     QCOMPARE(names, expected);
 }

@@ -376,9 +376,9 @@ void TestTelemetryStore::metricRoundTrip()
     QCOMPARE(store.offer(metricBatch(service, {metric})), OfferResult::Accepted);
     store.close();
 
-    const std::vector<MetricStreamInfo> streams = store.queries()->metricStreams({});
+    const std::vector<MetricStream> streams = store.queries()->metricStreams({});
     QCOMPARE(streams.size(), std::size_t(1));
-    const MetricStreamInfo &info = streams.front();
+    const MetricStream &info = streams.front();
     QCOMPARE(info.name, metric.name);
     QCOMPARE(info.description, metric.description);
     QCOMPARE(info.unit, metric.unit);

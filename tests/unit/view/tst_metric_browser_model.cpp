@@ -8,10 +8,10 @@ using namespace kansoku;
 
 namespace {
 
-MetricStreamInfo info(std::int64_t id, const std::string &service, const std::string &name,
-                      MetricType type, Attributes attributes = {})
+MetricStream info(std::int64_t id, const std::string &service, const std::string &name,
+                  MetricType type, Attributes attributes = {})
 {
-    MetricStreamInfo stream;
+    MetricStream stream;
     stream.streamId = id;
     stream.name = name;
     stream.type = type;
@@ -26,7 +26,7 @@ MetricStreamInfo info(std::int64_t id, const std::string &service, const std::st
     return stream;
 }
 
-std::vector<MetricStreamInfo> sample()
+std::vector<MetricStream> sample()
 {
     return {info(1, "shop", "http.requests", MetricType::Sum, {{"m", AnyValue::fromString("GET")}}),
             info(2, "shop", "http.requests", MetricType::Sum, {{"m", AnyValue::fromString("PUT")}}),
@@ -127,7 +127,7 @@ void TestMetricBrowserModel::keysSurviveReload()
     QVERIFY(!key.isEmpty());
     QVERIFY(model.index(1, 0).data(MetricBrowserModel::MetricKeyRole).toString().isEmpty());
     // A new service sorts before: the key still finds the same metric.
-    std::vector<MetricStreamInfo> more = sample();
+    std::vector<MetricStream> more = sample();
     more.push_back(info(7, "billing", "invoices", MetricType::Sum));
     more.push_back(
         info(8, "shop", "http.requests", MetricType::Sum, {{"m", AnyValue::fromString("POST")}}));

@@ -153,10 +153,7 @@ public:
     std::optional<Trace> trace(const TraceId &) const override { return std::nullopt; }
     LogPage logs(const LogQuery &) const override { return {}; }
     std::int64_t countLogs(const LogQuery &) const override { return 0; }
-    std::vector<MetricStreamInfo> metricStreams(const MetricStreamQuery &) const override
-    {
-        return {};
-    }
+    std::vector<MetricStream> metricStreams(const MetricStreamQuery &) const override { return {}; }
     std::optional<Metric> metricPoints(const MetricPointQuery &) const override
     {
         return std::nullopt;

@@ -2,7 +2,7 @@
 #include "span_details_view.h"
 #include "support/synthetic_trace.h"
 #include "support/trace_test_builder.h"
-#include "trace_view.h"
+#include "trace_inspector.h"
 #include "trace_waterfall_view.h"
 #include "view/span_details_model.h"
 
@@ -18,7 +18,7 @@ using namespace kansoku;
 using kansoku::test::spanId;
 using kansoku::test::TraceTestBuilder;
 
-class TestTraceView : public QObject
+class TestTraceInspector : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -47,15 +47,15 @@ static std::shared_ptr<const Trace> sampleTrace()
     return builder.build();
 }
 
-static QString labelText(TraceView &view, const char *name)
+static QString labelText(TraceInspector &view, const char *name)
 {
     auto *label = view.findChild<QLabel *>(QLatin1String(name));
     return label ? label->text() : QString();
 }
 
-void TestTraceView::emptyStateWithoutTrace()
+void TestTraceInspector::emptyStateWithoutTrace()
 {
-    TraceView view;
+    TraceInspector view;
     view.show();
     auto *stack = view.findChild<QStackedWidget *>();
     auto *empty = view.findChild<QLabel *>(QStringLiteral("emptyStateLabel"));
@@ -68,9 +68,9 @@ void TestTraceView::emptyStateWithoutTrace()
     QVERIFY(view.selectedSpanId().isZero());
 }
 
-void TestTraceView::headerShowsTraceFacts()
+void TestTraceInspector::headerShowsTraceFacts()
 {
-    TraceView view;
+    TraceInspector view;
     view.setTrace(sampleTrace());
     QVERIFY(labelText(view, "traceTitle").contains(QStringLiteral("frontend")));
     QVERIFY(labelText(view, "traceTitle").contains(QStringLiteral("GET /checkout")));
@@ -87,14 +87,14 @@ void TestTraceView::headerShowsTraceFacts()
              QStringLiteral("GET /checkout"));
 }
 
-void TestTraceView::clickBarEmitsSpanSelected()
+void TestTraceInspector::clickBarEmitsSpanSelected()
 {
-    TraceView view;
+    TraceInspector view;
     view.resize(1400, 700);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     view.setTrace(sampleTrace());
-    QSignalSpy selected(&view, &TraceView::spanSelected);
+    QSignalSpy selected(&view, &TraceInspector::spanSelected);
     TraceWaterfallView *waterfall = view.waterfallView();
     const int charge = waterfall->tree()->nodeForSpan(spanId(4));
     QTest::mouseClick(waterfall->viewport(), Qt::LeftButton, {},
@@ -107,9 +107,9 @@ void TestTraceView::clickBarEmitsSpanSelected()
              QStringLiteral("Charge"));
 }
 
-void TestTraceView::selectSpanExpandsCollapsedAncestors()
+void TestTraceInspector::selectSpanExpandsCollapsedAncestors()
 {
-    TraceView view;
+    TraceInspector view;
     view.resize(1400, 700);
     view.show();
     view.setTrace(sampleTrace());
@@ -117,7 +117,7 @@ void TestTraceView::selectSpanExpandsCollapsedAncestors()
     waterfall->setCollapsed(0, true);
     const int select = waterfall->tree()->nodeForSpan(spanId(3));
     QCOMPARE(waterfall->tree()->rowOfNode(select), -1);
-    QSignalSpy selected(&view, &TraceView::spanSelected);
+    QSignalSpy selected(&view, &TraceInspector::spanSelected);
     view.selectSpan(spanId(3));
     QCOMPARE(view.selectedSpanId(), spanId(3));
     QCOMPARE(waterfall->tree()->rowOfNode(select), 2);
@@ -129,15 +129,15 @@ void TestTraceView::selectSpanExpandsCollapsedAncestors()
     QCOMPARE(view.selectedSpanId(), spanId(3));
 }
 
-void TestTraceView::clickLinkEmitsLinkActivated()
+void TestTraceInspector::clickLinkEmitsLinkActivated()
 {
-    TraceView view;
+    TraceInspector view;
     view.resize(1400, 700);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     view.setTrace(sampleTrace());
     view.selectSpan(spanId(5));
-    QSignalSpy links(&view, &TraceView::linkActivated);
+    QSignalSpy links(&view, &TraceInspector::linkActivated);
     QTreeView *tree = view.detailsView()->treeView();
     SpanDetailsModel *model = view.detailsView()->model();
     const QModelIndex linkIndex = model->index(0, SpanDetailsModel::ValueColumn,
@@ -154,14 +154,14 @@ void TestTraceView::clickLinkEmitsLinkActivated()
     QCOMPARE(links.at(0).at(1).value<SpanId>(), spanId(0x55));
 }
 
-void TestTraceView::logsButtonsEmitIds()
+void TestTraceInspector::logsButtonsEmitIds()
 {
-    TraceView view;
+    TraceInspector view;
     view.show();
     view.setTrace(sampleTrace());
     view.selectSpan(spanId(2));
-    QSignalSpy spanLogs(&view, &TraceView::logsOfSpanRequested);
-    QSignalSpy traceLogs(&view, &TraceView::logsOfTraceRequested);
+    QSignalSpy spanLogs(&view, &TraceInspector::logsOfSpanRequested);
+    QSignalSpy traceLogs(&view, &TraceInspector::logsOfTraceRequested);
     QTest::mouseClick(view.findChild<QPushButton *>(QStringLiteral("spanLogsButton")),
                       Qt::LeftButton);
     QTest::mouseClick(view.findChild<QPushButton *>(QStringLiteral("traceLogsButton")),
@@ -173,16 +173,16 @@ void TestTraceView::logsButtonsEmitIds()
     QCOMPARE(traceLogs.at(0).at(0).value<TraceId>(), view.trace()->traceId);
 }
 
-void TestTraceView::flameClickSelectsInWaterfall()
+void TestTraceInspector::flameClickSelectsInWaterfall()
 {
-    TraceView view;
+    TraceInspector view;
     view.resize(1400, 700);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     view.setTrace(sampleTrace());
     view.findChild<QTabWidget *>()->setCurrentIndex(1);
     FlameGraphView *flame = view.flameGraphView();
-    QSignalSpy selected(&view, &TraceView::spanSelected);
+    QSignalSpy selected(&view, &TraceInspector::spanSelected);
     const int placeOrder = view.waterfallView()->tree()->nodeForSpan(spanId(2));
     QTest::mouseClick(flame->viewport(), Qt::LeftButton, {},
                       flame->boxRect(placeOrder).center().toPoint());
@@ -193,18 +193,18 @@ void TestTraceView::flameClickSelectsInWaterfall()
     QCOMPARE(view.selectedSpanId(), spanId(2));
 }
 
-void TestTraceView::hugeTraceBuildsInBackground()
+void TestTraceInspector::hugeTraceBuildsInBackground()
 {
-    TraceView view;
-    QSignalSpy ready(&view, &TraceView::treeReady);
-    const auto trace = makeSyntheticTrace({int(TraceView::BackgroundBuildThreshold) + 10, 9});
+    TraceInspector view;
+    QSignalSpy ready(&view, &TraceInspector::treeReady);
+    const auto trace = makeSyntheticTrace({int(TraceInspector::BackgroundBuildThreshold) + 10, 9});
     view.setTrace(trace);
     QVERIFY(view.isBuilding());
     const SpanId wanted = trace->spans[1000].span.spanId;
     view.selectSpan(wanted); // remembered until the tree arrives
     QCOMPARE(view.selectedSpanId(), wanted);
     // A newer trace makes the pending build stale; its answer must be dropped.
-    const auto second = makeSyntheticTrace({int(TraceView::BackgroundBuildThreshold) + 20, 4});
+    const auto second = makeSyntheticTrace({int(TraceInspector::BackgroundBuildThreshold) + 20, 4});
     view.setTrace(second);
     view.selectSpan(second->spans[42].span.spanId);
     QVERIFY(ready.wait(30000));
@@ -214,5 +214,5 @@ void TestTraceView::hugeTraceBuildsInBackground()
     QCOMPARE(view.selectedSpanId(), second->spans[42].span.spanId);
 }
 
-QTEST_MAIN(TestTraceView)
-#include "tst_trace_view.moc"
+QTEST_MAIN(TestTraceInspector)
+#include "tst_trace_inspector.moc"

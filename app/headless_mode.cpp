@@ -1,4 +1,4 @@
-#include "headless_session.h"
+#include "headless_mode.h"
 
 #include "kansoku_runtime.h"
 #include "unix_signal_notifier.h"
@@ -16,20 +16,20 @@ static void printLine(const QString &line)
     std::fflush(stdout);
 }
 
-HeadlessSession::HeadlessSession(const CommandLineOptions &options, QObject *parent)
+HeadlessMode::HeadlessMode(const CommandLineOptions &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
     , m_runtime(new KansokuRuntime(options, this))
 {
     m_statsTimer.setInterval(options.statsIntervalSeconds * 1000);
-    connect(&m_statsTimer, &QTimer::timeout, this, &HeadlessSession::printStatistics);
+    connect(&m_statsTimer, &QTimer::timeout, this, &HeadlessMode::printStatistics);
 }
 
-int HeadlessSession::run()
+int HeadlessMode::run()
 {
     auto *signalNotifier = new UnixSignalNotifier(this);
     connect(signalNotifier, &UnixSignalNotifier::terminationRequested, this,
-            &HeadlessSession::shutDown);
+            &HeadlessMode::shutDown);
 
     QString error;
     if (!m_runtime->start(&error)) {
@@ -51,7 +51,7 @@ int HeadlessSession::run()
     return QCoreApplication::exec();
 }
 
-void HeadlessSession::printStatistics()
+void HeadlessMode::printStatistics()
 {
     const QLocale locale = QLocale::c();
     const StorageStatus storage = m_runtime->storageStatus();
@@ -81,7 +81,7 @@ void HeadlessSession::printStatistics()
                      : QStringLiteral(" | error: ") + QString::fromStdString(storage.lastError)));
 }
 
-void HeadlessSession::shutDown(int signalNumber)
+void HeadlessMode::shutDown(int signalNumber)
 {
     printLine(QStringLiteral("kansoku: signal %1, stopping: draining the queue and committing")
                   .arg(signalNumber));

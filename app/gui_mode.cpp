@@ -1,4 +1,4 @@
-#include "gui_session.h"
+#include "gui_mode.h"
 
 #include "core/telemetry_queries.h"
 #include "file_import_controller.h"
@@ -42,7 +42,7 @@ CommandLineOptions withSessionFromFiles(CommandLineOptions options)
 
 } // namespace
 
-GuiSession::GuiSession(const CommandLineOptions &options, QObject *parent)
+GuiMode::GuiMode(const CommandLineOptions &options, QObject *parent)
     : QObject(parent)
     , m_runtime(new KansokuRuntime(withSessionFromFiles(options), this))
     , m_state(new WorkbenchState(this))
@@ -65,9 +65,9 @@ GuiSession::GuiSession(const CommandLineOptions &options, QObject *parent)
             &WorkbenchWindow::showImportProgress);
     connect(m_imports, &FileImportController::finished, m_window,
             &WorkbenchWindow::showImportSummary);
-    connect(m_sessions, &SessionController::sessionChanged, this, &GuiSession::attachSession);
+    connect(m_sessions, &SessionController::sessionChanged, this, &GuiMode::attachSession);
     m_statusTimer.setInterval(500);
-    connect(&m_statusTimer, &QTimer::timeout, this, &GuiSession::refreshStatus);
+    connect(&m_statusTimer, &QTimer::timeout, this, &GuiMode::refreshStatus);
     m_liveTimer.setInterval(250);
     connect(&m_liveTimer, &QTimer::timeout, this, [this] {
         // One refresh in flight at a time; commits during it are picked up by the next tick.
@@ -78,13 +78,13 @@ GuiSession::GuiSession(const CommandLineOptions &options, QObject *parent)
     });
 }
 
-GuiSession::~GuiSession()
+GuiMode::~GuiMode()
 {
     shutdown();
     delete m_window;
 }
 
-int GuiSession::run()
+int GuiMode::run()
 {
     auto *signalNotifier = new UnixSignalNotifier(this);
     connect(signalNotifier, &UnixSignalNotifier::terminationRequested, qApp, &QApplication::quit);
@@ -103,7 +103,7 @@ int GuiSession::run()
     return QApplication::exec();
 }
 
-bool GuiSession::start(QString *errorMessage)
+bool GuiMode::start(QString *errorMessage)
 {
     const bool started = m_runtime->start(errorMessage);
     m_imports->setSink(m_runtime->sharedStore());
@@ -119,7 +119,7 @@ bool GuiSession::start(QString *errorMessage)
     return started;
 }
 
-void GuiSession::shutdown()
+void GuiMode::shutdown()
 {
     m_statusTimer.stop();
     m_liveTimer.stop();
@@ -129,7 +129,7 @@ void GuiSession::shutdown()
     m_runtime->stop();
 }
 
-void GuiSession::attachSession()
+void GuiMode::attachSession()
 {
     TelemetryStore *store = m_runtime->store();
     m_factsQuery.cancel();
@@ -146,20 +146,20 @@ void GuiSession::attachSession()
     refreshStatus();
 }
 
-void GuiSession::createPanes(const std::shared_ptr<const TelemetryQueries> &queries)
+void GuiMode::createPanes(const std::shared_ptr<const TelemetryQueries> &queries)
 {
     m_window->setPaneWidget(WorkbenchWindow::Pane::Traces, new TracesPane(m_state, queries));
     m_window->setPaneWidget(WorkbenchWindow::Pane::Metrics, new MetricsPane(m_state, queries));
     m_window->setPaneWidget(WorkbenchWindow::Pane::Logs, new LogsPane(m_state, queries));
 }
 
-void GuiSession::refreshStatus()
+void GuiMode::refreshStatus()
 {
     m_window->setReceivers(m_runtime->receiverStatuses());
     m_window->setCounts(m_runtime->counters(), m_runtime->storageStatus());
 }
 
-void GuiSession::refreshSessionFacts()
+void GuiMode::refreshSessionFacts()
 {
     m_factsQuery.run(
         this,

@@ -1,11 +1,11 @@
-// The windowed app's file and session handling, driven through GuiSession offscreen: files
+// The windowed app's file and session handling, driven through GuiMode offscreen: files
 // dropped on the window import with progress, cancel and a summary listing problems; session
 // switches with real receivers (live data lands in the new file); Save as continues in a
 // consistent copy; a read-only session opens paused and stays unchanged; `kansoku FILE...`.
 #include "command_line_options.h"
 #include "core/telemetry_queries.h"
 #include "file_import_controller.h"
-#include "gui_session.h"
+#include "gui_mode.h"
 #include "import_progress_widget.h"
 #include "import_summary_dialog.h"
 #include "kansoku_runtime.h"
@@ -99,7 +99,7 @@ void drop(QWidget *window, const QStringList &paths, bool withText = false)
 
 } // namespace
 
-class TestGuiSession : public QObject
+class TestGuiMode : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -113,18 +113,18 @@ private Q_SLOTS:
     void commandLineFilesAndSession();
 };
 
-void TestGuiSession::initTestCase()
+void TestGuiMode::initTestCase()
 {
     // Keeps QSettings (recent sessions, layout) away from the user's own.
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("KansokuTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_gui_session"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_gui_mode"));
 }
 
-void TestGuiSession::dropImportsWithProgressAndSummary()
+void TestGuiMode::dropImportsWithProgressAndSummary()
 {
     QTemporaryDir dir;
-    GuiSession session(optionsFor(dir.filePath(QStringLiteral("drop.kansoku"))));
+    GuiMode session(optionsFor(dir.filePath(QStringLiteral("drop.kansoku"))));
     QString error;
     QVERIFY2(session.start(&error), qPrintable(error));
     WorkbenchWindow *window = session.window();
@@ -169,7 +169,7 @@ void TestGuiSession::dropImportsWithProgressAndSummary()
     QTRY_VERIFY_WITH_TIMEOUT(!window->isShowingEmptyState(), 20000);
 }
 
-void TestGuiSession::cancelStopsImportAndDropsQueue()
+void TestGuiMode::cancelStopsImportAndDropsQueue()
 {
     QTemporaryDir dir;
     // ~40 MB of JSON lines: far more than is read before the first progress report.
@@ -183,7 +183,7 @@ void TestGuiSession::cancelStopsImportAndDropsQueue()
         for (int i = 0; i < 5000; ++i)
             target.write(content);
     }
-    GuiSession session(optionsFor(dir.filePath(QStringLiteral("cancel.kansoku"))));
+    GuiMode session(optionsFor(dir.filePath(QStringLiteral("cancel.kansoku"))));
     QString error;
     QVERIFY2(session.start(&error), qPrintable(error));
     WorkbenchWindow *window = session.window();
@@ -211,10 +211,10 @@ void TestGuiSession::cancelStopsImportAndDropsQueue()
     QVERIFY(!session.imports()->isImporting());
 }
 
-void TestGuiSession::dropOnSearchFieldImportsToo()
+void TestGuiMode::dropOnSearchFieldImportsToo()
 {
     QTemporaryDir dir;
-    GuiSession session(optionsFor(dir.filePath(QStringLiteral("field.kansoku"))));
+    GuiMode session(optionsFor(dir.filePath(QStringLiteral("field.kansoku"))));
     QString error;
     QVERIFY2(session.start(&error), qPrintable(error));
     session.window()->show();
@@ -237,12 +237,12 @@ void TestGuiSession::dropOnSearchFieldImportsToo()
     QVERIFY(summary.files[0].spans > 0);
 }
 
-void TestGuiSession::newSessionTakesLiveData()
+void TestGuiMode::newSessionTakesLiveData()
 {
     QTemporaryDir dir;
     const QString first = dir.filePath(QStringLiteral("first.kansoku"));
     const QString second = dir.filePath(QStringLiteral("second.kansoku"));
-    GuiSession session(optionsFor(first));
+    GuiMode session(optionsFor(first));
     QString error;
     QVERIFY2(session.start(&error), qPrintable(error));
     const quint16 port = httpPort(*session.runtime());
@@ -274,12 +274,12 @@ void TestGuiSession::newSessionTakesLiveData()
     QCOMPARE(totalsOf(first).logRecords, 0);
 }
 
-void TestGuiSession::saveAsContinuesInCopy()
+void TestGuiMode::saveAsContinuesInCopy()
 {
     QTemporaryDir dir;
     const QString original = dir.filePath(QStringLiteral("original.kansoku"));
     const QString copy = dir.filePath(QStringLiteral("copy.kansoku"));
-    GuiSession session(optionsFor(original));
+    GuiMode session(optionsFor(original));
     QString error;
     QVERIFY2(session.start(&error), qPrintable(error));
     QSignalSpy finished(session.imports(), &FileImportController::finished);
@@ -305,14 +305,14 @@ void TestGuiSession::saveAsContinuesInCopy()
     QCOMPARE(totalsOf(original).spans, 4);
 }
 
-void TestGuiSession::readOnlySessionIsPausedAndUnchanged()
+void TestGuiMode::readOnlySessionIsPausedAndUnchanged()
 {
     QTemporaryDir dir;
     // In a folder of its own, so what appears beside it can be checked.
     QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("shared")));
     const QString shared = dir.filePath(QStringLiteral("shared/shared.kansoku"));
     {
-        GuiSession writer(optionsFor(shared));
+        GuiMode writer(optionsFor(shared));
         QString error;
         QVERIFY2(writer.start(&error), qPrintable(error));
         QSignalSpy finished(writer.imports(), &FileImportController::finished);
@@ -330,7 +330,7 @@ void TestGuiSession::readOnlySessionIsPausedAndUnchanged()
     const QDir sharedDir(dir.filePath(QStringLiteral("shared")));
     const QStringList filesBefore = sharedDir.entryList(QDir::Files);
 
-    GuiSession session(optionsFor(dir.filePath(QStringLiteral("own.kansoku"))));
+    GuiMode session(optionsFor(dir.filePath(QStringLiteral("own.kansoku"))));
     QString error;
     QVERIFY2(session.start(&error), qPrintable(error));
     session.window()->show();
@@ -377,7 +377,7 @@ void TestGuiSession::readOnlySessionIsPausedAndUnchanged()
     QCOMPARE(sharedDir.entryList(QDir::Files), filesBefore);
 }
 
-void TestGuiSession::commandLineFilesAndSession()
+void TestGuiMode::commandLineFilesAndSession()
 {
     QTemporaryDir dir;
     const QString named = dir.filePath(QStringLiteral("named.kansoku"));
@@ -390,8 +390,8 @@ void TestGuiSession::commandLineFilesAndSession()
     }
     // `kansoku --db other.kansoku named.kansoku js_sdk_mixed.jsonl`: the session file is the
     // session, the telemetry file is imported into it.
-    GuiSession session(optionsFor(dir.filePath(QStringLiteral("other.kansoku")),
-                                  {named, fixture("js_sdk_mixed.jsonl")}));
+    GuiMode session(optionsFor(dir.filePath(QStringLiteral("other.kansoku")),
+                               {named, fixture("js_sdk_mixed.jsonl")}));
     QCOMPARE(session.runtime()->sessionPath(), named);
     QSignalSpy finished(session.imports(), &FileImportController::finished);
     QString error;
@@ -401,5 +401,5 @@ void TestGuiSession::commandLineFilesAndSession()
     QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("other.kansoku"))));
 }
 
-QTEST_MAIN(TestGuiSession)
-#include "tst_gui_session.moc"
+QTEST_MAIN(TestGuiMode)
+#include "tst_gui_mode.moc"

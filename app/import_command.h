@@ -10,11 +10,11 @@
 
 namespace kansoku {
 
-class ImportSession : public QObject
+class ImportCommand : public QObject
 {
     Q_OBJECT
 public:
-    explicit ImportSession(const CommandLineOptions &options, QObject *parent = nullptr);
+    explicit ImportCommand(const CommandLineOptions &options, QObject *parent = nullptr);
 
     // Runs the event loop until the import ends; returns the process exit code.
     int run();

@@ -1,7 +1,8 @@
-// Exact text encoding of attributes, events, links and exemplars in the OTLP/JSON shape
-// (e.g. [{"key":"k","value":{"intValue":"5"}}]): storage keeps them so a database stays readable
-// with sqlite3 and queryable with json_each, and OtlpJsonRequestEncoder builds exported requests on
-// the same code. Stateless; safe on any thread.
+// Writes attributes, events, links and exemplars as exact text in the OTLP/JSON shape
+// (e.g. [{"key":"k","value":{"intValue":"5"}}]): storage keeps resources, scopes, log bodies,
+// metric metadata, stream attributes and exemplars in it (readable with sqlite3, queryable with
+// json_each; OtlpJsonFieldReader reads them back), and exported requests (OtlpJsonRequestEncoder)
+// are built on it. Stateless; safe on any thread.
 #pragma once
 
 #include "core/metric.h"
@@ -16,7 +17,7 @@ namespace kansoku {
 // "Infinity", "-Infinity" (as protobuf's JSON mapping does); integral doubles keep a ".0" so they
 // never read back as integers; text that is not valid UTF-8 is stored base64 under
 // "stringValueBase64" / "keyBase64", because JSON text must be UTF-8.
-class OtlpJson
+class OtlpJsonFieldWriter
 {
 public:
     // Text that is not valid UTF-8: storage keeps it exactly in the base64 fields above; files for
@@ -54,15 +55,7 @@ public:
     static std::string encodeLinks(const std::vector<SpanLink> &links);
     static std::string encodeExemplars(const std::vector<Exemplar> &exemplars);
 
-    // An empty input decodes to the empty value. False on malformed text.
-    static bool decodeAttributes(std::string_view json, Attributes *attributes);
-    static bool decodeAnyValue(std::string_view json, AnyValue *value);
-    static bool decodeEvents(std::string_view json, std::vector<SpanEvent> *events);
-    static bool decodeLinks(std::string_view json, std::vector<SpanLink> *links);
-    static bool decodeExemplars(std::string_view json, std::vector<Exemplar> *exemplars);
-
     static std::string toBase64(std::string_view raw);
-    static bool fromBase64(std::string_view text, std::string *raw);
 };
 
 } // namespace kansoku

@@ -1,6 +1,6 @@
-// `kansoku --headless`: starts the runtime, prints a ready line and a statistics line every few
-// seconds on stdout, and on SIGINT/SIGTERM stops cleanly (drain, commit) and quits with 0.
-// Main thread.
+// How `kansoku --headless` runs: starts the runtime, prints a ready line and a statistics line
+// every few seconds on stdout, and on SIGINT/SIGTERM stops cleanly (drain, commit) and quits with
+// 0. Main thread.
 #pragma once
 
 #include "command_line_options.h"
@@ -14,11 +14,11 @@ namespace kansoku {
 
 class KansokuRuntime;
 
-class HeadlessSession : public QObject
+class HeadlessMode : public QObject
 {
     Q_OBJECT
 public:
-    explicit HeadlessSession(const CommandLineOptions &options, QObject *parent = nullptr);
+    explicit HeadlessMode(const CommandLineOptions &options, QObject *parent = nullptr);
 
     // Returns the process exit code once the session has ended.
     int run();

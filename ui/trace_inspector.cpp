@@ -1,4 +1,4 @@
-#include "trace_view.h"
+#include "trace_inspector.h"
 
 #include "core/time_format.h"
 #include "export_control.h"
@@ -23,7 +23,7 @@
 
 namespace kansoku {
 
-TraceView::TraceView(QWidget *parent)
+TraceInspector::TraceInspector(QWidget *parent)
     : QWidget(parent)
 {
     auto *outer = new QVBoxLayout(this);
@@ -121,7 +121,7 @@ TraceView::TraceView(QWidget *parent)
             [this](int node) { selectNode(node, true); });
     connect(m_flameGraph, &FlameGraphView::nodeSelected, this,
             [this](int node) { selectNode(node, true); });
-    connect(m_details, &SpanDetailsView::linkActivated, this, &TraceView::linkActivated);
+    connect(m_details, &SpanDetailsView::linkActivated, this, &TraceInspector::linkActivated);
     connect(m_details, &SpanDetailsView::logsOfTraceRequested, this, [this]() {
         if (m_trace)
             Q_EMIT logsOfTraceRequested(m_trace->traceId);
@@ -135,7 +135,7 @@ TraceView::TraceView(QWidget *parent)
     m_stack->setCurrentWidget(m_emptyLabel);
 }
 
-void TraceView::setTrace(std::shared_ptr<const Trace> trace)
+void TraceInspector::setTrace(std::shared_ptr<const Trace> trace)
 {
     ++m_generation;
     m_trace = std::move(trace);
@@ -170,7 +170,7 @@ void TraceView::setTrace(std::shared_ptr<const Trace> trace)
         QtConcurrent::run([trace = m_trace]() { return std::make_shared<SpanTree>(trace); }));
 }
 
-void TraceView::showTree(std::shared_ptr<SpanTree> tree)
+void TraceInspector::showTree(std::shared_ptr<SpanTree> tree)
 {
     m_tree = std::move(tree);
     m_waterfall->setTree(m_tree);
@@ -197,7 +197,7 @@ static QString countText(int count, const QString &singular, const QString &plur
     return QStringLiteral("%1 %2").arg(count).arg(count == 1 ? singular : plural);
 }
 
-void TraceView::updateHeader()
+void TraceInspector::updateHeader()
 {
     const SpanTree &tree = *m_tree;
     if (tree.nodeCount() == 0) {
@@ -232,7 +232,7 @@ void TraceView::updateHeader()
     m_traceIdLabel->setText(QString::fromStdString(toHex(m_trace->traceId)));
 }
 
-void TraceView::selectNode(int nodeIndex, bool byUser)
+void TraceInspector::selectNode(int nodeIndex, bool byUser)
 {
     if (!m_tree || nodeIndex < 0 || nodeIndex >= m_tree->nodeCount())
         return;
@@ -245,7 +245,7 @@ void TraceView::selectNode(int nodeIndex, bool byUser)
         Q_EMIT spanSelected(m_trace->traceId, m_tree->span(nodeIndex).spanId);
 }
 
-void TraceView::selectSpan(const SpanId &spanId)
+void TraceInspector::selectSpan(const SpanId &spanId)
 {
     if (m_building) {
         m_pendingSelection = spanId;
@@ -258,7 +258,7 @@ void TraceView::selectSpan(const SpanId &spanId)
         selectNode(node, false);
 }
 
-SpanId TraceView::selectedSpanId() const
+SpanId TraceInspector::selectedSpanId() const
 {
     if (m_building && m_pendingSelection)
         return *m_pendingSelection;
@@ -268,7 +268,7 @@ SpanId TraceView::selectedSpanId() const
     return m_tree->span(node).spanId;
 }
 
-void TraceView::resizeEvent(QResizeEvent *event)
+void TraceInspector::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
     // Span details need width for their values: beside the waterfall when there is room, below

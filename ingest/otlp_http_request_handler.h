@@ -1,4 +1,4 @@
-// The OTLP/HTTP endpoint (POST /v1/traces, /v1/metrics, /v1/logs): content negotiation,
+// Handles the OTLP/HTTP requests (POST /v1/traces, /v1/metrics, /v1/logs): content negotiation,
 // decompression, CORS, OTLP status codes. Created, used and destroyed on the HTTP receiver's
 // thread (OtlpHttpReceiver owns that thread); decoding happens here, never on the GUI thread.
 #pragma once
@@ -15,13 +15,13 @@
 
 namespace kansoku {
 
-class HttpOtlpServer : public QAbstractHttpServer
+class OtlpHttpRequestHandler : public QAbstractHttpServer
 {
     Q_OBJECT
 
 public:
-    HttpOtlpServer(const ReceiverOptions &options, std::shared_ptr<TelemetrySink> sink,
-                   std::shared_ptr<IngestCounters> counters, QObject *parent = nullptr);
+    OtlpHttpRequestHandler(const ReceiverOptions &options, std::shared_ptr<TelemetrySink> sink,
+                           std::shared_ptr<IngestCounters> counters, QObject *parent = nullptr);
 
     // Binds options.listenAddress:options.httpPort. Returns the bound port, or 0 with *error set.
     quint16 listen(QString *error);

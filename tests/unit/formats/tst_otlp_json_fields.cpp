@@ -1,4 +1,5 @@
-#include "formats/otlp_json.h"
+#include "formats/otlp_json_field_reader.h"
+#include "formats/otlp_json_field_writer.h"
 
 #include <QTest>
 #include <cmath>
@@ -8,7 +9,7 @@ using namespace kansoku;
 
 Q_DECLARE_METATYPE(kansoku::AnyValue)
 
-class TestOtlpJson : public QObject
+class TestOtlpJsonFields : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -24,7 +25,7 @@ private Q_SLOTS:
     void base64();
 };
 
-void TestOtlpJson::anyValueRoundTrip_data()
+void TestOtlpJsonFields::anyValueRoundTrip_data()
 {
     QTest::addColumn<AnyValue>("value");
     const std::string big(100 * 1024, 'x');
@@ -71,58 +72,59 @@ void TestOtlpJson::anyValueRoundTrip_data()
                             {"", AnyValue()}})});
 }
 
-void TestOtlpJson::anyValueRoundTrip()
+void TestOtlpJsonFields::anyValueRoundTrip()
 {
     QFETCH(AnyValue, value);
-    const std::string json = OtlpJson::encodeAnyValue(value);
+    const std::string json = OtlpJsonFieldWriter::encodeAnyValue(value);
     AnyValue decoded = AnyValue::fromString("sentinel");
-    QVERIFY(OtlpJson::decodeAnyValue(json, &decoded));
+    QVERIFY(OtlpJsonFieldReader::decodeAnyValue(json, &decoded));
     QVERIFY(decoded == value);
     QCOMPARE(decoded.type(), value.type());
 
     // The same value as an attribute and inside a map must survive too.
     const Attributes attributes{{"a", value}, {"b", AnyValue::fromMap({{"inner", value}})}};
     Attributes decodedAttributes;
-    QVERIFY(OtlpJson::decodeAttributes(OtlpJson::encodeAttributes(attributes), &decodedAttributes));
+    QVERIFY(OtlpJsonFieldReader::decodeAttributes(OtlpJsonFieldWriter::encodeAttributes(attributes),
+                                                  &decodedAttributes));
     QVERIFY(decodedAttributes == attributes);
 }
 
-void TestOtlpJson::negativeZeroKeepsItsSign()
+void TestOtlpJsonFields::negativeZeroKeepsItsSign()
 {
     AnyValue decoded;
-    QVERIFY(
-        OtlpJson::decodeAnyValue(OtlpJson::encodeAnyValue(AnyValue::fromDouble(-0.0)), &decoded));
+    QVERIFY(OtlpJsonFieldReader::decodeAnyValue(
+        OtlpJsonFieldWriter::encodeAnyValue(AnyValue::fromDouble(-0.0)), &decoded));
     QCOMPARE(decoded.type(), AnyValue::Type::Double);
     QVERIFY(std::signbit(decoded.doubleValue()));
 }
 
-void TestOtlpJson::nanAndInfinityAreStrings()
+void TestOtlpJsonFields::nanAndInfinityAreStrings()
 {
-    QCOMPARE(OtlpJson::encodeAnyValue(AnyValue::fromDouble(std::nan(""))),
+    QCOMPARE(OtlpJsonFieldWriter::encodeAnyValue(AnyValue::fromDouble(std::nan(""))),
              std::string(R"({"doubleValue":"NaN"})"));
-    QCOMPARE(OtlpJson::encodeAnyValue(AnyValue::fromDouble(-INFINITY)),
+    QCOMPARE(OtlpJsonFieldWriter::encodeAnyValue(AnyValue::fromDouble(-INFINITY)),
              std::string(R"({"doubleValue":"-Infinity"})"));
 }
 
-void TestOtlpJson::knownShape()
+void TestOtlpJsonFields::knownShape()
 {
     const Attributes attributes{{"k", AnyValue::fromInt(5)},
                                 {"b", AnyValue::fromBytes("hi")},
                                 {"l", AnyValue::fromArray({AnyValue::fromBool(true)})}};
-    QCOMPARE(OtlpJson::encodeAttributes(attributes),
+    QCOMPARE(OtlpJsonFieldWriter::encodeAttributes(attributes),
              std::string(R"([{"key":"k","value":{"intValue":"5"}},)"
                          R"({"key":"b","value":{"bytesValue":"aGk="}},)"
                          R"({"key":"l","value":{"arrayValue":{"values":[{"boolValue":true}]}}}])"));
-    QVERIFY(OtlpJson::encodeAttributes({}).empty());
+    QVERIFY(OtlpJsonFieldWriter::encodeAttributes({}).empty());
     // Input written by other OTLP/JSON producers: numbers as JSON numbers are accepted too.
     AnyValue decoded;
-    QVERIFY(OtlpJson::decodeAnyValue(R"({"intValue":42})", &decoded));
+    QVERIFY(OtlpJsonFieldReader::decodeAnyValue(R"({"intValue":42})", &decoded));
     QVERIFY(decoded == AnyValue::fromInt(42));
-    QVERIFY(OtlpJson::decodeAnyValue(R"({"doubleValue":2})", &decoded));
+    QVERIFY(OtlpJsonFieldReader::decodeAnyValue(R"({"doubleValue":2})", &decoded));
     QVERIFY(decoded == AnyValue::fromDouble(2.0));
 }
 
-void TestOtlpJson::attributesRoundTripWithAwkwardKeys()
+void TestOtlpJsonFields::attributesRoundTripWithAwkwardKeys()
 {
     const Attributes attributes{{"", AnyValue::fromString("empty key")},
                                 {"キー🔑", AnyValue::fromString("値")},
@@ -130,11 +132,12 @@ void TestOtlpJson::attributesRoundTripWithAwkwardKeys()
                                 {"dup", AnyValue::fromInt(1)},
                                 {"dup", AnyValue::fromInt(2)}};
     Attributes decoded;
-    QVERIFY(OtlpJson::decodeAttributes(OtlpJson::encodeAttributes(attributes), &decoded));
+    QVERIFY(OtlpJsonFieldReader::decodeAttributes(OtlpJsonFieldWriter::encodeAttributes(attributes),
+                                                  &decoded));
     QVERIFY(decoded == attributes);
 }
 
-void TestOtlpJson::eventsLinksExemplarsRoundTrip()
+void TestOtlpJsonFields::eventsLinksExemplarsRoundTrip()
 {
     TraceId traceId;
     for (std::size_t i = 0; i < traceId.bytes.size(); ++i)
@@ -156,33 +159,36 @@ void TestOtlpJson::eventsLinksExemplarsRoundTrip()
         {{}, 79, std::numeric_limits<double>::quiet_NaN(), SpanId{}, TraceId{}}};
 
     std::vector<SpanEvent> decodedEvents;
-    QVERIFY(OtlpJson::decodeEvents(OtlpJson::encodeEvents(events), &decodedEvents));
+    QVERIFY(OtlpJsonFieldReader::decodeEvents(OtlpJsonFieldWriter::encodeEvents(events),
+                                              &decodedEvents));
     QVERIFY(decodedEvents == events);
     std::vector<SpanLink> decodedLinks;
-    QVERIFY(OtlpJson::decodeLinks(OtlpJson::encodeLinks(links), &decodedLinks));
+    QVERIFY(
+        OtlpJsonFieldReader::decodeLinks(OtlpJsonFieldWriter::encodeLinks(links), &decodedLinks));
     QVERIFY(decodedLinks == links);
     std::vector<Exemplar> decodedExemplars;
-    QVERIFY(OtlpJson::decodeExemplars(OtlpJson::encodeExemplars(exemplars), &decodedExemplars));
+    QVERIFY(OtlpJsonFieldReader::decodeExemplars(OtlpJsonFieldWriter::encodeExemplars(exemplars),
+                                                 &decodedExemplars));
     QCOMPARE(decodedExemplars.size(), exemplars.size());
     QVERIFY(decodedExemplars[0] == exemplars[0]);
     QVERIFY(decodedExemplars[1] == exemplars[1]);
     QVERIFY(std::isnan(std::get<double>(decodedExemplars[2].value)));
-    QVERIFY(OtlpJson::encodeEvents({}).empty());
-    QVERIFY(OtlpJson::decodeEvents("", &decodedEvents));
+    QVERIFY(OtlpJsonFieldWriter::encodeEvents({}).empty());
+    QVERIFY(OtlpJsonFieldReader::decodeEvents("", &decodedEvents));
     QVERIFY(decodedEvents.empty());
 }
 
-void TestOtlpJson::malformedInputIsRejected()
+void TestOtlpJsonFields::malformedInputIsRejected()
 {
     Attributes attributes;
     AnyValue value;
-    QVERIFY(!OtlpJson::decodeAttributes("[{\"key\":", &attributes));
-    QVERIFY(!OtlpJson::decodeAttributes("{}", &attributes));
-    QVERIFY(!OtlpJson::decodeAnyValue(R"({"intValue":"12x"})", &value));
-    QVERIFY(!OtlpJson::decodeAnyValue(R"({"bytesValue":"!!"})", &value));
+    QVERIFY(!OtlpJsonFieldReader::decodeAttributes("[{\"key\":", &attributes));
+    QVERIFY(!OtlpJsonFieldReader::decodeAttributes("{}", &attributes));
+    QVERIFY(!OtlpJsonFieldReader::decodeAnyValue(R"({"intValue":"12x"})", &value));
+    QVERIFY(!OtlpJsonFieldReader::decodeAnyValue(R"({"bytesValue":"!!"})", &value));
 }
 
-void TestOtlpJson::base64_data()
+void TestOtlpJsonFields::base64_data()
 {
     QTest::addColumn<QByteArray>("raw");
     QTest::newRow("empty") << QByteArray();
@@ -192,15 +198,15 @@ void TestOtlpJson::base64_data()
     QTest::newRow("binary") << QByteArray::fromHex("00ff10807f");
 }
 
-void TestOtlpJson::base64()
+void TestOtlpJsonFields::base64()
 {
     QFETCH(QByteArray, raw);
-    const std::string encoded = OtlpJson::toBase64(raw.toStdString());
+    const std::string encoded = OtlpJsonFieldWriter::toBase64(raw.toStdString());
     QCOMPARE(QByteArray::fromStdString(encoded), raw.toBase64());
     std::string decoded;
-    QVERIFY(OtlpJson::fromBase64(encoded, &decoded));
+    QVERIFY(OtlpJsonFieldReader::fromBase64(encoded, &decoded));
     QCOMPARE(QByteArray::fromStdString(decoded), raw);
 }
 
-QTEST_GUILESS_MAIN(TestOtlpJson)
-#include "tst_otlp_json.moc"
+QTEST_GUILESS_MAIN(TestOtlpJsonFields)
+#include "tst_otlp_json_fields.moc"

@@ -1,6 +1,7 @@
-// One trace, for the traces pane to embed: a header (root service and operation, trace id with
-// copy, start, duration, counts), "Waterfall" and "Flame graph" tabs, and the selected span's
-// details beside them. Builds the span tree on the GUI thread for ordinary traces and on a worker
+// One open trace, inspected, for TracesPane (which owns the search and the list) to embed: a
+// header (root service and operation, trace id with copy, start, duration, counts), "Waterfall"
+// (TraceWaterfallView) and "Flame graph" (FlameGraphView) tabs, and the selected span's details
+// beside them. Builds the span tree on the GUI thread for ordinary traces and on a worker
 // (QtConcurrent, generation-checked) for huge ones. GUI thread.
 #pragma once
 
@@ -23,14 +24,14 @@ class FlameGraphView;
 class SpanDetailsView;
 class TraceWaterfallView;
 
-class TraceView : public QWidget
+class TraceInspector : public QWidget
 {
     Q_OBJECT
 public:
     // Above this many spans the tree is built off the GUI thread (~20 ms per 100k spans).
     static constexpr std::size_t BackgroundBuildThreshold = 250000;
 
-    explicit TraceView(QWidget *parent = nullptr);
+    explicit TraceInspector(QWidget *parent = nullptr);
 
     void setTrace(std::shared_ptr<const Trace> trace); // nullptr → an empty state
     void selectSpan(const SpanId &spanId);             // selects, expands ancestors, scrolls to it

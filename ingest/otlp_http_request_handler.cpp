@@ -1,4 +1,4 @@
-#include "http_otlp_server.h"
+#include "otlp_http_request_handler.h"
 
 #include "http_body_decompressor.h"
 #include "http_cors_policy.h"
@@ -62,15 +62,17 @@ bool wantsClose(const QHttpServerRequest &request)
 
 } // namespace
 
-HttpOtlpServer::HttpOtlpServer(const ReceiverOptions &options, std::shared_ptr<TelemetrySink> sink,
-                               std::shared_ptr<IngestCounters> counters, QObject *parent)
+OtlpHttpRequestHandler::OtlpHttpRequestHandler(const ReceiverOptions &options,
+                                               std::shared_ptr<TelemetrySink> sink,
+                                               std::shared_ptr<IngestCounters> counters,
+                                               QObject *parent)
     : QAbstractHttpServer(parent)
     , m_options(options)
     , m_sink(std::move(sink))
     , m_counters(std::move(counters))
 {}
 
-quint16 HttpOtlpServer::listen(QString *error)
+quint16 OtlpHttpRequestHandler::listen(QString *error)
 {
     auto *tcpServer = new HttpLimitedTcpServer(m_options.maxRequestBytes + wireOverheadBytes, this);
     if (!tcpServer->listen(m_options.listenAddress, m_options.httpPort)) {
@@ -90,7 +92,7 @@ quint16 HttpOtlpServer::listen(QString *error)
     return tcpServer->serverPort();
 }
 
-bool HttpOtlpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+bool OtlpHttpRequestHandler::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     HttpLimitedTcpServer::markRequestHandled(socket);
     const QByteArray origin = request.value(QByteArrayLiteral("Origin"));
@@ -118,14 +120,14 @@ bool HttpOtlpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket
     return true;
 }
 
-void HttpOtlpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+void OtlpHttpRequestHandler::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     send(request, socket, StatusCode::NotFound, {{"Content-Type", "text/plain; charset=utf-8"}},
          QByteArrayLiteral("unknown path; OTLP/HTTP accepts /v1/traces, /v1/metrics and /v1/logs"));
 }
 
-void HttpOtlpServer::handleExport(const QHttpServerRequest &request, QTcpSocket *socket,
-                                  TelemetrySignal signal, const HeaderList &corsHeaders)
+void OtlpHttpRequestHandler::handleExport(const QHttpServerRequest &request, QTcpSocket *socket,
+                                          TelemetrySignal signal, const HeaderList &corsHeaders)
 {
     const QByteArray contentType = request.value(QByteArrayLiteral("Content-Type"));
     const std::optional<OtlpEncoding> encoding = encodingForContentType(contentType);
@@ -198,9 +200,10 @@ void HttpOtlpServer::handleExport(const QHttpServerRequest &request, QTcpSocket 
     }
 }
 
-void HttpOtlpServer::sendStatus(const QHttpServerRequest &request, QTcpSocket *socket,
-                                StatusCode status, std::optional<OtlpEncoding> encoding,
-                                int grpcCode, const std::string &message, HeaderList headers)
+void OtlpHttpRequestHandler::sendStatus(const QHttpServerRequest &request, QTcpSocket *socket,
+                                        StatusCode status, std::optional<OtlpEncoding> encoding,
+                                        int grpcCode, const std::string &message,
+                                        HeaderList headers)
 {
     const OtlpEncoding bodyEncoding = encoding.value_or(OtlpEncoding::Protobuf);
     std::optional<std::int64_t> retryDelayMs;
@@ -211,8 +214,9 @@ void HttpOtlpServer::sendStatus(const QHttpServerRequest &request, QTcpSocket *s
          toBytes(OtlpResponseEncoder::status(bodyEncoding, grpcCode, message, retryDelayMs)));
 }
 
-void HttpOtlpServer::send(const QHttpServerRequest &request, QTcpSocket *socket, StatusCode status,
-                          const HeaderList &headers, const QByteArray &body)
+void OtlpHttpRequestHandler::send(const QHttpServerRequest &request, QTcpSocket *socket,
+                                  StatusCode status, const HeaderList &headers,
+                                  const QByteArray &body)
 {
     QHttpServerResponder responder = makeResponder(request, socket);
     const bool close = wantsClose(request);

@@ -1,4 +1,4 @@
-#include "import_session.h"
+#include "import_command.h"
 
 #include "core/ingest_counters.h"
 #include "telemetry_file_importer.h"
@@ -29,12 +29,12 @@ QString mebibytes(std::int64_t bytes)
 
 } // namespace
 
-ImportSession::ImportSession(const CommandLineOptions &options, QObject *parent)
+ImportCommand::ImportCommand(const CommandLineOptions &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
 {}
 
-int ImportSession::run()
+int ImportCommand::run()
 {
     StorageOptions storageOptions;
     storageOptions.databasePath = m_options.databasePath;

@@ -1,9 +1,10 @@
-// The windowed application: starts the runtime, builds the workbench window and its panes over
-// the store's queries, and keeps them live: commits from the writer thread set a flag that a
-// 250 ms timer turns into one refresh of the session facts (time bounds and services) on a
-// worker, then one telemetryCommitted for the panes. The GUI thread never touches SQLite. File
-// imports and session switches are carried out by FileImportController and SessionController;
-// after a switch the panes are rebuilt over the new store's queries. Main thread.
+// How `kansoku` runs with a window (see HeadlessMode, ImportCommand for the others): starts the
+// runtime, builds the workbench window and its panes over the store's queries, and keeps them live:
+// commits from the writer thread set a flag that a 250 ms timer turns into one refresh of the
+// session facts (time bounds and services) on a worker, then one telemetryCommitted for the panes.
+// The GUI thread never touches SQLite. File imports and session switches are carried out by
+// FileImportController and SessionController; after a switch the panes are rebuilt over the new
+// store's queries. Main thread.
 #pragma once
 
 #include "command_line_options.h"
@@ -22,12 +23,12 @@ class TelemetryQueries;
 class WorkbenchState;
 class WorkbenchWindow;
 
-class GuiSession : public QObject
+class GuiMode : public QObject
 {
     Q_OBJECT
 public:
-    explicit GuiSession(const CommandLineOptions &options, QObject *parent = nullptr);
-    ~GuiSession() override;
+    explicit GuiMode(const CommandLineOptions &options, QObject *parent = nullptr);
+    ~GuiMode() override;
 
     int run();
 
