@@ -14,7 +14,7 @@ namespace {
 // 'KNSK': lets open() tell a Kansoku database from any other SQLite file.
 constexpr std::int64_t applicationId = 0x4b4e534b;
 
-// Version 1. Layout choices follow PERFORMANCE-FACTS.md: no per-span index on a low-locality
+// Version 1. Layout choices, measured on the reference machine: no per-span index on a low-locality
 // key; spans in arrival order (a plain rowid table: ~700-byte rows append to the last page and
 // fill it, where a WITHOUT ROWID table copied whole rows into its interior pages and split
 // half-full pages) with a small unique index on (trace_key, span_id) that finds a trace's rows,
