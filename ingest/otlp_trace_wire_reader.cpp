@@ -1,5 +1,6 @@
 #include "otlp_trace_wire_reader.h"
 
+#include "formats/protobuf_wire_reader.h"
 #include "opentelemetry/proto/common/v1/common.pb.h"
 #include "opentelemetry/proto/resource/v1/resource.pb.h"
 #include "otlp_item_checks.h"
@@ -16,18 +17,10 @@ namespace {
 namespace otlp = opentelemetry::proto;
 using google::protobuf::io::CodedInputStream;
 
-enum WireType : std::uint32_t {
-    Varint = 0,
-    Fixed64 = 1,
-    LengthDelimited = 2,
-    StartGroup = 3,
-    EndGroup = 4,
-    Fixed32 = 5
-};
-
-// protobuf's default recursion limit: the generated parser fails on messages (and groups) nested
-// deeper than this below the request.
-constexpr int maxDepth = 100;
+using FieldResult = ProtobufWireReader::FieldResult;
+using Tag = ProtobufWireReader::Tag;
+using WireType = ProtobufWireType;
+constexpr int maxDepth = ProtobufWireReader::maxDepth;
 
 // Field numbers from opentelemetry/proto/trace/v1/trace.proto and common/v1/common.proto.
 namespace field {
@@ -53,175 +46,6 @@ bool isValidUtf8(std::string_view text)
                                                                static_cast<int>(text.size()));
 }
 
-// One pass over a request's bytes. Field callbacks return 1 when they consumed the value, 0 to
-// have it skipped as an unknown field, -1 when the request is malformed.
-class WireWalker
-{
-public:
-    explicit WireWalker(std::string_view body)
-        : m_body(body)
-        , m_in(reinterpret_cast<const std::uint8_t *>(body.data()), static_cast<int>(body.size()))
-    {}
-
-    CodedInputStream &in() { return m_in; }
-    int position() const { return m_in.CurrentPosition(); }
-    std::string_view slice(int from, int to) const
-    {
-        return m_body.substr(static_cast<std::size_t>(from), static_cast<std::size_t>(to - from));
-    }
-
-    // Calls onField(number, wireType, tagPosition) for each field up to the current limit.
-    template<typename OnField>
-    bool fields(int depth, OnField onField)
-    {
-        while (m_in.BytesUntilLimit() > 0) {
-            const int tagPosition = position();
-            const std::uint32_t tag = m_in.ReadTag();
-            if (tag == 0 || (tag >> 3) == 0)
-                return false;
-            const int handled = onField(static_cast<int>(tag >> 3), tag & 7, tagPosition);
-            if (handled < 0 || (handled == 0 && !skip(tag, depth)))
-                return false;
-        }
-        return true;
-    }
-
-    // Reads a length-delimited submessage at nesting depth with read(depth), which must use all of
-    // its bytes.
-    template<typename Read>
-    bool message(int depth, Read read)
-    {
-        int length = 0;
-        if (depth > maxDepth || !readLength(&length))
-            return false;
-        const CodedInputStream::Limit limit = m_in.PushLimit(length);
-        const bool ok = read(depth) && m_in.BytesUntilLimit() == 0;
-        m_in.PopLimit(limit);
-        return ok;
-    }
-
-    bool bytes(std::string_view *out)
-    {
-        int length = 0;
-        if (!readLength(&length))
-            return false;
-        const int at = position();
-        if (!m_in.Skip(length))
-            return false;
-        *out = slice(at, at + length);
-        return true;
-    }
-
-    bool string(std::string_view *out) { return bytes(out) && isValidUtf8(*out); }
-
-    bool varint(std::uint64_t *out) { return m_in.ReadVarint64(out); }
-
-    // KeyValue, AnyValue and the lists inside them: checked for what the generated parser checks,
-    // without building anything.
-    bool keyValue(int depth)
-    {
-        return fields(depth, [&](int number, std::uint32_t type, int) {
-            if (type != LengthDelimited)
-                return 0;
-            if (number == field::keyValueKey)
-                return checkedString();
-            if (number == field::keyValueValue)
-                return message(depth + 1, [&](int inner) { return anyValue(inner); }) ? 1 : -1;
-            return 0;
-        });
-    }
-
-    // One attributes entry of a span, an event or a link: a KeyValue submessage.
-    int keyValueEntry(int depth)
-    {
-        return message(depth, [&](int inner) { return keyValue(inner); }) ? 1 : -1;
-    }
-
-    bool anyValue(int depth)
-    {
-        return fields(depth, [&](int number, std::uint32_t type, int) {
-            if (type != LengthDelimited)
-                return 0; // bool, int and double values need no check beyond skipping
-            switch (number) {
-            case field::anyValueString:
-                return checkedString();
-            case field::anyValueArray:
-            case field::anyValueKvlist: {
-                const bool isArray = number == field::anyValueArray;
-                const bool ok = message(depth + 1, [&](int list) {
-                    return fields(list, [&](int item, std::uint32_t itemType, int) {
-                        if (item != field::listValues || itemType != LengthDelimited)
-                            return 0;
-                        const bool read = message(list + 1, [&](int inner) {
-                            return isArray ? anyValue(inner) : keyValue(inner);
-                        });
-                        return read ? 1 : -1;
-                    });
-                });
-                return ok ? 1 : -1;
-            }
-            default:
-                return 0; // bytes_value and unknown fields
-            }
-        });
-    }
-
-    // A string field whose value is not kept.
-    int checkedString()
-    {
-        std::string_view ignored;
-        return string(&ignored) ? 1 : -1;
-    }
-
-private:
-    bool readLength(int *length)
-    {
-        std::uint32_t raw = 0;
-        if (!m_in.ReadVarint32(&raw) || raw > static_cast<std::uint32_t>(INT_MAX))
-            return false;
-        *length = static_cast<int>(raw);
-        return *length <= m_in.BytesUntilLimit();
-    }
-
-    // Skips the value of an unknown field, groups included (protobuf keeps those too).
-    bool skip(std::uint32_t tag, int depth)
-    {
-        std::uint64_t ignored64 = 0;
-        std::uint32_t ignored32 = 0;
-        std::string_view ignoredBytes;
-        switch (tag & 7) {
-        case Varint:
-            return m_in.ReadVarint64(&ignored64);
-        case Fixed64:
-            return m_in.ReadLittleEndian64(&ignored64);
-        case Fixed32:
-            return m_in.ReadLittleEndian32(&ignored32);
-        case LengthDelimited:
-            return bytes(&ignoredBytes);
-        case StartGroup: {
-            if (depth + 1 > maxDepth)
-                return false;
-            for (;;) {
-                if (m_in.BytesUntilLimit() <= 0)
-                    return false;
-                const std::uint32_t inner = m_in.ReadTag();
-                if (inner == 0 || (inner >> 3) == 0)
-                    return false;
-                if ((inner & 7) == EndGroup)
-                    return (inner >> 3) == (tag >> 3);
-                if (!skip(inner, depth + 1))
-                    return false;
-            }
-        }
-        default:
-            return false; // an end-group tag outside its group, or wire types 6 and 7
-        }
-    }
-
-    std::string_view m_body;
-    CodedInputStream m_in;
-};
-
 // A span's fields as read (last occurrence wins, as in protobuf), before any check.
 struct SpanFieldsRead
 {
@@ -234,21 +58,23 @@ struct SpanFieldsRead
     std::string firstBadLink; // why the first link with bad ids is rejected, with its path
 };
 
+// One pass over a request's bytes with the protobuf wire walker: the request's structure, the
+// checks the generated parser makes (UTF-8 strings, nesting depth) and the span fields read.
 class TraceRequestReader
 {
 public:
     explicit TraceRequestReader(std::string_view body)
-        : m_walker(body)
+        : m_wire(body)
     {}
 
     OtlpDecodeResult readRequest(std::size_t bodySize)
     {
-        CodedInputStream &in = m_walker.in();
-        in.PushLimit(static_cast<int>(bodySize));
-        const bool ok = m_walker.fields(0, [&](int number, std::uint32_t type, int) {
-            if (number != field::requestResourceSpans || type != LengthDelimited)
-                return 0;
-            return m_walker.message(1, [&](int depth) { return resourceSpans(depth); }) ? 1 : -1;
+        const bool ok = m_wire.readFields(0, [&](Tag tag) {
+            if (tag.fieldNumber != field::requestResourceSpans
+                || tag.wireType != WireType::LengthDelimited)
+                return FieldResult::Unknown;
+            return ProtobufWireReader::readOrMalformed(
+                m_wire.readMessage(1, [&](int depth) { return resourceSpans(depth); }));
         });
         if (!ok) {
             OtlpDecodeResult failure;
@@ -266,29 +92,27 @@ private:
         ResourceSpans &resource = m_batch->resourceSpans.emplace_back();
         otlp::resource::v1::Resource resourceProto;
         int scopeIndex = 0;
-        const bool ok = m_walker.fields(depth, [&](int number, std::uint32_t type, int) {
-            if (type != LengthDelimited)
-                return 0;
-            switch (number) {
+        const bool ok = m_wire.readFields(depth, [&](Tag tag) {
+            if (tag.wireType != WireType::LengthDelimited)
+                return FieldResult::Unknown;
+            switch (tag.fieldNumber) {
             case field::resourceSpansResource:
-                return mergeWithGeneratedParser(resourceProto, depth + 1) ? 1 : -1;
+                return ProtobufWireReader::readOrMalformed(
+                    mergeWithGeneratedParser(resourceProto, depth + 1));
             case field::resourceSpansScopeSpans:
-                return m_walker.message(depth + 1,
-                                        [&](int inner) {
-                                            return scopeSpans(inner, resource, resourceIndex,
-                                                              scopeIndex++);
-                                        })
-                           ? 1
-                           : -1;
+                return ProtobufWireReader::readOrMalformed(
+                    m_wire.readMessage(depth + 1, [&](int inner) {
+                        return scopeSpans(inner, resource, resourceIndex, scopeIndex++);
+                    }));
             case field::resourceSpansSchemaUrl: {
                 std::string_view schemaUrl;
-                if (!m_walker.string(&schemaUrl))
-                    return -1;
+                if (!string(&schemaUrl))
+                    return FieldResult::Malformed;
                 resource.schemaUrl = schemaUrl;
-                return 1;
+                return FieldResult::Read;
             }
             default:
-                return 0;
+                return FieldResult::Unknown;
             }
         });
         resource.resource = OtlpProtoDecoder::convert(resourceProto);
@@ -300,19 +124,20 @@ private:
         ScopeSpans &scope = resource.scopeSpans.emplace_back();
         otlp::common::v1::InstrumentationScope scopeProto;
         int spanIndex = 0;
-        const bool ok = m_walker.fields(depth, [&](int number, std::uint32_t type, int) {
-            if (type != LengthDelimited)
-                return 0;
-            switch (number) {
+        const bool ok = m_wire.readFields(depth, [&](Tag tag) {
+            if (tag.wireType != WireType::LengthDelimited)
+                return FieldResult::Unknown;
+            switch (tag.fieldNumber) {
             case field::scopeSpansScope:
-                return mergeWithGeneratedParser(scopeProto, depth + 1) ? 1 : -1;
+                return ProtobufWireReader::readOrMalformed(
+                    mergeWithGeneratedParser(scopeProto, depth + 1));
             case field::scopeSpansSpans: {
                 std::string reason;
                 Span span;
-                const bool read = m_walker.message(
+                const bool read = m_wire.readMessage(
                     depth + 1, [&](int inner) { return this->span(inner, span, reason); });
                 if (!read)
-                    return -1;
+                    return FieldResult::Malformed;
                 if (reason.empty()) {
                     scope.spans.push_back(std::move(span));
                     for (const std::string &value : m_spanFields) {
@@ -327,17 +152,17 @@ private:
                     });
                 }
                 ++spanIndex;
-                return 1;
+                return FieldResult::Read;
             }
             case field::scopeSpansSchemaUrl: {
                 std::string_view schemaUrl;
-                if (!m_walker.string(&schemaUrl))
-                    return -1;
+                if (!string(&schemaUrl))
+                    return FieldResult::Malformed;
                 scope.schemaUrl = schemaUrl;
-                return 1;
+                return FieldResult::Read;
             }
             default:
-                return 0;
+                return FieldResult::Unknown;
             }
         });
         scope.scope = OtlpProtoDecoder::convert(scopeProto);
@@ -350,7 +175,7 @@ private:
     bool mergeWithGeneratedParser(Message &message, int depth)
     {
         std::string_view bytes;
-        if (depth > maxDepth || !m_walker.bytes(&bytes))
+        if (depth > maxDepth || !m_wire.readLengthDelimited(&bytes))
             return false;
         CodedInputStream nested(reinterpret_cast<const std::uint8_t *>(bytes.data()),
                                 static_cast<int>(bytes.size()));
@@ -367,9 +192,8 @@ private:
             value.clear();
         SpanFieldsRead read;
         int linkIndex = 0;
-        const bool ok = m_walker.fields(depth, [&](int number, std::uint32_t type, int tagAt) {
-            return spanField(depth, number, type, tagAt, read, linkIndex);
-        });
+        const bool ok = m_wire.readFields(
+            depth, [&](Tag tag) { return spanField(depth, tag, read, linkIndex); });
         if (!ok)
             return false;
 
@@ -407,117 +231,117 @@ private:
         return true;
     }
 
-    int spanField(int depth, int number, std::uint32_t type, int tagAt, SpanFieldsRead &read,
-                  int &linkIndex)
+    FieldResult spanField(int depth, Tag tag, SpanFieldsRead &read, int &linkIndex)
     {
         std::uint64_t value = 0;
-        std::uint32_t value32 = 0;
-        switch (number) {
+        switch (tag.fieldNumber) {
         case field::spanTraceId:
         case field::spanSpanId:
         case field::spanParentSpanId: {
-            if (type != LengthDelimited)
-                return 0;
-            std::string_view &id = number == field::spanTraceId  ? read.traceId
-                                   : number == field::spanSpanId ? read.spanId
-                                                                 : read.parentSpanId;
-            return m_walker.bytes(&id) ? 1 : -1;
+            if (tag.wireType != WireType::LengthDelimited)
+                return FieldResult::Unknown;
+            std::string_view &id = tag.fieldNumber == field::spanTraceId  ? read.traceId
+                                   : tag.fieldNumber == field::spanSpanId ? read.spanId
+                                                                          : read.parentSpanId;
+            return ProtobufWireReader::readOrMalformed(m_wire.readLengthDelimited(&id));
         }
         case field::spanTraceState:
         case field::spanName:
-            if (type != LengthDelimited)
-                return 0;
-            return m_walker.string(number == field::spanTraceState ? &read.traceState : &read.name)
-                       ? 1
-                       : -1;
+            if (tag.wireType != WireType::LengthDelimited)
+                return FieldResult::Unknown;
+            return ProtobufWireReader::readOrMalformed(
+                string(tag.fieldNumber == field::spanTraceState ? &read.traceState : &read.name));
         case field::spanFlags:
-            if (type != Fixed32)
-                return 0;
-            return m_walker.in().ReadLittleEndian32(&read.flags) ? 1 : -1;
+            if (tag.wireType != WireType::Fixed32)
+                return FieldResult::Unknown;
+            return ProtobufWireReader::readOrMalformed(m_wire.readFixed32(&read.flags));
         case field::spanStart:
         case field::spanEnd:
-            if (type != Fixed64)
-                return 0;
-            return m_walker.in().ReadLittleEndian64(number == field::spanStart ? &read.startNs
-                                                                               : &read.endNs)
-                       ? 1
-                       : -1;
+            if (tag.wireType != WireType::Fixed64)
+                return FieldResult::Unknown;
+            return ProtobufWireReader::readOrMalformed(m_wire.readFixed64(
+                tag.fieldNumber == field::spanStart ? &read.startNs : &read.endNs));
         case field::spanKind:
-            if (type != Varint || !m_walker.varint(&value))
-                return type != Varint ? 0 : -1;
+            if (tag.wireType != WireType::Varint)
+                return FieldResult::Unknown;
+            if (!m_wire.readVarint(&value))
+                return FieldResult::Malformed;
             read.kind = static_cast<std::int32_t>(value);
-            return 1;
+            return FieldResult::Read;
         case field::spanDroppedAttributes:
         case field::spanDroppedEvents:
         case field::spanDroppedLinks:
-            if (type != Varint || !m_walker.in().ReadVarint32(&value32))
-                return type != Varint ? 0 : -1;
-            (number == field::spanDroppedAttributes ? read.droppedAttributes
-             : number == field::spanDroppedEvents   ? read.droppedEvents
-                                                    : read.droppedLinks)
-                = value32;
-            return 1;
+            if (tag.wireType != WireType::Varint)
+                return FieldResult::Unknown;
+            if (!m_wire.readVarint(&value))
+                return FieldResult::Malformed;
+            (tag.fieldNumber == field::spanDroppedAttributes ? read.droppedAttributes
+             : tag.fieldNumber == field::spanDroppedEvents   ? read.droppedEvents
+                                                             : read.droppedLinks)
+                = static_cast<std::uint32_t>(value);
+            return FieldResult::Read;
         case field::spanAttributes:
         case field::spanEvents:
         case field::spanLinks: {
-            if (type != LengthDelimited)
-                return 0;
+            if (tag.wireType != WireType::LengthDelimited)
+                return FieldResult::Unknown;
             bool ok = false;
-            if (number == field::spanAttributes) {
-                ok = m_walker.keyValueEntry(depth + 1) > 0;
-            } else if (number == field::spanEvents) {
-                ok = m_walker.message(depth + 1, [&](int inner) { return event(inner); });
+            if (tag.fieldNumber == field::spanAttributes) {
+                ok = keyValueEntry(depth + 1) == FieldResult::Read;
+            } else if (tag.fieldNumber == field::spanEvents) {
+                ok = m_wire.readMessage(depth + 1, [&](int inner) { return event(inner); });
             } else {
-                ok = m_walker.message(depth + 1,
-                                      [&](int inner) { return link(inner, read, linkIndex); });
+                ok = m_wire.readMessage(depth + 1,
+                                        [&](int inner) { return link(inner, read, linkIndex); });
                 ++linkIndex;
             }
             if (!ok)
-                return -1;
+                return FieldResult::Malformed;
             // The entry exactly as it arrived, tag included: already the stored form.
-            const std::size_t column = number == field::spanAttributes
-                                           ? ScopeSpans::EncodedAttributes
-                                       : number == field::spanEvents ? ScopeSpans::EncodedEvents
-                                                                     : ScopeSpans::EncodedLinks;
-            m_spanFields[column] += m_walker.slice(tagAt, m_walker.position());
-            return 1;
+            const std::size_t column
+                = tag.fieldNumber == field::spanAttributes ? ScopeSpans::EncodedAttributes
+                  : tag.fieldNumber == field::spanEvents   ? ScopeSpans::EncodedEvents
+                                                           : ScopeSpans::EncodedLinks;
+            m_spanFields[column] += m_wire.slice(tag.offset, m_wire.position());
+            return FieldResult::Read;
         }
         case field::spanStatus:
-            if (type != LengthDelimited)
-                return 0;
-            return m_walker.message(depth + 1, [&](int inner) { return status(inner, read); }) ? 1
-                                                                                               : -1;
+            if (tag.wireType != WireType::LengthDelimited)
+                return FieldResult::Unknown;
+            return ProtobufWireReader::readOrMalformed(
+                m_wire.readMessage(depth + 1, [&](int inner) { return status(inner, read); }));
         default:
-            return 0;
+            return FieldResult::Unknown;
         }
     }
 
     // Status fields merge into read, as protobuf merges a message given twice.
     bool status(int depth, SpanFieldsRead &read)
     {
-        return m_walker.fields(depth, [&](int number, std::uint32_t type, int) {
-            if (number == field::statusMessage && type == LengthDelimited)
-                return m_walker.string(&read.statusMessage) ? 1 : -1;
-            if (number != field::statusCode || type != Varint)
-                return 0;
+        return m_wire.readFields(depth, [&](Tag tag) {
+            if (tag.fieldNumber == field::statusMessage
+                && tag.wireType == WireType::LengthDelimited)
+                return ProtobufWireReader::readOrMalformed(string(&read.statusMessage));
+            if (tag.fieldNumber != field::statusCode || tag.wireType != WireType::Varint)
+                return FieldResult::Unknown;
             std::uint64_t code = 0;
-            if (!m_walker.varint(&code))
-                return -1;
+            if (!m_wire.readVarint(&code))
+                return FieldResult::Malformed;
             read.statusCode = static_cast<std::int32_t>(code);
-            return 1;
+            return FieldResult::Read;
         });
     }
 
     bool event(int depth)
     {
-        return m_walker.fields(depth, [&](int number, std::uint32_t type, int) {
-            if (type != LengthDelimited)
-                return 0;
-            if (number == field::eventName)
-                return m_walker.checkedString();
-            if (number == field::eventAttributes)
-                return m_walker.keyValueEntry(depth + 1);
-            return 0;
+        return m_wire.readFields(depth, [&](Tag tag) {
+            if (tag.wireType != WireType::LengthDelimited)
+                return FieldResult::Unknown;
+            if (tag.fieldNumber == field::eventName)
+                return checkedString();
+            if (tag.fieldNumber == field::eventAttributes)
+                return keyValueEntry(depth + 1);
+            return FieldResult::Unknown;
         });
     }
 
@@ -526,20 +350,20 @@ private:
     {
         std::string_view traceId;
         std::string_view spanId;
-        const bool ok = m_walker.fields(depth, [&](int number, std::uint32_t type, int) {
-            if (type != LengthDelimited)
-                return 0;
-            switch (number) {
+        const bool ok = m_wire.readFields(depth, [&](Tag tag) {
+            if (tag.wireType != WireType::LengthDelimited)
+                return FieldResult::Unknown;
+            switch (tag.fieldNumber) {
             case field::linkTraceId:
-                return m_walker.bytes(&traceId) ? 1 : -1;
+                return ProtobufWireReader::readOrMalformed(m_wire.readLengthDelimited(&traceId));
             case field::linkSpanId:
-                return m_walker.bytes(&spanId) ? 1 : -1;
+                return ProtobufWireReader::readOrMalformed(m_wire.readLengthDelimited(&spanId));
             case field::linkTraceState:
-                return m_walker.checkedString();
+                return checkedString();
             case field::linkAttributes:
-                return m_walker.keyValueEntry(depth + 1);
+                return keyValueEntry(depth + 1);
             default:
-                return 0;
+                return FieldResult::Unknown;
             }
         });
         if (!ok || !read.firstBadLink.empty())
@@ -551,7 +375,73 @@ private:
         return true;
     }
 
-    WireWalker m_walker;
+    // One attributes entry of a span, an event or a link: a KeyValue submessage at depth.
+    FieldResult keyValueEntry(int depth)
+    {
+        return ProtobufWireReader::readOrMalformed(
+            m_wire.readMessage(depth, [&](int inner) { return keyValue(inner); }));
+    }
+
+    // KeyValue, AnyValue and the lists inside them: checked for what the generated parser checks,
+    // without building anything.
+    bool keyValue(int depth)
+    {
+        return m_wire.readFields(depth, [&](Tag tag) {
+            if (tag.wireType != WireType::LengthDelimited)
+                return FieldResult::Unknown;
+            if (tag.fieldNumber == field::keyValueKey)
+                return checkedString();
+            if (tag.fieldNumber == field::keyValueValue)
+                return ProtobufWireReader::readOrMalformed(
+                    m_wire.readMessage(depth + 1, [&](int inner) { return anyValue(inner); }));
+            return FieldResult::Unknown;
+        });
+    }
+
+    bool anyValue(int depth)
+    {
+        return m_wire.readFields(depth, [&](Tag tag) {
+            if (tag.wireType != WireType::LengthDelimited)
+                return FieldResult::Unknown; // bool, int and double values need no check
+            switch (tag.fieldNumber) {
+            case field::anyValueString:
+                return checkedString();
+            case field::anyValueArray:
+            case field::anyValueKvlist: {
+                const bool isArray = tag.fieldNumber == field::anyValueArray;
+                return ProtobufWireReader::readOrMalformed(m_wire.readMessage(
+                    depth + 1, [&](int list) { return valueList(list, isArray); }));
+            }
+            default:
+                return FieldResult::Unknown; // bytes_value and unknown fields
+            }
+        });
+    }
+
+    // The values of an ArrayValue (AnyValue entries) or a KeyValueList (KeyValue entries).
+    bool valueList(int depth, bool isArray)
+    {
+        return m_wire.readFields(depth, [&](Tag tag) {
+            if (tag.fieldNumber != field::listValues || tag.wireType != WireType::LengthDelimited)
+                return FieldResult::Unknown;
+            return ProtobufWireReader::readOrMalformed(m_wire.readMessage(
+                depth + 1, [&](int inner) { return isArray ? anyValue(inner) : keyValue(inner); }));
+        });
+    }
+
+    bool string(std::string_view *out)
+    {
+        return m_wire.readLengthDelimited(out) && isValidUtf8(*out);
+    }
+
+    // A string field whose value is not kept.
+    FieldResult checkedString()
+    {
+        std::string_view ignored;
+        return ProtobufWireReader::readOrMalformed(string(&ignored));
+    }
+
+    ProtobufWireReader m_wire;
     std::shared_ptr<TelemetryBatch> m_batch = std::make_shared<TelemetryBatch>();
     OtlpItemChecks::Rejections m_rejections;
     std::string m_spanFields[ScopeSpans::EncodedSpanFieldCount]; // the current span's

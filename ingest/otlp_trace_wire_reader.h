@@ -7,6 +7,7 @@
 // Accepts and rejects the same input as protobuf's generated parser (tst_otlp_trace_wire_reader
 // compares the two on thousands of damaged requests): wire errors, invalid UTF-8 in a string field
 // and nesting deeper than protobuf's limit make the request malformed; unknown fields are skipped.
+// The bytes are walked with ProtobufWireReader, the one walker storage reads its columns with.
 // Items are converted and rejected one by one exactly as OtlpProtoDecoder does. Stateless and
 // thread-safe.
 #pragma once

@@ -1,26 +1,20 @@
 #include "otlp_proto_columns.h"
 
+#include "formats/protobuf_wire_reader.h"
+
 #include <cstdint>
 #include <cstring>
-#include <google/protobuf/io/coded_stream.h>
 
 namespace kansoku {
 
 namespace {
 
-using google::protobuf::io::CodedInputStream;
+using FieldResult = ProtobufWireReader::FieldResult;
+using Tag = ProtobufWireReader::Tag;
+using WireType = ProtobufWireType;
 
-// Wire types and the OTLP field numbers used here (opentelemetry/proto/common/v1/common.proto,
+// The OTLP field numbers used here (opentelemetry/proto/common/v1/common.proto,
 // trace/v1/trace.proto). Every field number is below 16, so every tag is one byte.
-enum WireType : std::uint32_t {
-    Varint = 0,
-    Fixed64 = 1,
-    LengthDelimited = 2,
-    StartGroup = 3,
-    EndGroup = 4,
-    Fixed32 = 5
-};
-
 namespace AnyValueField {
 constexpr int string = 1, boolean = 2, integer = 3, floating = 4, array = 5, map = 6, bytes = 7;
 }
@@ -32,9 +26,6 @@ constexpr int time = 1, name = 2, attributes = 3, dropped = 4;
 namespace LinkField {
 constexpr int traceId = 1, spanId = 2, traceState = 3, attributes = 4, dropped = 5, flags = 6;
 }
-
-// Nesting deeper than this (arrays in maps in arrays...) is refused rather than recursed into.
-constexpr int maxDepth = 64;
 
 // ---- writing --------------------------------------------------------------------------------
 
@@ -62,7 +53,8 @@ void appendVarint(std::string &out, std::uint64_t value)
 
 void appendTag(std::string &out, int field, WireType type)
 {
-    out += static_cast<char>((static_cast<std::uint32_t>(field) << 3) | type);
+    out += static_cast<char>((static_cast<std::uint32_t>(field) << 3)
+                             | static_cast<std::uint32_t>(type));
 }
 
 void appendLittleEndian(std::string &out, std::uint64_t value, int bytes)
@@ -75,7 +67,7 @@ void appendLittleEndian(std::string &out, std::uint64_t value, int bytes)
 
 void appendBytesField(std::string &out, int field, std::string_view bytes)
 {
-    appendTag(out, field, LengthDelimited);
+    appendTag(out, field, WireType::LengthDelimited);
     appendVarint(out, bytes.size());
     out.append(bytes);
 }
@@ -146,18 +138,18 @@ void appendAnyValue(std::string &out, const AnyValue &value)
         appendBytesField(out, AnyValueField::string, value.stringValue());
         return;
     case AnyValue::Type::Bool:
-        appendTag(out, AnyValueField::boolean, Varint);
+        appendTag(out, AnyValueField::boolean, WireType::Varint);
         out += value.boolValue() ? '\1' : '\0';
         return;
     case AnyValue::Type::Int:
-        appendTag(out, AnyValueField::integer, Varint);
+        appendTag(out, AnyValueField::integer, WireType::Varint);
         appendVarint(out, static_cast<std::uint64_t>(value.intValue()));
         return;
     case AnyValue::Type::Double: {
         std::uint64_t bits = 0;
         const double number = value.doubleValue();
         std::memcpy(&bits, &number, sizeof bits);
-        appendTag(out, AnyValueField::floating, Fixed64);
+        appendTag(out, AnyValueField::floating, WireType::Fixed64);
         appendLittleEndian(out, bits, 8);
         return;
     }
@@ -165,20 +157,20 @@ void appendAnyValue(std::string &out, const AnyValue &value)
         appendBytesField(out, AnyValueField::bytes, value.bytesValue());
         return;
     case AnyValue::Type::Array: {
-        appendTag(out, AnyValueField::array, LengthDelimited);
+        appendTag(out, AnyValueField::array, WireType::LengthDelimited);
         appendVarint(out, arrayValuesSize(value.arrayValue()));
         for (const AnyValue &item : value.arrayValue()) {
-            appendTag(out, listValuesField, LengthDelimited);
+            appendTag(out, listValuesField, WireType::LengthDelimited);
             appendVarint(out, anyValueSize(item));
             appendAnyValue(out, item);
         }
         return;
     }
     case AnyValue::Type::Map: {
-        appendTag(out, AnyValueField::map, LengthDelimited);
+        appendTag(out, AnyValueField::map, WireType::LengthDelimited);
         appendVarint(out, keyValuesSize(value.mapValue()));
         for (const KeyValue &entry : value.mapValue()) {
-            appendTag(out, listValuesField, LengthDelimited);
+            appendTag(out, listValuesField, WireType::LengthDelimited);
             appendVarint(out, keyValueSize(entry));
             appendKeyValue(out, entry);
         }
@@ -192,7 +184,7 @@ void appendAnyValue(std::string &out, const AnyValue &value)
 void appendKeyValue(std::string &out, const KeyValue &entry)
 {
     appendBytesField(out, keyField, entry.key);
-    appendTag(out, valueField, LengthDelimited);
+    appendTag(out, valueField, WireType::LengthDelimited);
     appendVarint(out, anyValueSize(entry.value));
     appendAnyValue(out, entry.value);
 }
@@ -200,194 +192,130 @@ void appendKeyValue(std::string &out, const KeyValue &entry)
 void appendKeyValues(std::string &out, int field, const Attributes &attributes)
 {
     for (const KeyValue &entry : attributes) {
-        appendTag(out, field, LengthDelimited);
+        appendTag(out, field, WireType::LengthDelimited);
         appendVarint(out, keyValueSize(entry));
         appendKeyValue(out, entry);
     }
 }
 
 // ---- reading --------------------------------------------------------------------------------
+// A column is read as the message it is part of, a Span or a LogRecord, at depth 0: its entries
+// are at depth 1, and nesting is limited where protobuf's generated parser limits it.
 
-// Skips the value of a field nobody reads. Groups are skipped too: OTLP has none, but protobuf
-// keeps unknown ones, so a client's may be stored with the bytes that came in.
-bool skipField(CodedInputStream &in, std::uint32_t tag, int groupDepth)
+bool readString(ProtobufWireReader &wire, std::string *out)
 {
-    std::uint64_t ignored64 = 0;
-    std::uint32_t ignored32 = 0;
-    switch (tag & 7) {
-    case Varint:
-        return in.ReadVarint64(&ignored64);
-    case Fixed64:
-        return in.ReadLittleEndian64(&ignored64);
-    case Fixed32:
-        return in.ReadLittleEndian32(&ignored32);
-    case LengthDelimited:
-        return in.ReadVarint32(&ignored32) && static_cast<int>(ignored32) >= 0
-               && in.Skip(static_cast<int>(ignored32));
-    case StartGroup:
-        while (groupDepth < maxDepth && in.BytesUntilLimit() > 0) {
-            const std::uint32_t inner = in.ReadTag();
-            if ((inner & 7) == EndGroup)
-                return inner >> 3 == tag >> 3;
-            if (inner == 0 || !skipField(in, inner, groupDepth + 1))
-                return false;
-        }
+    std::string_view bytes;
+    if (!wire.readLengthDelimited(&bytes))
         return false;
-    default:
-        return false; // an end-group tag outside its group, or wire types 6 and 7
-    }
-}
-
-// Reads the fields of the message the stream is limited to, calling field(number, wireType)
-// for each; it returns 1 when it read the value, 0 to skip it, -1 on an error.
-template<typename Field>
-bool readFields(CodedInputStream &in, Field field)
-{
-    while (in.BytesUntilLimit() > 0) {
-        const std::uint32_t tag = in.ReadTag();
-        if (tag == 0)
-            return false;
-        const int handled = field(static_cast<int>(tag >> 3), tag & 7);
-        if (handled < 0 || (handled == 0 && !skipField(in, tag, 0)))
-            return false;
-    }
+    out->assign(bytes);
     return true;
 }
 
-// Reads a length-delimited submessage with read(in) and checks that it used all of its bytes.
-template<typename Read>
-bool readMessage(CodedInputStream &in, Read read)
-{
-    std::uint32_t length = 0;
-    if (!in.ReadVarint32(&length) || static_cast<int>(length) < 0
-        || static_cast<int>(length) > in.BytesUntilLimit())
-        return false;
-    const CodedInputStream::Limit limit = in.PushLimit(static_cast<int>(length));
-    const bool ok = read(in) && in.BytesUntilLimit() == 0;
-    in.PopLimit(limit);
-    return ok;
-}
+bool readKeyValue(ProtobufWireReader &wire, int depth, KeyValue *out);
 
-bool readString(CodedInputStream &in, std::string *out)
+bool readAnyValue(ProtobufWireReader &wire, int depth, AnyValue *out)
 {
-    std::uint32_t length = 0;
-    return in.ReadVarint32(&length) && static_cast<int>(length) >= 0
-           && static_cast<int>(length) <= in.BytesUntilLimit()
-           && in.ReadString(out, static_cast<int>(length));
-}
-
-bool readKeyValue(CodedInputStream &in, int depth, KeyValue *out);
-
-bool readAnyValue(CodedInputStream &in, int depth, AnyValue *out)
-{
-    if (depth > maxDepth)
-        return false;
     *out = AnyValue();
-    return readFields(in, [&](int number, std::uint32_t type) -> int {
-        switch (number) {
+    return wire.readFields(depth, [&](Tag tag) {
+        switch (tag.fieldNumber) {
         case AnyValueField::string:
         case AnyValueField::bytes: {
-            if (type != LengthDelimited)
-                return 0;
+            if (tag.wireType != WireType::LengthDelimited)
+                return FieldResult::Unknown;
             std::string text;
-            if (!readString(in, &text))
-                return -1;
-            *out = number == AnyValueField::string ? AnyValue::fromString(std::move(text))
-                                                   : AnyValue::fromBytes(std::move(text));
-            return 1;
+            if (!readString(wire, &text))
+                return FieldResult::Malformed;
+            *out = tag.fieldNumber == AnyValueField::string ? AnyValue::fromString(std::move(text))
+                                                            : AnyValue::fromBytes(std::move(text));
+            return FieldResult::Read;
         }
         case AnyValueField::boolean:
         case AnyValueField::integer: {
             std::uint64_t raw = 0;
-            if (type != Varint)
-                return 0;
-            if (!in.ReadVarint64(&raw))
-                return -1;
-            *out = number == AnyValueField::boolean
+            if (tag.wireType != WireType::Varint)
+                return FieldResult::Unknown;
+            if (!wire.readVarint(&raw))
+                return FieldResult::Malformed;
+            *out = tag.fieldNumber == AnyValueField::boolean
                        ? AnyValue::fromBool(raw != 0)
                        : AnyValue::fromInt(static_cast<std::int64_t>(raw));
-            return 1;
+            return FieldResult::Read;
         }
         case AnyValueField::floating: {
             std::uint64_t bits = 0;
-            if (type != Fixed64)
-                return 0;
-            if (!in.ReadLittleEndian64(&bits))
-                return -1;
+            if (tag.wireType != WireType::Fixed64)
+                return FieldResult::Unknown;
+            if (!wire.readFixed64(&bits))
+                return FieldResult::Malformed;
             double number = 0;
             std::memcpy(&number, &bits, sizeof number);
             *out = AnyValue::fromDouble(number);
-            return 1;
+            return FieldResult::Read;
         }
         case AnyValueField::array:
         case AnyValueField::map: {
-            if (type != LengthDelimited)
-                return 0;
-            const bool isArray = number == AnyValueField::array;
+            if (tag.wireType != WireType::LengthDelimited)
+                return FieldResult::Unknown;
+            const bool isArray = tag.fieldNumber == AnyValueField::array;
             std::vector<AnyValue> items;
             Attributes entries;
-            const bool ok = readMessage(in, [&](CodedInputStream &list) {
-                return readFields(list, [&](int item, std::uint32_t itemType) -> int {
-                    if (item != listValuesField || itemType != LengthDelimited)
-                        return 0;
-                    const bool read = readMessage(list, [&](CodedInputStream &element) {
-                        if (isArray)
-                            return readAnyValue(element, depth + 1, &items.emplace_back());
-                        return readKeyValue(element, depth + 1, &entries.emplace_back());
-                    });
-                    return read ? 1 : -1;
+            const bool ok = wire.readMessage(depth + 1, [&](int listDepth) {
+                return wire.readFields(listDepth, [&](Tag item) {
+                    if (item.fieldNumber != listValuesField
+                        || item.wireType != WireType::LengthDelimited)
+                        return FieldResult::Unknown;
+                    return ProtobufWireReader::readOrMalformed(
+                        wire.readMessage(listDepth + 1, [&](int elementDepth) {
+                            if (isArray)
+                                return readAnyValue(wire, elementDepth, &items.emplace_back());
+                            return readKeyValue(wire, elementDepth, &entries.emplace_back());
+                        }));
                 });
             });
             if (!ok)
-                return -1;
+                return FieldResult::Malformed;
             *out = isArray ? AnyValue::fromArray(std::move(items))
                            : AnyValue::fromMap(std::move(entries));
-            return 1;
+            return FieldResult::Read;
         }
         default:
-            return 0;
+            return FieldResult::Unknown;
         }
     });
 }
 
-bool readKeyValue(CodedInputStream &in, int depth, KeyValue *out)
+bool readKeyValue(ProtobufWireReader &wire, int depth, KeyValue *out)
 {
-    return readFields(in, [&](int number, std::uint32_t type) -> int {
-        if (type != LengthDelimited)
-            return 0;
-        if (number == keyField)
-            return readString(in, &out->key) ? 1 : -1;
-        if (number == valueField) {
-            const bool ok = readMessage(in, [&](CodedInputStream &value) {
-                return readAnyValue(value, depth + 1, &out->value);
-            });
-            return ok ? 1 : -1;
-        }
-        return 0;
+    return wire.readFields(depth, [&](Tag tag) {
+        if (tag.wireType != WireType::LengthDelimited)
+            return FieldResult::Unknown;
+        if (tag.fieldNumber == keyField)
+            return ProtobufWireReader::readOrMalformed(readString(wire, &out->key));
+        if (tag.fieldNumber == valueField)
+            return ProtobufWireReader::readOrMalformed(wire.readMessage(
+                depth + 1, [&](int inner) { return readAnyValue(wire, inner, &out->value); }));
+        return FieldResult::Unknown;
     });
 }
 
-// Calls readEntry(stream) for each length-delimited `field` of the top-level bytes.
+// Calls readEntry(wire, depth) for each length-delimited `field` of the column's bytes.
 template<typename ReadEntry>
 bool readRepeated(std::string_view bytes, int field, ReadEntry readEntry)
 {
-    if (bytes.size() > static_cast<std::size_t>(INT32_MAX))
-        return false;
-    CodedInputStream in(reinterpret_cast<const std::uint8_t *>(bytes.data()),
-                        static_cast<int>(bytes.size()));
-    in.PushLimit(static_cast<int>(bytes.size()));
-    return readFields(in, [&](int number, std::uint32_t type) -> int {
-        if (number != field || type != LengthDelimited)
-            return 0;
-        return readMessage(in, readEntry) ? 1 : -1;
+    ProtobufWireReader wire(bytes);
+    return wire.readFields(0, [&](Tag tag) {
+        if (tag.fieldNumber != field || tag.wireType != WireType::LengthDelimited)
+            return FieldResult::Unknown;
+        return ProtobufWireReader::readOrMalformed(
+            wire.readMessage(1, [&](int depth) { return readEntry(wire, depth); }));
     });
 }
 
-bool readAttributesInto(CodedInputStream &in, Attributes *attributes)
+// One attributes entry of an event or a link, a KeyValue at depth.
+bool readAttributeInto(ProtobufWireReader &wire, int depth, Attributes *attributes)
 {
-    return readMessage(in, [&](CodedInputStream &entry) {
-        return readKeyValue(entry, 0, &attributes->emplace_back());
-    });
+    return wire.readMessage(
+        depth, [&](int inner) { return readKeyValue(wire, inner, &attributes->emplace_back()); });
 }
 
 } // namespace
@@ -405,15 +333,15 @@ void OtlpProtoColumns::appendEvents(std::string &out, const std::vector<SpanEven
             = 9 + (event.name.empty() ? 0 : fieldSize(event.name.size()))
               + keyValuesSize(event.attributes)
               + (event.droppedAttributesCount ? 1 + varintSize(event.droppedAttributesCount) : 0);
-        appendTag(out, spanEventsField, LengthDelimited);
+        appendTag(out, spanEventsField, WireType::LengthDelimited);
         appendVarint(out, size);
-        appendTag(out, EventField::time, Fixed64);
+        appendTag(out, EventField::time, WireType::Fixed64);
         appendLittleEndian(out, static_cast<std::uint64_t>(event.timeNs), 8);
         if (!event.name.empty())
             appendBytesField(out, EventField::name, event.name);
         appendKeyValues(out, EventField::attributes, event.attributes);
         if (event.droppedAttributesCount) {
-            appendTag(out, EventField::dropped, Varint);
+            appendTag(out, EventField::dropped, WireType::Varint);
             appendVarint(out, event.droppedAttributesCount);
         }
     }
@@ -428,7 +356,7 @@ void OtlpProtoColumns::appendLinks(std::string &out, const std::vector<SpanLink>
               + keyValuesSize(link.attributes)
               + (link.droppedAttributesCount ? 1 + varintSize(link.droppedAttributesCount) : 0)
               + (link.flags ? 5 : 0);
-        appendTag(out, spanLinksField, LengthDelimited);
+        appendTag(out, spanLinksField, WireType::LengthDelimited);
         appendVarint(out, size);
         appendBytesField(out, LinkField::traceId, link.traceId.raw());
         appendBytesField(out, LinkField::spanId, link.spanId.raw());
@@ -436,11 +364,11 @@ void OtlpProtoColumns::appendLinks(std::string &out, const std::vector<SpanLink>
             appendBytesField(out, LinkField::traceState, link.traceState);
         appendKeyValues(out, LinkField::attributes, link.attributes);
         if (link.droppedAttributesCount) {
-            appendTag(out, LinkField::dropped, Varint);
+            appendTag(out, LinkField::dropped, WireType::Varint);
             appendVarint(out, link.droppedAttributesCount);
         }
         if (link.flags) {
-            appendTag(out, LinkField::flags, Fixed32);
+            appendTag(out, LinkField::flags, WireType::Fixed32);
             appendLittleEndian(out, link.flags, 4);
         }
     }
@@ -449,41 +377,44 @@ void OtlpProtoColumns::appendLinks(std::string &out, const std::vector<SpanLink>
 bool OtlpProtoColumns::decodeAttributes(std::string_view bytes, int fieldNumber, Attributes *out)
 {
     out->clear();
-    return readRepeated(bytes, fieldNumber, [&](CodedInputStream &entry) {
-        return readKeyValue(entry, 0, &out->emplace_back());
+    return readRepeated(bytes, fieldNumber, [&](ProtobufWireReader &wire, int depth) {
+        return readKeyValue(wire, depth, &out->emplace_back());
     });
 }
 
 bool OtlpProtoColumns::decodeEvents(std::string_view bytes, std::vector<SpanEvent> *out)
 {
     out->clear();
-    return readRepeated(bytes, spanEventsField, [&](CodedInputStream &in) {
+    return readRepeated(bytes, spanEventsField, [&](ProtobufWireReader &wire, int depth) {
         SpanEvent &event = out->emplace_back();
-        return readFields(in, [&](int number, std::uint32_t type) -> int {
+        return wire.readFields(depth, [&](Tag tag) {
             std::uint64_t raw = 0;
-            switch (number) {
+            switch (tag.fieldNumber) {
             case EventField::time:
-                if (type != Fixed64)
-                    return 0;
-                if (!in.ReadLittleEndian64(&raw))
-                    return -1;
+                if (tag.wireType != WireType::Fixed64)
+                    return FieldResult::Unknown;
+                if (!wire.readFixed64(&raw))
+                    return FieldResult::Malformed;
                 event.timeNs = static_cast<std::int64_t>(raw);
-                return 1;
+                return FieldResult::Read;
             case EventField::name:
-                return type != LengthDelimited ? 0 : readString(in, &event.name) ? 1 : -1;
+                if (tag.wireType != WireType::LengthDelimited)
+                    return FieldResult::Unknown;
+                return ProtobufWireReader::readOrMalformed(readString(wire, &event.name));
             case EventField::attributes:
-                return type != LengthDelimited                     ? 0
-                       : readAttributesInto(in, &event.attributes) ? 1
-                                                                   : -1;
+                if (tag.wireType != WireType::LengthDelimited)
+                    return FieldResult::Unknown;
+                return ProtobufWireReader::readOrMalformed(
+                    readAttributeInto(wire, depth + 1, &event.attributes));
             case EventField::dropped:
-                if (type != Varint)
-                    return 0;
-                if (!in.ReadVarint64(&raw))
-                    return -1;
+                if (tag.wireType != WireType::Varint)
+                    return FieldResult::Unknown;
+                if (!wire.readVarint(&raw))
+                    return FieldResult::Malformed;
                 event.droppedAttributesCount = static_cast<std::uint32_t>(raw);
-                return 1;
+                return FieldResult::Read;
             default:
-                return 0;
+                return FieldResult::Unknown;
             }
         });
     });
@@ -492,43 +423,46 @@ bool OtlpProtoColumns::decodeEvents(std::string_view bytes, std::vector<SpanEven
 bool OtlpProtoColumns::decodeLinks(std::string_view bytes, std::vector<SpanLink> *out)
 {
     out->clear();
-    return readRepeated(bytes, spanLinksField, [&](CodedInputStream &in) {
+    return readRepeated(bytes, spanLinksField, [&](ProtobufWireReader &wire, int depth) {
         SpanLink &link = out->emplace_back();
         // As in protobuf the last occurrence of an id counts, and an empty one is absent.
         std::string traceIdRaw;
         std::string spanIdRaw;
-        const bool read = readFields(in, [&](int number, std::uint32_t type) -> int {
+        const bool read = wire.readFields(depth, [&](Tag tag) {
             std::uint64_t raw = 0;
             std::uint32_t raw32 = 0;
-            switch (number) {
+            switch (tag.fieldNumber) {
             case LinkField::traceId:
             case LinkField::spanId:
-                if (type != LengthDelimited)
-                    return 0;
-                return readString(in, number == LinkField::traceId ? &traceIdRaw : &spanIdRaw) ? 1
-                                                                                               : -1;
+                if (tag.wireType != WireType::LengthDelimited)
+                    return FieldResult::Unknown;
+                return ProtobufWireReader::readOrMalformed(readString(
+                    wire, tag.fieldNumber == LinkField::traceId ? &traceIdRaw : &spanIdRaw));
             case LinkField::traceState:
-                return type != LengthDelimited ? 0 : readString(in, &link.traceState) ? 1 : -1;
+                if (tag.wireType != WireType::LengthDelimited)
+                    return FieldResult::Unknown;
+                return ProtobufWireReader::readOrMalformed(readString(wire, &link.traceState));
             case LinkField::attributes:
-                return type != LengthDelimited                    ? 0
-                       : readAttributesInto(in, &link.attributes) ? 1
-                                                                  : -1;
+                if (tag.wireType != WireType::LengthDelimited)
+                    return FieldResult::Unknown;
+                return ProtobufWireReader::readOrMalformed(
+                    readAttributeInto(wire, depth + 1, &link.attributes));
             case LinkField::dropped:
-                if (type != Varint)
-                    return 0;
-                if (!in.ReadVarint64(&raw))
-                    return -1;
+                if (tag.wireType != WireType::Varint)
+                    return FieldResult::Unknown;
+                if (!wire.readVarint(&raw))
+                    return FieldResult::Malformed;
                 link.droppedAttributesCount = static_cast<std::uint32_t>(raw);
-                return 1;
+                return FieldResult::Read;
             case LinkField::flags:
-                if (type != Fixed32)
-                    return 0;
-                if (!in.ReadLittleEndian32(&raw32))
-                    return -1;
+                if (tag.wireType != WireType::Fixed32)
+                    return FieldResult::Unknown;
+                if (!wire.readFixed32(&raw32))
+                    return FieldResult::Malformed;
                 link.flags = raw32;
-                return 1;
+                return FieldResult::Read;
             default:
-                return 0;
+                return FieldResult::Unknown;
             }
         });
         if (!read)

@@ -5,7 +5,8 @@
 // opentelemetry.proto.trace.v1.Span`). About half the size of OTLP/JSON and several times cheaper
 // to write and read; the smaller interned tables (resources, scopes, metric streams) keep readable
 // OTLP/JSON. Empty lists are stored as NULL. Decoding never trusts the bytes: a damaged value
-// yields false, never a crash.
+// yields false, never a crash; it reads what protobuf's generated parser reads as a Span or
+// LogRecord, with ProtobufWireReader, the one walker ingest reads requests with.
 #pragma once
 
 #include "core/span.h"

@@ -7,27 +7,19 @@
 #include "otlp_decoder.h"
 #include "otlp_json_reader.h"
 #include "otlp_trace_wire_reader.h"
+#include "support/protobuf_wire_bytes.h"
 
 #include <QFile>
 #include <QTest>
-#include <google/protobuf/io/coded_stream.h>
-#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 
 using namespace kansoku;
+using namespace kansoku::test;
 namespace otlp = opentelemetry::proto;
 using ProtoAttributes = google::protobuf::RepeatedPtrField<otlp::common::v1::KeyValue>;
 
 Q_DECLARE_METATYPE(std::string)
 
 namespace {
-
-std::string bytesOf(std::initializer_list<int> values)
-{
-    std::string result;
-    for (int value : values)
-        result += static_cast<char>(value);
-    return result;
-}
 
 std::string idBytes(std::size_t size, int seed)
 {
@@ -165,19 +157,6 @@ std::string disagreement(const std::string &body)
     return {};
 }
 
-// A length-delimited field (tag + length + payload), for hand-made wire input.
-std::string lengthDelimited(int field, const std::string &payload)
-{
-    std::string out;
-    google::protobuf::io::StringOutputStream stream(&out);
-    google::protobuf::io::CodedOutputStream coded(&stream);
-    coded.WriteTag(static_cast<std::uint32_t>(field) << 3 | 2);
-    coded.WriteVarint32(static_cast<std::uint32_t>(payload.size()));
-    coded.WriteString(payload);
-    coded.Trim();
-    return out;
-}
-
 // A request holding one span made of spanBytes (ids added in front, so it is storable).
 std::string requestWithSpan(const std::string &spanBytes)
 {
@@ -193,6 +172,29 @@ std::string nestedAttribute(int levels)
     for (int i = 0; i < levels; ++i)
         value = lengthDelimited(5, lengthDelimited(1, value)); // AnyValue{array{values}}
     return lengthDelimited(9, lengthDelimited(1, "deep") + lengthDelimited(2, value));
+}
+
+// An attribute whose value is a kvlist nested `levels` deep.
+std::string nestedMapAttribute(int levels)
+{
+    std::string value = lengthDelimited(1, "leaf"); // AnyValue{string_value}
+    for (int i = 0; i < levels; ++i) {
+        const std::string entry = lengthDelimited(1, "k") + lengthDelimited(2, value);
+        value = lengthDelimited(6, lengthDelimited(1, entry)); // AnyValue{kvlist{values}}
+    }
+    return lengthDelimited(9, lengthDelimited(1, "deep") + lengthDelimited(2, value));
+}
+
+// A KeyValue holding `extra` (unknown fields) between its key and value.
+std::string keyValueWith(const std::string &extra)
+{
+    return lengthDelimited(1, "k") + extra + lengthDelimited(2, lengthDelimited(1, "v"));
+}
+
+// A span attribute holding `extra` between its key and value.
+std::string attributeWith(const std::string &extra)
+{
+    return lengthDelimited(9, keyValueWith(extra));
 }
 
 } // namespace
@@ -272,6 +274,53 @@ void TestOtlpTraceWireReader::agreesOnWireEdgeCases_data()
     QTest::newRow("nesting within the limit") << requestWithSpan(nestedAttribute(45)) << true;
     QTest::newRow("nesting at the limit") << requestWithSpan(nestedAttribute(47)) << true;
     QTest::newRow("nesting past the limit") << requestWithSpan(nestedAttribute(48)) << false;
+    // Where ingest's and storage's wire walkers disagreed before they became one
+    // (ProtobufWireReader): field number 0 in every wire type and place, and nesting between 64
+    // and 100 deep and past 100. The spans accepted here must also decode from storage's columns.
+    QTest::newRow("field number zero, length-delimited")
+        << requestWithSpan(name + bytesOf({0x02, 0x00})) << false;
+    QTest::newRow("field number zero, fixed32")
+        << requestWithSpan(name + bytesOf({0x05, 1, 2, 3, 4})) << false;
+    QTest::newRow("field number zero, fixed64")
+        << requestWithSpan(name + bytesOf({0x01, 1, 2, 3, 4, 5, 6, 7, 8})) << false;
+    QTest::newRow("field number zero, group")
+        << requestWithSpan(name + bytesOf({0x03, 0x04})) << false;
+    QTest::newRow("field number zero in an attribute")
+        << requestWithSpan(attributeWith(bytesOf({0x02, 0x00}))) << false;
+    QTest::newRow("field number zero in a group")
+        << requestWithSpan(attributeWith(bytesOf({0xab, 0x06, 0x02, 0x00, 0xac, 0x06}))) << false;
+    QTest::newRow("field number zero at the top") << bytesOf({0x02, 0x00}) << false;
+    QTest::newRow("groups 65 deep in an attribute")
+        << requestWithSpan(attributeWith(nestedGroups(101, 65))) << true;
+    QTest::newRow("groups at the limit in an attribute")
+        << requestWithSpan(attributeWith(nestedGroups(101, 96))) << true;
+    QTest::newRow("groups past the limit in an attribute")
+        << requestWithSpan(attributeWith(nestedGroups(101, 97))) << false;
+    QTest::newRow("groups 80 deep in an event's attribute") << requestWithSpan(
+        lengthDelimited(11, lengthDelimited(3, keyValueWith(nestedGroups(101, 80)))))
+                                                            << true;
+    QTest::newRow("groups past the limit in an event's attribute") << requestWithSpan(
+        lengthDelimited(11, lengthDelimited(3, keyValueWith(nestedGroups(101, 96)))))
+                                                                   << false;
+    QTest::newRow("groups at the limit in a span")
+        << requestWithSpan(name + nestedGroups(101, 97)) << true;
+    QTest::newRow("groups past the limit in a span")
+        << requestWithSpan(name + nestedGroups(101, 98)) << false;
+    QTest::newRow("maps nested at the limit") << requestWithSpan(nestedMapAttribute(31)) << true;
+    QTest::newRow("maps nested past the limit") << requestWithSpan(nestedMapAttribute(32)) << false;
+    // Tags and lengths: the generated parser reads at most 5 bytes of either.
+    QTest::newRow("five-byte tag")
+        << requestWithSpan(bytesOf({0xaa, 0x80, 0x80, 0x80, 0x00, 0x02, 'o', 'p'})) << true;
+    QTest::newRow("six-byte tag") << requestWithSpan(
+        bytesOf({0xaa, 0x80, 0x80, 0x80, 0x80, 0x00, 0x02, 'o', 'p'}))
+                                  << false;
+    QTest::newRow("five-byte length")
+        << requestWithSpan(bytesOf({0x2a, 0x82, 0x80, 0x80, 0x80, 0x00, 'o', 'p'})) << true;
+    QTest::newRow("six-byte length")
+        << requestWithSpan(bytesOf({0x2a, 0x82, 0x80, 0x80, 0x80, 0x80, 0x00, 'o', 'p'})) << false;
+    QTest::newRow("six-byte length of an unknown field") << requestWithSpan(
+        name + bytesOf({0xa2, 0x06, 0x82, 0x80, 0x80, 0x80, 0x80, 0x00, 'o', 'p'}))
+                                                         << false;
     QTest::newRow("repeated status fields merge")
         << requestWithSpan(name + lengthDelimited(15, lengthDelimited(2, "first") + "\x18\x02")
                            + lengthDelimited(15, "\x18\x01"))

@@ -1,6 +1,7 @@
 #include "opentelemetry/proto/logs/v1/logs.pb.h"
 #include "opentelemetry/proto/trace/v1/trace.pb.h"
 #include "otlp_proto_columns.h"
+#include "support/protobuf_wire_bytes.h"
 #include "support/storage_test_data.h"
 
 #include <QTest>
@@ -9,7 +10,10 @@
 
 using namespace kansoku;
 using namespace kansoku::testdata;
+using namespace kansoku::test;
 namespace otlp = opentelemetry::proto;
+
+Q_DECLARE_METATYPE(std::string)
 
 namespace {
 
@@ -44,6 +48,26 @@ std::string spanColumns(const Span &span, std::string *events, std::string *link
     return attributes;
 }
 
+// A KeyValue "k" whose value is an AnyValue string nested in `arrays` arrays, with `extra`
+// (unknown fields) between key and value.
+std::string keyValue(int arrays, const std::string &extra = {})
+{
+    std::string value = lengthDelimited(1, "leaf");
+    for (int i = 0; i < arrays; ++i)
+        value = lengthDelimited(5, lengthDelimited(1, value)); // AnyValue{array{values}}
+    return lengthDelimited(1, "k") + extra + lengthDelimited(2, value);
+}
+
+// A KeyValue "k" whose value is an AnyValue string nested in `maps` kvlists.
+std::string keyValueInMaps(int maps)
+{
+    std::string entry = keyValue(0);
+    for (int i = 0; i < maps; ++i)
+        entry = lengthDelimited(1, "k")
+                + lengthDelimited(2, lengthDelimited(6, lengthDelimited(1, entry)));
+    return entry;
+}
+
 } // namespace
 
 class TestOtlpProtoColumns : public QObject
@@ -57,6 +81,8 @@ private Q_SLOTS:
     void damagedBytesAreRefused();
     void deepNestingIsRefused();
     void readsWhatProtobufAccepts();
+    void agreesWithProtobufOnWireEdgeCases_data();
+    void agreesWithProtobufOnWireEdgeCases();
     void attributesMatchComparesDisplayText_data();
     void attributesMatchComparesDisplayText();
 };
@@ -240,6 +266,77 @@ void TestOtlpProtoColumns::readsWhatProtobufAccepts()
     QCOMPARE(links.size(), std::size_t(1));
     QVERIFY(links[0].traceId.isZero());
     QCOMPARE(links[0].spanId, *SpanId::fromRaw(std::string("\x01\x02\x03\x04\x05\x06\x07\x08", 8)));
+}
+
+// Where storage's and ingest's wire walkers disagreed before they became one
+// (ProtobufWireReader): field number 0, and nesting between 64 and 100 deep and past 100. A
+// column reads exactly when protobuf's generated parser reads it as a Span (the column at depth
+// 0), so whatever a receiver accepted and stored reads back.
+void TestOtlpProtoColumns::agreesWithProtobufOnWireEdgeCases_data()
+{
+    QTest::addColumn<std::string>("column");
+    QTest::addColumn<bool>("events"); // an events column, else span attributes
+    QTest::addColumn<bool>("accepted");
+    const auto attribute = [](const std::string &entry) {
+        return lengthDelimited(9, entry);
+    };
+    const auto event = [](const std::string &entry) {
+        return lengthDelimited(11, lengthDelimited(3, entry)); // Event{attributes}
+    };
+    QTest::newRow("plain attribute") << attribute(keyValue(0)) << false << true;
+    QTest::newRow("field number 0 in the column") << bytesOf({0x02, 0x00}) << false << false;
+    QTest::newRow("field number 0 in an attribute, length-delimited")
+        << attribute(keyValue(0, bytesOf({0x02, 0x00}))) << false << false;
+    QTest::newRow("field number 0 in an attribute, fixed32")
+        << attribute(keyValue(0, bytesOf({0x05, 1, 2, 3, 4}))) << false << false;
+    QTest::newRow("field number 0 in an attribute, fixed64")
+        << attribute(keyValue(0, bytesOf({0x01, 1, 2, 3, 4, 5, 6, 7, 8}))) << false << false;
+    QTest::newRow("field number 0 in a group")
+        << attribute(keyValue(0, bytesOf({0x3b, 0x02, 0x00, 0x3c}))) << false << false;
+    const std::string arrayWithBadItem = lengthDelimited(
+        5, lengthDelimited(1, bytesOf({0x02, 0x00}) + lengthDelimited(1, "leaf")));
+    QTest::newRow("field number 0 in a nested value")
+        << attribute(lengthDelimited(1, "k") + lengthDelimited(2, arrayWithBadItem)) << false
+        << false;
+    QTest::newRow("field number 0 in an event")
+        << lengthDelimited(11, bytesOf({0x02, 0x00})) << true << false;
+    QTest::newRow("groups 64 deep") << attribute(keyValue(0, nestedGroups(7, 64))) << false << true;
+    QTest::newRow("groups 65 deep") << attribute(keyValue(0, nestedGroups(7, 65))) << false << true;
+    QTest::newRow("groups 99 deep: the limit")
+        << attribute(keyValue(0, nestedGroups(7, 99))) << false << true;
+    QTest::newRow("groups 100 deep")
+        << attribute(keyValue(0, nestedGroups(7, 100))) << false << false;
+    QTest::newRow("arrays 32 deep") << attribute(keyValue(32)) << false << true;
+    QTest::newRow("arrays 49 deep: the limit") << attribute(keyValue(49)) << false << true;
+    QTest::newRow("arrays 50 deep") << attribute(keyValue(50)) << false << false;
+    QTest::newRow("arrays 63 deep") << attribute(keyValue(63)) << false << false;
+    QTest::newRow("maps 21 deep") << attribute(keyValueInMaps(21)) << false << true;
+    QTest::newRow("maps 32 deep: the limit") << attribute(keyValueInMaps(32)) << false << true;
+    QTest::newRow("maps 33 deep") << attribute(keyValueInMaps(33)) << false << false;
+    QTest::newRow("event: groups 98 deep: the limit")
+        << event(keyValue(0, nestedGroups(7, 98))) << true << true;
+    QTest::newRow("event: groups 99 deep")
+        << event(keyValue(0, nestedGroups(7, 99))) << true << false;
+    QTest::newRow("event: arrays 48 deep: the limit") << event(keyValue(48)) << true << true;
+    QTest::newRow("event: arrays 49 deep") << event(keyValue(49)) << true << false;
+}
+
+void TestOtlpProtoColumns::agreesWithProtobufOnWireEdgeCases()
+{
+    QFETCH(std::string, column);
+    QFETCH(bool, events);
+    QFETCH(bool, accepted);
+    otlp::trace::v1::Span parsed;
+    QCOMPARE(parsed.ParseFromString(column), accepted);
+    if (events) {
+        std::vector<SpanEvent> decoded;
+        QCOMPARE(OtlpProtoColumns::decodeEvents(column, &decoded), accepted);
+    } else {
+        Attributes decoded;
+        QCOMPARE(OtlpProtoColumns::decodeAttributes(column, OtlpProtoColumns::spanAttributesField,
+                                                    &decoded),
+                 accepted);
+    }
 }
 
 void TestOtlpProtoColumns::attributesMatchComparesDisplayText_data()
