@@ -1,5 +1,6 @@
 #include "otlp_json_reader.h"
 
+#include "core/telemetry_ids.h"
 #include "opentelemetry/proto/collector/logs/v1/logs_service.pb.h"
 #include "opentelemetry/proto/collector/metrics/v1/metrics_service.pb.h"
 #include "opentelemetry/proto/collector/trace/v1/trace_service.pb.h"
@@ -187,17 +188,6 @@ std::optional<std::string> decodeBase64(std::string_view text)
     return out;
 }
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 // Walks one JSON document into one message. Keeps the current JSON path as a stack of views into
 // the parsed document, and renders it only when something fails.
 class JsonWalker
@@ -380,8 +370,8 @@ private:
         }
         out.resize(text.size() / 2);
         for (std::size_t i = 0; i < out.size(); ++i) {
-            const int high = hexValue(text[2 * i]);
-            const int low = hexValue(text[2 * i + 1]);
+            const int high = hexDigitValue(text[2 * i]);
+            const int low = hexDigitValue(text[2 * i + 1]);
             if (high < 0 || low < 0) {
                 const std::size_t bad = high < 0 ? 2 * i : 2 * i + 1;
                 return fail("invalid hex digit '" + std::string(1, text[bad]) + "' at position "
