@@ -1,13 +1,11 @@
 #include "synthetic_telemetry_files.h"
 
 #include "bench_request_factory.h"
-#include "core/telemetry_ids.h"
 #include "opentelemetry/proto/collector/logs/v1/logs_service.pb.h"
 #include "opentelemetry/proto/collector/trace/v1/trace_service.pb.h"
+#include "otlp_json_text.h"
 
-#include <QByteArray>
 #include <cstdio>
-#include <google/protobuf/util/json_util.h>
 #include <memory>
 #include <stdexcept>
 #include <zlib.h>
@@ -135,31 +133,7 @@ SyntheticTelemetryFiles::toJson(const RequestTemplate &request, bool traces)
     else
         message = std::make_unique<collector::logs::v1::ExportLogsServiceRequest>();
     message->ParseFromString(request.instantiate(0));
-    std::string json;
-    google::protobuf::util::JsonPrintOptions options;
-    (void)google::protobuf::util::MessageToJsonString(*message, &json, options);
-
-    // Proto3 JSON writes bytes as base64; OTLP/JSON writes ids as hex.
-    for (const std::string_view key : {"\"traceId\":\"", "\"spanId\":\"", "\"parentSpanId\":\""}) {
-        std::string rewritten;
-        std::size_t position = 0;
-        while (true) {
-            const std::size_t found = json.find(key, position);
-            if (found == std::string::npos) {
-                rewritten.append(json, position);
-                break;
-            }
-            const std::size_t start = found + key.size();
-            const std::size_t end = json.find('"', start);
-            rewritten.append(json, position, start - position);
-            // OTLP/JSON writes ids as hex where protobuf's JSON mapping writes base64.
-            const QByteArray raw
-                = QByteArray::fromBase64(QByteArray(json.data() + start, qsizetype(end - start)));
-            rewritten += toHex(std::string_view(raw.constData(), std::size_t(raw.size())));
-            position = end;
-        }
-        json = std::move(rewritten);
-    }
+    std::string json = otlpJsonText(*message);
     // Where the (now hex) trace ids are, with their raw bytes, for renumbering.
     JsonTemplate result;
     result.items = request.itemCount();

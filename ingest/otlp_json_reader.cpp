@@ -1,5 +1,6 @@
 #include "otlp_json_reader.h"
 
+#include "core/telemetry_ids.h"
 #include "opentelemetry/proto/collector/logs/v1/logs_service.pb.h"
 #include "opentelemetry/proto/collector/metrics/v1/metrics_service.pb.h"
 #include "opentelemetry/proto/collector/trace/v1/trace_service.pb.h"
@@ -14,6 +15,7 @@
 #include <optional>
 #include <simdjson.h>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace kansoku {
@@ -187,17 +189,6 @@ std::optional<std::string> decodeBase64(std::string_view text)
     return out;
 }
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 // Walks one JSON document into one message. Keeps the current JSON path as a stack of views into
 // the parsed document, and renders it only when something fails.
 class JsonWalker
@@ -272,57 +263,37 @@ private:
         return true;
     }
 
-    std::optional<std::int64_t> toInt64(element value)
+    // A JSON number or decimal string as Integer (std::int64_t or std::uint64_t): OTLP/JSON
+    // writes 64-bit integers as strings. nullopt when it does not fit, or a double is not whole.
+    template<typename Integer>
+    std::optional<Integer> toInteger(element value)
     {
-        switch (value.type()) {
-        case element_type::INT64:
-            return value.get_int64().value_unsafe();
-        case element_type::UINT64: {
-            const std::uint64_t number = value.get_uint64().value_unsafe();
-            if (number <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
-                return static_cast<std::int64_t>(number);
-            return std::nullopt;
-        }
-        case element_type::DOUBLE: {
-            const double number = value.get_double().value_unsafe();
-            if (std::trunc(number) == number && number >= -9.223372036854775808e18
-                && number < 9.223372036854775808e18)
-                return static_cast<std::int64_t>(number);
-            return std::nullopt;
-        }
-        case element_type::STRING: {
-            const std::string_view text = value.get_string().value_unsafe();
-            std::int64_t number = 0;
-            const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
-            if (ec == std::errc() && end == text.data() + text.size() && !text.empty())
-                return number;
-            return std::nullopt;
-        }
-        default:
-            return std::nullopt;
-        }
-    }
-
-    std::optional<std::uint64_t> toUInt64(element value)
-    {
+        using Limits = std::numeric_limits<Integer>;
         switch (value.type()) {
         case element_type::INT64: {
             const std::int64_t number = value.get_int64().value_unsafe();
-            if (number >= 0)
-                return static_cast<std::uint64_t>(number);
+            if (std::in_range<Integer>(number))
+                return static_cast<Integer>(number);
             return std::nullopt;
         }
-        case element_type::UINT64:
-            return value.get_uint64().value_unsafe();
+        case element_type::UINT64: {
+            const std::uint64_t number = value.get_uint64().value_unsafe();
+            if (std::in_range<Integer>(number))
+                return static_cast<Integer>(number);
+            return std::nullopt;
+        }
         case element_type::DOUBLE: {
+            // [lowest, pastMax) are exact doubles: 0 or -2^63, and 2^63 or 2^64.
+            constexpr double lowest = static_cast<double>(Limits::min());
+            constexpr double pastMax = 2.0 * static_cast<double>(Limits::max() / 2 + 1);
             const double number = value.get_double().value_unsafe();
-            if (std::trunc(number) == number && number >= 0 && number < 1.8446744073709551616e19)
-                return static_cast<std::uint64_t>(number);
+            if (std::trunc(number) == number && number >= lowest && number < pastMax)
+                return static_cast<Integer>(number);
             return std::nullopt;
         }
         case element_type::STRING: {
             const std::string_view text = value.get_string().value_unsafe();
-            std::uint64_t number = 0;
+            Integer number = 0;
             const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
             if (ec == std::errc() && end == text.data() + text.size() && !text.empty())
                 return number;
@@ -380,8 +351,8 @@ private:
         }
         out.resize(text.size() / 2);
         for (std::size_t i = 0; i < out.size(); ++i) {
-            const int high = hexValue(text[2 * i]);
-            const int low = hexValue(text[2 * i + 1]);
+            const int high = hexDigitValue(text[2 * i]);
+            const int low = hexDigitValue(text[2 * i + 1]);
             if (high < 0 || low < 0) {
                 const std::size_t bad = high < 0 ? 2 * i : 2 * i + 1;
                 return fail("invalid hex digit '" + std::string(1, text[bad]) + "' at position "
@@ -430,7 +401,7 @@ private:
             return true;
         }
         case FieldDescriptor::CPPTYPE_INT32: {
-            const std::optional<std::int64_t> number = toInt64(value);
+            const std::optional<std::int64_t> number = toInteger<std::int64_t>(value);
             if (!number || *number < std::numeric_limits<std::int32_t>::min()
                 || *number > std::numeric_limits<std::int32_t>::max())
                 return fail("expected a 32-bit integer, got " + describe(value));
@@ -442,7 +413,7 @@ private:
             return true;
         }
         case FieldDescriptor::CPPTYPE_UINT32: {
-            const std::optional<std::uint64_t> number = toUInt64(value);
+            const std::optional<std::uint64_t> number = toInteger<std::uint64_t>(value);
             if (!number || *number > std::numeric_limits<std::uint32_t>::max())
                 return fail("expected an unsigned 32-bit integer, got " + describe(value));
             const auto narrow = static_cast<std::uint32_t>(*number);
@@ -453,7 +424,7 @@ private:
             return true;
         }
         case FieldDescriptor::CPPTYPE_INT64: {
-            const std::optional<std::int64_t> number = toInt64(value);
+            const std::optional<std::int64_t> number = toInteger<std::int64_t>(value);
             if (!number)
                 return fail("expected a 64-bit integer (number or decimal string), got "
                             + describe(value));
@@ -464,7 +435,7 @@ private:
             return true;
         }
         case FieldDescriptor::CPPTYPE_UINT64: {
-            const std::optional<std::uint64_t> number = toUInt64(value);
+            const std::optional<std::uint64_t> number = toInteger<std::uint64_t>(value);
             if (!number)
                 return fail("expected an unsigned 64-bit integer (number or decimal string), got "
                             + describe(value));
@@ -501,12 +472,12 @@ private:
                 if (enumValue)
                     number = enumValue->number();
                 else
-                    number = toInt64(value);
+                    number = toInteger<std::int64_t>(value);
                 if (!number)
                     return fail("unknown " + field->enum_type()->name() + " value "
                                 + describe(value));
             } else {
-                number = toInt64(value);
+                number = toInteger<std::int64_t>(value);
             }
             // Enums are open in proto3: unknown numbers are kept, as the binary parser does.
             if (!number || *number < std::numeric_limits<std::int32_t>::min()

@@ -94,6 +94,25 @@ void appendEntries(std::string &out, int field, const RepeatedPtrField<Message> 
     }
 }
 
+// Where an item sits in its request, e.g. "resourceSpans[0].scopeSpans[1].spans[2]". Plain
+// indices, rendered only for the first rejection of a request (see Rejections::add).
+struct ItemPath
+{
+    const char *resourcesKey;
+    const char *scopesKey;
+    const char *itemsKey;
+    int resource = 0;
+    int scope = 0;
+    int item = 0;
+
+    std::string toString() const
+    {
+        return OtlpItemChecks::indexed(resourcesKey, resource) + '.'
+               + OtlpItemChecks::indexed(scopesKey, scope) + '.'
+               + OtlpItemChecks::indexed(itemsKey, item);
+    }
+};
+
 // Empty when the span is valid, otherwise why it is rejected (relative path + reason). With
 // encodedFields, the span's attributes, events and links are appended there in their protobuf
 // form (ScopeSpans::encodedSpanFields) instead of being converted.
@@ -293,7 +312,7 @@ void convertPoint(const otlp::metrics::v1::SummaryDataPoint &source, SummaryData
 
 template<typename Point, typename ProtoPoint>
 void convertPoints(const RepeatedPtrField<ProtoPoint> &sources, std::vector<Point> &points,
-                   Rejections &rejections, const std::string &metricPath, const char *typeKey)
+                   Rejections &rejections, const ItemPath &metricPath, const char *typeKey)
 {
     points.reserve(static_cast<std::size_t>(sources.size()));
     for (int i = 0; i < sources.size(); ++i) {
@@ -301,8 +320,8 @@ void convertPoints(const RepeatedPtrField<ProtoPoint> &sources, std::vector<Poin
         std::string reason = fillBase(sources.Get(i), point);
         if (!reason.empty()) {
             rejections.add(1, [&] {
-                return metricPath + '.' + typeKey + '.' + OtlpItemChecks::indexed("dataPoints", i)
-                       + ": " + reason;
+                return metricPath.toString() + '.' + typeKey + '.'
+                       + OtlpItemChecks::indexed("dataPoints", i) + ": " + reason;
             });
             continue;
         }
@@ -320,7 +339,7 @@ AggregationTemporality toTemporality(otlp::metrics::v1::AggregationTemporality t
 
 // Appends the metric to `metrics` unless it is rejected as a whole.
 void convertMetric(const otlp::metrics::v1::Metric &source, std::vector<Metric> &metrics,
-                   Rejections &rejections, const std::string &path)
+                   Rejections &rejections, const ItemPath &path)
 {
     using Proto = otlp::metrics::v1::Metric;
     std::int64_t protoPoints = 0;
@@ -341,12 +360,12 @@ void convertMetric(const otlp::metrics::v1::Metric &source, std::vector<Metric> 
         protoPoints = source.summary().data_points_size();
         break;
     case Proto::DATA_NOT_SET:
-        rejections.add(1, [&] { return path + ": metric has no data type set"; });
+        rejections.add(1, [&] { return path.toString() + ": metric has no data type set"; });
         return;
     }
     if (source.name().empty()) {
         rejections.add(std::max<std::int64_t>(protoPoints, 1),
-                       [&] { return path + ": metric name is empty"; });
+                       [&] { return path.toString() + ": metric name is empty"; });
         return;
     }
 
@@ -390,114 +409,167 @@ void convertMetric(const otlp::metrics::v1::Metric &source, std::vector<Metric> 
     metrics.push_back(std::move(metric));
 }
 
+// What walk() needs to know of one signal: its keys in item paths, its noun in rejection
+// messages, where its resources, scopes and items are in the request and in the batch, and how one
+// item converts (appended to its scope, or counted as rejected).
+struct SpanSignal
+{
+    static constexpr const char *resourcesKey = "resourceSpans";
+    static constexpr const char *scopesKey = "scopeSpans";
+    static constexpr const char *itemsKey = "spans";
+    static constexpr const char *itemNoun = "span";
+    static const auto &
+    resources(const otlp::collector::trace::v1::ExportTraceServiceRequest &request)
+    {
+        return request.resource_spans();
+    }
+    static auto &resources(TelemetryBatch &batch) { return batch.resourceSpans; }
+    static const auto &scopes(const otlp::trace::v1::ResourceSpans &resource)
+    {
+        return resource.scope_spans();
+    }
+    static auto &scopes(ResourceSpans &resource) { return resource.scopeSpans; }
+    static const auto &items(const otlp::trace::v1::ScopeSpans &scope) { return scope.spans(); }
+    static auto &items(ScopeSpans &scope) { return scope.spans; }
+
+    void beginScope(ScopeSpans &scope, int spanCount) const
+    {
+        if (spanFields == SpanFields::Encoded) {
+            scope.encodedSpanFields.reserve(static_cast<std::size_t>(spanCount)
+                                            * ScopeSpans::EncodedSpanFieldCount);
+        }
+    }
+    void convert(const otlp::trace::v1::Span &source, ScopeSpans &scope, Rejections &rejections,
+                 const ItemPath &path) const
+    {
+        PackedStrings *encodedFields
+            = spanFields == SpanFields::Encoded ? &scope.encodedSpanFields : nullptr;
+        Span span;
+        std::string reason = toSpan(source, span, encodedFields);
+        if (reason.empty())
+            scope.spans.push_back(std::move(span));
+        else
+            rejections.add(1, [&] { return path.toString() + ": " + reason; });
+    }
+
+    SpanFields spanFields;
+};
+
+struct MetricSignal
+{
+    static constexpr const char *resourcesKey = "resourceMetrics";
+    static constexpr const char *scopesKey = "scopeMetrics";
+    static constexpr const char *itemsKey = "metrics";
+    static constexpr const char *itemNoun = "data point"; // rejections count points
+    static const auto &
+    resources(const otlp::collector::metrics::v1::ExportMetricsServiceRequest &request)
+    {
+        return request.resource_metrics();
+    }
+    static auto &resources(TelemetryBatch &batch) { return batch.resourceMetrics; }
+    static const auto &scopes(const otlp::metrics::v1::ResourceMetrics &resource)
+    {
+        return resource.scope_metrics();
+    }
+    static auto &scopes(ResourceMetrics &resource) { return resource.scopeMetrics; }
+    static const auto &items(const otlp::metrics::v1::ScopeMetrics &scope)
+    {
+        return scope.metrics();
+    }
+    static auto &items(ScopeMetrics &scope) { return scope.metrics; }
+
+    void convert(const otlp::metrics::v1::Metric &source, ScopeMetrics &scope,
+                 Rejections &rejections, const ItemPath &path) const
+    {
+        convertMetric(source, scope.metrics, rejections, path);
+    }
+};
+
+struct LogSignal
+{
+    static constexpr const char *resourcesKey = "resourceLogs";
+    static constexpr const char *scopesKey = "scopeLogs";
+    static constexpr const char *itemsKey = "logRecords";
+    static constexpr const char *itemNoun = "log record";
+    static const auto &resources(const otlp::collector::logs::v1::ExportLogsServiceRequest &request)
+    {
+        return request.resource_logs();
+    }
+    static auto &resources(TelemetryBatch &batch) { return batch.resourceLogs; }
+    static const auto &scopes(const otlp::logs::v1::ResourceLogs &resource)
+    {
+        return resource.scope_logs();
+    }
+    static auto &scopes(ResourceLogs &resource) { return resource.scopeLogs; }
+    static const auto &items(const otlp::logs::v1::ScopeLogs &scope) { return scope.log_records(); }
+    static auto &items(ScopeLogs &scope) { return scope.logRecords; }
+
+    void convert(const otlp::logs::v1::LogRecord &source, ScopeLogs &scope, Rejections &rejections,
+                 const ItemPath &path) const
+    {
+        LogRecord log;
+        std::string reason = toLogRecord(source, log);
+        if (reason.empty())
+            scope.logRecords.push_back(std::move(log));
+        else
+            rejections.add(1, [&] { return path.toString() + ": " + reason; });
+    }
+};
+
+// The resource -> scope -> item walk of every signal: copies each resource and scope, and hands
+// each item to signal.convert() with its path.
+template<typename Signal, typename Request>
+OtlpDecodeResult walk(const Request &request, const Signal &signal)
+{
+    auto batch = std::make_shared<TelemetryBatch>();
+    Rejections rejections;
+    ItemPath path{Signal::resourcesKey, Signal::scopesKey, Signal::itemsKey};
+    const auto &sourceResources = Signal::resources(request);
+    auto &resources = Signal::resources(*batch);
+    resources.reserve(static_cast<std::size_t>(sourceResources.size()));
+    for (path.resource = 0; path.resource < sourceResources.size(); ++path.resource) {
+        const auto &sourceResource = sourceResources.Get(path.resource);
+        auto &resource = resources.emplace_back();
+        resource.resource = toResource(sourceResource.resource());
+        resource.schemaUrl = sourceResource.schema_url();
+        const auto &sourceScopes = Signal::scopes(sourceResource);
+        auto &scopes = Signal::scopes(resource);
+        scopes.reserve(static_cast<std::size_t>(sourceScopes.size()));
+        for (path.scope = 0; path.scope < sourceScopes.size(); ++path.scope) {
+            const auto &sourceScope = sourceScopes.Get(path.scope);
+            auto &scope = scopes.emplace_back();
+            scope.scope = toScope(sourceScope.scope());
+            scope.schemaUrl = sourceScope.schema_url();
+            const auto &sourceItems = Signal::items(sourceScope);
+            Signal::items(scope).reserve(static_cast<std::size_t>(sourceItems.size()));
+            if constexpr (requires { signal.beginScope(scope, sourceItems.size()); })
+                signal.beginScope(scope, sourceItems.size());
+            for (path.item = 0; path.item < sourceItems.size(); ++path.item)
+                signal.convert(sourceItems.Get(path.item), scope, rejections, path);
+        }
+    }
+    return rejections.success(std::move(batch), Signal::itemNoun);
+}
+
 } // namespace
 
 OtlpDecodeResult
 OtlpProtoDecoder::convert(const otlp::collector::trace::v1::ExportTraceServiceRequest &request,
                           SpanFields spanFields)
 {
-    auto batch = std::make_shared<TelemetryBatch>();
-    Rejections rejections;
-    batch->resourceSpans.reserve(static_cast<std::size_t>(request.resource_spans_size()));
-    for (int r = 0; r < request.resource_spans_size(); ++r) {
-        const auto &sourceResource = request.resource_spans(r);
-        ResourceSpans &resource = batch->resourceSpans.emplace_back();
-        resource.resource = toResource(sourceResource.resource());
-        resource.schemaUrl = sourceResource.schema_url();
-        resource.scopeSpans.reserve(static_cast<std::size_t>(sourceResource.scope_spans_size()));
-        for (int s = 0; s < sourceResource.scope_spans_size(); ++s) {
-            const auto &sourceScope = sourceResource.scope_spans(s);
-            ScopeSpans &scope = resource.scopeSpans.emplace_back();
-            scope.scope = toScope(sourceScope.scope());
-            scope.schemaUrl = sourceScope.schema_url();
-            scope.spans.reserve(static_cast<std::size_t>(sourceScope.spans_size()));
-            PackedStrings *encodedFields
-                = spanFields == SpanFields::Encoded ? &scope.encodedSpanFields : nullptr;
-            if (encodedFields) {
-                encodedFields->reserve(static_cast<std::size_t>(sourceScope.spans_size())
-                                       * ScopeSpans::EncodedSpanFieldCount);
-            }
-            for (int i = 0; i < sourceScope.spans_size(); ++i) {
-                Span span;
-                std::string reason = toSpan(sourceScope.spans(i), span, encodedFields);
-                if (reason.empty()) {
-                    scope.spans.push_back(std::move(span));
-                    continue;
-                }
-                rejections.add(1, [&] {
-                    return OtlpItemChecks::indexed("resourceSpans", r) + '.'
-                           + OtlpItemChecks::indexed("scopeSpans", s) + '.'
-                           + OtlpItemChecks::indexed("spans", i) + ": " + reason;
-                });
-            }
-        }
-    }
-    return rejections.success(std::move(batch), "span");
+    return walk(request, SpanSignal{spanFields});
 }
 
 OtlpDecodeResult
 OtlpProtoDecoder::convert(const otlp::collector::metrics::v1::ExportMetricsServiceRequest &request)
 {
-    auto batch = std::make_shared<TelemetryBatch>();
-    Rejections rejections;
-    batch->resourceMetrics.reserve(static_cast<std::size_t>(request.resource_metrics_size()));
-    for (int r = 0; r < request.resource_metrics_size(); ++r) {
-        const auto &sourceResource = request.resource_metrics(r);
-        ResourceMetrics &resource = batch->resourceMetrics.emplace_back();
-        resource.resource = toResource(sourceResource.resource());
-        resource.schemaUrl = sourceResource.schema_url();
-        resource.scopeMetrics.reserve(
-            static_cast<std::size_t>(sourceResource.scope_metrics_size()));
-        for (int s = 0; s < sourceResource.scope_metrics_size(); ++s) {
-            const auto &sourceScope = sourceResource.scope_metrics(s);
-            ScopeMetrics &scope = resource.scopeMetrics.emplace_back();
-            scope.scope = toScope(sourceScope.scope());
-            scope.schemaUrl = sourceScope.schema_url();
-            scope.metrics.reserve(static_cast<std::size_t>(sourceScope.metrics_size()));
-            const std::string scopePath = OtlpItemChecks::indexed("resourceMetrics", r) + '.'
-                                          + OtlpItemChecks::indexed("scopeMetrics", s) + '.';
-            for (int i = 0; i < sourceScope.metrics_size(); ++i)
-                convertMetric(sourceScope.metrics(i), scope.metrics, rejections,
-                              scopePath + OtlpItemChecks::indexed("metrics", i));
-        }
-    }
-    return rejections.success(std::move(batch), "data point");
+    return walk(request, MetricSignal{});
 }
 
 OtlpDecodeResult
 OtlpProtoDecoder::convert(const otlp::collector::logs::v1::ExportLogsServiceRequest &request)
 {
-    auto batch = std::make_shared<TelemetryBatch>();
-    Rejections rejections;
-    batch->resourceLogs.reserve(static_cast<std::size_t>(request.resource_logs_size()));
-    for (int r = 0; r < request.resource_logs_size(); ++r) {
-        const auto &sourceResource = request.resource_logs(r);
-        ResourceLogs &resource = batch->resourceLogs.emplace_back();
-        resource.resource = toResource(sourceResource.resource());
-        resource.schemaUrl = sourceResource.schema_url();
-        resource.scopeLogs.reserve(static_cast<std::size_t>(sourceResource.scope_logs_size()));
-        for (int s = 0; s < sourceResource.scope_logs_size(); ++s) {
-            const auto &sourceScope = sourceResource.scope_logs(s);
-            ScopeLogs &scope = resource.scopeLogs.emplace_back();
-            scope.scope = toScope(sourceScope.scope());
-            scope.schemaUrl = sourceScope.schema_url();
-            scope.logRecords.reserve(static_cast<std::size_t>(sourceScope.log_records_size()));
-            for (int i = 0; i < sourceScope.log_records_size(); ++i) {
-                LogRecord log;
-                std::string reason = toLogRecord(sourceScope.log_records(i), log);
-                if (reason.empty()) {
-                    scope.logRecords.push_back(std::move(log));
-                    continue;
-                }
-                rejections.add(1, [&] {
-                    return OtlpItemChecks::indexed("resourceLogs", r) + '.'
-                           + OtlpItemChecks::indexed("scopeLogs", s) + '.'
-                           + OtlpItemChecks::indexed("logRecords", i) + ": " + reason;
-                });
-            }
-        }
-    }
-    return rejections.success(std::move(batch), "log record");
+    return walk(request, LogSignal{});
 }
 
 Resource OtlpProtoDecoder::convert(const otlp::resource::v1::Resource &resource)

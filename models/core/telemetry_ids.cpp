@@ -15,17 +15,6 @@ std::string toHex(std::string_view raw)
     return hex;
 }
 
-static int hexDigitValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 std::optional<std::string> fromHex(std::string_view hex)
 {
     if (hex.size() % 2 != 0)

@@ -45,6 +45,18 @@ using TraceId = FixedId<16>;
 using SpanId = FixedId<8>;
 
 std::string toHex(std::string_view raw);
+// 0 to 15 for a hex digit in either case, -1 for any other character. Inline: decoders call it
+// for every digit of every id.
+constexpr int hexDigitValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
 // Lowercase or uppercase hex; nullopt on odd length or a non-hex character.
 std::optional<std::string> fromHex(std::string_view hex);
 

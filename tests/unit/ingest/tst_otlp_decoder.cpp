@@ -6,7 +6,6 @@
 #include "opentelemetry/proto/collector/trace/v1/trace_service.pb.h"
 #include "otlp_decoder.h"
 
-#include <QElapsedTimer>
 #include <QFile>
 #include <QTest>
 #include <cmath>
@@ -511,7 +510,6 @@ private slots:
     void jsSdkFixtures_data();
     void jsSdkFixtures();
     void concurrentDecodesAgree();
-    void throughputFigures();
 };
 
 void TestOtlpDecoder::everyFieldRoundTrips_data()
@@ -1208,54 +1206,6 @@ void TestOtlpDecoder::concurrentDecodesAgree()
     for (std::thread &thread : threads)
         thread.join();
     QCOMPARE(mismatches.load(), 0);
-}
-
-// Not a pass/fail check: prints decode throughput so regressions are visible in the test log.
-void TestOtlpDecoder::throughputFigures()
-{
-    otlp::collector::trace::v1::ExportTraceServiceRequest request;
-    auto *scope = request.add_resource_spans()->add_scope_spans();
-    for (int i = 0; i < 4000; ++i) {
-        auto *span = scope->add_spans();
-        span->set_trace_id(traceIdRaw);
-        // Same ids everywhere: toOtlpJson() only knows how to rewrite the fixed test ids to hex.
-        span->set_span_id(spanIdRaw);
-        span->set_parent_span_id(parentIdRaw);
-        span->set_name("GET /api/v1/orders/{id}");
-        span->set_kind(otlp::trace::v1::Span::SPAN_KIND_SERVER);
-        span->set_start_time_unix_nano(1700000000000000000ULL + i);
-        span->set_end_time_unix_nano(1700000000000500000ULL + i);
-        setOne(span->mutable_attributes(), "http.request.method", "GET");
-        setOne(span->mutable_attributes(), "url.full", "https://shop.example.com/api/v1/orders/42");
-        setOne(span->mutable_attributes(), "user_agent.original",
-               "Mozilla/5.0 (X11; Linux x86_64)");
-        addValue(span->mutable_attributes(), "http.response.status_code",
-                 [](auto &v) { v.set_int_value(200); });
-        addValue(span->mutable_attributes(), "server.port", [](auto &v) { v.set_int_value(8443); });
-    }
-    const std::string json = toOtlpJson(request);
-    const std::string protobuf = request.SerializeAsString();
-
-    for (const auto &[encoding, body] :
-         {std::pair{OtlpEncoding::Json, &json}, std::pair{OtlpEncoding::Protobuf, &protobuf}}) {
-        for (const SpanFields spanFields : {SpanFields::Decoded, SpanFields::Encoded}) {
-            constexpr int rounds = 5;
-            QElapsedTimer timer;
-            timer.start();
-            for (int round = 0; round < rounds; ++round) {
-                const OtlpDecodeResult result
-                    = OtlpDecoder::decode(TelemetrySignal::Traces, encoding, *body, spanFields);
-                QVERIFY2(result.ok, result.errorMessage.c_str());
-                QCOMPARE(result.batch->spanCount(), std::size_t(4000));
-            }
-            const double seconds = std::max<qint64>(timer.nsecsElapsed(), 1) / 1e9;
-            const double megabytes = static_cast<double>(body->size()) * rounds / 1e6;
-            qInfo("%s decode, span fields %s: %.1f MB/s, %.0f spans/s (%.2f MB per request)",
-                  encoding == OtlpEncoding::Json ? "OTLP/JSON" : "protobuf",
-                  spanFields == SpanFields::Decoded ? "decoded" : "encoded", megabytes / seconds,
-                  4000.0 * rounds / seconds, static_cast<double>(body->size()) / 1e6);
-        }
-    }
 }
 
 QTEST_GUILESS_MAIN(TestOtlpDecoder)
