@@ -36,6 +36,49 @@ void appendKeyPart(std::string &key, std::string_view part)
     key += part;
 }
 
+// The columns of insertPointSql only this kind of point fills (value; or count, sum, min, max and
+// the encoded detail); StorageWriter::insertPoint() binds the shared ones. The detail blob is
+// bound without a copy, so *detail must outlive the insert.
+void bindTypeColumns(SqliteStatement &insert, const NumberDataPoint &point, std::string *)
+{
+    if (std::holds_alternative<double>(point.value))
+        insert.bindExactDouble(5, std::get<double>(point.value));
+    else
+        insert.bindInt(5, std::get<std::int64_t>(point.value));
+}
+
+template<typename HistogramPoint>
+void bindHistogramColumns(SqliteStatement &insert, const HistogramPoint &point,
+                          const std::string &detail)
+{
+    insert.bindInt(6, static_cast<std::int64_t>(point.count));
+    insert.bindOptionalDouble(7, point.sum);
+    insert.bindOptionalDouble(8, point.min);
+    insert.bindOptionalDouble(9, point.max);
+    insert.bindBlob(10, detail);
+}
+
+void bindTypeColumns(SqliteStatement &insert, const HistogramDataPoint &point, std::string *detail)
+{
+    *detail = MetricPointCodec::encodeHistogram(point);
+    bindHistogramColumns(insert, point, *detail);
+}
+
+void bindTypeColumns(SqliteStatement &insert, const ExponentialHistogramDataPoint &point,
+                     std::string *detail)
+{
+    *detail = MetricPointCodec::encodeExponentialHistogram(point);
+    bindHistogramColumns(insert, point, *detail);
+}
+
+void bindTypeColumns(SqliteStatement &insert, const SummaryDataPoint &point, std::string *detail)
+{
+    *detail = MetricPointCodec::encodeSummary(point);
+    insert.bindInt(6, static_cast<std::int64_t>(point.count));
+    insert.bindExactDouble(7, point.sum);
+    insert.bindBlob(10, *detail);
+}
+
 } // namespace
 
 StorageWriter::StorageWriter(SqliteDatabase &database)
@@ -266,54 +309,24 @@ bool StorageWriter::writeMetrics(const ResourceMetrics &resourceMetrics, std::st
             return fail(errorMessage, "storing a scope");
         for (const Metric &metric : scopeMetrics.metrics) {
             const std::string metadata = OtlpJsonFieldWriter::encodeAttributes(metric.metadata);
-            auto stream = [&](const DataPointBase &point) {
-                return streamState(metric, metadata, resource, scopeId, point.attributes);
-            };
+            // A stream that cannot be stored stops at once; a failed insert only after the rest.
             bool ok = true;
-            for (const NumberDataPoint &point : metric.numberPoints) {
-                StreamState *state = stream(point);
-                if (!state)
-                    return fail(errorMessage, "storing a metric stream");
-                if (std::holds_alternative<double>(point.value))
-                    insert->bindExactDouble(5, std::get<double>(point.value));
-                else
-                    insert->bindInt(5, std::get<std::int64_t>(point.value));
-                ok = ok && insertPoint(*state, point, insert);
-            }
-            for (const HistogramDataPoint &point : metric.histogramPoints) {
-                StreamState *state = stream(point);
-                if (!state)
-                    return fail(errorMessage, "storing a metric stream");
-                const std::string detail = MetricPointCodec::encodeHistogram(point);
-                insert->bindInt(6, static_cast<std::int64_t>(point.count));
-                insert->bindOptionalDouble(7, point.sum);
-                insert->bindOptionalDouble(8, point.min);
-                insert->bindOptionalDouble(9, point.max);
-                insert->bindBlob(10, detail);
-                ok = ok && insertPoint(*state, point, insert);
-            }
-            for (const ExponentialHistogramDataPoint &point : metric.exponentialHistogramPoints) {
-                StreamState *state = stream(point);
-                if (!state)
-                    return fail(errorMessage, "storing a metric stream");
-                const std::string detail = MetricPointCodec::encodeExponentialHistogram(point);
-                insert->bindInt(6, static_cast<std::int64_t>(point.count));
-                insert->bindOptionalDouble(7, point.sum);
-                insert->bindOptionalDouble(8, point.min);
-                insert->bindOptionalDouble(9, point.max);
-                insert->bindBlob(10, detail);
-                ok = ok && insertPoint(*state, point, insert);
-            }
-            for (const SummaryDataPoint &point : metric.summaryPoints) {
-                StreamState *state = stream(point);
-                if (!state)
-                    return fail(errorMessage, "storing a metric stream");
-                const std::string detail = MetricPointCodec::encodeSummary(point);
-                insert->bindInt(6, static_cast<std::int64_t>(point.count));
-                insert->bindExactDouble(7, point.sum);
-                insert->bindBlob(10, detail);
-                ok = ok && insertPoint(*state, point, insert);
-            }
+            auto insertPoints = [&](const auto &points) {
+                for (const auto &point : points) {
+                    StreamState *state
+                        = streamState(metric, metadata, resource, scopeId, point.attributes);
+                    if (!state)
+                        return false;
+                    std::string detail; // bound without a copy: lives until the insert has run
+                    bindTypeColumns(*insert, point, &detail);
+                    ok = ok && insertPoint(*state, point, insert);
+                }
+                return true;
+            };
+            if (!insertPoints(metric.numberPoints) || !insertPoints(metric.histogramPoints)
+                || !insertPoints(metric.exponentialHistogramPoints)
+                || !insertPoints(metric.summaryPoints))
+                return fail(errorMessage, "storing a metric stream");
             if (!ok)
                 return fail(errorMessage, "inserting a metric point");
         }
