@@ -36,10 +36,32 @@ void appendKeyPart(std::string &key, std::string_view part)
     key += part;
 }
 
+// What a point of this kind stores in the detail column: its buckets or quantiles (a number point
+// has none).
+std::string encodeDetail(const NumberDataPoint &)
+{
+    return {};
+}
+
+std::string encodeDetail(const HistogramDataPoint &point)
+{
+    return MetricPointCodec::encodeHistogram(point);
+}
+
+std::string encodeDetail(const ExponentialHistogramDataPoint &point)
+{
+    return MetricPointCodec::encodeExponentialHistogram(point);
+}
+
+std::string encodeDetail(const SummaryDataPoint &point)
+{
+    return MetricPointCodec::encodeSummary(point);
+}
+
 // The columns of insertPointSql only this kind of point fills (value; or count, sum, min, max and
-// the encoded detail); StorageWriter::insertPoint() binds the shared ones. The detail blob is
-// bound without a copy, so *detail must outlive the insert.
-void bindTypeColumns(SqliteStatement &insert, const NumberDataPoint &point, std::string *)
+// the detail from encodeDetail()); StorageWriter::insertPoint() binds the shared ones. The detail
+// is bound without a copy, so it must outlive the insert.
+void bindTypeColumns(SqliteStatement &insert, const NumberDataPoint &point, const std::string &)
 {
     if (std::holds_alternative<double>(point.value))
         insert.bindExactDouble(5, std::get<double>(point.value));
@@ -58,25 +80,24 @@ void bindHistogramColumns(SqliteStatement &insert, const HistogramPoint &point,
     insert.bindBlob(10, detail);
 }
 
-void bindTypeColumns(SqliteStatement &insert, const HistogramDataPoint &point, std::string *detail)
+void bindTypeColumns(SqliteStatement &insert, const HistogramDataPoint &point,
+                     const std::string &detail)
 {
-    *detail = MetricPointCodec::encodeHistogram(point);
-    bindHistogramColumns(insert, point, *detail);
+    bindHistogramColumns(insert, point, detail);
 }
 
 void bindTypeColumns(SqliteStatement &insert, const ExponentialHistogramDataPoint &point,
-                     std::string *detail)
+                     const std::string &detail)
 {
-    *detail = MetricPointCodec::encodeExponentialHistogram(point);
-    bindHistogramColumns(insert, point, *detail);
+    bindHistogramColumns(insert, point, detail);
 }
 
-void bindTypeColumns(SqliteStatement &insert, const SummaryDataPoint &point, std::string *detail)
+void bindTypeColumns(SqliteStatement &insert, const SummaryDataPoint &point,
+                     const std::string &detail)
 {
-    *detail = MetricPointCodec::encodeSummary(point);
     insert.bindInt(6, static_cast<std::int64_t>(point.count));
     insert.bindExactDouble(7, point.sum);
-    insert.bindBlob(10, *detail);
+    insert.bindBlob(10, detail);
 }
 
 } // namespace
@@ -317,8 +338,8 @@ bool StorageWriter::writeMetrics(const ResourceMetrics &resourceMetrics, std::st
                         = streamState(metric, metadata, resource, scopeId, point.attributes);
                     if (!state)
                         return false;
-                    std::string detail; // bound without a copy: lives until the insert has run
-                    bindTypeColumns(*insert, point, &detail);
+                    const std::string detail = encodeDetail(point); // lives past the insert
+                    bindTypeColumns(*insert, point, detail);
                     ok = ok && insertPoint(*state, point, insert);
                 }
                 return true;
