@@ -76,4 +76,14 @@ void ReadConnectionPool::release(std::unique_ptr<SqliteDatabase> connection)
         m_idle.push_back(std::move(connection));
 }
 
+ReadConnectionPool::Lease::Lease(ReadConnectionPool &pool)
+    : m_pool(pool)
+    , m_database(pool.acquire(&m_error))
+{}
+
+ReadConnectionPool::Lease::~Lease()
+{
+    m_pool.release(std::move(m_database));
+}
+
 } // namespace kansoku

@@ -21,6 +21,25 @@ public:
     std::unique_ptr<SqliteDatabase> acquire(std::string *errorMessage);
     void release(std::unique_ptr<SqliteDatabase> connection);
 
+    // One query's connection: acquired on construction, returned to the pool on destruction.
+    class Lease
+    {
+    public:
+        explicit Lease(ReadConnectionPool &pool);
+        ~Lease();
+        Lease(const Lease &) = delete;
+        Lease &operator=(const Lease &) = delete;
+
+        // nullptr when the file cannot be opened; error() says why.
+        SqliteDatabase *get() const { return m_database.get(); }
+        const std::string &error() const { return m_error; }
+
+    private:
+        ReadConnectionPool &m_pool;
+        std::string m_error;
+        std::unique_ptr<SqliteDatabase> m_database;
+    };
+
 private:
     const std::string m_path;
     std::mutex m_mutex;

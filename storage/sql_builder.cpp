@@ -19,6 +19,18 @@ void SqlBuilder::addBlob(std::string value)
     m_params.push_back({Param::Kind::Blob, 0, std::move(value)});
 }
 
+void SqlBuilder::addTimeRange(std::string_view column, const TimeRange &range)
+{
+    if (range.hasStart()) {
+        add(std::string(" AND ") + std::string(column) + " >= ?");
+        addInt(range.startNs);
+    }
+    if (range.hasEnd()) {
+        add(std::string(" AND ") + std::string(column) + " < ?");
+        addInt(range.endNs);
+    }
+}
+
 void SqlBuilder::bind(SqliteStatement &statement) const
 {
     int index = 1;

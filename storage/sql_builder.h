@@ -2,6 +2,8 @@
 // no value is ever spliced into the SQL text. Plain value; one thread at a time.
 #pragma once
 
+#include "core/time_range.h"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -19,6 +21,8 @@ public:
     void addInt(std::int64_t value);
     void addText(std::string value);
     void addBlob(std::string value);
+    // " AND column >= ?" and " AND column < ?" for the bounded sides of range (none when open).
+    void addTimeRange(std::string_view column, const TimeRange &range);
 
     const std::string &sql() const { return m_sql; }
     void bind(SqliteStatement &statement) const;

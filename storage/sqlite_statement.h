@@ -2,6 +2,8 @@
 // (0-based). Owned by its SqliteDatabase's cache or by a caller; used on one thread at a time.
 #pragma once
 
+#include "core/telemetry_ids.h"
+
 #include <cstdint>
 #include <optional>
 #include <sqlite3.h>
@@ -45,6 +47,12 @@ public:
     std::string_view columnBlobView(int column) const;
     double columnExactDouble(int column) const; // reverses bindExactDouble
     std::optional<double> columnOptionalDouble(int column) const;
+    // A trace or span id from a blob column; the zero id for NULL or a blob of the wrong size.
+    template<std::size_t Size>
+    FixedId<Size> columnId(int column) const
+    {
+        return FixedId<Size>::fromRaw(columnBlobView(column)).value_or(FixedId<Size>{});
+    }
 
 private:
     sqlite3_stmt *m_statement = nullptr;

@@ -1,7 +1,8 @@
 // TelemetryQueries over the SQLite file, on read-only connections from a small pool: every method
-// may run on any thread, concurrently. Shared by pointer (TelemetryStore::queries()).
+// may run on any thread, concurrently. Shared by pointer (TelemetryStore::queries()). Hands each
+// signal's queries to its own class and answers the cross-signal ones (services, bounds, totals).
 //
-// Behaviour beyond models/telemetry_queries.h:
+// Behaviour beyond models/core/telemetry_queries.h:
 // - LogQuery::fullText uses FTS5 syntax (unicode61: case-folded words, "phrase", prefix*, AND,
 //   OR, NOT, column filters body:/attributes:) over the body text, the string/bytes/array/map
 //   attribute values and the hex trace id; numbers and booleans are left to attribute filters.
@@ -14,13 +15,12 @@
 
 #include "core/telemetry_queries.h"
 #include "read_connection_pool.h"
-
-#include <mutex>
-#include <unordered_map>
+#include "sqlite_log_queries.h"
+#include "sqlite_metric_queries.h"
+#include "sqlite_trace_queries.h"
+#include "stored_entity_cache.h"
 
 namespace kansoku {
-
-class SqliteDatabase;
 
 class SqliteTelemetryQueries : public TelemetryQueries
 {
@@ -41,31 +41,13 @@ public:
     TelemetryTotals totals() const override;
 
 private:
-    struct StoredResource
-    {
-        Resource resource;
-        std::string schemaUrl;
-    };
-    struct StoredScope
-    {
-        InstrumentationScope scope;
-        std::string schemaUrl;
-    };
-    class Connection;
-
-    // Resources, scopes and service names never change once written, so they are cached by id.
-    const StoredResource *resource(SqliteDatabase &database, std::int64_t resourceId) const;
-    const StoredScope *scope(SqliteDatabase &database, std::int64_t scopeId) const;
-    std::string serviceName(SqliteDatabase &database, std::int64_t serviceId) const;
-    // Logs query: SQL after SELECT, with its parameters appended to params.
-    struct LogSql;
-    LogSql buildLogSql(const LogQuery &query, bool forCount) const;
-
+    // Thread-safe themselves; mutable because every const query leases from and fills them.
     mutable ReadConnectionPool m_pool;
-    mutable std::mutex m_cacheMutex;
-    mutable std::unordered_map<std::int64_t, std::unique_ptr<StoredResource>> m_resources;
-    mutable std::unordered_map<std::int64_t, std::unique_ptr<StoredScope>> m_scopes;
-    mutable std::unordered_map<std::int64_t, std::string> m_services;
+    mutable StoredEntityCache m_entities;
+    // Declared after what they borrow.
+    const SqliteTraceQueries m_traceQueries;
+    const SqliteLogQueries m_logQueries;
+    const SqliteMetricQueries m_metricQueries;
 };
 
 } // namespace kansoku

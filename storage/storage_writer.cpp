@@ -36,6 +36,70 @@ void appendKeyPart(std::string &key, std::string_view part)
     key += part;
 }
 
+// What a point of this kind stores in the detail column: its buckets or quantiles (a number point
+// has none).
+std::string encodeDetail(const NumberDataPoint &)
+{
+    return {};
+}
+
+std::string encodeDetail(const HistogramDataPoint &point)
+{
+    return MetricPointCodec::encodeHistogram(point);
+}
+
+std::string encodeDetail(const ExponentialHistogramDataPoint &point)
+{
+    return MetricPointCodec::encodeExponentialHistogram(point);
+}
+
+std::string encodeDetail(const SummaryDataPoint &point)
+{
+    return MetricPointCodec::encodeSummary(point);
+}
+
+// The columns of insertPointSql only this kind of point fills (value; or count, sum, min, max and
+// the detail from encodeDetail()); StorageWriter::insertPoint() binds the shared ones. The detail
+// is bound without a copy, so it must outlive the insert.
+void bindTypeColumns(SqliteStatement &insert, const NumberDataPoint &point, const std::string &)
+{
+    if (std::holds_alternative<double>(point.value))
+        insert.bindExactDouble(5, std::get<double>(point.value));
+    else
+        insert.bindInt(5, std::get<std::int64_t>(point.value));
+}
+
+template<typename HistogramPoint>
+void bindHistogramColumns(SqliteStatement &insert, const HistogramPoint &point,
+                          const std::string &detail)
+{
+    insert.bindInt(6, static_cast<std::int64_t>(point.count));
+    insert.bindOptionalDouble(7, point.sum);
+    insert.bindOptionalDouble(8, point.min);
+    insert.bindOptionalDouble(9, point.max);
+    insert.bindBlob(10, detail);
+}
+
+void bindTypeColumns(SqliteStatement &insert, const HistogramDataPoint &point,
+                     const std::string &detail)
+{
+    bindHistogramColumns(insert, point, detail);
+}
+
+void bindTypeColumns(SqliteStatement &insert, const ExponentialHistogramDataPoint &point,
+                     const std::string &detail)
+{
+    bindHistogramColumns(insert, point, detail);
+}
+
+void bindTypeColumns(SqliteStatement &insert, const SummaryDataPoint &point,
+                     const std::string &detail)
+{
+    insert.bindInt(6, static_cast<std::int64_t>(point.count));
+    insert.bindExactDouble(7, point.sum);
+    insert.bindBlob(10, detail);
+}
+
 } // namespace
 
 StorageWriter::StorageWriter(SqliteDatabase &database)
@@ -266,54 +330,24 @@ bool StorageWriter::writeMetrics(const ResourceMetrics &resourceMetrics, std::st
             return fail(errorMessage, "storing a scope");
         for (const Metric &metric : scopeMetrics.metrics) {
             const std::string metadata = OtlpJsonFieldWriter::encodeAttributes(metric.metadata);
-            auto stream = [&](const DataPointBase &point) {
-                return streamState(metric, metadata, resource, scopeId, point.attributes);
-            };
+            // A stream that cannot be stored stops at once; a failed insert only after the rest.
             bool ok = true;
-            for (const NumberDataPoint &point : metric.numberPoints) {
-                StreamState *state = stream(point);
-                if (!state)
-                    return fail(errorMessage, "storing a metric stream");
-                if (std::holds_alternative<double>(point.value))
-                    insert->bindExactDouble(5, std::get<double>(point.value));
-                else
-                    insert->bindInt(5, std::get<std::int64_t>(point.value));
-                ok = ok && insertPoint(*state, point, insert);
-            }
-            for (const HistogramDataPoint &point : metric.histogramPoints) {
-                StreamState *state = stream(point);
-                if (!state)
-                    return fail(errorMessage, "storing a metric stream");
-                const std::string detail = MetricPointCodec::encodeHistogram(point);
-                insert->bindInt(6, static_cast<std::int64_t>(point.count));
-                insert->bindOptionalDouble(7, point.sum);
-                insert->bindOptionalDouble(8, point.min);
-                insert->bindOptionalDouble(9, point.max);
-                insert->bindBlob(10, detail);
-                ok = ok && insertPoint(*state, point, insert);
-            }
-            for (const ExponentialHistogramDataPoint &point : metric.exponentialHistogramPoints) {
-                StreamState *state = stream(point);
-                if (!state)
-                    return fail(errorMessage, "storing a metric stream");
-                const std::string detail = MetricPointCodec::encodeExponentialHistogram(point);
-                insert->bindInt(6, static_cast<std::int64_t>(point.count));
-                insert->bindOptionalDouble(7, point.sum);
-                insert->bindOptionalDouble(8, point.min);
-                insert->bindOptionalDouble(9, point.max);
-                insert->bindBlob(10, detail);
-                ok = ok && insertPoint(*state, point, insert);
-            }
-            for (const SummaryDataPoint &point : metric.summaryPoints) {
-                StreamState *state = stream(point);
-                if (!state)
-                    return fail(errorMessage, "storing a metric stream");
-                const std::string detail = MetricPointCodec::encodeSummary(point);
-                insert->bindInt(6, static_cast<std::int64_t>(point.count));
-                insert->bindExactDouble(7, point.sum);
-                insert->bindBlob(10, detail);
-                ok = ok && insertPoint(*state, point, insert);
-            }
+            auto insertPoints = [&](const auto &points) {
+                for (const auto &point : points) {
+                    StreamState *state
+                        = streamState(metric, metadata, resource, scopeId, point.attributes);
+                    if (!state)
+                        return false;
+                    const std::string detail = encodeDetail(point); // lives past the insert
+                    bindTypeColumns(*insert, point, detail);
+                    ok = ok && insertPoint(*state, point, insert);
+                }
+                return true;
+            };
+            if (!insertPoints(metric.numberPoints) || !insertPoints(metric.histogramPoints)
+                || !insertPoints(metric.exponentialHistogramPoints)
+                || !insertPoints(metric.summaryPoints))
+                return fail(errorMessage, "storing a metric stream");
             if (!ok)
                 return fail(errorMessage, "inserting a metric point");
         }
