@@ -131,7 +131,7 @@ std::int64_t ChartView::keyToTime(double key)
     return static_cast<std::int64_t>(std::llround(key * nsPerSecond));
 }
 
-QColor ChartView::colorFor(int index) const
+QColor ChartView::seriesColor(int index) const
 {
     const ChartSeries &series = m_series.at(static_cast<std::size_t>(index));
     if (series.color.isValid())
@@ -223,7 +223,7 @@ void ChartView::rebuildPlottables()
         const ChartSeries &series = m_series[i];
         QCPGraph *graph = m_plot->addGraph();
         graph->setName(series.name);
-        const QColor color = colorFor(static_cast<int>(i));
+        const QColor color = seriesColor(static_cast<int>(i));
         QVector<QCPGraphData> data;
         data.reserve(static_cast<qsizetype>(series.timesNs.size()));
         for (std::size_t p = 0; p < series.timesNs.size() && p < series.values.size(); ++p) {

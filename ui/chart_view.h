@@ -56,6 +56,8 @@ public:
 
     // Pixel position of a point, for tests that click on the chart.
     QPoint pixelFor(std::int64_t timeNs, double value) const;
+    // The colour series(index) is drawn in: its own, else one of the chart's palette.
+    QColor seriesColor(int index) const;
     // PNG, JPEG, SVG or PDF by the file's suffix; 0 = the widget's size.
     bool saveImage(const QString &path, int width = 0, int height = 0) const;
 
@@ -79,7 +81,6 @@ private:
     int nearestScatterPoint(const QPoint &position, int *seriesIndex) const;
     static double timeToKey(std::int64_t timeNs);
     static std::int64_t keyToTime(double key);
-    QColor colorFor(int index) const;
 
     QCustomPlot *m_plot = nullptr;
     QCPItemStraightLine *m_crosshairX = nullptr;

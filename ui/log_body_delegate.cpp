@@ -42,7 +42,9 @@ void LogBodyDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         const int width = metrics.horizontalAdvance(shown.mid(range.start, range.length));
         const QRect mark(x - 1, baselineTop, width + 2, metrics.height());
         painter->setPen(Qt::NoPen);
-        painter->setBrush(QColor(0xff, 0xd8, 0x4d, opt.state & QStyle::State_Selected ? 150 : 255));
+        QColor markColor = matchColor();
+        markColor.setAlpha(opt.state & QStyle::State_Selected ? 150 : 255);
+        painter->setBrush(markColor);
         painter->drawRoundedRect(mark, 2, 2);
     }
     const bool selected = opt.state & QStyle::State_Selected;

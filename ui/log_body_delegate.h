@@ -14,6 +14,9 @@ class LogBodyDelegate : public QStyledItemDelegate
 public:
     explicit LogBodyDelegate(QObject *parent = nullptr);
 
+    // The mark behind matched words (translucent on a selected row).
+    static QColor matchColor() { return QColor(0xff, 0xd8, 0x4d); }
+
     void setHighlightPhrases(std::vector<SearchPhrase> phrases);
     const std::vector<SearchPhrase> &highlightPhrases() const { return m_phrases; }
 

@@ -27,4 +27,11 @@ QColor ServicePalette::textColor(const QColor &background)
     return luminance > 0.6 ? QColor(0x1d, 0x1d, 0x1f) : QColor(Qt::white);
 }
 
+QColor ServicePalette::blend(const QColor &a, const QColor &b, double t)
+{
+    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t),
+                            float(a.greenF() * (1 - t) + b.greenF() * t),
+                            float(a.blueF() * (1 - t) + b.blueF() * t));
+}
+
 } // namespace kansoku

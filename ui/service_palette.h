@@ -1,5 +1,6 @@
 // Stable colours per service name: the same service gets the same colour in every trace and every
-// session (a fixed FNV-1a hash, not the per-process seeded qHash). GUI thread (QColor).
+// session (a fixed FNV-1a hash, not the per-process seeded qHash), and the blend the trace views
+// shade them and their palettes with. GUI thread (QColor).
 #pragma once
 
 #include <QColor>
@@ -14,6 +15,8 @@ public:
     // Readable text colour on top of color(serviceName).
     static QColor textColor(const QColor &background);
     static QColor errorColor() { return QColor(0xd6, 0x27, 0x28); }
+    // a moved towards b by t (0 = a, 1 = b), opaque.
+    static QColor blend(const QColor &a, const QColor &b, double t);
 };
 
 } // namespace kansoku

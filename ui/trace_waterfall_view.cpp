@@ -22,13 +22,6 @@ constexpr int ColumnHandlePx = 4;  // grab distance of the column separator
 constexpr int DragThresholdPx = 4; // below this a press-release is a click
 constexpr double WheelZoomStep = 1.25;
 
-QColor mix(const QColor &a, const QColor &b, double t)
-{
-    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t),
-                            float(a.greenF() * (1 - t) + b.greenF() * t),
-                            float(a.blueF() * (1 - t) + b.blueF() * t));
-}
-
 } // namespace
 
 TraceWaterfallView::TraceWaterfallView(QWidget *parent)
@@ -54,16 +47,9 @@ void TraceWaterfallView::setTree(std::shared_ptr<SpanTree> tree)
     m_items.clear();
     m_cacheKey = CacheKey();
     m_geometryBuildCount = 0;
-    m_overviewBoxes.clear();
-    m_overviewWidth = -1;
-    if (m_tree) {
-        m_overview = OverviewGeometry(*m_tree, 10);
-        m_scale = TimeScale(m_tree->startTimeNs(), m_tree->endTimeNs(), 1);
-    } else {
-        m_overview = OverviewGeometry();
-        m_scale = TimeScale();
-    }
-    updateScaleWidth();
+    m_minimap.setTree(m_tree);
+    m_scale = m_tree ? TimeScale(m_tree->startTimeNs(), m_tree->endTimeNs(), 1) : TimeScale();
+    updateBarArea();
     m_scale.showAll();
     updateScrollBar();
     verticalScrollBar()->setValue(0);
@@ -84,20 +70,17 @@ QRect TraceWaterfallView::rowsRect() const
                  std::max(0, viewport()->height() - HeaderHeight));
 }
 
-QRect TraceWaterfallView::minimapRect() const
-{
-    const QRect bars = barAreaRect();
-    return QRect(bars.left(), 5, bars.width(), MinimapHeight - 10);
-}
-
 int TraceWaterfallView::firstVisibleRow() const
 {
     return verticalScrollBar()->value() / RowHeight;
 }
 
-void TraceWaterfallView::updateScaleWidth()
+// The bar area moved or changed width: the time axis and the minimap follow it.
+void TraceWaterfallView::updateBarArea()
 {
-    m_scale.setWidth(barAreaRect().width());
+    const QRect bars = barAreaRect();
+    m_scale.setWidth(bars.width());
+    m_minimap.setGeometry(viewport()->width(), m_treeColumnWidth, bars.left(), bars.width());
 }
 
 void TraceWaterfallView::updateScrollBar()
@@ -116,7 +99,7 @@ void TraceWaterfallView::resizeEvent(QResizeEvent *event)
     // Keep the same time window at the new width.
     const std::int64_t start = m_scale.viewStartNs();
     const std::int64_t duration = m_scale.viewDurationNs();
-    updateScaleWidth();
+    updateBarArea();
     m_scale.setView(start, duration);
     updateScrollBar();
 }
@@ -286,6 +269,13 @@ void TraceWaterfallView::zoomBy(double factor, double barX)
     }
 }
 
+void TraceWaterfallView::centerWindowOn(std::int64_t timeNs)
+{
+    m_scale.centerOn(timeNs);
+    viewport()->update();
+    Q_EMIT timeWindowChanged();
+}
+
 void TraceWaterfallView::wheelEvent(QWheelEvent *event)
 {
     const QPoint angle = event->angleDelta();
@@ -319,12 +309,9 @@ void TraceWaterfallView::mousePressEvent(QMouseEvent *event)
     m_dragMoved = false;
     if (std::abs(pos.x() - m_treeColumnWidth) <= ColumnHandlePx) {
         m_dragMode = DragMode::ColumnResize;
-    } else if (pos.y() < MinimapHeight && minimapRect().adjusted(0, -5, 0, 5).contains(pos)) {
+    } else if (m_minimap.acceptsPress(pos)) {
         m_dragMode = DragMode::Minimap;
-        const TimeScale full(m_tree->startTimeNs(), m_tree->endTimeNs(), minimapRect().width());
-        m_scale.centerOn(full.timeForX(pos.x() - minimapRect().left()));
-        viewport()->update();
-        Q_EMIT timeWindowChanged();
+        centerWindowOn(m_minimap.timeAt(pos.x()));
     } else {
         m_dragMode = DragMode::Pan;
     }
@@ -355,17 +342,13 @@ void TraceWaterfallView::mouseMoveEvent(QMouseEvent *event)
     case DragMode::ColumnResize:
         m_treeColumnWidth = std::clamp(pos.x(), 120, std::max(120, viewport()->width() - 200));
         m_preferredTreeColumnWidth = m_treeColumnWidth;
-        updateScaleWidth();
+        updateBarArea();
         m_scale.setView(m_scale.viewStartNs(), m_scale.viewDurationNs());
         viewport()->update();
         break;
-    case DragMode::Minimap: {
-        const TimeScale full(m_tree->startTimeNs(), m_tree->endTimeNs(), minimapRect().width());
-        m_scale.centerOn(full.timeForX(pos.x() - minimapRect().left()));
-        viewport()->update();
-        Q_EMIT timeWindowChanged();
+    case DragMode::Minimap:
+        centerWindowOn(m_minimap.timeAt(pos.x()));
         break;
-    }
     case DragMode::Pan:
         if (!m_dragMoved)
             break;
@@ -484,8 +467,8 @@ QString TraceWaterfallView::toolTipFor(QPoint pos)
 {
     if (!m_tree)
         return {};
-    if (pos.y() < MinimapHeight && minimapRect().contains(pos))
-        return tr("Whole trace: click or drag to move the visible window");
+    if (QString text = m_minimap.toolTipAt(pos); !text.isEmpty())
+        return text;
     const int nodeIndex = nodeAtViewport(pos, nullptr);
     if (nodeIndex < 0)
         return {};
@@ -540,55 +523,11 @@ void TraceWaterfallView::paintEvent(QPaintEvent *)
         return;
     }
     paintRows(painter);
-    paintMinimap(painter);
+    m_minimap.paint(painter, pal, font(), m_scale);
     paintAxis(painter);
     // Column separator across the whole height.
     painter.fillRect(QRect(m_treeColumnWidth, 0, 1, viewport()->height()),
                      pal.color(QPalette::Mid));
-}
-
-void TraceWaterfallView::paintMinimap(QPainter &painter)
-{
-    const QPalette &pal = palette();
-    const QRect header(0, 0, viewport()->width(), MinimapHeight);
-    painter.fillRect(header, mix(pal.color(QPalette::Base), pal.color(QPalette::Window), 0.7));
-    const QRect map = minimapRect();
-
-    painter.setPen(pal.color(QPalette::PlaceholderText));
-    QFont small = font();
-    small.setPointSizeF(small.pointSizeF() * 0.85);
-    painter.setFont(small);
-    painter.drawText(QRect(10, 0, m_treeColumnWidth - 20, MinimapHeight),
-                     Qt::AlignVCenter | Qt::AlignLeft,
-                     tr("%1 spans, depth %2").arg(m_tree->nodeCount()).arg(m_tree->maxDepth() + 1));
-
-    if (m_overviewWidth != map.width()) {
-        const TimeScale full(m_tree->startTimeNs(), m_tree->endTimeNs(), map.width());
-        m_overviewBoxes = m_overview.build(full, map.height());
-        m_overviewWidth = map.width();
-    }
-    painter.fillRect(map, pal.color(QPalette::Base));
-    for (const OverviewBox &box : m_overviewBoxes) {
-        QColor color = ServicePalette::color(
-            m_tree->services()[std::size_t(m_tree->node(box.firstNode).serviceIndex)]);
-        if (box.count > 1)
-            color = mix(color, pal.color(QPalette::Text), 0.25);
-        painter.fillRect(box.rect.translated(map.topLeft()).adjusted(0, 0.5, 0, -0.5), color);
-    }
-    // The visible window: shade what is outside, outline what is inside.
-    const TimeScale full(m_tree->startTimeNs(), m_tree->endTimeNs(), map.width());
-    const double x0 = map.left() + full.xForTime(m_scale.viewStartNs());
-    const double x1 = map.left() + full.xForTime(m_scale.viewEndNs());
-    QColor shade = pal.color(QPalette::Window);
-    shade.setAlpha(170);
-    painter.fillRect(QRectF(map.left(), map.top(), x0 - map.left(), map.height()), shade);
-    painter.fillRect(QRectF(x1, map.top(), map.right() + 1 - x1, map.height()), shade);
-    QPen windowPen(pal.color(QPalette::Highlight), 1.5);
-    painter.setPen(windowPen);
-    painter.setBrush(Qt::NoBrush);
-    painter.drawRect(QRectF(x0, map.top() - 1, std::max(x1 - x0, 2.0), map.height() + 2));
-    painter.fillRect(QRect(0, MinimapHeight - 1, viewport()->width(), 1),
-                     pal.color(QPalette::Midlight));
 }
 
 void TraceWaterfallView::paintAxis(QPainter &painter)
@@ -635,7 +574,7 @@ void TraceWaterfallView::paintRows(QPainter &painter)
     painter.save();
     painter.setClipRect(rows);
     const QColor base = pal.color(QPalette::Base);
-    const QColor alternate = mix(base, pal.color(QPalette::AlternateBase), 0.6);
+    const QColor alternate = ServicePalette::blend(base, pal.color(QPalette::AlternateBase), 0.6);
     QColor selection = pal.color(QPalette::Highlight);
     selection.setAlpha(60);
     QColor hover = pal.color(QPalette::Highlight);
@@ -651,7 +590,7 @@ void TraceWaterfallView::paintRows(QPainter &painter)
     }
 
     // Tick grid behind the bars.
-    const QColor grid = mix(base, pal.color(QPalette::Mid), 0.35);
+    const QColor grid = ServicePalette::blend(base, pal.color(QPalette::Mid), 0.35);
     for (std::int64_t tick : m_scale.ticks(90, m_tree->startTimeNs()))
         painter.fillRect(QRectF(bars.left() + m_scale.xForTime(tick), rows.top(), 1, rows.height()),
                          grid);
@@ -752,7 +691,8 @@ void TraceWaterfallView::paintTreeColumn(QPainter &painter, int firstRow, int la
     const QFontMetrics boldMetrics(bold);
     const QColor textColor = pal.color(QPalette::Text);
     const QColor mutedText = pal.color(QPalette::PlaceholderText);
-    const QColor guide = mix(pal.color(QPalette::Base), pal.color(QPalette::Mid), 0.5);
+    const QColor guide
+        = ServicePalette::blend(pal.color(QPalette::Base), pal.color(QPalette::Mid), 0.5);
     painter.save();
     painter.setClipRect(QRect(0, HeaderHeight, m_treeColumnWidth, rowsRect().height()));
     painter.setRenderHint(QPainter::Antialiasing, true);

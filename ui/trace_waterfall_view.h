@@ -1,14 +1,14 @@
 // The waterfall of one trace: a span tree column (indent, expand triangles, service chip, name)
-// beside bars on a time axis, with a minimap of the whole trace on top. Paints its viewport from
-// geometry built in models/ (cached per row range, time window and width); only visible rows are
-// visited. Ctrl+wheel zooms about the cursor, drag pans, the minimap moves the window.
+// beside bars on a time axis, with a TraceMinimap of the whole trace on top. Paints its viewport
+// from geometry built in models/ (cached per row range, time window and width); only visible rows
+// are visited. Ctrl+wheel zooms about the cursor, drag pans, the minimap moves the window.
 // GUI thread; shares the SpanTree (and its collapse state) with its owner.
 #pragma once
 
-#include "analysis/overview_geometry.h"
 #include "analysis/span_tree.h"
 #include "analysis/time_scale.h"
 #include "analysis/waterfall_geometry.h"
+#include "trace_minimap.h"
 
 #include <QAbstractScrollArea>
 #include <memory>
@@ -20,7 +20,7 @@ class TraceWaterfallView : public QAbstractScrollArea
     Q_OBJECT
 public:
     static constexpr int RowHeight = 24;
-    static constexpr int MinimapHeight = 40;
+    static constexpr int MinimapHeight = TraceMinimap::Height;
     static constexpr int AxisHeight = 24;
     static constexpr int HeaderHeight = MinimapHeight + AxisHeight;
 
@@ -42,7 +42,8 @@ public:
     // Viewport geometry, for tests and the owner's context actions.
     QRect barAreaRect() const;
     QRect rowsRect() const;
-    QRect minimapRect() const;
+    QRect minimapRect() const { return m_minimap.mapRect(); }
+    const TraceMinimap &minimap() const { return m_minimap; }
     int treeColumnWidth() const { return m_treeColumnWidth; }
     int firstVisibleRow() const;
     QRectF barRect(int nodeIndex) const;     // viewport coordinates; empty if not visible
@@ -70,22 +71,22 @@ private:
     enum class DragMode { None, Pan, Minimap, ColumnResize };
 
     void updateScrollBar();
-    void updateScaleWidth();
+    void updateBarArea();
     void ensureRowVisible(int row);
     void selectByUser(int nodeIndex);
     void zoomBy(double factor, double barX);
+    void centerWindowOn(std::int64_t timeNs);
     const std::vector<WaterfallItem> &visibleItems();
     double contentYForViewportY(int y) const;
     int nodeAtViewport(QPoint pos, bool *onExpander);
     QString toolTipFor(QPoint pos);
 
-    void paintMinimap(QPainter &painter);
     void paintAxis(QPainter &painter);
     void paintRows(QPainter &painter);
     void paintTreeColumn(QPainter &painter, int firstRow, int lastRow);
 
     std::shared_ptr<SpanTree> m_tree;
-    OverviewGeometry m_overview;
+    TraceMinimap m_minimap;
     TimeScale m_scale;
     int m_selectedNode = -1;
     int m_hoveredRow = -1;
@@ -103,8 +104,6 @@ private:
         bool operator==(const CacheKey &) const = default;
     } m_cacheKey;
     int m_geometryBuildCount = 0;
-    std::vector<OverviewBox> m_overviewBoxes;
-    double m_overviewWidth = -1;
 
     DragMode m_dragMode = DragMode::None;
     QPoint m_pressPos;

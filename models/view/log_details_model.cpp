@@ -19,23 +19,22 @@ QString timeText(std::int64_t timeNs)
            + QStringLiteral(".%1").arg(nanos, 9, 10, QLatin1Char('0'));
 }
 
-QString typeOf(const AnyValue &value)
+// A long value would make an unreadable one-line summary: it is cut at 300 characters (a nested
+// value's children show all of it).
+QString elided(QString value)
 {
-    // Containers show their size, which the details tree is about to list.
-    switch (value.type()) {
-    case AnyValue::Type::Array:
-        return QStringLiteral("array[%1]").arg(value.arrayValue().size());
-    case AnyValue::Type::Map:
-        return QStringLiteral("map[%1]").arg(value.mapValue().size());
-    default:
-        return QLatin1String(AnyValue::typeName(value.type()));
-    }
+    if (value.size() > 300)
+        value = value.left(300) + QChar(0x2026);
+    return value;
 }
 
 } // namespace
 
 LogDetailsModel::LogDetailsModel(QObject *parent)
     : QAbstractItemModel(parent)
+    , m_attributes([this](int parentNode, const AttributeTreeBuilder::Row &row) {
+        return addNode(parentNode, row.key, elided(row.value), row.type);
+    })
 {}
 
 int LogDetailsModel::addNode(int parent, QString name, QString value, QString type, bool isSection)
@@ -52,33 +51,6 @@ int LogDetailsModel::addNode(int parent, QString name, QString value, QString ty
     siblings.push_back(id);
     m_nodes.push_back(std::move(node));
     return id;
-}
-
-void LogDetailsModel::addValue(int parent, const QString &name, const AnyValue &value)
-{
-    const bool nested
-        = value.type() == AnyValue::Type::Map || value.type() == AnyValue::Type::Array;
-    // Long nested values would make an unreadable one-line summary: children show them.
-    QString text = QString::fromStdString(value.toDisplayString());
-    if (text.size() > 300)
-        text = text.left(300) + QChar(0x2026);
-    const int id = addNode(parent, name, text, typeOf(value));
-    if (!nested)
-        return;
-    if (value.type() == AnyValue::Type::Map) {
-        for (const KeyValue &entry : value.mapValue())
-            addValue(id, QString::fromStdString(entry.key), entry.value);
-    } else {
-        int i = 0;
-        for (const AnyValue &item : value.arrayValue())
-            addValue(id, QStringLiteral("[%1]").arg(i++), item);
-    }
-}
-
-void LogDetailsModel::addAttributes(int parent, const Attributes &attributes)
-{
-    for (const KeyValue &entry : attributes)
-        addValue(parent, QString::fromStdString(entry.key), entry.value);
 }
 
 void LogDetailsModel::clear()
@@ -130,11 +102,11 @@ void LogDetailsModel::setLog(const StoredLog &log)
 
     const int attributes = addNode(-1, QStringLiteral("Attributes"),
                                    QString::number(record.attributes.size()), {}, true);
-    addAttributes(attributes, record.attributes);
+    m_attributes.addAttributes(attributes, record.attributes);
 
     const int resource = addNode(-1, QStringLiteral("Resource"),
                                  QString::fromStdString(log.resource.serviceName()), {}, true);
-    addAttributes(resource, log.resource.attributes);
+    m_attributes.addAttributes(resource, log.resource.attributes);
     if (!log.resourceSchemaUrl.empty())
         addNode(resource, QStringLiteral("schema url"),
                 QString::fromStdString(log.resourceSchemaUrl), QStringLiteral("string"));
@@ -145,7 +117,7 @@ void LogDetailsModel::setLog(const StoredLog &log)
             QStringLiteral("string"));
     addNode(scope, QStringLiteral("version"), QString::fromStdString(log.scope.version),
             QStringLiteral("string"));
-    addAttributes(scope, log.scope.attributes);
+    m_attributes.addAttributes(scope, log.scope.attributes);
     if (!log.scopeSchemaUrl.empty())
         addNode(scope, QStringLiteral("schema url"), QString::fromStdString(log.scopeSchemaUrl),
                 QStringLiteral("string"));

@@ -1,9 +1,11 @@
 // The details of one log as a tree of name / value / type rows: the record's fields (severity,
-// times, ids, event name, flags), its attributes, its resource and its scope; map and array values
-// expand into children. Reset for each log shown. GUI thread.
+// times, ids, event name, flags), its attributes, its resource and its scope; attributes as
+// AttributeTreeBuilder lists them (maps and arrays expand into children), long values cut at 300
+// characters. Reset for each log shown. GUI thread.
 #pragma once
 
 #include "core/telemetry_queries.h"
+#include "view/attribute_tree_builder.h"
 
 #include <QAbstractItemModel>
 #include <vector>
@@ -42,11 +44,10 @@ private:
     };
 
     int addNode(int parent, QString name, QString value, QString type, bool isSection = false);
-    void addValue(int parent, const QString &name, const AnyValue &value);
-    void addAttributes(int parent, const Attributes &attributes);
 
     std::vector<Node> m_nodes;
     std::vector<int> m_topLevel;
+    AttributeTreeBuilder m_attributes; // adds attribute nodes
 };
 
 } // namespace kansoku

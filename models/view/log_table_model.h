@@ -45,6 +45,9 @@ public:
     void refreshNewer();
 
     bool isLoadingFirstPage() const { return m_loadingFirstPage; }
+    // A refreshNewer() request is running; one asked for meanwhile starts as it answers, so this
+    // stays true until the last of them has answered.
+    bool isRefreshingNewer() const { return m_fetchingNewer; }
     bool hasLoaded() const { return m_loaded; } // the first page of the current query answered
     const StoredLog *logAt(int row) const;
     int rowOfRowId(std::int64_t rowId) const; // -1 when not loaded

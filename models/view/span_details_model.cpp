@@ -43,6 +43,9 @@ static QString statusName(StatusCode code)
 
 SpanDetailsModel::SpanDetailsModel(QObject *parent)
     : QAbstractItemModel(parent)
+    , m_attributes([this](int parentItem, const AttributeTreeBuilder::Row &row) {
+        return addItem(parentItem, ItemKind::Attribute, row.key, row.value, row.type);
+    })
 {}
 
 int SpanDetailsModel::addItem(int parent, ItemKind kind, const QString &key, const QString &value,
@@ -64,26 +67,6 @@ int SpanDetailsModel::addItem(int parent, ItemKind kind, const QString &key, con
     }
     m_items.push_back(std::move(item));
     return index;
-}
-
-void SpanDetailsModel::addValue(int parent, const QString &key, const AnyValue &value)
-{
-    const int item = addItem(parent, ItemKind::Attribute, key, text(value.toDisplayString()),
-                             QLatin1String(AnyValue::typeName(value.type())));
-    if (value.type() == AnyValue::Type::Array) {
-        int position = 0;
-        for (const AnyValue &element : value.arrayValue())
-            addValue(item, QStringLiteral("[%1]").arg(position++), element);
-    } else if (value.type() == AnyValue::Type::Map) {
-        for (const KeyValue &entry : value.mapValue())
-            addValue(item, text(entry.key), entry.value);
-    }
-}
-
-void SpanDetailsModel::addAttributes(int parent, const Attributes &attributes)
-{
-    for (const KeyValue &attribute : attributes)
-        addValue(parent, text(attribute.key), attribute.value);
 }
 
 void SpanDetailsModel::clear()
@@ -127,7 +110,7 @@ void SpanDetailsModel::setSpan(const Trace &trace, int spanIndex)
 
         const int attributes
             = addItem(-1, ItemKind::Section, tr("Attributes (%1)").arg(span.attributes.size()), {});
-        addAttributes(attributes, span.attributes);
+        m_attributes.addAttributes(attributes, span.attributes);
 
         const int events
             = addItem(-1, ItemKind::Section, tr("Events (%1)").arg(span.events.size()), {});
@@ -136,7 +119,7 @@ void SpanDetailsModel::setSpan(const Trace &trace, int spanIndex)
                 = addItem(events, ItemKind::Event, text(event.name),
                           QStringLiteral("+") + formatDurationNs(event.timeNs - span.startTimeNs),
                           tr("event"));
-            addAttributes(item, event.attributes);
+            m_attributes.addAttributes(item, event.attributes);
         }
 
         const int links
@@ -150,7 +133,7 @@ void SpanDetailsModel::setSpan(const Trace &trace, int spanIndex)
                                      traceHex + QLatin1Char('/') + spanHex, tr("link"));
             m_items[std::size_t(item)].linkTraceId = traceHex;
             m_items[std::size_t(item)].linkSpanId = spanHex;
-            addAttributes(item, link.attributes);
+            m_attributes.addAttributes(item, link.attributes);
         }
 
         const auto resourceIndex = std::size_t(traceSpan.resourceIndex);
@@ -159,7 +142,7 @@ void SpanDetailsModel::setSpan(const Trace &trace, int spanIndex)
             const int section = addItem(-1, ItemKind::Section,
                                         tr("Resource (%1)").arg(resource.attributes.size()),
                                         text(resource.serviceName()));
-            addAttributes(section, resource.attributes);
+            m_attributes.addAttributes(section, resource.attributes);
         }
         const auto scopeIndex = std::size_t(traceSpan.scopeIndex);
         if (scopeIndex < trace.scopes.size()) {
@@ -168,7 +151,7 @@ void SpanDetailsModel::setSpan(const Trace &trace, int spanIndex)
             addItem(section, ItemKind::Field, tr("Name"), text(scope.name));
             if (!scope.version.empty())
                 addItem(section, ItemKind::Field, tr("Version"), text(scope.version));
-            addAttributes(section, scope.attributes);
+            m_attributes.addAttributes(section, scope.attributes);
         }
     }
     endResetModel();

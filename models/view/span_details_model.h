@@ -1,9 +1,10 @@
-// Item model of one span's details as a tree: span fields, attributes (typed; arrays and maps as
-// children), events with offsets and attributes, links, resource and scope. Display strings are
-// made once in setSpan (a span has tens of items, not thousands). GUI thread.
+// Item model of one span's details as a tree: span fields, attributes (AttributeTreeBuilder: typed,
+// arrays and maps as children), events with offsets and attributes, links, resource and scope.
+// Display strings are made once in setSpan (a span has tens of items, not thousands). GUI thread.
 #pragma once
 
 #include "core/telemetry_queries.h"
+#include "view/attribute_tree_builder.h"
 
 #include <QAbstractItemModel>
 #include <vector>
@@ -56,12 +57,11 @@ private:
     };
     int addItem(int parent, ItemKind kind, const QString &key, const QString &value,
                 const QString &type = {});
-    void addValue(int parent, const QString &key, const AnyValue &value);
-    void addAttributes(int parent, const Attributes &attributes);
     const Item *itemOf(const QModelIndex &index) const;
 
     std::vector<Item> m_items;
     std::vector<int> m_sections;
+    AttributeTreeBuilder m_attributes; // adds Attribute items
 };
 
 } // namespace kansoku

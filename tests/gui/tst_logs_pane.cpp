@@ -1,5 +1,6 @@
 #include "log_body_delegate.h"
 #include "logs_pane.h"
+#include "screenshot_checks.h"
 #include "support/storage_test_data.h"
 #include "telemetry_store.h"
 #include "view/log_table_model.h"
@@ -381,7 +382,19 @@ void TestLogsPane::screenshotWithRealisticLogs()
     table()->selectRow(1);
     QTest::qWait(50);
     const QImage image = m_pane->grab().toImage();
-    QVERIFY(!image.isNull());
+    // The table shows the matched words marked in the bodies of the rows on screen...
+    QTableView *logTable = table();
+    const QRect rows(logTable->viewport()->mapTo(m_pane.get(), QPoint(0, 0)),
+                     logTable->viewport()->size());
+    QVERIFY(kansoku::test::pixelsNear(image, rows, LogBodyDelegate::matchColor()) > 1000);
+    // ... and the selected row highlighted across the table.
+    const QModelIndex selected = m_pane->model()->index(1, LogTableModel::TimeColumn);
+    const QRect selectedRow(rows.left(), rows.top() + logTable->visualRect(selected).top(),
+                            rows.width(), logTable->visualRect(selected).height());
+    const QColor highlight = logTable->palette().color(
+        logTable->isActiveWindow() ? QPalette::Active : QPalette::Inactive, QPalette::Highlight);
+    QVERIFY(kansoku::test::pixelsNear(image, selectedRow, highlight)
+            > selectedRow.width() * selectedRow.height() / 2);
     const QString directory = qEnvironmentVariable("KANSOKU_SCREENSHOT_DIR");
     if (!directory.isEmpty()) {
         QVERIFY(image.save(directory + QStringLiteral("/logs_pane.png")));

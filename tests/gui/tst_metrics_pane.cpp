@@ -3,6 +3,7 @@
 #include "metrics_pane.h"
 #include "metrics_test_data.h"
 #include "otlp_decoder.h"
+#include "screenshot_checks.h"
 #include "telemetry_store.h"
 #include "view/metric_browser_model.h"
 #include "view/workbench_state.h"
@@ -72,6 +73,33 @@ std::vector<double> finiteValues(const ChartSeries &series)
             values.push_back(value);
     }
     return values;
+}
+
+// The chart in `image` (a grab of `within`) draws every visible series through its points: near
+// each of ten points in the newest 40% of a series (right of the legend) a line is drawn in a
+// series colour. Any series' colour counts, as equal series cover each other.
+void verifyLinesThroughPoints(const QImage &image, const QWidget *within, const ChartView &chart)
+{
+    QList<QColor> colours;
+    for (int s = 0; s < chart.seriesCount(); ++s)
+        colours << chart.seriesColor(s);
+    int checked = 0;
+    for (int s = 0; s < chart.seriesCount(); ++s) {
+        const ChartSeries &series = chart.series(s);
+        if (!chart.isSeriesVisible(s) || series.values.size() < 10)
+            continue;
+        const std::size_t count = series.values.size();
+        for (std::size_t i = count * 6 / 10; i < count; i += std::max<std::size_t>(count / 25, 1)) {
+            if (!std::isfinite(series.values[i]))
+                continue;
+            const QPoint point
+                = chart.mapTo(within, chart.pixelFor(series.timesNs[i], series.values[i]));
+            QVERIFY2(kansoku::test::drawnNear(image, point, 2, colours, 60),
+                     qPrintable(series.name + QStringLiteral(" point %1").arg(i)));
+            ++checked;
+        }
+    }
+    QVERIFY(checked >= 10);
 }
 
 } // namespace
@@ -554,7 +582,9 @@ void TestMetricsPane::oddDataDoesNotBreakTheChart()
         QWidget *plot
             = pane.chartPanel()->chart()->findChild<QWidget *>(QStringLiteral("chartPlot"));
         QTest::mouseMove(plot, plot->rect().center());
-        QVERIFY(!pane.chartPanel()->chart()->grab().isNull());
+        // The chart still paints its axes and labels (grey text on white is tens of colours).
+        const QImage image = pane.chartPanel()->chart()->grab().toImage();
+        QVERIFY2(kansoku::test::distinctColours(image, image.rect(), 2) > 20, entry->name.c_str());
     }
     // The gauge: the finite values are drawn, NaN is a gap.
     QVERIFY(pane.selectMetric(model->metricAt(model->index(0, 0, service))->key()));
@@ -565,11 +595,11 @@ void TestMetricsPane::oddDataDoesNotBreakTheChart()
     QCOMPARE(values.values[2], 1e308);
 }
 
+// Each shot shows its chart: lines through the series' points, or a heatmap filling the plot.
+// With KANSOKU_SCREENSHOT_DIR set the shots are also written there as PNGs.
 void TestMetricsPane::renderScreenshots()
 {
     const QString directory = qEnvironmentVariable("KANSOKU_SCREENSHOT_DIR");
-    if (directory.isEmpty())
-        QSKIP("set KANSOKU_SCREENSHOT_DIR to write PNGs of the pane");
     struct Shot
     {
         QString file;
@@ -609,7 +639,19 @@ void TestMetricsPane::renderScreenshots()
         QWidget *plot = chart()->findChild<QWidget *>(QStringLiteral("chartPlot"));
         QTest::mouseMove(plot, QPoint(plot->width() * 2 / 3, plot->height() / 2));
         QTest::qWait(50);
-        QVERIFY(m_pane->grab().save(directory + QLatin1Char('/') + shot.file));
+        const QImage image = m_pane->grab().toImage();
+        if (shot.heatmap) {
+            QVERIFY(chart()->hasHeatmap());
+            const QRect chartArea(chart()->mapTo(m_pane.get(), QPoint(0, 0)), chart()->size());
+            QVERIFY2(kansoku::test::saturatedShare(image, chartArea) > 0.4, qPrintable(shot.file));
+        } else {
+            QVERIFY(!chart()->hasHeatmap());
+            verifyLinesThroughPoints(image, m_pane.get(), *chart());
+            if (QTest::currentTestFailed())
+                return;
+        }
+        if (!directory.isEmpty())
+            QVERIFY(image.save(directory + QLatin1Char('/') + shot.file));
     }
 }
 

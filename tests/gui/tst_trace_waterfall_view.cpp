@@ -1,3 +1,4 @@
+#include "service_palette.h"
 #include "support/trace_test_builder.h"
 #include "trace_waterfall_view.h"
 
@@ -22,6 +23,8 @@ private Q_SLOTS:
     void plainWheelScrollsRows();
     void dragPansWithoutSelecting();
     void minimapClickMovesWindow();
+    void minimapDragMovesWindow();
+    void minimapIsPaintedOnTop();
     void keyboardNavigation();
     void setSelectedNodeExpandsAncestors();
     void repaintsReuseGeometry();
@@ -155,6 +158,44 @@ void TestTraceWaterfallView::minimapClickMovesWindow()
     QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {},
                       QPoint(map.right(), map.center().y()));
     QCOMPARE(m_view->timeScale().viewEndNs(), m_tree->endTimeNs());
+}
+
+void TestTraceWaterfallView::minimapDragMovesWindow()
+{
+    QSignalSpy windowChanged(m_view.get(), &TraceWaterfallView::timeWindowChanged);
+    QSignalSpy selected(m_view.get(), &TraceWaterfallView::nodeSelected);
+    const QRect bars = m_view->barAreaRect();
+    sendWheel(m_view->viewport(), QPoint(bars.left(), 200), 120 * 6, Qt::ControlModifier);
+    const std::int64_t duration = m_view->timeScale().viewDurationNs();
+    const QRect map = m_view->minimapRect();
+    QCOMPARE(map, m_view->minimap().mapRect());
+    const TimeScale whole(m_tree->startTimeNs(), m_tree->endTimeNs(), map.width());
+    const auto center = [this] {
+        return m_view->timeScale().viewStartNs() + m_view->timeScale().viewDurationNs() / 2;
+    };
+    // The drag starts in the strip's margin above the map and follows the cursor below it.
+    const QPoint from(map.left() + map.width() / 4, 1);
+    QTest::mousePress(m_view->viewport(), Qt::LeftButton, {}, from);
+    QVERIFY(std::llabs(center() - whole.timeForX(map.width() / 4)) <= 1);
+    const QPoint to(map.left() + map.width() * 3 / 5, TraceWaterfallView::HeaderHeight + 30);
+    QTest::mouseMove(m_view->viewport(), QPoint(map.left() + map.width() / 2, map.center().y()));
+    QTest::mouseMove(m_view->viewport(), to);
+    QVERIFY(std::llabs(center() - whole.timeForX(to.x() - map.left())) <= 1);
+    QTest::mouseRelease(m_view->viewport(), Qt::LeftButton, {}, to);
+    QCOMPARE(m_view->timeScale().viewDurationNs(), duration); // moved, not zoomed
+    QCOMPARE(windowChanged.count(), 4);                       // the zoom, the press and two moves
+    QCOMPARE(selected.count(), 0); // releasing over a row does not select it
+}
+
+void TestTraceWaterfallView::minimapIsPaintedOnTop()
+{
+    QImage image(m_view->viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+    m_view->viewport()->render(&image);
+    // The root span fills the top lane of three across the whole map, in its service's colour.
+    const QRect map = m_view->minimapRect();
+    const int rootY = map.top() + map.height() / 6;
+    for (int x = map.left() + 4; x < map.right() - 4; x += 20)
+        QCOMPARE(QColor(image.pixel(x, rootY)), ServicePalette::color("frontend"));
 }
 
 void TestTraceWaterfallView::keyboardNavigation()

@@ -98,11 +98,13 @@ void TestSpanDetailsModel::typedAttributesWithNesting()
                 .toString()
                 .endsWith(QStringLiteral("SELECT *\nFROM orders")));
     const QModelIndex tags = model.index(2, 0, attributes);
-    QCOMPARE(cell(model, attributes, 2, 2), QStringLiteral("array"));
+    // Containers show their size (the same form as the log details, AttributeTreeBuilder).
+    QCOMPARE(cell(model, attributes, 2, 2), QStringLiteral("array[2]"));
     QCOMPARE(model.rowCount(tags), 2);
     QCOMPARE(cell(model, tags, 1, 0), QStringLiteral("[1]"));
     QCOMPARE(cell(model, tags, 1, 2), QStringLiteral("bool"));
     const QModelIndex ctx = model.index(3, 0, attributes);
+    QCOMPARE(cell(model, attributes, 3, 2), QStringLiteral("map[1]"));
     QCOMPARE(cell(model, ctx, 0, 0), QStringLiteral("user"));
     QCOMPARE(cell(model, ctx, 0, 1), QStringLiteral("u1"));
 }
