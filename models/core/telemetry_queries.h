@@ -3,9 +3,11 @@
 // Results are plain values, complete and immutable once returned.
 #pragma once
 
+#include "core/analysis_span.h"
 #include "core/telemetry_batch.h"
 #include "core/time_range.h"
 
+#include <functional>
 #include <optional>
 
 namespace kansoku {
@@ -174,6 +176,12 @@ public:
     virtual std::vector<std::string> services() const = 0;   // sorted
     virtual std::optional<TimeRange> timeBounds() const = 0; // over all signals; nullopt if empty
     virtual TelemetryTotals totals() const = 0;
+    // Hands every trace whose start time lies in range to visit, one trace at a time in the order
+    // they were stored, stopping early when visit returns false. For analyses over a whole session
+    // (findings, run profiles) that must not hold the session in memory.
+    virtual void forEachAnalysisTrace(const TimeRange &range,
+                                      const std::function<bool(const AnalysisTrace &)> &visit) const
+        = 0;
 };
 
 } // namespace kansoku

@@ -1,0 +1,55 @@
+// The thresholds of the findings detectors, with their documented defaults (docs/FINDINGS.md).
+// A plain value: the command line and the settings change fields of a default-constructed one.
+#pragma once
+
+#include "analysis/finding.h"
+
+#include <cstdint>
+
+namespace kansoku {
+
+struct FindingThresholds
+{
+    // N+1: at least this many sequential calls of one statement under one parent span.
+    int nPlusOneMinCalls = 5;
+    // Redundant: the identical call (statement and parameters) at least this often in one trace.
+    int redundantMinCalls = 2;
+    // Slow query: a statement whose p95 is at least this, or that takes at least
+    // slowShareOfLatency of the latency of the requests that run it, with at least slowMinCalls.
+    std::int64_t slowQueryP95Ns = 100'000'000;
+    double slowShareOfLatency = 0.5;
+    int slowMinCalls = 3;
+    // Lock wait: calls of one statement that queue behind each other in at least this many
+    // requests (each starting within lockChainGapNs of the previous one's end), or a write whose
+    // duration is lockOutlierFactor times its statement's median.
+    int lockMinQueuedCalls = 3;
+    std::int64_t lockChainGapNs = 2'000'000;
+    double lockOutlierFactor = 10.0;
+    // Version regression: a version's p95 at least this factor of the best other version's, or
+    // its error rate higher by versionErrorRateDelta, each version with versionMinSamples.
+    double versionLatencyFactor = 1.5;
+    double versionErrorRateDelta = 0.05;
+    int versionMinSamples = 20;
+    // Error hotspot: at least this many errors of one (service, operation, exception type).
+    int errorMinCount = 3;
+    // Traffic spike: a bucket's request rate at least spikeFactor times the trailing median over
+    // spikeBaselineBuckets buckets of spikeBucketNs, with at least spikeMinRequests in the bucket.
+    double spikeFactor = 3.0;
+    std::int64_t spikeBucketNs = 10'000'000'000;
+    int spikeBaselineBuckets = 12;
+    int spikeMinRequests = 20;
+    // Fan-out: a span with at least this many direct children calling the same downstream.
+    int fanOutMinChildren = 20;
+    // Severity from cost per request and share of latency (either one reaching a level).
+    std::int64_t severityHighNs = 100'000'000;
+    std::int64_t severityMediumNs = 20'000'000;
+    std::int64_t severityLowNs = 5'000'000;
+    double severityHighShare = 0.5;
+    double severityMediumShare = 0.2;
+    double severityLowShare = 0.05;
+
+    // The severity of a cost: the highest level either figure reaches, Info below both.
+    FindingSeverity severityFor(double costNsPerRequest, double latencyShare) const;
+};
+
+} // namespace kansoku

@@ -1,0 +1,37 @@
+// Runs every findings detector over a stream of traces and ranks what they find: the worst first
+// (severity, then cost). Fed on one worker thread, e.g. from TelemetryQueries::
+// forEachAnalysisTrace; never on the GUI thread.
+#pragma once
+
+#include "analysis/endpoint_statistics.h"
+#include "analysis/finding.h"
+#include "analysis/finding_detector.h"
+#include "analysis/finding_thresholds.h"
+
+#include <memory>
+#include <vector>
+
+namespace kansoku {
+
+class FindingsAnalyzer
+{
+public:
+    explicit FindingsAnalyzer(const FindingThresholds &thresholds = {});
+    ~FindingsAnalyzer();
+
+    void addTrace(const AnalysisTrace &trace);
+    std::int64_t traceCount() const { return m_traceCount; }
+    std::int64_t spanCount() const { return m_spanCount; }
+    const EndpointStatistics &endpoints() const { return m_endpoints; }
+
+    // Every detector's findings, worst first.
+    std::vector<Finding> findings() const;
+
+private:
+    std::vector<std::unique_ptr<FindingDetector>> m_detectors;
+    EndpointStatistics m_endpoints;
+    std::int64_t m_traceCount = 0;
+    std::int64_t m_spanCount = 0;
+};
+
+} // namespace kansoku

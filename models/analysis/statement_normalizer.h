@@ -1,0 +1,32 @@
+// Turns a database statement or an HTTP call into its shape, so calls that differ only in their
+// values count as the same statement: literals become "?", lists of them one "(?)", repeated
+// VALUES rows one row, comments and runs of white space go. Pure functions, any thread.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace kansoku {
+
+class StatementNormalizer
+{
+public:
+    // SQL (PostgreSQL, MySQL, SQLite, SQL Server, Oracle shapes): string, number, hex, boolean
+    // and NULL literals, dollar-quoted strings and bind placeholders ($1, ?, :name, @p1) become
+    // "?"; "IN (1, 2, 3)" becomes "IN (?)"; "VALUES (1, 'a'), (2, 'b')" becomes "VALUES (?, ?)".
+    // Identifiers, quoted identifiers and keywords stay as written.
+    static std::string sql(std::string_view statement);
+    // Redis: the command (upper case) followed by one "?" per argument ("GET user:17" -> "GET ?").
+    static std::string redis(std::string_view command);
+    // MongoDB and other JSON statements: every scalar value becomes "?" and arrays of them "[?]";
+    // keys stay.
+    static std::string json(std::string_view document);
+    // An HTTP path with ids normalized: numbers, UUIDs, long hex and other digit-bearing segments
+    // become "{id}"; the query string and fragment go ("/orders/17?x=1" -> "/orders/{id}").
+    static std::string urlPath(std::string_view path);
+    // Whether the statement holds bind placeholders ($1, ?, :name, @p1) outside literals: its
+    // values were sent apart, so its text alone does not tell two calls' parameters apart.
+    static bool hasPlaceholders(std::string_view statement);
+};
+
+} // namespace kansoku
