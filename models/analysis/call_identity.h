@@ -28,7 +28,8 @@ struct CallIdentity
     // The downstream it reaches: server.address[:port] (net.peer.name), else db.namespace, else
     // the system. Fan-out groups children by it.
     std::string target;
-    bool isWrite = false; // INSERT, UPDATE, DELETE, MERGE, UPSERT, REPLACE; Redis writes; non-GET HTTP
+    bool isWrite
+        = false; // INSERT, UPDATE, DELETE, MERGE, UPSERT, REPLACE; Redis writes; non-GET HTTP
     bool takesLock = false; // SELECT ... FOR UPDATE / FOR SHARE / LOCK IN SHARE MODE, LOCK TABLE
 
     bool isCall() const { return kind != CallKind::None; }

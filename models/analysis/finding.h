@@ -52,11 +52,11 @@ struct FindingFact
 struct Finding
 {
     FindingKind kind = FindingKind::NPlusOne;
-    std::string title;     // one line a person understands at a glance
-    std::string service;   // the service the endpoint belongs to
-    std::string operation; // the endpoint (the server span's name), or the span's own name
-    std::string statement; // normalized statement or call; empty when none applies
-    std::int64_t occurrences = 0;    // how many times it happened (spans, groups or requests)
+    std::string title;            // one line a person understands at a glance
+    std::string service;          // the service the endpoint belongs to
+    std::string operation;        // the endpoint (the server span's name), or the span's own name
+    std::string statement;        // normalized statement or call; empty when none applies
+    std::int64_t occurrences = 0; // how many times it happened (spans, groups or requests)
     std::int64_t affectedTraces = 0; // traces that show it
     std::int64_t endpointTraces = 0; // traces of the endpoint in the analysed range
     double costNsPerRequest = 0;     // extra time per affected request

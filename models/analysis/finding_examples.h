@@ -12,7 +12,9 @@ namespace kansoku {
 class FindingExamples
 {
 public:
-    explicit FindingExamples(std::size_t capacity = 5) : m_capacity(capacity) {}
+    explicit FindingExamples(std::size_t capacity = 5)
+        : m_capacity(capacity)
+    {}
 
     // At most one example per trace: a second offer for the same trace keeps the costlier one.
     void offer(FindingExample example);

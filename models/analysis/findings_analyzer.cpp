@@ -1,0 +1,42 @@
+#include "analysis/findings_analyzer.h"
+
+#include <algorithm>
+
+namespace kansoku {
+
+FindingsAnalyzer::FindingsAnalyzer(const FindingThresholds &thresholds)
+{
+    (void)thresholds;
+}
+
+FindingsAnalyzer::~FindingsAnalyzer() = default;
+
+void FindingsAnalyzer::addTrace(const AnalysisTrace &trace)
+{
+    const PreparedTrace prepared(trace);
+    m_endpoints.addTrace(prepared);
+    for (const auto &detector : m_detectors)
+        detector->addTrace(prepared);
+    ++m_traceCount;
+    m_spanCount += std::int64_t(trace.spans.size());
+}
+
+std::vector<Finding> FindingsAnalyzer::findings() const
+{
+    std::vector<Finding> all;
+    for (const auto &detector : m_detectors) {
+        std::vector<Finding> found = detector->findings(m_endpoints);
+        std::move(found.begin(), found.end(), std::back_inserter(all));
+    }
+    // Worst first: severity, then the total time it cost, then a stable order for equal ones.
+    std::stable_sort(all.begin(), all.end(), [](const Finding &a, const Finding &b) {
+        if (a.severity != b.severity)
+            return a.severity > b.severity;
+        if (a.totalCostNs != b.totalCostNs)
+            return a.totalCostNs > b.totalCostNs;
+        return a.title < b.title;
+    });
+    return all;
+}
+
+} // namespace kansoku
