@@ -195,7 +195,8 @@ std::vector<Token> tokenizeSql(std::string_view text)
             while (end < text.size() && isWordChar(text[end]))
                 ++end;
             push(TokenKind::Placeholder, i, end);
-        } else if (c == '@' && next != '@' && (isWordStart(next) || isDigit(next))) {
+        } else if (c == '@' && next != '@' && (i == 0 || text[i - 1] != '@')
+                   && (isWordStart(next) || isDigit(next))) {
             std::size_t end = i + 1;
             while (end < text.size() && isWordChar(text[end]))
                 ++end;
