@@ -1,6 +1,7 @@
 #include "command_line_options.h"
 
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QDir>
 #include <QHostAddress>
 #include <QStandardPaths>
@@ -33,7 +34,19 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
         "  OTLP JSON or JSON lines, OTLP protobuf (length-delimited, as the\n"
         "  OpenTelemetry Collector file exporter writes it), Jaeger JSON, Zipkin v2\n"
         "  JSON; also gzip or zstd compressed. Exit status 0: all imported;\n"
-        "  1: some items skipped; 2: a file could not be read."));
+        "  1: some items skipped; 2: a file could not be read.\n\n"
+        "kansoku analyze SESSION [--from T] [--to T] [--json]\n"
+        "  Prints the findings in a session file (N+1 queries, redundant calls, slow\n"
+        "  queries, lock waits, version regressions, error hotspots, traffic spikes,\n"
+        "  fan-out), worst first; --json prints one JSON document. Never writes the file.\n\n"
+        "kansoku diff BEFORE AFTER [--json] [--threshold PCT]\n"
+        "kansoku diff SESSION --before FROM..TO --after FROM..TO [--json] [--threshold PCT]\n"
+        "  Compares two session files, or two time ranges of one: per operation and\n"
+        "  statement calls per request, p50, p95, error rate and findings, before and\n"
+        "  after. Exit status 1 when an operation's p95 or calls per request got worse\n"
+        "  by more than PCT percent (default 10) or a new finding appeared; 0 otherwise;\n"
+        "  2 for a file that cannot be read or a bad argument.\n\n"
+        "Times T are ISO 8601 (2026-12-03T10:00:00Z; without an offset, local time)."));
     const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
                                         QStringLiteral("Show this help and exit."));
     const QCommandLineOption versionOption(QStringLiteral("version"),
@@ -66,8 +79,27 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
         QStringLiteral("Largest OTLP request accepted, in MiB, before and after decompression "
                        "(default 64); larger ones get HTTP 413 / gRPC RESOURCE_EXHAUSTED."),
         QStringLiteral("mib"), QStringLiteral("64"));
+    const QCommandLineOption fromOption(
+        QStringLiteral("from"), QStringLiteral("analyze: only traces that start at or after T."),
+        QStringLiteral("T"));
+    const QCommandLineOption toOption(QStringLiteral("to"),
+                                      QStringLiteral("analyze: only traces that start before T."),
+                                      QStringLiteral("T"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"),
+                                        QStringLiteral("analyze, diff: print one JSON document."));
+    const QCommandLineOption thresholdOption(
+        QStringLiteral("threshold"),
+        QStringLiteral("diff: percent by which p95 or calls per request may grow (default 10)."),
+        QStringLiteral("pct"), QStringLiteral("10"));
+    const QCommandLineOption beforeOption(QStringLiteral("before"),
+                                          QStringLiteral("diff: the time range before, FROM..TO."),
+                                          QStringLiteral("range"));
+    const QCommandLineOption afterOption(QStringLiteral("after"),
+                                         QStringLiteral("diff: the time range after, FROM..TO."),
+                                         QStringLiteral("range"));
     parser.addOptions({helpOption, versionOption, headlessOption, dbOption, listenOption,
-                       grpcPortOption, httpPortOption, statsOption, maxRequestOption});
+                       grpcPortOption, httpPortOption, statsOption, maxRequestOption, fromOption,
+                       toOption, jsonOption, thresholdOption, beforeOption, afterOption});
 
     if (!parser.parse(arguments)) {
         options.action = Action::Fail;
@@ -84,19 +116,91 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
         options.message = QStringLiteral("kansoku " KANSOKU_VERSION);
         return options;
     }
-    // The one subcommand; other positional arguments are files for the window to open.
+    const auto fail = [&options](const QString &message) {
+        options.action = Action::Fail;
+        options.message = message;
+        return options;
+    };
     QStringList positional = parser.positionalArguments();
-    if (!positional.isEmpty() && positional.constFirst() == QLatin1String("import")) {
+    const QString subcommand = positional.isEmpty() ? QString() : positional.constFirst();
+    if (subcommand == QLatin1String("import")) {
         positional.removeFirst();
-        if (positional.isEmpty()) {
-            options.action = Action::Fail;
-            options.message = QStringLiteral("import: name at least one file to import");
-            return options;
-        }
-        options.import = true;
+        if (positional.isEmpty())
+            return fail(QStringLiteral("import: name at least one file to import"));
+        options.subcommand = Subcommand::Import;
         options.importFiles = positional;
         positional.clear();
+    } else if (subcommand == QLatin1String("analyze") || subcommand == QLatin1String("diff")) {
+        positional.removeFirst();
+        options.sessionFiles = positional;
+        positional.clear();
+        options.json = parser.isSet(jsonOption);
+        const bool analyze = subcommand == QLatin1String("analyze");
+        options.subcommand = analyze ? Subcommand::Analyze : Subcommand::Diff;
+        if (analyze) {
+            if (options.sessionFiles.size() != 1)
+                return fail(QStringLiteral("analyze: name one session file"));
+            for (const auto &[option, bound] :
+                 {std::pair{&fromOption, &options.analysisRange.startNs},
+                  std::pair{&toOption, &options.analysisRange.endNs}}) {
+                if (!parser.isSet(*option))
+                    continue;
+                const std::optional<std::int64_t> time = parseTime(parser.value(*option));
+                if (!time)
+                    return fail(QStringLiteral("--%1: \"%2\" is not an ISO 8601 date and time")
+                                    .arg(option->names().constFirst(), parser.value(*option)));
+                *bound = *time;
+            }
+            if (options.analysisRange.isEmpty())
+                return fail(QStringLiteral("analyze: --to must be later than --from"));
+        } else {
+            bool ok = false;
+            options.thresholdPercent = parser.value(thresholdOption).toDouble(&ok);
+            if (!ok || options.thresholdPercent < 0)
+                return fail(QStringLiteral("--threshold: \"%1\" is not a percentage (0 or more)")
+                                .arg(parser.value(thresholdOption)));
+            const bool ranges = parser.isSet(beforeOption) || parser.isSet(afterOption);
+            if (ranges) {
+                if (options.sessionFiles.size() != 1 || !parser.isSet(beforeOption)
+                    || !parser.isSet(afterOption))
+                    return fail(QStringLiteral("diff: with --before and --after, name one "
+                                               "session file and both ranges"));
+                for (const auto &[option, range] : {std::pair{&beforeOption, &options.beforeRange},
+                                                    std::pair{&afterOption, &options.afterRange}}) {
+                    const QStringList bounds = parser.value(*option).split(QStringLiteral(".."));
+                    const std::optional<std::int64_t> from
+                        = bounds.size() == 2 ? parseTime(bounds[0]) : std::nullopt;
+                    const std::optional<std::int64_t> to
+                        = bounds.size() == 2 ? parseTime(bounds[1]) : std::nullopt;
+                    if (!from || !to || *to <= *from)
+                        return fail(QStringLiteral("--%1: \"%2\" is not a range FROM..TO of ISO "
+                                                   "8601 times, FROM before TO")
+                                        .arg(option->names().constFirst(), parser.value(*option)));
+                    *range = TimeRange{*from, *to};
+                }
+            } else if (options.sessionFiles.size() != 2) {
+                return fail(QStringLiteral("diff: name two session files (BEFORE AFTER), or one "
+                                           "with --before and --after"));
+            }
+        }
     }
+    const bool analyzing
+        = options.subcommand == Subcommand::Analyze || options.subcommand == Subcommand::Diff;
+    for (const QCommandLineOption *option :
+         {&fromOption, &toOption, &jsonOption, &thresholdOption, &beforeOption, &afterOption}) {
+        if (parser.isSet(*option) && !analyzing)
+            return fail(QStringLiteral("--%1 belongs to kansoku analyze or kansoku diff")
+                            .arg(option->names().constFirst()));
+    }
+    if (options.subcommand == Subcommand::Analyze
+        && (parser.isSet(thresholdOption) || parser.isSet(beforeOption)
+            || parser.isSet(afterOption)))
+        return fail(QStringLiteral("analyze takes --from, --to and --json; --threshold, "
+                                   "--before and --after belong to kansoku diff"));
+    if (options.subcommand == Subcommand::Diff
+        && (parser.isSet(fromOption) || parser.isSet(toOption)))
+        return fail(QStringLiteral("diff compares ranges with --before and --after, not "
+                                   "--from and --to"));
     options.headless = parser.isSet(headlessOption);
     if (!positional.isEmpty() && options.headless) {
         options.action = Action::Fail;
@@ -146,6 +250,15 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
         return options;
     }
     return options;
+}
+
+std::optional<std::int64_t> CommandLineOptions::parseTime(const QString &text)
+{
+    const QDateTime time = QDateTime::fromString(text.trimmed(), Qt::ISODateWithMs);
+    // A bare date is not a time: "2026-12-03" would quietly mean its local midnight.
+    if (!time.isValid() || !text.contains(QLatin1Char('T')))
+        return std::nullopt;
+    return std::int64_t(time.toMSecsSinceEpoch()) * 1'000'000;
 }
 
 QString CommandLineOptions::defaultDatabasePath()

@@ -1,8 +1,11 @@
 // The kansoku command line: parsed once in main() before any other object exists.
 #pragma once
 
+#include "core/time_range.h"
+
 #include <QString>
 #include <QStringList>
+#include <optional>
 
 namespace kansoku {
 
@@ -19,15 +22,28 @@ struct CommandLineOptions
     quint16 httpPort = 4318;
     int statsIntervalSeconds = 5;
     int maxRequestMiB = 64; // one OTLP request, on the wire and decompressed
+    enum class Subcommand { None, Import, Analyze, Diff };
+    Subcommand subcommand = Subcommand::None;
     // `kansoku import FILE... [--db PATH]`: import these files headless, then exit.
-    bool import = false;
     QStringList importFiles;
+    // `kansoku analyze SESSION [--from T] [--to T] [--json]` and `kansoku diff BEFORE AFTER` or
+    // `kansoku diff SESSION --before FROM..TO --after FROM..TO` [--json] [--threshold PCT]:
+    // read the session files (never writing them), print, exit.
+    QStringList sessionFiles;
+    TimeRange analysisRange;              // --from/--to; unbounded by default
+    std::optional<TimeRange> beforeRange; // diff of two ranges of one session
+    std::optional<TimeRange> afterRange;
+    bool json = false;
+    double thresholdPercent = 10.0;
     // `kansoku FILE...` (window only): telemetry files to import into the session once the
     // window is up, or a session file to open instead of --db.
     QStringList openFiles;
 
     static CommandLineOptions parse(const QStringList &arguments);
     static QString defaultDatabasePath();
+    // ISO 8601 date and time ("2026-12-03T10:00:00Z", "2026-12-03T19:00:00.250+09:00"; without
+    // an offset, local time) to Unix epoch nanoseconds; nullopt when it is not one.
+    static std::optional<std::int64_t> parseTime(const QString &text);
 };
 
 } // namespace kansoku

@@ -1,6 +1,8 @@
 // kansoku: the OpenTelemetry desktop workbench. Parses the command line, then runs either the
 // window, the headless receiver or a headless import.
+#include "analyze_command.h"
 #include "command_line_options.h"
+#include "diff_command.h"
 #include "gui_mode.h"
 #include "headless_mode.h"
 #include "import_command.h"
@@ -34,7 +36,20 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("Kansoku"));
     QCoreApplication::setApplicationVersion(QStringLiteral(KANSOKU_VERSION));
 
-    if (options.import) {
+    switch (options.subcommand) {
+    case kansoku::CommandLineOptions::Subcommand::Analyze: {
+        QCoreApplication app(argc, argv);
+        return kansoku::AnalyzeCommand(options).run();
+    }
+    case kansoku::CommandLineOptions::Subcommand::Diff: {
+        QCoreApplication app(argc, argv);
+        return kansoku::DiffCommand(options).run();
+    }
+    case kansoku::CommandLineOptions::Subcommand::Import:
+    case kansoku::CommandLineOptions::Subcommand::None:
+        break;
+    }
+    if (options.subcommand == kansoku::CommandLineOptions::Subcommand::Import) {
         QCoreApplication app(argc, argv);
         kansoku::ImportCommand command(options);
         return command.run();

@@ -13,12 +13,16 @@ FindingsAnalyzer::~FindingsAnalyzer() = default;
 
 void FindingsAnalyzer::addTrace(const AnalysisTrace &trace)
 {
-    const PreparedTrace prepared(trace);
-    m_endpoints.addTrace(prepared);
+    addTrace(PreparedTrace(trace));
+}
+
+void FindingsAnalyzer::addTrace(const PreparedTrace &trace)
+{
+    m_endpoints.addTrace(trace);
     for (const auto &detector : m_detectors)
-        detector->addTrace(prepared);
+        detector->addTrace(trace);
     ++m_traceCount;
-    m_spanCount += std::int64_t(trace.spans.size());
+    m_spanCount += trace.spanCount();
 }
 
 std::vector<Finding> FindingsAnalyzer::findings() const

@@ -20,6 +20,8 @@ public:
     ~FindingsAnalyzer();
 
     void addTrace(const AnalysisTrace &trace);
+    // For a caller that also feeds the trace to other analyses (RunProfile): prepared once.
+    void addTrace(const PreparedTrace &trace);
     std::int64_t traceCount() const { return m_traceCount; }
     std::int64_t spanCount() const { return m_spanCount; }
     const EndpointStatistics &endpoints() const { return m_endpoints; }

@@ -1,0 +1,35 @@
+// Reads one session file read-only, for `kansoku analyze` and `kansoku diff`: streams the traces
+// of a time range once through the findings detectors. Runs on the calling thread (the command's
+// main thread; there is no window to keep responsive).
+#pragma once
+
+#include "analysis/finding_thresholds.h"
+#include "analysis/findings_report_writer.h"
+
+#include <QString>
+#include <optional>
+
+namespace kansoku {
+
+struct SessionAnalysis
+{
+    FindingsReport report;
+};
+
+class SessionAnalyzer
+{
+public:
+    explicit SessionAnalyzer(FindingThresholds thresholds = {})
+        : m_thresholds(thresholds)
+    {}
+
+    // nullopt and a message naming the file when it is missing, not a Kansoku session, or
+    // unreadable. Never writes the file (it is opened read-only and immutable).
+    std::optional<SessionAnalysis> analyze(const QString &sessionPath, const TimeRange &range,
+                                           QString *errorMessage) const;
+
+private:
+    FindingThresholds m_thresholds;
+};
+
+} // namespace kansoku

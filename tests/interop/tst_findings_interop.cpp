@@ -1,0 +1,214 @@
+// The improvement loop end to end: the official OpenTelemetry JS SDK sends a shop's "orders"
+// service before a fix (an N+1 on GET /orders/:id, a slow report query) and after it
+// (findings_workload.mjs) to the real `kansoku --headless`; `kansoku analyze --json` must report
+// the N+1 and the slow query with the right statement and endpoint before, neither after, and
+// `kansoku diff` must exit 1 when things got worse and 0 when they got better. Test thread only.
+
+#include "kansoku_process.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace kansoku::interop;
+
+namespace {
+
+struct CommandResult
+{
+    int exitCode = -1;
+    QByteArray standardOutput;
+    QString standardError;
+};
+
+CommandResult runKansoku(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(KANSOKU_EXECUTABLE), arguments);
+    CommandResult result;
+    if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit) {
+        result.standardError = QStringLiteral("kansoku %1 did not finish normally")
+                                   .arg(arguments.join(QLatin1Char(' ')));
+        return result;
+    }
+    result.exitCode = process.exitCode();
+    result.standardOutput = process.readAllStandardOutput();
+    result.standardError = QString::fromLocal8Bit(process.readAllStandardError());
+    return result;
+}
+
+QJsonArray findingsOf(const QJsonObject &report, const QString &detector)
+{
+    QJsonArray matching;
+    for (const QJsonValue &finding : report.value(QLatin1String("findings")).toArray()) {
+        if (finding.toObject().value(QLatin1String("detector")).toString() == detector)
+            matching.append(finding);
+    }
+    return matching;
+}
+
+} // namespace
+
+class TestFindingsInterop : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void analyzeFindsTheNPlusOneAndTheSlowQuery();
+    void afterTheFixNeitherRemains();
+    void diffGatesOnRegressions();
+    void unreadableFilesExitWithTwo();
+
+private:
+    void record(const QString &variant, const QString &databasePath);
+    QJsonObject analyze(const QString &databasePath);
+
+    QString m_nodeExecutable;
+    QTemporaryDir m_directory;
+    QString m_beforePath;
+    QString m_afterPath;
+};
+
+void TestFindingsInterop::initTestCase()
+{
+    m_nodeExecutable = qEnvironmentVariable("KANSOKU_NODE");
+    if (m_nodeExecutable.isEmpty())
+        m_nodeExecutable = QStandardPaths::findExecutable(QStringLiteral("node"));
+    QVERIFY2(!m_nodeExecutable.isEmpty(), "Node.js (node, version 20 or newer) is not on PATH");
+    QVERIFY2(QFileInfo::exists(QStringLiteral(KANSOKU_INTEROP_DIR)
+                               + QStringLiteral("/node_modules/@opentelemetry/sdk-trace-base")),
+             "the pinned OpenTelemetry JS SDK is not installed: run ctest -R interop_npm_ci");
+    QVERIFY(m_directory.isValid());
+    m_beforePath = m_directory.filePath(QStringLiteral("before.kansoku"));
+    m_afterPath = m_directory.filePath(QStringLiteral("after.kansoku"));
+    record(QStringLiteral("before"), m_beforePath);
+    record(QStringLiteral("after"), m_afterPath);
+}
+
+void TestFindingsInterop::record(const QString &variant, const QString &databasePath)
+{
+    KansokuProcess kansoku(QStringLiteral(KANSOKU_EXECUTABLE), databasePath);
+    QString error;
+    QVERIFY2(kansoku.start(&error), qPrintable(error));
+    QProcess node;
+    node.setProgram(m_nodeExecutable);
+    node.setArguments(
+        {QStringLiteral(KANSOKU_INTEROP_DIR) + QStringLiteral("/findings_workload.mjs"),
+         QStringLiteral("--variant"), variant, QStringLiteral("--endpoint"),
+         QStringLiteral("http://127.0.0.1:%1").arg(kansoku.httpPort())});
+    node.setWorkingDirectory(QStringLiteral(KANSOKU_INTEROP_DIR));
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const QString &key : environment.keys()) {
+        if (key.startsWith(QLatin1String("OTEL_")))
+            environment.remove(key);
+    }
+    node.setProcessEnvironment(environment);
+    node.start();
+    QVERIFY2(node.waitForFinished(300000), "findings_workload.mjs did not finish within 300 s");
+    const QString output = QString::fromLocal8Bit(node.readAllStandardOutput())
+                           + QString::fromLocal8Bit(node.readAllStandardError());
+    QVERIFY2(node.exitStatus() == QProcess::NormalExit && node.exitCode() == 0, qPrintable(output));
+    qInfo().noquote() << output.trimmed();
+    // A clean stop commits and checkpoints everything the SDK saw acknowledged.
+    QVERIFY2(kansoku.stop(&error), qPrintable(error));
+}
+
+QJsonObject TestFindingsInterop::analyze(const QString &databasePath)
+{
+    const CommandResult result
+        = runKansoku({QStringLiteral("analyze"), databasePath, QStringLiteral("--json")});
+    if (result.exitCode != 0) {
+        qWarning().noquote() << result.standardError;
+        return {};
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(result.standardOutput, &parseError);
+    if (!document.isObject())
+        qWarning().noquote() << parseError.errorString() << result.standardOutput;
+    return document.object();
+}
+
+void TestFindingsInterop::analyzeFindsTheNPlusOneAndTheSlowQuery()
+{
+    const QJsonObject report = analyze(m_beforePath);
+    QVERIFY(!report.isEmpty());
+    QCOMPARE(report.value(QLatin1String("traces")).toInteger(), 180);
+
+    // One N+1, whichever naming (db.statement with literal ids or db.query.text with $1) the
+    // request used: both normalize to the same statement.
+    const QJsonArray nPlusOne = findingsOf(report, QStringLiteral("n_plus_one"));
+    QCOMPARE(nPlusOne.size(), 1);
+    const QJsonObject n = nPlusOne.first().toObject();
+    QCOMPARE(n.value(QLatin1String("service")).toString(), QStringLiteral("orders"));
+    QCOMPARE(n.value(QLatin1String("operation")).toString(), QStringLiteral("GET /orders/:id"));
+    QCOMPARE(n.value(QLatin1String("statement")).toString(),
+             QStringLiteral("SELECT id, name, price FROM items WHERE id = ?"));
+    QCOMPARE(n.value(QLatin1String("traces")).toInteger(), 60);
+    QCOMPARE(n.value(QLatin1String("endpoint_traces")).toInteger(), 60);
+    QVERIFY(n.value(QLatin1String("cost_ms_per_request")).toDouble() > 12.0);
+    QVERIFY(!n.value(QLatin1String("examples")).toArray().isEmpty());
+    QCOMPARE(n.value(QLatin1String("examples")).toArray().first().toString().size(), 32);
+
+    const QJsonArray slow = findingsOf(report, QStringLiteral("slow_query"));
+    QCOMPARE(slow.size(), 1);
+    const QJsonObject s = slow.first().toObject();
+    QCOMPARE(s.value(QLatin1String("service")).toString(), QStringLiteral("orders"));
+    QCOMPARE(s.value(QLatin1String("operation")).toString(), QStringLiteral("GET /reports/daily"));
+    QCOMPARE(
+        s.value(QLatin1String("statement")).toString(),
+        QStringLiteral("SELECT day, sum(total) FROM orders WHERE created_at > ? GROUP BY day"));
+    QVERIFY(s.value(QLatin1String("cost_ms_per_request")).toDouble() >= 450.0);
+}
+
+void TestFindingsInterop::afterTheFixNeitherRemains()
+{
+    const QJsonObject report = analyze(m_afterPath);
+    QVERIFY(!report.isEmpty());
+    QCOMPARE(report.value(QLatin1String("traces")).toInteger(), 180);
+    QCOMPARE(findingsOf(report, QStringLiteral("n_plus_one")).size(), 0);
+    QCOMPARE(findingsOf(report, QStringLiteral("slow_query")).size(), 0);
+}
+
+void TestFindingsInterop::diffGatesOnRegressions()
+{
+    const CommandResult improved = runKansoku({QStringLiteral("diff"), m_beforePath, m_afterPath});
+    QVERIFY2(improved.exitCode == 0,
+             qPrintable(QString::fromLocal8Bit(improved.standardOutput) + improved.standardError));
+    const CommandResult worse = runKansoku({QStringLiteral("diff"), m_afterPath, m_beforePath});
+    QVERIFY2(worse.exitCode == 1,
+             qPrintable(QString::fromLocal8Bit(worse.standardOutput) + worse.standardError));
+    QVERIFY2(worse.standardOutput.contains("SELECT id, name, price FROM items WHERE id = ?"),
+             worse.standardOutput.constData());
+    const CommandResult json
+        = runKansoku({QStringLiteral("diff"), m_afterPath, m_beforePath, QStringLiteral("--json")});
+    QCOMPARE(json.exitCode, 1);
+    const QJsonObject document = QJsonDocument::fromJson(json.standardOutput).object();
+    QVERIFY2(!document.isEmpty(), json.standardOutput.constData());
+    QCOMPARE(document.value(QLatin1String("worse")).toBool(), true);
+}
+
+void TestFindingsInterop::unreadableFilesExitWithTwo()
+{
+    const QString missing = m_directory.filePath(QStringLiteral("missing.kansoku"));
+    const CommandResult analyzeMissing = runKansoku({QStringLiteral("analyze"), missing});
+    QCOMPARE(analyzeMissing.exitCode, 2);
+    QVERIFY2(analyzeMissing.standardError.contains(missing),
+             qPrintable(analyzeMissing.standardError));
+    const CommandResult diffMissing = runKansoku({QStringLiteral("diff"), m_beforePath, missing});
+    QCOMPARE(diffMissing.exitCode, 2);
+    QVERIFY2(diffMissing.standardError.contains(missing), qPrintable(diffMissing.standardError));
+    const CommandResult badArgument
+        = runKansoku({QStringLiteral("analyze"), m_beforePath, QStringLiteral("--from"),
+                      QStringLiteral("yesterday")});
+    QCOMPARE(badArgument.exitCode, 2);
+    QVERIFY2(badArgument.standardError.contains(QLatin1String("--from")),
+             qPrintable(badArgument.standardError));
+}
+
+QTEST_GUILESS_MAIN(TestFindingsInterop)
+#include "tst_findings_interop.moc"
