@@ -1,6 +1,6 @@
 #include "session_analysis.h"
 
-#include "analysis/findings_analyzer.h"
+#include "analysis/findings_run.h"
 #include "telemetry_store.h"
 
 #include <QFileInfo>
@@ -33,17 +33,15 @@ std::optional<SessionAnalysis> SessionAnalyzer::analyze(const QString &sessionPa
         return fail(error);
     const std::shared_ptr<const TelemetryQueries> queries = store.queries();
 
-    FindingsAnalyzer analyzer(m_thresholds);
-    queries->forEachAnalysisTrace(range, [&analyzer](const AnalysisTrace &trace) {
-        analyzer.addTrace(trace);
-        return true;
-    });
+    FindingsRunResult run = FindingsRun(m_thresholds).run(*queries, range);
+    if (!run.error.empty())
+        return fail(QStringLiteral("%1: %2").arg(sessionPath, QString::fromStdString(run.error)));
     SessionAnalysis analysis;
     analysis.report.sessionPath = sessionPath.toStdString();
     analysis.report.range = range;
-    analysis.report.traceCount = analyzer.traceCount();
-    analysis.report.spanCount = analyzer.spanCount();
-    analysis.report.findings = analyzer.findings();
+    analysis.report.traceCount = run.traceCount;
+    analysis.report.spanCount = run.spanCount;
+    analysis.report.findings = std::move(run.findings);
     return analysis;
 }
 
