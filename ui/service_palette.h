@@ -15,6 +15,9 @@ public:
     // Readable text colour on top of color(serviceName).
     static QColor textColor(const QColor &background);
     static QColor errorColor() { return QColor(0xd6, 0x27, 0x28); }
+    // Marks spans picked out for the user (a finding's calls) and the open trace's scatter dot:
+    // an amber no service hue is close enough to be mistaken for.
+    static QColor highlightColor() { return QColor(0xff, 0x7f, 0x0e); }
     // a moved towards b by t (0 = a, 1 = b), opaque.
     static QColor blend(const QColor &a, const QColor &b, double t);
 };

@@ -140,6 +140,7 @@ void TraceInspector::setTrace(std::shared_ptr<const Trace> trace)
     ++m_generation;
     m_trace = std::move(trace);
     m_pendingSelection.reset();
+    m_highlightedSpans.clear();
     m_building = false;
     if (!m_trace) {
         showTree(nullptr);
@@ -180,6 +181,7 @@ void TraceInspector::showTree(std::shared_ptr<SpanTree> tree)
         return;
     updateHeader();
     m_stack->setCurrentIndex(1);
+    applyHighlight();
     // Start with the root selected so the details panel is never empty for a trace.
     if (m_pendingSelection) {
         const SpanId pending = *m_pendingSelection;
@@ -256,6 +258,25 @@ void TraceInspector::selectSpan(const SpanId &spanId)
     const int node = m_tree->nodeForSpan(spanId);
     if (node >= 0)
         selectNode(node, false);
+}
+
+void TraceInspector::setHighlightedSpans(std::vector<SpanId> spanIds)
+{
+    m_highlightedSpans = std::move(spanIds);
+    if (m_tree)
+        applyHighlight();
+}
+
+void TraceInspector::applyHighlight()
+{
+    std::vector<int> nodes;
+    nodes.reserve(m_highlightedSpans.size());
+    for (const SpanId &spanId : m_highlightedSpans) {
+        const int node = m_tree->nodeForSpan(spanId);
+        if (node >= 0)
+            nodes.push_back(node);
+    }
+    m_waterfall->setHighlightedNodes(std::move(nodes));
 }
 
 SpanId TraceInspector::selectedSpanId() const

@@ -36,6 +36,11 @@ public:
     void setTrace(std::shared_ptr<const Trace> trace); // nullptr → an empty state
     void selectSpan(const SpanId &spanId);             // selects, expands ancestors, scrolls to it
     SpanId selectedSpanId() const;
+    // Picks spans out in the waterfall (TraceWaterfallView::setHighlightedNodes); ids not in the
+    // trace are ignored. Kept until the next setTrace() or call, and applied once a huge trace's
+    // tree is built.
+    void setHighlightedSpans(std::vector<SpanId> spanIds);
+    const std::vector<SpanId> &highlightedSpans() const { return m_highlightedSpans; }
 
     std::shared_ptr<const Trace> trace() const { return m_trace; }
     bool isBuilding() const { return m_building; }
@@ -59,6 +64,7 @@ private:
     static constexpr int wideLayoutMinWidth = 1000;
 
     void showTree(std::shared_ptr<SpanTree> tree);
+    void applyHighlight();
     void updateHeader();
     void selectNode(int nodeIndex, bool byUser);
 
@@ -67,6 +73,7 @@ private:
     quint64 m_generation = 0;
     bool m_building = false;
     std::optional<SpanId> m_pendingSelection; // selectSpan while the worker builds
+    std::vector<SpanId> m_highlightedSpans;
 
     QStackedWidget *m_stack = nullptr;
     QLabel *m_emptyLabel = nullptr;

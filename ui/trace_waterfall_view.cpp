@@ -44,6 +44,7 @@ void TraceWaterfallView::setTree(std::shared_ptr<SpanTree> tree)
     m_tree = std::move(tree);
     m_selectedNode = -1;
     m_hoveredRow = -1;
+    m_highlightedNodes.clear();
     m_items.clear();
     m_cacheKey = CacheKey();
     m_geometryBuildCount = 0;
@@ -216,6 +217,33 @@ void TraceWaterfallView::setCollapsed(int nodeIndex, bool collapsed)
     }
     updateScrollBar();
     viewport()->update();
+}
+
+void TraceWaterfallView::setHighlightedNodes(std::vector<int> nodeIndexes)
+{
+    const int count = m_tree ? m_tree->nodeCount() : 0;
+    std::erase_if(nodeIndexes, [count](int node) { return node < 0 || node >= count; });
+    std::sort(nodeIndexes.begin(), nodeIndexes.end());
+    nodeIndexes.erase(std::unique(nodeIndexes.begin(), nodeIndexes.end()), nodeIndexes.end());
+    m_highlightedNodes = std::move(nodeIndexes);
+    for (int node : m_highlightedNodes)
+        m_tree->expandAncestors(node);
+    updateScrollBar();
+    viewport()->update();
+}
+
+bool TraceWaterfallView::isHighlighted(int nodeIndex) const
+{
+    return std::binary_search(m_highlightedNodes.begin(), m_highlightedNodes.end(), nodeIndex);
+}
+
+bool TraceWaterfallView::hidesHighlighted(int nodeIndex) const
+{
+    if (!m_tree || nodeIndex < 0 || nodeIndex >= m_tree->nodeCount())
+        return false;
+    const auto next
+        = std::upper_bound(m_highlightedNodes.begin(), m_highlightedNodes.end(), nodeIndex);
+    return next != m_highlightedNodes.end() && *next < m_tree->node(nodeIndex).subtreeEnd;
 }
 
 void TraceWaterfallView::ensureRowVisible(int row)
@@ -579,10 +607,26 @@ void TraceWaterfallView::paintRows(QPainter &painter)
     selection.setAlpha(60);
     QColor hover = pal.color(QPalette::Highlight);
     hover.setAlpha(22);
+    const QColor accent = ServicePalette::highlightColor();
+    QColor highlightTint = accent;
+    highlightTint.setAlpha(48);
+    QColor hiddenHighlightTint = accent;
+    hiddenHighlightTint.setAlpha(24);
     for (int row = firstRow; row < lastRow; ++row) {
         const QRect rowRect(0, HeaderHeight + row * RowHeight - scrollY, viewport()->width(),
                             RowHeight);
         painter.fillRect(rowRect, row % 2 ? alternate : base);
+        if (!m_highlightedNodes.empty()) {
+            const int nodeIndex = m_tree->visibleRows()[std::size_t(row)];
+            if (isHighlighted(nodeIndex)) {
+                painter.fillRect(rowRect, highlightTint);
+                painter.fillRect(QRect(rowRect.left(), rowRect.top(), 4, RowHeight), accent);
+            } else if (m_tree->isCollapsed(nodeIndex) && hidesHighlighted(nodeIndex)) {
+                painter.fillRect(rowRect, hiddenHighlightTint);
+                painter.fillRect(QRect(rowRect.left(), rowRect.top() + 4, 2, RowHeight - 8),
+                                 accent);
+            }
+        }
         if (row == selectedRow)
             painter.fillRect(rowRect, selection);
         else if (row == m_hoveredRow)
@@ -619,8 +663,10 @@ void TraceWaterfallView::paintRows(QPainter &painter)
                 painter.fillRect(
                     QRectF(item.rect.left(), item.rect.bottom() - 2, item.rect.width(), 2),
                     errorColor);
-            if (item.node == m_selectedNode) {
-                painter.setPen(QPen(textColor, 1.5));
+            if (item.node == m_selectedNode || isHighlighted(item.node)) {
+                painter.setPen(
+                    QPen(item.node == m_selectedNode ? textColor : ServicePalette::highlightColor(),
+                         1.5));
                 painter.setBrush(Qt::NoBrush);
                 painter.drawRect(item.rect.adjusted(-1, -1, 1, 1));
             }

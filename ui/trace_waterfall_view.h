@@ -34,6 +34,14 @@ public:
     // (and to the bar when it is outside the time window).
     void setSelectedNode(int nodeIndex);
     void setCollapsed(int nodeIndex, bool collapsed);
+    // Spans picked out for the user (a finding's calls): their rows get an accent bar and a tint,
+    // and their collapsed ancestors are expanded so they show. Node indexes; empty clears.
+    // setTree() clears them.
+    void setHighlightedNodes(std::vector<int> nodeIndexes);
+    const std::vector<int> &highlightedNodes() const { return m_highlightedNodes; } // ascending
+    bool isHighlighted(int nodeIndex) const;
+    // Whether a highlighted node lies hidden under this (collapsed) node.
+    bool hidesHighlighted(int nodeIndex) const;
 
     const TimeScale &timeScale() const { return m_scale; }
     void zoomToNode(int nodeIndex); // the span fills the window, with a small margin
@@ -90,6 +98,9 @@ private:
     TimeScale m_scale;
     int m_selectedNode = -1;
     int m_hoveredRow = -1;
+    // Ascending node indexes. Pre-order makes a subtree a contiguous index range, so a binary
+    // search answers both "is this row highlighted" and "does this collapsed row hide one".
+    std::vector<int> m_highlightedNodes;
     int m_treeColumnWidth = 320;
     int m_preferredTreeColumnWidth = 320; // what the user chose; narrow views clamp it
 

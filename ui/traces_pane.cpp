@@ -4,6 +4,7 @@
 #include "chart_view.h"
 #include "core/time_format.h"
 #include "export_control.h"
+#include "service_palette.h"
 #include "trace_filter_bar.h"
 #include "trace_inspector.h"
 #include "view/trace_list_model.h"
@@ -192,6 +193,7 @@ TracesPane::TracesPane(WorkbenchState *state, std::shared_ptr<const TelemetryQue
     connect(m_state, &WorkbenchState::telemetryCommitted, this,
             [this] { scheduleReload(Reload::Live); });
     connect(m_state, &WorkbenchState::spanSelected, this, &TracesPane::openTrace);
+    connect(m_state, &WorkbenchState::highlightChanged, this, &TracesPane::applyHighlight);
 
     m_filterBar->setService(m_state->service());
     reload();
@@ -305,7 +307,7 @@ void TracesPane::updateScatterSeries()
             [this](const TraceSummary &trace) { return trace.traceId == *m_openTraceId; });
         if (open != m_scatterTraces->end()) {
             ChartSeries marker = TraceScatterSeries::build({*open}, tr("Open trace"));
-            marker.color = QColor(0xff, 0x7f, 0x0e);
+            marker.color = ServicePalette::highlightColor();
             marker.highlighted.clear();
             series.push_back(std::move(marker));
         }
@@ -363,10 +365,19 @@ void TracesPane::showLoadedTrace(const TraceId &traceId, std::shared_ptr<const T
     const SpanId keep
         = previous && previous->traceId == traceId ? m_traceInspector->selectedSpanId() : SpanId{};
     m_traceInspector->setTrace(trace);
+    applyHighlight();
     const SpanId select = !m_wantedSpanId.isZero() ? m_wantedSpanId : keep;
     if (trace && !select.isZero())
         m_traceInspector->selectSpan(select);
     Q_EMIT traceLoaded(trace);
+}
+
+void TracesPane::applyHighlight()
+{
+    const std::shared_ptr<const Trace> shown = m_traceInspector->trace();
+    const bool ofShownTrace = shown && m_state->highlightedTraceId() == shown->traceId;
+    m_traceInspector->setHighlightedSpans(ofShownTrace ? m_state->highlightedSpans()
+                                                       : std::vector<SpanId>{});
 }
 
 void TracesPane::selectRowOf(const TraceId &traceId)

@@ -72,6 +72,8 @@ private:
     void loadTrace(const TraceId &traceId);
     void showLoadedTrace(const TraceId &traceId, std::shared_ptr<const Trace> trace);
     void selectRowOf(const TraceId &traceId);
+    // The WorkbenchState's highlighted spans onto the open trace, when they belong to it.
+    void applyHighlight();
     void onListLoaded();
     void onRowSelected(int row);
     void updateEmptyState();

@@ -116,9 +116,36 @@ void WorkbenchState::setService(const QString &service)
 
 void WorkbenchState::selectSpan(const TraceId &traceId, const SpanId &spanId)
 {
+    const bool keepsHighlight
+        = m_highlightedTraceId == traceId && !spanId.isZero()
+          && std::find(m_highlightedSpans.begin(), m_highlightedSpans.end(), spanId)
+                 != m_highlightedSpans.end();
+    if (!keepsHighlight)
+        setHighlight(std::nullopt, {});
     m_selectedTraceId = traceId;
     m_selectedSpanId = spanId;
     Q_EMIT spanSelected(traceId, spanId);
+}
+
+void WorkbenchState::selectSpans(const TraceId &traceId, std::vector<SpanId> spanIds)
+{
+    const SpanId first = spanIds.empty() ? SpanId{} : spanIds.front();
+    if (spanIds.empty())
+        setHighlight(std::nullopt, {});
+    else
+        setHighlight(traceId, std::move(spanIds));
+    m_selectedTraceId = traceId;
+    m_selectedSpanId = first;
+    Q_EMIT spanSelected(traceId, first);
+}
+
+void WorkbenchState::setHighlight(std::optional<TraceId> traceId, std::vector<SpanId> spanIds)
+{
+    if (traceId == m_highlightedTraceId && spanIds == m_highlightedSpans)
+        return;
+    m_highlightedTraceId = traceId;
+    m_highlightedSpans = std::move(spanIds);
+    Q_EMIT highlightChanged();
 }
 
 void WorkbenchState::requestLogsOf(const TraceId &traceId, const SpanId &spanId)
@@ -135,6 +162,7 @@ void WorkbenchState::resetForNewSession()
 {
     m_selectedTraceId.reset();
     m_selectedSpanId = SpanId{};
+    setHighlight(std::nullopt, {});
     m_dataBounds.reset();
     setService(QString());
     if (m_preset == RangePreset::Custom)

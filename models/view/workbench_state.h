@@ -1,7 +1,7 @@
 // The state every pane observes: the shared time range (a preset resolved against the session's
-// data, or a custom range), "follow live", the service filter, the selected span, and requests one
-// pane makes of another (open a trace, show the logs of a trace or span). GUI thread; panes talk
-// to each other only through this object.
+// data, or a custom range), "follow live", the service filter, the selected span and the spans
+// highlighted with it, and requests one pane makes of another (open a trace, show the logs of a
+// trace or span). GUI thread; panes talk to each other only through this object.
 #pragma once
 
 #include "core/telemetry_ids.h"
@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QString>
 #include <optional>
+#include <vector>
 
 namespace kansoku {
 
@@ -46,7 +47,15 @@ public:
     std::optional<TraceId> selectedTraceId() const { return m_selectedTraceId; }
     SpanId selectedSpanId() const { return m_selectedSpanId; }
     // Records the selection; the traces pane opens the trace when it is not the one shown.
+    // Selecting another trace, the trace itself (spanId zero) or a span outside the highlighted
+    // set clears the highlight; selecting one of the highlighted spans keeps it.
     void selectSpan(const TraceId &traceId, const SpanId &spanId = {});
+    // Opens a trace with a set of spans highlighted (e.g. the calls of a finding) and the first
+    // of them selected; an empty set selects the trace and clears the highlight.
+    void selectSpans(const TraceId &traceId, std::vector<SpanId> spanIds);
+    // The highlighted spans (empty when none) and the trace they belong to.
+    const std::vector<SpanId> &highlightedSpans() const { return m_highlightedSpans; }
+    std::optional<TraceId> highlightedTraceId() const { return m_highlightedTraceId; }
     // Asks the logs pane to show only the logs of a trace (spanId zero) or of one span.
     void requestLogsOf(const TraceId &traceId, const SpanId &spanId = {});
 
@@ -63,6 +72,8 @@ Q_SIGNALS:
     void followLiveChanged(bool followLive);
     void serviceChanged();
     void spanSelected(const kansoku::TraceId &traceId, const kansoku::SpanId &spanId);
+    // highlightedSpans() changed; emitted before the spanSelected that goes with it.
+    void highlightChanged();
     void logsRequested(const kansoku::TraceId &traceId, const kansoku::SpanId &spanId);
     // New data is stored; panes showing live data refresh (coalesced by the app).
     void telemetryCommitted();
@@ -70,6 +81,7 @@ Q_SIGNALS:
 private:
     void resolvePreset();
     void applyRange(TimeRange range);
+    void setHighlight(std::optional<TraceId> traceId, std::vector<SpanId> spanIds);
 
     RangePreset m_preset = RangePreset::All;
     bool m_followLive = true;
@@ -78,6 +90,8 @@ private:
     QString m_service;
     std::optional<TraceId> m_selectedTraceId;
     SpanId m_selectedSpanId;
+    std::optional<TraceId> m_highlightedTraceId;
+    std::vector<SpanId> m_highlightedSpans;
 };
 
 } // namespace kansoku

@@ -30,6 +30,8 @@ private Q_SLOTS:
     void logsButtonsEmitIds();
     void flameClickSelectsInWaterfall();
     void hugeTraceBuildsInBackground();
+    void highlightedSpansMarkWaterfallRows();
+    void highlightWaitsForTheBackgroundBuild();
 };
 
 static std::shared_ptr<const Trace> sampleTrace()
@@ -212,6 +214,49 @@ void TestTraceInspector::hugeTraceBuildsInBackground()
     QVERIFY(!view.isBuilding());
     QCOMPARE(view.waterfallView()->tree()->nodeCount(), int(second->spans.size()));
     QCOMPARE(view.selectedSpanId(), second->spans[42].span.spanId);
+}
+
+void TestTraceInspector::highlightedSpansMarkWaterfallRows()
+{
+    TraceInspector view;
+    view.resize(1400, 700);
+    view.show();
+    view.setTrace(sampleTrace());
+    TraceWaterfallView *waterfall = view.waterfallView();
+    const std::shared_ptr<SpanTree> tree = waterfall->tree();
+    waterfall->setCollapsed(0, true);
+    const int stock = tree->nodeForSpan(spanId(3));
+    const int charge = tree->nodeForSpan(spanId(4));
+    QCOMPARE(tree->rowOfNode(stock), -1);
+    // Ids the trace does not hold are ignored.
+    view.setHighlightedSpans({spanId(4), spanId(3), spanId(12345)});
+    QCOMPARE(view.highlightedSpans().size(), std::size_t(3));
+    QCOMPARE(waterfall->highlightedNodes(),
+             (std::vector<int>{std::min(stock, charge), std::max(stock, charge)}));
+    QVERIFY(tree->rowOfNode(stock) >= 0);
+    // A new trace starts without them.
+    view.setTrace(sampleTrace());
+    QVERIFY(view.highlightedSpans().empty());
+    QVERIFY(view.waterfallView()->highlightedNodes().empty());
+}
+
+void TestTraceInspector::highlightWaitsForTheBackgroundBuild()
+{
+    TraceInspector view;
+    QSignalSpy ready(&view, &TraceInspector::treeReady);
+    const auto trace = makeSyntheticTrace({int(TraceInspector::BackgroundBuildThreshold) + 10, 9});
+    view.setTrace(trace);
+    QVERIFY(view.isBuilding());
+    const SpanId first = trace->spans[1000].span.spanId;
+    const SpanId second = trace->spans[2000].span.spanId;
+    view.setHighlightedSpans({first, second});
+    view.selectSpan(first);
+    QVERIFY(ready.wait(30000));
+    const std::shared_ptr<SpanTree> tree = view.waterfallView()->tree();
+    std::vector<int> expected{tree->nodeForSpan(first), tree->nodeForSpan(second)};
+    std::sort(expected.begin(), expected.end());
+    QCOMPARE(view.waterfallView()->highlightedNodes(), expected);
+    QCOMPARE(view.selectedSpanId(), first);
 }
 
 QTEST_MAIN(TestTraceInspector)

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void minimapIsPaintedOnTop();
     void keyboardNavigation();
     void setSelectedNodeExpandsAncestors();
+    void highlightedRowsAreMarkedAndShown();
     void repaintsReuseGeometry();
 
 private:
@@ -236,6 +237,56 @@ void TestTraceWaterfallView::setSelectedNodeExpandsAncestors()
     QVERIFY(!m_tree->isCollapsed(0));
     QVERIFY(!m_view->barRect(2).isEmpty());
     QCOMPARE(selected.count(), 0); // programmatic selection is silent
+}
+
+void TestTraceWaterfallView::highlightedRowsAreMarkedAndShown()
+{
+    m_view->setCollapsed(1, true); // "a" hides a1
+    QCOMPARE(m_tree->rowOfNode(2), -1);
+    // Unordered, repeated and unknown nodes: kept once, in order, unknown ones dropped.
+    m_view->setHighlightedNodes({4, 2, 2, 99, -1});
+    QCOMPARE(m_view->highlightedNodes(), (std::vector<int>{2, 4}));
+    QVERIFY(m_view->isHighlighted(2));
+    QVERIFY(m_view->isHighlighted(4));
+    QVERIFY(!m_view->isHighlighted(3));
+    // The collapsed ancestor opened so the highlighted span shows.
+    QVERIFY(!m_tree->isCollapsed(1));
+    QCOMPARE(m_tree->rowOfNode(2), 2);
+    QCOMPARE(m_view->selectedNode(), -1); // highlighting selects nothing
+
+    const QColor accent = ServicePalette::highlightColor();
+    const auto rowMiddle = [](int row) {
+        return TraceWaterfallView::HeaderHeight + row * TraceWaterfallView::RowHeight
+               + TraceWaterfallView::RowHeight / 2;
+    };
+    QImage image(m_view->viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+    m_view->viewport()->render(&image);
+    // An accent bar at the left edge of the highlighted rows (a1 is row 2, c row 4) only.
+    QCOMPARE(image.pixelColor(1, rowMiddle(2)), accent);
+    QCOMPARE(image.pixelColor(1, rowMiddle(4)), accent);
+    QVERIFY(image.pixelColor(1, rowMiddle(3)) != accent);
+    QVERIFY(image.pixelColor(1, rowMiddle(0)) != accent);
+    // Their rows are tinted towards the accent: redder and less blue than an unmarked row.
+    const QColor tinted = image.pixelColor(m_view->treeColumnWidth() - 20, rowMiddle(2));
+    const QColor plain = image.pixelColor(m_view->treeColumnWidth() - 20, rowMiddle(1));
+    QVERIFY2(tinted.blue() < plain.blue() - 20, qPrintable(tinted.name() + plain.name()));
+
+    // Collapsed again by the user: the row hiding a highlighted span is marked instead.
+    m_view->setCollapsed(1, true);
+    QVERIFY(m_view->hidesHighlighted(1));
+    QVERIFY(m_view->hidesHighlighted(0));
+    QVERIFY(!m_view->hidesHighlighted(3));
+    m_view->viewport()->render(&image);
+    QCOMPARE(image.pixelColor(0, rowMiddle(1)), accent);
+    QCOMPARE(m_tree->rowOfNode(3), 2); // b moved up
+    QVERIFY(image.pixelColor(1, rowMiddle(2)) != accent);
+    QCOMPARE(image.pixelColor(1, rowMiddle(3)), accent); // c
+
+    m_view->setHighlightedNodes({});
+    QVERIFY(m_view->highlightedNodes().empty());
+    m_view->setHighlightedNodes({3});
+    m_view->setTree(m_tree); // another trace (here the same one again) starts unmarked
+    QVERIFY(m_view->highlightedNodes().empty());
 }
 
 void TestTraceWaterfallView::repaintsReuseGeometry()

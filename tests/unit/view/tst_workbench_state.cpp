@@ -26,6 +26,7 @@ private Q_SLOTS:
     void emptyCustomRangeIgnored();
     void serviceChangeSignalsOnce();
     void selectionAndLogRequests();
+    void highlightGoesWithTheSelection();
 };
 
 void TestWorkbenchState::startsWithAllTime()
@@ -153,6 +154,61 @@ void TestWorkbenchState::selectionAndLogRequests()
     state.requestLogsOf(traceId);
     QCOMPARE(logs.count(), 1);
     QVERIFY(logs.at(0).at(1).value<SpanId>().isZero());
+}
+
+void TestWorkbenchState::highlightGoesWithTheSelection()
+{
+    WorkbenchState state;
+    const TraceId traceId = *idFromHex<16>("0102030405060708090a0b0c0d0e0f10");
+    const TraceId otherTrace = *idFromHex<16>("f102030405060708090a0b0c0d0e0f10");
+    const SpanId first = *idFromHex<8>("1112131415161718");
+    const SpanId second = *idFromHex<8>("2112131415161718");
+    const SpanId outside = *idFromHex<8>("3112131415161718");
+    QSignalSpy selected(&state, &WorkbenchState::spanSelected);
+    QSignalSpy highlight(&state, &WorkbenchState::highlightChanged);
+    // The highlight is in place when spanSelected arrives.
+    std::vector<SpanId> seenWithSelection;
+    connect(&state, &WorkbenchState::spanSelected, this,
+            [&] { seenWithSelection = state.highlightedSpans(); });
+
+    state.selectSpans(traceId, {first, second});
+    QCOMPARE(highlight.count(), 1);
+    QCOMPARE(selected.count(), 1);
+    QCOMPARE(selected.at(0).at(1).value<SpanId>(), first);
+    QCOMPARE(state.selectedSpanId(), first);
+    QCOMPARE(state.highlightedTraceId(), traceId);
+    QCOMPARE(state.highlightedSpans(), (std::vector<SpanId>{first, second}));
+    QCOMPARE(seenWithSelection, (std::vector<SpanId>{first, second}));
+
+    // Stepping through the highlighted spans keeps them highlighted.
+    state.selectSpan(traceId, second);
+    QCOMPARE(highlight.count(), 1);
+    QCOMPARE(state.highlightedSpans().size(), std::size_t(2));
+    // Another span of the trace, the trace itself, or another trace clears it.
+    state.selectSpan(traceId, outside);
+    QCOMPARE(highlight.count(), 2);
+    QVERIFY(state.highlightedSpans().empty());
+    QVERIFY(!state.highlightedTraceId());
+
+    state.selectSpans(traceId, {first});
+    state.selectSpan(traceId);
+    QVERIFY(state.highlightedSpans().empty());
+    state.selectSpans(traceId, {first});
+    state.selectSpan(otherTrace, first);
+    QVERIFY(state.highlightedSpans().empty());
+    QCOMPARE(highlight.count(), 6);
+
+    // No spans: just the trace, nothing highlighted.
+    state.selectSpans(otherTrace, {});
+    QCOMPARE(state.selectedTraceId(), otherTrace);
+    QVERIFY(state.selectedSpanId().isZero());
+    QCOMPARE(highlight.count(), 6);
+
+    // A new session drops it with the selection.
+    state.selectSpans(traceId, {first});
+    state.resetForNewSession();
+    QVERIFY(state.highlightedSpans().empty());
+    QVERIFY(!state.selectedTraceId());
 }
 
 QTEST_GUILESS_MAIN(TestWorkbenchState)
