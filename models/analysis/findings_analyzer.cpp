@@ -1,6 +1,7 @@
 #include "analysis/findings_analyzer.h"
 
 #include "analysis/error_hotspot_detector.h"
+#include "analysis/traffic_spike_detector.h"
 
 #include <algorithm>
 
@@ -9,6 +10,7 @@ namespace kansoku {
 FindingsAnalyzer::FindingsAnalyzer(const FindingThresholds &thresholds)
 {
     m_detectors.push_back(std::make_unique<ErrorHotspotDetector>(thresholds));
+    m_detectors.push_back(std::make_unique<TrafficSpikeDetector>(thresholds));
 }
 
 FindingsAnalyzer::~FindingsAnalyzer() = default;
