@@ -14,6 +14,19 @@ void DurationSample::add(std::int64_t durationNs)
     m_sorted = m_values.size() == 1 || (m_sorted && m_values[m_values.size() - 2] <= durationNs);
 }
 
+void DurationSample::add(const DurationSample &other)
+{
+    if (other.m_values.empty())
+        return;
+    if (m_values.empty() || other.m_maxNs > m_maxNs)
+        m_maxNs = other.m_maxNs;
+    const bool ordered = m_sorted && other.m_sorted
+                         && (m_values.empty() || m_values.back() <= other.m_values.front());
+    m_values.insert(m_values.end(), other.m_values.begin(), other.m_values.end());
+    m_totalNs += other.m_totalNs;
+    m_sorted = ordered;
+}
+
 std::int64_t DurationSample::quantileNs(double q) const
 {
     if (m_values.empty())

@@ -11,6 +11,8 @@ class DurationSample
 {
 public:
     void add(std::int64_t durationNs);
+    // Adds every value of other, as if each had been added here.
+    void add(const DurationSample &other);
 
     std::int64_t count() const { return std::int64_t(m_values.size()); }
     std::int64_t totalNs() const { return m_totalNs; }

@@ -1,5 +1,7 @@
 #include "analysis/endpoint_statistics.h"
 
+#include "analysis/span_failure.h"
+
 #include <set>
 
 namespace kansoku {
@@ -13,7 +15,7 @@ void EndpointStatistics::addTrace(const PreparedTrace &trace)
         EndpointTotals &totals = entry->second;
         ++totals.requests;
         totals.totalLatencyNs += span.durationNs();
-        if (span.statusCode == StatusCode::Error)
+        if (spanFailed(span))
             ++totals.errors;
         if (seenInTrace.insert(&entry->first).second)
             ++totals.traces;

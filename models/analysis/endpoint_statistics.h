@@ -24,7 +24,7 @@ struct EndpointTotals
     std::int64_t requests = 0; // endpoint spans
     std::int64_t traces = 0;   // traces with at least one request of the endpoint
     std::int64_t totalLatencyNs = 0;
-    std::int64_t errors = 0; // requests whose span has StatusCode::Error
+    std::int64_t errors = 0; // requests whose span failed (spanFailed)
 };
 
 class EndpointStatistics

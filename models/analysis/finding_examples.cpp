@@ -4,9 +4,24 @@
 
 namespace kansoku {
 
+namespace {
+
+bool cheaper(const FindingExample &a, const FindingExample &b)
+{
+    return a.costNs < b.costNs;
+}
+
+} // namespace
+
+bool FindingExamples::wouldKeep(std::int64_t costNs) const
+{
+    // Full: a new trace must beat the cheapest, and a trace already kept costs at least that.
+    return m_examples.size() < m_capacity || (m_capacity > 0 && costNs > m_cheapestNs);
+}
+
 void FindingExamples::offer(FindingExample example)
 {
-    if (m_capacity == 0)
+    if (!wouldKeep(example.costNs))
         return;
     const auto sameTrace = std::find_if(m_examples.begin(), m_examples.end(), [&](const auto &e) {
         return e.traceId == example.traceId;
@@ -14,17 +29,13 @@ void FindingExamples::offer(FindingExample example)
     if (sameTrace != m_examples.end()) {
         if (example.costNs > sameTrace->costNs)
             *sameTrace = std::move(example);
-        return;
-    }
-    if (m_examples.size() < m_capacity) {
+    } else if (m_examples.size() < m_capacity) {
         m_examples.push_back(std::move(example));
-        return;
+    } else {
+        *std::min_element(m_examples.begin(), m_examples.end(), cheaper) = std::move(example);
     }
-    const auto cheapest
-        = std::min_element(m_examples.begin(), m_examples.end(),
-                           [](const auto &a, const auto &b) { return a.costNs < b.costNs; });
-    if (example.costNs > cheapest->costNs)
-        *cheapest = std::move(example);
+    if (m_examples.size() == m_capacity)
+        m_cheapestNs = std::min_element(m_examples.begin(), m_examples.end(), cheaper)->costNs;
 }
 
 std::vector<FindingExample> FindingExamples::worstFirst() const

@@ -5,6 +5,7 @@
 #include "analysis/finding.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 namespace kansoku {
@@ -18,11 +19,15 @@ public:
 
     // At most one example per trace: a second offer for the same trace keeps the costlier one.
     void offer(FindingExample example);
+    // Whether an offer of this cost could change the examples: false once they are full and it
+    // costs no more than the cheapest. Lets a detector skip building examples that would go.
+    bool wouldKeep(std::int64_t costNs) const;
     std::vector<FindingExample> worstFirst() const;
 
 private:
     std::size_t m_capacity;
     std::vector<FindingExample> m_examples; // unordered, at most m_capacity
+    std::int64_t m_cheapestNs = 0;          // the cheapest example's cost, once full
 };
 
 } // namespace kansoku

@@ -38,6 +38,9 @@ struct FindingThresholds
     std::int64_t spikeBucketNs = 10'000'000'000;
     int spikeBaselineBuckets = 12;
     int spikeMinRequests = 20;
+    // A bucket is judged only with at least this many buckets of history before it (since the
+    // first request of the analysis): the first buckets have no baseline to be a spike against.
+    int spikeMinBaselineBuckets = 3;
     // Fan-out: a span with at least this many direct children calling the same downstream.
     int fanOutMinChildren = 20;
     // Severity from cost per request and share of latency (either one reaching a level).

@@ -1,12 +1,16 @@
 #include "analysis/findings_analyzer.h"
 
+#include "analysis/error_hotspot_detector.h"
+#include "analysis/traffic_spike_detector.h"
+
 #include <algorithm>
 
 namespace kansoku {
 
 FindingsAnalyzer::FindingsAnalyzer(const FindingThresholds &thresholds)
 {
-    (void)thresholds;
+    m_detectors.push_back(std::make_unique<ErrorHotspotDetector>(thresholds));
+    m_detectors.push_back(std::make_unique<TrafficSpikeDetector>(thresholds));
 }
 
 FindingsAnalyzer::~FindingsAnalyzer() = default;
