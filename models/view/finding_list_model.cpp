@@ -20,6 +20,11 @@ QString costText(double ns)
     return formatDurationNs(std::llround(ns));
 }
 
+QString noCost()
+{
+    return QStringLiteral("—");
+}
+
 template<typename T>
 int threeWay(const T &a, const T &b)
 {
@@ -207,10 +212,11 @@ QString FindingListModel::displayText(const Finding &finding, int column) const
             return affected;
         return affected + QStringLiteral(" · ") + shareText(finding.shareOfEndpointTraces());
     }
+    // A finding that costs no time (a traffic spike) shows a dash rather than "0 ns".
     case CostPerRequestColumn:
-        return costText(finding.costNsPerRequest);
+        return finding.costNsPerRequest > 0 ? costText(finding.costNsPerRequest) : noCost();
     case TotalCostColumn:
-        return formatDurationNs(finding.totalCostNs);
+        return finding.totalCostNs > 0 ? formatDurationNs(finding.totalCostNs) : noCost();
     default:
         return {};
     }

@@ -93,6 +93,7 @@ class TestFindingListModel : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void columnsShowTheFinding();
+    void costlessFindingShowsADash();
     void tracesColumn_data();
     void tracesColumn();
     void defaultOrderIsTheAnalyzers();
@@ -167,6 +168,16 @@ void TestFindingListModel::tracesColumn_data()
     QTest::newRow("under one percent") << qint64(1) << qint64(300) << QStringLiteral("1 · <1%");
     QTest::newRow("rounds up") << qint64(1) << qint64(150) << QStringLiteral("1 · 1%");
     QTest::newRow("endpoint unknown") << qint64(6) << qint64(0) << QStringLiteral("6");
+}
+
+void TestFindingListModel::costlessFindingShowsADash()
+{
+    FindingListModel model;
+    Finding spike = makeFinding(FindingKind::TrafficSpike, FindingSeverity::Info, "shop", "GET /",
+                                "", 60, 60, 135, 0, 0);
+    model.setFindings(shared({spike}));
+    QCOMPARE(text(model, 0, FindingListModel::CostPerRequestColumn), QStringLiteral("—"));
+    QCOMPARE(text(model, 0, FindingListModel::TotalCostColumn), QStringLiteral("—"));
 }
 
 void TestFindingListModel::tracesColumn()
