@@ -2,6 +2,7 @@
 
 #include "core/telemetry_queries.h"
 #include "file_import_controller.h"
+#include "findings_pane.h"
 #include "kansoku_runtime.h"
 #include "logs_pane.h"
 #include "metrics_pane.h"
@@ -151,6 +152,12 @@ void GuiMode::createPanes(const std::shared_ptr<const TelemetryQueries> &queries
     m_window->setPaneWidget(WorkbenchWindow::Pane::Traces, new TracesPane(m_state, queries));
     m_window->setPaneWidget(WorkbenchWindow::Pane::Metrics, new MetricsPane(m_state, queries));
     m_window->setPaneWidget(WorkbenchWindow::Pane::Logs, new LogsPane(m_state, queries));
+    auto *findings = new FindingsPane(m_state, queries);
+    connect(findings, &FindingsPane::tracesPaneWanted, m_window,
+            [this] { m_window->showPane(WorkbenchWindow::Pane::Traces); });
+    connect(findings, &FindingsPane::logsPaneWanted, m_window,
+            [this] { m_window->showPane(WorkbenchWindow::Pane::Logs); });
+    m_window->setPaneWidget(WorkbenchWindow::Pane::Findings, findings);
 }
 
 void GuiMode::refreshStatus()

@@ -29,8 +29,8 @@ namespace kansoku {
 
 namespace {
 // Bump when the dock arrangement changes so an old saved layout is not applied.
-constexpr int layoutVersion = 1;
-const char *const paneObjectNames[] = {"tracesDock", "metricsDock", "logsDock"};
+constexpr int layoutVersion = 2;
+const char *const paneObjectNames[] = {"tracesDock", "metricsDock", "logsDock", "findingsDock"};
 } // namespace
 
 WorkbenchWindow::WorkbenchWindow(WorkbenchState *state, QWidget *parent)
@@ -74,7 +74,7 @@ WorkbenchWindow::WorkbenchWindow(WorkbenchState *state, QWidget *parent)
     auto *centre = new QWidget;
     centre->setMaximumSize(0, 0);
     m_paneArea->setCentralWidget(centre);
-    const QString titles[] = {tr("Traces"), tr("Metrics"), tr("Logs")};
+    const QString titles[] = {tr("Traces"), tr("Metrics"), tr("Logs"), tr("Findings")};
     for (int i = 0; i < paneCount; ++i) {
         auto *dock = new QDockWidget(titles[i], m_paneArea);
         dock->setObjectName(QLatin1String(paneObjectNames[i]));
@@ -89,10 +89,15 @@ WorkbenchWindow::WorkbenchWindow(WorkbenchState *state, QWidget *parent)
         m_docks[static_cast<std::size_t>(i)] = dock;
         m_titleBars[static_cast<std::size_t>(i)] = titleBar;
     }
+    // Findings first below Traces, then Metrics and Logs beside Traces: the three share the top
+    // row and Findings spans the whole width under them (its table needs the width more than
+    // the height; the panes above keep most of theirs).
     m_paneArea->addDockWidget(Qt::LeftDockWidgetArea, m_docks[0]);
+    m_paneArea->splitDockWidget(m_docks[0], m_docks[3], Qt::Vertical);
     m_paneArea->splitDockWidget(m_docks[0], m_docks[1], Qt::Horizontal);
     m_paneArea->splitDockWidget(m_docks[1], m_docks[2], Qt::Horizontal);
     m_paneArea->resizeDocks({m_docks[0], m_docks[1], m_docks[2]}, {40, 30, 30}, Qt::Horizontal);
+    m_paneArea->resizeDocks({m_docks[0], m_docks[3]}, {72, 28}, Qt::Vertical);
     m_defaultLayout = m_paneArea->saveState(layoutVersion);
 
     m_emptyState = new EmptyStateWidget;
@@ -140,7 +145,7 @@ void WorkbenchWindow::buildMenus()
             &WorkbenchWindow::saveSessionAsRequested);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    const char *keys[] = {"Ctrl+1", "Ctrl+2", "Ctrl+3"};
+    const char *keys[] = {"Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4"};
     for (int i = 0; i < paneCount; ++i)
         view->addAction(m_docks[static_cast<std::size_t>(i)]->toggleViewAction());
     view->addSeparator();
@@ -324,6 +329,15 @@ void WorkbenchWindow::toggleMaximized(Pane pane)
     }
     for (int i = 0; i < paneCount; ++i)
         m_titleBars[static_cast<std::size_t>(i)]->setMaximized(i == m_maximizedPane);
+}
+
+void WorkbenchWindow::showPane(Pane pane)
+{
+    if (m_maximizedPane >= 0 && m_maximizedPane != static_cast<int>(pane))
+        toggleMaximized(static_cast<Pane>(m_maximizedPane));
+    QDockWidget *dock = paneDock(pane);
+    dock->show();
+    dock->raise();
 }
 
 void WorkbenchWindow::resetLayout()

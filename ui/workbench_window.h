@@ -1,6 +1,7 @@
 // The main window: the shared time-range bar and service filter on top, the Traces | Metrics |
-// Logs panes side by side in docks (maximise, close, restore, rearrange; the layout is saved),
-// an empty state until the session holds telemetry, and the status bar. The panes themselves
+// Logs panes side by side in docks with Findings across the bottom (maximise, close, restore,
+// rearrange; the layout is saved), an empty state until the session holds telemetry, and the
+// status bar. The panes themselves
 // are made by the app and handed in. The File menu and files dropped on the window raise intents
 // (openFilesRequested, ...) that the app carries out, feeding progress back. GUI thread.
 #pragma once
@@ -37,8 +38,8 @@ class WorkbenchWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum class Pane { Traces, Metrics, Logs };
-    static constexpr int paneCount = 3;
+    enum class Pane { Traces, Metrics, Logs, Findings };
+    static constexpr int paneCount = 4;
 
     explicit WorkbenchWindow(WorkbenchState *state, QWidget *parent = nullptr);
     ~WorkbenchWindow() override;
@@ -70,6 +71,9 @@ public:
     // One pane fills the window; again (or on another pane) restores the layout before.
     void toggleMaximized(Pane pane);
     bool isMaximized(Pane pane) const { return m_maximizedPane == static_cast<int>(pane); }
+    // Brings a pane into view for something another pane opened in it: shows a closed dock,
+    // raises a tabbed one, and restores the layout if another pane is maximised.
+    void showPane(Pane pane);
     void resetLayout();
 
     void saveLayout(QSettings &settings) const;

@@ -1,7 +1,8 @@
 // The whole workbench over one real store filled with the OpenTelemetry JS SDK fixtures: the
-// three panes follow one WorkbenchState, a log's trace link opens the trace and its span, a span's
+// four panes follow one WorkbenchState, a log's trace link opens the trace and its span, a span's
 // "logs of this span" filters the logs pane, a narrowed range empties every pane, and a
-// screenshot of the window shows all three panes drawn.
+// screenshot of the window shows every pane drawn.
+#include "findings_pane.h"
 #include "logs_pane.h"
 #include "metrics_pane.h"
 #include "otlp_decoder.h"
@@ -55,6 +56,7 @@ private:
     TracesPane *m_traces = nullptr;
     MetricsPane *m_metrics = nullptr;
     LogsPane *m_logs = nullptr;
+    FindingsPane *m_findings = nullptr;
 };
 
 void TestWorkbenchLinking::loadFixture(TelemetrySignal signal, const QString &name)
@@ -93,9 +95,11 @@ void TestWorkbenchLinking::init()
     m_traces = new TracesPane(m_state.get(), queries);
     m_metrics = new MetricsPane(m_state.get(), queries);
     m_logs = new LogsPane(m_state.get(), queries);
+    m_findings = new FindingsPane(m_state.get(), queries);
     m_window->setPaneWidget(WorkbenchWindow::Pane::Traces, m_traces);
     m_window->setPaneWidget(WorkbenchWindow::Pane::Metrics, m_metrics);
     m_window->setPaneWidget(WorkbenchWindow::Pane::Logs, m_logs);
+    m_window->setPaneWidget(WorkbenchWindow::Pane::Findings, m_findings);
     m_window->setHasTelemetry(true);
     m_state->setDataBounds(queries->timeBounds());
     m_state->noteTelemetryCommitted();
@@ -104,6 +108,7 @@ void TestWorkbenchLinking::init()
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     QTRY_COMPARE(m_traces->traceListModel()->rowCount(), 1);
     QTRY_COMPARE(m_logs->model()->rowCount(), 3);
+    QTRY_COMPARE(m_findings->completedAnalyses(), 1);
 }
 
 void TestWorkbenchLinking::cleanup()
@@ -118,6 +123,11 @@ void TestWorkbenchLinking::panesShowTheSession()
         m_traces->traceListModel()->index(0, TraceListModel::RootOperationColumn).data().toString(),
         QStringLiteral("GET /cart"));
     QTRY_VERIFY(m_metrics->browserModel()->rowCount() > 0);
+    // The one trace of the fixture, analysed: a healthy request, nothing to report.
+    QCOMPARE(m_findings->analysedTraces(), std::int64_t(1));
+    QCOMPARE(m_findings->analysedSpans(), std::int64_t(2));
+    QCOMPARE(m_findings->emptyText(),
+             QStringLiteral("No findings in this range: 1 trace analysed"));
 }
 
 void TestWorkbenchLinking::logTraceLinkOpensTraceAndSpan()

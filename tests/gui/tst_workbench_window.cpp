@@ -43,6 +43,8 @@ private Q_SLOTS:
     void maximiseAndRestorePane();
     void closedPaneComesBackFromViewMenu();
     void layoutIsRemembered();
+    void findingsSpanTheBottom();
+    void showPaneBringsAPaneBack();
     void statusBarShowsCountsAndProblems();
 
 private:
@@ -195,6 +197,53 @@ void TestWorkbenchWindow::layoutIsRemembered()
     QVERIFY(restored.paneDock(WorkbenchWindow::Pane::Logs)->isVisible());
     restored.resetLayout();
     QVERIFY(restored.paneDock(WorkbenchWindow::Pane::Metrics)->isVisible());
+}
+
+void TestWorkbenchWindow::findingsSpanTheBottom()
+{
+    m_window->setHasTelemetry(true);
+    const QRect traces = m_window->paneDock(WorkbenchWindow::Pane::Traces)->geometry();
+    const QRect metrics = m_window->paneDock(WorkbenchWindow::Pane::Metrics)->geometry();
+    const QRect logs = m_window->paneDock(WorkbenchWindow::Pane::Logs)->geometry();
+    QDockWidget *findingsDock = m_window->paneDock(WorkbenchWindow::Pane::Findings);
+    QVERIFY(findingsDock->isVisible());
+    QCOMPARE(findingsDock->windowTitle(), QStringLiteral("Findings"));
+    const QRect findings = findingsDock->geometry();
+    // The three panes side by side on top, Findings under all of them.
+    QVERIFY(traces.right() < metrics.left());
+    QVERIFY(metrics.right() < logs.left());
+    for (const QRect &above : {traces, metrics, logs})
+        QVERIFY(findings.top() > above.bottom());
+    QVERIFY(findings.left() <= traces.left());
+    QVERIFY(findings.right() >= logs.right());
+    // The panes above keep most of the height.
+    QVERIFY2(traces.height() > findings.height(),
+             qPrintable(QStringLiteral("%1 %2").arg(traces.height()).arg(findings.height())));
+    m_window->resetLayout();
+    QVERIFY(m_window->paneDock(WorkbenchWindow::Pane::Findings)->geometry().top()
+            > m_window->paneDock(WorkbenchWindow::Pane::Traces)->geometry().bottom());
+}
+
+void TestWorkbenchWindow::showPaneBringsAPaneBack()
+{
+    m_window->setHasTelemetry(true);
+    QDockWidget *traces = m_window->paneDock(WorkbenchWindow::Pane::Traces);
+    // From a maximised Findings pane: the layout comes back with Traces in it.
+    m_window->toggleMaximized(WorkbenchWindow::Pane::Findings);
+    QVERIFY(!traces->isVisible());
+    m_window->showPane(WorkbenchWindow::Pane::Traces);
+    QVERIFY(!m_window->isMaximized(WorkbenchWindow::Pane::Findings));
+    for (int i = 0; i < WorkbenchWindow::paneCount; ++i)
+        QVERIFY(m_window->paneDock(static_cast<WorkbenchWindow::Pane>(i))->isVisible());
+    // A closed pane opens again.
+    traces->close();
+    QVERIFY(!traces->isVisible());
+    m_window->showPane(WorkbenchWindow::Pane::Traces);
+    QVERIFY(traces->isVisible());
+    // Showing the maximised pane itself keeps it maximised.
+    m_window->toggleMaximized(WorkbenchWindow::Pane::Traces);
+    m_window->showPane(WorkbenchWindow::Pane::Traces);
+    QVERIFY(m_window->isMaximized(WorkbenchWindow::Pane::Traces));
 }
 
 void TestWorkbenchWindow::statusBarShowsCountsAndProblems()
