@@ -105,11 +105,9 @@ constexpr std::int64_t traceTotal = cartCount + 5 + 25 * 3 + spikeRequests;
 
 int rowOfKind(const FindingListModel &model, FindingKind kind)
 {
-    for (int row = 0; row < model.rowCount(); ++row) {
-        if (model.finding(row).kind == kind)
-            return row;
-    }
-    return -1;
+    const QModelIndexList found = model.match(model.index(0, 0), FindingListModel::KindRole,
+                                              int(kind), 1, Qt::MatchExactly);
+    return found.isEmpty() ? -1 : found.front().row();
 }
 
 } // namespace

@@ -7,6 +7,7 @@
 #include "finding_details_view.h"
 #include "findings_pane.h"
 #include "support/analysis_trace_builder.h"
+#include "support/empty_telemetry_queries.h"
 #include "view/finding_list_model.h"
 #include "view/workbench_state.h"
 
@@ -42,7 +43,7 @@ AnalysisTrace healthyTrace(std::uint64_t number)
 // forEachAnalysisTrace over an in-memory list; the other queries answer nothing. It can hold
 // the worker before each trace (the pane is reliably still analysing), fail, and it records the
 // ranges asked for and the runs the caller stopped early.
-class FakeAnalysisQueries : public TelemetryQueries
+class FakeAnalysisQueries : public kansoku::test::EmptyTelemetryQueries
 {
 public:
     explicit FakeAnalysisQueries(std::vector<AnalysisTrace> traces)
@@ -98,19 +99,6 @@ public:
         ++m_finished;
     }
 
-    std::vector<TraceSummary> traces(const TraceQuery &) const override { return {}; }
-    std::optional<Trace> trace(const TraceId &) const override { return std::nullopt; }
-    LogPage logs(const LogQuery &) const override { return {}; }
-    std::int64_t countLogs(const LogQuery &) const override { return 0; }
-    std::vector<MetricStream> metricStreams(const MetricStreamQuery &) const override { return {}; }
-    std::optional<Metric> metricPoints(const MetricPointQuery &) const override
-    {
-        return std::nullopt;
-    }
-    std::vector<std::string> services() const override { return {}; }
-    std::optional<TimeRange> timeBounds() const override { return std::nullopt; }
-    TelemetryTotals totals() const override { return {}; }
-
 private:
     std::vector<AnalysisTrace> m_traces;
     mutable std::mutex m_mutex;
@@ -163,11 +151,9 @@ std::vector<AnalysisTrace> problems()
 
 int rowOfKind(const FindingListModel &model, FindingKind kind)
 {
-    for (int row = 0; row < model.rowCount(); ++row) {
-        if (model.finding(row).kind == kind)
-            return row;
-    }
-    return -1;
+    const QModelIndexList found = model.match(model.index(0, 0), FindingListModel::KindRole,
+                                              int(kind), 1, Qt::MatchExactly);
+    return found.isEmpty() ? -1 : found.front().row();
 }
 
 } // namespace
