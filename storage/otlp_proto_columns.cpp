@@ -298,6 +298,31 @@ bool readKeyValue(ProtobufWireReader &wire, int depth, KeyValue *out)
     });
 }
 
+// A KeyValue at depth as views into the buffer: its key and its value's AnyValue bytes (empty
+// when unset), the value left undecoded. As protobuf reads them, the last key and value count.
+bool readKeyValueBytes(ProtobufWireReader &wire, int depth, std::string_view *key,
+                       std::string_view *value)
+{
+    return wire.readFields(depth, [&](Tag tag) {
+        if (tag.wireType != WireType::LengthDelimited)
+            return FieldResult::Unknown;
+        if (tag.fieldNumber == keyField)
+            return ProtobufWireReader::readOrMalformed(wire.readLengthDelimited(key));
+        if (tag.fieldNumber == valueField)
+            return ProtobufWireReader::readOrMalformed(wire.readLengthDelimited(value));
+        return FieldResult::Unknown;
+    });
+}
+
+// Decodes the AnyValue bytes readKeyValueBytes found for a KeyValue at keyValueDepth.
+bool readAnyValueBytes(std::string_view bytes, int keyValueDepth, AnyValue *out)
+{
+    if (keyValueDepth + 1 > ProtobufWireReader::maxDepth)
+        return false;
+    ProtobufWireReader wire(bytes);
+    return readAnyValue(wire, keyValueDepth + 1, out);
+}
+
 // Calls readEntry(wire, depth) for each length-delimited `field` of the column's bytes.
 template<typename ReadEntry>
 bool readRepeated(std::string_view bytes, int field, ReadEntry readEntry)
@@ -475,6 +500,65 @@ bool OtlpProtoColumns::decodeLinks(std::string_view bytes, std::vector<SpanLink>
         link.spanId = *spanId;
         return true;
     });
+}
+
+bool OtlpProtoColumns::decodeAttributesWhere(std::string_view bytes, int fieldNumber,
+                                             KeyFilter keep, Attributes *out)
+{
+    out->clear();
+    return readRepeated(bytes, fieldNumber, [&](ProtobufWireReader &wire, int depth) {
+        std::string_view key;
+        std::string_view value;
+        if (!readKeyValueBytes(wire, depth, &key, &value))
+            return false;
+        if (!keep(key))
+            return true;
+        KeyValue &entry = out->emplace_back();
+        if (!readAnyValueBytes(value, depth, &entry.value)) {
+            out->pop_back(); // only whole entries
+            return false;
+        }
+        entry.key.assign(key);
+        return true;
+    });
+}
+
+AnyValue OtlpProtoColumns::firstEventAttribute(std::string_view bytes, std::string_view eventName,
+                                               std::string_view key)
+{
+    AnyValue found;
+    // Each event is walked twice: for its name (which may follow its attributes), then, for the
+    // one event named eventName, for the attribute.
+    readRepeated(bytes, spanEventsField, [&](ProtobufWireReader &wire, int depth) {
+        const std::size_t eventStart = wire.position();
+        std::string_view name;
+        const bool read = wire.readFields(depth, [&](Tag tag) {
+            if (tag.fieldNumber != EventField::name || tag.wireType != WireType::LengthDelimited)
+                return FieldResult::Unknown;
+            return ProtobufWireReader::readOrMalformed(wire.readLengthDelimited(&name));
+        });
+        if (!read || name != eventName)
+            return read;
+        ProtobufWireReader event(wire.slice(eventStart, wire.position()));
+        bool attributeFound = false;
+        event.readFields(depth, [&](Tag tag) {
+            if (attributeFound || tag.fieldNumber != EventField::attributes
+                || tag.wireType != WireType::LengthDelimited)
+                return FieldResult::Unknown;
+            std::string_view entryKey;
+            std::string_view value;
+            const bool entryRead = event.readMessage(depth + 1, [&](int entryDepth) {
+                return readKeyValueBytes(event, entryDepth, &entryKey, &value)
+                       && (entryKey != key || readAnyValueBytes(value, entryDepth, &found));
+            });
+            attributeFound = entryRead && entryKey == key;
+            return ProtobufWireReader::readOrMalformed(entryRead);
+        });
+        if (!attributeFound)
+            found = AnyValue();
+        return false; // stop at the first event named eventName
+    });
+    return found;
 }
 
 bool OtlpProtoColumns::attributesMatch(std::string_view bytes, int fieldNumber,

@@ -36,6 +36,19 @@ public:
     static bool decodeEvents(std::string_view bytes, std::vector<SpanEvent> *out);
     static bool decodeLinks(std::string_view bytes, std::vector<SpanLink> *out);
 
+    // decodeAttributes keeping only the entries whose key passes keep, in their order. The value
+    // of any other entry is skipped unread (only its length is checked), so the attributes a
+    // reader does not want cost no allocation and no decoding; a damage inside such a value goes
+    // unnoticed. On damaged bytes: false, with the whole entries kept before the damage in *out.
+    using KeyFilter = bool (*)(std::string_view key);
+    static bool decodeAttributesWhere(std::string_view bytes, int fieldNumber, KeyFilter keep,
+                                      Attributes *out);
+    // From an events column: the value of the first attribute under key of the first event named
+    // eventName; empty when there is none, or when the bytes up to it are damaged. Reads only that
+    // event's attributes and copies only that value (not, say, an exception's stack trace).
+    static AnyValue firstEventAttribute(std::string_view bytes, std::string_view eventName,
+                                        std::string_view key);
+
     // True when an attribute under key has the display text value (AnyValue::toDisplayString).
     static bool attributesMatch(std::string_view bytes, int fieldNumber, std::string_view key,
                                 std::string_view value);

@@ -12,6 +12,7 @@ SqliteTelemetryQueries::SqliteTelemetryQueries(std::string databasePath)
     , m_traceQueries(m_pool, m_entities)
     , m_logQueries(m_pool, m_entities)
     , m_metricQueries(m_pool, m_entities)
+    , m_analysisQueries(m_pool, m_entities)
 {}
 
 bool SqliteTelemetryQueries::checkConnection(std::string *errorMessage)
@@ -53,6 +54,12 @@ SqliteTelemetryQueries::metricStreams(const MetricStreamQuery &query) const
 std::optional<Metric> SqliteTelemetryQueries::metricPoints(const MetricPointQuery &query) const
 {
     return m_metricQueries.metricPoints(query);
+}
+
+void SqliteTelemetryQueries::forEachAnalysisTrace(
+    const TimeRange &range, const std::function<bool(const AnalysisTrace &)> &visit) const
+{
+    m_analysisQueries.forEachAnalysisTrace(range, visit);
 }
 
 std::vector<std::string> SqliteTelemetryQueries::services() const

@@ -1,6 +1,7 @@
 // TelemetryQueries over the SQLite file, on read-only connections from a small pool: every method
 // may run on any thread, concurrently. Shared by pointer (TelemetryStore::queries()). Hands each
-// signal's queries to its own class and answers the cross-signal ones (services, bounds, totals).
+// signal's queries (and the analysis read) to its own class and answers the cross-signal ones
+// (services, bounds, totals).
 //
 // Behaviour beyond models/core/telemetry_queries.h:
 // - LogQuery::fullText uses FTS5 syntax (unicode61: case-folded words, "phrase", prefix*, AND,
@@ -15,6 +16,7 @@
 
 #include "core/telemetry_queries.h"
 #include "read_connection_pool.h"
+#include "sqlite_analysis_queries.h"
 #include "sqlite_log_queries.h"
 #include "sqlite_metric_queries.h"
 #include "sqlite_trace_queries.h"
@@ -39,6 +41,9 @@ public:
     std::vector<std::string> services() const override;
     std::optional<TimeRange> timeBounds() const override;
     TelemetryTotals totals() const override;
+    void
+    forEachAnalysisTrace(const TimeRange &range,
+                         const std::function<bool(const AnalysisTrace &)> &visit) const override;
 
 private:
     // Thread-safe themselves; mutable because every const query leases from and fills them.
@@ -48,6 +53,7 @@ private:
     const SqliteTraceQueries m_traceQueries;
     const SqliteLogQueries m_logQueries;
     const SqliteMetricQueries m_metricQueries;
+    const SqliteAnalysisQueries m_analysisQueries;
 };
 
 } // namespace kansoku

@@ -68,6 +68,51 @@ std::string keyValueInMaps(int maps)
     return entry;
 }
 
+bool keepSomeKeys(std::string_view key)
+{
+    return key == "text" || key == "nested" || key == "big" || key == "unset" || key.empty()
+           || key == "v";
+}
+
+bool keepNothing(std::string_view)
+{
+    return false;
+}
+
+// Attributes decoded in full, then only those keep accepts: what decodeAttributesWhere must give.
+Attributes decodedThenFiltered(const std::string &bytes, OtlpProtoColumns::KeyFilter keep)
+{
+    Attributes all;
+    OtlpProtoColumns::decodeAttributes(bytes, OtlpProtoColumns::spanAttributesField, &all);
+    Attributes kept;
+    for (KeyValue &entry : all) {
+        if (keep(entry.key))
+            kept.push_back(std::move(entry));
+    }
+    return kept;
+}
+
+// An events column of hand-built Event messages (field 11 of Span).
+std::string eventColumn(std::initializer_list<std::string> events)
+{
+    std::string column;
+    for (const std::string &event : events)
+        column += lengthDelimited(11, event);
+    return column;
+}
+
+std::string eventName(const std::string &name)
+{
+    return lengthDelimited(2, name);
+}
+
+// Event.attributes entry (field 3) holding a string value.
+std::string eventAttribute(const std::string &key, const std::string &value)
+{
+    return lengthDelimited(3,
+                           lengthDelimited(1, key) + lengthDelimited(2, lengthDelimited(1, value)));
+}
+
 } // namespace
 
 class TestOtlpProtoColumns : public QObject
@@ -85,6 +130,10 @@ private Q_SLOTS:
     void agreesWithProtobufOnWireEdgeCases();
     void attributesMatchComparesDisplayText_data();
     void attributesMatchComparesDisplayText();
+    void decodeAttributesWhereKeepsOnlyAcceptedKeys();
+    void decodeAttributesWhereOnDamagedBytes();
+    void firstEventAttribute_data();
+    void firstEventAttribute();
 };
 
 void TestOtlpProtoColumns::attributesRoundTrip()
@@ -387,6 +436,152 @@ void TestOtlpProtoColumns::attributesMatchComparesDisplayText()
                                                value.toStdString()),
              matches);
     QVERIFY(!OtlpProtoColumns::attributesMatch({}, 9, key.toStdString(), value.toStdString()));
+}
+
+void TestOtlpProtoColumns::decodeAttributesWhereKeepsOnlyAcceptedKeys()
+{
+    std::string bytes;
+    OtlpProtoColumns::appendAttributes(bytes, OtlpProtoColumns::spanAttributesField,
+                                       everyValueType());
+    Attributes decoded{{"stale", AnyValue::fromInt(1)}};
+    QVERIFY(OtlpProtoColumns::decodeAttributesWhere(bytes, OtlpProtoColumns::spanAttributesField,
+                                                    keepSomeKeys, &decoded));
+    QCOMPARE(decoded.size(), std::size_t(5)); // text, unset, "", nested, big: in the sent order
+    QVERIFY(decoded == decodedThenFiltered(bytes, keepSomeKeys));
+    QCOMPARE(decoded[3].key, std::string("nested"));
+    QCOMPARE(decoded[4].value.stringValue().size(), std::size_t(100000));
+
+    QVERIFY(OtlpProtoColumns::decodeAttributesWhere(bytes, OtlpProtoColumns::spanAttributesField,
+                                                    keepNothing, &decoded));
+    QVERIFY(decoded.empty());
+    // Entries under another field number are not attributes of this message.
+    QVERIFY(OtlpProtoColumns::decodeAttributesWhere(bytes, OtlpProtoColumns::logAttributesField,
+                                                    keepSomeKeys, &decoded));
+    QVERIFY(decoded.empty());
+
+    // As protobuf reads a KeyValue: fields in any order, unknown fields skipped, the last key and
+    // the last value count.
+    const std::string valueFirst = lengthDelimited(
+        9, lengthDelimited(2, lengthDelimited(1, "first")) + lengthDelimited(1, "x")
+               + bytesOf({0x18, 0x05}) + lengthDelimited(1, "v")
+               + lengthDelimited(2, lengthDelimited(1, "second")));
+    QVERIFY(OtlpProtoColumns::decodeAttributesWhere(
+        valueFirst, OtlpProtoColumns::spanAttributesField, keepSomeKeys, &decoded));
+    QVERIFY(decoded == (Attributes{{"v", AnyValue::fromString("second")}}));
+    Attributes full;
+    QVERIFY(OtlpProtoColumns::decodeAttributes(valueFirst, OtlpProtoColumns::spanAttributesField,
+                                               &full));
+    QVERIFY(decoded == full);
+}
+
+void TestOtlpProtoColumns::decodeAttributesWhereOnDamagedBytes()
+{
+    // Where each whole entry ends in the column.
+    const Attributes entries = everyValueType();
+    std::string bytes;
+    std::vector<std::size_t> entryEnds;
+    for (const KeyValue &entry : entries) {
+        OtlpProtoColumns::appendAttributes(bytes, OtlpProtoColumns::spanAttributesField, {entry});
+        entryEnds.push_back(bytes.size());
+    }
+    // Cut short anywhere: the accepted entries that end before the cut, and false unless the cut
+    // falls between entries.
+    for (std::size_t length = 0; length < bytes.size(); length += 3) {
+        Attributes expected;
+        bool betweenEntries = length == 0;
+        for (std::size_t i = 0; i < entries.size() && entryEnds[i] <= length; ++i) {
+            if (keepSomeKeys(entries[i].key))
+                expected.push_back(entries[i]);
+            betweenEntries = entryEnds[i] == length;
+        }
+        Attributes decoded;
+        const bool ok = OtlpProtoColumns::decodeAttributesWhere(
+            bytes.substr(0, length), OtlpProtoColumns::spanAttributesField, keepSomeKeys, &decoded);
+        QCOMPARE(ok, betweenEntries);
+        QVERIFY2(decoded == expected, qPrintable(QString::number(length)));
+    }
+
+    // A damaged value: refused under a kept key, skipped unread under any other.
+    const std::string damagedValue = lengthDelimited(2, bytesOf({0x02, 0x00}));
+    const std::string column
+        = lengthDelimited(9, lengthDelimited(1, "text")
+                                 + lengthDelimited(2, lengthDelimited(1, "kept")))
+          + lengthDelimited(9, lengthDelimited(1, "other") + damagedValue);
+    Attributes decoded;
+    QVERIFY(OtlpProtoColumns::decodeAttributesWhere(column, OtlpProtoColumns::spanAttributesField,
+                                                    keepSomeKeys, &decoded));
+    QVERIFY(decoded == (Attributes{{"text", AnyValue::fromString("kept")}}));
+    QVERIFY(!OtlpProtoColumns::decodeAttributes(column, OtlpProtoColumns::spanAttributesField,
+                                                &decoded));
+    const std::string keptDamaged
+        = column + lengthDelimited(9, lengthDelimited(1, "v") + damagedValue);
+    QVERIFY(!OtlpProtoColumns::decodeAttributesWhere(
+        keptDamaged, OtlpProtoColumns::spanAttributesField, keepSomeKeys, &decoded));
+    QVERIFY(decoded == (Attributes{{"text", AnyValue::fromString("kept")}}));
+    // Not protobuf at all.
+    QVERIFY(!OtlpProtoColumns::decodeAttributesWhere(
+        "not protobuf", OtlpProtoColumns::spanAttributesField, keepSomeKeys, &decoded));
+    QVERIFY(decoded.empty());
+}
+
+void TestOtlpProtoColumns::firstEventAttribute_data()
+{
+    QTest::addColumn<std::string>("column");
+    QTest::addColumn<QString>("expected"); // display text; empty for none
+    const std::string exception = eventName("exception");
+    QTest::newRow("no events") << std::string() << QString();
+    QTest::newRow("the exception event")
+        << eventColumn({eventName("retry") + eventAttribute("exception.type", "NotThis"),
+                        exception + eventAttribute("exception.message", "boom")
+                            + eventAttribute("exception.type", "java.net.SocketTimeoutException")
+                            + eventAttribute("exception.stacktrace", std::string(5000, 's')),
+                        exception + eventAttribute("exception.type", "Second")})
+        << QStringLiteral("java.net.SocketTimeoutException");
+    QTest::newRow("the first exception event only")
+        << eventColumn({exception + eventAttribute("exception.message", "no type"),
+                        exception + eventAttribute("exception.type", "Second")})
+        << QString();
+    QTest::newRow("the first attribute under the key")
+        << eventColumn({exception + eventAttribute("exception.type", "One")
+                        + eventAttribute("exception.type", "Two")})
+        << QStringLiteral("One");
+    QTest::newRow("name after the attributes, and given twice")
+        << eventColumn({eventAttribute("exception.type", "Late") + eventName("log") + exception})
+        << QStringLiteral("Late");
+    QTest::newRow("no exception event")
+        << eventColumn({eventName("retry") + eventAttribute("exception.type", "NotThis")})
+        << QString();
+    QTest::newRow("not a string") << eventColumn(
+        {exception
+         + lengthDelimited(3, lengthDelimited(1, "exception.type")
+                                  + lengthDelimited(2, bytesOf({0x18, 0x2a})))})
+                                  << QStringLiteral("42");
+    QTest::newRow("damaged before it")
+        << eventColumn({eventName("retry") + bytesOf({0x02, 0x00})})
+               + eventColumn({exception + eventAttribute("exception.type", "Unreachable")})
+        << QString();
+    QTest::newRow("damaged value")
+        << eventColumn({exception
+                        + lengthDelimited(3, lengthDelimited(1, "exception.type")
+                                                 + lengthDelimited(2, bytesOf({0x02, 0x00})))})
+        << QString();
+    QTest::newRow("cut short") << bytesOf({0x5a, 0x7f}) + eventName("exception") << QString();
+    Span span = fullSpan(traceId(1), 7, spanId(3));
+    span.events.front().attributes.push_back(
+        {"exception.type", AnyValue::fromString("std::runtime_error")});
+    std::string written;
+    OtlpProtoColumns::appendEvents(written, span.events);
+    QTest::newRow("as the store writes it") << written << QStringLiteral("std::runtime_error");
+}
+
+void TestOtlpProtoColumns::firstEventAttribute()
+{
+    QFETCH(std::string, column);
+    QFETCH(QString, expected);
+    const AnyValue value
+        = OtlpProtoColumns::firstEventAttribute(column, "exception", "exception.type");
+    QCOMPARE(value.isEmpty(), expected.isEmpty());
+    QCOMPARE(QString::fromStdString(value.toDisplayString()), expected);
 }
 
 QTEST_GUILESS_MAIN(TestOtlpProtoColumns)

@@ -161,6 +161,10 @@ public:
     std::vector<std::string> services() const override { return {}; }
     std::optional<TimeRange> timeBounds() const override { return std::nullopt; }
     TelemetryTotals totals() const override { return {}; }
+    // No spans here: the trace list never reads analysis traces.
+    void forEachAnalysisTrace(const TimeRange &,
+                              const std::function<bool(const AnalysisTrace &)> &) const override
+    {}
 
 private:
     mutable std::mutex m_mutex;
