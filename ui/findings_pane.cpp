@@ -174,6 +174,15 @@ FindingsPane::~FindingsPane()
 
 void FindingsPane::startAnalysis()
 {
+    if (!isVisible()) {
+        // Nobody looks at it: analyse when the pane shows again, not a whole range every few
+        // seconds beside the ingest.
+        m_analysisDeferred = true;
+        m_liveTimer->stop();
+        updateStatus();
+        return;
+    }
+    m_analysisDeferred = false;
     if (m_run)
         m_run->cancel();
     m_liveTimer->stop();
@@ -190,6 +199,13 @@ void FindingsPane::startAnalysis()
     m_progressTimer->start();
     updateStatus();
     updateEmptyState();
+}
+
+void FindingsPane::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_analysisDeferred)
+        scheduleFullAnalysis();
 }
 
 void FindingsPane::scheduleFullAnalysis()

@@ -3,7 +3,8 @@
 // the list. Opening a finding opens its worst example in the Traces pane with the spans involved
 // highlighted, or narrows every pane to a traffic spike. The analysis runs on a worker
 // (BackgroundQuery + FindingsRun, cancelled when superseded): again at once when the range
-// changes, and at most every few seconds while data arrives. GUI thread.
+// changes, and at most every few seconds while data arrives; while the pane is hidden (its dock
+// closed or behind another tab) not at all until it shows again. GUI thread.
 #pragma once
 
 #include "analysis/finding_thresholds.h"
@@ -59,6 +60,9 @@ public:
     // What double-click, Enter and the open button do with the finding in a row.
     void openFinding(int row);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 Q_SIGNALS:
     void analysisShown(); // an analysis answer is in the list (or its error in the status)
     // A finding was opened in another pane, which the window should bring into view.
@@ -107,6 +111,7 @@ private:
     int m_completedAnalyses = 0;
     bool m_liveDataPending = false;
     bool m_fullAnalysisScheduled = false;
+    bool m_analysisDeferred = false; // asked for while hidden: runs when shown
     TimeRange m_lastRange;
     int m_lastPreset = -1; // WorkbenchState::RangePreset of m_lastRange
 };

@@ -219,9 +219,11 @@ void TestFindingsLinking::listsTheWorkloadsFindings()
              QStringLiteral("12 · 100%"));
 
     const Finding errors = findingOf(FindingKind::ErrorHotspot);
+    QCOMPARE(errors.kind, FindingKind::ErrorHotspot);
     QCOMPARE(errors.service, std::string("checkout"));
     QCOMPARE(errors.affectedTraces, std::int64_t(5));
     const Finding spike = findingOf(FindingKind::TrafficSpike);
+    QCOMPARE(spike.kind, FindingKind::TrafficSpike);
     QCOMPARE(spike.service, std::string("shop"));
     QCOMPARE(spike.range.startNs, baseNs + spikeBucket * 10 * secondNs);
     QCOMPARE(spike.range.endNs, baseNs + (spikeBucket + 1) * 10 * secondNs);
@@ -272,6 +274,7 @@ void TestFindingsLinking::anotherSpanClearsTheHighlight()
 {
     waitForAnalysis();
     const Finding nPlusOne = findingOf(FindingKind::NPlusOne);
+    QVERIFY(!nPlusOne.examples.empty());
     const FindingExample worst = nPlusOne.examples.front();
     m_state->selectSpans(worst.traceId, worst.spanIds);
     TraceInspector *inspector = m_traces->traceInspector();

@@ -173,6 +173,7 @@ private Q_SLOTS:
     void serviceIsAFilterNotARerun();
     void detectorFilterListsEveryDetector();
     void closingThePaneStopsTheWorker();
+    void hiddenPaneWaitsUntilShown();
     void detailsShowTheSelectedFinding();
     void openingAnErrorHotspotHighlightsItsSpans();
     void errorHotspotShowsItsLogs();
@@ -270,6 +271,7 @@ void TestFindingsPane::failedAnalysisIsShown()
     m_queries = std::make_shared<FakeAnalysisQueries>(std::vector<AnalysisTrace>{healthyTrace(1)});
     m_queries->failWith("disk I/O error");
     m_pane = std::make_unique<FindingsPane>(m_state.get(), m_queries);
+    m_pane->show();
     QTRY_COMPARE(m_pane->completedAnalyses(), 1);
     QCOMPARE(m_pane->statusText(), QStringLiteral("Analysis failed: disk I/O error"));
     QCOMPARE(m_pane->emptyText(), QStringLiteral("Analysis failed: disk I/O error"));
@@ -385,6 +387,31 @@ void TestFindingsPane::closingThePaneStopsTheWorker()
     m_queries->hold(false);
     QTRY_COMPARE(m_queries->stoppedEarly(), 1);
     QCOMPARE(m_queries->finished(), 0);
+}
+
+void TestFindingsPane::hiddenPaneWaitsUntilShown()
+{
+    // Built hidden (as GuiMode builds it, before its dock shows): nothing read yet.
+    m_queries = std::make_shared<FakeAnalysisQueries>(std::vector<AnalysisTrace>{healthyTrace(1)});
+    m_pane = std::make_unique<FindingsPane>(m_state.get(), m_queries);
+    m_pane->setLiveIntervalMs(0);
+    QTest::qWait(100);
+    QVERIFY(m_queries->ranges().empty());
+    m_pane->show();
+    QTRY_COMPARE(m_pane->completedAnalyses(), 1);
+
+    // Closed: neither a new range nor live data starts an analysis ...
+    m_pane->hide();
+    m_state->setCustomRange(TimeRange{0, minuteNs});
+    m_state->noteTelemetryCommitted();
+    QTest::qWait(200);
+    QCOMPARE(m_queries->ranges().size(), std::size_t(1));
+    // ... until it shows again: then one, over the current range.
+    m_pane->show();
+    QTRY_COMPARE(m_pane->completedAnalyses(), 2);
+    QCOMPARE(m_queries->ranges().back(), (TimeRange{0, minuteNs}));
+    QTest::qWait(200);
+    QCOMPARE(m_queries->ranges().size(), std::size_t(2));
 }
 
 void TestFindingsPane::detailsShowTheSelectedFinding()
