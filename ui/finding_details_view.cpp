@@ -49,6 +49,9 @@ QLabel *selectableLabel()
 {
     auto *label = new QLabel;
     label->setWordWrap(true);
+    // Its width comes from the pane: an unbreakable value (a trace id in a fact) is cut at the
+    // edge rather than widening the page past the visible area.
+    label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     label->setTextFormat(Qt::RichText);
     return label;
@@ -90,6 +93,7 @@ FindingDetailsView::FindingDetailsView(QWidget *parent)
     m_badge = new QLabel;
     m_badge->setObjectName(QStringLiteral("findingBadge"));
     m_badge->setWordWrap(true);
+    m_badge->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     layout->addWidget(m_badge);
 
     auto *actions = new QHBoxLayout;
@@ -146,6 +150,8 @@ FindingDetailsView::FindingDetailsView(QWidget *parent)
     m_scrollArea = new QScrollArea;
     m_scrollArea->setWidgetResizable(true);
     m_scrollArea->setFrameShape(QFrame::NoFrame);
+    // The labels wrap to the width: only the height scrolls.
+    m_scrollArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_scrollArea->setWidget(page);
     m_stack->addWidget(m_scrollArea);
 

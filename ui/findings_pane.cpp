@@ -9,6 +9,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
@@ -74,18 +75,45 @@ FindingsPane::FindingsPane(WorkbenchState *state, std::shared_ptr<const Telemetr
     header->setHighlightSections(false);
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(false);
-    const int digit = fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    m_table->setColumnWidth(FindingListModel::SeverityColumn, 10 * digit);
-    m_table->setColumnWidth(FindingListModel::TitleColumn, 60 * digit);
-    m_table->setColumnWidth(FindingListModel::ServiceColumn, 12 * digit);
-    m_table->setColumnWidth(FindingListModel::OperationColumn, 16 * digit);
-    m_table->setColumnWidth(FindingListModel::DetectorColumn, 14 * digit);
-    m_table->setColumnWidth(FindingListModel::OccurrencesColumn, 11 * digit);
-    m_table->setColumnWidth(FindingListModel::TracesColumn, 11 * digit);
-    m_table->setColumnWidth(FindingListModel::CostPerRequestColumn, 11 * digit);
-    m_table->setColumnWidth(FindingListModel::TotalCostColumn, 10 * digit);
+    // The title says most: the other columns get what their usual values and headers need.
+    const QFontMetrics metrics = m_table->fontMetrics();
+    const auto textWidth = [&metrics](const char *sample) {
+        return metrics.horizontalAdvance(QLatin1String(sample)) + 20;
+    };
+    m_table->setColumnWidth(FindingListModel::SeverityColumn, textWidth("Medium") + 24);
+    m_table->setColumnWidth(FindingListModel::ServiceColumn, textWidth("checkout-api"));
+    m_table->setColumnWidth(FindingListModel::OperationColumn, textWidth("GET /orders/{id}"));
+    m_table->setColumnWidth(FindingListModel::DetectorColumn, textWidth("Error hotspot"));
+    m_table->setColumnWidth(FindingListModel::OccurrencesColumn, textWidth("Occurrences"));
+    m_table->setColumnWidth(FindingListModel::TracesColumn, textWidth("1,234 · 99%"));
+    m_table->setColumnWidth(FindingListModel::CostPerRequestColumn, textWidth("Per request"));
+    m_table->setColumnWidth(FindingListModel::TotalCostColumn, textWidth("12.3 s"));
     // The title takes what the figures leave; the analyzer's order is severity, worst first.
     header->setSectionResizeMode(FindingListModel::TitleColumn, QHeaderView::Stretch);
+    // A title names its service, operation and detector ("frontend GET /cart: … — N+1"): their
+    // columns start hidden, so the title has room beside the figures. The header's context
+    // menu shows any column.
+    for (int column : {FindingListModel::ServiceColumn, FindingListModel::OperationColumn,
+                       FindingListModel::DetectorColumn})
+        header->hideSection(column);
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QHeaderView::customContextMenuRequested, this, [this, header](QPoint pos) {
+        // popup(), not exec(): no nested event loop.
+        auto *menu = new QMenu(this);
+        menu->setObjectName(QStringLiteral("findingColumnsMenu"));
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        for (int column = 0; column < FindingListModel::ColumnCount; ++column) {
+            QAction *action
+                = menu->addAction(m_model->headerData(column, Qt::Horizontal).toString());
+            action->setCheckable(true);
+            action->setChecked(!header->isSectionHidden(column));
+            // The title always stays.
+            action->setEnabled(column != FindingListModel::TitleColumn);
+            connect(action, &QAction::toggled, header,
+                    [header, column](bool shown) { header->setSectionHidden(column, !shown); });
+        }
+        menu->popup(header->mapToGlobal(pos));
+    });
     header->setSortIndicator(FindingListModel::SeverityColumn, Qt::DescendingOrder);
     m_table->setSortingEnabled(true);
 
@@ -101,9 +129,9 @@ FindingsPane::FindingsPane(WorkbenchState *state, std::shared_ptr<const Telemetr
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(m_stack);
     splitter->addWidget(m_details);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    splitter->setSizes({640, 420});
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({660, 340});
 
     auto *toolbar = new QHBoxLayout;
     toolbar->setContentsMargins(0, 0, 0, 0);

@@ -23,6 +23,7 @@
 #include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QTimer>
 #include <QToolBar>
 
 namespace kansoku {
@@ -89,16 +90,7 @@ WorkbenchWindow::WorkbenchWindow(WorkbenchState *state, QWidget *parent)
         m_docks[static_cast<std::size_t>(i)] = dock;
         m_titleBars[static_cast<std::size_t>(i)] = titleBar;
     }
-    // Findings first below Traces, then Metrics and Logs beside Traces: the three share the top
-    // row and Findings spans the whole width under them (its table needs the width more than
-    // the height; the panes above keep most of theirs).
-    m_paneArea->addDockWidget(Qt::LeftDockWidgetArea, m_docks[0]);
-    m_paneArea->splitDockWidget(m_docks[0], m_docks[3], Qt::Vertical);
-    m_paneArea->splitDockWidget(m_docks[0], m_docks[1], Qt::Horizontal);
-    m_paneArea->splitDockWidget(m_docks[1], m_docks[2], Qt::Horizontal);
-    m_paneArea->resizeDocks({m_docks[0], m_docks[1], m_docks[2]}, {40, 30, 30}, Qt::Horizontal);
-    m_paneArea->resizeDocks({m_docks[0], m_docks[3]}, {72, 28}, Qt::Vertical);
-    m_defaultLayout = m_paneArea->saveState(layoutVersion);
+    arrangeDefaultLayout();
 
     m_emptyState = new EmptyStateWidget;
     m_emptyState->setObjectName(QStringLiteral("emptyState"));
@@ -249,6 +241,14 @@ void WorkbenchWindow::dragEnterEvent(QDragEnterEvent *event)
 bool WorkbenchWindow::eventFilter(QObject *watched, QEvent *event)
 {
     const QEvent::Type type = event->type();
+    if (watched == m_paneArea && m_defaultSizesPending
+        && (type == QEvent::Show || type == QEvent::Resize) && m_paneArea->isVisible()) {
+        // After this event the area has its size and the docks their places.
+        QTimer::singleShot(0, this, [this] {
+            if (m_defaultSizesPending)
+                applyDefaultPaneSizes();
+        });
+    }
     if (type != QEvent::DragEnter && type != QEvent::DragMove && type != QEvent::Drop)
         return QMainWindow::eventFilter(watched, event);
     // Only this window's children: a line edit would otherwise paste the file's path as text.
@@ -340,12 +340,47 @@ void WorkbenchWindow::showPane(Pane pane)
     dock->raise();
 }
 
+void WorkbenchWindow::arrangeDefaultLayout()
+{
+    // Arranged afresh rather than restored from a state saved at construction: that state holds
+    // the sizes of a window not yet laid out, and restoring it later squeezed some panes.
+    // Traces keeps the whole height (scatter, list and the open trace all need it); Findings
+    // goes under Metrics and Logs, as wide as both, since its table needs width more than
+    // height. The split order makes the nesting: Traces | ((Metrics | Logs) / Findings).
+    for (QDockWidget *dock : m_docks) {
+        dock->setFloating(false);
+        dock->show();
+    }
+    const auto dock = [this](Pane pane) {
+        return paneDock(pane);
+    };
+    m_paneArea->addDockWidget(Qt::LeftDockWidgetArea, dock(Pane::Traces));
+    m_paneArea->splitDockWidget(dock(Pane::Traces), dock(Pane::Metrics), Qt::Horizontal);
+    m_paneArea->splitDockWidget(dock(Pane::Metrics), dock(Pane::Findings), Qt::Vertical);
+    m_paneArea->splitDockWidget(dock(Pane::Metrics), dock(Pane::Logs), Qt::Horizontal);
+    // Shares of a pane area not yet laid out come out as the panes' minimum sizes: then they
+    // are applied once it shows (eventFilter).
+    if (m_paneArea->isVisible())
+        applyDefaultPaneSizes();
+    else
+        m_defaultSizesPending = true;
+}
+
+void WorkbenchWindow::applyDefaultPaneSizes()
+{
+    m_defaultSizesPending = false;
+    const auto dock = [this](Pane pane) {
+        return paneDock(pane);
+    };
+    m_paneArea->resizeDocks({dock(Pane::Traces), dock(Pane::Metrics), dock(Pane::Logs)},
+                            {40, 30, 30}, Qt::Horizontal);
+    m_paneArea->resizeDocks({dock(Pane::Metrics), dock(Pane::Findings)}, {60, 40}, Qt::Vertical);
+}
+
 void WorkbenchWindow::resetLayout()
 {
     m_maximizedPane = -1;
-    for (QDockWidget *dock : m_docks)
-        dock->setFloating(false);
-    m_paneArea->restoreState(m_defaultLayout, layoutVersion);
+    arrangeDefaultLayout();
     for (int i = 0; i < paneCount; ++i)
         m_titleBars[static_cast<std::size_t>(i)]->setMaximized(false);
 }
@@ -363,8 +398,12 @@ void WorkbenchWindow::restoreLayout(const QSettings &settings)
 {
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     const QByteArray panes = settings.value(QStringLiteral("window/panes")).toByteArray();
-    if (!panes.isEmpty() && !m_paneArea->restoreState(panes, layoutVersion))
-        m_paneArea->restoreState(m_defaultLayout, layoutVersion);
+    if (panes.isEmpty())
+        return;
+    if (m_paneArea->restoreState(panes, layoutVersion))
+        m_defaultSizesPending = false; // the saved sizes are the user's
+    else
+        arrangeDefaultLayout();
 }
 
 void WorkbenchWindow::showStatusDetails()

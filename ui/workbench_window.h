@@ -1,7 +1,7 @@
 // The main window: the shared time-range bar and service filter on top, the Traces | Metrics |
-// Logs panes side by side in docks with Findings across the bottom (maximise, close, restore,
-// rearrange; the layout is saved), an empty state until the session holds telemetry, and the
-// status bar. The panes themselves
+// Logs panes side by side in docks with Findings under Metrics and Logs (maximise, close,
+// restore, rearrange; the layout is saved), an empty state until the session holds telemetry,
+// and the status bar. The panes themselves
 // are made by the app and handed in. The File menu and files dropped on the window raise intents
 // (openFilesRequested, ...) that the app carries out, feeding progress back. GUI thread.
 #pragma once
@@ -95,6 +95,8 @@ protected:
 
 private:
     void buildMenus();
+    void arrangeDefaultLayout();
+    void applyDefaultPaneSizes();
     void showStatusDetails();
 
     WorkbenchState *m_state;
@@ -111,8 +113,8 @@ private:
     ImportProgressWidget *m_importProgress = nullptr;
     ImportSummaryDialog *m_importSummary = nullptr;
     QByteArray m_layoutBeforeMaximize;
-    QByteArray m_defaultLayout;
     int m_maximizedPane = -1;
+    bool m_defaultSizesPending = false; // the default layout's shares, applied once it shows
     std::vector<std::string> m_services;
 };
 

@@ -14,6 +14,7 @@
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -179,6 +180,7 @@ private Q_SLOTS:
     void errorHotspotShowsItsLogs();
     void openingASpikeNarrowsEveryPane();
     void headerClickSortsLargestFirst();
+    void headerMenuShowsHiddenColumns();
     void selectionSurvivesANewAnalysis();
 
 private:
@@ -553,6 +555,32 @@ void TestFindingsPane::headerClickSortsLargestFirst()
     QCOMPARE(model->sortOrder(), Qt::AscendingOrder);
     for (int row = 1; row < model->rowCount(); ++row)
         QVERIFY(model->finding(row - 1).occurrences <= model->finding(row).occurrences);
+}
+
+void TestFindingsPane::headerMenuShowsHiddenColumns()
+{
+    makePane({healthyTrace(1)});
+    QHeaderView *header = m_pane->table()->horizontalHeader();
+    // The title names service, operation and detector: those columns start hidden.
+    QVERIFY(header->isSectionHidden(FindingListModel::ServiceColumn));
+    QVERIFY(header->isSectionHidden(FindingListModel::OperationColumn));
+    QVERIFY(header->isSectionHidden(FindingListModel::DetectorColumn));
+    QVERIFY(!header->isSectionHidden(FindingListModel::TitleColumn));
+    QVERIFY(!header->isSectionHidden(FindingListModel::CostPerRequestColumn));
+
+    Q_EMIT header->customContextMenuRequested(QPoint(10, 5));
+    auto *menu = m_pane->findChild<QMenu *>(QStringLiteral("findingColumnsMenu"));
+    QVERIFY(menu);
+    const QList<QAction *> actions = menu->actions();
+    QCOMPARE(actions.size(), int(FindingListModel::ColumnCount));
+    QCOMPARE(actions[FindingListModel::ServiceColumn]->text(), QStringLiteral("Service"));
+    QVERIFY(!actions[FindingListModel::ServiceColumn]->isChecked());
+    QVERIFY(!actions[FindingListModel::TitleColumn]->isEnabled());
+    actions[FindingListModel::ServiceColumn]->trigger();
+    QVERIFY(!header->isSectionHidden(FindingListModel::ServiceColumn));
+    actions[FindingListModel::TotalCostColumn]->trigger();
+    QVERIFY(header->isSectionHidden(FindingListModel::TotalCostColumn));
+    menu->close();
 }
 
 void TestFindingsPane::selectionSurvivesANewAnalysis()

@@ -43,7 +43,7 @@ private Q_SLOTS:
     void maximiseAndRestorePane();
     void closedPaneComesBackFromViewMenu();
     void layoutIsRemembered();
-    void findingsSpanTheBottom();
+    void findingsSitUnderMetricsAndLogs();
     void showPaneBringsAPaneBack();
     void statusBarShowsCountsAndProblems();
 
@@ -199,9 +199,25 @@ void TestWorkbenchWindow::layoutIsRemembered()
     QVERIFY(restored.paneDock(WorkbenchWindow::Pane::Metrics)->isVisible());
 }
 
-void TestWorkbenchWindow::findingsSpanTheBottom()
+void TestWorkbenchWindow::findingsSitUnderMetricsAndLogs()
 {
+    m_window->resize(1600, 900);
     m_window->setHasTelemetry(true);
+    // The default shares, once the panes show (within 3 points, for separators and rounding):
+    // Traces 40% of the width, Findings 40% of the height under Metrics and Logs.
+    const auto share = [this](WorkbenchWindow::Pane part, WorkbenchWindow::Pane other,
+                              Qt::Orientation orientation) {
+        const QSize a = m_window->paneDock(part)->size();
+        const QSize b = m_window->paneDock(other)->size();
+        return orientation == Qt::Horizontal ? 100.0 * a.width() / (a.width() + b.width())
+                                             : 100.0 * a.height() / (a.height() + b.height());
+    };
+    using Pane = WorkbenchWindow::Pane;
+    QTRY_VERIFY2(std::abs(share(Pane::Traces, Pane::Metrics, Qt::Horizontal) - 57.1) < 3,
+                 qPrintable(QString::number(share(Pane::Traces, Pane::Metrics, Qt::Horizontal))));
+    QTRY_VERIFY2(std::abs(share(Pane::Findings, Pane::Metrics, Qt::Vertical) - 40) < 3,
+                 qPrintable(QString::number(share(Pane::Findings, Pane::Metrics, Qt::Vertical))));
+    QVERIFY(std::abs(share(Pane::Metrics, Pane::Logs, Qt::Horizontal) - 50) < 3);
     const QRect traces = m_window->paneDock(WorkbenchWindow::Pane::Traces)->geometry();
     const QRect metrics = m_window->paneDock(WorkbenchWindow::Pane::Metrics)->geometry();
     const QRect logs = m_window->paneDock(WorkbenchWindow::Pane::Logs)->geometry();
@@ -209,19 +225,19 @@ void TestWorkbenchWindow::findingsSpanTheBottom()
     QVERIFY(findingsDock->isVisible());
     QCOMPARE(findingsDock->windowTitle(), QStringLiteral("Findings"));
     const QRect findings = findingsDock->geometry();
-    // The three panes side by side on top, Findings under all of them.
+    // Traces | Metrics | Logs side by side; Findings under Metrics and Logs, as wide as both.
     QVERIFY(traces.right() < metrics.left());
     QVERIFY(metrics.right() < logs.left());
-    for (const QRect &above : {traces, metrics, logs})
-        QVERIFY(findings.top() > above.bottom());
-    QVERIFY(findings.left() <= traces.left());
-    QVERIFY(findings.right() >= logs.right());
-    // The panes above keep most of the height.
-    QVERIFY2(traces.height() > findings.height(),
-             qPrintable(QStringLiteral("%1 %2").arg(traces.height()).arg(findings.height())));
+    QVERIFY(findings.top() > metrics.bottom());
+    QVERIFY(findings.top() > logs.bottom());
+    QVERIFY(findings.left() > traces.right());
+    QCOMPARE(findings.left(), metrics.left());
+    QCOMPARE(findings.right(), logs.right());
+    // Traces keeps the whole height.
+    QCOMPARE(traces.top(), metrics.top());
+    QCOMPARE(traces.bottom(), findings.bottom());
     m_window->resetLayout();
-    QVERIFY(m_window->paneDock(WorkbenchWindow::Pane::Findings)->geometry().top()
-            > m_window->paneDock(WorkbenchWindow::Pane::Traces)->geometry().bottom());
+    QCOMPARE(m_window->paneDock(WorkbenchWindow::Pane::Findings)->geometry(), findings);
 }
 
 void TestWorkbenchWindow::showPaneBringsAPaneBack()
