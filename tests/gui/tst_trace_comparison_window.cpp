@@ -87,7 +87,7 @@ void TestTraceComparisonWindow::initTestCase()
     QString error;
     QVERIFY2(m_store->open(&error), qPrintable(error));
     writeTraces(*m_store);
-    QTRY_COMPARE(m_store->queries()->totals().spans, std::int64_t(13));
+    QTRY_COMPARE(m_store->queries()->totals().spans, std::int64_t(11));
 }
 
 void TestTraceComparisonWindow::comparesAnNPlusOneWithItsFix()
