@@ -104,7 +104,7 @@ void TestTraceComparisonWindow::comparesAnNPlusOneWithItsFix()
     const QModelIndex root = model->index(0, 0);
     QCOMPARE(root.data().toString(), QStringLiteral("frontend: GET /orders/{id}"));
     QCOMPARE(model->index(0, TraceComparisonModel::TimeChangeColumn).data().toString(),
-             QStringLiteral("−22.0 ms"));
+             QStringLiteral("−22 ms"));
     QCOMPARE(visibleOperations(window.tree()),
              (QStringList{QStringLiteral("frontend: GET /orders/{id}"),
                           QStringLiteral("db: SELECT orders"), QStringLiteral("db: SELECT items"),
