@@ -27,6 +27,16 @@ void FindingExamples::offer(FindingExample example)
         *cheapest = std::move(example);
 }
 
+bool FindingExamples::admits(std::int64_t costNs) const
+{
+    if (m_examples.size() < m_capacity)
+        return true;
+    // A trace already kept is only replaced by a costlier offer, so one no costlier than every
+    // kept example changes nothing.
+    return std::any_of(m_examples.begin(), m_examples.end(),
+                       [&](const FindingExample &e) { return costNs > e.costNs; });
+}
+
 std::vector<FindingExample> FindingExamples::worstFirst() const
 {
     std::vector<FindingExample> sorted = m_examples;

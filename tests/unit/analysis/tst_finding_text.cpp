@@ -1,0 +1,73 @@
+#include "analysis/finding_text.h"
+
+#include <QTest>
+
+using namespace kansoku;
+
+class TestFindingText : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void percent_data();
+    void percent();
+    void duration();
+    void abbreviation_data();
+    void abbreviation();
+};
+
+void TestFindingText::percent_data()
+{
+    QTest::addColumn<double>("share");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("none") << 0.0 << QStringLiteral("0%");
+    QTest::newRow("whole") << 1.0 << QStringLiteral("100%");
+    QTest::newRow("rounded") << 10'500.0 / 10'900.0 << QStringLiteral("96%");
+    QTest::newRow("ten") << 0.0996 << QStringLiteral("10%");
+    QTest::newRow("one decimal") << 0.045 << QStringLiteral("4.5%");
+    QTest::newRow("whole below ten") << 0.05 << QStringLiteral("5%");
+    QTest::newRow("small") << 0.003 << QStringLiteral("0.3%");
+}
+
+void TestFindingText::percent()
+{
+    QFETCH(double, share);
+    QFETCH(QString, text);
+    QCOMPARE(QString::fromStdString(findingPercentText(share)), text);
+}
+
+void TestFindingText::duration()
+{
+    QCOMPARE(findingDurationText(850'000'000), std::string("850 ms"));
+    QCOMPARE(findingDurationText(12'300), std::string("12.3 µs"));
+}
+
+void TestFindingText::abbreviation_data()
+{
+    QTest::addColumn<QString>("statement");
+    QTest::addColumn<int>("maxChars");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("short") << QStringLiteral("SELECT 1") << 8 << QStringLiteral("SELECT 1");
+    QTest::newRow("cut") << QStringLiteral("SELECT a, b FROM t") << 10
+                         << QStringLiteral("SELECT a,…");
+    QTest::newRow("trailing space goes")
+        << QStringLiteral("SELECT a FROM t") << 8 << QStringLiteral("SELECT…");
+    // Characters, not bytes: "é" is two bytes and one character.
+    QTest::newRow("utf-8 fits") << QStringLiteral("café au lait") << 12
+                                << QStringLiteral("café au lait");
+    QTest::newRow("utf-8 cut") << QStringLiteral("ééééé") << 3 << QStringLiteral("éé…");
+    QTest::newRow("no limit") << QStringLiteral("SELECT a FROM t") << 0
+                              << QStringLiteral("SELECT a FROM t");
+}
+
+void TestFindingText::abbreviation()
+{
+    QFETCH(QString, statement);
+    QFETCH(int, maxChars);
+    QFETCH(QString, text);
+    QCOMPARE(QString::fromStdString(
+                 abbreviatedStatement(statement.toStdString(), std::size_t(maxChars))),
+             text);
+}
+
+QTEST_GUILESS_MAIN(TestFindingText)
+#include "tst_finding_text.moc"
