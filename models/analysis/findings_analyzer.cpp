@@ -1,12 +1,14 @@
 #include "analysis/findings_analyzer.h"
 
+#include "analysis/slow_query_detector.h"
+
 #include <algorithm>
 
 namespace kansoku {
 
 FindingsAnalyzer::FindingsAnalyzer(const FindingThresholds &thresholds)
 {
-    (void)thresholds;
+    m_detectors.push_back(std::make_unique<SlowQueryDetector>(thresholds));
 }
 
 FindingsAnalyzer::~FindingsAnalyzer() = default;
