@@ -29,6 +29,15 @@ struct FindingThresholds
     int lockMinQueuedCalls = 3;
     std::int64_t lockChainGapNs = 2'000'000;
     double lockOutlierFactor = 10.0;
+    // A call queues behind the one before it only if its request was waiting through at least
+    // this share of that call: one that became ready as the other was ending lined up by chance.
+    double lockMinWaitShare = 0.5;
+    // The outlier rule needs at least this many calls of the statement: the median of fewer says
+    // little about its typical duration.
+    int lockOutlierMinCalls = 10;
+    // A lock-taking statement (SELECT ... FOR UPDATE, LOCK TABLE) whose call takes at least this
+    // waited for its lock: such statements are keyed lookups that are fast when nothing holds it.
+    std::int64_t lockSlowCallNs = 100'000'000;
     // Version regression: a version's p95 at least this factor of the best other version's, or
     // its error rate higher by versionErrorRateDelta, each version with versionMinSamples.
     double versionLatencyFactor = 1.5;

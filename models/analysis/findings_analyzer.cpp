@@ -1,5 +1,6 @@
 #include "analysis/findings_analyzer.h"
 
+#include "analysis/lock_wait_detector.h"
 #include "analysis/slow_query_detector.h"
 
 #include <algorithm>
@@ -9,6 +10,7 @@ namespace kansoku {
 FindingsAnalyzer::FindingsAnalyzer(const FindingThresholds &thresholds)
 {
     m_detectors.push_back(std::make_unique<SlowQueryDetector>(thresholds));
+    m_detectors.push_back(std::make_unique<LockWaitDetector>(thresholds));
 }
 
 FindingsAnalyzer::~FindingsAnalyzer() = default;
