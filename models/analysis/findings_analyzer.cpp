@@ -2,6 +2,7 @@
 
 #include "analysis/lock_wait_detector.h"
 #include "analysis/slow_query_detector.h"
+#include "analysis/version_regression_detector.h"
 
 #include <algorithm>
 
@@ -11,6 +12,7 @@ FindingsAnalyzer::FindingsAnalyzer(const FindingThresholds &thresholds)
 {
     m_detectors.push_back(std::make_unique<SlowQueryDetector>(thresholds));
     m_detectors.push_back(std::make_unique<LockWaitDetector>(thresholds));
+    m_detectors.push_back(std::make_unique<VersionRegressionDetector>(thresholds));
 }
 
 FindingsAnalyzer::~FindingsAnalyzer() = default;
