@@ -1,6 +1,7 @@
 #include "session_analysis.h"
 
 #include "analysis/findings_analyzer.h"
+#include "analysis/run_profile_builder.h"
 #include "telemetry_store.h"
 
 #include <QFileInfo>
@@ -34,8 +35,11 @@ std::optional<SessionAnalysis> SessionAnalyzer::analyze(const QString &sessionPa
     const std::shared_ptr<const TelemetryQueries> queries = store.queries();
 
     FindingsAnalyzer analyzer(m_thresholds);
-    queries->forEachAnalysisTrace(range, [&analyzer](const AnalysisTrace &trace) {
-        analyzer.addTrace(trace);
+    RunProfileBuilder profile;
+    queries->forEachAnalysisTrace(range, [&](const AnalysisTrace &trace) {
+        const PreparedTrace prepared(trace);
+        analyzer.addTrace(prepared);
+        profile.addTrace(prepared);
         return true;
     });
     SessionAnalysis analysis;
@@ -44,6 +48,8 @@ std::optional<SessionAnalysis> SessionAnalyzer::analyze(const QString &sessionPa
     analysis.report.traceCount = analyzer.traceCount();
     analysis.report.spanCount = analyzer.spanCount();
     analysis.report.findings = analyzer.findings();
+    profile.addFindings(analysis.report.findings);
+    analysis.profile = profile.profile();
     return analysis;
 }
 

@@ -22,7 +22,7 @@ struct FindingThresholds
     // The share rule alone flags a statement only when it takes at least this per request: a
     // statement that is most of a fast request (a 1 ms lookup behind a 2 ms endpoint) is that
     // request's work, not a problem.
-    std::int64_t slowShareMinNsPerRequest = 5'000'000;
+    std::int64_t slowShareMinNsPerRequest = 20'000'000;
     // Lock wait: calls of one statement that queue behind each other in at least this many
     // requests (each starting within lockChainGapNs of the previous one's end), or a write whose
     // duration is lockOutlierFactor times its statement's median.

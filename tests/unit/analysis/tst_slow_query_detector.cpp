@@ -141,11 +141,13 @@ void TestSlowQueryDetector::shareRuleAlone_data()
     QTest::newRow("75% of a 40 ms request") << 40 * Ms << 30 * Ms << true;
     QTest::newRow("exactly half") << 40 * Ms << 20 * Ms << true;
     QTest::newRow("just under half") << 40 * Ms << 20 * Ms - 1 << false;
-    // Most of a fast request is that request's work, not a slow query: under 5 ms per request
-    // (slowShareMinNsPerRequest) the share rule does not apply.
+    // Most of a fast request is that request's work, not a slow query: under 20 ms per request
+    // (slowShareMinNsPerRequest) the share rule does not apply; a healthy 10 ms report query
+    // behind a 11 ms endpoint is no finding.
     QTest::newRow("75% of a 2 ms request") << 2 * Ms << std::int64_t(1'500'000) << false;
-    QTest::newRow("5 ms of a 6 ms request") << 6 * Ms << 5 * Ms << true;
-    QTest::newRow("5 ms - 1 ns of a 6 ms request") << 6 * Ms << 5 * Ms - 1 << false;
+    QTest::newRow("10 ms of an 11 ms request") << 11 * Ms << 10 * Ms << false;
+    QTest::newRow("20 ms of a 24 ms request") << 24 * Ms << 20 * Ms << true;
+    QTest::newRow("20 ms - 1 ns of a 24 ms request") << 24 * Ms << 20 * Ms - 1 << false;
 }
 
 void TestSlowQueryDetector::shareRuleAlone()
