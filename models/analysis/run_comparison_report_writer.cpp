@@ -1,5 +1,6 @@
 #include "analysis/run_comparison_report_writer.h"
 
+#include "analysis/finding_text.h"
 #include "core/time_format.h"
 
 #include <QJsonArray>
@@ -189,9 +190,15 @@ std::string RunComparisonReportWriter::text(const RunComparisonReport &report)
             line += QStringLiteral(" [%1]").arg(QLatin1String(rowPresenceId(row.presence)));
         if (row.worse)
             line += QStringLiteral(" [worse]");
-        line += QStringLiteral("\n      calls/request %1, p50 %2, p95 %3, errors %4")
+        line += QStringLiteral("\n      calls/request %1, p50 %2, p95 %3")
                     .arg(numberChange(row.callsPerRequest, 2), durationChange(row.p50Ns),
-                         durationChange(row.p95Ns), numberChange(row.errorRate, 3));
+                         durationChange(row.p95Ns));
+        // Error rates only where there were errors, so a healthy table stays short.
+        if (row.errorRate.before != 0 || row.errorRate.after != 0)
+            line += QStringLiteral(", error rate %1 → %2%3")
+                        .arg(QString::fromStdString(formatShare(row.errorRate.before)),
+                             QString::fromStdString(formatShare(row.errorRate.after)),
+                             percentText(row.errorRate));
         lines << line;
     }
     if (!lines.isEmpty())

@@ -56,8 +56,12 @@ std::vector<Finding> SlowQueryDetector::findings(const EndpointStatistics &endpo
                                  : 0.0;
         const double perRequestNs = double(stats.requestTimeNs) / double(stats.requests);
         const bool slow = stats.calls.quantileNs(0.95) >= m_thresholds.slowQueryP95Ns;
+        // Many cheap calls that add up to most of a request are the N+1 detector's finding, not
+        // a slow statement: the share rule counts only statements run a few times per request.
+        const double callsPerRequest = double(stats.calls.count()) / double(stats.requests);
         const bool dominant = share >= m_thresholds.slowShareOfLatency
-                              && perRequestNs >= double(m_thresholds.slowShareMinNsPerRequest);
+                              && perRequestNs >= double(m_thresholds.slowShareMinNsPerRequest)
+                              && callsPerRequest < double(m_thresholds.nPlusOneMinCalls);
         if (slow || dominant)
             found.push_back(findingFor(key, stats, endpoints));
     }

@@ -57,6 +57,7 @@ private Q_SLOTS:
     void shareRuleAlone_data();
     void shareRuleAlone();
     void tooFewCalls();
+    void manyCheapCallsAreLeftToTheNPlusOneDetector();
     void parallelCallsCountOnceInTheShare();
     void slowHttpCall();
     void callWithoutRequestIsLeftOut();
@@ -166,6 +167,32 @@ void TestSlowQueryDetector::shareRuleAlone()
         QCOMPARE(finding.totalCostNs, 5 * callNs);
         QCOMPARE(finding.severity, FindingSeverity::High); // half the latency or more
     }
+}
+
+void TestSlowQueryDetector::manyCheapCallsAreLeftToTheNPlusOneDetector()
+{
+    // Five requests of 40 ms, each running one cheap statement `calls` times back to back: the
+    // calls add up to most of the request, but only a statement run a few times per request is
+    // slow for its share; ten 3 ms calls are an N+1 (nPlusOneMinCalls = 5).
+    const auto run = [](int calls, std::int64_t callNs) {
+        std::vector<AnalysisTrace> traces;
+        for (int i = 0; i < 5; ++i) {
+            AnalysisTraceBuilder builder(std::uint64_t(i + 1));
+            const std::int64_t offset = i * 10'000 * Ms;
+            const int server = builder.server("shop", "GET /cart", offset, offset + 40 * Ms);
+            for (int call = 0; call < calls; ++call)
+                builder.db(server, "postgresql", "SELECT * FROM items WHERE id = $1",
+                           offset + call * callNs, offset + (call + 1) * callNs);
+            traces.push_back(builder.build());
+        }
+        SlowQueryDetector detector{FindingThresholds{}};
+        return runDetector(detector, traces);
+    };
+    QVERIFY(run(10, 3 * Ms).empty());
+    QVERIFY(run(5, 6 * Ms).empty());
+    const std::vector<Finding> fourCalls = run(4, 6 * Ms);
+    QCOMPARE(fourCalls.size(), std::size_t(1));
+    QCOMPARE(fourCalls.front().costNsPerRequest, double(24 * Ms));
 }
 
 void TestSlowQueryDetector::tooFewCalls()
