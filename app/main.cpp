@@ -2,6 +2,7 @@
 // window, the headless receiver or a headless import.
 #include "analyze_command.h"
 #include "command_line_options.h"
+#include "diff_command.h"
 #include "gui_mode.h"
 #include "headless_mode.h"
 #include "import_command.h"
@@ -40,7 +41,10 @@ int main(int argc, char *argv[])
         QCoreApplication app(argc, argv);
         return kansoku::AnalyzeCommand(options).run();
     }
-    case kansoku::CommandLineOptions::Subcommand::Diff:
+    case kansoku::CommandLineOptions::Subcommand::Diff: {
+        QCoreApplication app(argc, argv);
+        return kansoku::DiffCommand(options).run();
+    }
     case kansoku::CommandLineOptions::Subcommand::Import:
     case kansoku::CommandLineOptions::Subcommand::None:
         break;

@@ -1,6 +1,7 @@
 #include "session_analysis.h"
 
 #include "analysis/findings_run.h"
+#include "analysis/run_profile_builder.h"
 #include "telemetry_store.h"
 
 #include <QFileInfo>
@@ -33,7 +34,12 @@ std::optional<SessionAnalysis> SessionAnalyzer::analyze(const QString &sessionPa
         return fail(error);
     const std::shared_ptr<const TelemetryQueries> queries = store.queries();
 
-    FindingsRunResult run = FindingsRun(m_thresholds).run(*queries, range);
+    // One pass over the traces feeds the detectors and the run profile `kansoku diff` compares.
+    RunProfileBuilder profile;
+    FindingsRunResult run
+        = FindingsRun(m_thresholds).run(*queries, range, [&profile](const PreparedTrace &trace) {
+              profile.addTrace(trace);
+          });
     if (!run.error.empty())
         return fail(QStringLiteral("%1: %2").arg(sessionPath, QString::fromStdString(run.error)));
     SessionAnalysis analysis;
@@ -42,6 +48,8 @@ std::optional<SessionAnalysis> SessionAnalyzer::analyze(const QString &sessionPa
     analysis.report.traceCount = run.traceCount;
     analysis.report.spanCount = run.spanCount;
     analysis.report.findings = std::move(run.findings);
+    profile.addFindings(analysis.report.findings);
+    analysis.profile = profile.profile();
     return analysis;
 }
 

@@ -1,10 +1,11 @@
 // Reads one session file read-only, for `kansoku analyze` and `kansoku diff`: streams the traces
-// of a time range once through the findings detectors. Runs on the calling thread (the command's
-// main thread; there is no window to keep responsive).
+// of a time range once through the findings detectors and the run profile. Runs on the calling
+// thread (the command's main thread; there is no window to keep responsive).
 #pragma once
 
 #include "analysis/finding_thresholds.h"
 #include "analysis/findings_report_writer.h"
+#include "analysis/run_profile.h"
 
 #include <QString>
 #include <optional>
@@ -14,6 +15,7 @@ namespace kansoku {
 struct SessionAnalysis
 {
     FindingsReport report;
+    RunProfile profile; // for kansoku diff
 };
 
 class SessionAnalyzer

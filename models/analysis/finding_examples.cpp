@@ -13,7 +13,7 @@ bool cheaper(const FindingExample &a, const FindingExample &b)
 
 } // namespace
 
-bool FindingExamples::wouldKeep(std::int64_t costNs) const
+bool FindingExamples::admits(std::int64_t costNs) const
 {
     // Full: a new trace must beat the cheapest, and a trace already kept costs at least that.
     return m_examples.size() < m_capacity || (m_capacity > 0 && costNs > m_cheapestNs);
@@ -21,7 +21,7 @@ bool FindingExamples::wouldKeep(std::int64_t costNs) const
 
 void FindingExamples::offer(FindingExample example)
 {
-    if (!wouldKeep(example.costNs))
+    if (!admits(example.costNs))
         return;
     const auto sameTrace = std::find_if(m_examples.begin(), m_examples.end(), [&](const auto &e) {
         return e.traceId == example.traceId;

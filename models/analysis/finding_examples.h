@@ -13,15 +13,19 @@ namespace kansoku {
 class FindingExamples
 {
 public:
-    explicit FindingExamples(std::size_t capacity = 5)
+    // Not explicit, so a detector's aggregate of statistics holding one can be built with {}.
+    FindingExamples()
+        : FindingExamples(5)
+    {}
+    explicit FindingExamples(std::size_t capacity)
         : m_capacity(capacity)
     {}
 
     // At most one example per trace: a second offer for the same trace keeps the costlier one.
     void offer(FindingExample example);
-    // Whether an offer of this cost could change the examples: false once they are full and it
-    // costs no more than the cheapest. Lets a detector skip building examples that would go.
-    bool wouldKeep(std::int64_t costNs) const;
+    // Whether an offer of this cost could be kept: false once full of examples at least as
+    // costly. A detector asks before it builds an example for every occurrence.
+    bool admits(std::int64_t costNs) const;
     std::vector<FindingExample> worstFirst() const;
 
 private:

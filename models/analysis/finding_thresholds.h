@@ -19,12 +19,25 @@ struct FindingThresholds
     std::int64_t slowQueryP95Ns = 100'000'000;
     double slowShareOfLatency = 0.5;
     int slowMinCalls = 3;
+    // The share rule alone flags a statement only when it takes at least this per request: a
+    // statement that is most of a fast request (a 1 ms lookup behind a 2 ms endpoint) is that
+    // request's work, not a problem.
+    std::int64_t slowShareMinNsPerRequest = 20'000'000;
     // Lock wait: calls of one statement that queue behind each other in at least this many
     // requests (each starting within lockChainGapNs of the previous one's end), or a write whose
     // duration is lockOutlierFactor times its statement's median.
     int lockMinQueuedCalls = 3;
     std::int64_t lockChainGapNs = 2'000'000;
     double lockOutlierFactor = 10.0;
+    // A call queues behind the one before it only if its request was waiting through at least
+    // this share of that call: one that became ready as the other was ending lined up by chance.
+    double lockMinWaitShare = 0.5;
+    // The outlier rule needs at least this many calls of the statement: the median of fewer says
+    // little about its typical duration.
+    int lockOutlierMinCalls = 10;
+    // A lock-taking statement (SELECT ... FOR UPDATE, LOCK TABLE) whose call takes at least this
+    // waited for its lock: such statements are keyed lookups that are fast when nothing holds it.
+    std::int64_t lockSlowCallNs = 100'000'000;
     // Version regression: a version's p95 at least this factor of the best other version's, or
     // its error rate higher by versionErrorRateDelta, each version with versionMinSamples.
     double versionLatencyFactor = 1.5;

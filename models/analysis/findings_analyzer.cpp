@@ -1,7 +1,10 @@
 #include "analysis/findings_analyzer.h"
 
 #include "analysis/error_hotspot_detector.h"
+#include "analysis/lock_wait_detector.h"
+#include "analysis/slow_query_detector.h"
 #include "analysis/traffic_spike_detector.h"
+#include "analysis/version_regression_detector.h"
 
 #include <algorithm>
 
@@ -11,6 +14,9 @@ FindingsAnalyzer::FindingsAnalyzer(const FindingThresholds &thresholds)
 {
     m_detectors.push_back(std::make_unique<ErrorHotspotDetector>(thresholds));
     m_detectors.push_back(std::make_unique<TrafficSpikeDetector>(thresholds));
+    m_detectors.push_back(std::make_unique<SlowQueryDetector>(thresholds));
+    m_detectors.push_back(std::make_unique<LockWaitDetector>(thresholds));
+    m_detectors.push_back(std::make_unique<VersionRegressionDetector>(thresholds));
 }
 
 FindingsAnalyzer::~FindingsAnalyzer() = default;

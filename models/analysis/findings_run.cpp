@@ -6,7 +6,8 @@
 
 namespace kansoku {
 
-FindingsRunResult FindingsRun::run(const TelemetryQueries &queries, const TimeRange &range)
+FindingsRunResult FindingsRun::run(const TelemetryQueries &queries, const TimeRange &range,
+                                   const std::function<void(const PreparedTrace &)> &alsoVisit)
 {
     FindingsRunResult result;
     result.range = range;
@@ -15,10 +16,13 @@ FindingsRunResult FindingsRun::run(const TelemetryQueries &queries, const TimeRa
     // become the result's error rather than ending the worker thread.
     try {
         FindingsAnalyzer analyzer(m_thresholds);
-        queries.forEachAnalysisTrace(range, [this, &analyzer](const AnalysisTrace &trace) {
+        queries.forEachAnalysisTrace(range, [&](const AnalysisTrace &trace) {
             if (isCancelled())
                 return false;
-            analyzer.addTrace(trace);
+            const PreparedTrace prepared(trace);
+            analyzer.addTrace(prepared);
+            if (alsoVisit)
+                alsoVisit(prepared);
             m_traces.store(analyzer.traceCount(), std::memory_order_relaxed);
             m_spans.store(analyzer.spanCount(), std::memory_order_relaxed);
             return true;

@@ -6,10 +6,12 @@
 
 #include "analysis/finding.h"
 #include "analysis/finding_thresholds.h"
+#include "analysis/prepared_trace.h"
 #include "core/telemetry_queries.h"
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -32,7 +34,10 @@ public:
         : m_thresholds(thresholds)
     {}
 
-    FindingsRunResult run(const TelemetryQueries &queries, const TimeRange &range);
+    // alsoVisit, when set, gets each trace as the detectors saw it, for a caller that builds
+    // another analysis in the same pass (`kansoku analyze` and `diff`: the run profile).
+    FindingsRunResult run(const TelemetryQueries &queries, const TimeRange &range,
+                          const std::function<void(const PreparedTrace &)> &alsoVisit = {});
 
     // Any thread: stops a running run() before its next trace.
     void cancel() { m_cancelled.store(true, std::memory_order_relaxed); }

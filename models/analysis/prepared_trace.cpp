@@ -1,5 +1,7 @@
 #include "analysis/prepared_trace.h"
 
+#include "analysis/request_calls.h"
+
 #include <algorithm>
 #include <utility>
 
@@ -92,6 +94,17 @@ PreparedTrace::PreparedTrace(const AnalysisTrace &trace)
             m_endpointSpans.push_back(int(i));
     }
     std::stable_sort(m_endpointSpans.begin(), m_endpointSpans.end(), byStart);
+}
+
+PreparedTrace::~PreparedTrace() = default;
+PreparedTrace::PreparedTrace(PreparedTrace &&) noexcept = default;
+PreparedTrace &PreparedTrace::operator=(PreparedTrace &&) noexcept = default;
+
+const RequestCalls &PreparedTrace::requestCalls() const
+{
+    if (!m_requestCalls)
+        m_requestCalls = std::make_unique<const RequestCalls>(*this);
+    return *m_requestCalls;
 }
 
 } // namespace kansoku

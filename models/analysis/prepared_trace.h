@@ -1,19 +1,26 @@
 // One AnalysisTrace with what every detector needs, computed once: each span's parent and
-// children (by index, children in start order), its endpoint and its call identity. Built and
-// used on one worker thread; it refers to the trace, which must outlive it.
+// children (by index, children in start order), its endpoint and its call identity, and (when
+// first asked) its calls grouped by request and statement. Built and used on one worker thread;
+// it refers to the trace, which must outlive it.
 #pragma once
 
 #include "analysis/call_identity.h"
 #include "core/analysis_span.h"
 
+#include <memory>
 #include <vector>
 
 namespace kansoku {
+
+class RequestCalls;
 
 class PreparedTrace
 {
 public:
     explicit PreparedTrace(const AnalysisTrace &trace);
+    ~PreparedTrace();
+    PreparedTrace(PreparedTrace &&) noexcept;
+    PreparedTrace &operator=(PreparedTrace &&) noexcept;
 
     const AnalysisTrace &trace() const { return *m_trace; }
     const TraceId &traceId() const { return m_trace->traceId; }
@@ -32,6 +39,9 @@ public:
     int endpoint(int index) const { return m_endpoints[std::size_t(index)]; }
     // Every span that is some span's endpoint, in start order: the requests of this trace.
     const std::vector<int> &endpointSpans() const { return m_endpointSpans; }
+    // The database, HTTP and RPC calls grouped by request and statement, built on first use and
+    // kept for the other detectors that ask.
+    const RequestCalls &requestCalls() const;
 
 private:
     const AnalysisTrace *m_trace;
@@ -41,6 +51,7 @@ private:
     std::vector<int> m_roots;
     std::vector<int> m_endpoints;
     std::vector<int> m_endpointSpans;
+    mutable std::unique_ptr<const RequestCalls> m_requestCalls;
 };
 
 } // namespace kansoku

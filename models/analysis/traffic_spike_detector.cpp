@@ -75,7 +75,7 @@ void TrafficSpikeDetector::addTrace(const PreparedTrace &trace)
         ++bucket.requests;
         bucket.errors += spanFailed(span) ? 1 : 0;
         bucket.latency.add(span.durationNs());
-        if (bucket.examples.wouldKeep(span.durationNs()))
+        if (bucket.examples.admits(span.durationNs()))
             bucket.examples.offer({trace.traceId(), {span.spanId}, span.durationNs()});
         m_bucketsOfTrace.push_back(&bucket);
     }

@@ -106,6 +106,11 @@ public:
         return trace;
     }
 
+    // The trace id of the traces built with this number.
+    static TraceId traceIdOf(std::uint64_t traceNumber)
+    {
+        return AnalysisTraceBuilder(traceNumber).m_trace.traceId;
+    }
     static SpanId idOf(std::uint64_t value)
     {
         SpanId id;

@@ -9,8 +9,9 @@ class TestFindingExamples : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void keepsTheWorstOnePerTrace();
-    void wouldKeepTellsWhatAnOfferWouldChange();
+    void admitsTellsWhatAnOfferWouldChange();
     void noCapacityKeepsNothing();
+    void defaultsInAnAggregate();
 };
 
 static FindingExample exampleOf(std::uint8_t trace, std::int64_t costNs)
@@ -52,29 +53,45 @@ void TestFindingExamples::keepsTheWorstOnePerTrace()
     QCOMPARE(ties.worstFirst()[0].traceId.bytes[0], 8);
 }
 
-void TestFindingExamples::wouldKeepTellsWhatAnOfferWouldChange()
+void TestFindingExamples::admitsTellsWhatAnOfferWouldChange()
 {
     FindingExamples examples(2);
-    QVERIFY(examples.wouldKeep(0));
+    QVERIFY(examples.admits(0));
     examples.offer(exampleOf(1, 10));
-    QVERIFY(examples.wouldKeep(1)); // not full yet
+    QVERIFY(examples.admits(1)); // not full yet
     examples.offer(exampleOf(2, 40));
-    QVERIFY(!examples.wouldKeep(10));
-    QVERIFY(examples.wouldKeep(11));
+    QVERIFY(!examples.admits(10));
+    QVERIFY(examples.admits(11));
     examples.offer(exampleOf(3, 50)); // replaces 10: the cheapest is now 40
-    QVERIFY(!examples.wouldKeep(40));
-    QVERIFY(examples.wouldKeep(41));
+    QVERIFY(!examples.admits(40));
+    QVERIFY(examples.admits(41));
     examples.offer(exampleOf(2, 60)); // trace 2 grows: the cheapest is now 50
-    QVERIFY(!examples.wouldKeep(50));
+    QVERIFY(!examples.admits(50));
     QCOMPARE(costs(examples), (std::vector<std::int64_t>{60, 50}));
 }
 
 void TestFindingExamples::noCapacityKeepsNothing()
 {
     FindingExamples none(0);
-    QVERIFY(!none.wouldKeep(100));
+    QVERIFY(!none.admits(100));
     none.offer(exampleOf(1, 100));
     QVERIFY(none.worstFirst().empty());
+}
+
+void TestFindingExamples::defaultsInAnAggregate()
+{
+    // Detectors keep examples in aggregates of statistics built with {}: that needs a default
+    // constructor that is not explicit (this does not compile otherwise).
+    struct Statistics
+    {
+        std::int64_t count = 0;
+        FindingExamples examples;
+    };
+    Statistics statistics{};
+    for (std::uint8_t trace = 1; trace <= 7; ++trace)
+        statistics.examples.offer(exampleOf(trace, trace));
+    QCOMPARE(statistics.examples.worstFirst().size(), std::size_t(5)); // the default capacity
+    QCOMPARE(statistics.examples.worstFirst().back().costNs, 3);
 }
 
 QTEST_GUILESS_MAIN(TestFindingExamples)

@@ -1,0 +1,52 @@
+#include "diff_command.h"
+
+#include "analysis/run_comparison_report_writer.h"
+#include "core/time_format.h"
+#include "session_analysis.h"
+
+#include <cstdio>
+
+namespace kansoku {
+
+namespace {
+
+std::string describeRun(const QString &path, const std::optional<TimeRange> &range)
+{
+    if (!range)
+        return path.toStdString();
+    return QStringLiteral("%1 %2..%3")
+        .arg(path, formatIsoTimestampNs(range->startNs), formatIsoTimestampNs(range->endNs))
+        .toStdString();
+}
+
+} // namespace
+
+int DiffCommand::run() const
+{
+    const bool ranges = m_options.beforeRange.has_value();
+    const QString beforePath = m_options.sessionFiles.constFirst();
+    const QString afterPath = ranges ? beforePath : m_options.sessionFiles.at(1);
+    const SessionAnalyzer analyzer;
+    QString error;
+    const std::optional<SessionAnalysis> before
+        = analyzer.analyze(beforePath, ranges ? *m_options.beforeRange : TimeRange{}, &error);
+    const std::optional<SessionAnalysis> after
+        = before ? analyzer.analyze(afterPath, ranges ? *m_options.afterRange : TimeRange{}, &error)
+                 : std::nullopt;
+    if (!before || !after) {
+        std::fprintf(stderr, "kansoku diff: %s\n", error.toLocal8Bit().constData());
+        return 2;
+    }
+    RunComparisonOptions options;
+    options.thresholdPercent = m_options.thresholdPercent;
+    RunComparisonReport report;
+    report.beforeName = describeRun(beforePath, m_options.beforeRange);
+    report.afterName = describeRun(afterPath, m_options.afterRange);
+    report.comparison = RunComparison::compare(before->profile, after->profile, options);
+    const std::string output = m_options.json ? RunComparisonReportWriter::json(report) + '\n'
+                                              : RunComparisonReportWriter::text(report);
+    std::fputs(output.c_str(), stdout);
+    return report.comparison.worse ? 1 : 0;
+}
+
+} // namespace kansoku
