@@ -1,10 +1,13 @@
 // Runs one kind of query on a worker thread (QtConcurrent) and delivers only the newest answer:
 // every run() bumps a generation number and answers of older runs are dropped, so a slow stale
 // query never overwrites a newer result (KDAB hotspot's job tracker). Owned and used on the GUI
-// thread; the work function runs on a pool thread and must only touch values it captured.
+// (main) thread, with receivers on that thread; the work function runs on a pool thread and must
+// only touch values it captured.
 #pragma once
 
+#include <QCoreApplication>
 #include <QObject>
+#include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
 #include <cstdint>
 #include <memory>
@@ -16,25 +19,29 @@ namespace kansoku {
 class BackgroundQuery
 {
 public:
-    // work() runs on a worker; done(result) runs on receiver's thread, unless a newer run() or
-    // cancel() came first or receiver was destroyed.
+    // work() runs on a worker; done(result) runs on the main thread, unless a newer run() or
+    // cancel() came first or receiver (a main-thread object) was destroyed.
     template<typename Work, typename Done>
     void run(QObject *receiver, Work work, Done done)
     {
         using Result = std::invoke_result_t<Work>;
         const std::uint64_t generation = ++*m_generation;
         ++*m_running;
+        // The answer is posted to the application object, which outlives every receiver, and the
+        // receiver is looked at only there, on the main thread. (Qt 6.4's then(context, ...)
+        // reads the context's QPointer on the worker, racing with the receiver's deletion on the
+        // main thread: a pane deleted by a session switch while its query ran could crash.)
         QtConcurrent::run(std::move(work))
-            .then(receiver, [receiver, latest = m_generation, running = m_running, generation,
-                             done = std::move(done)](Result result) mutable {
+            .then([receiver = QPointer<QObject>(receiver), latest = m_generation,
+                   running = m_running, generation, done = std::move(done)](Result result) mutable {
                 // A work item that finished before then() attached runs this inside run();
                 // posting makes every answer arrive from the event loop, never re-entrantly.
                 QMetaObject::invokeMethod(
-                    receiver,
-                    [latest, running, generation, done = std::move(done),
+                    QCoreApplication::instance(),
+                    [receiver, latest, running, generation, done = std::move(done),
                      result = std::move(result)]() mutable {
                         --*running;
-                        if (*latest == generation)
+                        if (receiver && *latest == generation)
                             done(std::move(result));
                     },
                     Qt::QueuedConnection);

@@ -2,6 +2,8 @@
 
 #include <QSemaphore>
 #include <QTest>
+#include <algorithm>
+#include <vector>
 
 using namespace kansoku;
 
@@ -13,6 +15,7 @@ private Q_SLOTS:
     void dropsStaleAnswers();
     void cancelDropsPendingAnswer();
     void destroyedReceiverGetsNothing();
+    void receiversDeletedWhileAnswersArrive();
 };
 
 void TestBackgroundQuery::deliversOnReceiverThread()
@@ -96,6 +99,31 @@ void TestBackgroundQuery::destroyedReceiverGetsNothing()
     QThreadPool::globalInstance()->waitForDone();
     QCoreApplication::processEvents();
     QVERIFY(!answered);
+    // Its run is over: the query is not left busy.
+    QTRY_VERIFY(!query.isBusy());
+}
+
+void TestBackgroundQuery::receiversDeletedWhileAnswersArrive()
+{
+    // Panes are deleted (a session switch) while their queries finish on the workers: the
+    // answers must neither reach them nor touch them.
+    int answered = 0;
+    std::vector<BackgroundQuery> queries(200);
+    for (int round = 0; round < 20; ++round) {
+        std::vector<QObject *> receivers;
+        for (BackgroundQuery &query : queries) {
+            auto *receiver = new QObject;
+            receivers.push_back(receiver);
+            query.run(
+                receiver, [] { return 1; }, [&answered](int) { ++answered; });
+        }
+        for (QObject *receiver : receivers)
+            delete receiver;
+    }
+    QThreadPool::globalInstance()->waitForDone();
+    QTRY_VERIFY(std::none_of(queries.begin(), queries.end(),
+                             [](const BackgroundQuery &query) { return query.isBusy(); }));
+    QCOMPARE(answered, 0);
 }
 
 QTEST_GUILESS_MAIN(TestBackgroundQuery)
