@@ -1,4 +1,5 @@
 #include "analysis/trace_scatter_series.h"
+#include "support/empty_telemetry_queries.h"
 #include "view/trace_list_model.h"
 
 #include <QAbstractItemModelTester>
@@ -61,8 +62,9 @@ TraceSummary summaryNumber(int number)
 }
 
 // The store's trace query semantics over an in-memory list: filters, the four sort orders,
-// offset/limit. Records every query so tests can check what the model asked for.
-class FakeTraceQueries : public TelemetryQueries
+// offset/limit; the other queries answer nothing. Records every query so tests can check what
+// the model asked for.
+class FakeTraceQueries : public kansoku::test::EmptyTelemetryQueries
 {
 public:
     void setTraces(std::vector<TraceSummary> traces)
@@ -150,21 +152,6 @@ public:
             result.resize(std::size_t(query.limit));
         return result;
     }
-    std::optional<Trace> trace(const TraceId &) const override { return std::nullopt; }
-    LogPage logs(const LogQuery &) const override { return {}; }
-    std::int64_t countLogs(const LogQuery &) const override { return 0; }
-    std::vector<MetricStream> metricStreams(const MetricStreamQuery &) const override { return {}; }
-    std::optional<Metric> metricPoints(const MetricPointQuery &) const override
-    {
-        return std::nullopt;
-    }
-    std::vector<std::string> services() const override { return {}; }
-    std::optional<TimeRange> timeBounds() const override { return std::nullopt; }
-    TelemetryTotals totals() const override { return {}; }
-    // No spans here: the trace list never reads analysis traces.
-    void forEachAnalysisTrace(const TimeRange &,
-                              const std::function<bool(const AnalysisTrace &)> &) const override
-    {}
 
 private:
     mutable std::mutex m_mutex;
