@@ -5,11 +5,13 @@
 #include "core/time_format.h"
 #include "export_control.h"
 #include "service_palette.h"
+#include "trace_comparison_window.h"
 #include "trace_filter_bar.h"
 #include "trace_inspector.h"
 #include "view/trace_list_model.h"
 #include "view/workbench_state.h"
 
+#include <QAction>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -171,6 +173,19 @@ TracesPane::TracesPane(WorkbenchState *state, std::shared_ptr<const TelemetryQue
             });
     connect(m_table, &QTableView::activated, this,
             [this](const QModelIndex &index) { onRowSelected(index.row()); });
+
+    // Two traces selected (Ctrl+click): compare them side by side, from the list's context menu
+    // or Ctrl+D.
+    m_compareAction = new QAction(tr("Compare the two selected traces"), m_table);
+    m_compareAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_compareAction->setShortcutContext(Qt::WidgetShortcut);
+    m_compareAction->setEnabled(false);
+    m_table->addAction(m_compareAction);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(m_compareAction, &QAction::triggered, this, [this] { compareSelectedTraces(); });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        m_compareAction->setEnabled(m_table->selectionModel()->selectedRows().size() == 2);
+    });
 
     connect(m_traceInspector, &TraceInspector::spanSelected, m_state, &WorkbenchState::selectSpan);
     connect(m_traceInspector, &TraceInspector::linkActivated, m_state, &WorkbenchState::selectSpan);
@@ -436,6 +451,16 @@ std::vector<TraceId> TracesPane::selectedTraceIds() const
             traceIds.push_back(m_model->summary(index.row()).traceId);
     }
     return traceIds;
+}
+
+TraceComparisonWindow *TracesPane::compareSelectedTraces()
+{
+    const std::vector<TraceId> traceIds = selectedTraceIds();
+    if (traceIds.size() != 2)
+        return nullptr;
+    auto *window = new TraceComparisonWindow(m_queries, traceIds[0], traceIds[1], this);
+    window->show();
+    return window;
 }
 
 QString TracesPane::emptyText() const

@@ -11,6 +11,7 @@
 #include <memory>
 #include <set>
 
+class QAction;
 class QLabel;
 class QSplitter;
 class QTableView;
@@ -19,6 +20,7 @@ namespace kansoku {
 
 class ChartView;
 class ExportControl;
+class TraceComparisonWindow;
 class TraceFilterBar;
 class TraceListModel;
 class TraceInspector;
@@ -42,6 +44,11 @@ public:
     ExportControl *exportControl() const { return m_export; }
     // The traces selected in the list (several with Ctrl/Shift), in list order.
     std::vector<TraceId> selectedTraceIds() const;
+    // Opens "Compare traces" for the two traces selected in the list (A: the one higher up);
+    // nullptr, and nothing opens, unless exactly two are selected. The window is its own
+    // top-level window and closes with the pane.
+    TraceComparisonWindow *compareSelectedTraces();
+    QAction *compareAction() const { return m_compareAction; }
     // The traces on the scatter, newest first; point i of its series is entry i.
     const std::vector<TraceSummary> &scatterTraces() const { return *m_scatterTraces; }
     // What the list shows instead of rows ("No traces in this range", ...); empty when hidden.
@@ -86,6 +93,7 @@ private:
     ChartView *m_scatter = nullptr;
     QLabel *m_countLabel = nullptr;
     ExportControl *m_export = nullptr;
+    QAction *m_compareAction = nullptr;
     QTableView *m_table = nullptr;
     QLabel *m_emptyLabel = nullptr;
     TraceListModel *m_model = nullptr;

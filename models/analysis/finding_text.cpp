@@ -91,4 +91,26 @@ std::string abbreviatedStatement(std::string_view statement, std::size_t maxChar
     return out + "…";
 }
 
+std::string formatCount(double count)
+{
+    return significant(count);
+}
+
+std::string formatAverageAndMost(double average, std::int64_t most)
+{
+    return significant(average) + " on average, " + std::to_string(most) + " at most";
+}
+
+std::string formatReach(const Finding &finding)
+{
+    if (finding.endpointTraces > 0)
+        return "in " + formatShare(finding.shareOfEndpointTraces()) + " of these requests";
+    return "in " + std::to_string(finding.affectedTraces) + " traces";
+}
+
+std::string formatTracesAffected(const Finding &finding)
+{
+    return std::to_string(finding.affectedTraces) + " of " + std::to_string(finding.endpointTraces);
+}
+
 } // namespace kansoku

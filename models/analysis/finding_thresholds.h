@@ -12,6 +12,10 @@ struct FindingThresholds
 {
     // N+1: at least this many sequential calls of one statement under one parent span.
     int nPlusOneMinCalls = 5;
+    // N+1 calls run one after another: their summed durations are at most this many times the
+    // wall time they cover (1 for a strict loop, n for n calls at once). Above it the burst is
+    // parallel, a fan-out rather than an N+1.
+    double nPlusOneMaxAverageConcurrency = 1.5;
     // Redundant: the identical call (statement and parameters) at least this often in one trace.
     int redundantMinCalls = 2;
     // Slow query: a statement whose p95 is at least this, or that takes at least

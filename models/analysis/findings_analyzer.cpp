@@ -1,7 +1,10 @@
 #include "analysis/findings_analyzer.h"
 
 #include "analysis/error_hotspot_detector.h"
+#include "analysis/fan_out_detector.h"
 #include "analysis/lock_wait_detector.h"
+#include "analysis/n_plus_one_detector.h"
+#include "analysis/redundant_call_detector.h"
 #include "analysis/slow_query_detector.h"
 #include "analysis/traffic_spike_detector.h"
 #include "analysis/version_regression_detector.h"
@@ -12,11 +15,14 @@ namespace kansoku {
 
 FindingsAnalyzer::FindingsAnalyzer(const FindingThresholds &thresholds)
 {
+    m_detectors.push_back(std::make_unique<NPlusOneDetector>(thresholds));
+    m_detectors.push_back(std::make_unique<RedundantCallDetector>(thresholds));
     m_detectors.push_back(std::make_unique<ErrorHotspotDetector>(thresholds));
     m_detectors.push_back(std::make_unique<TrafficSpikeDetector>(thresholds));
     m_detectors.push_back(std::make_unique<SlowQueryDetector>(thresholds));
     m_detectors.push_back(std::make_unique<LockWaitDetector>(thresholds));
     m_detectors.push_back(std::make_unique<VersionRegressionDetector>(thresholds));
+    m_detectors.push_back(std::make_unique<FanOutDetector>(thresholds));
 }
 
 FindingsAnalyzer::~FindingsAnalyzer() = default;

@@ -226,9 +226,8 @@ Finding VersionRegressionDetector::findingFor(const EndpointStatementKey &key,
                  + regression.fastest->first;
     if (regression.errors)
         title += std::string(regression.latency ? "," : "") + " error rate "
-                 + formatShare(stats.errorRate()) + " vs "
-                 + formatShare(fewestErrors.errorRate()) + " in "
-                 + regression.fewestErrors->first;
+                 + formatShare(stats.errorRate()) + " vs " + formatShare(fewestErrors.errorRate())
+                 + " in " + regression.fewestErrors->first;
     finding.title = title + " — version regression";
 
     // The regressed version, the ones it is compared with, then the other versions with enough
@@ -249,8 +248,7 @@ Finding VersionRegressionDetector::findingFor(const EndpointStatementKey &key,
             {it->first + " p50", findingDurationText(version.durations.quantileNs(0.5))});
         finding.facts.push_back(
             {it->first + " p95", findingDurationText(version.durations.quantileNs(0.95))});
-        finding.facts.push_back(
-            {it->first + " error rate", formatShare(version.errorRate())});
+        finding.facts.push_back({it->first + " error rate", formatShare(version.errorRate())});
     }
     const std::string &baseline
         = regression.latency ? regression.fastest->first : regression.fewestErrors->first;

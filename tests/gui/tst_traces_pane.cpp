@@ -3,12 +3,15 @@
 #include "otlp_decoder.h"
 #include "support/storage_test_data.h"
 #include "telemetry_store.h"
+#include "trace_comparison_window.h"
 #include "trace_filter_bar.h"
 #include "trace_inspector.h"
 #include "traces_pane.h"
+#include "view/trace_comparison_model.h"
 #include "view/trace_list_model.h"
 #include "view/workbench_state.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
@@ -129,6 +132,7 @@ private Q_SLOTS:
     void liveRefreshKeepsSelectionAndAddsTraces();
     void emptyRangeShowsEmptyState();
     void jsSdkTraceOpens();
+    void twoSelectedTracesCompare();
 
 private:
     void waitForList(int rows);
@@ -167,6 +171,35 @@ void TestTracesPane::cleanup()
 {
     m_pane.reset();
     m_state.reset();
+}
+
+void TestTracesPane::twoSelectedTracesCompare()
+{
+    QTableView *table = m_pane->traceTable();
+    QAction *compare = m_pane->compareAction();
+    QVERIFY(compare);
+    QVERIFY(table->actions().contains(compare));
+    table->selectRow(0);
+    QVERIFY(!compare->isEnabled());
+    QVERIFY(!m_pane->compareSelectedTraces());
+    // Ctrl+click a second row: two selected (newest first: traces 40 and 36, both checkouts).
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::ControlModifier,
+                      table->visualRect(table->model()->index(4, 0)).center());
+    QCOMPARE(m_pane->selectedTraceIds().size(), std::size_t(2));
+    QVERIFY(compare->isEnabled());
+
+    compare->trigger();
+    const QList<TraceComparisonWindow *> windows = m_pane->findChildren<TraceComparisonWindow *>();
+    QCOMPARE(windows.size(), 1);
+    TraceComparisonWindow *window = windows.first();
+    QVERIFY(window->isWindow());
+    QTRY_VERIFY(!window->isLoading() && window->model()->rowCount() == 1);
+    // Both are POST /checkout on frontend with a backend child: one merged root.
+    const TraceComparisonNode *root = window->model()->nodeAt(window->model()->index(0, 0));
+    QVERIFY(root);
+    QCOMPARE(root->count[0], 1);
+    QCOMPARE(root->count[1], 1);
+    window->close();
 }
 
 void TestTracesPane::waitForList(int rows)

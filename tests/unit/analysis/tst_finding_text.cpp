@@ -14,6 +14,8 @@ private Q_SLOTS:
     void duration();
     void abbreviation_data();
     void abbreviation();
+    void counts();
+    void reach();
 };
 
 void TestFindingText::formatShare_data()
@@ -88,6 +90,25 @@ void TestFindingText::abbreviation()
     QCOMPARE(QString::fromStdString(
                  abbreviatedStatement(statement.toStdString(), std::size_t(maxChars))),
              text);
+}
+
+void TestFindingText::counts()
+{
+    QCOMPARE(formatCount(50.0), std::string("50"));
+    QCOMPARE(formatCount(12.5), std::string("12.5"));
+    QCOMPARE(formatCount(2.0 / 3.0), std::string("0.67"));
+    QCOMPARE(formatAverageAndMost(12.5, 20), std::string("12.5 on average, 20 at most"));
+}
+
+void TestFindingText::reach()
+{
+    Finding finding;
+    finding.affectedTraces = 3;
+    finding.endpointTraces = 4;
+    QCOMPARE(formatReach(finding), std::string("in 75% of these requests"));
+    QCOMPARE(formatTracesAffected(finding), std::string("3 of 4"));
+    finding.endpointTraces = 0;
+    QCOMPARE(formatReach(finding), std::string("in 3 traces"));
 }
 
 QTEST_GUILESS_MAIN(TestFindingText)
