@@ -90,11 +90,10 @@ FindingsPane::FindingsPane(WorkbenchState *state, std::shared_ptr<const Telemetr
     m_table->setColumnWidth(FindingListModel::TotalCostColumn, textWidth("12.3 s"));
     // The title takes what the figures leave; the analyzer's order is severity, worst first.
     header->setSectionResizeMode(FindingListModel::TitleColumn, QHeaderView::Stretch);
-    // A title names its service, operation and detector ("frontend GET /cart: … — N+1"): their
-    // columns start hidden, so the title has room beside the figures. The header's context
-    // menu shows any column.
-    for (int column : {FindingListModel::ServiceColumn, FindingListModel::OperationColumn,
-                       FindingListModel::DetectorColumn})
+    // Every title starts with its operation and ends with its detector ("GET /cart runs … —
+    // N+1, …"): those columns start hidden, so the title has room beside the figures. The
+    // header's context menu shows any column.
+    for (int column : {FindingListModel::OperationColumn, FindingListModel::DetectorColumn})
         header->hideSection(column);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(header, &QHeaderView::customContextMenuRequested, this, [this, header](QPoint pos) {

@@ -561,11 +561,11 @@ void TestFindingsPane::headerMenuShowsHiddenColumns()
 {
     makePane({healthyTrace(1)});
     QHeaderView *header = m_pane->table()->horizontalHeader();
-    // The title names service, operation and detector: those columns start hidden.
-    QVERIFY(header->isSectionHidden(FindingListModel::ServiceColumn));
+    // The title names operation and detector: those columns start hidden.
     QVERIFY(header->isSectionHidden(FindingListModel::OperationColumn));
     QVERIFY(header->isSectionHidden(FindingListModel::DetectorColumn));
     QVERIFY(!header->isSectionHidden(FindingListModel::TitleColumn));
+    QVERIFY(!header->isSectionHidden(FindingListModel::ServiceColumn));
     QVERIFY(!header->isSectionHidden(FindingListModel::CostPerRequestColumn));
 
     Q_EMIT header->customContextMenuRequested(QPoint(10, 5));
@@ -573,11 +573,12 @@ void TestFindingsPane::headerMenuShowsHiddenColumns()
     QVERIFY(menu);
     const QList<QAction *> actions = menu->actions();
     QCOMPARE(actions.size(), int(FindingListModel::ColumnCount));
-    QCOMPARE(actions[FindingListModel::ServiceColumn]->text(), QStringLiteral("Service"));
-    QVERIFY(!actions[FindingListModel::ServiceColumn]->isChecked());
+    QCOMPARE(actions[FindingListModel::OperationColumn]->text(), QStringLiteral("Operation"));
+    QVERIFY(!actions[FindingListModel::OperationColumn]->isChecked());
+    QVERIFY(actions[FindingListModel::ServiceColumn]->isChecked());
     QVERIFY(!actions[FindingListModel::TitleColumn]->isEnabled());
-    actions[FindingListModel::ServiceColumn]->trigger();
-    QVERIFY(!header->isSectionHidden(FindingListModel::ServiceColumn));
+    actions[FindingListModel::OperationColumn]->trigger();
+    QVERIFY(!header->isSectionHidden(FindingListModel::OperationColumn));
     actions[FindingListModel::TotalCostColumn]->trigger();
     QVERIFY(header->isSectionHidden(FindingListModel::TotalCostColumn));
     menu->close();
