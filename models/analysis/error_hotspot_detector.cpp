@@ -55,9 +55,19 @@ void ErrorHotspotDetector::addTrace(const PreparedTrace &trace)
         causes.push_back(failureCauseOf(trace.span(failing[i])));
     }
 
-    // An error whose nearest failing descendant in the same request has the same cause was
-    // re-raised from there: only the descendant, where it started, counts.
+    // An error was passed up from a failing descendant in the same request when it carries the
+    // same cause, or when it records no exception of its own while the failure below does (the
+    // exception explains it better): PaymentDeclined on the call, then "payment failed" on the
+    // handler and HTTP 502 on the request. Only the deepest failure, where it started, counts.
+    const auto passedUp = [&](int ancestor, int position) {
+        const FailureCause &above = causes[std::size_t(ancestor)];
+        const FailureCause &below = causes[std::size_t(position)];
+        return above == below
+               || (above.kind != FailureCauseKind::ExceptionType
+                   && below.kind == FailureCauseKind::ExceptionType);
+    };
     std::vector<bool> reraised(failing.size(), false);
+    std::vector<int> nearestFailingAncestor(failing.size(), -1);
     std::vector<std::pair<int, int>> pending; // span, position of its nearest failing ancestor
     for (int root : trace.roots())
         pending.emplace_back(root, -1);
@@ -65,9 +75,13 @@ void ErrorHotspotDetector::addTrace(const PreparedTrace &trace)
         auto [index, ancestor] = pending.back();
         pending.pop_back();
         if (const int position = failingPosition[std::size_t(index)]; position >= 0) {
-            if (ancestor >= 0 && causes[std::size_t(ancestor)] == causes[std::size_t(position)]
-                && trace.endpoint(failing[std::size_t(ancestor)]) == trace.endpoint(index))
-                reraised[std::size_t(ancestor)] = true;
+            nearestFailingAncestor[std::size_t(position)] = ancestor;
+            // Up the chain of failing ancestors in this request, as far as each passed it up.
+            for (int above = ancestor;
+                 above >= 0 && trace.endpoint(failing[std::size_t(above)]) == trace.endpoint(index)
+                 && passedUp(above, position);
+                 above = nearestFailingAncestor[std::size_t(above)])
+                reraised[std::size_t(above)] = true;
             ancestor = position;
         }
         for (int child : trace.children(index))

@@ -17,6 +17,7 @@ private Q_SLOTS:
     void healthyWorkloadHasNone();
     void errorsInDifferentOperationsAreSeparate();
     void reraisedErrorCountsOnceButEachServiceItsOwn();
+    void aFailurePassedUpUnderOtherNamesCountsOnce();
     void httpStatusOnlyErrors();
     void analyzerRunsTheDetector();
 };
@@ -277,6 +278,30 @@ void TestErrorHotspotDetector::reraisedErrorCountsOnceButEachServiceItsOwn()
                                             "requests — error hotspot"));
     QCOMPARE(findings[1].service, std::string("payment"));
     QCOMPARE(findings[1].totalCostNs, 3 * 787 * Ms);
+}
+
+void TestErrorHotspotDetector::aFailurePassedUpUnderOtherNamesCountsOnce()
+{
+    // One declined payment, named three ways on its way up: the exception on the call, a status
+    // message on the handler, HTTP 502 on the request. One finding, at the call.
+    Harness harness;
+    for (std::uint64_t number = 1; number <= 4; ++number) {
+        AnalysisTraceBuilder builder(number);
+        const int root = builder.server("frontend", "POST /checkout", 0, 200 * Ms);
+        builder.attribute(root, "http.response.status_code", std::int64_t(502));
+        const int handler = builder.add(root, "placeOrder", SpanKind::Internal, Ms, 190 * Ms);
+        builder.error(handler, {}, "payment failed");
+        const int call
+            = builder.http(handler, "POST", "https://payments.example/charge", 2 * Ms, 180 * Ms);
+        builder.error(call, "PaymentDeclined", "card declined");
+        harness.add(builder.build());
+    }
+    const std::vector<Finding> findings = harness.findings();
+    QCOMPARE(findings.size(), std::size_t(1));
+    QCOMPARE(findings[0].title, std::string("frontend POST /checkout: PaymentDeclined at `POST "
+                                            "payments.example/charge` 4× in 100% of requests — "
+                                            "error hotspot"));
+    QCOMPARE(findings[0].occurrences, 4);
 }
 
 void TestErrorHotspotDetector::httpStatusOnlyErrors()
