@@ -125,6 +125,7 @@ FindingsPane::FindingsPane(WorkbenchState *state, std::shared_ptr<const Telemetr
 
     m_details->setObjectName(QStringLiteral("findingDetails"));
     auto *splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter = splitter;
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(m_stack);
     splitter->addWidget(m_details);
@@ -226,6 +227,19 @@ void FindingsPane::startAnalysis()
     m_progressTimer->start();
     updateStatus();
     updateEmptyState();
+}
+
+Qt::Orientation FindingsPane::detailsOrientation() const
+{
+    return m_splitter->orientation();
+}
+
+void FindingsPane::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    const Qt::Orientation wanted = width() >= DetailsBesideMinWidth ? Qt::Horizontal : Qt::Vertical;
+    if (m_splitter->orientation() != wanted)
+        m_splitter->setOrientation(wanted);
 }
 
 void FindingsPane::showEvent(QShowEvent *event)

@@ -19,6 +19,7 @@
 
 class QComboBox;
 class QLabel;
+class QSplitter;
 class QStackedWidget;
 class QTableView;
 class QTimer;
@@ -60,8 +61,13 @@ public:
     // What double-click, Enter and the open button do with the finding in a row.
     void openFinding(int row);
 
+    // Details beside the list when the pane is wide, below it when narrow (so the finding's
+    // title column keeps room).
+    Qt::Orientation detailsOrientation() const;
+
 protected:
     void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 Q_SIGNALS:
     void analysisShown(); // an analysis answer is in the list (or its error in the status)
@@ -70,6 +76,8 @@ Q_SIGNALS:
     void logsPaneWanted();
 
 private:
+    static constexpr int DetailsBesideMinWidth = 1100;
+
     void startAnalysis();
     void scheduleFullAnalysis();
     void onTimeRangeChanged();
@@ -95,6 +103,7 @@ private:
     QComboBox *m_detectorFilter = nullptr;
     QLabel *m_status = nullptr;
     QStackedWidget *m_stack = nullptr;
+    QSplitter *m_splitter = nullptr;
     QTableView *m_table = nullptr;
     QLabel *m_emptyState = nullptr;
     FindingDetailsView *m_details = nullptr;

@@ -182,6 +182,7 @@ private Q_SLOTS:
     void headerClickSortsLargestFirst();
     void headerMenuShowsHiddenColumns();
     void selectionSurvivesANewAnalysis();
+    void detailsGoBelowTheListWhenNarrow();
 
 private:
     void makePane(std::vector<AnalysisTrace> traces, bool held = false);
@@ -607,6 +608,19 @@ void TestFindingsPane::selectionSurvivesANewAnalysis()
     QCOMPARE(model->rowCount(), 1);
     QCOMPARE(m_pane->table()->currentIndex().row(), 0);
     QCOMPARE(*m_pane->detailsView()->finding(), model->finding(0));
+}
+
+void TestFindingsPane::detailsGoBelowTheListWhenNarrow()
+{
+    makePane({healthyTrace(1)});
+    QTRY_COMPARE(m_pane->completedAnalyses(), 1);
+    m_pane->resize(1400, 400);
+    QTRY_COMPARE(m_pane->detailsOrientation(), Qt::Horizontal);
+    // A pane in a third of a laptop screen: the finding titles need the width.
+    m_pane->resize(700, 500);
+    QTRY_COMPARE(m_pane->detailsOrientation(), Qt::Vertical);
+    m_pane->resize(1400, 400);
+    QTRY_COMPARE(m_pane->detailsOrientation(), Qt::Horizontal);
 }
 
 QTEST_MAIN(TestFindingsPane)
