@@ -1,6 +1,7 @@
 // `kansoku diff BEFORE AFTER` or `kansoku diff SESSION --before FROM..TO --after FROM..TO`
 // [--json] [--threshold PCT]: profiles both runs, compares them and prints the table; the exit
-// status gates a CI job. Runs on the main thread without an event loop.
+// status gates a CI job. Runs on the main thread without an event loop; the after run is read
+// on a second thread meanwhile.
 #pragma once
 
 #include "command_line_options.h"
