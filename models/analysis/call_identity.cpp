@@ -123,10 +123,11 @@ void classifyDatabase(const AnalysisSpan &span, CallIdentity &call)
             call.callWithValues = text;
             break;
         case StatementLanguage::Sql: {
-            call.statement = StatementNormalizer::sql(text);
+            StatementNormalizer::SqlShape shape = StatementNormalizer::sqlShape(text);
+            call.statement = std::move(shape.statement);
             const std::string parameters = queryParameters(span);
             // A statement with placeholders tells nothing of its values unless they were recorded.
-            if (!parameters.empty() || !StatementNormalizer::hasPlaceholders(text))
+            if (!parameters.empty() || !shape.hasPlaceholders)
                 call.callWithValues = text + parameters;
             const std::string verb = firstWordUpper(call.statement);
             call.isWrite = verb == "INSERT" || verb == "UPDATE" || verb == "DELETE"

@@ -255,10 +255,14 @@ void appendToken(std::string &out, const Token &token, std::string_view text)
 
 } // namespace
 
-std::string StatementNormalizer::sql(std::string_view statement)
+StatementNormalizer::SqlShape StatementNormalizer::sqlShape(std::string_view statement)
 {
     const std::vector<Token> tokens = tokenizeSql(statement);
-    std::string out;
+    SqlShape shape;
+    shape.hasPlaceholders = std::any_of(tokens.begin(), tokens.end(), [](const Token &t) {
+        return t.kind == TokenKind::Placeholder;
+    });
+    std::string &out = shape.statement;
     out.reserve(statement.size());
     std::size_t i = 0;
     while (i < tokens.size()) {
@@ -296,14 +300,17 @@ std::string StatementNormalizer::sql(std::string_view statement)
         appendToken(out, token, isValue(token) ? std::string_view("?") : token.text);
         ++i;
     }
-    return out;
+    return shape;
+}
+
+std::string StatementNormalizer::sql(std::string_view statement)
+{
+    return sqlShape(statement).statement;
 }
 
 bool StatementNormalizer::hasPlaceholders(std::string_view statement)
 {
-    const std::vector<Token> tokens = tokenizeSql(statement);
-    return std::any_of(tokens.begin(), tokens.end(),
-                       [](const Token &t) { return t.kind == TokenKind::Placeholder; });
+    return sqlShape(statement).hasPlaceholders;
 }
 
 std::string StatementNormalizer::redis(std::string_view command)

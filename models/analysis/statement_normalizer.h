@@ -11,6 +11,14 @@ namespace kansoku {
 class StatementNormalizer
 {
 public:
+    // sql() and hasPlaceholders() of one statement from a single pass over it.
+    struct SqlShape
+    {
+        std::string statement;
+        bool hasPlaceholders = false;
+    };
+    static SqlShape sqlShape(std::string_view statement);
+
     // SQL (PostgreSQL, MySQL, SQLite, SQL Server, Oracle shapes): string, number, hex, boolean
     // and NULL literals, dollar-quoted strings and bind placeholders ($1, ?, :name, @p1) become
     // "?"; "IN (1, 2, 3)" becomes "IN (?)"; "VALUES (1, 'a'), (2, 'b')" becomes "VALUES (?, ?)".
