@@ -7,7 +7,9 @@
 #include "otlp_proto_decoder.h"
 #include "otlp_trace_wire_reader.h"
 
+#include <algorithm>
 #include <climits>
+#include <cstddef>
 #include <google/protobuf/arena.h>
 #include <type_traits>
 
@@ -35,9 +37,15 @@ template<typename Request>
 OtlpDecodeResult decodeAs(OtlpEncoding encoding, std::string_view body, SpanFields spanFields)
 {
     // The arena frees the whole parsed tree at once; starting it near the body size avoids most
-    // block growth for typical requests.
+    // block growth for typical requests. The size must be a multiple of the alignment: protobuf
+    // 3.21 writes its cleanup nodes (two pointers) down from the end of a block, and each block
+    // after the first is twice the one before, taken as is - an odd body made the second block end
+    // 4 bytes off and its cleanup nodes misaligned (undefined behaviour, issue 15).
+    constexpr std::size_t blockAlignment = alignof(std::max_align_t);
+    const std::size_t wantedBlockSize = std::clamp<std::size_t>(body.size() * 2, 4096, 1 << 20);
     google::protobuf::ArenaOptions options;
-    options.start_block_size = std::clamp<std::size_t>(body.size() * 2, 4096, 1 << 20);
+    options.start_block_size
+        = (wantedBlockSize + blockAlignment - 1) / blockAlignment * blockAlignment;
     options.max_block_size = 8 << 20;
     google::protobuf::Arena arena(options);
     auto *request = google::protobuf::Arena::CreateMessage<Request>(&arena);
