@@ -69,6 +69,15 @@ TraceInspector::TraceInspector(QWidget *parent)
     m_copyTraceIdButton->setToolTip(tr("Copy the trace id"));
     m_copyTraceIdButton->setAutoRaise(true);
     titleRow->addWidget(m_copyTraceIdButton);
+    m_criticalPathButton = new QToolButton;
+    m_criticalPathButton->setObjectName(QStringLiteral("criticalPathButton"));
+    m_criticalPathButton->setText(tr("Critical path"));
+    m_criticalPathButton->setToolTip(
+        tr("Mark the work that decided when the trace ended: walking back from the root's end "
+           "through the child that finished last"));
+    m_criticalPathButton->setCheckable(true);
+    m_criticalPathButton->setAutoRaise(true);
+    titleRow->addWidget(m_criticalPathButton);
     // The trace is already in memory: the worker only encodes and writes the file.
     m_export = new ExportControl;
     m_export->addExport(tr("Export this trace as OTLP JSON lines…"), QStringLiteral("trace.jsonl"),
@@ -113,6 +122,8 @@ TraceInspector::TraceInspector(QWidget *parent)
     layout->addWidget(m_splitter, 1);
     m_stack->addWidget(page);
 
+    connect(m_criticalPathButton, &QToolButton::toggled, m_waterfall,
+            &TraceWaterfallView::setCriticalPathShown);
     connect(m_copyTraceIdButton, &QToolButton::clicked, this, [this]() {
         if (m_trace)
             QApplication::clipboard()->setText(QString::fromStdString(toHex(m_trace->traceId)));

@@ -80,6 +80,7 @@ private:
     QLabel *m_titleLabel = nullptr;
     QLabel *m_traceIdLabel = nullptr;
     QToolButton *m_copyTraceIdButton = nullptr;
+    QToolButton *m_criticalPathButton = nullptr;
     ExportControl *m_export = nullptr;
     QLabel *m_factsLabel = nullptr;
     QTabWidget *m_tabs = nullptr;

@@ -45,6 +45,11 @@ void TraceWaterfallView::setTree(std::shared_ptr<SpanTree> tree)
     m_selectedNode = -1;
     m_hoveredRow = -1;
     m_highlightedNodes.clear();
+    m_criticalPath.clear();
+    if (m_criticalPathShown && m_tree) {
+        m_criticalPathShown = false;
+        setCriticalPathShown(true);
+    }
     m_items.clear();
     m_cacheKey = CacheKey();
     m_geometryBuildCount = 0;
@@ -229,6 +234,23 @@ void TraceWaterfallView::setHighlightedNodes(std::vector<int> nodeIndexes)
     for (int node : m_highlightedNodes)
         m_tree->expandAncestors(node);
     updateScrollBar();
+    viewport()->update();
+}
+
+void TraceWaterfallView::setCriticalPathShown(bool shown)
+{
+    if (shown == m_criticalPathShown)
+        return;
+    m_criticalPathShown = shown;
+    m_criticalPath.clear();
+    if (shown && m_tree) {
+        // O(n log n) over the tree; a fraction of what building the tree cost.
+        m_criticalPath = CriticalPath::compute(*m_tree);
+        std::stable_sort(m_criticalPath.begin(), m_criticalPath.end(),
+                         [](const CriticalPathSegment &a, const CriticalPathSegment &b) {
+                             return a.node < b.node;
+                         });
+    }
     viewport()->update();
 }
 
@@ -659,6 +681,21 @@ void TraceWaterfallView::paintRows(QPainter &painter)
         switch (item.kind) {
         case WaterfallItem::Kind::Bar: {
             painter.fillRect(item.rect, color);
+            if (!m_criticalPath.empty()) {
+                const auto segments = std::equal_range(
+                    m_criticalPath.begin(), m_criticalPath.end(), CriticalPathSegment{item.node},
+                    [](const CriticalPathSegment &a, const CriticalPathSegment &b) {
+                        return a.node < b.node;
+                    });
+                for (auto it = segments.first; it != segments.second; ++it) {
+                    const double left = std::max(m_scale.xForTime(it->startNs), item.rect.left());
+                    const double right = std::min(m_scale.xForTime(it->endNs), item.rect.right());
+                    if (right > left)
+                        painter.fillRect(
+                            QRectF(left, item.rect.top(), std::max(right - left, 1.0), 3),
+                            textColor);
+                }
+            }
             if (node.isError)
                 painter.fillRect(
                     QRectF(item.rect.left(), item.rect.bottom() - 2, item.rect.width(), 2),

@@ -5,6 +5,7 @@
 // GUI thread; shares the SpanTree (and its collapse state) with its owner.
 #pragma once
 
+#include "analysis/critical_path.h"
 #include "analysis/span_tree.h"
 #include "analysis/time_scale.h"
 #include "analysis/waterfall_geometry.h"
@@ -42,6 +43,13 @@ public:
     bool isHighlighted(int nodeIndex) const;
     // Whether a highlighted node lies hidden under this (collapsed) node.
     bool hidesHighlighted(int nodeIndex) const;
+
+    // The critical path (analysis/CriticalPath) drawn as a dark strip along the part of each bar
+    // that lies on it. Computed when first shown for a tree; setTree() keeps the choice.
+    void setCriticalPathShown(bool shown);
+    bool isCriticalPathShown() const { return m_criticalPathShown; }
+    // Empty while hidden. Ordered by node, then time: the strips of one row are contiguous.
+    const std::vector<CriticalPathSegment> &criticalPathByNode() const { return m_criticalPath; }
 
     const TimeScale &timeScale() const { return m_scale; }
     void zoomToNode(int nodeIndex); // the span fills the window, with a small margin
@@ -101,6 +109,8 @@ private:
     // Ascending node indexes. Pre-order makes a subtree a contiguous index range, so a binary
     // search answers both "is this row highlighted" and "does this collapsed row hide one".
     std::vector<int> m_highlightedNodes;
+    bool m_criticalPathShown = false;
+    std::vector<CriticalPathSegment> m_criticalPath; // by node, then start
     int m_treeColumnWidth = 320;
     int m_preferredTreeColumnWidth = 320; // what the user chose; narrow views clamp it
 

@@ -12,6 +12,7 @@
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 
 using namespace kansoku;
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void hugeTraceBuildsInBackground();
     void highlightedSpansMarkWaterfallRows();
     void highlightWaitsForTheBackgroundBuild();
+    void criticalPathButtonMarksTheWaterfall();
 };
 
 static std::shared_ptr<const Trace> sampleTrace()
@@ -257,6 +259,23 @@ void TestTraceInspector::highlightWaitsForTheBackgroundBuild()
     std::sort(expected.begin(), expected.end());
     QCOMPARE(view.waterfallView()->highlightedNodes(), expected);
     QCOMPARE(view.selectedSpanId(), first);
+}
+
+void TestTraceInspector::criticalPathButtonMarksTheWaterfall()
+{
+    TraceInspector view;
+    view.resize(1000, 600);
+    view.show();
+    view.setTrace(sampleTrace());
+    auto *button = view.findChild<QToolButton *>(QStringLiteral("criticalPathButton"));
+    QVERIFY(button);
+    QVERIFY(button->isCheckable());
+    QVERIFY(!view.waterfallView()->isCriticalPathShown());
+    button->click();
+    QVERIFY(view.waterfallView()->isCriticalPathShown());
+    QVERIFY(!view.waterfallView()->criticalPathByNode().empty());
+    button->click();
+    QVERIFY(!view.waterfallView()->isCriticalPathShown());
 }
 
 QTEST_MAIN(TestTraceInspector)

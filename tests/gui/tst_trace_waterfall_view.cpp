@@ -29,6 +29,7 @@ private Q_SLOTS:
     void setSelectedNodeExpandsAncestors();
     void highlightedRowsAreMarkedAndShown();
     void repaintsReuseGeometry();
+    void criticalPathIsMarkedOnItsBars();
 
 private:
     std::unique_ptr<TraceWaterfallView> m_view;
@@ -301,6 +302,47 @@ void TestTraceWaterfallView::repaintsReuseGeometry()
     sendWheel(m_view->viewport(), QPoint(600, 200), 120, Qt::ControlModifier);
     m_view->viewport()->render(&image);
     QCOMPARE(m_view->geometryBuildCount(), builds + 1);
+}
+
+void TestTraceWaterfallView::criticalPathIsMarkedOnItsBars()
+{
+    QVERIFY(m_view->criticalPathByNode().empty());
+    m_view->setCriticalPathShown(true);
+    // Back from the root's end: c, the gap before it, b, the gap before it, a's tail, a1, a's
+    // head, the root's start. By node (pre-order: root, a, a1, b, c), then time.
+    const auto at = [](std::int64_t ns) {
+        return TraceTestBuilder::Base + ns;
+    };
+    QCOMPARE(m_view->criticalPathByNode(),
+             (std::vector<CriticalPathSegment>{{0, at(0), at(100)},
+                                               {0, at(300), at(400)},
+                                               {0, at(900), at(920)},
+                                               {0, at(990), at(1000)},
+                                               {1, at(100), at(150)},
+                                               {1, at(250), at(300)},
+                                               {2, at(150), at(250)},
+                                               {3, at(400), at(900)},
+                                               {4, at(920), at(990)}}));
+
+    QImage image(m_view->viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+    m_view->viewport()->render(&image);
+    const QRectF b = m_view->barRect(3);
+    QVERIFY(!b.isEmpty());
+    const int x = int(b.center().x());
+    // A dark strip along the top of b's bar; the bar's own colour below it.
+    QCOMPARE(image.pixelColor(x, int(b.top()) + 1), m_view->palette().color(QPalette::Text));
+    QCOMPARE(image.pixelColor(x, int(b.center().y()) + 2), ServicePalette::color("backend"));
+    // a's middle is a1's time: not on a's own path, so no strip there.
+    const QRectF a = m_view->barRect(1);
+    QVERIFY(image.pixelColor(int(a.center().x()), int(a.top()) + 1)
+            != m_view->palette().color(QPalette::Text));
+
+    // A new trace keeps the choice; hiding clears the path.
+    m_view->setTree(m_tree);
+    QVERIFY(m_view->isCriticalPathShown());
+    QCOMPARE(m_view->criticalPathByNode().size(), std::size_t(9));
+    m_view->setCriticalPathShown(false);
+    QVERIFY(m_view->criticalPathByNode().empty());
 }
 
 QTEST_MAIN(TestTraceWaterfallView)
