@@ -19,6 +19,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
@@ -297,10 +298,15 @@ void TestFindingsPane::newRangeCancelsAndReruns()
 {
     makePane({healthyTrace(1), healthyTrace(2), healthyTrace(3)}, true);
     QVERIFY(m_pane->isAnalysing());
+    const TimeRange first = m_state->timeRange();
     const TimeRange narrowed{10 * minuteNs, 20 * minuteNs};
+    QVERIFY(first != narrowed);
     m_state->setCustomRange(narrowed);
     QTRY_COMPARE(m_queries->ranges().size(), std::size_t(2));
-    QCOMPARE(m_queries->ranges().back(), narrowed);
+    // Two pool threads: the superseded run's worker may reach the store after the new one's.
+    const std::vector<TimeRange> ranges = m_queries->ranges();
+    QVERIFY(std::count(ranges.begin(), ranges.end(), narrowed) == 1);
+    QVERIFY(std::count(ranges.begin(), ranges.end(), first) == 1);
     m_queries->hold(false);
     QTRY_COMPARE(m_pane->completedAnalyses(), 1); // only the newer answer is shown
     // The superseded analysis stopped at its next trace instead of reading the whole range.
