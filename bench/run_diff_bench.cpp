@@ -6,29 +6,23 @@
 #include "analysis/prepared_trace.h"
 #include "analysis/run_comparison.h"
 #include "analysis/run_profile_builder.h"
+#include "cpu_figures.h"
 #include "support/analysis_trace_builder.h"
 
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <ctime>
 #include <string>
 #include <vector>
 
 using namespace kansoku;
+using kansoku::bench::printCpuFigure;
+using kansoku::bench::threadCpuNs;
 using kansoku::test::AnalysisTraceBuilder;
 
 namespace {
 
 constexpr std::int64_t Ms = 1'000'000;
-
-// CPU time of this thread: the machine is shared, so wall time would measure the neighbours.
-std::int64_t cpuNs()
-{
-    timespec now{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return std::int64_t(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
-}
 
 const char *const services[] = {"checkout", "payments", "inventory", "frontend",
                                 "search",   "shipping", "auth",      "recommendations"};
@@ -82,28 +76,21 @@ RunProfile profileOf(const std::vector<AnalysisTrace> &traces, Timings &timings)
     for (std::size_t first = 0; first < traces.size(); first += ChunkTraces) {
         const std::size_t end = std::min(traces.size(), first + ChunkTraces);
         chunk.clear();
-        const std::int64_t startNs = cpuNs();
+        const std::int64_t startNs = threadCpuNs();
         for (std::size_t index = first; index < end; ++index)
             chunk.emplace_back(traces[index]);
-        const std::int64_t preparedNs = cpuNs();
+        const std::int64_t preparedNs = threadCpuNs();
         for (const PreparedTrace &prepared : chunk)
             builder.addTrace(prepared);
-        addNs += cpuNs() - preparedNs;
+        addNs += threadCpuNs() - preparedNs;
         prepareNs += preparedNs - startNs;
     }
-    const std::int64_t profileStartNs = cpuNs();
+    const std::int64_t profileStartNs = threadCpuNs();
     RunProfile profile = builder.profile();
-    timings.profileMs += double(cpuNs() - profileStartNs) / 1e6;
+    timings.profileMs += double(threadCpuNs() - profileStartNs) / 1e6;
     timings.prepareMs += double(prepareNs) / 1e6;
     timings.addTraceMs += double(addNs) / 1e6;
     return profile;
-}
-
-void printFigure(const char *label, std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    std::printf("  %-34s median %9.2f ms CPU  (range %.2f - %.2f)\n", label,
-                values[values.size() / 2], values.front(), values.back());
 }
 
 } // namespace
@@ -125,9 +112,9 @@ int main(int argc, char **argv)
         Timings timings;
         const RunProfile beforeProfile = profileOf(before, timings);
         const RunProfile afterProfile = profileOf(after, timings);
-        const std::int64_t compareStartNs = cpuNs();
+        const std::int64_t compareStartNs = threadCpuNs();
         const RunComparison comparison = RunComparison::compare(beforeProfile, afterProfile);
-        const double compareMs = double(cpuNs() - compareStartNs) / 1e6;
+        const double compareMs = double(threadCpuNs() - compareStartNs) / 1e6;
         rows = comparison.rows.size();
         worse = comparison.worse;
         prepare.push_back(timings.prepareMs);
@@ -137,10 +124,10 @@ int main(int argc, char **argv)
         total.push_back(timings.prepareMs + timings.addTraceMs + timings.profileMs + compareMs);
     }
     std::printf("both runs (%zu comparison rows, worse: %s):\n", rows, worse ? "yes" : "no");
-    printFigure("PreparedTrace (shared with findings)", prepare);
-    printFigure("RunProfileBuilder::addTrace", addTrace);
-    printFigure("RunProfileBuilder::profile", profile);
-    printFigure("RunComparison::compare", compare);
-    printFigure("total", total);
+    printCpuFigure("PreparedTrace (shared with findings)", prepare);
+    printCpuFigure("RunProfileBuilder::addTrace", addTrace);
+    printCpuFigure("RunProfileBuilder::profile", profile);
+    printCpuFigure("RunComparison::compare", compare);
+    printCpuFigure("total", total);
     return 0;
 }

@@ -239,4 +239,16 @@ CallIdentity identifyCall(const AnalysisSpan &span)
     return call;
 }
 
+std::string peerTarget(const AnalysisSpan &span)
+{
+    std::string target = serverTarget(span);
+    if (!target.empty())
+        return target;
+    target = firstAttribute(span, {"network.peer.address", "net.peer.ip"});
+    if (target.empty())
+        return {};
+    const std::string port = firstAttribute(span, {"network.peer.port", "net.peer.port"});
+    return port.empty() ? target : target + ':' + port;
+}
+
 } // namespace kansoku

@@ -43,4 +43,9 @@ struct CallIdentity
 // messaging.system. Anything else is CallKind::None.
 CallIdentity identifyCall(const AnalysisSpan &span);
 
+// The peer a span connects to, for spans that are no call (a socket's connect): the target as
+// above, server.address[:port] (net.peer.name[:net.peer.port]), else the peer's address
+// network.peer.address[:network.peer.port] (net.peer.ip). Empty when none is recorded.
+std::string peerTarget(const AnalysisSpan &span);
+
 } // namespace kansoku

@@ -21,6 +21,10 @@ const char *findingKindId(FindingKind kind)
         return "traffic_spike";
     case FindingKind::FanOut:
         return "fan_out";
+    case FindingKind::ConnectStall:
+        return "connect_stall";
+    case FindingKind::StartDelay:
+        return "start_delay";
     }
     return "unknown";
 }
@@ -45,7 +49,8 @@ std::vector<FindingKind> allFindingKinds()
     return {FindingKind::NPlusOne,          FindingKind::RedundantCall,
             FindingKind::SlowQuery,         FindingKind::LockWait,
             FindingKind::VersionRegression, FindingKind::ErrorHotspot,
-            FindingKind::TrafficSpike,      FindingKind::FanOut};
+            FindingKind::TrafficSpike,      FindingKind::FanOut,
+            FindingKind::ConnectStall,      FindingKind::StartDelay};
 }
 
 double Finding::shareOfEndpointTraces() const

@@ -20,14 +20,17 @@ enum class FindingKind {
     VersionRegression,
     ErrorHotspot,
     TrafficSpike,
-    FanOut
+    FanOut,
+    ConnectStall,
+    StartDelay
 };
 
 // Ordered: a higher value is worse.
 enum class FindingSeverity { Info, Low, Medium, High };
 
 // The stable id scripts see ("n_plus_one", "redundant_call", "slow_query", "lock_wait",
-// "version_regression", "error_hotspot", "traffic_spike", "fan_out").
+// "version_regression", "error_hotspot", "traffic_spike", "fan_out", "connect_stall",
+// "start_delay").
 const char *findingKindId(FindingKind kind);
 const char *findingSeverityId(FindingSeverity severity); // "info", "low", "medium", "high"
 std::vector<FindingKind> allFindingKinds();

@@ -60,6 +60,25 @@ struct FindingThresholds
     int spikeMinBaselineBuckets = 3;
     // Fan-out: a span with at least this many direct children calling the same downstream.
     int fanOutMinChildren = 20;
+    // Connect stall: a client connect (or HTTP/RPC call) that took [k, k + this) for k = 1, 3, 7
+    // or 15 s waited for SYN retransmits (initial RTO 1 s, doubling). The normal connect time plus
+    // the call's own processing must fit in it: a group whose normal (non-stalled) calls take
+    // this long or longer is not judged. Below 2 s, so the windows stay apart.
+    std::int64_t connectStallToleranceNs = 250'000'000;
+    // ... reported for a (service, target) with at least this many stalled spans, that are at
+    // least connectStallMinShare of its connects (or calls),
+    int connectStallMinSpans = 3;
+    double connectStallMinShare = 0.05;
+    // ... and at least this share of its slow spans (from 500 ms up): SYN stalls are steps from
+    // milliseconds to a window, a slow server's durations spread across and between the windows.
+    double connectStallMinStepShare = 0.5;
+    // Start delay: a span (not an outgoing call) starting at least startDelayMinNs after its
+    // parent became idle (its start, or its last earlier child's end), the wait being at least
+    // startDelayMinShare of the parent's time (to the child's end, if the child outlives it), in
+    // at least startDelayMinSpans spans of one (service, name).
+    std::int64_t startDelayMinNs = 500'000'000;
+    double startDelayMinShare = 0.25;
+    int startDelayMinSpans = 3;
     // Severity from cost per request and share of latency (either one reaching a level).
     std::int64_t severityHighNs = 100'000'000;
     std::int64_t severityMediumNs = 20'000'000;

@@ -1,11 +1,13 @@
 #include "analysis/findings_analyzer.h"
 
+#include "analysis/connect_stall_detector.h"
 #include "analysis/error_hotspot_detector.h"
 #include "analysis/fan_out_detector.h"
 #include "analysis/lock_wait_detector.h"
 #include "analysis/n_plus_one_detector.h"
 #include "analysis/redundant_call_detector.h"
 #include "analysis/slow_query_detector.h"
+#include "analysis/start_delay_detector.h"
 #include "analysis/traffic_spike_detector.h"
 #include "analysis/version_regression_detector.h"
 
@@ -23,6 +25,8 @@ FindingsAnalyzer::FindingsAnalyzer(const FindingThresholds &thresholds)
     m_detectors.push_back(std::make_unique<LockWaitDetector>(thresholds));
     m_detectors.push_back(std::make_unique<VersionRegressionDetector>(thresholds));
     m_detectors.push_back(std::make_unique<FanOutDetector>(thresholds));
+    m_detectors.push_back(std::make_unique<ConnectStallDetector>(thresholds));
+    m_detectors.push_back(std::make_unique<StartDelayDetector>(thresholds));
 }
 
 FindingsAnalyzer::~FindingsAnalyzer() = default;

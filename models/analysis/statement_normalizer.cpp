@@ -445,7 +445,56 @@ bool isIdSegment(std::string_view segment)
     return segment.size() >= 6 && digits >= 3;
 }
 
+// The random suffixes Kubernetes appends to names (rand.String: consonants and digits, no
+// vowels, so they never spell a word): 5 characters for a job's or replica set's pod, 10 for a
+// pod-template hash (some older ones have 9 or 8).
+bool isKubernetesSuffix(std::string_view segment)
+{
+    constexpr std::string_view alphabet = "bcdfghjklmnpqrstvwxz2456789";
+    if (segment.size() != 5 && (segment.size() < 8 || segment.size() > 10))
+        return false;
+    return std::all_of(segment.begin(), segment.end(),
+                       [&](char c) { return alphabet.find(c) != std::string_view::npos; });
+}
+
+bool isNameSeparator(char c)
+{
+    return c == '-' || c == '_' || c == '.' || c == ':' || c == '/';
+}
+
 } // namespace
+
+std::string StatementNormalizer::spanName(std::string_view name)
+{
+    std::string out;
+    out.reserve(name.size());
+    std::size_t i = 0;
+    bool firstPart = true; // of a word
+    while (i < name.size()) {
+        const char c = name[i];
+        if (c == ' ' || isNameSeparator(c)) {
+            out += c;
+            firstPart = firstPart || c == ' ';
+            ++i;
+            continue;
+        }
+        if (i + 36 <= name.size() && isUuid(name.substr(i, 36))) {
+            out += "{id}";
+            i += 36;
+            firstPart = false;
+            continue;
+        }
+        std::size_t end = i;
+        while (end < name.size() && name[end] != ' ' && !isNameSeparator(name[end]))
+            ++end;
+        const std::string_view part = name.substr(i, end - i);
+        const bool generated = isIdSegment(part) || (!firstPart && isKubernetesSuffix(part));
+        out.append(generated ? std::string_view("{id}") : part);
+        firstPart = false;
+        i = end;
+    }
+    return out;
+}
 
 std::string StatementNormalizer::urlPath(std::string_view path)
 {

@@ -32,6 +32,12 @@ public:
     // An HTTP path with ids normalized: numbers, UUIDs, long hex and other digit-bearing segments
     // become "{id}"; the query string and fragment go ("/orders/17?x=1" -> "/orders/{id}").
     static std::string urlPath(std::string_view path);
+    // A span name with its generated parts as "{id}", so the runs of one job or pod share a name:
+    // within each word, the parts between '-', '_', '.', ':' and '/' that urlPath() takes for ids,
+    // UUIDs, and after the first part the suffixes Kubernetes generates (5, or 8 to 10,
+    // characters of its vowel-free alphabet "bcdfghjklmnpqrstvwxz2456789": "-7f9c2", "-xkzlp", a
+    // pod-template hash). "pod batch-report-7f9c2 run" -> "pod batch-report-{id} run".
+    static std::string spanName(std::string_view name);
     // Whether the statement holds bind placeholders ($1, ?, :name, @p1) outside literals: its
     // values were sent apart, so its text alone does not tell two calls' parameters apart.
     static bool hasPlaceholders(std::string_view statement);

@@ -8,7 +8,7 @@ namespace kansoku {
 namespace {
 
 // Sorted, so a reader finds a key, without duplicates (checked below).
-constexpr std::array<std::string_view, 31> analysisAttributeKeys = {
+constexpr std::array<std::string_view, 36> analysisAttributeKeys = {
     "db.collection.name",
     "db.mongodb.collection",
     "db.name",
@@ -31,8 +31,13 @@ constexpr std::array<std::string_view, 31> analysisAttributeKeys = {
     "messaging.destination.name",
     "messaging.operation",
     "messaging.system",
+    "net.peer.ip",
     "net.peer.name",
     "net.peer.port",
+    "net.transport",
+    "network.peer.address",
+    "network.peer.port",
+    "network.transport",
     "rpc.method",
     "rpc.service",
     "server.address",

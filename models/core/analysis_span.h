@@ -38,9 +38,10 @@ struct AnalysisTrace
     std::vector<AnalysisSpan> spans; // ordered by start time
 };
 
-// The span attributes analyses read (database, HTTP, RPC and messaging calls, in the current
-// semantic-convention names and the older ones still common, plus db.query.parameter.*). Loaders
-// keep only these, so a trace of a million spans does not carry every attribute into the analysis.
+// The span attributes analyses read (database, HTTP, RPC and messaging calls, and the peer and
+// transport of the connections they open, in the current semantic-convention names and the older
+// ones still common, plus db.query.parameter.*). Loaders keep only these, so a trace of a million
+// spans does not carry every attribute into the analysis.
 bool isAnalysisAttributeKey(std::string_view key);
 
 } // namespace kansoku

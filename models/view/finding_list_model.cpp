@@ -379,6 +379,10 @@ QString FindingListModel::kindName(FindingKind kind)
         return tr("Traffic spike");
     case FindingKind::FanOut:
         return tr("Fan-out");
+    case FindingKind::ConnectStall:
+        return tr("Connect stall");
+    case FindingKind::StartDelay:
+        return tr("Start delay");
     }
     return QString::fromLatin1(findingKindId(kind));
 }
@@ -404,6 +408,12 @@ QString FindingListModel::kindDescription(FindingKind kind)
         return tr("A request rate far above its trailing baseline");
     case FindingKind::FanOut:
         return tr("A span with many direct children calling the same downstream service");
+    case FindingKind::ConnectStall:
+        return tr("Connects that take just over 1, 3, 7 or 15 s: SYN retransmits, the server's "
+                  "listen queue is full");
+    case FindingKind::StartDelay:
+        return tr("Work that starts long after its parent with nothing running in between: "
+                  "waiting to be scheduled or picked from a queue");
     }
     return {};
 }

@@ -163,6 +163,10 @@ void TestFindingsInterop::analyzeFindsTheNPlusOneAndTheSlowQuery()
         s.value(QLatin1String("statement")).toString(),
         QStringLiteral("SELECT day, sum(total) FROM orders WHERE created_at > ? GROUP BY day"));
     QVERIFY(s.value(QLatin1String("cost_ms_per_request")).toDouble() >= 450.0);
+
+    // The SDK's spans hold no SYN retransmits and no work waiting to start.
+    QCOMPARE(findingsOf(report, QStringLiteral("connect_stall")).size(), 0);
+    QCOMPARE(findingsOf(report, QStringLiteral("start_delay")).size(), 0);
 }
 
 void TestFindingsInterop::afterTheFixNeitherRemains()

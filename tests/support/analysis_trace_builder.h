@@ -68,6 +68,17 @@ public:
         attribute(index, "url.full", url);
         return index;
     }
+    // A TCP connect as Node's net instrumentation records it: an internal "tcp.connect" span with
+    // the older names (net.peer.name, net.peer.port, net.transport).
+    int connect(int parent, const std::string &host, std::int64_t port, std::int64_t startNs,
+                std::int64_t endNs)
+    {
+        const int index = add(parent, "tcp.connect", SpanKind::Internal, startNs, endNs);
+        attribute(index, "net.peer.name", host);
+        attribute(index, "net.peer.port", port);
+        attribute(index, "net.transport", "ip_tcp");
+        return index;
+    }
     AnalysisTraceBuilder &attribute(int index, const std::string &key, const std::string &value)
     {
         m_trace.spans.at(std::size_t(index))

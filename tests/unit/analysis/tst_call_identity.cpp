@@ -36,6 +36,7 @@ private Q_SLOTS:
     void serverSpansAreNotCalls();
     void rpcAndMessaging();
     void analysisAttributeKeys();
+    void peerTargets();
 };
 
 void TestCallIdentity::currentDatabaseNames()
@@ -213,6 +214,28 @@ void TestCallIdentity::analysisAttributeKeys()
         QVERIFY2(isAnalysisAttributeKey(key), key);
     for (const char *key : {"user.id", "db", "db.query", "http", "thread.id", "db.query.parameter"})
         QVERIFY2(!isAnalysisAttributeKey(key), key);
+}
+
+void TestCallIdentity::peerTargets()
+{
+    const auto target
+        = [](std::initializer_list<std::pair<const char *, const char *>> attributes) {
+              return peerTarget(spanWith(SpanKind::Internal, attributes));
+          };
+    // Node's net instrumentation (older names) and the current names.
+    QCOMPARE(target({{"net.peer.name", "inventory"},
+                     {"net.peer.port", "8080"},
+                     {"net.peer.ip", "10.0.0.5"}}),
+             std::string("inventory:8080"));
+    QCOMPARE(target({{"server.address", "inventory"}, {"server.port", "8080"}}),
+             std::string("inventory:8080"));
+    // Without a server name, the peer's address.
+    QCOMPARE(target({{"network.peer.address", "10.0.0.5"}, {"network.peer.port", "8080"}}),
+             std::string("10.0.0.5:8080"));
+    QCOMPARE(target({{"net.peer.ip", "10.0.0.5"}, {"net.peer.port", "8080"}}),
+             std::string("10.0.0.5:8080"));
+    QCOMPARE(target({{"net.peer.ip", "10.0.0.5"}}), std::string("10.0.0.5"));
+    QCOMPARE(target({{"network.transport", "tcp"}}), std::string());
 }
 
 QTEST_APPLESS_MAIN(TestCallIdentity)

@@ -19,6 +19,8 @@ private Q_SLOTS:
     void json();
     void urlPath_data();
     void urlPath();
+    void spanName_data();
+    void spanName();
 };
 
 void TestStatementNormalizer::sql_data()
@@ -187,6 +189,44 @@ void TestStatementNormalizer::urlPath()
     QFETCH(QString, path);
     QFETCH(QString, expected);
     QCOMPARE(QString::fromStdString(StatementNormalizer::urlPath(path.toStdString())), expected);
+}
+
+void TestStatementNormalizer::spanName_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("job pod, hex-like suffix") << "pod batch-report-7f9c2 run"
+                                              << "pod batch-report-{id} run";
+    QTest::newRow("job pod, suffix of consonants") << "pod batch-report-xkzlp run"
+                                                   << "pod batch-report-{id} run";
+    QTest::newRow("cron job run and pod") << "run batch-report-28373940-x7k2p"
+                                          << "run batch-report-{id}-{id}";
+    QTest::newRow("deployment pod") << "web-5d8f7b9c46-qx2z8"
+                                    << "web-{id}-{id}";
+    QTest::newRow("uuid") << "task 123e4567-e89b-12d3-a456-426614174000 start"
+                          << "task {id} start";
+    QTest::newRow("number and path") << "GET /orders/17"
+                                     << "GET /orders/{id}";
+    QTest::newRow("words stay") << "pod batch-report run"
+                                << "pod batch-report run";
+    // A first part is never taken for a Kubernetes suffix: "crwth" is a (Welsh) word.
+    QTest::newRow("first part of a word stays") << "crwth-tuner"
+                                                << "crwth-tuner";
+    QTest::newRow("short versions stay") << "s3 upload v1"
+                                         << "s3 upload v1";
+    QTest::newRow("other lengths stay") << "job sync-bcdf"
+                                        << "job sync-bcdf";
+    QTest::newRow("upper case is no Kubernetes suffix") << "job sync-XKZLP"
+                                                        << "job sync-XKZLP";
+    QTest::newRow("empty") << ""
+                           << "";
+}
+
+void TestStatementNormalizer::spanName()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, expected);
+    QCOMPARE(QString::fromStdString(StatementNormalizer::spanName(name.toStdString())), expected);
 }
 
 QTEST_APPLESS_MAIN(TestStatementNormalizer)

@@ -149,11 +149,16 @@ void TestSqliteAnalysisQueries::initTestCase()
                              {"thread.name", text("main")},
                              {"db.statement", text("SELECT * FROM items WHERE id = 18")},
                              {"net.peer.name", text("db1")},
-                             {"net.peer.port", AnyValue::fromInt(5432)}});
+                             {"net.peer.port", AnyValue::fromInt(5432)},
+                             {"net.peer.ip", text("10.0.0.5")},
+                             {"net.transport", text("ip_tcp")}});
     Span payment = clientSpan(traceId(1), 2, 1, "GET", at(1) + 50 * msNs, at(1) + 60 * msNs,
                               {{"http.request.method", text("GET")},
                                {"url.full", text("http://payments/x/17")},
                                {"network.protocol.version", text("1.1")},
+                               {"network.transport", text("tcp")},
+                               {"network.peer.address", text("10.0.0.7")},
+                               {"network.peer.port", AnyValue::fromInt(80)},
                                {"url.template", text("/x/{id}")},
                                {"http.response.status_code", AnyValue::fromInt(503)}});
     payment.status = {StatusCode::Error, "upstream 503"};
@@ -249,7 +254,7 @@ void TestSqliteAnalysisQueries::attributeFilter()
     const AnalysisTrace *trace = findTrace(traces, 1);
     QVERIFY(trace);
     // Kept in the order sent; user_agent.original, n, code.function, thread.name and
-    // network.protocol.version are dropped.
+    // network.protocol.version are dropped; the peer and transport (old and new names) are kept.
     QVERIFY(trace->spans[0].attributes
             == (Attributes{{"http.request.method", text("GET")},
                            {"http.route", text("/orders/{id}")},
@@ -267,10 +272,15 @@ void TestSqliteAnalysisQueries::attributeFilter()
             == (Attributes{{"db.system", text("postgresql")},
                            {"db.statement", text("SELECT * FROM items WHERE id = 18")},
                            {"net.peer.name", text("db1")},
-                           {"net.peer.port", AnyValue::fromInt(5432)}}));
+                           {"net.peer.port", AnyValue::fromInt(5432)},
+                           {"net.peer.ip", text("10.0.0.5")},
+                           {"net.transport", text("ip_tcp")}}));
     QVERIFY(trace->spans[3].attributes
             == (Attributes{{"http.request.method", text("GET")},
                            {"url.full", text("http://payments/x/17")},
+                           {"network.transport", text("tcp")},
+                           {"network.peer.address", text("10.0.0.7")},
+                           {"network.peer.port", AnyValue::fromInt(80)},
                            {"url.template", text("/x/{id}")},
                            {"http.response.status_code", AnyValue::fromInt(503)}}));
     const AnalysisTrace *checkout = findTrace(traces, 3);

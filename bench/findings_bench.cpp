@@ -1,0 +1,188 @@
+// What each findings detector costs: synthetic traces held in memory (request traces with an
+// N+1 of database calls, HTTP calls that open a connection, a few stalling, and job traces whose
+// pods start late sometimes), each prepared once (PreparedTrace, timed apart), then fed to one
+// detector at a time, which also makes its findings. Prints the CPU time of each detector,
+// medians and ranges over the repeats.
+// Usage: kansoku_findings_bench [spans, default 1000000] [repeats, default 5]
+#include "analysis/connect_stall_detector.h"
+#include "analysis/endpoint_statistics.h"
+#include "analysis/error_hotspot_detector.h"
+#include "analysis/fan_out_detector.h"
+#include "analysis/lock_wait_detector.h"
+#include "analysis/n_plus_one_detector.h"
+#include "analysis/prepared_trace.h"
+#include "analysis/redundant_call_detector.h"
+#include "analysis/slow_query_detector.h"
+#include "analysis/start_delay_detector.h"
+#include "analysis/traffic_spike_detector.h"
+#include "analysis/version_regression_detector.h"
+#include "cpu_figures.h"
+#include "support/analysis_trace_builder.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+using namespace kansoku;
+using kansoku::bench::printCpuFigure;
+using kansoku::bench::threadCpuNs;
+using kansoku::test::AnalysisTraceBuilder;
+
+namespace {
+
+constexpr std::int64_t Ms = 1'000'000;
+
+const char *const services[] = {"checkout", "payments", "inventory", "frontend",
+                                "search",   "shipping", "auth",      "recommendations"};
+const char *const operations[]
+    = {"GET /orders/{id}", "POST /orders", "GET /items", "DELETE /cart/{id}"};
+const char *const podSuffixes[] = {"7f9c2", "xkzlp", "q2w4z", "h8m5t", "b9d2k"};
+
+// A request: 30 queries one by one, then 4 HTTP calls that each open their connection (in one
+// request of five, two connects stall a second), then rendering after a second of the handler's
+// own work; 40 spans.
+AnalysisTrace request(std::uint64_t number)
+{
+    AnalysisTraceBuilder trace{number};
+    const std::int64_t start = std::int64_t(number) * 10 * Ms;
+    const int root = trace.server(services[number % 8], operations[(number / 8) % 4], start,
+                                  start + 1'200 * Ms);
+    for (int k = 0; k < 30; ++k) {
+        const std::int64_t callStart = start + Ms + k * Ms;
+        trace.db(root, "postgresql",
+                 "SELECT id, name, price FROM items WHERE id = "
+                     + std::to_string(number * 50 + std::uint64_t(k)),
+                 callStart, callStart + Ms - 1000);
+    }
+    for (int k = 0; k < 4; ++k) {
+        const std::int64_t callStart = start + 40 * Ms + k * 10 * Ms;
+        const std::int64_t connectNs = k < 2 && number % 5 == 0 ? 1'010 * Ms : 2 * Ms;
+        const int call = trace.http(root, "GET", "http://pricing:8080/prices/" + std::to_string(k),
+                                    callStart, callStart + connectNs + 5 * Ms);
+        trace.connect(call, "pricing", 8080, callStart, callStart + connectNs);
+    }
+    trace.add(root, "render", SpanKind::Internal, start + 1'100 * Ms, start + 1'200 * Ms);
+    return trace.build();
+}
+
+// A job and its pod, which waits 3 s for the scheduler in one run of three.
+AnalysisTrace job(std::uint64_t number)
+{
+    AnalysisTraceBuilder trace{number};
+    const std::int64_t start = std::int64_t(number) * 10 * Ms;
+    const std::int64_t waitNs = number % 3 == 0 ? 3'000 * Ms : 5 * Ms;
+    const int root
+        = trace.add(-1, "job batch-report", SpanKind::Internal, start, start + waitNs + 2'000 * Ms);
+    trace.span(root).service = "batch-report";
+    trace.add(root, "pod batch-report-" + std::string(podSuffixes[number % 5]) + " run",
+              SpanKind::Internal, start + waitNs, start + waitNs + 2'000 * Ms);
+    return trace.build();
+}
+
+std::vector<AnalysisTrace> makeTraces(std::int64_t spanTarget)
+{
+    std::vector<AnalysisTrace> traces;
+    std::int64_t spans = 0;
+    for (std::uint64_t number = 1; spans < spanTarget; ++number) {
+        traces.push_back(number % 10 == 0 ? job(number) : request(number));
+        spans += std::int64_t(traces.back().spans.size());
+    }
+    return traces;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    const std::int64_t spanTarget = argc > 1 ? std::atoll(argv[1]) : 1'000'000;
+    const int repeats = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
+
+    const std::vector<AnalysisTrace> traces = makeTraces(spanTarget);
+    std::int64_t spans = 0;
+    for (const AnalysisTrace &trace : traces)
+        spans += std::int64_t(trace.spans.size());
+    std::printf("%zu traces, %lld spans, %d repeats\n", traces.size(),
+                static_cast<long long>(spans), repeats);
+
+    const std::int64_t prepareStartNs = threadCpuNs();
+    std::vector<PreparedTrace> prepared;
+    prepared.reserve(traces.size());
+    for (const AnalysisTrace &trace : traces)
+        prepared.emplace_back(trace);
+    EndpointStatistics endpoints;
+    for (const PreparedTrace &trace : prepared)
+        endpoints.addTrace(trace);
+    std::printf("  %-34s %9.2f ms CPU, once\n", "PreparedTrace + endpoints",
+                double(threadCpuNs() - prepareStartNs) / 1e6);
+
+    using Factory = std::function<std::unique_ptr<FindingDetector>(const FindingThresholds &)>;
+    const std::vector<std::pair<std::string, Factory>> detectors = {
+        {"n_plus_one",
+         [](auto &t) {
+             return std::make_unique<NPlusOneDetector>(t);
+         }},
+        {"redundant_call",
+         [](auto &t) {
+             return std::make_unique<RedundantCallDetector>(t);
+         }},
+        {"error_hotspot",
+         [](auto &t) {
+             return std::make_unique<ErrorHotspotDetector>(t);
+         }},
+        {"traffic_spike",
+         [](auto &t) {
+             return std::make_unique<TrafficSpikeDetector>(t);
+         }},
+        {"slow_query",
+         [](auto &t) {
+             return std::make_unique<SlowQueryDetector>(t);
+         }},
+        {"lock_wait",
+         [](auto &t) {
+             return std::make_unique<LockWaitDetector>(t);
+         }},
+        {"version_regression",
+         [](auto &t) {
+             return std::make_unique<VersionRegressionDetector>(t);
+         }},
+        {"fan_out",
+         [](auto &t) {
+             return std::make_unique<FanOutDetector>(t);
+         }},
+        {"connect_stall",
+         [](auto &t) {
+             return std::make_unique<ConnectStallDetector>(t);
+         }},
+        {"start_delay",
+         [](auto &t) {
+             return std::make_unique<StartDelayDetector>(t);
+         }},
+    };
+    std::vector<std::vector<double>> timings(detectors.size());
+    std::vector<std::size_t> found(detectors.size());
+    std::vector<double> totals;
+    const FindingThresholds thresholds;
+    for (int repeat = 0; repeat < repeats; ++repeat) {
+        double totalMs = 0;
+        for (std::size_t d = 0; d < detectors.size(); ++d) {
+            const std::int64_t startNs = threadCpuNs();
+            const std::unique_ptr<FindingDetector> detector = detectors[d].second(thresholds);
+            for (const PreparedTrace &trace : prepared)
+                detector->addTrace(trace);
+            found[d] = detector->findings(endpoints).size();
+            const double ms = double(threadCpuNs() - startNs) / 1e6;
+            timings[d].push_back(ms);
+            totalMs += ms;
+        }
+        totals.push_back(totalMs);
+    }
+    for (std::size_t d = 0; d < detectors.size(); ++d)
+        printCpuFigure(detectors[d].first + " (" + std::to_string(found[d]) + " found)",
+                       timings[d]);
+    printCpuFigure("all detectors", totals);
+    return 0;
+}
