@@ -21,6 +21,26 @@ static bool parsePort(const QString &text, quint16 *port)
 CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
 {
     CommandLineOptions options;
+    if (arguments.size() > 1
+        && (arguments.at(1) == QLatin1String("scenario")
+            || arguments.at(1) == QLatin1String("replay"))) {
+        QStringList playbackArguments = arguments;
+        const QString subcommand = playbackArguments.takeAt(1);
+        QString help;
+        const std::optional<PlaybackOptions> playback
+            = PlaybackOptions::parse(subcommand, playbackArguments, &options.message, &help);
+        if (!help.isEmpty()) {
+            options.action = Action::ShowHelp;
+            options.message = help;
+        } else if (!playback) {
+            options.action = Action::Fail;
+        } else {
+            options.subcommand
+                = subcommand == QLatin1String("replay") ? Subcommand::Replay : Subcommand::Scenario;
+            options.playback = *playback;
+        }
+        return options;
+    }
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Kansoku: a desktop workbench for OpenTelemetry traces, metrics and logs.\n"
@@ -47,6 +67,14 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
         "  after. Exit status 1 when an operation's p95 or calls per request got worse\n"
         "  by more than PCT percent (default 10) or a new finding appeared; 0 otherwise;\n"
         "  2 for a file that cannot be read or a bad argument.\n\n"
+        "kansoku scenario list\n"
+        "kansoku scenario run NAME [--variant before|after] [--endpoint URL] ...\n"
+        "  Training scenarios: sends a classic incident's telemetry (N+1, slow query,\n"
+        "  lock, traffic spike, SYN backlog, scheduler delay, healthy) as OTLP to a\n"
+        "  receiver. kansoku scenario --help shows every option.\n\n"
+        "kansoku replay SESSION [--from T] [--to T] [--speed X] [--endpoint URL] ...\n"
+        "  Sends a recorded session again as OTLP, moved to now and X times faster.\n"
+        "  kansoku replay --help shows every option.\n\n"
         "Times T are ISO 8601 (2026-12-03T10:00:00Z; without an offset, local time)."));
     const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
                                         QStringLiteral("Show this help and exit."));

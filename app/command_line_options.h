@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/time_range.h"
+#include "playback_options.h"
 
 #include <QString>
 #include <QStringList>
@@ -22,7 +23,7 @@ struct CommandLineOptions
     quint16 httpPort = 4318;
     int statsIntervalSeconds = 5;
     int maxRequestMiB = 64; // one OTLP request, on the wire and decompressed
-    enum class Subcommand { None, Import, Analyze, Diff };
+    enum class Subcommand { None, Import, Analyze, Diff, Scenario, Replay };
     Subcommand subcommand = Subcommand::None;
     // `kansoku import FILE... [--db PATH]`: import these files headless, then exit.
     QStringList importFiles;
@@ -35,6 +36,10 @@ struct CommandLineOptions
     std::optional<TimeRange> afterRange;
     bool json = false;
     double thresholdPercent = 10.0;
+    // `kansoku scenario list|run NAME ...` and `kansoku replay SESSION ...`: the first argument
+    // after the program must be "scenario" or "replay"; the rest is PlaybackOptions' own command
+    // line.
+    PlaybackOptions playback;
     // `kansoku FILE...` (window only): telemetry files to import into the session once the
     // window is up, or a session file to open instead of --db.
     QStringList openFiles;

@@ -6,6 +6,8 @@
 #include "gui_mode.h"
 #include "headless_mode.h"
 #include "import_command.h"
+#include "replay_command.h"
+#include "scenario_command.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -44,6 +46,14 @@ int main(int argc, char *argv[])
     case kansoku::CommandLineOptions::Subcommand::Diff: {
         QCoreApplication app(argc, argv);
         return kansoku::DiffCommand(options).run();
+    }
+    case kansoku::CommandLineOptions::Subcommand::Scenario: {
+        QCoreApplication app(argc, argv);
+        return kansoku::ScenarioCommand(options.playback).run();
+    }
+    case kansoku::CommandLineOptions::Subcommand::Replay: {
+        QCoreApplication app(argc, argv);
+        return kansoku::ReplayCommand(options.playback).run();
     }
     case kansoku::CommandLineOptions::Subcommand::Import:
     case kansoku::CommandLineOptions::Subcommand::None:

@@ -2,9 +2,8 @@
 
 #include "analysis/findings_run.h"
 #include "analysis/run_profile_builder.h"
+#include "read_only_session.h"
 #include "telemetry_store.h"
-
-#include <QFileInfo>
 
 namespace kansoku {
 
@@ -17,22 +16,11 @@ std::optional<SessionAnalysis> SessionAnalyzer::analyze(const QString &sessionPa
             *errorMessage = message;
         return std::nullopt;
     };
-    const QFileInfo info(sessionPath);
-    if (!info.exists())
-        return fail(QStringLiteral("%1: no such file").arg(sessionPath));
-    if (!info.isFile() || !info.isReadable())
-        return fail(QStringLiteral("%1: not a readable file").arg(sessionPath));
-    if (!TelemetryStore::isSessionFile(sessionPath))
-        return fail(QStringLiteral("%1: not a Kansoku session file").arg(sessionPath));
-
-    StorageOptions options;
-    options.databasePath = sessionPath;
-    options.readOnly = true;
-    TelemetryStore store(options);
     QString error;
-    if (!store.open(&error))
+    const std::unique_ptr<TelemetryStore> store = ReadOnlySession::open(sessionPath, &error);
+    if (!store)
         return fail(error);
-    const std::shared_ptr<const TelemetryQueries> queries = store.queries();
+    const std::shared_ptr<const TelemetryQueries> queries = store->queries();
 
     // One pass over the traces feeds the detectors and the run profile `kansoku diff` compares.
     RunProfileBuilder profile;

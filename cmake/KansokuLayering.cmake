@@ -44,6 +44,8 @@ kansoku_forbid_links(kansoku_core kansoku_formats kansoku_analysis kansoku_view 
 kansoku_forbid_links(kansoku_formats kansoku_analysis kansoku_view ${_kansoku_gui_targets})
 kansoku_forbid_links(kansoku_analysis kansoku_view kansoku_ui Qt6::Widgets)
 kansoku_forbid_links(kansoku_view kansoku_ui kansoku_ingest kansoku_storage Qt6::Widgets)
+kansoku_forbid_links(kansoku_scenarios kansoku_view kansoku_ui kansoku_ingest kansoku_storage
+                     kansoku_app Qt6::Widgets)
 kansoku_forbid_links(kansoku_ingest kansoku_analysis kansoku_view kansoku_storage kansoku_ui
                      kansoku_app ${_kansoku_gui_targets})
 kansoku_forbid_links(kansoku_storage kansoku_analysis kansoku_view kansoku_ingest kansoku_ui

@@ -21,6 +21,9 @@ private Q_SLOTS:
     void diffOfTwoRanges();
     void diffRejectsBadArguments_data();
     void diffRejectsBadArguments();
+    void scenarioSubcommand();
+    void scenarioRejectsBadArguments_data();
+    void scenarioRejectsBadArguments();
 };
 
 namespace {
@@ -83,9 +86,9 @@ void TestCommandLineOptions::analyzeSubcommand()
     QCOMPARE(all.analysisRange, TimeRange{});
     QVERIFY(!all.json);
 
-    const CommandLineOptions ranged = parse({"analyze", "run.kansoku", "--from",
-                                             "2026-12-03T10:00:00Z", "--to",
-                                             "2026-12-03T19:30:00.250+09:00", "--json"});
+    const CommandLineOptions ranged
+        = parse({"analyze", "run.kansoku", "--from", "2026-12-03T10:00:00Z", "--to",
+                 "2026-12-03T19:30:00.250+09:00", "--json"});
     QCOMPARE(ranged.action, CommandLineOptions::Action::Run);
     QVERIFY(ranged.json);
     // 2026-12-03T10:00:00Z is 1796292000 s after the epoch; 19:30:00.250+09:00 is 10:30:00.250Z.
@@ -111,16 +114,18 @@ void TestCommandLineOptions::analyzeRejectsBadArguments_data()
         << QStringList{QStringLiteral("analyze"), QStringLiteral("a"), QStringLiteral("--to"),
                        QStringLiteral("2026-12-03")}
         << QStringLiteral("--to");
-    QTest::newRow("empty range")
-        << QStringList{QStringLiteral("analyze"),          QStringLiteral("a"),
-                       QStringLiteral("--from"),           QStringLiteral("2026-12-03T11:00:00Z"),
-                       QStringLiteral("--to"),             QStringLiteral("2026-12-03T10:00:00Z")}
-        << QStringLiteral("later");
+    QTest::newRow("empty range") << QStringList{QStringLiteral("analyze"),
+                                                QStringLiteral("a"),
+                                                QStringLiteral("--from"),
+                                                QStringLiteral("2026-12-03T11:00:00Z"),
+                                                QStringLiteral("--to"),
+                                                QStringLiteral("2026-12-03T10:00:00Z")}
+                                 << QStringLiteral("later");
     QTest::newRow("diff option") << QStringList{QStringLiteral("analyze"), QStringLiteral("a"),
                                                 QStringLiteral("--threshold"), QStringLiteral("5")}
                                  << QStringLiteral("kansoku diff");
-    QTest::newRow("json without analyze") << QStringList{QStringLiteral("--json")}
-                                          << QStringLiteral("analyze");
+    QTest::newRow("json without analyze")
+        << QStringList{QStringLiteral("--json")} << QStringLiteral("analyze");
 }
 
 void TestCommandLineOptions::analyzeRejectsBadArguments()
@@ -135,8 +140,8 @@ void TestCommandLineOptions::analyzeRejectsBadArguments()
 
 void TestCommandLineOptions::diffOfTwoSessions()
 {
-    const CommandLineOptions options = parse({"diff", "a.kansoku", "b.kansoku", "--threshold",
-                                              "2.5", "--json"});
+    const CommandLineOptions options
+        = parse({"diff", "a.kansoku", "b.kansoku", "--threshold", "2.5", "--json"});
     QCOMPARE(options.action, CommandLineOptions::Action::Run);
     QCOMPARE(options.subcommand, CommandLineOptions::Subcommand::Diff);
     QCOMPARE(options.sessionFiles,
@@ -167,24 +172,30 @@ void TestCommandLineOptions::diffRejectsBadArguments_data()
     const QString range = QStringLiteral("2026-12-03T10:00:00Z..2026-12-03T10:30:00Z");
     QTest::newRow("one session") << QStringList{QStringLiteral("diff"), QStringLiteral("a")}
                                  << QStringLiteral("two session files");
-    QTest::newRow("three sessions")
-        << QStringList{QStringLiteral("diff"), QStringLiteral("a"), QStringLiteral("b"),
-                       QStringLiteral("c")}
-        << QStringLiteral("two session files");
+    QTest::newRow("three sessions") << QStringList{QStringLiteral("diff"), QStringLiteral("a"),
+                                                   QStringLiteral("b"), QStringLiteral("c")}
+                                    << QStringLiteral("two session files");
     QTest::newRow("only before") << QStringList{QStringLiteral("diff"), QStringLiteral("a"),
                                                 QStringLiteral("--before"), range}
                                  << QStringLiteral("both ranges");
-    QTest::newRow("ranges and two files")
-        << QStringList{QStringLiteral("diff"), QStringLiteral("a"),      QStringLiteral("b"),
-                       QStringLiteral("--before"), range, QStringLiteral("--after"), range}
-        << QStringLiteral("one");
-    QTest::newRow("not a range") << QStringList{QStringLiteral("diff"), QStringLiteral("a"),
+    QTest::newRow("ranges and two files") << QStringList{QStringLiteral("diff"),
+                                                         QStringLiteral("a"),
+                                                         QStringLiteral("b"),
+                                                         QStringLiteral("--before"),
+                                                         range,
+                                                         QStringLiteral("--after"),
+                                                         range}
+                                          << QStringLiteral("one");
+    QTest::newRow("not a range") << QStringList{QStringLiteral("diff"),     QStringLiteral("a"),
                                                 QStringLiteral("--before"), QStringLiteral("x"),
-                                                QStringLiteral("--after"), range}
+                                                QStringLiteral("--after"),  range}
                                  << QStringLiteral("--before");
     QTest::newRow("reversed range")
-        << QStringList{QStringLiteral("diff"), QStringLiteral("a"), QStringLiteral("--before"),
-                       range, QStringLiteral("--after"),
+        << QStringList{QStringLiteral("diff"),
+                       QStringLiteral("a"),
+                       QStringLiteral("--before"),
+                       range,
+                       QStringLiteral("--after"),
                        QStringLiteral("2026-12-03T10:30:00Z..2026-12-03T10:00:00Z")}
         << QStringLiteral("--after");
     QTest::newRow("negative threshold")
@@ -204,6 +215,117 @@ void TestCommandLineOptions::diffRejectsBadArguments()
     const CommandLineOptions options
         = CommandLineOptions::parse(QStringList{QStringLiteral("kansoku")} + arguments);
     QCOMPARE(options.action, CommandLineOptions::Action::Fail);
+    QVERIFY2(options.message.contains(messagePart), qPrintable(options.message));
+}
+
+void TestCommandLineOptions::scenarioSubcommand()
+{
+    const CommandLineOptions list = parse({"scenario", "list"});
+    QCOMPARE(list.action, CommandLineOptions::Action::Run);
+    QCOMPARE(list.subcommand, CommandLineOptions::Subcommand::Scenario);
+    QCOMPARE(list.playback.action, PlaybackOptions::Action::ListScenarios);
+
+    const CommandLineOptions defaults = parse({"scenario", "run", "n-plus-one"});
+    QCOMPARE(defaults.subcommand, CommandLineOptions::Subcommand::Scenario);
+    QCOMPARE(defaults.playback.action, PlaybackOptions::Action::RunScenario);
+    QCOMPARE(defaults.playback.scenario, QStringLiteral("n-plus-one"));
+    QVERIFY(!defaults.playback.variantAfter);
+    QCOMPARE(defaults.playback.target.protocol, OtlpExportTarget::Protocol::HttpProtobuf);
+    QCOMPARE(defaults.playback.target.endpoint, QUrl(QStringLiteral("http://127.0.0.1:4318")));
+    QCOMPARE(defaults.playback.speed, 1.0);
+    QVERIFY(!defaults.playback.durationSeconds);
+    QCOMPARE(defaults.playback.historySeconds, 0.0);
+    QVERIFY(!defaults.playback.seed);
+
+    const CommandLineOptions grpc = parse({"scenario", "run", "slow-query", "--protocol", "grpc"});
+    QCOMPARE(grpc.playback.target.endpoint, QUrl(QStringLiteral("http://127.0.0.1:4317")));
+
+    const CommandLineOptions all = parse({"scenario",
+                                          "run",
+                                          "traffic-spike",
+                                          "--variant",
+                                          "after",
+                                          "--endpoint",
+                                          "https://collector.example:4318/otlp",
+                                          "--protocol",
+                                          "http/protobuf",
+                                          "--speed",
+                                          "6",
+                                          "--duration",
+                                          "30",
+                                          "--history",
+                                          "90",
+                                          "--seed",
+                                          "42",
+                                          "--header",
+                                          "authorization=Bearer abc",
+                                          "--header",
+                                          "x-team = shop"});
+    QCOMPARE(all.action, CommandLineOptions::Action::Run);
+    QCOMPARE(all.playback.scenario, QStringLiteral("traffic-spike"));
+    QVERIFY(all.playback.variantAfter);
+    QCOMPARE(all.playback.target.endpoint,
+             QUrl(QStringLiteral("https://collector.example:4318/otlp")));
+    QCOMPARE(all.playback.speed, 6.0);
+    QCOMPARE(all.playback.durationSeconds, 30.0);
+    QCOMPARE(all.playback.historySeconds, 90.0);
+    QCOMPARE(all.playback.seed, std::uint64_t(42));
+    QCOMPARE(all.playback.target.headers.size(), 2);
+    QCOMPARE(all.playback.target.headers.at(0).first, QByteArray("authorization"));
+    QCOMPARE(all.playback.target.headers.at(0).second, QByteArray("Bearer abc"));
+    QCOMPARE(all.playback.target.headers.at(1).first, QByteArray("x-team"));
+    QCOMPARE(all.playback.target.headers.at(1).second, QByteArray("shop"));
+
+    const CommandLineOptions help = parse({"scenario", "--help"});
+    QCOMPARE(help.action, CommandLineOptions::Action::ShowHelp);
+    QVERIFY(help.message.contains(QStringLiteral("--history")));
+}
+
+void TestCommandLineOptions::scenarioRejectsBadArguments_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("messagePart");
+    const auto run = [](std::initializer_list<const char *> rest) {
+        QStringList arguments{QStringLiteral("scenario"), QStringLiteral("run"),
+                              QStringLiteral("n-plus-one")};
+        for (const char *argument : rest)
+            arguments << QString::fromUtf8(argument);
+        return arguments;
+    };
+    QTest::newRow("nothing") << QStringList{QStringLiteral("scenario")}
+                             << QStringLiteral("list, or run NAME");
+    QTest::newRow("unknown action")
+        << QStringList{QStringLiteral("scenario"), QStringLiteral("start")}
+        << QStringLiteral("\"start\" is not list or run");
+    QTest::newRow("run without name")
+        << QStringList{QStringLiteral("scenario"), QStringLiteral("run")}
+        << QStringLiteral("name one scenario");
+    QTest::newRow("list with options")
+        << QStringList{QStringLiteral("scenario"), QStringLiteral("list"),
+                       QStringLiteral("--speed"), QStringLiteral("2")}
+        << QStringLiteral("no arguments");
+    QTest::newRow("variant") << run({"--variant", "during"}) << QStringLiteral("--variant");
+    QTest::newRow("protocol") << run({"--protocol", "http/json"}) << QStringLiteral("--protocol");
+    QTest::newRow("endpoint scheme")
+        << run({"--endpoint", "ftp://127.0.0.1:4318"}) << QStringLiteral("--endpoint");
+    QTest::newRow("endpoint host") << run({"--endpoint", "4318"}) << QStringLiteral("--endpoint");
+    QTest::newRow("speed zero") << run({"--speed", "0"}) << QStringLiteral("--speed");
+    QTest::newRow("speed text") << run({"--speed", "fast"}) << QStringLiteral("--speed");
+    QTest::newRow("duration negative") << run({"--duration", "-1"}) << QStringLiteral("--duration");
+    QTest::newRow("history text") << run({"--history", "a while"}) << QStringLiteral("--history");
+    QTest::newRow("seed") << run({"--seed", "-3"}) << QStringLiteral("--seed");
+    QTest::newRow("header") << run({"--header", "novalue"}) << QStringLiteral("--header");
+    QTest::newRow("receiver option") << run({"--grpc-port", "1"}) << QStringLiteral("grpc-port");
+}
+
+void TestCommandLineOptions::scenarioRejectsBadArguments()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, messagePart);
+    const CommandLineOptions options
+        = CommandLineOptions::parse(QStringList{QStringLiteral("kansoku")} + arguments);
+    QCOMPARE(options.action, CommandLineOptions::Action::Fail);
+    QVERIFY2(options.message.startsWith(QStringLiteral("scenario: ")), qPrintable(options.message));
     QVERIFY2(options.message.contains(messagePart), qPrintable(options.message));
 }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks the include direction between the libraries (docs/ARCHITECTURE.md): each models layer
-# includes only itself and the layers below it (core <- formats <- analysis <- view); ingest and
-# storage include no analysis, view, ui or app header and not each other's; ui includes no ingest,
+# includes only itself and the layers below it (core <- formats <- analysis <- view, and
+# scenarios beside view on analysis); ingest and
+# storage include no analysis, view, scenarios, ui or app header and not each other's; ui includes no ingest,
 # storage or app header. CMake's target links stop a layer from linking what it must not; this
 # catches the includes that a shared include root would otherwise let through.
 # Usage: check_includes.sh SOURCE_DIR. Prints every violation; exit 1 if there is one.
@@ -65,10 +66,11 @@ allow_only models/core core/
 allow_only models/formats core/ formats/
 allow_only models/analysis core/ formats/ analysis/
 allow_only models/view core/ formats/ analysis/ view/
+allow_only models/scenarios core/ formats/ analysis/ scenarios/
 
-forbid_prefixes ingest analysis/ view/
+forbid_prefixes ingest analysis/ view/ scenarios/
 forbid_headers_of ingest storage ui app
-forbid_prefixes storage analysis/ view/
+forbid_prefixes storage analysis/ view/ scenarios/
 forbid_headers_of storage ingest ui app
 forbid_headers_of ui ingest storage app
 

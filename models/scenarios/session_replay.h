@@ -1,0 +1,60 @@
+// A recorded session played again: the telemetry of a time range of a session file, read a slice
+// at a time, with every timestamp moved so the range starts at a new time and relative timing
+// scaled by a speed (10x: ten recorded minutes in one). Spans go out when their (moved) trace
+// has ended, logs and metric points at their time. Ids stay as recorded, so replay into a fresh
+// session. Reads through TelemetryQueries, so it blocks: a command's thread or a worker.
+#pragma once
+
+#include "core/telemetry_queries.h"
+#include "scenarios/timed_telemetry_source.h"
+
+#include <map>
+#include <memory>
+#include <variant>
+
+namespace kansoku {
+
+class SessionReplay final : public TimedTelemetrySource
+{
+public:
+    // recorded must be bounded (the session's time bounds, or the user's range); speed > 0.
+    SessionReplay(std::shared_ptr<const TelemetryQueries> queries, TimeRange recorded,
+                  std::int64_t startNs, double speed);
+
+    ScenarioTimeline timeline() const override;
+    TelemetryBatch advance(std::int64_t untilNs) override;
+    TelemetryBatch finish() override;
+    std::int64_t traceCount() const override { return m_traces; }
+
+    // A recorded time moved onto the replay's timeline.
+    std::int64_t moved(std::int64_t recordedNs) const;
+
+private:
+    struct Item
+    {
+        const Resource *resource;
+        const InstrumentationScope *scope;
+        std::variant<Span, LogRecord, Metric> value;
+    };
+
+    void loadUntil(std::int64_t recordedNs);
+    void loadSlice(const TimeRange &slice);
+    const Resource *keep(const Resource &resource);
+    const InstrumentationScope *keep(const InstrumentationScope &scope);
+    TelemetryBatch takeDue(std::int64_t untilNs);
+
+    std::shared_ptr<const TelemetryQueries> m_queries;
+    TimeRange m_recorded;
+    std::int64_t m_startNs;
+    double m_speed;
+    std::int64_t m_loadedUntil;
+    std::vector<MetricStream> m_streams;
+    bool m_streamsListed = false;
+    std::multimap<std::int64_t, Item> m_pending; // by moved due time
+    // Resources and scopes are shared by many items; kept once, by value.
+    std::vector<std::unique_ptr<Resource>> m_resources;
+    std::vector<std::unique_ptr<InstrumentationScope>> m_scopes;
+    std::int64_t m_traces = 0;
+};
+
+} // namespace kansoku
