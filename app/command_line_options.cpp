@@ -1,7 +1,8 @@
 #include "command_line_options.h"
 
+#include "core/time_format.h"
+
 #include <QCommandLineParser>
-#include <QDateTime>
 #include <QDir>
 #include <QHostAddress>
 #include <QStandardPaths>
@@ -46,6 +47,11 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
         "  after. Exit status 1 when an operation's p95 or calls per request got worse\n"
         "  by more than PCT percent (default 10) or a new finding appeared; 0 otherwise;\n"
         "  2 for a file that cannot be read or a bad argument.\n\n"
+        "kansoku mcp [--db PATH]\n"
+        "  Serves the session to AI agents as a Model Context Protocol server on\n"
+        "  stdin/stdout (tools: list_services, search_traces, get_trace, search_logs,\n"
+        "  list_metrics, query_metric, list_findings, compare_runs). Read-only; it may\n"
+        "  run while the window or --headless writes the same file.\n\n"
         "Times T are ISO 8601 (2026-12-03T10:00:00Z; without an offset, local time)."));
     const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
                                         QStringLiteral("Show this help and exit."));
@@ -130,6 +136,15 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
         options.subcommand = Subcommand::Import;
         options.importFiles = positional;
         positional.clear();
+    } else if (subcommand == QLatin1String("mcp")) {
+        positional.removeFirst();
+        if (!positional.isEmpty())
+            return fail(QStringLiteral("mcp: takes no files (%1); name the session with --db")
+                            .arg(positional.constFirst()));
+        if (parser.isSet(headlessOption))
+            return fail(QStringLiteral("mcp runs no receivers: drop --headless (run kansoku "
+                                       "--headless separately to record while serving)"));
+        options.subcommand = Subcommand::Mcp;
     } else if (subcommand == QLatin1String("analyze") || subcommand == QLatin1String("diff")) {
         positional.removeFirst();
         options.sessionFiles = positional;
@@ -254,11 +269,7 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
 
 std::optional<std::int64_t> CommandLineOptions::parseTime(const QString &text)
 {
-    const QDateTime time = QDateTime::fromString(text.trimmed(), Qt::ISODateWithMs);
-    // A bare date is not a time: "2026-12-03" would quietly mean its local midnight.
-    if (!time.isValid() || !text.contains(QLatin1Char('T')))
-        return std::nullopt;
-    return std::int64_t(time.toMSecsSinceEpoch()) * 1'000'000;
+    return parseIsoTimestampNs(text);
 }
 
 QString CommandLineOptions::defaultDatabasePath()

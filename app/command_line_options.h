@@ -22,7 +22,7 @@ struct CommandLineOptions
     quint16 httpPort = 4318;
     int statsIntervalSeconds = 5;
     int maxRequestMiB = 64; // one OTLP request, on the wire and decompressed
-    enum class Subcommand { None, Import, Analyze, Diff };
+    enum class Subcommand { None, Import, Analyze, Diff, Mcp };
     Subcommand subcommand = Subcommand::None;
     // `kansoku import FILE... [--db PATH]`: import these files headless, then exit.
     QStringList importFiles;
@@ -35,6 +35,7 @@ struct CommandLineOptions
     std::optional<TimeRange> afterRange;
     bool json = false;
     double thresholdPercent = 10.0;
+    // `kansoku mcp [--db PATH]`: an MCP server on stdio over the session at databasePath.
     // `kansoku FILE...` (window only): telemetry files to import into the session once the
     // window is up, or a session file to open instead of --db.
     QStringList openFiles;

@@ -6,6 +6,7 @@
 #include "gui_mode.h"
 #include "headless_mode.h"
 #include "import_command.h"
+#include "mcp_command.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -44,6 +45,10 @@ int main(int argc, char *argv[])
     case kansoku::CommandLineOptions::Subcommand::Diff: {
         QCoreApplication app(argc, argv);
         return kansoku::DiffCommand(options).run();
+    }
+    case kansoku::CommandLineOptions::Subcommand::Mcp: {
+        QCoreApplication app(argc, argv);
+        return kansoku::McpCommand(options).run();
     }
     case kansoku::CommandLineOptions::Subcommand::Import:
     case kansoku::CommandLineOptions::Subcommand::None:

@@ -2,9 +2,8 @@
 
 #include "analysis/findings_run.h"
 #include "analysis/run_profile_builder.h"
+#include "read_only_session.h"
 #include "telemetry_store.h"
-
-#include <QFileInfo>
 
 namespace kansoku {
 
@@ -12,38 +11,32 @@ std::optional<SessionAnalysis> SessionAnalyzer::analyze(const QString &sessionPa
                                                         const TimeRange &range,
                                                         QString *errorMessage) const
 {
-    const auto fail = [&](const QString &message) -> std::optional<SessionAnalysis> {
-        if (errorMessage)
-            *errorMessage = message;
+    const std::unique_ptr<TelemetryStore> store
+        = ReadOnlySession::open(sessionPath, false, errorMessage);
+    if (!store)
         return std::nullopt;
-    };
-    const QFileInfo info(sessionPath);
-    if (!info.exists())
-        return fail(QStringLiteral("%1: no such file").arg(sessionPath));
-    if (!info.isFile() || !info.isReadable())
-        return fail(QStringLiteral("%1: not a readable file").arg(sessionPath));
-    if (!TelemetryStore::isSessionFile(sessionPath))
-        return fail(QStringLiteral("%1: not a Kansoku session file").arg(sessionPath));
+    return analyze(*store->queries(), sessionPath, range, errorMessage);
+}
 
-    StorageOptions options;
-    options.databasePath = sessionPath;
-    options.readOnly = true;
-    TelemetryStore store(options);
-    QString error;
-    if (!store.open(&error))
-        return fail(error);
-    const std::shared_ptr<const TelemetryQueries> queries = store.queries();
-
+std::optional<SessionAnalysis> SessionAnalyzer::analyze(const TelemetryQueries &queries,
+                                                        const QString &sessionName,
+                                                        const TimeRange &range,
+                                                        QString *errorMessage) const
+{
     // One pass over the traces feeds the detectors and the run profile `kansoku diff` compares.
     RunProfileBuilder profile;
     FindingsRunResult run
-        = FindingsRun(m_thresholds).run(*queries, range, [&profile](const PreparedTrace &trace) {
+        = FindingsRun(m_thresholds).run(queries, range, [&profile](const PreparedTrace &trace) {
               profile.addTrace(trace);
           });
-    if (!run.error.empty())
-        return fail(QStringLiteral("%1: %2").arg(sessionPath, QString::fromStdString(run.error)));
+    if (!run.error.empty()) {
+        if (errorMessage)
+            *errorMessage
+                = QStringLiteral("%1: %2").arg(sessionName, QString::fromStdString(run.error));
+        return std::nullopt;
+    }
     SessionAnalysis analysis;
-    analysis.report.sessionPath = sessionPath.toStdString();
+    analysis.report.sessionPath = sessionName.toStdString();
     analysis.report.range = range;
     analysis.report.traceCount = run.traceCount;
     analysis.report.spanCount = run.spanCount;

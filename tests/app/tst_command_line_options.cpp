@@ -21,6 +21,9 @@ private Q_SLOTS:
     void diffOfTwoRanges();
     void diffRejectsBadArguments_data();
     void diffRejectsBadArguments();
+    void mcpSubcommand();
+    void mcpRejectsBadArguments_data();
+    void mcpRejectsBadArguments();
 };
 
 namespace {
@@ -31,6 +34,18 @@ CommandLineOptions parse(std::initializer_list<const char *> arguments)
     for (const char *argument : arguments)
         list << QString::fromUtf8(argument);
     return CommandLineOptions::parse(list);
+}
+
+// The current data row's arguments (column "arguments") fail to parse, with a message that
+// contains the column "messagePart".
+void verifyRejected()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, messagePart);
+    const CommandLineOptions options
+        = CommandLineOptions::parse(QStringList{QStringLiteral("kansoku")} + arguments);
+    QCOMPARE(options.action, CommandLineOptions::Action::Fail);
+    QVERIFY2(options.message.contains(messagePart), qPrintable(options.message));
 }
 
 } // namespace
@@ -83,9 +98,9 @@ void TestCommandLineOptions::analyzeSubcommand()
     QCOMPARE(all.analysisRange, TimeRange{});
     QVERIFY(!all.json);
 
-    const CommandLineOptions ranged = parse({"analyze", "run.kansoku", "--from",
-                                             "2026-12-03T10:00:00Z", "--to",
-                                             "2026-12-03T19:30:00.250+09:00", "--json"});
+    const CommandLineOptions ranged
+        = parse({"analyze", "run.kansoku", "--from", "2026-12-03T10:00:00Z", "--to",
+                 "2026-12-03T19:30:00.250+09:00", "--json"});
     QCOMPARE(ranged.action, CommandLineOptions::Action::Run);
     QVERIFY(ranged.json);
     // 2026-12-03T10:00:00Z is 1796292000 s after the epoch; 19:30:00.250+09:00 is 10:30:00.250Z.
@@ -111,32 +126,29 @@ void TestCommandLineOptions::analyzeRejectsBadArguments_data()
         << QStringList{QStringLiteral("analyze"), QStringLiteral("a"), QStringLiteral("--to"),
                        QStringLiteral("2026-12-03")}
         << QStringLiteral("--to");
-    QTest::newRow("empty range")
-        << QStringList{QStringLiteral("analyze"),          QStringLiteral("a"),
-                       QStringLiteral("--from"),           QStringLiteral("2026-12-03T11:00:00Z"),
-                       QStringLiteral("--to"),             QStringLiteral("2026-12-03T10:00:00Z")}
-        << QStringLiteral("later");
+    QTest::newRow("empty range") << QStringList{QStringLiteral("analyze"),
+                                                QStringLiteral("a"),
+                                                QStringLiteral("--from"),
+                                                QStringLiteral("2026-12-03T11:00:00Z"),
+                                                QStringLiteral("--to"),
+                                                QStringLiteral("2026-12-03T10:00:00Z")}
+                                 << QStringLiteral("later");
     QTest::newRow("diff option") << QStringList{QStringLiteral("analyze"), QStringLiteral("a"),
                                                 QStringLiteral("--threshold"), QStringLiteral("5")}
                                  << QStringLiteral("kansoku diff");
-    QTest::newRow("json without analyze") << QStringList{QStringLiteral("--json")}
-                                          << QStringLiteral("analyze");
+    QTest::newRow("json without analyze")
+        << QStringList{QStringLiteral("--json")} << QStringLiteral("analyze");
 }
 
 void TestCommandLineOptions::analyzeRejectsBadArguments()
 {
-    QFETCH(QStringList, arguments);
-    QFETCH(QString, messagePart);
-    const CommandLineOptions options
-        = CommandLineOptions::parse(QStringList{QStringLiteral("kansoku")} + arguments);
-    QCOMPARE(options.action, CommandLineOptions::Action::Fail);
-    QVERIFY2(options.message.contains(messagePart), qPrintable(options.message));
+    verifyRejected();
 }
 
 void TestCommandLineOptions::diffOfTwoSessions()
 {
-    const CommandLineOptions options = parse({"diff", "a.kansoku", "b.kansoku", "--threshold",
-                                              "2.5", "--json"});
+    const CommandLineOptions options
+        = parse({"diff", "a.kansoku", "b.kansoku", "--threshold", "2.5", "--json"});
     QCOMPARE(options.action, CommandLineOptions::Action::Run);
     QCOMPARE(options.subcommand, CommandLineOptions::Subcommand::Diff);
     QCOMPARE(options.sessionFiles,
@@ -167,24 +179,30 @@ void TestCommandLineOptions::diffRejectsBadArguments_data()
     const QString range = QStringLiteral("2026-12-03T10:00:00Z..2026-12-03T10:30:00Z");
     QTest::newRow("one session") << QStringList{QStringLiteral("diff"), QStringLiteral("a")}
                                  << QStringLiteral("two session files");
-    QTest::newRow("three sessions")
-        << QStringList{QStringLiteral("diff"), QStringLiteral("a"), QStringLiteral("b"),
-                       QStringLiteral("c")}
-        << QStringLiteral("two session files");
+    QTest::newRow("three sessions") << QStringList{QStringLiteral("diff"), QStringLiteral("a"),
+                                                   QStringLiteral("b"), QStringLiteral("c")}
+                                    << QStringLiteral("two session files");
     QTest::newRow("only before") << QStringList{QStringLiteral("diff"), QStringLiteral("a"),
                                                 QStringLiteral("--before"), range}
                                  << QStringLiteral("both ranges");
-    QTest::newRow("ranges and two files")
-        << QStringList{QStringLiteral("diff"), QStringLiteral("a"),      QStringLiteral("b"),
-                       QStringLiteral("--before"), range, QStringLiteral("--after"), range}
-        << QStringLiteral("one");
-    QTest::newRow("not a range") << QStringList{QStringLiteral("diff"), QStringLiteral("a"),
+    QTest::newRow("ranges and two files") << QStringList{QStringLiteral("diff"),
+                                                         QStringLiteral("a"),
+                                                         QStringLiteral("b"),
+                                                         QStringLiteral("--before"),
+                                                         range,
+                                                         QStringLiteral("--after"),
+                                                         range}
+                                          << QStringLiteral("one");
+    QTest::newRow("not a range") << QStringList{QStringLiteral("diff"),     QStringLiteral("a"),
                                                 QStringLiteral("--before"), QStringLiteral("x"),
-                                                QStringLiteral("--after"), range}
+                                                QStringLiteral("--after"),  range}
                                  << QStringLiteral("--before");
     QTest::newRow("reversed range")
-        << QStringList{QStringLiteral("diff"), QStringLiteral("a"), QStringLiteral("--before"),
-                       range, QStringLiteral("--after"),
+        << QStringList{QStringLiteral("diff"),
+                       QStringLiteral("a"),
+                       QStringLiteral("--before"),
+                       range,
+                       QStringLiteral("--after"),
                        QStringLiteral("2026-12-03T10:30:00Z..2026-12-03T10:00:00Z")}
         << QStringLiteral("--after");
     QTest::newRow("negative threshold")
@@ -199,12 +217,36 @@ void TestCommandLineOptions::diffRejectsBadArguments_data()
 
 void TestCommandLineOptions::diffRejectsBadArguments()
 {
-    QFETCH(QStringList, arguments);
-    QFETCH(QString, messagePart);
-    const CommandLineOptions options
-        = CommandLineOptions::parse(QStringList{QStringLiteral("kansoku")} + arguments);
-    QCOMPARE(options.action, CommandLineOptions::Action::Fail);
-    QVERIFY2(options.message.contains(messagePart), qPrintable(options.message));
+    verifyRejected();
+}
+
+void TestCommandLineOptions::mcpSubcommand()
+{
+    const CommandLineOptions options = parse({"mcp", "--db", "live.kansoku"});
+    QCOMPARE(options.action, CommandLineOptions::Action::Run);
+    QCOMPARE(options.subcommand, CommandLineOptions::Subcommand::Mcp);
+    QCOMPARE(options.databasePath, QStringLiteral("live.kansoku"));
+    QVERIFY(options.openFiles.isEmpty());
+    const CommandLineOptions defaultSession = parse({"mcp"});
+    QCOMPARE(defaultSession.subcommand, CommandLineOptions::Subcommand::Mcp);
+    QCOMPARE(defaultSession.databasePath, CommandLineOptions::defaultDatabasePath());
+}
+
+void TestCommandLineOptions::mcpRejectsBadArguments_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("messagePart");
+    QTest::newRow("a file") << QStringList{QStringLiteral("mcp"), QStringLiteral("a.kansoku")}
+                            << QStringLiteral("--db");
+    QTest::newRow("headless") << QStringList{QStringLiteral("mcp"), QStringLiteral("--headless")}
+                              << QStringLiteral("--headless");
+    QTest::newRow("json") << QStringList{QStringLiteral("mcp"), QStringLiteral("--json")}
+                          << QStringLiteral("--json");
+}
+
+void TestCommandLineOptions::mcpRejectsBadArguments()
+{
+    verifyRejected();
 }
 
 QTEST_GUILESS_MAIN(TestCommandLineOptions)
