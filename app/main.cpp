@@ -7,6 +7,7 @@
 #include "headless_mode.h"
 #include "import_command.h"
 #include "mcp_command.h"
+#include "query_command.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -49,6 +50,10 @@ int main(int argc, char *argv[])
     case kansoku::CommandLineOptions::Subcommand::Mcp: {
         QCoreApplication app(argc, argv);
         return kansoku::McpCommand(options).run();
+    }
+    case kansoku::CommandLineOptions::Subcommand::Query: {
+        QCoreApplication app(argc, argv);
+        return kansoku::QueryCommand(options).run();
     }
     case kansoku::CommandLineOptions::Subcommand::Import:
     case kansoku::CommandLineOptions::Subcommand::None:

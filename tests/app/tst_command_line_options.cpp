@@ -24,6 +24,9 @@ private Q_SLOTS:
     void mcpSubcommand();
     void mcpRejectsBadArguments_data();
     void mcpRejectsBadArguments();
+    void querySubcommand();
+    void queryRejectsBadArguments_data();
+    void queryRejectsBadArguments();
 };
 
 namespace {
@@ -245,6 +248,59 @@ void TestCommandLineOptions::mcpRejectsBadArguments_data()
 }
 
 void TestCommandLineOptions::mcpRejectsBadArguments()
+{
+    verifyRejected();
+}
+
+void TestCommandLineOptions::querySubcommand()
+{
+    const CommandLineOptions traces = parse(
+        {"query", "traces", "service=checkout", "sort=slowest", "--db", "s.kansoku", "--csv"});
+    QCOMPARE(traces.action, CommandLineOptions::Action::Run);
+    QCOMPARE(traces.subcommand, CommandLineOptions::Subcommand::Query);
+    QCOMPARE(traces.queryKind, QStringLiteral("traces"));
+    QCOMPARE(traces.queryArguments,
+             (QStringList{QStringLiteral("service=checkout"), QStringLiteral("sort=slowest")}));
+    QCOMPARE(traces.databasePath, QStringLiteral("s.kansoku"));
+    QVERIFY(traces.csv);
+    QVERIFY(!traces.json);
+    QCOMPARE(traces.queryLimit, 0);
+
+    const CommandLineOptions trace
+        = parse({"query", "trace", "5b8efcf56a302b4300912e11d78a4e01", "--json", "--limit", "50"});
+    QCOMPARE(trace.subcommand, CommandLineOptions::Subcommand::Query);
+    QCOMPARE(trace.queryKind, QStringLiteral("trace"));
+    QCOMPARE(trace.queryArguments, QStringList{QStringLiteral("5b8efcf56a302b4300912e11d78a4e01")});
+    QVERIFY(trace.json);
+    QCOMPARE(trace.queryLimit, 50);
+}
+
+void TestCommandLineOptions::queryRejectsBadArguments_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("messagePart");
+    QTest::newRow("nothing to query") << QStringList{QStringLiteral("query")}
+                                      << QStringLiteral("traces, trace, logs, metrics, services");
+    QTest::newRow("unknown kind") << QStringList{QStringLiteral("query"), QStringLiteral("spans")}
+                                  << QStringLiteral("name what to print");
+    QTest::newRow("trace without id")
+        << QStringList{QStringLiteral("query"), QStringLiteral("trace")}
+        << QStringLiteral("trace id");
+    QTest::newRow("both formats") << QStringList{QStringLiteral("query"), QStringLiteral("logs"),
+                                                 QStringLiteral("--json"), QStringLiteral("--csv")}
+                                  << QStringLiteral("not both");
+    QTest::newRow("zero rows") << QStringList{QStringLiteral("query"), QStringLiteral("logs"),
+                                              QStringLiteral("--limit"), QStringLiteral("0")}
+                               << QStringLiteral("--limit");
+    QTest::newRow("csv elsewhere")
+        << QStringList{QStringLiteral("analyze"), QStringLiteral("a"), QStringLiteral("--csv")}
+        << QStringLiteral("--csv belongs to kansoku query");
+    QTest::newRow("headless") << QStringList{QStringLiteral("query"), QStringLiteral("logs"),
+                                             QStringLiteral("--headless")}
+                              << QStringLiteral("--headless");
+}
+
+void TestCommandLineOptions::queryRejectsBadArguments()
 {
     verifyRejected();
 }

@@ -4,7 +4,8 @@
 // the MCP SDK's Client over StdioClientTransport. Every tool's answer is checked here against the
 // manifest: trace ids, span counts, names, log bodies, metric names and final counter values.
 // Then, with the writer stopped, raw JSON-RPC lines show that the server exits 0 when stdin
-// closes and leaves the session file byte for byte unchanged. Test thread only.
+// closes and leaves the session file byte for byte unchanged. `kansoku query` prints the same
+// session's traces, spans, logs, services and metrics. Test thread only.
 
 #include "kansoku_process.h"
 
@@ -74,6 +75,23 @@ QStringList sorted(const Container &values)
     return list;
 }
 
+struct QueryRun
+{
+    int exitCode = -1;
+    QByteArray standardOutput;
+    QString standardError;
+    // --json: one object per line.
+    QList<QJsonObject> lines() const
+    {
+        QList<QJsonObject> objects;
+        for (const QByteArray &line : standardOutput.split('\n')) {
+            if (!line.isEmpty())
+                objects.append(QJsonDocument::fromJson(line).object());
+        }
+        return objects;
+    }
+};
+
 struct McpRun
 {
     QList<QJsonObject> replies;
@@ -97,12 +115,20 @@ private Q_SLOTS:
     void metricsAreTheOnesSent();
     void findingsAndComparisonCoverTheSession();
     void badArgumentsAndUnknownToolsAreErrors();
+    void queryPrintsTheSameSession();
+    void queryRejectsMissingFilesAndBadFilters();
     void exitsOnEndOfInputAndNeverWritesTheSession();
     void missingSessionExitsWithTwo();
 
 private:
     // `kansoku mcp --db` fed these requests (after initialize) on stdin, which then closes.
     McpRun runMcp(const QList<QJsonObject> &requests);
+    // From the manifest: the bodies of the logs sent with a string body; the final cumulative
+    // value of each interop.requests stream, as decimal text.
+    QStringList expectedStringBodies() const;
+    QStringList expectedFinalRequestCounts() const;
+    // `kansoku query ARGUMENTS... --db` the session.
+    QueryRun runQuery(const QStringList &arguments);
     QJsonObject callRaw(const QString &tool, const QJsonObject &arguments = {});
 
     QString m_nodeExecutable;
@@ -240,6 +266,45 @@ McpRun TestMcpInterop::runMcp(const QList<QJsonObject> &requests)
         if (!line.isEmpty())
             run.replies.append(QJsonDocument::fromJson(line).object());
     }
+    return run;
+}
+
+QStringList TestMcpInterop::expectedStringBodies() const
+{
+    QStringList bodies;
+    for (const QJsonValue &log : m_manifest.value(QLatin1String("logs")).toArray()) {
+        const QJsonObject body = log.toObject().value(QLatin1String("body")).toObject();
+        if (body.value(QLatin1String("type")).toString() == QLatin1String("string"))
+            bodies.append(body.value(QLatin1String("value")).toString());
+    }
+    return bodies;
+}
+
+QStringList TestMcpInterop::expectedFinalRequestCounts() const
+{
+    QStringList values;
+    for (const QJsonValue &value : m_manifest.value(QLatin1String("expected"))
+                                       .toObject()
+                                       .value(QLatin1String("finalValues"))
+                                       .toObject()
+                                       .value(QLatin1String("interop.requests"))
+                                       .toArray())
+        values.append(value.toObject().value(QLatin1String("value")).toString());
+    return values;
+}
+
+QueryRun TestMcpInterop::runQuery(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(KANSOKU_EXECUTABLE),
+                  QStringList{QStringLiteral("query")} + arguments
+                      + QStringList{QStringLiteral("--db"), m_databasePath});
+    QueryRun run;
+    if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit)
+        return run;
+    run.exitCode = process.exitCode();
+    run.standardOutput = process.readAllStandardOutput();
+    run.standardError = QString::fromLocal8Bit(process.readAllStandardError());
     return run;
 }
 
@@ -398,17 +463,8 @@ void TestMcpInterop::traceTreeHoldsTheSpansSent()
 
 void TestMcpInterop::logsAreTheOnesSent()
 {
-    QStringList expected;
-    int orderLogs = 0;
-    for (const QJsonValue &log : m_manifest.value(QLatin1String("logs")).toArray()) {
-        const QJsonObject body = log.toObject().value(QLatin1String("body")).toObject();
-        if (body.value(QLatin1String("type")).toString() == QLatin1String("string")) {
-            expected.append(body.value(QLatin1String("value")).toString());
-            orderLogs += body.value(QLatin1String("value"))
-                             .toString()
-                             .contains(QLatin1String("order accepted"));
-        }
-    }
+    const QStringList expected = expectedStringBodies();
+    const auto orderLogs = int(expected.filter(QStringLiteral("order accepted")).size());
     QVERIFY(orderLogs > 0);
     const QJsonObject logs = m_output.value(QLatin1String("logs")).toObject();
     QCOMPARE(logs.value(QLatin1String("items")).toArray().size(),
@@ -442,14 +498,7 @@ void TestMcpInterop::metricsAreTheOnesSent()
     QCOMPARE(names, sorted(expected));
 
     // The raw running value: each stream's last point is the SDK's final cumulative count.
-    QStringList finalValues;
-    for (const QJsonValue &value : m_manifest.value(QLatin1String("expected"))
-                                       .toObject()
-                                       .value(QLatin1String("finalValues"))
-                                       .toObject()
-                                       .value(QLatin1String("interop.requests"))
-                                       .toArray())
-        finalValues.append(value.toObject().value(QLatin1String("value")).toString());
+    const QStringList finalValues = expectedFinalRequestCounts();
     const QJsonObject requests = m_output.value(QLatin1String("requests")).toObject();
     QCOMPARE(requests.value(QLatin1String("type")).toString(), QStringLiteral("sum"));
     QStringList lastPoints;
@@ -491,6 +540,134 @@ void TestMcpInterop::badArgumentsAndUnknownToolsAreErrors()
                  .value(QLatin1String("code"))
                  .toInt(),
              -32602);
+}
+
+void TestMcpInterop::queryPrintsTheSameSession()
+{
+    QStringList expectedTraces;
+    for (const auto &[id, spans] : m_spansByTrace)
+        expectedTraces.append(id);
+
+    // Traces as JSON lines: every trace once, with its span count.
+    const QueryRun traces = runQuery({QStringLiteral("traces"), QStringLiteral("--json"),
+                                      QStringLiteral("--limit"), QStringLiteral("1000")});
+    QVERIFY2(traces.exitCode == 0, qPrintable(traces.standardError));
+    QStringList ids;
+    for (const QJsonObject &trace : traces.lines()) {
+        const QString id = trace.value(QLatin1String("trace_id")).toString();
+        ids.append(id);
+        QCOMPARE(trace.value(QLatin1String("spans")).toInt(), int(m_spansByTrace[id].size()));
+    }
+    QCOMPARE(sorted(ids), expectedTraces);
+
+    // --limit cuts, and a filter is the tool's argument.
+    const QueryRun two = runQuery({QStringLiteral("traces"), QStringLiteral("--json"),
+                                   QStringLiteral("--limit"), QStringLiteral("2")});
+    QCOMPARE(two.lines().size(), 2);
+    const QueryRun slowest
+        = runQuery({QStringLiteral("traces"), QStringLiteral("sort=slowest"),
+                    QStringLiteral("--json"), QStringLiteral("--limit"), QStringLiteral("1")});
+    QCOMPARE(slowest.lines().value(0).value(QLatin1String("trace_id")),
+             m_output.value(QLatin1String("slowest"))
+                 .toObject()
+                 .value(QLatin1String("traces"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QLatin1String("trace_id")));
+
+    // CSV: a header of the columns and one row per trace.
+    const QueryRun csv = runQuery({QStringLiteral("traces"), QStringLiteral("--csv"),
+                                   QStringLiteral("--limit"), QStringLiteral("1000")});
+    QCOMPARE(csv.exitCode, 0);
+    const QList<QByteArray> csvLines = csv.standardOutput.trimmed().split('\n');
+    QCOMPARE(csvLines.first(),
+             QByteArray("trace_id,start,duration_ms,root_service,root_operation,spans,errors\r"));
+    QCOMPARE(csvLines.size(), expectedTraces.size() + 1);
+
+    // One trace's spans.
+    const QueryRun trace = runQuery({QStringLiteral("trace"), m_traceId, QStringLiteral("--json")});
+    QVERIFY2(trace.exitCode == 0, qPrintable(trace.standardError));
+    QStringList spanNames;
+    for (const QJsonObject &span : trace.lines())
+        spanNames.append(span.value(QLatin1String("name")).toString());
+    QStringList expectedNames;
+    for (const QJsonObject &span : m_spansByTrace[m_traceId])
+        expectedNames.append(span.value(QLatin1String("name")).toString());
+    QCOMPARE(sorted(spanNames), sorted(expectedNames));
+
+    // Logs: every record, the string bodies as sent.
+    const QueryRun logs = runQuery({QStringLiteral("logs"), QStringLiteral("--json"),
+                                    QStringLiteral("--limit"), QStringLiteral("1000")});
+    QCOMPARE(logs.lines().size(), m_manifest.value(QLatin1String("logs")).toArray().size());
+    QStringList bodies;
+    for (const QJsonObject &log : logs.lines()) {
+        if (log.value(QLatin1String("body")).isString())
+            bodies.append(log.value(QLatin1String("body")).toString());
+    }
+    QCOMPARE(sorted(bodies), sorted(expectedStringBodies()));
+
+    // Services and metrics as text tables: a header, then a row per name.
+    const QueryRun services = runQuery({QStringLiteral("services")});
+    QCOMPARE(services.exitCode, 0);
+    QStringList serviceNames;
+    const QList<QByteArray> serviceLines = services.standardOutput.trimmed().split('\n');
+    QVERIFY(serviceLines.first().startsWith("NAME "));
+    for (qsizetype i = 1; i < serviceLines.size(); ++i)
+        serviceNames.append(QString::fromUtf8(serviceLines[i].split(' ').first()));
+    QStringList expectedServices;
+    for (const QJsonValue &service : m_output.value(QLatin1String("services"))
+                                         .toObject()
+                                         .value(QLatin1String("services"))
+                                         .toArray())
+        expectedServices.append(service.toObject().value(QLatin1String("name")).toString());
+    QCOMPARE(serviceNames, expectedServices);
+
+    const QueryRun metrics = runQuery({QStringLiteral("metrics"), QStringLiteral("--csv")});
+    QStringList metricNames;
+    const QList<QByteArray> metricLines = metrics.standardOutput.trimmed().split('\n');
+    for (qsizetype i = 1; i < metricLines.size(); ++i)
+        metricNames.append(QString::fromUtf8(metricLines[i].split(',').first()));
+    QStringList expectedMetrics;
+    for (const QJsonValue &metric : m_manifest.value(QLatin1String("metrics")).toArray())
+        expectedMetrics.append(metric.toObject().value(QLatin1String("name")).toString());
+    QCOMPARE(metricNames, sorted(expectedMetrics));
+
+    // One metric's points: each series ends at the SDK's final cumulative count.
+    const QueryRun requests = runQuery(
+        {QStringLiteral("metrics"), QStringLiteral("name=interop.requests"),
+         QStringLiteral("counter=raw"), QStringLiteral("points=10"), QStringLiteral("--json")});
+    QVERIFY2(requests.exitCode == 0, qPrintable(requests.standardError));
+    std::map<QString, double> lastValue;
+    for (const QJsonObject &point : requests.lines())
+        lastValue[point.value(QLatin1String("series")).toString()]
+            = point.value(QLatin1String("value")).toDouble();
+    QStringList finals;
+    for (const auto &[series, value] : lastValue)
+        finals.append(QString::number(value));
+    QCOMPARE(sorted(finals), sorted(expectedFinalRequestCounts()));
+}
+
+void TestMcpInterop::queryRejectsMissingFilesAndBadFilters()
+{
+    QProcess missing;
+    const QString path = m_directory.filePath(QStringLiteral("gone.kansoku"));
+    missing.start(
+        QStringLiteral(KANSOKU_EXECUTABLE),
+        {QStringLiteral("query"), QStringLiteral("traces"), QStringLiteral("--db"), path});
+    QVERIFY(missing.waitForFinished(30000));
+    QCOMPARE(missing.exitCode(), 2);
+    QVERIFY(QString::fromLocal8Bit(missing.readAllStandardError()).contains(path));
+
+    const QueryRun misspelt = runQuery({QStringLiteral("traces"), QStringLiteral("servce=x")});
+    QCOMPARE(misspelt.exitCode, 2);
+    QVERIFY2(misspelt.standardError.contains(QLatin1String("unknown filter \"servce\"")),
+             qPrintable(misspelt.standardError));
+    const QueryRun badId = runQuery({QStringLiteral("trace"), QStringLiteral("xyz")});
+    QCOMPARE(badId.exitCode, 2);
+    QVERIFY2(badId.standardError.contains(QLatin1String("trace_id: expected a trace id")),
+             qPrintable(badId.standardError));
+    QVERIFY(badId.standardOutput.isEmpty());
 }
 
 void TestMcpInterop::exitsOnEndOfInputAndNeverWritesTheSession()
