@@ -197,21 +197,27 @@ void TestMcpInterop::initTestCase()
 
     // The SDK saw every export acknowledged (queued); the writer commits within 200 ms. Wait
     // until the live session, read through the server's own connection, holds all of it.
-    const int expectedSpans = int(spans.size());
-    const int expectedLogs = int(m_manifest.value(QLatin1String("logs")).toArray().size());
-    int seenSpans = -1;
-    int seenLogs = -1;
-    for (int attempt = 0; attempt < 100 && (seenSpans != expectedSpans || seenLogs != expectedLogs);
-         ++attempt) {
+    const QJsonObject expected{
+        {QStringLiteral("spans"), spans.size()},
+        {QStringLiteral("logs"), m_manifest.value(QLatin1String("logs")).toArray().size()},
+        {QStringLiteral("data_points"), [this] {
+             qsizetype points = 0;
+             for (const QJsonValue &metric : m_manifest.value(QLatin1String("metrics")).toArray())
+                 points += metric.toObject().value(QLatin1String("points")).toArray().size();
+             return points;
+         }()}};
+    QJsonObject seen;
+    for (int attempt = 0; attempt < 100; ++attempt) {
         if (attempt > 0)
             QThread::msleep(200);
         const QJsonObject totals
             = callRaw(QStringLiteral("list_services")).value(QLatin1String("totals")).toObject();
-        seenSpans = totals.value(QLatin1String("spans")).toInt();
-        seenLogs = totals.value(QLatin1String("logs")).toInt();
+        for (auto it = expected.constBegin(); it != expected.constEnd(); ++it)
+            seen.insert(it.key(), totals.value(it.key()));
+        if (seen == expected)
+            break;
     }
-    QCOMPARE(seenSpans, expectedSpans);
-    QCOMPARE(seenLogs, expectedLogs);
+    QCOMPARE(seen, expected);
 
     // The SDK client, while `kansoku --headless` still has the session open for writing.
     QProcess client;
