@@ -218,8 +218,8 @@ QJsonArray makeTools()
     tools.append(tool(
         "list_findings", QStringLiteral("List findings"),
         QStringLiteral("Performance problems the detectors find in the traces of a time range, "
-                       "worst first: N+1 calls, redundant calls, slow queries, lock waits, "
-                       "version regressions, error hotspots, traffic spikes, fan-out. Each with "
+                       "worst first: N+1 calls, redundant calls, slow queries, lock waits and "
+                       "the other detectors the detector argument lists. Each with "
                        "its service, operation, statement, cost per request, share of latency, "
                        "example trace ids and a fix hint. Reads every trace of the range."),
         schema(range({{QStringLiteral("detector"),
