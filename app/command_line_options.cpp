@@ -1,7 +1,8 @@
 #include "command_line_options.h"
 
+#include "core/time_format.h"
+
 #include <QCommandLineParser>
-#include <QDateTime>
 #include <QDir>
 #include <QHostAddress>
 #include <QStandardPaths>
@@ -75,6 +76,18 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
         "kansoku replay SESSION [--from T] [--to T] [--speed X] [--endpoint URL] ...\n"
         "  Sends a recorded session again as OTLP, moved to now and X times faster.\n"
         "  kansoku replay --help shows every option.\n\n"
+        "kansoku mcp [--db PATH]\n"
+        "  Serves the session to AI agents as a Model Context Protocol server on\n"
+        "  stdin/stdout (tools: list_services, search_traces, get_trace, search_logs,\n"
+        "  list_metrics, query_metric, list_findings, compare_runs). Read-only; it may\n"
+        "  run while the window or --headless writes the same file.\n\n"
+        "kansoku query traces|trace ID|logs|metrics|services [NAME=VALUE...] [--db PATH]\n"
+        "              [--json|--csv] [--limit N]\n"
+        "  Prints what the MCP tools answer, for scripts: a text table, JSON lines or\n"
+        "  CSV. Filters are the tools' arguments, e.g. service=checkout sort=slowest\n"
+        "  min_duration_ms=250 error=true from=T attributes.http.route=/cart (traces),\n"
+        "  query='severity>=warn timeout' (logs), name=http.server.duration points=20\n"
+        "  (metrics). Exit status 2 for a missing file or a bad filter.\n\n"
         "Times T are ISO 8601 (2026-12-03T10:00:00Z; without an offset, local time)."));
     const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
                                         QStringLiteral("Show this help and exit."));
@@ -126,9 +139,15 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
     const QCommandLineOption afterOption(QStringLiteral("after"),
                                          QStringLiteral("diff: the time range after, FROM..TO."),
                                          QStringLiteral("range"));
+    const QCommandLineOption csvOption(QStringLiteral("csv"),
+                                       QStringLiteral("query: print CSV instead of a table."));
+    const QCommandLineOption limitOption(
+        QStringLiteral("limit"), QStringLiteral("query: print at most N rows (default 20)."),
+        QStringLiteral("N"));
     parser.addOptions({helpOption, versionOption, headlessOption, dbOption, listenOption,
                        grpcPortOption, httpPortOption, statsOption, maxRequestOption, fromOption,
-                       toOption, jsonOption, thresholdOption, beforeOption, afterOption});
+                       toOption, jsonOption, thresholdOption, beforeOption, afterOption, csvOption,
+                       limitOption});
 
     if (!parser.parse(arguments)) {
         options.action = Action::Fail;
@@ -159,6 +178,42 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
         options.subcommand = Subcommand::Import;
         options.importFiles = positional;
         positional.clear();
+    } else if (subcommand == QLatin1String("mcp")) {
+        positional.removeFirst();
+        if (!positional.isEmpty())
+            return fail(QStringLiteral("mcp: takes no files (%1); name the session with --db")
+                            .arg(positional.constFirst()));
+        if (parser.isSet(headlessOption))
+            return fail(QStringLiteral("mcp runs no receivers: drop --headless (run kansoku "
+                                       "--headless separately to record while serving)"));
+        options.subcommand = Subcommand::Mcp;
+    } else if (subcommand == QLatin1String("query")) {
+        positional.removeFirst();
+        const QStringList kinds{QStringLiteral("traces"), QStringLiteral("trace"),
+                                QStringLiteral("logs"), QStringLiteral("metrics"),
+                                QStringLiteral("services")};
+        if (positional.isEmpty() || !kinds.contains(positional.constFirst()))
+            return fail(QStringLiteral("query: name what to print: %1")
+                            .arg(kinds.join(QStringLiteral(", "))));
+        options.queryKind = positional.takeFirst();
+        if (options.queryKind == QLatin1String("trace")
+            && (positional.isEmpty() || positional.constFirst().contains(QLatin1Char('='))))
+            return fail(QStringLiteral("query trace: name the trace id (32 hex digits)"));
+        options.queryArguments = positional;
+        positional.clear();
+        if (parser.isSet(jsonOption) && parser.isSet(csvOption))
+            return fail(QStringLiteral("query: --json or --csv, not both"));
+        options.json = parser.isSet(jsonOption);
+        options.csv = parser.isSet(csvOption);
+        bool ok = true;
+        if (parser.isSet(limitOption))
+            options.queryLimit = parser.value(limitOption).toInt(&ok);
+        if (!ok || (parser.isSet(limitOption) && options.queryLimit < 1))
+            return fail(QStringLiteral("--limit: \"%1\" is not a number of rows (1 or more)")
+                            .arg(parser.value(limitOption)));
+        if (parser.isSet(headlessOption))
+            return fail(QStringLiteral("query runs no receivers: drop --headless"));
+        options.subcommand = Subcommand::Query;
     } else if (subcommand == QLatin1String("analyze") || subcommand == QLatin1String("diff")) {
         positional.removeFirst();
         options.sessionFiles = positional;
@@ -215,9 +270,15 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
     }
     const bool analyzing
         = options.subcommand == Subcommand::Analyze || options.subcommand == Subcommand::Diff;
+    const bool querying = options.subcommand == Subcommand::Query;
+    for (const QCommandLineOption *option : {&csvOption, &limitOption}) {
+        if (parser.isSet(*option) && !querying)
+            return fail(
+                QStringLiteral("--%1 belongs to kansoku query").arg(option->names().constFirst()));
+    }
     for (const QCommandLineOption *option :
          {&fromOption, &toOption, &jsonOption, &thresholdOption, &beforeOption, &afterOption}) {
-        if (parser.isSet(*option) && !analyzing)
+        if (parser.isSet(*option) && !analyzing && !(querying && option == &jsonOption))
             return fail(QStringLiteral("--%1 belongs to kansoku analyze or kansoku diff")
                             .arg(option->names().constFirst()));
     }
@@ -283,11 +344,7 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
 
 std::optional<std::int64_t> CommandLineOptions::parseTime(const QString &text)
 {
-    const QDateTime time = QDateTime::fromString(text.trimmed(), Qt::ISODateWithMs);
-    // A bare date is not a time: "2026-12-03" would quietly mean its local midnight.
-    if (!time.isValid() || !text.contains(QLatin1Char('T')))
-        return std::nullopt;
-    return std::int64_t(time.toMSecsSinceEpoch()) * 1'000'000;
+    return parseIsoTimestampNs(text);
 }
 
 QString CommandLineOptions::defaultDatabasePath()

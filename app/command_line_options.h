@@ -23,7 +23,7 @@ struct CommandLineOptions
     quint16 httpPort = 4318;
     int statsIntervalSeconds = 5;
     int maxRequestMiB = 64; // one OTLP request, on the wire and decompressed
-    enum class Subcommand { None, Import, Analyze, Diff, Scenario, Replay };
+    enum class Subcommand { None, Import, Analyze, Diff, Scenario, Replay, Mcp, Query };
     Subcommand subcommand = Subcommand::None;
     // `kansoku import FILE... [--db PATH]`: import these files headless, then exit.
     QStringList importFiles;
@@ -40,6 +40,13 @@ struct CommandLineOptions
     // after the program must be "scenario" or "replay"; the rest is PlaybackOptions' own command
     // line.
     PlaybackOptions playback;
+    // `kansoku mcp [--db PATH]`: an MCP server on stdio over the session at databasePath.
+    // `kansoku query KIND [ID] [NAME=VALUE...] [--db PATH] [--json|--csv] [--limit N]`: the
+    // MCP tools' answers for scripts (QueryCommand checks the filters).
+    QString queryKind;          // traces, trace, logs, metrics, services
+    QStringList queryArguments; // the trace id for `trace`, then the filters
+    bool csv = false;
+    int queryLimit = 0; // --limit; 0: not given (20 rows; a trace: the tool's own cut)
     // `kansoku FILE...` (window only): telemetry files to import into the session once the
     // window is up, or a session file to open instead of --db.
     QStringList openFiles;

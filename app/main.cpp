@@ -8,6 +8,8 @@
 #include "import_command.h"
 #include "replay_command.h"
 #include "scenario_command.h"
+#include "mcp_command.h"
+#include "query_command.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -54,6 +56,14 @@ int main(int argc, char *argv[])
     case kansoku::CommandLineOptions::Subcommand::Replay: {
         QCoreApplication app(argc, argv);
         return kansoku::ReplayCommand(options.playback).run();
+    }
+    case kansoku::CommandLineOptions::Subcommand::Mcp: {
+        QCoreApplication app(argc, argv);
+        return kansoku::McpCommand(options).run();
+    }
+    case kansoku::CommandLineOptions::Subcommand::Query: {
+        QCoreApplication app(argc, argv);
+        return kansoku::QueryCommand(options).run();
     }
     case kansoku::CommandLineOptions::Subcommand::Import:
     case kansoku::CommandLineOptions::Subcommand::None:

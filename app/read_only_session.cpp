@@ -6,9 +6,10 @@
 
 namespace kansoku {
 
-std::unique_ptr<TelemetryStore> ReadOnlySession::open(const QString &path, QString *errorMessage)
+std::unique_ptr<TelemetryStore> ReadOnlySession::open(const QString &path, bool followWriter,
+                                                      QString *errorMessage)
 {
-    const auto fail = [&](const QString &message) -> std::unique_ptr<TelemetryStore> {
+    const auto fail = [errorMessage](const QString &message) {
         if (errorMessage)
             *errorMessage = message;
         return nullptr;
@@ -23,6 +24,7 @@ std::unique_ptr<TelemetryStore> ReadOnlySession::open(const QString &path, QStri
     StorageOptions options;
     options.databasePath = path;
     options.readOnly = true;
+    options.followWriter = followWriter;
     auto store = std::make_unique<TelemetryStore>(options);
     QString error;
     if (!store->open(&error))

@@ -1,6 +1,6 @@
-// Opens a session file for reading only, for the commands that read one (analyze, diff, replay):
-// checks that it exists, is readable and is a Kansoku session, and names the file in every error.
-// The store is opened read-only and never writes the file. Main thread of a command.
+// Opens an existing session file read-only for the commands that read one (`analyze`, `diff`,
+// `mcp`, `query`, `replay`), with the messages they print when it cannot be: missing, not a session, an
+// older schema. Main thread; the caller owns the returned store.
 #pragma once
 
 #include <QString>
@@ -13,8 +13,11 @@ class TelemetryStore;
 class ReadOnlySession
 {
 public:
-    // nullptr and *errorMessage ("PATH: no such file", ...) when it cannot be read.
-    static std::unique_ptr<TelemetryStore> open(const QString &path, QString *errorMessage);
+    // followWriter: read through the WAL of a session that may still be written (see
+    // StorageOptions); otherwise as an immutable file. nullptr and a message naming the file on
+    // failure.
+    static std::unique_ptr<TelemetryStore> open(const QString &path, bool followWriter,
+                                                QString *errorMessage);
 };
 
 } // namespace kansoku

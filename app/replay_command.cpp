@@ -15,7 +15,7 @@ int ReplayCommand::run() const
 {
     QString error;
     const std::unique_ptr<TelemetryStore> store
-        = ReadOnlySession::open(m_options.sessionPath, &error);
+        = ReadOnlySession::open(m_options.sessionPath, true, &error);
     if (!store) {
         std::fprintf(stderr, "kansoku: replay: %s\n", qPrintable(error));
         return 2;

@@ -11,27 +11,32 @@ std::optional<SessionAnalysis> SessionAnalyzer::analyze(const QString &sessionPa
                                                         const TimeRange &range,
                                                         QString *errorMessage) const
 {
-    const auto fail = [&](const QString &message) -> std::optional<SessionAnalysis> {
-        if (errorMessage)
-            *errorMessage = message;
-        return std::nullopt;
-    };
-    QString error;
-    const std::unique_ptr<TelemetryStore> store = ReadOnlySession::open(sessionPath, &error);
+    const std::unique_ptr<TelemetryStore> store
+        = ReadOnlySession::open(sessionPath, false, errorMessage);
     if (!store)
-        return fail(error);
-    const std::shared_ptr<const TelemetryQueries> queries = store->queries();
+        return std::nullopt;
+    return analyze(*store->queries(), sessionPath, range, errorMessage);
+}
 
+std::optional<SessionAnalysis> SessionAnalyzer::analyze(const TelemetryQueries &queries,
+                                                        const QString &sessionName,
+                                                        const TimeRange &range,
+                                                        QString *errorMessage) const
+{
     // One pass over the traces feeds the detectors and the run profile `kansoku diff` compares.
     RunProfileBuilder profile;
     FindingsRunResult run
-        = FindingsRun(m_thresholds).run(*queries, range, [&profile](const PreparedTrace &trace) {
+        = FindingsRun(m_thresholds).run(queries, range, [&profile](const PreparedTrace &trace) {
               profile.addTrace(trace);
           });
-    if (!run.error.empty())
-        return fail(QStringLiteral("%1: %2").arg(sessionPath, QString::fromStdString(run.error)));
+    if (!run.error.empty()) {
+        if (errorMessage)
+            *errorMessage
+                = QStringLiteral("%1: %2").arg(sessionName, QString::fromStdString(run.error));
+        return std::nullopt;
+    }
     SessionAnalysis analysis;
-    analysis.report.sessionPath = sessionPath.toStdString();
+    analysis.report.sessionPath = sessionName.toStdString();
     analysis.report.range = range;
     analysis.report.traceCount = run.traceCount;
     analysis.report.spanCount = run.spanCount;

@@ -6,6 +6,7 @@
 #include "analysis/finding_thresholds.h"
 #include "analysis/findings_report_writer.h"
 #include "analysis/run_profile.h"
+#include "core/telemetry_queries.h"
 
 #include <QString>
 #include <optional>
@@ -28,6 +29,11 @@ public:
     // nullopt and a message naming the file when it is missing, not a Kansoku session, or
     // unreadable. Never writes the file (it is opened read-only and immutable).
     std::optional<SessionAnalysis> analyze(const QString &sessionPath, const TimeRange &range,
+                                           QString *errorMessage) const;
+    // The same over an open session's queries (`kansoku mcp` reads a live one); sessionName
+    // names it in the report and the messages.
+    std::optional<SessionAnalysis> analyze(const TelemetryQueries &queries,
+                                           const QString &sessionName, const TimeRange &range,
                                            QString *errorMessage) const;
 
 private:

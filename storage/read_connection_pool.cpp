@@ -57,6 +57,10 @@ std::unique_ptr<SqliteDatabase> ReadConnectionPool::acquire(std::string *errorMe
     // Memory-mapped reads skip a copy per page (a 100k-span trace reads ~100 MB). (A cache_size
     // pragma here would make SQLite create -wal/-shm files beside an immutable read-only session.)
     connection->exec("PRAGMA mmap_size = 1073741824;");
+    // Read-only twice over: the open flag, and query_only, which refuses writes even should a
+    // caller ever attach another database through this connection.
+    if (!connection->exec("PRAGMA query_only = 1;", errorMessage))
+        return nullptr;
     sqlite3_create_function_v2(connection->handle(), "kansoku_attr_match", 4,
                                SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, attributeMatch, nullptr,
                                nullptr, nullptr);

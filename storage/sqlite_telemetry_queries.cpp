@@ -3,7 +3,9 @@
 #include "sqlite_database.h"
 #include "sqlite_statement.h"
 
+#include <algorithm>
 #include <limits>
+#include <map>
 
 namespace kansoku {
 
@@ -75,6 +77,73 @@ std::vector<std::string> SqliteTelemetryQueries::services() const
         names.push_back(select->columnText(0));
     select->reset();
     return names;
+}
+
+std::vector<ServiceStatistics> SqliteTelemetryQueries::serviceStatistics() const
+{
+    std::vector<ServiceStatistics> statistics;
+    ReadConnectionPool::Lease connection(m_pool);
+    if (!connection.get())
+        return statistics;
+    SqliteDatabase &database = *connection.get();
+    std::map<std::int64_t, ServiceStatistics> byId;
+    SqliteStatement *names = database.cached("SELECT service_id, name FROM services");
+    if (!names)
+        return statistics;
+    while (names->step() == SQLITE_ROW)
+        byId[names->columnInt(0)].name = names->columnText(1);
+    names->reset();
+    const auto widen = [](ServiceStatistics &service, std::int64_t firstNs, std::int64_t lastNs) {
+        const std::int64_t endNs
+            = lastNs == std::numeric_limits<std::int64_t>::max() ? lastNs : lastNs + 1;
+        if (!service.range)
+            service.range = TimeRange{firstNs, endNs};
+        service.range->startNs = std::min(service.range->startNs, firstNs);
+        service.range->endNs = std::max(service.range->endNs, endNs);
+    };
+    // Each row: service id, count, second count, first time, last time.
+    struct Part
+    {
+        const char *sql;
+        std::int64_t ServiceStatistics::*count;
+        std::int64_t ServiceStatistics::*secondCount;
+    };
+    const Part parts[] = {
+        {"SELECT service_id, count(*), 0, min(start_ns), max(end_ns) FROM spans "
+         "GROUP BY service_id",
+         &ServiceStatistics::spans, nullptr},
+        {"SELECT service_id, count(*), 0, 0, 0 FROM trace_services GROUP BY service_id",
+         &ServiceStatistics::traces, nullptr},
+        {"SELECT service_id, count(*), 0, min(time_ns), max(time_ns) FROM logs "
+         "GROUP BY service_id",
+         &ServiceStatistics::logRecords, nullptr},
+        {"SELECT service_id, count(*), sum(point_count), min(first_time_ns), max(last_time_ns) "
+         "FROM metric_streams GROUP BY service_id",
+         &ServiceStatistics::metricStreams, &ServiceStatistics::dataPoints},
+    };
+    for (const Part &part : parts) {
+        SqliteStatement *select = database.cached(part.sql);
+        if (!select)
+            return {};
+        while (select->step() == SQLITE_ROW) {
+            const auto found = byId.find(select->columnInt(0));
+            if (found == byId.end())
+                continue;
+            ServiceStatistics &service = found->second;
+            service.*part.count = select->columnInt(1);
+            if (part.secondCount)
+                service.*part.secondCount = select->columnInt(2);
+            if (part.count != &ServiceStatistics::traces && select->columnInt(1) > 0)
+                widen(service, select->columnInt(3), select->columnInt(4));
+        }
+        select->reset();
+    }
+    for (auto &[id, service] : byId)
+        statistics.push_back(std::move(service));
+    std::sort(
+        statistics.begin(), statistics.end(),
+        [](const ServiceStatistics &a, const ServiceStatistics &b) { return a.name < b.name; });
+    return statistics;
 }
 
 std::optional<TimeRange> SqliteTelemetryQueries::timeBounds() const

@@ -39,6 +39,7 @@ public:
     std::vector<MetricStream> metricStreams(const MetricStreamQuery &query) const override;
     std::optional<Metric> metricPoints(const MetricPointQuery &query) const override;
     std::vector<std::string> services() const override;
+    std::vector<ServiceStatistics> serviceStatistics() const override;
     std::optional<TimeRange> timeBounds() const override;
     TelemetryTotals totals() const override;
     void

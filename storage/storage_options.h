@@ -15,6 +15,11 @@ struct StorageOptions
     // Open an existing session without changing it: no writer thread, no migration, offer()
     // answers Closed. For files the user may not (or must not) change.
     bool readOnly = false;
+    // With readOnly: read a session that another process (a window, `--headless`) may still be
+    // writing, through its write-ahead log like any WAL reader, instead of as an immutable file
+    // (which misses what is still in the log). SQLite may create the -wal/-shm files beside the
+    // session if they are missing; the session itself is never written.
+    bool followWriter = false;
 };
 
 } // namespace kansoku

@@ -55,12 +55,17 @@ bool configureWriteConnection(SqliteDatabase &database, std::string *errorMessag
 }
 
 // A read-only session as SQLite opens it (with SQLITE_OPEN_URI), see openReadOnly().
-std::string immutableUri(const QString &path)
+std::string readOnlyUri(const QString &path, const char *query)
 {
     return QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath())
                .toString(QUrl::FullyEncoded)
                .toStdString()
-           + "?immutable=1";
+           + query;
+}
+
+std::string immutableUri(const QString &path)
+{
+    return readOnlyUri(path, "?immutable=1");
 }
 
 } // namespace
@@ -152,7 +157,10 @@ bool TelemetryStore::openReadOnly(QString *errorMessage)
     // Immutable: SQLite then creates no -wal/-shm files beside it, which also makes files on
     // read-only media or in folders we cannot write openable. The price: a file another program
     // is still writing may read inconsistently; such a file is ours to copy, not to watch.
-    const std::string uri = immutableUri(m_options.databasePath);
+    // Following the writer is the other way round: an ordinary WAL reader (mode=ro), which sees
+    // every commit but needs the -shm file beside the session.
+    const std::string uri = m_options.followWriter ? readOnlyUri(m_options.databasePath, "?mode=ro")
+                                                   : immutableUri(m_options.databasePath);
     std::string error;
     int version = 0;
     {

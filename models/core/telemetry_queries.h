@@ -161,6 +161,19 @@ struct TelemetryTotals
     bool operator==(const TelemetryTotals &) const = default;
 };
 
+// What one service sent, over all signals.
+struct ServiceStatistics
+{
+    std::string name;
+    std::int64_t spans = 0;
+    std::int64_t traces = 0; // traces with at least one span of the service
+    std::int64_t logRecords = 0;
+    std::int64_t metricStreams = 0;
+    std::int64_t dataPoints = 0;
+    std::optional<TimeRange> range; // earliest to latest item (half-open); nullopt when none
+    bool operator==(const ServiceStatistics &) const = default;
+};
+
 class TelemetryQueries
 {
 public:
@@ -173,15 +186,18 @@ public:
     virtual std::vector<MetricStream> metricStreams(const MetricStreamQuery &query) const = 0;
     // The stream's metric with its points in time order (only the vector for its type is filled).
     virtual std::optional<Metric> metricPoints(const MetricPointQuery &query) const = 0;
-    virtual std::vector<std::string> services() const = 0;   // sorted
+    virtual std::vector<std::string> services() const = 0; // sorted
+    // Per service, sorted by name. Counts every span and log of the session: a scan, for tools
+    // and scripts rather than for a view's refresh.
+    virtual std::vector<ServiceStatistics> serviceStatistics() const = 0;
     virtual std::optional<TimeRange> timeBounds() const = 0; // over all signals; nullopt if empty
     virtual TelemetryTotals totals() const = 0;
     // Hands every trace whose start time lies in range to visit, one trace at a time in the order
     // they were stored, stopping early when visit returns false. For analyses over a whole session
     // (findings, run profiles) that must not hold the session in memory.
-    virtual void forEachAnalysisTrace(const TimeRange &range,
-                                      const std::function<bool(const AnalysisTrace &)> &visit) const
-        = 0;
+    virtual void
+    forEachAnalysisTrace(const TimeRange &range,
+                         const std::function<bool(const AnalysisTrace &)> &visit) const = 0;
 };
 
 } // namespace kansoku

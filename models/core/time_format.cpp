@@ -62,4 +62,12 @@ QString formatIsoTimestampNs(std::int64_t epochNs)
            + QStringLiteral("%1").arg(fractionNs, 9, 10, QLatin1Char('0')) + QLatin1Char('Z');
 }
 
+std::optional<std::int64_t> parseIsoTimestampNs(const QString &text)
+{
+    const QDateTime time = QDateTime::fromString(text.trimmed(), Qt::ISODateWithMs);
+    if (!time.isValid() || !text.contains(QLatin1Char('T')))
+        return std::nullopt;
+    return std::int64_t(time.toMSecsSinceEpoch()) * 1'000'000;
+}
+
 } // namespace kansoku

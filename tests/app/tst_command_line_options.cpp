@@ -21,6 +21,12 @@ private Q_SLOTS:
     void diffOfTwoRanges();
     void diffRejectsBadArguments_data();
     void diffRejectsBadArguments();
+    void mcpSubcommand();
+    void mcpRejectsBadArguments_data();
+    void mcpRejectsBadArguments();
+    void querySubcommand();
+    void queryRejectsBadArguments_data();
+    void queryRejectsBadArguments();
     void scenarioSubcommand();
     void scenarioRejectsBadArguments_data();
     void scenarioRejectsBadArguments();
@@ -34,6 +40,18 @@ CommandLineOptions parse(std::initializer_list<const char *> arguments)
     for (const char *argument : arguments)
         list << QString::fromUtf8(argument);
     return CommandLineOptions::parse(list);
+}
+
+// The current data row's arguments (column "arguments") fail to parse, with a message that
+// contains the column "messagePart".
+void verifyRejected()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, messagePart);
+    const CommandLineOptions options
+        = CommandLineOptions::parse(QStringList{QStringLiteral("kansoku")} + arguments);
+    QCOMPARE(options.action, CommandLineOptions::Action::Fail);
+    QVERIFY2(options.message.contains(messagePart), qPrintable(options.message));
 }
 
 } // namespace
@@ -130,12 +148,7 @@ void TestCommandLineOptions::analyzeRejectsBadArguments_data()
 
 void TestCommandLineOptions::analyzeRejectsBadArguments()
 {
-    QFETCH(QStringList, arguments);
-    QFETCH(QString, messagePart);
-    const CommandLineOptions options
-        = CommandLineOptions::parse(QStringList{QStringLiteral("kansoku")} + arguments);
-    QCOMPARE(options.action, CommandLineOptions::Action::Fail);
-    QVERIFY2(options.message.contains(messagePart), qPrintable(options.message));
+    verifyRejected();
 }
 
 void TestCommandLineOptions::diffOfTwoSessions()
@@ -210,12 +223,89 @@ void TestCommandLineOptions::diffRejectsBadArguments_data()
 
 void TestCommandLineOptions::diffRejectsBadArguments()
 {
-    QFETCH(QStringList, arguments);
-    QFETCH(QString, messagePart);
-    const CommandLineOptions options
-        = CommandLineOptions::parse(QStringList{QStringLiteral("kansoku")} + arguments);
-    QCOMPARE(options.action, CommandLineOptions::Action::Fail);
-    QVERIFY2(options.message.contains(messagePart), qPrintable(options.message));
+    verifyRejected();
+}
+
+void TestCommandLineOptions::mcpSubcommand()
+{
+    const CommandLineOptions options = parse({"mcp", "--db", "live.kansoku"});
+    QCOMPARE(options.action, CommandLineOptions::Action::Run);
+    QCOMPARE(options.subcommand, CommandLineOptions::Subcommand::Mcp);
+    QCOMPARE(options.databasePath, QStringLiteral("live.kansoku"));
+    QVERIFY(options.openFiles.isEmpty());
+    const CommandLineOptions defaultSession = parse({"mcp"});
+    QCOMPARE(defaultSession.subcommand, CommandLineOptions::Subcommand::Mcp);
+    QCOMPARE(defaultSession.databasePath, CommandLineOptions::defaultDatabasePath());
+}
+
+void TestCommandLineOptions::mcpRejectsBadArguments_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("messagePart");
+    QTest::newRow("a file") << QStringList{QStringLiteral("mcp"), QStringLiteral("a.kansoku")}
+                            << QStringLiteral("--db");
+    QTest::newRow("headless") << QStringList{QStringLiteral("mcp"), QStringLiteral("--headless")}
+                              << QStringLiteral("--headless");
+    QTest::newRow("json") << QStringList{QStringLiteral("mcp"), QStringLiteral("--json")}
+                          << QStringLiteral("--json");
+}
+
+void TestCommandLineOptions::mcpRejectsBadArguments()
+{
+    verifyRejected();
+}
+
+void TestCommandLineOptions::querySubcommand()
+{
+    const CommandLineOptions traces = parse(
+        {"query", "traces", "service=checkout", "sort=slowest", "--db", "s.kansoku", "--csv"});
+    QCOMPARE(traces.action, CommandLineOptions::Action::Run);
+    QCOMPARE(traces.subcommand, CommandLineOptions::Subcommand::Query);
+    QCOMPARE(traces.queryKind, QStringLiteral("traces"));
+    QCOMPARE(traces.queryArguments,
+             (QStringList{QStringLiteral("service=checkout"), QStringLiteral("sort=slowest")}));
+    QCOMPARE(traces.databasePath, QStringLiteral("s.kansoku"));
+    QVERIFY(traces.csv);
+    QVERIFY(!traces.json);
+    QCOMPARE(traces.queryLimit, 0);
+
+    const CommandLineOptions trace
+        = parse({"query", "trace", "5b8efcf56a302b4300912e11d78a4e01", "--json", "--limit", "50"});
+    QCOMPARE(trace.subcommand, CommandLineOptions::Subcommand::Query);
+    QCOMPARE(trace.queryKind, QStringLiteral("trace"));
+    QCOMPARE(trace.queryArguments, QStringList{QStringLiteral("5b8efcf56a302b4300912e11d78a4e01")});
+    QVERIFY(trace.json);
+    QCOMPARE(trace.queryLimit, 50);
+}
+
+void TestCommandLineOptions::queryRejectsBadArguments_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("messagePart");
+    QTest::newRow("nothing to query") << QStringList{QStringLiteral("query")}
+                                      << QStringLiteral("traces, trace, logs, metrics, services");
+    QTest::newRow("unknown kind") << QStringList{QStringLiteral("query"), QStringLiteral("spans")}
+                                  << QStringLiteral("name what to print");
+    QTest::newRow("trace without id")
+        << QStringList{QStringLiteral("query"), QStringLiteral("trace")}
+        << QStringLiteral("trace id");
+    QTest::newRow("both formats") << QStringList{QStringLiteral("query"), QStringLiteral("logs"),
+                                                 QStringLiteral("--json"), QStringLiteral("--csv")}
+                                  << QStringLiteral("not both");
+    QTest::newRow("zero rows") << QStringList{QStringLiteral("query"), QStringLiteral("logs"),
+                                              QStringLiteral("--limit"), QStringLiteral("0")}
+                               << QStringLiteral("--limit");
+    QTest::newRow("csv elsewhere")
+        << QStringList{QStringLiteral("analyze"), QStringLiteral("a"), QStringLiteral("--csv")}
+        << QStringLiteral("--csv belongs to kansoku query");
+    QTest::newRow("headless") << QStringList{QStringLiteral("query"), QStringLiteral("logs"),
+                                             QStringLiteral("--headless")}
+                              << QStringLiteral("--headless");
+}
+
+void TestCommandLineOptions::queryRejectsBadArguments()
+{
+    verifyRejected();
 }
 
 void TestCommandLineOptions::scenarioSubcommand()

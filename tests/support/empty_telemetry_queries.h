@@ -19,6 +19,7 @@ public:
         return std::nullopt;
     }
     std::vector<std::string> services() const override { return {}; }
+    std::vector<ServiceStatistics> serviceStatistics() const override { return {}; }
     std::optional<TimeRange> timeBounds() const override { return std::nullopt; }
     TelemetryTotals totals() const override { return {}; }
     void forEachAnalysisTrace(const TimeRange &,

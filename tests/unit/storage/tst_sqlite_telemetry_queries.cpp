@@ -56,6 +56,7 @@ private Q_SLOTS:
     void metricStreams();
     void metricPointsAtResolution();
     void servicesBoundsTotals();
+    void serviceStatistics();
     void concurrentQueriesWhileWriting();
 
 private:
@@ -491,6 +492,27 @@ void TestSqliteTelemetryQueries::servicesBoundsTotals()
     QCOMPARE(totals.logRecords, std::int64_t(7));
     QCOMPARE(totals.dataPoints, std::int64_t(300));
     QCOMPARE(totals.metricStreams, std::int64_t(3));
+}
+
+void TestSqliteTelemetryQueries::serviceStatistics()
+{
+    ServiceStatistics backend;
+    backend.name = "backend";
+    backend.spans = 3; // traces 1, 2 and 4
+    backend.traces = 3;
+    backend.logRecords = 3;
+    backend.metricStreams = 2;
+    backend.dataPoints = 200;
+    backend.range = TimeRange{baseNs, baseNs + 299 * secondNs + 1}; // to the last memory point
+    ServiceStatistics frontend;
+    frontend.name = "frontend";
+    frontend.spans = 2;
+    frontend.traces = 2;
+    frontend.logRecords = 4;
+    frontend.metricStreams = 1;
+    frontend.dataPoints = 100;
+    frontend.range = TimeRange{baseNs, baseNs + 99 * secondNs + 1}; // the cpu points
+    QCOMPARE(queries()->serviceStatistics(), (std::vector<ServiceStatistics>{backend, frontend}));
 }
 
 void TestSqliteTelemetryQueries::concurrentQueriesWhileWriting()

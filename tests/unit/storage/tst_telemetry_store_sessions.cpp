@@ -1,7 +1,9 @@
 // TelemetryStore as a session file: read-only opens (queries work, offers refused, the file's
 // bytes and mtime unchanged), an older schema (migrated when writable, refused read-only with a
-// message), session-file detection, and Save-as copies made while the writer keeps committing.
+// message), session-file detection, Save-as copies made while the writer keeps committing, and
+// read-only opens that follow a live writer through its WAL without ever writing.
 #include "core/telemetry_queries.h"
+#include "read_connection_pool.h"
 #include "schema_migrator.h"
 #include "sqlite_database.h"
 #include "support/storage_test_data.h"
@@ -14,6 +16,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 #include <atomic>
 #include <sqlite3.h>
 #include <thread>
@@ -77,6 +80,9 @@ private Q_SLOTS:
     void copyIsConsistentWhileWriting();
     void copyRefusesExistingTarget();
     void copyOfReadOnlySourceLeavesItAlone();
+    void followingReaderSeesCommitsStillInTheLog();
+    void followingReaderConnectionsRefuseWrites();
+    void followingReaderLeavesAClosedSessionUnchanged();
 };
 
 void TestTelemetryStoreSessions::readOnlyQueriesWorkAndFileIsUnchanged()
@@ -277,6 +283,80 @@ void TestTelemetryStoreSessions::copyOfReadOnlySourceLeavesItAlone()
     QCOMPARE(digest(source), before);
     QCOMPARE(QDir(dir.filePath(QStringLiteral("shared"))).entryList(QDir::Files),
              QStringList({QStringLiteral("a.kansoku")}));
+}
+
+void TestTelemetryStoreSessions::followingReaderSeesCommitsStillInTheLog()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("live.kansoku"));
+    StorageOptions writerOptions;
+    writerOptions.databasePath = path;
+    TelemetryStore writer(writerOptions);
+    QString error;
+    QVERIFY2(writer.open(&error), qPrintable(error));
+    QSignalSpy committed(&writer, &TelemetryStore::batchCommitted);
+    QCOMPARE(writer.offer(spansNumbered(1, 10)), OfferResult::Accepted);
+    QTRY_COMPARE(committed.size(), 1);
+
+    StorageOptions readerOptions;
+    readerOptions.databasePath = path;
+    readerOptions.readOnly = true;
+    readerOptions.followWriter = true;
+    TelemetryStore reader(readerOptions);
+    QVERIFY2(reader.open(&error), qPrintable(error));
+    const auto queries = reader.queries();
+    // The commit is in the -wal file (the checkpointer copies it back only at ~40 MiB): an
+    // immutable open would see an empty session here.
+    QCOMPARE(queries->totals().spans, 10);
+    QCOMPARE(writer.offer(spansNumbered(11, 5)), OfferResult::Accepted);
+    QTRY_COMPARE(committed.size(), 2);
+    QCOMPARE(queries->totals().spans, 15);
+    TraceQuery newest;
+    newest.limit = 1;
+    const std::vector<TraceSummary> traces = queries->traces(newest);
+    QCOMPARE(traces.size(), std::size_t(1));
+    QCOMPARE(traces.front().traceId, traceId(15));
+    QCOMPARE(reader.offer(spansNumbered(100, 1)), OfferResult::Closed);
+}
+
+void TestTelemetryStoreSessions::followingReaderConnectionsRefuseWrites()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("live.kansoku"));
+    writeSession(path, 3);
+    // The connections a following reader's queries run on (see TelemetryStore::openReadOnly).
+    const std::string uri
+        = QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded).toStdString() + "?mode=ro";
+    ReadConnectionPool pool(uri);
+    ReadConnectionPool::Lease connection(pool);
+    QVERIFY2(connection.get(), connection.error().c_str());
+    QCOMPARE(connection.get()->queryInt("PRAGMA query_only", -1), 1);
+    std::string error;
+    QVERIFY(!connection.get()->exec("INSERT INTO services (name) VALUES ('intruder')", &error));
+    QVERIFY2(QString::fromStdString(error).contains(QLatin1String("readonly")), error.c_str());
+    QVERIFY(!connection.get()->exec("PRAGMA query_only = 0; DELETE FROM spans", &error));
+    QCOMPARE(queryInt(path, "SELECT count(*) FROM spans"), 3);
+    QCOMPARE(queryInt(path, "SELECT count(*) FROM services WHERE name = 'intruder'"), 0);
+}
+
+void TestTelemetryStoreSessions::followingReaderLeavesAClosedSessionUnchanged()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("closed.kansoku"));
+    writeSession(path, 12);
+    const QByteArray before = digest(path);
+    StorageOptions options;
+    options.databasePath = path;
+    options.readOnly = true;
+    options.followWriter = true;
+    {
+        TelemetryStore store(options);
+        QString error;
+        QVERIFY2(store.open(&error), qPrintable(error));
+        QCOMPARE(store.queries()->totals().spans, 12);
+        QCOMPARE(store.queries()->services(), std::vector<std::string>{"svc"});
+    }
+    QCOMPARE(digest(path), before);
 }
 
 QTEST_GUILESS_MAIN(TestTelemetryStoreSessions)
