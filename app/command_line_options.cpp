@@ -1,5 +1,7 @@
 #include "command_line_options.h"
 
+#include "receiver_token.h"
+
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QDir>
@@ -97,6 +99,13 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
     const QCommandLineOption afterOption(QStringLiteral("after"),
                                          QStringLiteral("diff: the time range after, FROM..TO."),
                                          QStringLiteral("range"));
+    const QCommandLineOption tokenOption(
+        QStringLiteral("token"),
+        QStringLiteral("Bearer token every OTLP export must carry (authorization: Bearer TOKEN); "
+                       "generated when --listen is not a loopback address and no --token is "
+                       "given."),
+        QStringLiteral("token"));
+    parser.addOption(tokenOption);
     parser.addOptions({helpOption, versionOption, headlessOption, dbOption, listenOption,
                        grpcPortOption, httpPortOption, statsOption, maxRequestOption, fromOption,
                        toOption, jsonOption, thresholdOption, beforeOption, afterOption});
@@ -248,6 +257,16 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
                                          "(1-2047)")
                               .arg(parser.value(maxRequestOption));
         return options;
+    }
+    if (parser.isSet(tokenOption)) {
+        options.token = parser.value(tokenOption);
+        const QString problem = ReceiverToken::problemWith(options.token);
+        if (!problem.isEmpty())
+            return fail(QStringLiteral("--token: %1").arg(problem));
+    } else if (!QHostAddress(options.listenAddress).isLoopback()) {
+        // Beyond loopback only with a token: anyone on the network could write to the session.
+        options.token = ReceiverToken::generate();
+        options.tokenGenerated = true;
     }
     return options;
 }
