@@ -1,6 +1,7 @@
 #include "command_line_options.h"
 
 #include "core/time_format.h"
+#include "receiver_token.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -144,6 +145,13 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
     const QCommandLineOption limitOption(
         QStringLiteral("limit"), QStringLiteral("query: print at most N rows (default 20)."),
         QStringLiteral("N"));
+    const QCommandLineOption tokenOption(
+        QStringLiteral("token"),
+        QStringLiteral("Bearer token every OTLP export must carry (authorization: Bearer TOKEN); "
+                       "generated when --listen is not a loopback address and no --token is "
+                       "given."),
+        QStringLiteral("token"));
+    parser.addOption(tokenOption);
     parser.addOptions({helpOption, versionOption, headlessOption, dbOption, listenOption,
                        grpcPortOption, httpPortOption, statsOption, maxRequestOption, fromOption,
                        toOption, jsonOption, thresholdOption, beforeOption, afterOption, csvOption,
@@ -338,6 +346,16 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
                                          "(1-2047)")
                               .arg(parser.value(maxRequestOption));
         return options;
+    }
+    if (parser.isSet(tokenOption)) {
+        options.token = parser.value(tokenOption);
+        const QString problem = ReceiverToken::problemWith(options.token);
+        if (!problem.isEmpty())
+            return fail(QStringLiteral("--token: %1").arg(problem));
+    } else if (!QHostAddress(options.listenAddress).isLoopback()) {
+        // Beyond loopback only with a token: anyone on the network could write to the session.
+        options.token = ReceiverToken::generate();
+        options.tokenGenerated = true;
     }
     return options;
 }

@@ -23,6 +23,10 @@ struct CommandLineOptions
     quint16 httpPort = 4318;
     int statsIntervalSeconds = 5;
     int maxRequestMiB = 64; // one OTLP request, on the wire and decompressed
+    // The bearer token every export must carry (`--token`, or generated when --listen is not a
+    // loopback address: the receivers never listen beyond loopback without one). Empty: none.
+    QString token;
+    bool tokenGenerated = false;
     enum class Subcommand { None, Import, Analyze, Diff, Scenario, Replay, Mcp, Query };
     Subcommand subcommand = Subcommand::None;
     // `kansoku import FILE... [--db PATH]`: import these files headless, then exit.

@@ -137,6 +137,7 @@ void GuiMode::attachSession()
     m_commitPending = false;
     m_queries = store->queries();
     m_window->setSessionPath(store->databasePath(), store->isReadOnly());
+    m_window->setParticipantLines(m_runtime->participantLines());
     m_state->resetForNewSession();
     m_window->setHasTelemetry(false);
     if (m_queries) {

@@ -44,6 +44,18 @@ int HeadlessMode::run()
         endpoints += key + QLatin1Char('=') + QString::fromStdString(receiver.endpoint)
                      + QLatin1Char(' ');
     }
+    if (m_runtime->requiresToken()) {
+        const QStringList lines = m_runtime->participantLines();
+        printLine(QStringLiteral("kansoku: exports must carry the bearer token (%1); "
+                                 "participants set:")
+                      .arg(m_options.tokenGenerated ? QStringLiteral("generated for this run")
+                                                    : QStringLiteral("from --token")));
+        for (const QString &line : lines)
+            printLine(QStringLiteral("  ") + line);
+        if (lines.size() == 1)
+            printLine(QStringLiteral("  (no network address found: use this machine's address "
+                                     "with the ports of the ready line below)"));
+    }
     printLine(QStringLiteral("kansoku ready: %1db=%2")
                   .arg(endpoints, QString::fromStdString(m_runtime->storageStatus().databasePath)));
     m_sinceLastStats.start();
@@ -63,8 +75,8 @@ void HeadlessMode::printStatistics()
     m_lastStoredItems = storedItems;
     printLine(
         QStringLiteral("kansoku stats: stored spans=%1 points=%2 logs=%3 (%4 items/s) | "
-                       "received=%5 rejected=%6 malformed=%7 refused=%8 | queue=%9/%10 | "
-                       "db=%11 MiB%12")
+                       "received=%5 rejected=%6 malformed=%7 refused=%8 unauthorized=%9 | "
+                       "queue=%10/%11 | db=%12 MiB%13")
             .arg(storage.totals.spans)
             .arg(storage.totals.dataPoints)
             .arg(storage.totals.logRecords)
@@ -73,6 +85,7 @@ void HeadlessMode::printStatistics()
             .arg(ingest.rejected)
             .arg(ingest.malformed)
             .arg(ingest.refused)
+            .arg(ingest.unauthorized)
             .arg(storage.queuedItems)
             .arg(storage.queueCapacityItems)
             .arg(locale.toString(storage.fileSizeBytes / (1024.0 * 1024.0), 'f', 1))

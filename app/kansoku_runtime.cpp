@@ -1,11 +1,13 @@
 #include "kansoku_runtime.h"
 
+#include "core/participant_setup.h"
 #include "otlp_grpc_receiver.h"
 #include "otlp_http_receiver.h"
 #include "telemetry_store.h"
 
 #include <QFileInfo>
 #include <QHostAddress>
+#include <QNetworkInterface>
 
 namespace kansoku {
 
@@ -30,6 +32,7 @@ void KansokuRuntime::build()
     receiverOptions.grpcPort = m_options.grpcPort;
     receiverOptions.httpPort = m_options.httpPort;
     receiverOptions.maxRequestBytes = std::int64_t(m_options.maxRequestMiB) * 1024 * 1024;
+    receiverOptions.bearerToken = m_options.token.toStdString();
     m_grpcReceiver = std::make_unique<OtlpGrpcReceiver>(receiverOptions, m_store, m_counters);
     m_httpReceiver = std::make_unique<OtlpHttpReceiver>(receiverOptions, m_store, m_counters);
 }
@@ -128,6 +131,47 @@ std::vector<ReceiverStatus> KansokuRuntime::receiverStatuses() const
         }
     }
     return statuses;
+}
+
+// The addresses participants can reach a receiver bound to `listen` on, IPv4 first.
+static QStringList reachableHosts(const QHostAddress &listen)
+{
+    const bool anyIPv4 = listen == QHostAddress(QHostAddress::AnyIPv4)
+                         || listen == QHostAddress(QHostAddress::Any);
+    const bool anyIPv6 = listen == QHostAddress(QHostAddress::AnyIPv6)
+                         || listen == QHostAddress(QHostAddress::Any);
+    if (!anyIPv4 && !anyIPv6)
+        return {listen.toString()};
+    QStringList ipv4;
+    QStringList ipv6;
+    for (const QNetworkInterface &interface : QNetworkInterface::allInterfaces()) {
+        const QNetworkInterface::InterfaceFlags flags = interface.flags();
+        if (!flags.testFlag(QNetworkInterface::IsUp)
+            || !flags.testFlag(QNetworkInterface::IsRunning)
+            || flags.testFlag(QNetworkInterface::IsLoopBack))
+            continue;
+        for (const QNetworkAddressEntry &entry : interface.addressEntries()) {
+            const QHostAddress ip = entry.ip();
+            if (ip.isLoopback())
+                continue;
+            if (ip.protocol() == QAbstractSocket::IPv4Protocol && anyIPv4)
+                ipv4 << ip.toString();
+            // Link-local addresses need the participant's own interface name: not copyable.
+            else if (ip.protocol() == QAbstractSocket::IPv6Protocol && anyIPv6 && !ip.isLinkLocal())
+                ipv6 << ip.toString();
+        }
+    }
+    return ipv4 + ipv6;
+}
+
+QStringList KansokuRuntime::participantLines() const
+{
+    const quint16 grpcPort
+        = m_grpcReceiver->isListening() ? m_grpcReceiver->port() : m_options.grpcPort;
+    const quint16 httpPort
+        = m_httpReceiver->isListening() ? m_httpReceiver->port() : m_options.httpPort;
+    return ParticipantSetup::lines(reachableHosts(QHostAddress(m_options.listenAddress)), grpcPort,
+                                   httpPort, m_options.token);
 }
 
 IngestCountersSnapshot KansokuRuntime::counters() const

@@ -44,6 +44,11 @@ public:
 
     std::vector<ReceiverStatus> receiverStatuses() const;
     IngestCountersSnapshot counters() const;
+    // What training room participants copy (ParticipantSetup::lines) for the addresses the
+    // receivers can be reached on: the machine's LAN addresses (up, running, not loopback, IPv4
+    // first) when listening on every interface, else the listen address. Empty without a token.
+    QStringList participantLines() const;
+    bool requiresToken() const { return !m_options.token.isEmpty(); }
     StorageStatus storageStatus() const;
     TelemetryStore *store() const { return m_store.get(); }
     // The open store as the sink file imports feed; replaced by switchSession().

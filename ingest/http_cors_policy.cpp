@@ -9,10 +9,11 @@ namespace kansoku {
 namespace {
 
 // Request headers a browser exporter may ask for; anything else is left out of the answer and
-// the browser then refuses to send it.
-constexpr std::array<const char *, 8> safeRequestHeaders{
-    "content-type",    "content-encoding", "accept",     "accept-encoding",
-    "accept-language", "content-language", "user-agent", "x-requested-with"};
+// the browser then refuses to send it. `authorization` carries the training room's bearer token.
+constexpr std::array<const char *, 9> safeRequestHeaders{
+    "content-type",    "content-encoding", "accept",
+    "accept-encoding", "accept-language",  "content-language",
+    "user-agent",      "x-requested-with", "authorization"};
 
 constexpr int preflightMaxAgeSeconds = 600;
 

@@ -1,5 +1,6 @@
 #include "otlp_grpc_receiver_service.h"
 
+#include "bearer_token_check.h"
 #include "otlp_response_encoder.h"
 #include "receiver_export_handler.h"
 
@@ -23,17 +24,24 @@ std::optional<TelemetrySignal> signalForMethod(const std::string &method)
     return std::nullopt;
 }
 
-// Answers a call that is not one of the three Export methods.
-class UnimplementedReactor : public grpc::ServerGenericBidiReactor
+// Answers a call at once with an error status, without reading its message: an unknown method,
+// or a call without the bearer token.
+class RejectingReactor : public grpc::ServerGenericBidiReactor
 {
 public:
-    explicit UnimplementedReactor(const std::string &method)
-    {
-        Finish(grpc::Status(grpc::StatusCode::UNIMPLEMENTED,
-                            "unknown method " + method + "; this is an OTLP receiver"));
-    }
+    explicit RejectingReactor(const grpc::Status &status) { Finish(status); }
     void OnDone() override { delete this; }
 };
+
+// The value of the call's `authorization` metadata (gRPC keys are lower case); empty if none.
+std::string_view authorizationOf(const grpc::GenericCallbackServerContext &context)
+{
+    const auto &metadata = context.client_metadata();
+    const auto found = metadata.find("authorization");
+    if (found == metadata.end())
+        return {};
+    return std::string_view(found->second.data(), found->second.size());
+}
 
 // One unary Export call: read the single request message, decode, offer, answer. Deletes itself
 // when gRPC reports the call done.
@@ -118,11 +126,13 @@ private:
 OtlpGrpcReceiverService::OtlpGrpcReceiverService(std::shared_ptr<TelemetrySink> sink,
                                                  std::shared_ptr<IngestCounters> counters,
                                                  int retryAfterSeconds,
-                                                 std::chrono::milliseconds queuePatience)
+                                                 std::chrono::milliseconds queuePatience,
+                                                 std::string bearerToken)
     : m_sink(std::move(sink))
     , m_counters(std::move(counters))
     , m_retryAfterSeconds(retryAfterSeconds)
     , m_queuePatience(queuePatience)
+    , m_bearerToken(std::move(bearerToken))
 {}
 
 grpc::ServerGenericBidiReactor *
@@ -130,7 +140,16 @@ OtlpGrpcReceiverService::CreateReactor(grpc::GenericCallbackServerContext *conte
 {
     const std::optional<TelemetrySignal> signal = signalForMethod(context->method());
     if (!signal)
-        return new UnimplementedReactor(context->method());
+        return new RejectingReactor(
+            grpc::Status(grpc::StatusCode::UNIMPLEMENTED,
+                         "unknown method " + context->method() + "; this is an OTLP receiver"));
+    const BearerTokenCheck::Verdict verdict
+        = BearerTokenCheck::check(m_bearerToken, authorizationOf(*context));
+    if (verdict != BearerTokenCheck::Verdict::Authorized) {
+        m_counters->addUnauthorized(*signal, IngestTransport::Grpc);
+        return new RejectingReactor(
+            grpc::Status(grpc::StatusCode::UNAUTHENTICATED, BearerTokenCheck::message(verdict)));
+    }
     return new ExportReactor(*signal, *m_sink, *m_counters, m_retryAfterSeconds, m_queuePatience);
 }
 

@@ -3,7 +3,8 @@
 // INVALID_ARGUMENT with the decoder's message). Runs on gRPC's callback threads; owned by
 // OtlpGrpcReceiver, which destroys the server before this service. An export may block its
 // callback thread for up to the queue patience while the queue is full: that wait depends only on
-// the storage writer, never on another call, so it cannot deadlock the server.
+// the storage writer, never on another call, so it cannot deadlock the server. With a bearer
+// token, a call without it is answered UNAUTHENTICATED before its message is read.
 #pragma once
 
 #include "core/ingest_counters.h"
@@ -12,6 +13,7 @@
 #include <chrono>
 #include <grpcpp/generic/async_generic_service.h>
 #include <memory>
+#include <string>
 
 namespace kansoku {
 
@@ -20,7 +22,7 @@ class OtlpGrpcReceiverService : public grpc::CallbackGenericService
 public:
     OtlpGrpcReceiverService(std::shared_ptr<TelemetrySink> sink,
                             std::shared_ptr<IngestCounters> counters, int retryAfterSeconds,
-                            std::chrono::milliseconds queuePatience);
+                            std::chrono::milliseconds queuePatience, std::string bearerToken);
 
     grpc::ServerGenericBidiReactor *
     CreateReactor(grpc::GenericCallbackServerContext *context) override;
@@ -30,6 +32,7 @@ private:
     std::shared_ptr<IngestCounters> m_counters;
     int m_retryAfterSeconds;
     std::chrono::milliseconds m_queuePatience;
+    std::string m_bearerToken; // empty: no check
 };
 
 } // namespace kansoku

@@ -1,5 +1,6 @@
 #include "otlp_http_request_handler.h"
 
+#include "bearer_token_check.h"
 #include "http_body_decompressor.h"
 #include "http_cors_policy.h"
 #include "http_limited_tcp_server.h"
@@ -19,6 +20,7 @@ constexpr std::int64_t wireOverheadBytes = 1024 * 1024;
 constexpr int grpcInvalidArgument = 3;
 constexpr int grpcResourceExhausted = 8;
 constexpr int grpcUnavailable = 14;
+constexpr int grpcUnauthenticated = 16;
 
 std::optional<TelemetrySignal> signalForPath(const QString &path)
 {
@@ -108,6 +110,25 @@ bool OtlpHttpRequestHandler::handleRequest(const QHttpServerRequest &request, QT
     }
 
     const HeaderList cors = HttpCorsPolicy::responseHeaders(origin);
+    // Before the body is decompressed or decoded. The preflight above stays open: browsers never
+    // send credentials on OPTIONS.
+    const QByteArray authorization = request.value(QByteArrayLiteral("Authorization"));
+    const BearerTokenCheck::Verdict verdict = BearerTokenCheck::check(
+        m_options.bearerToken,
+        std::string_view(authorization.constData(), std::size_t(authorization.size())));
+    if (verdict != BearerTokenCheck::Verdict::Authorized) {
+        m_counters->addUnauthorized(*signal, IngestTransport::Http);
+        HeaderList headers = cors;
+        // RFC 6750 section 3: name the scheme; say "invalid_token" when one was sent.
+        headers.emplaceBack("WWW-Authenticate",
+                            verdict == BearerTokenCheck::Verdict::Wrong
+                                ? QByteArrayLiteral("Bearer error=\"invalid_token\"")
+                                : QByteArrayLiteral("Bearer"));
+        sendStatus(request, socket, StatusCode::Unauthorized,
+                   encodingForContentType(request.value(QByteArrayLiteral("Content-Type"))),
+                   grpcUnauthenticated, BearerTokenCheck::message(verdict), headers);
+        return true;
+    }
     if (request.method() != QHttpServerRequest::Method::Post) {
         HeaderList headers = cors;
         headers.emplaceBack("Allow", "POST, OPTIONS");

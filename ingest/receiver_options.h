@@ -4,6 +4,7 @@
 
 #include <QHostAddress>
 #include <cstdint>
+#include <string>
 
 namespace kansoku {
 
@@ -22,6 +23,10 @@ struct ReceiverOptions
     int queuePatienceMs = 1000;
     // Told to clients whose export was refused because the queue is full (Retry-After, RetryInfo).
     int retryAfterSeconds = 1;
+    // When not empty, every export must carry `authorization: Bearer <bearerToken>` (HTTP header
+    // or gRPC metadata); others get HTTP 401 / gRPC UNAUTHENTICATED before their body is read.
+    // The app always sets one when listening beyond loopback.
+    std::string bearerToken;
 };
 
 } // namespace kansoku

@@ -63,6 +63,19 @@ void EmptyStateWidget::setReceivers(const std::vector<ReceiverStatus> &receivers
     if (receivers == m_receivers)
         return;
     m_receivers = receivers;
+    rebuild();
+}
+
+void EmptyStateWidget::setHeadersLine(const QString &line)
+{
+    if (line == m_headersLine)
+        return;
+    m_headersLine = line;
+    rebuild();
+}
+
+void EmptyStateWidget::rebuild()
+{
     while (QLayoutItem *item = m_snippetLayout->takeAt(0)) {
         delete item->widget();
         delete item;
@@ -70,7 +83,7 @@ void EmptyStateWidget::setReceivers(const std::vector<ReceiverStatus> &receivers
     m_snippets.clear();
 
     bool anyListening = false;
-    for (const ReceiverStatus &receiver : receivers) {
+    for (const ReceiverStatus &receiver : m_receivers) {
         if (!receiver.listening)
             continue;
         anyListening = true;
@@ -86,6 +99,8 @@ void EmptyStateWidget::setReceivers(const std::vector<ReceiverStatus> &receivers
                        QStringLiteral("OTEL_EXPORTER_OTLP_ENDPOINT=http://") + endpoint);
         }
     }
+    if (anyListening && !m_headersLine.isEmpty())
+        addSnippet(tr("Token (every exporter)"), m_headersLine);
     if (!anyListening) {
         auto *warning = new QLabel(tr("No receiver is listening, so nothing can arrive. See the "
                                       "receiver details in the status bar."));

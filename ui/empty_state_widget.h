@@ -18,15 +18,20 @@ public:
     explicit EmptyStateWidget(QWidget *parent = nullptr);
 
     void setReceivers(const std::vector<ReceiverStatus> &receivers);
+    // `OTEL_EXPORTER_OTLP_HEADERS=…` while the receivers require a bearer token, offered as one
+    // more snippet; empty when they do not.
+    void setHeadersLine(const QString &line);
     // The snippets offered for copying, in order; for tests.
     QStringList snippets() const { return m_snippets; }
 
 private:
+    void rebuild();
     void addSnippet(const QString &title, const QString &snippet);
 
     QVBoxLayout *m_snippetLayout = nullptr;
     QStringList m_snippets;
     std::vector<ReceiverStatus> m_receivers;
+    QString m_headersLine;
 };
 
 } // namespace kansoku

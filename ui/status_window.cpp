@@ -1,10 +1,15 @@
 #include "status_window.h"
 
+#include <QClipboard>
+#include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -56,16 +61,38 @@ StatusWindow::StatusWindow(QWidget *parent)
     receiversLayout->addWidget(m_hintLabel);
     layout->addWidget(receiversBox);
 
+    m_trainingRoomBox = new QGroupBox(tr("Training room"));
+    m_trainingRoomBox->setObjectName(QStringLiteral("trainingRoomBox"));
+    auto *roomLayout = new QVBoxLayout(m_trainingRoomBox);
+    auto *roomHint = new QLabel(tr("Exports must carry the token. Participants set:"));
+    roomHint->setWordWrap(true);
+    roomLayout->addWidget(roomHint);
+    m_participantLines = new QPlainTextEdit;
+    m_participantLines->setObjectName(QStringLiteral("participantLines"));
+    m_participantLines->setReadOnly(true);
+    m_participantLines->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_participantLines->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_participantLines->setMaximumHeight(m_participantLines->fontMetrics().lineSpacing() * 8);
+    roomLayout->addWidget(m_participantLines);
+    auto *copyButton = new QPushButton(tr("Copy"));
+    copyButton->setObjectName(QStringLiteral("copyParticipantLines"));
+    copyButton->setToolTip(tr("Copy these lines to the clipboard"));
+    connect(copyButton, &QPushButton::clicked, this, &StatusWindow::copyParticipantLines);
+    roomLayout->addWidget(copyButton, 0, Qt::AlignRight);
+    m_trainingRoomBox->setVisible(false);
+    layout->addWidget(m_trainingRoomBox);
+
     auto *signalsBox = new QGroupBox(tr("Telemetry"));
     auto *signalsLayout = new QVBoxLayout(signalsBox);
     m_signalTable = makeTable({tr("Signal"), tr("Received"), tr("Stored"), tr("Rejected"),
-                               tr("Malformed requests"), tr("Refused (queue full)")});
+                               tr("Malformed requests"), tr("Refused (queue full)"),
+                               tr("Unauthorized requests")});
     m_signalTable->setObjectName(QStringLiteral("signalTable"));
     const QString signalNames[] = {tr("Spans"), tr("Metric data points"), tr("Log records")};
     m_signalTable->setRowCount(telemetrySignalCount);
     for (int row = 0; row < telemetrySignalCount; ++row) {
         m_signalTable->setItem(row, 0, readOnlyItem(signalNames[row]));
-        for (int column = Received; column <= Refused; ++column)
+        for (int column = Received; column <= Unauthorized; ++column)
             m_signalTable->setItem(row, column, readOnlyItem(QStringLiteral("0"), Qt::AlignRight));
     }
     m_signalTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
@@ -128,6 +155,18 @@ void StatusWindow::setReceivers(const std::vector<ReceiverStatus> &receivers)
                                  : tr("Receiving on %1").arg(listening.join(QStringLiteral(", "))));
 }
 
+void StatusWindow::setParticipantLines(const QStringList &lines)
+{
+    m_participantLines->setPlainText(lines.join(QLatin1Char('\n')));
+    m_trainingRoomBox->setVisible(!lines.isEmpty());
+}
+
+void StatusWindow::copyParticipantLines()
+{
+    QGuiApplication::clipboard()->setText(m_participantLines->toPlainText() + QLatin1Char('\n'));
+    statusBar()->showMessage(tr("Copied the participants' lines"), 3000);
+}
+
 void StatusWindow::setCounts(const IngestCountersSnapshot &counters, const StorageStatus &storage)
 {
     const QLocale locale;
@@ -135,9 +174,9 @@ void StatusWindow::setCounts(const IngestCountersSnapshot &counters, const Stora
         = {storage.totals.spans, storage.totals.dataPoints, storage.totals.logRecords};
     for (int row = 0; row < telemetrySignalCount; ++row) {
         const IngestCounts counts = counters.total(static_cast<TelemetrySignal>(row));
-        const std::int64_t values[]
-            = {counts.received, stored[row], counts.rejected, counts.malformed, counts.refused};
-        for (int column = Received; column <= Refused; ++column)
+        const std::int64_t values[] = {counts.received,  stored[row],    counts.rejected,
+                                       counts.malformed, counts.refused, counts.unauthorized};
+        for (int column = Received; column <= Unauthorized; ++column)
             m_signalTable->item(row, column)
                 ->setText(locale.toString(qlonglong(values[column - Received])));
     }

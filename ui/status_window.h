@@ -10,7 +10,9 @@
 #include <QMainWindow>
 #include <vector>
 
+class QGroupBox;
 class QLabel;
+class QPlainTextEdit;
 class QTableWidget;
 
 namespace kansoku {
@@ -23,11 +25,18 @@ public:
 
     void setReceivers(const std::vector<ReceiverStatus> &receivers);
     void setCounts(const IngestCountersSnapshot &counters, const StorageStatus &storage);
+    // The training room's lines for participants (ParticipantSetup::lines), shown with a Copy
+    // button; none hides the section (no token in force).
+    void setParticipantLines(const QStringList &lines);
 
-    // Row order of the signal table; also used by tests.
-    enum SignalColumn { Received = 1, Stored, Rejected, Malformed, Refused };
+    // Column order of the signal table; also used by tests.
+    enum SignalColumn { Received = 1, Stored, Rejected, Malformed, Refused, Unauthorized };
 
 private:
+    void copyParticipantLines();
+
+    QGroupBox *m_trainingRoomBox = nullptr;
+    QPlainTextEdit *m_participantLines = nullptr;
     QTableWidget *m_receiverTable = nullptr;
     QTableWidget *m_signalTable = nullptr;
     QLabel *m_hintLabel = nullptr;

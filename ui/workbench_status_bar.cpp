@@ -64,6 +64,8 @@ void WorkbenchStatusBar::setReceivers(const std::vector<ReceiverStatus> &receive
     if (m_readOnly)
         parts = QStringList{tr("<span style='color:#8a6d00'>●</span> receivers paused: the "
                                "session is read-only")};
+    else if (m_tokenRequired)
+        parts << tr("token required (Details… for the participants' lines)");
     m_receivers->setText(parts.join(QStringLiteral("&nbsp;&nbsp;")));
     m_receivers->setToolTip(tips.join(QStringLiteral("<br>")));
 }
@@ -101,6 +103,9 @@ void WorkbenchStatusBar::setCounts(const IngestCountersSnapshot &counters,
     if (total.refused > 0)
         problems << tr("%1 items refused (queue full, sender retries)")
                         .arg(locale.toString(qlonglong(total.refused)));
+    if (total.unauthorized > 0)
+        problems << tr("%1 requests without the right token")
+                        .arg(locale.toString(qlonglong(total.unauthorized)));
     if (!storage.lastError.empty())
         problems << tr("storage error: %1")
                         .arg(QString::fromStdString(storage.lastError).toHtmlEscaped());

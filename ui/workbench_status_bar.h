@@ -26,6 +26,8 @@ public:
     void setImportWidget(QWidget *widget);
     // A read-only session: the file label says so (receivers are paused by the app).
     void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
+    // The receivers take only exports with the bearer token: the receivers text says so.
+    void setTokenRequired(bool required) { m_tokenRequired = required; }
 
     QString receiversText() const;
     QString countsText() const;
@@ -41,6 +43,7 @@ private:
     QLabel *m_database = nullptr;
     QLabel *m_problems = nullptr;
     bool m_readOnly = false;
+    bool m_tokenRequired = false;
 };
 
 } // namespace kansoku

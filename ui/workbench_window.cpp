@@ -283,6 +283,14 @@ void WorkbenchWindow::setReceivers(const std::vector<ReceiverStatus> &receivers)
     m_statusWindow->setReceivers(receivers);
 }
 
+void WorkbenchWindow::setParticipantLines(const QStringList &lines)
+{
+    m_statusBar->setTokenRequired(!lines.isEmpty());
+    m_statusWindow->setParticipantLines(lines);
+    // The headers line comes first (ParticipantSetup::lines); apps on this machine need it too.
+    m_emptyState->setHeadersLine(lines.value(0));
+}
+
 void WorkbenchWindow::setCounts(const IngestCountersSnapshot &counters,
                                 const StorageStatus &storage)
 {

@@ -63,6 +63,10 @@ public:
     ImportSummaryDialog *importSummaryDialog() const { return m_importSummary; }
     void setReceivers(const std::vector<ReceiverStatus> &receivers);
     void setCounts(const IngestCountersSnapshot &counters, const StorageStatus &storage);
+    // The training room's lines for participants (empty: no token in force), shown in the
+    // status window with a Copy button; the status bar says a token is required and the empty
+    // state offers the headers line with the endpoints.
+    void setParticipantLines(const QStringList &lines);
     void setServices(const std::vector<std::string> &services);
     // Until the session holds some telemetry the panes give way to the empty state.
     void setHasTelemetry(bool hasTelemetry);

@@ -8,6 +8,7 @@ static void accumulate(IngestCounts &sum, const IngestCounts &part)
     sum.rejected += part.rejected;
     sum.malformed += part.malformed;
     sum.refused += part.refused;
+    sum.unauthorized += part.unauthorized;
 }
 
 IngestCounts IngestCountersSnapshot::total(TelemetrySignal signal) const
@@ -50,6 +51,11 @@ void IngestCounters::addRefused(TelemetrySignal signal, IngestTransport transpor
     slot(signal, transport).refused.fetch_add(items, std::memory_order_relaxed);
 }
 
+void IngestCounters::addUnauthorized(TelemetrySignal signal, IngestTransport transport)
+{
+    slot(signal, transport).unauthorized.fetch_add(1, std::memory_order_relaxed);
+}
+
 IngestCountersSnapshot IngestCounters::snapshot() const
 {
     IngestCountersSnapshot result;
@@ -61,6 +67,7 @@ IngestCountersSnapshot IngestCounters::snapshot() const
             target.rejected = source.rejected.load(std::memory_order_relaxed);
             target.malformed = source.malformed.load(std::memory_order_relaxed);
             target.refused = source.refused.load(std::memory_order_relaxed);
+            target.unauthorized = source.unauthorized.load(std::memory_order_relaxed);
         }
     }
     return result;

@@ -12,10 +12,11 @@ namespace kansoku {
 
 struct IngestCounts
 {
-    std::int64_t received = 0;  // items accepted into the queue
-    std::int64_t rejected = 0;  // items refused one by one (partial success)
-    std::int64_t malformed = 0; // requests that could not be decoded
-    std::int64_t refused = 0;   // items turned away because the queue was full or closing
+    std::int64_t received = 0;     // items accepted into the queue
+    std::int64_t rejected = 0;     // items refused one by one (partial success)
+    std::int64_t malformed = 0;    // requests that could not be decoded
+    std::int64_t refused = 0;      // items turned away because the queue was full or closing
+    std::int64_t unauthorized = 0; // requests turned away for a missing or wrong bearer token
     bool operator==(const IngestCounts &) const = default;
 };
 
@@ -38,6 +39,7 @@ public:
     void addRejected(TelemetrySignal signal, IngestTransport transport, std::int64_t items);
     void addMalformed(TelemetrySignal signal, IngestTransport transport, std::int64_t requests = 1);
     void addRefused(TelemetrySignal signal, IngestTransport transport, std::int64_t items);
+    void addUnauthorized(TelemetrySignal signal, IngestTransport transport);
     IngestCountersSnapshot snapshot() const;
 
 private:
@@ -47,6 +49,7 @@ private:
         std::atomic<std::int64_t> rejected{0};
         std::atomic<std::int64_t> malformed{0};
         std::atomic<std::int64_t> refused{0};
+        std::atomic<std::int64_t> unauthorized{0};
     };
     AtomicCounts &slot(TelemetrySignal signal, IngestTransport transport)
     {

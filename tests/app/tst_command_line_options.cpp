@@ -1,7 +1,9 @@
 // The command line: `kansoku FILE...` opens files in the window, `kansoku import FILE...` stays
 // the headless import, and --headless takes no files.
 #include "command_line_options.h"
+#include "receiver_token.h"
 
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace kansoku;
@@ -30,6 +32,14 @@ private Q_SLOTS:
     void scenarioSubcommand();
     void scenarioRejectsBadArguments_data();
     void scenarioRejectsBadArguments();
+    void loopbackNeedsNoToken_data();
+    void loopbackNeedsNoToken();
+    void beyondLoopbackGetsAGeneratedToken_data();
+    void beyondLoopbackGetsAGeneratedToken();
+    void tokenIsTaken_data();
+    void tokenIsTaken();
+    void badTokenFails_data();
+    void badTokenFails();
 };
 
 namespace {
@@ -417,6 +427,97 @@ void TestCommandLineOptions::scenarioRejectsBadArguments()
     QCOMPARE(options.action, CommandLineOptions::Action::Fail);
     QVERIFY2(options.message.startsWith(QStringLiteral("scenario: ")), qPrintable(options.message));
     QVERIFY2(options.message.contains(messagePart), qPrintable(options.message));
+}
+
+void TestCommandLineOptions::loopbackNeedsNoToken_data()
+{
+    QTest::addColumn<QString>("listen");
+    QTest::newRow("default") << QString();
+    QTest::newRow("127.0.0.1") << QStringLiteral("127.0.0.1");
+    QTest::newRow("127.0.0.2") << QStringLiteral("127.0.0.2");
+    QTest::newRow("::1") << QStringLiteral("::1");
+}
+
+void TestCommandLineOptions::loopbackNeedsNoToken()
+{
+    QFETCH(QString, listen);
+    QStringList arguments{QStringLiteral("kansoku"), QStringLiteral("--headless")};
+    if (!listen.isEmpty())
+        arguments << QStringLiteral("--listen") << listen;
+    const CommandLineOptions options = CommandLineOptions::parse(arguments);
+    QCOMPARE(options.action, CommandLineOptions::Action::Run);
+    QVERIFY(options.token.isEmpty());
+    QVERIFY(!options.tokenGenerated);
+}
+
+void TestCommandLineOptions::beyondLoopbackGetsAGeneratedToken_data()
+{
+    QTest::addColumn<QString>("listen");
+    QTest::newRow("any IPv4") << QStringLiteral("0.0.0.0");
+    QTest::newRow("any IPv6") << QStringLiteral("::");
+    QTest::newRow("a LAN address") << QStringLiteral("192.168.1.20");
+}
+
+void TestCommandLineOptions::beyondLoopbackGetsAGeneratedToken()
+{
+    QFETCH(QString, listen);
+    const QStringList arguments{QStringLiteral("kansoku"), QStringLiteral("--headless"),
+                                QStringLiteral("--listen"), listen};
+    const CommandLineOptions first = CommandLineOptions::parse(arguments);
+    QCOMPARE(first.action, CommandLineOptions::Action::Run);
+    QVERIFY(first.tokenGenerated);
+    // 32 random bytes as base64url without padding.
+    QCOMPARE(first.token.size(), 43);
+    static const QRegularExpression base64url(QStringLiteral("^[A-Za-z0-9_-]+$"));
+    QVERIFY2(base64url.match(first.token).hasMatch(), qPrintable(first.token));
+    QVERIFY(ReceiverToken::problemWith(first.token).isEmpty());
+    // A new one every run.
+    QVERIFY(CommandLineOptions::parse(arguments).token != first.token);
+}
+
+void TestCommandLineOptions::tokenIsTaken_data()
+{
+    QTest::addColumn<QString>("listen");
+    QTest::newRow("beyond loopback") << QStringLiteral("0.0.0.0");
+    // Enforced on loopback too: a shared machine, or a test.
+    QTest::newRow("loopback") << QStringLiteral("127.0.0.1");
+}
+
+void TestCommandLineOptions::tokenIsTaken()
+{
+    QFETCH(QString, listen);
+    const CommandLineOptions options
+        = parse({"--headless", "--listen", listen.toUtf8().constData(), "--token", "room-42~ok!"});
+    QCOMPARE(options.action, CommandLineOptions::Action::Run);
+    QCOMPARE(options.token, QStringLiteral("room-42~ok!"));
+    QVERIFY(!options.tokenGenerated);
+}
+
+void TestCommandLineOptions::badTokenFails_data()
+{
+    QTest::addColumn<QString>("token");
+    QTest::addColumn<QString>("expectedMessagePart");
+    QTest::newRow("empty") << QString() << QStringLiteral("empty");
+    QTest::newRow("space inside") << QStringLiteral("two words") << QStringLiteral("printable");
+    QTest::newRow("only whitespace") << QStringLiteral("   ") << QStringLiteral("printable");
+    QTest::newRow("tab") << QStringLiteral("a\tb") << QStringLiteral("printable");
+    QTest::newRow("newline") << QStringLiteral("a\nb") << QStringLiteral("printable");
+    QTest::newRow("DEL") << QStringLiteral("a\x7f") << QStringLiteral("printable");
+    QTest::newRow("non-ASCII") << QStringLiteral("tōkun") << QStringLiteral("printable");
+    QTest::newRow("257 characters") << QString(257, QLatin1Char('a')) << QStringLiteral("256");
+}
+
+void TestCommandLineOptions::badTokenFails()
+{
+    QFETCH(QString, token);
+    QFETCH(QString, expectedMessagePart);
+    const CommandLineOptions options = CommandLineOptions::parse(
+        {QStringLiteral("kansoku"), QStringLiteral("--headless"), QStringLiteral("--listen"),
+         QStringLiteral("0.0.0.0"), QStringLiteral("--token"), token});
+    QCOMPARE(options.action, CommandLineOptions::Action::Fail);
+    QVERIFY2(options.message.startsWith(QLatin1String("--token:")), qPrintable(options.message));
+    QVERIFY2(options.message.contains(expectedMessagePart), qPrintable(options.message));
+    QVERIFY(ReceiverToken::problemWith(QString(256, QLatin1Char('a'))).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCommandLineOptions)

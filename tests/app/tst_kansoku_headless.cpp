@@ -2,9 +2,11 @@
 // SIGTERM shutdown that leaves every acknowledged item in the database.
 #include "telemetry_store.h"
 
+#include <QDeadlineTimer>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -23,8 +25,14 @@ private Q_SLOTS:
     void reportsPortInUse();
     void sigtermDrainsAndCommits();
     void requestLimitIsConfigurable();
+    void tokenOnLoopbackIsEnforcedAndShown();
+    void anyAddressGetsAGeneratedToken();
 
 private:
+    // POSTs one small OTLP/JSON log request; returns the HTTP status (0: no answer).
+    static int postLog(quint16 httpPort, const QByteArray &authorization);
+    // Starts kansoku --headless with arguments and returns what it printed up to its ready line.
+    static QByteArray startUntilReady(QProcess &process, const QStringList &arguments);
     static quint16 freePort();
     static QString program() { return QStringLiteral(KANSOKU_EXECUTABLE); }
 };
@@ -64,6 +72,12 @@ void TestKansokuHeadless::rejectsBadArguments_data()
     QTest::newRow("request limit not a number")
         << QStringList{QStringLiteral("--max-request-mib"), QStringLiteral("big")}
         << QStringLiteral("--max-request-mib");
+    QTest::newRow("token with a space")
+        << QStringList{QStringLiteral("--token"), QStringLiteral("two words")}
+        << QStringLiteral("--token");
+    QTest::newRow("empty token") << QStringList{
+        QStringLiteral("--listen"), QStringLiteral("0.0.0.0"), QStringLiteral("--token"),
+        QString()} << QStringLiteral("--token: the token is empty");
     QTest::newRow("unknown option")
         << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
 }
@@ -199,6 +213,103 @@ void TestKansokuHeadless::requestLimitIsConfigurable()
     };
     QCOMPARE(post(900 * 1024), 200);
     QCOMPARE(post(1100 * 1024), 413);
+    process.terminate();
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitCode(), 0);
+}
+
+int TestKansokuHeadless::postLog(quint16 httpPort, const QByteArray &authorization)
+{
+    QNetworkAccessManager network;
+    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/v1/logs").arg(httpPort)));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    if (!authorization.isEmpty())
+        request.setRawHeader("Authorization", authorization);
+    std::unique_ptr<QNetworkReply> reply(
+        network.post(request, QByteArray(R"({"resourceLogs":[{"scopeLogs":[{"logRecords":[{"body":)"
+                                         R"({"stringValue":"room"}}]}]}]})")));
+    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+    if (!finished.wait(30000))
+        return 0;
+    return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+}
+
+QByteArray TestKansokuHeadless::startUntilReady(QProcess &process, const QStringList &arguments)
+{
+    process.start(program(), QStringList{QStringLiteral("--headless")} + arguments);
+    QByteArray output;
+    if (!process.waitForStarted())
+        return output;
+    QDeadlineTimer deadline(30000);
+    while (!output.contains("kansoku ready:") && !deadline.hasExpired()
+           && process.state() == QProcess::Running) {
+        process.waitForReadyRead(100);
+        output += process.readAllStandardOutput();
+    }
+    return output;
+}
+
+void TestKansokuHeadless::tokenOnLoopbackIsEnforcedAndShown()
+{
+    QTemporaryDir directory;
+    const quint16 grpcPort = freePort();
+    const quint16 httpPort = freePort();
+    QProcess process;
+    const QByteArray output = startUntilReady(
+        process,
+        {QStringLiteral("--db"), directory.filePath(QStringLiteral("token.kansoku")),
+         QStringLiteral("--grpc-port"), QString::number(grpcPort), QStringLiteral("--http-port"),
+         QString::number(httpPort), QStringLiteral("--token"), QStringLiteral("room,42")});
+    QVERIFY2(output.contains("kansoku ready:"), output.constData());
+    // The lines participants copy, before the ready line; the token percent-encoded as the SDKs
+    // read OTEL_EXPORTER_OTLP_HEADERS.
+    QVERIFY2(output.contains("from --token"), output.constData());
+    const qsizetype ready = output.indexOf("kansoku ready:");
+    const QList<QByteArray> expectedLines{
+        QByteArray("\n  OTEL_EXPORTER_OTLP_HEADERS=authorization=Bearer%20room%2C42\n"),
+        QByteArray("\n  OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:")
+            + QByteArray::number(httpPort) + '\n',
+        QByteArray(
+            "\n  OTEL_EXPORTER_OTLP_PROTOCOL=grpc OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:")
+            + QByteArray::number(grpcPort) + '\n'};
+    for (const QByteArray &line : expectedLines) {
+        const qsizetype at = output.indexOf(line);
+        QVERIFY2(at >= 0 && at < ready, output.constData());
+    }
+
+    QCOMPARE(postLog(httpPort, {}), 401);
+    QCOMPARE(postLog(httpPort, "Bearer room,41"), 401);
+    QCOMPARE(postLog(httpPort, "Bearer room,42"), 200);
+
+    process.terminate();
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitCode(), 0);
+    const QByteArray tail = process.readAllStandardOutput();
+    QVERIFY2(tail.contains("received=1 rejected=0 malformed=0 refused=0 unauthorized=2 |"),
+             tail.constData());
+}
+
+void TestKansokuHeadless::anyAddressGetsAGeneratedToken()
+{
+    QTemporaryDir directory;
+    const quint16 httpPort = freePort();
+    QProcess process;
+    const QByteArray output = startUntilReady(
+        process,
+        {QStringLiteral("--db"), directory.filePath(QStringLiteral("room.kansoku")),
+         QStringLiteral("--listen"), QStringLiteral("0.0.0.0"), QStringLiteral("--grpc-port"),
+         QString::number(freePort()), QStringLiteral("--http-port"), QString::number(httpPort)});
+    QVERIFY2(output.contains("kansoku ready:"), output.constData());
+    QVERIFY2(output.contains("generated for this run"), output.constData());
+    const QRegularExpression headersLine(QStringLiteral(
+        "\n  OTEL_EXPORTER_OTLP_HEADERS=authorization=Bearer%20([A-Za-z0-9_-]{43})\n"));
+    const QRegularExpressionMatch match = headersLine.match(QString::fromLatin1(output));
+    QVERIFY2(match.hasMatch(), output.constData());
+    const QByteArray token = match.captured(1).toLatin1();
+
+    // Sent to 127.0.0.1, which 0.0.0.0 includes.
+    QCOMPARE(postLog(httpPort, {}), 401);
+    QCOMPARE(postLog(httpPort, "Bearer " + token), 200);
     process.terminate();
     QVERIFY(process.waitForFinished(60000));
     QCOMPARE(process.exitCode(), 0);

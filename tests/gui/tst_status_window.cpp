@@ -1,6 +1,11 @@
 #include "status_window.h"
 
+#include <QClipboard>
+#include <QGroupBox>
+#include <QGuiApplication>
 #include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QTest>
@@ -14,6 +19,7 @@ private Q_SLOTS:
     void showsReceiverStates();
     void showsCountsPerSignal();
     void showsStorageError();
+    void showsParticipantLinesWithCopyButton();
 };
 
 static QTableWidget *table(StatusWindow &window, const char *name)
@@ -53,6 +59,8 @@ void TestStatusWindow::showsCountsPerSignal()
     counters.addRejected(TelemetrySignal::Logs, IngestTransport::Http, 3);
     counters.addMalformed(TelemetrySignal::Metrics, IngestTransport::Http);
     counters.addRefused(TelemetrySignal::Metrics, IngestTransport::Grpc, 512);
+    counters.addUnauthorized(TelemetrySignal::Logs, IngestTransport::Grpc);
+    counters.addUnauthorized(TelemetrySignal::Logs, IngestTransport::Http);
     StorageStatus storage;
     storage.databasePath = "/tmp/session.kansoku";
     storage.fileSizeBytes = 2048;
@@ -68,6 +76,8 @@ void TestStatusWindow::showsCountsPerSignal()
     QCOMPARE(signalTable->item(2, StatusWindow::Rejected)->text(), QStringLiteral("3"));
     QCOMPARE(signalTable->item(1, StatusWindow::Malformed)->text(), QStringLiteral("1"));
     QCOMPARE(signalTable->item(1, StatusWindow::Refused)->text(), QStringLiteral("512"));
+    QCOMPARE(signalTable->item(2, StatusWindow::Unauthorized)->text(), QStringLiteral("2"));
+    QCOMPARE(signalTable->item(0, StatusWindow::Unauthorized)->text(), QStringLiteral("0"));
     auto *database = window.findChild<QLabel *>(QStringLiteral("databaseLabel"));
     QVERIFY(database->text().startsWith(QStringLiteral("/tmp/session.kansoku")));
     auto *queue = window.findChild<QLabel *>(QStringLiteral("queueLabel"));
@@ -87,6 +97,35 @@ void TestStatusWindow::showsStorageError()
     storage.lastError.clear();
     window.setCounts({}, storage);
     QVERIFY(!error->isVisible());
+}
+
+void TestStatusWindow::showsParticipantLinesWithCopyButton()
+{
+    StatusWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *box = window.findChild<QGroupBox *>(QStringLiteral("trainingRoomBox"));
+    QVERIFY(box);
+    QVERIFY(!box->isVisible()); // no token in force
+
+    const QStringList lines{QStringLiteral("OTEL_EXPORTER_OTLP_HEADERS=authorization=Bearer%20abc"),
+                            QStringLiteral("OTEL_EXPORTER_OTLP_ENDPOINT=http://192.168.1.20:4318"),
+                            QStringLiteral("OTEL_EXPORTER_OTLP_PROTOCOL=grpc "
+                                           "OTEL_EXPORTER_OTLP_ENDPOINT=http://192.168.1.20:4317")};
+    window.setParticipantLines(lines);
+    QVERIFY(box->isVisible());
+    auto *text = window.findChild<QPlainTextEdit *>(QStringLiteral("participantLines"));
+    QCOMPARE(text->toPlainText(), lines.join(QLatin1Char('\n')));
+    QVERIFY(text->isReadOnly());
+
+    QGuiApplication::clipboard()->clear();
+    auto *copy = window.findChild<QPushButton *>(QStringLiteral("copyParticipantLines"));
+    QTest::mouseClick(copy, Qt::LeftButton);
+    QCOMPARE(QGuiApplication::clipboard()->text(),
+             lines.join(QLatin1Char('\n')) + QLatin1Char('\n'));
+
+    window.setParticipantLines({});
+    QVERIFY(!box->isVisible());
 }
 
 QTEST_MAIN(TestStatusWindow)

@@ -11,6 +11,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -46,6 +47,7 @@ private Q_SLOTS:
     void findingsSitUnderMetricsAndLogs();
     void showPaneBringsAPaneBack();
     void statusBarShowsCountsAndProblems();
+    void participantLinesAreShownInDetailsWithCopy();
 
 private:
     std::unique_ptr<WorkbenchState> m_state;
@@ -281,11 +283,49 @@ void TestWorkbenchWindow::statusBarShowsCountsAndProblems()
 
     counters.addMalformed(TelemetrySignal::Logs, IngestTransport::Http, 2);
     counters.addRefused(TelemetrySignal::Traces, IngestTransport::Grpc, 512);
+    for (int i = 0; i < 3; ++i)
+        counters.addUnauthorized(TelemetrySignal::Traces, IngestTransport::Http);
     storage.lastError = "disk full";
     m_window->setCounts(counters.snapshot(), storage);
+    QVERIFY2(bar->problemsText().contains(QStringLiteral("3 requests without the right token")),
+             qPrintable(bar->problemsText()));
     QVERIFY(bar->problemsText().contains(QStringLiteral("2 malformed requests")));
     QVERIFY(bar->problemsText().contains(QStringLiteral("512 items refused")));
     QVERIFY(bar->problemsText().contains(QStringLiteral("disk full")));
+}
+
+void TestWorkbenchWindow::participantLinesAreShownInDetailsWithCopy()
+{
+    auto *bar = m_window->findChild<WorkbenchStatusBar *>();
+    QVERIFY(!bar->receiversText().contains(QStringLiteral("token required")));
+    const QStringList lines{QStringLiteral("OTEL_EXPORTER_OTLP_HEADERS=authorization=Bearer%20t0k"),
+                            QStringLiteral("OTEL_EXPORTER_OTLP_ENDPOINT=http://10.1.2.3:4318")};
+    m_window->setParticipantLines(lines);
+    m_window->setReceivers(listeningReceivers());
+    QVERIFY2(bar->receiversText().contains(QStringLiteral("token required")),
+             qPrintable(bar->receiversText()));
+    // The empty state offers the headers line after the endpoints, with its own Copy button.
+    auto *empty = m_window->findChild<EmptyStateWidget *>();
+    QCOMPARE(empty->snippets().size(), 3);
+    QCOMPARE(empty->snippets().constLast(), lines.constFirst());
+
+    // Details… opens the status window, where the lines are, with their Copy button.
+    QTest::mouseClick(bar->findChild<QToolButton *>(QStringLiteral("statusDetailsButton")),
+                      Qt::LeftButton);
+    auto *text = m_window->findChild<QPlainTextEdit *>(QStringLiteral("participantLines"));
+    QVERIFY(text);
+    QTRY_VERIFY(text->isVisible());
+    QCOMPARE(text->toPlainText(), lines.join(QLatin1Char('\n')));
+    QApplication::clipboard()->clear();
+    QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("copyParticipantLines")),
+                      Qt::LeftButton);
+    QCOMPARE(QApplication::clipboard()->text(), lines.join(QLatin1Char('\n')) + QLatin1Char('\n'));
+
+    m_window->setParticipantLines({});
+    m_window->setReceivers(listeningReceivers());
+    QVERIFY(!bar->receiversText().contains(QStringLiteral("token required")));
+    QVERIFY(!text->isVisible());
+    QCOMPARE(empty->snippets().size(), 2);
 }
 
 QTEST_MAIN(TestWorkbenchWindow)

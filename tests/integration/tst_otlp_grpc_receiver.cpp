@@ -81,13 +81,16 @@ CallResult exportWithStub(const std::shared_ptr<grpc::Channel> &channel, Telemet
     return result;
 }
 
-// Sends arbitrary bytes as the request message of `method`, bypassing protobuf on the client.
+// Sends arbitrary bytes as the request message of `method`, bypassing protobuf on the client;
+// with `authorization` metadata when that is not empty.
 grpc::Status rawCall(const std::shared_ptr<grpc::Channel> &channel, const std::string &method,
-                     const std::string &bytes)
+                     const std::string &bytes, const std::string &authorization = {})
 {
     grpc::GenericStub stub(channel);
     grpc::ClientContext context;
     setDeadline(context);
+    if (!authorization.empty())
+        context.AddMetadata("authorization", authorization);
     grpc::Slice slice(bytes);
     grpc::ByteBuffer request(&slice, 1);
     grpc::ByteBuffer response;
@@ -127,13 +130,23 @@ private slots:
     void partialSuccessIsReported();
     void portInUseIsAClearError();
     void stopAndStartAgain();
+    void tokenReceiverAcceptsTheRightToken();
+    void tokenReceiverIsUnauthenticated_data();
+    void tokenReceiverIsUnauthenticated();
 
 private:
     std::shared_ptr<BoundedTestSink> m_sink = std::make_shared<BoundedTestSink>();
     std::shared_ptr<IngestCounters> m_counters = std::make_shared<IngestCounters>();
     std::unique_ptr<OtlpGrpcReceiver> m_receiver;
     std::shared_ptr<grpc::Channel> m_channel;
+    // A second receiver as the training room runs it: on every interface, with a bearer token.
+    std::unique_ptr<OtlpGrpcReceiver> m_tokenReceiver;
+    std::shared_ptr<grpc::Channel> m_tokenChannel;
 };
+
+namespace {
+const std::string testToken = "room-token_0123456789-ABCDEF";
+}
 
 void tst_OtlpGrpcReceiver::initTestCase()
 {
@@ -148,10 +161,21 @@ void tst_OtlpGrpcReceiver::initTestCase()
     QVERIFY(m_receiver->status().listening);
     m_channel = grpc::CreateChannel("127.0.0.1:" + std::to_string(m_receiver->port()),
                                     grpc::InsecureChannelCredentials());
+
+    ReceiverOptions tokenOptions = options;
+    tokenOptions.listenAddress = QHostAddress(QHostAddress::AnyIPv4);
+    tokenOptions.bearerToken = testToken;
+    m_tokenReceiver = std::make_unique<OtlpGrpcReceiver>(tokenOptions, m_sink, m_counters);
+    QVERIFY2(m_tokenReceiver->start(&error), qPrintable(error));
+    QVERIFY(m_tokenReceiver->port() != 0);
+    m_tokenChannel = grpc::CreateChannel("127.0.0.1:" + std::to_string(m_tokenReceiver->port()),
+                                         grpc::InsecureChannelCredentials());
 }
 
 void tst_OtlpGrpcReceiver::cleanupTestCase()
 {
+    m_tokenChannel.reset();
+    m_tokenReceiver->stop();
     m_channel.reset();
     m_receiver->stop();
     QVERIFY(!m_receiver->isListening());
@@ -336,6 +360,51 @@ void tst_OtlpGrpcReceiver::stopAndStartAgain()
                            protobufRequest(TelemetrySignal::Traces, 2))
                 .status.ok());
     QCOMPARE(itemsIn(m_sink->takeFirst()), 2);
+}
+
+void tst_OtlpGrpcReceiver::tokenReceiverAcceptsTheRightToken()
+{
+    const IngestCounts before
+        = m_counters->snapshot().at(TelemetrySignal::Traces, IngestTransport::Grpc);
+    const grpc::Status status
+        = rawCall(m_tokenChannel, traceExportMethod, protobufRequest(TelemetrySignal::Traces, 6),
+                  "Bearer " + testToken);
+    QVERIFY2(status.ok(), status.error_message().c_str());
+    QCOMPARE(itemsIn(m_sink->takeFirst()), 6);
+    const IngestCounts after
+        = m_counters->snapshot().at(TelemetrySignal::Traces, IngestTransport::Grpc);
+    QCOMPARE(after.received - before.received, 6);
+    QCOMPARE(after.unauthorized, before.unauthorized);
+}
+
+void tst_OtlpGrpcReceiver::tokenReceiverIsUnauthenticated_data()
+{
+    QTest::addColumn<QByteArray>("authorization");
+    QTest::addColumn<QByteArray>("expectedMessagePart");
+    QTest::newRow("no metadata") << QByteArray() << QByteArray("requires a token");
+    QTest::newRow("wrong token") << QByteArray("Bearer not-the-token") << QByteArray("not the one");
+    QTest::newRow("token without the scheme")
+        << QByteArray::fromStdString(testToken) << QByteArray("requires a token");
+}
+
+void tst_OtlpGrpcReceiver::tokenReceiverIsUnauthenticated()
+{
+    QFETCH(QByteArray, authorization);
+    QFETCH(QByteArray, expectedMessagePart);
+    const IngestCounts before
+        = m_counters->snapshot().at(TelemetrySignal::Logs, IngestTransport::Grpc);
+    const grpc::Status status
+        = rawCall(m_tokenChannel, "/opentelemetry.proto.collector.logs.v1.LogsService/Export",
+                  protobufRequest(TelemetrySignal::Logs, 3), authorization.toStdString());
+    QCOMPARE(status.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+    QVERIFY2(QByteArray::fromStdString(status.error_message()).contains(expectedMessagePart),
+             status.error_message().c_str());
+    QCOMPARE(m_sink->size(), std::size_t(0));
+    const IngestCounts after
+        = m_counters->snapshot().at(TelemetrySignal::Logs, IngestTransport::Grpc);
+    QCOMPARE(after.unauthorized - before.unauthorized, 1);
+    QCOMPARE(after.received, before.received);
+    QCOMPARE(after.malformed, before.malformed);
 }
 
 QTEST_GUILESS_MAIN(tst_OtlpGrpcReceiver)

@@ -148,13 +148,25 @@ private slots:
     void corsHeaderOnPostFromLocalOrigin();
     void portInUseIsAClearError();
     void stopAndStartAgain();
+    void tokenReceiverAcceptsTheRightToken_data();
+    void tokenReceiverAcceptsTheRightToken();
+    void tokenReceiverAnswers401_data();
+    void tokenReceiverAnswers401();
+    void tokenReceiverAnswersPreflightWithoutToken();
 
 private:
     std::shared_ptr<BoundedTestSink> m_sink = std::make_shared<BoundedTestSink>();
     std::shared_ptr<IngestCounters> m_counters = std::make_shared<IngestCounters>();
     std::unique_ptr<OtlpHttpReceiver> m_receiver;
     quint16 m_port = 0;
+    // A second receiver as the training room runs it: on every interface, with a bearer token.
+    std::unique_ptr<OtlpHttpReceiver> m_tokenReceiver;
+    quint16 m_tokenPort = 0;
 };
+
+namespace {
+const QByteArray testToken = "room-token_0123456789-ABCDEF";
+}
 
 void tst_OtlpHttpReceiver::initTestCase()
 {
@@ -168,10 +180,19 @@ void tst_OtlpHttpReceiver::initTestCase()
     m_port = m_receiver->port();
     QVERIFY(m_port != 0);
     QVERIFY(m_receiver->status().listening);
+
+    ReceiverOptions tokenOptions = options;
+    tokenOptions.listenAddress = QHostAddress(QHostAddress::AnyIPv4);
+    tokenOptions.bearerToken = testToken.toStdString();
+    m_tokenReceiver = std::make_unique<OtlpHttpReceiver>(tokenOptions, m_sink, m_counters);
+    QVERIFY2(m_tokenReceiver->start(&error), qPrintable(error));
+    m_tokenPort = m_tokenReceiver->port();
+    QVERIFY(m_tokenPort != 0);
 }
 
 void tst_OtlpHttpReceiver::cleanupTestCase()
 {
+    m_tokenReceiver->stop();
     m_receiver->stop();
     QVERIFY(!m_receiver->isListening());
 }
@@ -634,6 +655,105 @@ void tst_OtlpHttpReceiver::stopAndStartAgain()
         receiver.port(), request("POST", "/v1/logs", {{"Content-Type", "application/json"}},
                                  jsonRequest(TelemetrySignal::Logs)));
     QCOMPARE(reply.status, 200);
+}
+
+void tst_OtlpHttpReceiver::tokenReceiverAcceptsTheRightToken_data()
+{
+    QTest::addColumn<QByteArray>("authorization");
+    QTest::newRow("as the SDKs send it") << QByteArray("Bearer " + testToken);
+    QTest::newRow("scheme in lower case") << QByteArray("bearer " + testToken);
+}
+
+void tst_OtlpHttpReceiver::tokenReceiverAcceptsTheRightToken()
+{
+    QFETCH(QByteArray, authorization);
+    const IngestCounts before
+        = m_counters->snapshot().at(TelemetrySignal::Logs, IngestTransport::Http);
+    const HttpReply reply = exchange(
+        m_tokenPort,
+        request("POST", "/v1/logs",
+                {{"Content-Type", "application/x-protobuf"}, {"Authorization", authorization}},
+                toQByteArray(protobufRequest(TelemetrySignal::Logs, 4))));
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(itemsIn(m_sink->takeFirst()), 4);
+    const IngestCounts after
+        = m_counters->snapshot().at(TelemetrySignal::Logs, IngestTransport::Http);
+    QCOMPARE(after.received - before.received, 4);
+    QCOMPARE(after.unauthorized, before.unauthorized);
+}
+
+void tst_OtlpHttpReceiver::tokenReceiverAnswers401_data()
+{
+    QTest::addColumn<OtlpEncoding>("encoding");
+    QTest::addColumn<QByteArray>("authorization"); // empty: no header
+    QTest::addColumn<QByteArray>("expectedChallenge");
+    for (OtlpEncoding encoding : {OtlpEncoding::Protobuf, OtlpEncoding::Json}) {
+        const char *name = encoding == OtlpEncoding::Json ? "json" : "protobuf";
+        QTest::addRow("%s, no authorization", name)
+            << encoding << QByteArray() << QByteArray("Bearer");
+        QTest::addRow("%s, wrong token", name) << encoding << QByteArray("Bearer not-the-token")
+                                               << QByteArray("Bearer error=\"invalid_token\"");
+        QTest::addRow("%s, token without the scheme", name)
+            << encoding << testToken << QByteArray("Bearer");
+        QTest::addRow("%s, basic credentials", name)
+            << encoding << QByteArray("Basic dXNlcjpwYXNz") << QByteArray("Bearer");
+    }
+}
+
+void tst_OtlpHttpReceiver::tokenReceiverAnswers401()
+{
+    QFETCH(OtlpEncoding, encoding);
+    QFETCH(QByteArray, authorization);
+    QFETCH(QByteArray, expectedChallenge);
+    const IngestCounts before
+        = m_counters->snapshot().at(TelemetrySignal::Traces, IngestTransport::Http);
+    const QByteArray body = encoding == OtlpEncoding::Json
+                                ? jsonRequest(TelemetrySignal::Traces)
+                                : toQByteArray(protobufRequest(TelemetrySignal::Traces, 2));
+    QList<QPair<QByteArray, QByteArray>> headers{{"Content-Type", contentType(encoding)},
+                                                 {"Origin", "http://localhost:5173"}};
+    if (!authorization.isEmpty())
+        headers.append({"Authorization", authorization});
+    const HttpReply reply = exchange(m_tokenPort, request("POST", "/v1/traces", headers, body));
+
+    QCOMPARE(reply.status, 401);
+    QCOMPARE(reply.headers.value("www-authenticate"), expectedChallenge);
+    // A browser may read the answer: the CORS headers are there as on any other reply.
+    QCOMPARE(reply.headers.value("access-control-allow-origin"),
+             QByteArray("http://localhost:5173"));
+    // The OTLP error answer, a google.rpc.Status in the request's own encoding.
+    QCOMPARE(reply.headers.value("content-type"), contentType(encoding));
+    const google::rpc::Status status = parseStatus(reply);
+    QCOMPARE(status.code(), 16); // UNAUTHENTICATED
+    QVERIFY2(!status.message().empty(), "the Status must say what is wrong");
+    QCOMPARE(m_sink->size(), std::size_t(0));
+    const IngestCounts after
+        = m_counters->snapshot().at(TelemetrySignal::Traces, IngestTransport::Http);
+    QCOMPARE(after.unauthorized - before.unauthorized, 1);
+    QCOMPARE(after.received, before.received);
+    QCOMPARE(after.malformed, before.malformed);
+
+    // The loopback receiver without a token takes the same request.
+    QCOMPARE(exchange(m_port, request("POST", "/v1/traces", headers, body)).status, 200);
+    QCOMPARE(m_sink->size(), std::size_t(1));
+}
+
+void tst_OtlpHttpReceiver::tokenReceiverAnswersPreflightWithoutToken()
+{
+    // Browsers send no credentials on a preflight: it must pass, and allow the header.
+    const std::int64_t unauthorizedBefore = m_counters->snapshot().total().unauthorized;
+    const HttpReply reply = exchange(
+        m_tokenPort, request("OPTIONS", "/v1/traces",
+                             {{"Origin", "http://localhost:5173"},
+                              {"Access-Control-Request-Method", "POST"},
+                              {"Access-Control-Request-Headers", "authorization, content-type"}},
+                             {}));
+    QCOMPARE(reply.status, 204);
+    QCOMPARE(reply.headers.value("access-control-allow-origin"),
+             QByteArray("http://localhost:5173"));
+    QVERIFY(
+        reply.headers.value("access-control-allow-headers").toLower().contains("authorization"));
+    QCOMPARE(m_counters->snapshot().total().unauthorized, unauthorizedBefore);
 }
 
 QTEST_GUILESS_MAIN(tst_OtlpHttpReceiver)

@@ -56,9 +56,11 @@ bool KansokuProcess::startOnce(QString *error, bool *portTaken)
     m_stdout.clear();
     m_stderr.clear();
     m_process.setProgram(m_executable);
-    m_process.setArguments({QStringLiteral("--headless"), QStringLiteral("--db"), m_databasePath,
-                            QStringLiteral("--grpc-port"), QString::number(m_grpcPort),
-                            QStringLiteral("--http-port"), QString::number(m_httpPort)});
+    m_process.setArguments(QStringList{QStringLiteral("--headless"), QStringLiteral("--db"),
+                                       m_databasePath, QStringLiteral("--grpc-port"),
+                                       QString::number(m_grpcPort), QStringLiteral("--http-port"),
+                                       QString::number(m_httpPort)}
+                           + m_extraArguments);
     m_process.start();
     if (!m_process.waitForStarted(30000)) {
         *error = QStringLiteral("cannot start ") + m_executable + QStringLiteral(": ")

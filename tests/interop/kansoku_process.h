@@ -1,10 +1,11 @@
-// Runs the real `kansoku --headless` executable for one test on free loopback ports, waits for its
-// ready line and stops it with SIGTERM. Lives on the test thread; owns the child process (a
-// process still running on destruction is killed).
+// Runs the real `kansoku --headless` executable for one test on free ports (picked on loopback),
+// waits for its ready line and stops it with SIGTERM. Lives on the test thread; owns the child
+// process (a process still running on destruction is killed).
 #pragma once
 
 #include <QProcess>
 #include <QString>
+#include <QStringList>
 
 namespace kansoku::interop {
 
@@ -16,6 +17,8 @@ public:
     KansokuProcess(const KansokuProcess &) = delete;
     KansokuProcess &operator=(const KansokuProcess &) = delete;
 
+    // Added to the command line, e.g. --listen 0.0.0.0 --token T; call before start().
+    void setExtraArguments(const QStringList &arguments) { m_extraArguments = arguments; }
     // Picks two free ports and starts kansoku; tries again with new ports when another program
     // took a chosen port between the check and kansoku's bind.
     bool start(QString *error);
@@ -32,6 +35,7 @@ private:
 
     QString m_executable;
     QString m_databasePath;
+    QStringList m_extraArguments;
     QProcess m_process;
     QByteArray m_stdout;
     QByteArray m_stderr;

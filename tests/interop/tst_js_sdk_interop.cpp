@@ -6,6 +6,7 @@
 #include "core/telemetry_queries.h"
 #include "interop_manifest.h"
 #include "kansoku_process.h"
+#include "node_environment.h"
 #include "telemetry_store.h"
 
 #include <QDir>
@@ -13,7 +14,6 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QProcess>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <algorithm>
@@ -129,9 +129,7 @@ private:
 
 void TestJsSdkInterop::initTestCase()
 {
-    m_nodeExecutable = qEnvironmentVariable("KANSOKU_NODE");
-    if (m_nodeExecutable.isEmpty())
-        m_nodeExecutable = QStandardPaths::findExecutable(QStringLiteral("node"));
+    m_nodeExecutable = nodeExecutable();
     QVERIFY2(!m_nodeExecutable.isEmpty(),
              "Node.js (node, version 20 or newer) is not on PATH: install nodejs (and npm, which "
              "the interop_npm_ci test uses) or set KANSOKU_NODE to the node executable.");
@@ -221,14 +219,7 @@ void TestJsSdkInterop::runSender(const QString &protocol, const QString &compres
          QStringLiteral("--compression"), compression, QStringLiteral("--endpoint"), endpoint,
          QStringLiteral("--run-id"), runId, QStringLiteral("--manifest"), manifestPath});
     node.setWorkingDirectory(interopDir);
-    // OTEL_* variables of the calling environment would override the exporters' settings.
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    const QStringList keys = environment.keys();
-    for (const QString &key : keys) {
-        if (key.startsWith(QLatin1String("OTEL_")))
-            environment.remove(key);
-    }
-    node.setProcessEnvironment(environment);
+    node.setProcessEnvironment(environmentWithoutOtelVariables());
     node.start();
     QVERIFY2(node.waitForStarted(30000),
              qPrintable(

@@ -22,6 +22,9 @@ void TestIngestCounters::keepsSignalsAndTransportsApart()
     counters.addRejected(TelemetrySignal::Logs, IngestTransport::Http, 2);
     counters.addMalformed(TelemetrySignal::Metrics, IngestTransport::Grpc);
     counters.addRefused(TelemetrySignal::Metrics, IngestTransport::Http, 7);
+    counters.addUnauthorized(TelemetrySignal::Logs, IngestTransport::Grpc);
+    counters.addUnauthorized(TelemetrySignal::Logs, IngestTransport::Grpc);
+    counters.addUnauthorized(TelemetrySignal::Traces, IngestTransport::Http);
 
     const IngestCountersSnapshot snapshot = counters.snapshot();
     QCOMPARE(snapshot.at(TelemetrySignal::Traces, IngestTransport::Grpc).received, 10);
@@ -30,11 +33,15 @@ void TestIngestCounters::keepsSignalsAndTransportsApart()
     QCOMPARE(snapshot.at(TelemetrySignal::Logs, IngestTransport::Http).rejected, 2);
     QCOMPARE(snapshot.at(TelemetrySignal::Metrics, IngestTransport::Grpc).malformed, 1);
     QCOMPARE(snapshot.total(TelemetrySignal::Metrics).refused, 7);
+    QCOMPARE(snapshot.at(TelemetrySignal::Logs, IngestTransport::Grpc).unauthorized, 2);
+    QCOMPARE(snapshot.at(TelemetrySignal::Logs, IngestTransport::Http).unauthorized, 0);
+    QCOMPARE(snapshot.total(TelemetrySignal::Traces).unauthorized, 1);
     const IngestCounts all = snapshot.total();
     QCOMPARE(all.received, 15);
     QCOMPARE(all.rejected, 2);
     QCOMPARE(all.malformed, 1);
     QCOMPARE(all.refused, 7);
+    QCOMPARE(all.unauthorized, 3);
 }
 
 void TestIngestCounters::concurrentWritersLoseNothing()
