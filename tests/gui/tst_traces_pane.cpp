@@ -124,6 +124,7 @@ private Q_SLOTS:
     void clearButtonResetsFilters();
     void serviceFollowsWorkbench();
     void sortByDurationHeaderOnly();
+    void firstHeaderClickSortsLargestFirst();
     void clickingRowOpensTrace();
     void selectedSpanFromWorkbenchOpensTraceAndSpan();
     void scatterClickOpensTrace();
@@ -340,6 +341,26 @@ void TestTracesPane::sortByDurationHeaderOnly()
     QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
     QCOMPARE(header->sortIndicatorSection(), int(TraceListModel::DurationColumn));
     QCOMPARE(m_pane->traceListModel()->sortOrder(), TraceSortOrder::DurationDescending);
+}
+
+void TestTracesPane::firstHeaderClickSortsLargestFirst()
+{
+    QHeaderView *header = m_pane->traceTable()->horizontalHeader();
+    const auto clickHeader = [header](int column) {
+        const int x = header->sectionViewportPosition(column) + 10;
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
+    };
+    // Oldest first on Start (its second click), then a first click on Duration: longest first,
+    // not in the order Start had.
+    clickHeader(TraceListModel::StartColumn);
+    QCOMPARE(m_pane->traceListModel()->sortOrder(), TraceSortOrder::StartTimeAscending);
+    waitForList(traceCount);
+    clickHeader(TraceListModel::DurationColumn);
+    QCOMPARE(m_pane->traceListModel()->sortOrder(), TraceSortOrder::DurationDescending);
+    waitForList(traceCount);
+    QCOMPARE(listedNumbers(*m_pane).first(), 32); // 404 ms
+    clickHeader(TraceListModel::SpanCountColumn);
+    QCOMPARE(m_pane->traceListModel()->sortOrder(), TraceSortOrder::SpanCountDescending);
 }
 
 void TestTracesPane::clickingRowOpensTrace()
