@@ -16,10 +16,12 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStyle>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+#include <limits>
 
 namespace kansoku {
 
@@ -43,6 +45,7 @@ TraceInspector::TraceInspector(QWidget *parent)
     layout->setSpacing(0);
 
     auto *header = new QWidget;
+    m_header = header;
     header->setObjectName(QStringLiteral("traceHeader"));
     auto *headerLayout = new QVBoxLayout(header);
     headerLayout->setContentsMargins(12, 8, 12, 8);
@@ -96,10 +99,10 @@ TraceInspector::TraceInspector(QWidget *parent)
     m_factsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     headerLayout->addWidget(m_factsLabel);
     layout->addWidget(header);
-    auto *rule = new QFrame;
-    rule->setFrameShape(QFrame::HLine);
-    rule->setFrameShadow(QFrame::Sunken);
-    layout->addWidget(rule);
+    m_rule = new QFrame;
+    m_rule->setFrameShape(QFrame::HLine);
+    m_rule->setFrameShadow(QFrame::Sunken);
+    layout->addWidget(m_rule);
 
     m_splitter = new QSplitter(Qt::Horizontal);
     m_tabs = new QTabWidget;
@@ -298,6 +301,25 @@ SpanId TraceInspector::selectedSpanId() const
     if (!m_tree || node < 0)
         return {};
     return m_tree->span(node).spanId;
+}
+
+int TraceInspector::wantedHeight() const
+{
+    if (m_building)
+        return std::numeric_limits<int>::max();
+    return heightForRows(m_tree ? m_tree->rowCount() : 0);
+}
+
+int TraceInspector::heightForRows(int rows) const
+{
+    const int waterfall = TraceWaterfallView::HeaderHeight + rows * TraceWaterfallView::RowHeight
+                          + 2 * m_waterfall->frameWidth();
+    const int tabs = m_tabs->tabBar()->sizeHint().height() + waterfall;
+    const int above = m_header->sizeHint().height() + m_rule->sizeHint().height();
+    if (width() >= wideLayoutMinWidth)
+        return above + tabs;
+    // Details below take 30% of the splitter (resizeEvent).
+    return above + tabs * 100 / 70 + m_splitter->handleWidth();
 }
 
 void TraceInspector::resizeEvent(QResizeEvent *event)

@@ -11,6 +11,7 @@
 #include <QWidget>
 #include <memory>
 
+class QFrame;
 class QLabel;
 class QSplitter;
 class QStackedWidget;
@@ -42,6 +43,12 @@ public:
     void setHighlightedSpans(std::vector<SpanId> spanIds);
     const std::vector<SpanId> &highlightedSpans() const { return m_highlightedSpans; }
 
+    // The height that shows the whole open trace (every waterfall row, the details below it
+    // when the width puts them there); INT_MAX while a huge trace's tree is built.
+    int wantedHeight() const;
+    // The same for a waterfall of `rows` rows at this width.
+    int heightForRows(int rows) const;
+
     std::shared_ptr<const Trace> trace() const { return m_trace; }
     bool isBuilding() const { return m_building; }
     TraceWaterfallView *waterfallView() const { return m_waterfall; }
@@ -59,10 +66,11 @@ Q_SIGNALS:
 protected:
     void resizeEvent(QResizeEvent *event) override;
 
-private:
-    // Narrower than this (side by side with other panes), the details go below the waterfall.
-    static constexpr int wideLayoutMinWidth = 1000;
+    // Narrower than this, the span details go below the waterfall instead of beside it (they
+    // need about 270 px for their values, the waterfall the rest).
+    static constexpr int wideLayoutMinWidth = 900;
 
+private:
     void showTree(std::shared_ptr<SpanTree> tree);
     void applyHighlight();
     void updateHeader();
@@ -77,6 +85,8 @@ private:
 
     QStackedWidget *m_stack = nullptr;
     QLabel *m_emptyLabel = nullptr;
+    QWidget *m_header = nullptr;
+    QFrame *m_rule = nullptr;
     QLabel *m_titleLabel = nullptr;
     QLabel *m_traceIdLabel = nullptr;
     QToolButton *m_copyTraceIdButton = nullptr;

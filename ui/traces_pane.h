@@ -1,7 +1,9 @@
-// The Traces pane: a filter bar, a duration-over-time scatter of the traces in range (click a dot
-// to open it, drag to pick a range), the paged trace list, and the opened trace (TraceInspector) in
-// a splitter. Follows the WorkbenchState (range, service, live commits, span selection) and queries
-// only through BackgroundQuery workers. GUI thread.
+// The Traces pane: the trace browser (a filter bar, a duration-over-time scatter of the traces in
+// range: click a dot to open it, drag to pick a range; the paged trace list) over the opened trace
+// (TraceInspector). An open trace gets the height its rows need (TraceRoomPlan): the browser
+// keeps what is left or folds away to a one-line strip, and comes back with Ctrl+L or a click.
+// Follows the WorkbenchState (range, service, live commits, span selection) and queries only
+// through BackgroundQuery workers. GUI thread.
 #pragma once
 
 #include "core/telemetry_queries.h"
@@ -54,6 +56,13 @@ public:
     // What the list shows instead of rows ("No traces in this range", ...); empty when hidden.
     QString emptyText() const;
 
+    // The browser (filters, scatter, list) folded away while a trace is open.
+    bool isBrowserFolded() const;
+    // Folds or brings back the browser (Ctrl+L, or the strip's button); the choice stays for
+    // the traces opened after it until it is toggled again.
+    void toggleBrowser();
+    QAction *browserToggleAction() const { return m_browserToggle; }
+
 Q_SIGNALS:
     // A trace was loaded for display (nullptr: the trace id is not stored).
     void traceLoaded(std::shared_ptr<const kansoku::Trace> trace);
@@ -85,6 +94,10 @@ private:
     void onRowSelected(int row);
     void updateEmptyState();
     void updateCountLabel();
+    // Shares the height between the browser and the trace just shown.
+    void arrangeTraceRoom();
+    void setBrowserShown(bool shown, bool scatterShown);
+    void updateRoomStrip();
 
     WorkbenchState *m_state;
     std::shared_ptr<const TelemetryQueries> m_queries;
@@ -98,7 +111,12 @@ private:
     QLabel *m_emptyLabel = nullptr;
     TraceListModel *m_model = nullptr;
     TraceInspector *m_traceInspector = nullptr;
-    QSplitter *m_splitter = nullptr;
+    QSplitter *m_splitter = nullptr; // browser over trace
+    QWidget *m_browser = nullptr;    // filters, scatter and list
+    QWidget *m_roomStrip = nullptr;  // shown while a trace is open
+    QLabel *m_roomStripLabel = nullptr;
+    QAction *m_browserToggle = nullptr;
+    std::optional<bool> m_browserChosen; // the user's toggle: shown (true) or folded
 
     BackgroundQuery m_scatterQuery;
     BackgroundQuery m_servicesQuery;
