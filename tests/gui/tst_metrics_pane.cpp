@@ -198,6 +198,11 @@ void TestMetricsPane::counterShowsRatePerRouteAcrossReset()
     QCOMPARE(chart()->seriesCount(), 3);
     QCOMPARE(chart()->series(0).name, QStringLiteral("http.route=/cart, http.method=GET"));
     QCOMPARE(chart()->series(1).name, QStringLiteral("http.route=/pay, http.method=POST"));
+    // The legend gives the values; the keys they are of are named once above the chart.
+    QCOMPARE(chart()->series(1).displayName(), QStringLiteral("/pay, POST"));
+    auto *caption = m_pane->findChild<QLabel *>(QStringLiteral("metricSharedAttributes"));
+    QVERIFY(caption);
+    QCOMPARE(caption->text(), QStringLiteral("Lines by http.route, http.method"));
     // /cart: a steady 20/s; /pay: 5/s throughout, also right after its restart (no dip, no
     // negative rate). Every export is in view (15 s apart, about 12 s per pixel).
     const std::vector<double> cart = finiteValues(chart()->series(0));
