@@ -21,6 +21,9 @@ private Q_SLOTS:
     void diffOfTwoRanges();
     void diffRejectsBadArguments_data();
     void diffRejectsBadArguments();
+    void windowOpensAtTraceAndRange();
+    void traceAndRangeRejectBadValues_data();
+    void traceAndRangeRejectBadValues();
 };
 
 namespace {
@@ -83,9 +86,9 @@ void TestCommandLineOptions::analyzeSubcommand()
     QCOMPARE(all.analysisRange, TimeRange{});
     QVERIFY(!all.json);
 
-    const CommandLineOptions ranged = parse({"analyze", "run.kansoku", "--from",
-                                             "2026-12-03T10:00:00Z", "--to",
-                                             "2026-12-03T19:30:00.250+09:00", "--json"});
+    const CommandLineOptions ranged
+        = parse({"analyze", "run.kansoku", "--from", "2026-12-03T10:00:00Z", "--to",
+                 "2026-12-03T19:30:00.250+09:00", "--json"});
     QCOMPARE(ranged.action, CommandLineOptions::Action::Run);
     QVERIFY(ranged.json);
     // 2026-12-03T10:00:00Z is 1796292000 s after the epoch; 19:30:00.250+09:00 is 10:30:00.250Z.
@@ -111,16 +114,18 @@ void TestCommandLineOptions::analyzeRejectsBadArguments_data()
         << QStringList{QStringLiteral("analyze"), QStringLiteral("a"), QStringLiteral("--to"),
                        QStringLiteral("2026-12-03")}
         << QStringLiteral("--to");
-    QTest::newRow("empty range")
-        << QStringList{QStringLiteral("analyze"),          QStringLiteral("a"),
-                       QStringLiteral("--from"),           QStringLiteral("2026-12-03T11:00:00Z"),
-                       QStringLiteral("--to"),             QStringLiteral("2026-12-03T10:00:00Z")}
-        << QStringLiteral("later");
+    QTest::newRow("empty range") << QStringList{QStringLiteral("analyze"),
+                                                QStringLiteral("a"),
+                                                QStringLiteral("--from"),
+                                                QStringLiteral("2026-12-03T11:00:00Z"),
+                                                QStringLiteral("--to"),
+                                                QStringLiteral("2026-12-03T10:00:00Z")}
+                                 << QStringLiteral("later");
     QTest::newRow("diff option") << QStringList{QStringLiteral("analyze"), QStringLiteral("a"),
                                                 QStringLiteral("--threshold"), QStringLiteral("5")}
                                  << QStringLiteral("kansoku diff");
-    QTest::newRow("json without analyze") << QStringList{QStringLiteral("--json")}
-                                          << QStringLiteral("analyze");
+    QTest::newRow("json without analyze")
+        << QStringList{QStringLiteral("--json")} << QStringLiteral("analyze");
 }
 
 void TestCommandLineOptions::analyzeRejectsBadArguments()
@@ -135,8 +140,8 @@ void TestCommandLineOptions::analyzeRejectsBadArguments()
 
 void TestCommandLineOptions::diffOfTwoSessions()
 {
-    const CommandLineOptions options = parse({"diff", "a.kansoku", "b.kansoku", "--threshold",
-                                              "2.5", "--json"});
+    const CommandLineOptions options
+        = parse({"diff", "a.kansoku", "b.kansoku", "--threshold", "2.5", "--json"});
     QCOMPARE(options.action, CommandLineOptions::Action::Run);
     QCOMPARE(options.subcommand, CommandLineOptions::Subcommand::Diff);
     QCOMPARE(options.sessionFiles,
@@ -167,24 +172,30 @@ void TestCommandLineOptions::diffRejectsBadArguments_data()
     const QString range = QStringLiteral("2026-12-03T10:00:00Z..2026-12-03T10:30:00Z");
     QTest::newRow("one session") << QStringList{QStringLiteral("diff"), QStringLiteral("a")}
                                  << QStringLiteral("two session files");
-    QTest::newRow("three sessions")
-        << QStringList{QStringLiteral("diff"), QStringLiteral("a"), QStringLiteral("b"),
-                       QStringLiteral("c")}
-        << QStringLiteral("two session files");
+    QTest::newRow("three sessions") << QStringList{QStringLiteral("diff"), QStringLiteral("a"),
+                                                   QStringLiteral("b"), QStringLiteral("c")}
+                                    << QStringLiteral("two session files");
     QTest::newRow("only before") << QStringList{QStringLiteral("diff"), QStringLiteral("a"),
                                                 QStringLiteral("--before"), range}
                                  << QStringLiteral("both ranges");
-    QTest::newRow("ranges and two files")
-        << QStringList{QStringLiteral("diff"), QStringLiteral("a"),      QStringLiteral("b"),
-                       QStringLiteral("--before"), range, QStringLiteral("--after"), range}
-        << QStringLiteral("one");
-    QTest::newRow("not a range") << QStringList{QStringLiteral("diff"), QStringLiteral("a"),
+    QTest::newRow("ranges and two files") << QStringList{QStringLiteral("diff"),
+                                                         QStringLiteral("a"),
+                                                         QStringLiteral("b"),
+                                                         QStringLiteral("--before"),
+                                                         range,
+                                                         QStringLiteral("--after"),
+                                                         range}
+                                          << QStringLiteral("one");
+    QTest::newRow("not a range") << QStringList{QStringLiteral("diff"),     QStringLiteral("a"),
                                                 QStringLiteral("--before"), QStringLiteral("x"),
-                                                QStringLiteral("--after"), range}
+                                                QStringLiteral("--after"),  range}
                                  << QStringLiteral("--before");
     QTest::newRow("reversed range")
-        << QStringList{QStringLiteral("diff"), QStringLiteral("a"), QStringLiteral("--before"),
-                       range, QStringLiteral("--after"),
+        << QStringList{QStringLiteral("diff"),
+                       QStringLiteral("a"),
+                       QStringLiteral("--before"),
+                       range,
+                       QStringLiteral("--after"),
                        QStringLiteral("2026-12-03T10:30:00Z..2026-12-03T10:00:00Z")}
         << QStringLiteral("--after");
     QTest::newRow("negative threshold")
@@ -198,6 +209,62 @@ void TestCommandLineOptions::diffRejectsBadArguments_data()
 }
 
 void TestCommandLineOptions::diffRejectsBadArguments()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, messagePart);
+    const CommandLineOptions options
+        = CommandLineOptions::parse(QStringList{QStringLiteral("kansoku")} + arguments);
+    QCOMPARE(options.action, CommandLineOptions::Action::Fail);
+    QVERIFY2(options.message.contains(messagePart), qPrintable(options.message));
+}
+
+void TestCommandLineOptions::windowOpensAtTraceAndRange()
+{
+    const CommandLineOptions options
+        = parse({"run.kansoku", "--trace", "4BF92F3577B34DA6A3CE929D0E0E4736", "--range",
+                 "2026-12-03T10:00:00Z..2026-12-03T10:30:00Z"});
+    QCOMPARE(options.action, CommandLineOptions::Action::Run);
+    QCOMPARE(options.openFiles, QStringList{QStringLiteral("run.kansoku")});
+    QVERIFY(options.openTraceId);
+    QCOMPARE(toHex(*options.openTraceId), std::string("4bf92f3577b34da6a3ce929d0e0e4736"));
+    const std::int64_t tenOClock = std::int64_t(1796292000) * 1'000'000'000;
+    QCOMPARE(*options.openRange,
+             (TimeRange{tenOClock, tenOClock + std::int64_t(1800) * 1'000'000'000}));
+    // Either alone.
+    QVERIFY(parse({"--trace", "4bf92f3577b34da6a3ce929d0e0e4736"}).openTraceId);
+    QVERIFY(!parse({"--trace", "4bf92f3577b34da6a3ce929d0e0e4736"}).openRange);
+    QVERIFY(!parse({}).openTraceId);
+}
+
+void TestCommandLineOptions::traceAndRangeRejectBadValues_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("messagePart");
+    const QString id = QStringLiteral("4bf92f3577b34da6a3ce929d0e0e4736");
+    QTest::newRow("short id") << QStringList{QStringLiteral("--trace"), QStringLiteral("4bf92f")}
+                              << QStringLiteral("--trace");
+    QTest::newRow("not hex") << QStringList{QStringLiteral("--trace"),
+                                            QStringLiteral("zzf92f3577b34da6a3ce929d0e0e4736")}
+                             << QStringLiteral("32 hex digits");
+    QTest::newRow("empty id") << QStringList{QStringLiteral("--trace"), QString()}
+                              << QStringLiteral("--trace");
+    QTest::newRow("range without ..")
+        << QStringList{QStringLiteral("--range"), QStringLiteral("2026-12-03T10:00:00Z")}
+        << QStringLiteral("--range");
+    QTest::newRow("reversed range")
+        << QStringList{QStringLiteral("--range"),
+                       QStringLiteral("2026-12-03T11:00:00Z..2026-12-03T10:00:00Z")}
+        << QStringLiteral("FROM before TO");
+    QTest::newRow("with --headless")
+        << QStringList{QStringLiteral("--headless"), QStringLiteral("--trace"), id}
+        << QStringLiteral("--headless");
+    QTest::newRow("with a command")
+        << QStringList{QStringLiteral("analyze"), QStringLiteral("a.kansoku"),
+                       QStringLiteral("--trace"), id}
+        << QStringLiteral("command");
+}
+
+void TestCommandLineOptions::traceAndRangeRejectBadValues()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, messagePart);
