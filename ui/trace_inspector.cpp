@@ -81,6 +81,13 @@ TraceInspector::TraceInspector(QWidget *parent)
     m_criticalPathButton->setCheckable(true);
     m_criticalPathButton->setAutoRaise(true);
     titleRow->addWidget(m_criticalPathButton);
+    m_newWindowButton = new QToolButton;
+    m_newWindowButton->setObjectName(QStringLiteral("newWindowButton"));
+    m_newWindowButton->setText(tr("New window"));
+    m_newWindowButton->setToolTip(
+        tr("Open this trace in a window of its own, e.g. to set two traces side by side"));
+    m_newWindowButton->setAutoRaise(true);
+    titleRow->addWidget(m_newWindowButton);
     // The trace is already in memory: the worker only encodes and writes the file.
     m_export = new ExportControl;
     m_export->addExport(tr("Export this trace as OTLP JSON lines…"), QStringLiteral("trace.jsonl"),
@@ -127,6 +134,10 @@ TraceInspector::TraceInspector(QWidget *parent)
 
     connect(m_criticalPathButton, &QToolButton::toggled, m_waterfall,
             &TraceWaterfallView::setCriticalPathShown);
+    connect(m_newWindowButton, &QToolButton::clicked, this, [this]() {
+        if (m_trace)
+            Q_EMIT openInWindowRequested(m_trace->traceId);
+    });
     connect(m_copyTraceIdButton, &QToolButton::clicked, this, [this]() {
         if (m_trace)
             QApplication::clipboard()->setText(QString::fromStdString(toHex(m_trace->traceId)));
@@ -301,6 +312,25 @@ SpanId TraceInspector::selectedSpanId() const
     if (!m_tree || node < 0)
         return {};
     return m_tree->span(node).spanId;
+}
+
+void TraceInspector::setEmptyText(const QString &text)
+{
+    m_emptyLabel->setText(text);
+}
+
+QString TraceInspector::titleText() const
+{
+    if (!m_tree || m_tree->nodeCount() == 0)
+        return {};
+    const std::string &service = m_tree->services()[std::size_t(m_tree->node(0).serviceIndex)];
+    return QString::fromStdString(service) + QLatin1Char(' ')
+           + QString::fromStdString(m_tree->span(0).name);
+}
+
+void TraceInspector::setNewWindowButtonVisible(bool visible)
+{
+    m_newWindowButton->setVisible(visible);
 }
 
 int TraceInspector::wantedHeight() const

@@ -9,6 +9,7 @@
 #include "trace_filter_bar.h"
 #include "trace_inspector.h"
 #include "trace_waterfall_view.h"
+#include "trace_window.h"
 #include "view/trace_list_model.h"
 #include "view/trace_room_plan.h"
 #include "view/workbench_state.h"
@@ -227,6 +228,17 @@ TracesPane::TracesPane(WorkbenchState *state, std::shared_ptr<const TelemetryQue
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         m_compareAction->setEnabled(m_table->selectionModel()->selectedRows().size() == 2);
     });
+
+    // The trace under the cursor (or the first selected) in a window of its own.
+    m_openInWindowAction = new QAction(tr("Open the trace in a new window"), m_table);
+    m_table->addAction(m_openInWindowAction);
+    connect(m_openInWindowAction, &QAction::triggered, this, [this] {
+        const QModelIndex current = m_table->currentIndex();
+        if (current.isValid() && current.row() < m_model->rowCount())
+            openTraceInWindow(m_model->summary(current.row()).traceId);
+    });
+    connect(m_traceInspector, &TraceInspector::openInWindowRequested, this,
+            [this](const TraceId &traceId) { openTraceInWindow(traceId); });
 
     connect(m_traceInspector, &TraceInspector::spanSelected, m_state, &WorkbenchState::selectSpan);
     connect(m_traceInspector, &TraceInspector::linkActivated, m_state, &WorkbenchState::selectSpan);
@@ -572,6 +584,13 @@ void TracesPane::updateRoomStrip()
     m_browserToggle->setIcon(style()->standardIcon(folded ? QStyle::SP_TitleBarUnshadeButton
                                                           : QStyle::SP_TitleBarShadeButton));
     m_roomStripLabel->setText(m_countLabel->text());
+}
+
+TraceWindow *TracesPane::openTraceInWindow(const TraceId &traceId)
+{
+    auto *window = new TraceWindow(m_state, m_queries, traceId, this);
+    window->show();
+    return window;
 }
 
 QString TracesPane::emptyText() const

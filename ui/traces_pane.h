@@ -23,6 +23,7 @@ namespace kansoku {
 class ChartView;
 class ExportControl;
 class TraceComparisonWindow;
+class TraceWindow;
 class TraceFilterBar;
 class TraceListModel;
 class TraceInspector;
@@ -51,6 +52,10 @@ public:
     // top-level window and closes with the pane.
     TraceComparisonWindow *compareSelectedTraces();
     QAction *compareAction() const { return m_compareAction; }
+    // Opens the trace in a window of its own (TraceWindow, a top-level child of this pane);
+    // several can be open at once. The list's context menu and the trace view's "New window".
+    TraceWindow *openTraceInWindow(const TraceId &traceId);
+    QAction *openInWindowAction() const { return m_openInWindowAction; }
     // The traces on the scatter, newest first; point i of its series is entry i.
     const std::vector<TraceSummary> &scatterTraces() const { return *m_scatterTraces; }
     // What the list shows instead of rows ("No traces in this range", ...); empty when hidden.
@@ -107,6 +112,7 @@ private:
     QLabel *m_countLabel = nullptr;
     ExportControl *m_export = nullptr;
     QAction *m_compareAction = nullptr;
+    QAction *m_openInWindowAction = nullptr;
     QTableView *m_table = nullptr;
     QLabel *m_emptyLabel = nullptr;
     TraceListModel *m_model = nullptr;
