@@ -122,6 +122,7 @@ private Q_SLOTS:
     void serviceFilter();
     void liveRefreshKeepsSelectionAndExpansion();
     void emptyStore();
+    void emptyRangeChartShowsTheRange();
     void jsSdkMetrics();
     void oddDataDoesNotBreakTheChart();
     void renderScreenshots();
@@ -459,6 +460,19 @@ void TestMetricsPane::emptyStore()
     QVERIFY(pane.chartPanel()->metricKey().isEmpty());
     state.noteTelemetryCommitted();
     QTRY_VERIFY(!pane.isLoading());
+}
+
+void TestMetricsPane::emptyRangeChartShowsTheRange()
+{
+    // Half an hour long before the data: no metrics, and the chart's axis shows that half hour.
+    const std::int64_t start = m_store->queries()->timeBounds()->startNs - 3 * 3600 * secondNs;
+    const TimeRange range{start, start + 1800 * secondNs};
+    m_state->setCustomRange(range);
+    waitLoaded();
+    QTRY_VERIFY(m_pane->chartPanel()->metricKey().isEmpty());
+    const std::int64_t margin = 1800 * secondNs / 50; // the axis adds 1.5% each side
+    QTRY_VERIFY(std::abs(chart()->timeAxisRange().startNs - range.startNs) < margin);
+    QVERIFY(std::abs(chart()->timeAxisRange().endNs - range.endNs) < margin);
 }
 
 void TestMetricsPane::jsSdkMetrics()
