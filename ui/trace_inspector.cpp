@@ -342,7 +342,9 @@ int TraceInspector::wantedHeight() const
 
 int TraceInspector::heightForRows(int rows) const
 {
-    const int waterfall = TraceWaterfallView::HeaderHeight + rows * TraceWaterfallView::RowHeight
+    // One row spare: the tab page's margins and rounding would otherwise hide the last one.
+    const int waterfall = TraceWaterfallView::HeaderHeight
+                          + (rows + 1) * TraceWaterfallView::RowHeight
                           + 2 * m_waterfall->frameWidth();
     const int tabs = m_tabs->tabBar()->sizeHint().height() + waterfall;
     const int above = m_header->sizeHint().height() + m_rule->sizeHint().height();

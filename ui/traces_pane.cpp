@@ -161,7 +161,8 @@ TracesPane::TracesPane(WorkbenchState *state, std::shared_ptr<const TelemetryQue
     m_splitter->addWidget(m_traceInspector);
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({480, 520});
+    // Without an open trace the browser gets most of the height (arrangeTraceRoom() after).
+    m_splitter->setSizes({700, 300});
 
     // The strip over an open trace: the browser's fold button and what it holds.
     m_browserToggle = new QAction(this);
@@ -523,6 +524,7 @@ void TracesPane::arrangeTraceRoom()
 {
     if (!m_traceInspector->trace()) {
         setBrowserShown(true, true);
+        m_splitter->setSizes({height() * 70 / 100, height() * 30 / 100});
         return;
     }
     if (m_browserChosen) {

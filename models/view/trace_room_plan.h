@@ -19,10 +19,10 @@ public:
     // paneHeightPx: what the browser and the trace share. traceWantedPx: the trace view with all
     // its rows. listMinPx: the browser's filters and list at their smallest useful size (a few
     // rows); scatterMinPx: what the scatter adds to that. The browser never takes more than
-    // maxBrowserPercent of the pane, so a small trace still gets a good part of it.
+    // maxBrowserPercent of the pane, so the trace always gets most of it.
     static TraceRoomSplit split(int paneHeightPx, int traceWantedPx, int listMinPx,
                                 int scatterMinPx);
-    static constexpr int maxBrowserPercent = 55;
+    static constexpr int maxBrowserPercent = 40;
 };
 
 } // namespace kansoku
