@@ -36,6 +36,11 @@ CommandLineOptions parse(std::initializer_list<const char *> arguments)
     return CommandLineOptions::parse(list);
 }
 
+CommandLineOptions parse(const QStringList &arguments)
+{
+    return CommandLineOptions::parse(QStringList{QStringLiteral("kansoku")} + arguments);
+}
+
 } // namespace
 
 void TestCommandLineOptions::filesForTheWindow()
@@ -233,7 +238,7 @@ void TestCommandLineOptions::windowOpensAtTraceAndRange()
     // Either alone.
     QVERIFY(parse({"--trace", "4bf92f3577b34da6a3ce929d0e0e4736"}).openTraceId);
     QVERIFY(!parse({"--trace", "4bf92f3577b34da6a3ce929d0e0e4736"}).openRange);
-    QVERIFY(!parse({}).openTraceId);
+    QVERIFY(!parse(QStringList{}).openTraceId);
 }
 
 void TestCommandLineOptions::traceAndRangeRejectBadValues_data()
@@ -268,8 +273,7 @@ void TestCommandLineOptions::traceAndRangeRejectBadValues()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, messagePart);
-    const CommandLineOptions options
-        = CommandLineOptions::parse(QStringList{QStringLiteral("kansoku")} + arguments);
+    const CommandLineOptions options = parse(arguments);
     QCOMPARE(options.action, CommandLineOptions::Action::Fail);
     QVERIFY2(options.message.contains(messagePart), qPrintable(options.message));
 }
