@@ -48,9 +48,10 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
         "Kansoku: a desktop workbench for OpenTelemetry traces, metrics and logs.\n"
         "Runs a local OTLP receiver (gRPC and HTTP) and stores everything in one "
         "SQLite session file.\n\n"
-        "kansoku [FILE...]\n"
+        "kansoku [FILE...] [--trace ID] [--range FROM..TO]\n"
         "  Opens the window; telemetry files named are imported into the session (with\n"
-        "  progress), a .kansoku session file is opened as the session.\n\n"
+        "  progress), a .kansoku session file is opened as the session. --trace opens\n"
+        "  that trace, --range shows that time range.\n\n"
         "kansoku import FILE... [--db PATH]\n"
         "  Imports exported telemetry files into the session without a window:\n"
         "  OTLP JSON or JSON lines, OTLP protobuf (length-delimited, as the\n"
@@ -152,10 +153,17 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
                        "given."),
         QStringLiteral("token"));
     parser.addOption(tokenOption);
+    const QCommandLineOption traceOption(
+        QStringLiteral("trace"), QStringLiteral("Window: open at this trace (32 hex digits)."),
+        QStringLiteral("id"));
+    const QCommandLineOption rangeOption(
+        QStringLiteral("range"),
+        QStringLiteral("Window: open at this time range, FROM..TO (ISO 8601 times)."),
+        QStringLiteral("range"));
     parser.addOptions({helpOption, versionOption, headlessOption, dbOption, listenOption,
                        grpcPortOption, httpPortOption, statsOption, maxRequestOption, fromOption,
                        toOption, jsonOption, thresholdOption, beforeOption, afterOption, csvOption,
-                       limitOption});
+                       limitOption, traceOption, rangeOption});
 
     if (!parser.parse(arguments)) {
         options.action = Action::Fail;
@@ -259,16 +267,11 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
                                                "session file and both ranges"));
                 for (const auto &[option, range] : {std::pair{&beforeOption, &options.beforeRange},
                                                     std::pair{&afterOption, &options.afterRange}}) {
-                    const QStringList bounds = parser.value(*option).split(QStringLiteral(".."));
-                    const std::optional<std::int64_t> from
-                        = bounds.size() == 2 ? parseTime(bounds[0]) : std::nullopt;
-                    const std::optional<std::int64_t> to
-                        = bounds.size() == 2 ? parseTime(bounds[1]) : std::nullopt;
-                    if (!from || !to || *to <= *from)
+                    *range = parseRange(parser.value(*option));
+                    if (!*range)
                         return fail(QStringLiteral("--%1: \"%2\" is not a range FROM..TO of ISO "
                                                    "8601 times, FROM before TO")
                                         .arg(option->names().constFirst(), parser.value(*option)));
-                    *range = TimeRange{*from, *to};
                 }
             } else if (options.sessionFiles.size() != 2) {
                 return fail(QStringLiteral("diff: name two session files (BEFORE AFTER), or one "
@@ -308,6 +311,25 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
         return options;
     }
     options.openFiles = positional;
+    if (parser.isSet(traceOption) || parser.isSet(rangeOption)) {
+        if (options.headless || options.subcommand != Subcommand::None)
+            return fail(QStringLiteral("--trace and --range open the window at a trace or a time "
+                                       "range; they go with neither --headless nor a command"));
+        if (parser.isSet(traceOption)) {
+            const std::string hex = parser.value(traceOption).trimmed().toStdString();
+            options.openTraceId = hex.empty() ? std::nullopt : idFromHex<16>(hex);
+            if (!options.openTraceId)
+                return fail(QStringLiteral("--trace: \"%1\" is not a trace id (32 hex digits)")
+                                .arg(parser.value(traceOption)));
+        }
+        if (parser.isSet(rangeOption)) {
+            options.openRange = parseRange(parser.value(rangeOption));
+            if (!options.openRange)
+                return fail(QStringLiteral("--range: \"%1\" is not a range FROM..TO of ISO 8601 "
+                                           "times, FROM before TO")
+                                .arg(parser.value(rangeOption)));
+        }
+    }
 
     options.databasePath = parser.isSet(dbOption) ? parser.value(dbOption) : defaultDatabasePath();
     options.listenAddress = parser.value(listenOption);
@@ -358,6 +380,17 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
         options.tokenGenerated = true;
     }
     return options;
+}
+
+std::optional<TimeRange> CommandLineOptions::parseRange(const QString &text)
+{
+    const QStringList bounds = text.split(QStringLiteral(".."));
+    const std::optional<std::int64_t> from
+        = bounds.size() == 2 ? parseTime(bounds[0]) : std::nullopt;
+    const std::optional<std::int64_t> to = bounds.size() == 2 ? parseTime(bounds[1]) : std::nullopt;
+    if (!from || !to || *to <= *from)
+        return std::nullopt;
+    return TimeRange{*from, *to};
 }
 
 std::optional<std::int64_t> CommandLineOptions::parseTime(const QString &text)

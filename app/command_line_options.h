@@ -1,6 +1,7 @@
 // The kansoku command line: parsed once in main() before any other object exists.
 #pragma once
 
+#include "core/telemetry_ids.h"
 #include "core/time_range.h"
 #include "playback_options.h"
 
@@ -54,12 +55,18 @@ struct CommandLineOptions
     // `kansoku FILE...` (window only): telemetry files to import into the session once the
     // window is up, or a session file to open instead of --db.
     QStringList openFiles;
+    // `kansoku [SESSION] --trace ID --range FROM..TO` (window only): open at this trace (32 hex
+    // digits) and this time range, so a log line, a CI job or a finding can point at evidence.
+    std::optional<TraceId> openTraceId;
+    std::optional<TimeRange> openRange;
 
     static CommandLineOptions parse(const QStringList &arguments);
     static QString defaultDatabasePath();
     // ISO 8601 date and time ("2026-12-03T10:00:00Z", "2026-12-03T19:00:00.250+09:00"; without
     // an offset, local time) to Unix epoch nanoseconds; nullopt when it is not one.
     static std::optional<std::int64_t> parseTime(const QString &text);
+    // "FROM..TO" of two parseTime() times, FROM before TO; nullopt otherwise.
+    static std::optional<TimeRange> parseRange(const QString &text);
 };
 
 } // namespace kansoku

@@ -14,8 +14,10 @@
 #include "workbench_window.h"
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QFileInfo>
 #include <QSettings>
+#include <memory>
 
 namespace kansoku {
 
@@ -49,6 +51,8 @@ GuiMode::GuiMode(const CommandLineOptions &options, QObject *parent)
     , m_state(new WorkbenchState(this))
     , m_window(new WorkbenchWindow(m_state))
     , m_openFiles(withSessionFromFiles(options).openFiles)
+    , m_openTraceId(options.openTraceId)
+    , m_openRange(options.openRange)
 {
     m_imports = new FileImportController(m_runtime->sharedCounters(), this);
     m_sessions = new SessionController(m_runtime, m_imports, m_window, this);
@@ -112,12 +116,37 @@ bool GuiMode::start(QString *errorMessage)
     attachSession();
     m_statusTimer.start();
     m_liveTimer.start();
+    openCommandLineEvidence();
     // `kansoku FILE...`: imported once the event loop runs, so the window shows the progress.
     if (!m_openFiles.isEmpty())
         QMetaObject::invokeMethod(
             this, [this] { m_sessions->openPaths(std::exchange(m_openFiles, {})); },
             Qt::QueuedConnection);
     return started;
+}
+
+void GuiMode::openCommandLineEvidence()
+{
+    if (m_openRange)
+        m_state->setCustomRange(*std::exchange(m_openRange, std::nullopt));
+    if (!m_openTraceId)
+        return;
+    const TraceId traceId = *std::exchange(m_openTraceId, std::nullopt);
+    if (auto *traces
+        = qobject_cast<TracesPane *>(m_window->paneDock(WorkbenchWindow::Pane::Traces)->widget())) {
+        // Once: the answer for this trace says whether the session holds it.
+        auto connection = std::make_shared<QMetaObject::Connection>();
+        *connection = connect(traces, &TracesPane::traceLoaded, this,
+                              [this, connection, traceId](std::shared_ptr<const Trace> trace) {
+                                  disconnect(*connection);
+                                  if (!trace)
+                                      m_window->showStatusMessage(
+                                          tr("Trace %1 is not in this session")
+                                              .arg(QString::fromStdString(toHex(traceId))));
+                              });
+    }
+    m_window->showPane(WorkbenchWindow::Pane::Traces);
+    m_state->selectSpan(traceId);
 }
 
 void GuiMode::shutdown()

@@ -37,6 +37,7 @@ public:
     KansokuRuntime *runtime() const { return m_runtime; }
     SessionController *sessions() const { return m_sessions; }
     FileImportController *imports() const { return m_imports; }
+    WorkbenchState *state() const { return m_state; }
     // Starts the runtime, fills the window and queues the command line's files, without entering
     // the event loop (run() does that).
     bool start(QString *errorMessage);
@@ -48,13 +49,18 @@ private:
     void createPanes(const std::shared_ptr<const TelemetryQueries> &queries);
     void refreshStatus();
     void refreshSessionFacts();
+    // --trace and --range: the range set, the trace opened in the Traces pane (or a message
+    // saying the session does not hold it).
+    void openCommandLineEvidence();
 
     KansokuRuntime *m_runtime = nullptr;
     WorkbenchState *m_state = nullptr;
     WorkbenchWindow *m_window = nullptr;
     FileImportController *m_imports = nullptr;
     SessionController *m_sessions = nullptr;
-    QStringList m_openFiles; // from the command line, opened once the window is up
+    QStringList m_openFiles;              // from the command line, opened once the window is up
+    std::optional<TraceId> m_openTraceId; // --trace, opened at start
+    std::optional<TimeRange> m_openRange; // --range, shown from the start
     std::shared_ptr<const TelemetryQueries> m_queries;
     QTimer m_statusTimer;
     QTimer m_liveTimer;

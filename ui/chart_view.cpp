@@ -2,6 +2,10 @@
 #undef QT_NO_FOREACH
 #include "chart_view.h"
 
+#include "analysis/chart_legend_layout.h"
+#include "analysis/time_axis_layout.h"
+
+#include <QDateTime>
 #include <QEvent>
 #include <QFileInfo>
 #include <QMouseEvent>
@@ -55,6 +59,43 @@ private:
     std::function<QString(double)> m_format;
 };
 
+// Date-time ticks at a step whose labels keep apart at the axis's current width
+// (TimeAxisLayout), instead of QCustomPlot's tick count, which rounds to more ticks than fit.
+class SpacedDateTimeTicker : public QCPAxisTickerDateTime
+{
+public:
+    explicit SpacedDateTimeTicker(QCPAxis *axis)
+        : m_axis(axis)
+    {}
+    void setLabelWidth(int widthPx) { m_labelWidthPx = widthPx; }
+
+protected:
+    double getTickStep(const QCPRange &range) override
+    {
+        const double step = TimeAxisLayout::tickStepSeconds(
+            range.size(), m_axis->axisRect()->width(), m_labelWidthPx);
+        if (step <= 0)
+            return QCPAxisTickerDateTime::getTickStep(range);
+        // Ticks of a day or more start at local midnight, of a month or more on the same day.
+        constexpr double day = 86400;
+        if (step >= 28 * day)
+            mDateStrategy = dsUniformDayInMonth;
+        else if (step >= day)
+            mDateStrategy = dsUniformTimeInDay;
+        else
+            mDateStrategy = dsNone;
+        return step;
+    }
+
+private:
+    QCPAxis *m_axis;
+    int m_labelWidthPx = 60;
+};
+
+// The legend takes at most this share of the chart's height; series past it are left out of it.
+constexpr double legendMaxHeightShare = 0.3;
+const char *const seriesIndexProperty = "kansokuSeriesIndex";
+
 } // namespace
 
 ChartView::ChartView(QWidget *parent)
@@ -72,7 +113,7 @@ ChartView::ChartView(QWidget *parent)
     m_plot->setMouseTracking(true);
     m_plot->installEventFilter(this);
 
-    auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
+    auto ticker = QSharedPointer<SpacedDateTimeTicker>::create(m_plot->xAxis);
     ticker->setDateTimeSpec(Qt::LocalTime);
     m_plot->xAxis->setTicker(ticker);
     m_plot->xAxis->grid()->setPen(QPen(QColor(0xe6, 0xe6, 0xe6)));
@@ -83,20 +124,22 @@ ChartView::ChartView(QWidget *parent)
     installValueTicker();
     m_plot->yAxis->setNumberFormat(QStringLiteral("gb"));
 
+    // The legend goes under the plot (plotLayout row 1, see updateLegend()), never over the data.
     m_plot->legend->setVisible(false);
-    m_plot->legend->setBrush(QColor(255, 255, 255, 220));
-    m_plot->legend->setBorderPen(QPen(QColor(0xcc, 0xcc, 0xcc)));
+    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
+    m_plot->legend->setBrush(Qt::NoBrush);
+    m_plot->legend->setBorderPen(Qt::NoPen);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    m_plot->legend->setMargins(QMargins(6, 0, 6, 2));
     m_plot->legend->setSelectableParts(QCPLegend::spItems);
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     connect(m_plot, &QCustomPlot::legendClick, this,
             [this](QCPLegend *, QCPAbstractLegendItem *item, QMouseEvent *) {
                 auto *plottableItem = qobject_cast<QCPPlottableLegendItem *>(item);
                 if (!plottableItem)
                     return;
-                for (int i = 0; i < m_plot->graphCount(); ++i) {
-                    if (m_plot->graph(i) == plottableItem->plottable())
-                        setSeriesVisible(i, !isSeriesVisible(i));
-                }
+                const QVariant index = plottableItem->plottable()->property(seriesIndexProperty);
+                if (index.isValid())
+                    setSeriesVisible(index.toInt(), !isSeriesVisible(index.toInt()));
             });
 
     const QPen crosshairPen(QColor(0x55, 0x55, 0x55, 160), 1, Qt::DashLine);
@@ -119,6 +162,7 @@ ChartView::ChartView(QWidget *parent)
     m_emptyLabel->setSelectable(false);
     m_emptyText = tr("No data in this range");
     updateEmptyText();
+    setTimeRange(TimeRange{}); // until told otherwise: the last minutes, never 1970
 }
 
 double ChartView::timeToKey(std::int64_t timeNs)
@@ -222,7 +266,8 @@ void ChartView::rebuildPlottables()
     for (std::size_t i = 0; i < m_series.size(); ++i) {
         const ChartSeries &series = m_series[i];
         QCPGraph *graph = m_plot->addGraph();
-        graph->setName(series.name);
+        graph->setName(series.displayName());
+        graph->setProperty(seriesIndexProperty, static_cast<int>(i));
         const QColor color = seriesColor(static_cast<int>(i));
         QVector<QCPGraphData> data;
         data.reserve(static_cast<qsizetype>(series.timesNs.size()));
@@ -245,12 +290,7 @@ void ChartView::rebuildPlottables()
             if (series.timesNs.size() < 40)
                 graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 4));
         }
-        // A hidden series stays in the legend, greyed, so a click shows it again.
-        graph->setVisible(!m_hiddenSeries.contains(series.name));
-        if (!graph->visible()) {
-            if (auto *item = m_plot->legend->itemWithPlottable(graph))
-                item->setTextColor(QColor(0xaa, 0xaa, 0xaa));
-        }
+        graph->setVisible(!m_hiddenSeries.contains(series.name)); // greyed in updateLegend()
 
         // Emphasised scatter points go into a second graph drawn on top.
         if (series.style == ChartSeries::Style::Scatter && !series.highlighted.empty()) {
@@ -285,16 +325,81 @@ void ChartView::rebuildPlottables()
                                     maxValue + pad);
         }
     }
-    m_plot->legend->setVisible(m_series.size() > 1 && m_plot->legend->property("wanted").toBool());
+    updateLegend();
     updateEmptyText();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void ChartView::setLegendVisible(bool visible)
 {
-    m_plot->legend->setProperty("wanted", visible);
-    m_plot->legend->setVisible(visible && m_series.size() > 1);
+    m_legendWanted = visible;
+    updateLegend();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ChartView::updateLegend()
+{
+    QCPLegend *legend = m_plot->legend;
+    QCPLayoutGrid *layout = m_plot->plotLayout();
+    const bool placed = layout->rowCount() > 1 && layout->element(1, 0) == legend;
+    const bool show = m_legendWanted && m_series.size() > 1;
+    m_legendWidth = m_plot->width();
+    if (!show) {
+        if (placed) {
+            layout->take(legend);
+            layout->simplify();
+        }
+        legend->setVisible(false);
+        return;
+    }
+    // Labels elided in the middle to half the width, less the line sample (the tooltip shows
+    // the whole name).
+    const QFontMetrics metrics(legend->font());
+    const int maxLabelPx = std::clamp(m_plot->width() / 2 - 48, 120, 360);
+    const auto widthOf = [&metrics](const QString &text) {
+        return metrics.horizontalAdvance(text);
+    };
+    for (int i = 0; i < m_plot->graphCount(); ++i) {
+        QCPGraph *graph = m_plot->graph(i);
+        const QVariant index = graph->property(seriesIndexProperty);
+        if (!index.isValid())
+            continue;
+        // Entries left out at a smaller size come back, in series order.
+        graph->addToLegend(legend);
+        const QString &name = m_series[static_cast<std::size_t>(index.toInt())].displayName();
+        graph->setName(ChartLegendLayout::elideMiddle(name, maxLabelPx, widthOf));
+        // A hidden series stays in the legend, greyed, so a click shows it again.
+        if (QCPPlottableLegendItem *item = legend->itemWithPlottable(graph))
+            item->setTextColor(graph->visible() ? Qt::black : QColor(0xaa, 0xaa, 0xaa));
+    }
+    // As many columns as the widest entry allows, and no more rows than the height affords.
+    // (itemCount() counts the grid's cells, empty ones of a last row included.)
+    std::vector<QCPAbstractLegendItem *> items;
+    int itemWidthPx = 0;
+    int itemHeightPx = 0;
+    for (int i = 0; i < legend->itemCount(); ++i) {
+        QCPAbstractLegendItem *item = legend->item(i);
+        if (!item)
+            continue;
+        items.push_back(item);
+        const QSize size = item->minimumOuterSizeHint();
+        itemWidthPx = std::max(itemWidthPx, size.width() + legend->columnSpacing());
+        itemHeightPx = std::max(itemHeightPx, size.height() + legend->rowSpacing());
+    }
+    const int columns = ChartLegendLayout::columnsFor(m_plot->width() - 12, itemWidthPx,
+                                                      static_cast<int>(items.size()));
+    const int maxRows = std::max(1, static_cast<int>(m_plot->height() * legendMaxHeightShare)
+                                        / std::max(1, itemHeightPx));
+    // Series past what fits stay out of the legend; the hover readout still names them.
+    for (std::size_t i = static_cast<std::size_t>(maxRows * columns); i < items.size(); ++i)
+        legend->remove(items[i]);
+    legend->setWrap(columns);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+    if (!placed) {
+        layout->addElement(1, 0, legend);
+        layout->setRowStretchFactor(1, 0.001);
+    }
+    legend->setVisible(true);
 }
 
 bool ChartView::isSeriesVisible(int index) const
@@ -319,8 +424,7 @@ void ChartView::setSeriesVisible(int index, bool visible)
 
 void ChartView::setTimeRange(TimeRange range)
 {
-    if (range.isEmpty() || !range.isBounded())
-        return;
+    range = TimeAxisLayout::shownRange(range, QDateTime::currentMSecsSinceEpoch() * 1'000'000);
     // A little room on both sides, so points on the range's edges are drawn whole.
     const double start = timeToKey(range.startNs);
     const double end = timeToKey(range.endNs);
@@ -398,9 +502,78 @@ void ChartView::updateTimeTicker()
     else
         format = QStringLiteral("MMM d\nHH:mm");
     ticker->setDateTimeFormat(format);
-    // Millisecond labels are wide: fewer ticks keep them from overlapping on narrow charts.
-    const int labelWidthPx = spanSeconds < 10 ? 110 : 80;
-    ticker->setTickCount(std::max(2, m_plot->axisRect()->width() / labelWidthPx));
+    // The widest label of this format (each line of a two-line one) decides the tick step.
+    const QFontMetrics metrics(m_plot->xAxis->tickLabelFont());
+    const QString sample = spanSeconds < 10 ? QStringLiteral("00:00:00.000")
+                                            : (spanSeconds < 2 * 86400 ? QStringLiteral("00:00:00")
+                                                                       : QStringLiteral("May 30"));
+    if (auto spaced = ticker.dynamicCast<SpacedDateTimeTicker>())
+        spaced->setLabelWidth(metrics.horizontalAdvance(sample));
+}
+
+QRect ChartView::plotAreaRect() const
+{
+    const QRect area = m_plot->axisRect()->rect();
+    return QRect(m_plot->mapTo(this, area.topLeft()), area.size());
+}
+
+QRect ChartView::legendRect() const
+{
+    if (!m_plot->legend->visible())
+        return {};
+    const QRect legend = m_plot->legend->outerRect();
+    return QRect(m_plot->mapTo(this, legend.topLeft()), legend.size());
+}
+
+QString ChartView::legendText(int index) const
+{
+    for (int i = 0; i < m_plot->graphCount(); ++i) {
+        const QCPGraph *graph = m_plot->graph(i);
+        if (graph->property(seriesIndexProperty) == index)
+            return graph->name();
+    }
+    return {};
+}
+
+QString ChartView::legendToolTipAt(const QPoint &position) const
+{
+    if (!m_plot->legend->visible())
+        return {};
+    const QPoint inPlot = m_plot->mapFrom(this, position);
+    for (int i = 0; i < m_plot->legend->itemCount(); ++i) {
+        auto *item = qobject_cast<QCPPlottableLegendItem *>(m_plot->legend->item(i));
+        if (!item || !item->outerRect().contains(inPlot))
+            continue;
+        const QVariant index = item->plottable()->property(seriesIndexProperty);
+        if (index.isValid())
+            return m_series[static_cast<std::size_t>(index.toInt())].name; // the whole name
+    }
+    return {};
+}
+
+QList<QRect> ChartView::timeAxisLabelRects() const
+{
+    QList<QRect> rects;
+    const QCPAxis *axis = m_plot->xAxis;
+    const QVector<double> ticks = axis->tickVector();
+    const QVector<QString> labels = axis->tickVectorLabels();
+    const QFontMetrics metrics(axis->tickLabelFont());
+    const int top = axis->axisRect()->bottom() + axis->tickLabelPadding();
+    for (qsizetype i = 0; i < ticks.size() && i < labels.size(); ++i) {
+        const double x = axis->coordToPixel(ticks[i]);
+        if (x < axis->axisRect()->left() - 1 || x > axis->axisRect()->right() + 1)
+            continue; // QCustomPlot does not draw ticks outside the axis
+        const QSize size = metrics.size(0, labels[i]);
+        const QRect inPlot(qRound(x - size.width() / 2.0), top, size.width(), size.height());
+        rects.append(QRect(m_plot->mapTo(this, inPlot.topLeft()), inPlot.size()));
+    }
+    return rects;
+}
+
+TimeRange ChartView::timeAxisRange() const
+{
+    const QCPRange range = m_plot->xAxis->range();
+    return TimeRange{keyToTime(range.lower), keyToTime(range.upper)};
 }
 
 QPoint ChartView::pixelFor(std::int64_t timeNs, double value) const
@@ -440,6 +613,13 @@ bool ChartView::eventFilter(QObject *watched, QEvent *event)
     if (watched != m_plot)
         return QWidget::eventFilter(watched, event);
     switch (event->type()) {
+    case QEvent::Resize:
+        // Columns and elision follow the width; the time ticks follow it at the next replot.
+        if (m_plot->legend->visible() && m_plot->width() != m_legendWidth) {
+            updateLegend();
+            m_plot->replot(QCustomPlot::rpQueuedReplot);
+        }
+        break;
     case QEvent::MouseButtonPress: {
         auto *mouse = static_cast<QMouseEvent *>(event);
         if (mouse->button() == Qt::LeftButton
@@ -526,6 +706,13 @@ int ChartView::nearestScatterPoint(const QPoint &position, int *seriesIndex) con
 
 void ChartView::showHover(const QPoint &position)
 {
+    if (const QString name = legendToolTipAt(m_plot->mapTo(this, position)); !name.isEmpty()) {
+        hideHover();
+        m_hoverText = name;
+        if (isVisible())
+            QToolTip::showText(m_plot->mapToGlobal(position + QPoint(14, 14)), name, m_plot);
+        return;
+    }
     if (!m_plot->axisRect()->rect().contains(position)) {
         hideHover();
         return;

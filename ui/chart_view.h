@@ -31,7 +31,8 @@ public:
     void setHeatmap(const ChartHeatmap &heatmap);
     void clear();
 
-    // The time axis shows this range (the shared workbench range) plus a 1.5% margin each side.
+    // The time axis shows this range (the shared workbench range) plus a 1.5% margin each side;
+    // open ends are filled in by TimeAxisLayout::shownRange() (an empty session: until now).
     void setTimeRange(TimeRange range);
     // Formats values on the value axis ticks, the crosshair and tooltips (units, durations).
     void setValueFormatter(std::function<QString(double)> formatter);
@@ -54,6 +55,19 @@ public:
     // Text of the crosshair readout for the last hovered position; empty when not hovering.
     QString hoverText() const { return m_hoverText; }
 
+    // The legend sits under the plot, never over it; long labels are elided in the middle
+    // (the tooltip over an entry shows the series' whole name). For tests: widget coordinates,
+    // empty when the legend is hidden.
+    QRect plotAreaRect() const;
+    QRect legendRect() const;
+    // The legend's text of series(index) as drawn (elided), and of the entry at a point.
+    QString legendText(int index) const;
+    QString legendToolTipAt(const QPoint &position) const;
+    // Where the time axis's tick labels are drawn, in widget coordinates (after a replot).
+    QList<QRect> timeAxisLabelRects() const;
+    // The times at the axis's ends (the range set, with its margins).
+    TimeRange timeAxisRange() const;
+
     // Pixel position of a point, for tests that click on the chart.
     QPoint pixelFor(std::int64_t timeNs, double value) const;
     // The colour series(index) is drawn in: its own, else one of the chart's palette.
@@ -71,6 +85,7 @@ protected:
 
 private:
     void rebuildPlottables();
+    void updateLegend();
     void installValueTicker();
     void updateEmptyText();
     void updateTimeTicker();
@@ -97,6 +112,8 @@ private:
     std::vector<double> m_heatmapRowBounds; // of the heatmap shown, for the hover readout
     bool m_heatmapShown = false;
     bool m_formatsTicks = false; // a formatter was set: value-axis ticks use it too
+    bool m_legendWanted = false;
+    int m_legendWidth = -1; // the plot width the legend was laid out for
     bool m_dragging = false;
     int m_dragStartX = 0;
 };

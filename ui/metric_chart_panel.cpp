@@ -35,10 +35,12 @@ MetricChartPanel::MetricChartPanel(QWidget *parent)
     , m_title(new QLabel(this))
     , m_description(new QLabel(this))
     , m_status(new QLabel(this))
+    , m_shared(new QLabel(this))
     , m_sumMode(new QComboBox(this))
     , m_groupBy(new QComboBox(this))
     , m_histogramMode(new QComboBox(this))
     , m_logScale(new QCheckBox(tr("Log scale"), this))
+    , m_legend(new QCheckBox(tr("Legend"), this))
 {
     m_chart->setObjectName(QStringLiteral("metricChart"));
     m_title->setObjectName(QStringLiteral("metricTitle"));
@@ -49,6 +51,14 @@ MetricChartPanel::MetricChartPanel(QWidget *parent)
     m_description->setStyleSheet(QStringLiteral("color: palette(mid);"));
     m_status->setObjectName(QStringLiteral("metricStatus"));
     m_status->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    m_shared->setObjectName(QStringLiteral("metricSharedAttributes"));
+    m_shared->setWordWrap(true);
+    m_shared->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_shared->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    m_shared->hide();
+    m_legend->setObjectName(QStringLiteral("legendToggle"));
+    m_legend->setChecked(true);
+    m_legend->setToolTip(tr("Show the legend under the chart (click an entry to hide its line)"));
 
     m_sumMode->setObjectName(QStringLiteral("sumMode"));
     m_sumMode->addItem(tr("Rate per second"), static_cast<int>(MetricChartOptions::SumMode::Rate));
@@ -73,6 +83,7 @@ MetricChartPanel::MetricChartPanel(QWidget *parent)
     toolbar->addWidget(m_histogramMode);
     toolbar->addWidget(m_groupBy);
     toolbar->addWidget(m_logScale);
+    toolbar->addWidget(m_legend);
     toolbar->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 4, 4, 4);
@@ -80,9 +91,11 @@ MetricChartPanel::MetricChartPanel(QWidget *parent)
     layout->addLayout(titleRow);
     layout->addWidget(m_description);
     layout->addLayout(toolbar);
+    layout->addWidget(m_shared);
     layout->addWidget(m_chart, 1);
 
     m_chart->setLegendVisible(true);
+    connect(m_legend, &QCheckBox::toggled, m_chart, &ChartView::setLegendVisible);
     connect(m_chart, &ChartView::rangeSelected, this, &MetricChartPanel::rangeSelected);
     for (QComboBox *combo : {m_sumMode, m_groupBy, m_histogramMode}) {
         connect(combo, &QComboBox::currentIndexChanged, this, [this] {
@@ -125,6 +138,8 @@ void MetricChartPanel::clearMetric(const QString &emptyText)
     m_chart->clear();
     m_chart->setEmptyText(emptyText);
     m_chart->setValueAxisLabel(QString());
+    m_shared->clear();
+    m_shared->hide();
     updateControls();
 }
 
@@ -167,6 +182,7 @@ void MetricChartPanel::updateControls()
         m_histogramMode->findData(static_cast<int>(m_options.histogramMode)));
     m_groupBy->setVisible(hasMetric);
     m_logScale->setVisible(hasMetric);
+    m_legend->setVisible(hasMetric);
 
     m_groupBy->clear();
     m_groupBy->addItem(tr("No grouping"), QString());
@@ -269,6 +285,15 @@ void MetricChartPanel::rebuild()
         status
             += QStringLiteral(" · ") + tr("%n more series not shown", nullptr, chart.omittedSeries);
     m_status->setText(status);
+    // What every series shares, and the keys their legend gives the values of, are said once.
+    QStringList caption;
+    if (!chart.differingKeys.isEmpty())
+        caption << tr("Lines by %1").arg(chart.differingKeys);
+    if (!chart.sharedAttributes.isEmpty())
+        caption << tr("all: %1").arg(chart.sharedAttributes);
+    m_shared->setText(caption.join(QStringLiteral(" · ")));
+    m_shared->setToolTip(m_shared->text());
+    m_shared->setVisible(!caption.isEmpty());
 }
 
 } // namespace kansoku

@@ -1,6 +1,7 @@
 // The right half of the metrics pane: the selected metric's title, a toolbar (rate/raw, group-by,
-// quantiles/heatmap, log scale) and its ChartView. It builds the chart from fetched points with
-// MetricSeriesBuilder and rebuilds locally when an option changes (no new query). GUI thread.
+// quantiles/heatmap, log scale, legend), the attributes all its series share, and its ChartView. It
+// builds the chart from fetched points with MetricSeriesBuilder and rebuilds locally when an option
+// changes (no new query). GUI thread.
 #pragma once
 
 #include "analysis/metric_series_builder.h"
@@ -58,10 +59,12 @@ private:
     QLabel *m_title = nullptr;
     QLabel *m_description = nullptr;
     QLabel *m_status = nullptr;
+    QLabel *m_shared = nullptr; // the attributes every series shares
     QComboBox *m_sumMode = nullptr;
     QComboBox *m_groupBy = nullptr;
     QComboBox *m_histogramMode = nullptr;
     QCheckBox *m_logScale = nullptr;
+    QCheckBox *m_legend = nullptr;
 
     QString m_key;
     std::optional<MetricEntry> m_entry;

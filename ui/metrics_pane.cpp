@@ -205,6 +205,8 @@ void MetricsPane::applyStreams(const std::vector<MetricStream> &streams)
         m_pointsQuery.cancel();
         m_chartPanel->clearMetric(m_model->metricCount() == 0 ? tr("No metrics in this time range")
                                                               : tr("Select a metric on the left"));
+        // An empty chart still shows the selected range on its axis.
+        m_chartPanel->setTimeRange(m_state->displayRange());
     }
 }
 

@@ -16,10 +16,12 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStyle>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+#include <limits>
 
 namespace kansoku {
 
@@ -43,6 +45,7 @@ TraceInspector::TraceInspector(QWidget *parent)
     layout->setSpacing(0);
 
     auto *header = new QWidget;
+    m_header = header;
     header->setObjectName(QStringLiteral("traceHeader"));
     auto *headerLayout = new QVBoxLayout(header);
     headerLayout->setContentsMargins(12, 8, 12, 8);
@@ -78,6 +81,13 @@ TraceInspector::TraceInspector(QWidget *parent)
     m_criticalPathButton->setCheckable(true);
     m_criticalPathButton->setAutoRaise(true);
     titleRow->addWidget(m_criticalPathButton);
+    m_newWindowButton = new QToolButton;
+    m_newWindowButton->setObjectName(QStringLiteral("newWindowButton"));
+    m_newWindowButton->setText(tr("New window"));
+    m_newWindowButton->setToolTip(
+        tr("Open this trace in a window of its own, e.g. to set two traces side by side"));
+    m_newWindowButton->setAutoRaise(true);
+    titleRow->addWidget(m_newWindowButton);
     // The trace is already in memory: the worker only encodes and writes the file.
     m_export = new ExportControl;
     m_export->addExport(tr("Export this trace as OTLP JSON lines…"), QStringLiteral("trace.jsonl"),
@@ -96,10 +106,10 @@ TraceInspector::TraceInspector(QWidget *parent)
     m_factsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     headerLayout->addWidget(m_factsLabel);
     layout->addWidget(header);
-    auto *rule = new QFrame;
-    rule->setFrameShape(QFrame::HLine);
-    rule->setFrameShadow(QFrame::Sunken);
-    layout->addWidget(rule);
+    m_rule = new QFrame;
+    m_rule->setFrameShape(QFrame::HLine);
+    m_rule->setFrameShadow(QFrame::Sunken);
+    layout->addWidget(m_rule);
 
     m_splitter = new QSplitter(Qt::Horizontal);
     m_tabs = new QTabWidget;
@@ -124,6 +134,10 @@ TraceInspector::TraceInspector(QWidget *parent)
 
     connect(m_criticalPathButton, &QToolButton::toggled, m_waterfall,
             &TraceWaterfallView::setCriticalPathShown);
+    connect(m_newWindowButton, &QToolButton::clicked, this, [this]() {
+        if (m_trace)
+            Q_EMIT openInWindowRequested(m_trace->traceId);
+    });
     connect(m_copyTraceIdButton, &QToolButton::clicked, this, [this]() {
         if (m_trace)
             QApplication::clipboard()->setText(QString::fromStdString(toHex(m_trace->traceId)));
@@ -298,6 +312,46 @@ SpanId TraceInspector::selectedSpanId() const
     if (!m_tree || node < 0)
         return {};
     return m_tree->span(node).spanId;
+}
+
+void TraceInspector::setEmptyText(const QString &text)
+{
+    m_emptyLabel->setText(text);
+}
+
+QString TraceInspector::titleText() const
+{
+    if (!m_tree || m_tree->nodeCount() == 0)
+        return {};
+    const std::string &service = m_tree->services()[std::size_t(m_tree->node(0).serviceIndex)];
+    return QString::fromStdString(service) + QLatin1Char(' ')
+           + QString::fromStdString(m_tree->span(0).name);
+}
+
+void TraceInspector::setNewWindowButtonVisible(bool visible)
+{
+    m_newWindowButton->setVisible(visible);
+}
+
+int TraceInspector::wantedHeight() const
+{
+    if (m_building)
+        return std::numeric_limits<int>::max();
+    return heightForRows(m_tree ? m_tree->rowCount() : 0);
+}
+
+int TraceInspector::heightForRows(int rows) const
+{
+    // One row spare: the tab page's margins and rounding would otherwise hide the last one.
+    const int waterfall = TraceWaterfallView::HeaderHeight
+                          + (rows + 1) * TraceWaterfallView::RowHeight
+                          + 2 * m_waterfall->frameWidth();
+    const int tabs = m_tabs->tabBar()->sizeHint().height() + waterfall;
+    const int above = m_header->sizeHint().height() + m_rule->sizeHint().height();
+    if (width() >= wideLayoutMinWidth)
+        return above + tabs;
+    // Details below take 30% of the splitter (resizeEvent).
+    return above + tabs * 100 / 70 + m_splitter->handleWidth();
 }
 
 void TraceInspector::resizeEvent(QResizeEvent *event)

@@ -11,6 +11,7 @@
 #include <QWidget>
 #include <memory>
 
+class QFrame;
 class QLabel;
 class QSplitter;
 class QStackedWidget;
@@ -30,6 +31,9 @@ class TraceInspector : public QWidget
 public:
     // Above this many spans the tree is built off the GUI thread (~20 ms per 100k spans).
     static constexpr std::size_t BackgroundBuildThreshold = 250000;
+    // Narrower than this, the span details go below the waterfall instead of beside it (they
+    // need about 270 px for their values, the waterfall the rest).
+    static constexpr int wideLayoutMinWidth = 900;
 
     explicit TraceInspector(QWidget *parent = nullptr);
 
@@ -41,6 +45,19 @@ public:
     // tree is built.
     void setHighlightedSpans(std::vector<SpanId> spanIds);
     const std::vector<SpanId> &highlightedSpans() const { return m_highlightedSpans; }
+
+    // The height that shows the whole open trace (every waterfall row, the details below it
+    // when the width puts them there); INT_MAX while a huge trace's tree is built.
+    int wantedHeight() const;
+    // The same for a waterfall of `rows` rows at this width.
+    int heightForRows(int rows) const;
+
+    // What the view says while it has no trace ("Select a trace…" until set).
+    void setEmptyText(const QString &text);
+    // "service operation" of the root span; empty without a trace.
+    QString titleText() const;
+    // The header's "New window" button (openInWindowRequested); hidden in a window of its own.
+    void setNewWindowButtonVisible(bool visible);
 
     std::shared_ptr<const Trace> trace() const { return m_trace; }
     bool isBuilding() const { return m_building; }
@@ -55,14 +72,12 @@ Q_SIGNALS:
     void logsOfTraceRequested(const kansoku::TraceId &traceId);
     void logsOfSpanRequested(const kansoku::TraceId &traceId, const kansoku::SpanId &spanId);
     void treeReady(); // the span tree of the current trace is shown (sync or after the worker)
+    void openInWindowRequested(const kansoku::TraceId &traceId);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
-    // Narrower than this (side by side with other panes), the details go below the waterfall.
-    static constexpr int wideLayoutMinWidth = 1000;
-
     void showTree(std::shared_ptr<SpanTree> tree);
     void applyHighlight();
     void updateHeader();
@@ -77,10 +92,13 @@ private:
 
     QStackedWidget *m_stack = nullptr;
     QLabel *m_emptyLabel = nullptr;
+    QWidget *m_header = nullptr;
+    QFrame *m_rule = nullptr;
     QLabel *m_titleLabel = nullptr;
     QLabel *m_traceIdLabel = nullptr;
     QToolButton *m_copyTraceIdButton = nullptr;
     QToolButton *m_criticalPathButton = nullptr;
+    QToolButton *m_newWindowButton = nullptr;
     ExportControl *m_export = nullptr;
     QLabel *m_factsLabel = nullptr;
     QTabWidget *m_tabs = nullptr;

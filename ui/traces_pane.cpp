@@ -8,7 +8,10 @@
 #include "trace_comparison_window.h"
 #include "trace_filter_bar.h"
 #include "trace_inspector.h"
+#include "trace_waterfall_view.h"
+#include "trace_window.h"
 #include "view/trace_list_model.h"
+#include "view/trace_room_plan.h"
 #include "view/workbench_state.h"
 
 #include <QAction>
@@ -19,8 +22,10 @@
 #include <QLocale>
 #include <QSignalBlocker>
 #include <QSplitter>
+#include <QStyle>
 #include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -136,20 +141,58 @@ TracesPane::TracesPane(WorkbenchState *state, std::shared_ptr<const TelemetryQue
     listLayout->addWidget(m_table);
 
     m_traceInspector->setObjectName(QStringLiteral("traceInspector"));
+    m_browser = new QWidget(this);
+    m_browser->setObjectName(QStringLiteral("traceBrowser"));
+    auto *browserLayout = new QVBoxLayout(m_browser);
+    browserLayout->setContentsMargins(0, 0, 0, 0);
+    browserLayout->setSpacing(0);
+    auto *browserSplitter = new QSplitter(Qt::Vertical, m_browser);
+    browserSplitter->setChildrenCollapsible(false);
+    browserSplitter->addWidget(m_scatter);
+    browserSplitter->addWidget(listArea);
+    browserSplitter->setStretchFactor(0, 2);
+    browserSplitter->setStretchFactor(1, 3);
+    browserSplitter->setSizes({220, 260});
+    browserLayout->addWidget(m_filterBar);
+    browserLayout->addWidget(browserSplitter, 1);
+
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->addWidget(m_scatter);
-    m_splitter->addWidget(listArea);
+    m_splitter->addWidget(m_browser);
     m_splitter->addWidget(m_traceInspector);
-    m_splitter->setStretchFactor(0, 2);
-    m_splitter->setStretchFactor(1, 3);
-    m_splitter->setStretchFactor(2, 5);
-    m_splitter->setSizes({220, 260, 520});
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 1);
+    // Without an open trace the browser gets most of the height (arrangeTraceRoom() after).
+    m_splitter->setSizes({700, 300});
+
+    // The strip over an open trace: the browser's fold button and what it holds.
+    m_browserToggle = new QAction(this);
+    m_browserToggle->setObjectName(QStringLiteral("browserToggle"));
+    m_browserToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_browserToggle->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(m_browserToggle);
+    connect(m_browserToggle, &QAction::triggered, this, &TracesPane::toggleBrowser);
+    m_roomStrip = new QWidget(this);
+    m_roomStrip->setObjectName(QStringLiteral("traceRoomStrip"));
+    auto *stripLayout = new QHBoxLayout(m_roomStrip);
+    stripLayout->setContentsMargins(2, 1, 6, 1);
+    auto *toggleButton = new QToolButton(m_roomStrip);
+    toggleButton->setObjectName(QStringLiteral("browserToggleButton"));
+    toggleButton->setDefaultAction(m_browserToggle);
+    toggleButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toggleButton->setAutoRaise(true);
+    stripLayout->addWidget(toggleButton);
+    m_roomStripLabel = new QLabel(m_roomStrip);
+    m_roomStripLabel->setObjectName(QStringLiteral("traceRoomStripLabel"));
+    m_roomStripLabel->setForegroundRole(QPalette::PlaceholderText);
+    stripLayout->addWidget(m_roomStripLabel, 1);
+    m_roomStrip->hide();
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addWidget(m_filterBar);
+    layout->addWidget(m_roomStrip);
     layout->addWidget(m_splitter, 1);
+    updateRoomStrip();
 
     connect(m_filterBar, &TraceFilterBar::filtersChanged, this, [this] { reload(); });
     connect(m_scatter, &ChartView::rangeSelected, this,
@@ -186,6 +229,17 @@ TracesPane::TracesPane(WorkbenchState *state, std::shared_ptr<const TelemetryQue
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         m_compareAction->setEnabled(m_table->selectionModel()->selectedRows().size() == 2);
     });
+
+    // The trace under the cursor (or the first selected) in a window of its own.
+    m_openInWindowAction = new QAction(tr("Open the trace in a new window"), m_table);
+    m_table->addAction(m_openInWindowAction);
+    connect(m_openInWindowAction, &QAction::triggered, this, [this] {
+        const QModelIndex current = m_table->currentIndex();
+        if (current.isValid() && current.row() < m_model->rowCount())
+            openTraceInWindow(m_model->summary(current.row()).traceId);
+    });
+    connect(m_traceInspector, &TraceInspector::openInWindowRequested, this,
+            [this](const TraceId &traceId) { openTraceInWindow(traceId); });
 
     connect(m_traceInspector, &TraceInspector::spanSelected, m_state, &WorkbenchState::selectSpan);
     connect(m_traceInspector, &TraceInspector::linkActivated, m_state, &WorkbenchState::selectSpan);
@@ -384,6 +438,9 @@ void TracesPane::showLoadedTrace(const TraceId &traceId, std::shared_ptr<const T
     const SpanId select = !m_wantedSpanId.isZero() ? m_wantedSpanId : keep;
     if (trace && !select.isZero())
         m_traceInspector->selectSpan(select);
+    // A reload of the trace on screen (live spans) keeps the room as the user has it.
+    if (!previous || !trace || previous->traceId != trace->traceId)
+        arrangeTraceRoom();
     Q_EMIT traceLoaded(trace);
 }
 
@@ -463,6 +520,81 @@ TraceComparisonWindow *TracesPane::compareSelectedTraces()
     return window;
 }
 
+void TracesPane::arrangeTraceRoom()
+{
+    if (!m_traceInspector->trace()) {
+        setBrowserShown(true, true);
+        m_splitter->setSizes({height() * 70 / 100, height() * 30 / 100});
+        return;
+    }
+    if (m_browserChosen) {
+        setBrowserShown(*m_browserChosen, true);
+        return;
+    }
+    // The browser at its smallest useful size: filters, the list's header line and a few rows.
+    const int listMinPx = m_filterBar->sizeHint().height() + m_export->sizeHint().height()
+                          + m_table->horizontalHeader()->sizeHint().height()
+                          + 4 * m_table->verticalHeader()->defaultSectionSize()
+                          + 2 * m_table->frameWidth() + m_splitter->handleWidth();
+    const int scatterMinPx = m_scatter->minimumHeight() + m_splitter->handleWidth();
+    // Room for the strip, which shows from now on.
+    const int paneHeightPx = height() - m_roomStrip->sizeHint().height();
+    const TraceRoomSplit split = TraceRoomPlan::split(
+        paneHeightPx, m_traceInspector->wantedHeight(), listMinPx, scatterMinPx);
+    setBrowserShown(split.browserShown, split.scatterShown);
+    if (split.browserShown)
+        m_splitter->setSizes({split.browserHeightPx, split.traceHeightPx});
+}
+
+void TracesPane::setBrowserShown(bool shown, bool scatterShown)
+{
+    const bool wasShown = !m_browser->isHidden();
+    m_scatter->setVisible(scatterShown);
+    m_browser->setVisible(shown);
+    if (shown && !wasShown)
+        m_splitter->setSizes({height() * 45 / 100, height() * 55 / 100});
+    updateRoomStrip();
+}
+
+bool TracesPane::isBrowserFolded() const
+{
+    return m_browser->isHidden();
+}
+
+void TracesPane::toggleBrowser()
+{
+    if (!m_traceInspector->trace())
+        return; // nothing to make room for: the browser stays
+    m_browserChosen = isBrowserFolded();
+    setBrowserShown(*m_browserChosen, true);
+    if (*m_browserChosen)
+        m_table->setFocus();
+    else
+        m_traceInspector->waterfallView()->setFocus();
+}
+
+void TracesPane::updateRoomStrip()
+{
+    const bool folded = isBrowserFolded();
+    m_roomStrip->setVisible(m_traceInspector->trace() != nullptr);
+    m_browserToggle->setText(folded ? tr("Show trace list") : tr("Hide trace list"));
+    m_browserToggle->setToolTip(
+        (folded ? tr("Bring back the filters, the scatter and the trace list")
+                : tr("Give the open trace the whole height"))
+        + QStringLiteral(" (%1)").arg(
+            m_browserToggle->shortcut().toString(QKeySequence::NativeText)));
+    m_browserToggle->setIcon(style()->standardIcon(folded ? QStyle::SP_TitleBarUnshadeButton
+                                                          : QStyle::SP_TitleBarShadeButton));
+    m_roomStripLabel->setText(m_countLabel->text());
+}
+
+TraceWindow *TracesPane::openTraceInWindow(const TraceId &traceId)
+{
+    auto *window = new TraceWindow(m_state, m_queries, traceId, this);
+    window->show();
+    return window;
+}
+
 QString TracesPane::emptyText() const
 {
     return m_emptyLabel->isHidden() ? QString() : m_emptyLabel->text();
@@ -498,6 +630,7 @@ void TracesPane::updateCountLabel()
     else
         m_countLabel->setText(filtered ? tr("%1 matching traces in range").arg(number)
                                        : tr("%1 traces in range").arg(number));
+    m_roomStripLabel->setText(m_countLabel->text());
 }
 
 bool TracesPane::eventFilter(QObject *watched, QEvent *event)

@@ -1,7 +1,9 @@
-// The Traces pane: a filter bar, a duration-over-time scatter of the traces in range (click a dot
-// to open it, drag to pick a range), the paged trace list, and the opened trace (TraceInspector) in
-// a splitter. Follows the WorkbenchState (range, service, live commits, span selection) and queries
-// only through BackgroundQuery workers. GUI thread.
+// The Traces pane: the trace browser (a filter bar, a duration-over-time scatter of the traces in
+// range: click a dot to open it, drag to pick a range; the paged trace list) over the opened trace
+// (TraceInspector). An open trace gets the height its rows need (TraceRoomPlan): the browser
+// keeps what is left or folds away to a one-line strip, and comes back with Ctrl+L or a click.
+// Follows the WorkbenchState (range, service, live commits, span selection) and queries only
+// through BackgroundQuery workers. GUI thread.
 #pragma once
 
 #include "core/telemetry_queries.h"
@@ -21,6 +23,7 @@ namespace kansoku {
 class ChartView;
 class ExportControl;
 class TraceComparisonWindow;
+class TraceWindow;
 class TraceFilterBar;
 class TraceListModel;
 class TraceInspector;
@@ -49,10 +52,21 @@ public:
     // top-level window and closes with the pane.
     TraceComparisonWindow *compareSelectedTraces();
     QAction *compareAction() const { return m_compareAction; }
+    // Opens the trace in a window of its own (TraceWindow, a top-level child of this pane);
+    // several can be open at once. The list's context menu and the trace view's "New window".
+    TraceWindow *openTraceInWindow(const TraceId &traceId);
+    QAction *openInWindowAction() const { return m_openInWindowAction; }
     // The traces on the scatter, newest first; point i of its series is entry i.
     const std::vector<TraceSummary> &scatterTraces() const { return *m_scatterTraces; }
     // What the list shows instead of rows ("No traces in this range", ...); empty when hidden.
     QString emptyText() const;
+
+    // The browser (filters, scatter, list) folded away while a trace is open.
+    bool isBrowserFolded() const;
+    // Folds or brings back the browser (Ctrl+L, or the strip's button); the choice stays for
+    // the traces opened after it until it is toggled again.
+    void toggleBrowser();
+    QAction *browserToggleAction() const { return m_browserToggle; }
 
 Q_SIGNALS:
     // A trace was loaded for display (nullptr: the trace id is not stored).
@@ -85,6 +99,10 @@ private:
     void onRowSelected(int row);
     void updateEmptyState();
     void updateCountLabel();
+    // Shares the height between the browser and the trace just shown.
+    void arrangeTraceRoom();
+    void setBrowserShown(bool shown, bool scatterShown);
+    void updateRoomStrip();
 
     WorkbenchState *m_state;
     std::shared_ptr<const TelemetryQueries> m_queries;
@@ -94,11 +112,17 @@ private:
     QLabel *m_countLabel = nullptr;
     ExportControl *m_export = nullptr;
     QAction *m_compareAction = nullptr;
+    QAction *m_openInWindowAction = nullptr;
     QTableView *m_table = nullptr;
     QLabel *m_emptyLabel = nullptr;
     TraceListModel *m_model = nullptr;
     TraceInspector *m_traceInspector = nullptr;
-    QSplitter *m_splitter = nullptr;
+    QSplitter *m_splitter = nullptr; // browser over trace
+    QWidget *m_browser = nullptr;    // filters, scatter and list
+    QWidget *m_roomStrip = nullptr;  // shown while a trace is open
+    QLabel *m_roomStripLabel = nullptr;
+    QAction *m_browserToggle = nullptr;
+    std::optional<bool> m_browserChosen; // the user's toggle: shown (true) or folded
 
     BackgroundQuery m_scatterQuery;
     BackgroundQuery m_servicesQuery;

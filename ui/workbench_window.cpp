@@ -7,6 +7,7 @@
 #include "pane_title_bar.h"
 #include "status_window.h"
 #include "time_range_bar.h"
+#include "view/workbench_layout_plan.h"
 #include "view/workbench_state.h"
 #include "workbench_status_bar.h"
 
@@ -71,6 +72,8 @@ WorkbenchWindow::WorkbenchWindow(WorkbenchState *state, QWidget *parent)
     m_paneArea->setDockNestingEnabled(true);
     m_paneArea->setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowNestedDocks
                                | QMainWindow::AllowTabbedDocks);
+    // Pane tabs (the narrow default layout, or docks the user stacked) on top, where they are seen.
+    m_paneArea->setTabPosition(Qt::AllDockWidgetAreas, QTabWidget::North);
     // Docks fill the area; a zero-size central widget keeps QMainWindow's layout happy.
     auto *centre = new QWidget;
     centre->setMaximumSize(0, 0);
@@ -120,8 +123,15 @@ WorkbenchWindow::WorkbenchWindow(WorkbenchState *state, QWidget *parent)
 
     buildMenus();
     // First run: most of the screen; later runs restore the saved geometry.
-    const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1600, 960);
-    resize(available.size() * 9 / 10);
+    placeOnScreen(screen());
+}
+
+void WorkbenchWindow::placeOnScreen(QScreen *screen)
+{
+    const QRect available = screen ? screen->availableGeometry() : QRect(0, 0, 1600, 960);
+    if (screen)
+        setScreen(screen);
+    setGeometry(WorkbenchLayoutPlan::firstRunWindowGeometry(available));
 }
 
 WorkbenchWindow::~WorkbenchWindow() = default;
@@ -366,8 +376,8 @@ void WorkbenchWindow::arrangeDefaultLayout()
     m_paneArea->splitDockWidget(dock(Pane::Traces), dock(Pane::Metrics), Qt::Horizontal);
     m_paneArea->splitDockWidget(dock(Pane::Metrics), dock(Pane::Findings), Qt::Vertical);
     m_paneArea->splitDockWidget(dock(Pane::Metrics), dock(Pane::Logs), Qt::Horizontal);
-    // Shares of a pane area not yet laid out come out as the panes' minimum sizes: then they
-    // are applied once it shows (eventFilter).
+    // The width decides between columns and tabs, and shares of a pane area not yet laid out
+    // come out as the panes' minimum sizes: both wait until it shows (eventFilter).
     if (m_paneArea->isVisible())
         applyDefaultPaneSizes();
     else
@@ -380,8 +390,19 @@ void WorkbenchWindow::applyDefaultPaneSizes()
     const auto dock = [this](Pane pane) {
         return paneDock(pane);
     };
-    m_paneArea->resizeDocks({dock(Pane::Traces), dock(Pane::Metrics), dock(Pane::Logs)},
-                            {40, 30, 30}, Qt::Horizontal);
+    const PaneArrangement arrangement
+        = WorkbenchLayoutPlan::arrangementForWidth(m_paneArea->width());
+    if (arrangement.kind == PaneArrangement::Kind::Tabs) {
+        // Too narrow for columns: every pane gets the whole area, Traces in front.
+        for (const Pane pane : {Pane::Metrics, Pane::Logs, Pane::Findings})
+            m_paneArea->tabifyDockWidget(dock(Pane::Traces), dock(pane));
+        dock(Pane::Traces)->raise();
+        return;
+    }
+    m_paneArea->resizeDocks(
+        {dock(Pane::Traces), dock(Pane::Metrics), dock(Pane::Logs)},
+        {arrangement.tracesPercent, arrangement.metricsPercent, arrangement.logsPercent},
+        Qt::Horizontal);
     m_paneArea->resizeDocks({dock(Pane::Metrics), dock(Pane::Findings)}, {60, 40}, Qt::Vertical);
 }
 

@@ -19,6 +19,7 @@ class QComboBox;
 class QDragEnterEvent;
 class QDropEvent;
 class QDockWidget;
+class QScreen;
 class QSettings;
 class QStackedWidget;
 
@@ -43,6 +44,10 @@ public:
 
     explicit WorkbenchWindow(WorkbenchState *state, QWidget *parent = nullptr);
     ~WorkbenchWindow() override;
+
+    // The first run's place: most of the screen's available area (the constructor does this on
+    // the primary screen; restoreLayout() then applies a saved geometry instead).
+    void placeOnScreen(QScreen *screen);
 
     // Puts a pane's widget into its dock (the window takes ownership; a previous one is deleted).
     void setPaneWidget(Pane pane, QWidget *widget);

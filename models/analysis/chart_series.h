@@ -13,13 +13,16 @@ struct ChartSeries
 {
     enum class Style { Line, StepLine, Scatter };
 
-    QString name; // legend text
-    QColor color; // invalid = the chart picks from its palette
+    QString name;  // identity (hidden series are remembered by it); legend text unless label
+    QString label; // legend and readout text when it differs from name (what sets it apart)
+    QColor color;  // invalid = the chart picks from its palette
     Style style = Style::Line;
     std::vector<std::int64_t> timesNs; // ascending for Line/StepLine
     std::vector<double> values;        // same size as timesNs; NaN = a gap
     // Scatter only: true marks a point as emphasised (e.g. a trace with errors).
     std::vector<bool> highlighted;
+
+    const QString &displayName() const { return label.isEmpty() ? name : label; }
 };
 
 struct ChartHeatmap

@@ -4,6 +4,7 @@
 #include "analysis/metric_heatmap_builder.h"
 #include "analysis/metric_units.h"
 #include "analysis/number_series_math.h"
+#include "analysis/series_label_split.h"
 
 #include <QLocale>
 #include <algorithm>
@@ -20,8 +21,15 @@ constexpr std::int64_t openStart = std::numeric_limits<std::int64_t>::min();
 
 struct Group
 {
-    QString label;
+    QString label;  // the series' identity: the stream's attributes, or key=value of the group
+    QString legend; // what sets it apart from the other groups; empty = label
     std::vector<std::size_t> streams;
+
+    // The series text for a line of this group, e.g. a quantile: "label p50".
+    QString legendWith(const QString &suffix) const
+    {
+        return (legend.isEmpty() ? label : legend) + QLatin1Char(' ') + suffix;
+    }
 };
 
 QString attributeText(const KeyValue &entry)
@@ -57,17 +65,22 @@ std::vector<Group> groupsOf(const std::vector<MetricStreamWithPoints> &streams,
             byValue[groupValue(streams[i].stream, options.groupByKey)].push_back(i);
         for (auto &[value, members] : byValue)
             groups.push_back({QString::fromStdString(options.groupByKey) + QLatin1Char('=') + value,
-                              std::move(members)});
+                              QString(), std::move(members)});
         return groups;
     }
     std::map<QString, int> seen;
     for (std::size_t i = 0; i < streams.size(); ++i)
         ++seen[MetricSeriesBuilder::streamLabel(streams[i].stream)];
+    const SeriesLabels split = MetricSeriesBuilder::splitStreamLabels(streams);
     for (std::size_t i = 0; i < streams.size(); ++i) {
         QString label = MetricSeriesBuilder::streamLabel(streams[i].stream);
-        if (seen[label] > 1)
-            label += QStringLiteral(" #") + QString::number(streams[i].stream.streamId);
-        groups.push_back({label, {i}});
+        QString legend = split.labels[i];
+        if (seen[label] > 1) {
+            const QString id = QStringLiteral(" #") + QString::number(streams[i].stream.streamId);
+            label += id;
+            legend = legend.isEmpty() ? label : legend + id;
+        }
+        groups.push_back({label, legend == label ? QString() : legend, {i}});
     }
     std::stable_sort(groups.begin(), groups.end(),
                      [](const Group &a, const Group &b) { return a.label < b.label; });
@@ -131,6 +144,7 @@ void numberChart(const std::vector<MetricStreamWithPoints> &streams,
                                                     : NumberSeriesMath::Combine::Mean,
                                               originOf(options), options.resolutionNs);
         chart->series.push_back(toSeries(group.label, values));
+        chart->series.back().label = group.legend;
     }
 }
 
@@ -164,7 +178,7 @@ std::vector<Distribution> mergedByTime(std::vector<Distribution> all,
 }
 
 template<typename Distribution>
-void quantileLines(const QString &label, bool prefix, const std::vector<Distribution> &merged,
+void quantileLines(const Group &group, bool prefix, const std::vector<Distribution> &merged,
                    MetricChart *chart)
 {
     static const QColor quantileColors[]
@@ -173,7 +187,9 @@ void quantileLines(const QString &label, bool prefix, const std::vector<Distribu
     for (std::size_t q = 0; q < quantiles.size(); ++q) {
         ChartSeries series;
         const QString name = MetricSeriesBuilder::quantileLabel(quantiles[q]);
-        series.name = prefix ? label + QLatin1Char(' ') + name : name;
+        series.name = prefix ? group.label + QLatin1Char(' ') + name : name;
+        if (prefix && !group.legend.isEmpty())
+            series.label = group.legendWith(name);
         if (!prefix)
             series.color = quantileColors[q % std::size(quantileColors)];
         for (const Distribution &d : merged) {
@@ -209,7 +225,7 @@ void histogramChart(const std::vector<MetricStreamWithPoints> &streams,
             for (Distribution &d : intervalsOf(streams[index].metric))
                 all.push_back(std::move(d));
         }
-        quantileLines(group.label, prefix, mergedByTime(std::move(all), options, merge), chart);
+        quantileLines(group, prefix, mergedByTime(std::move(all), options, merge), chart);
     }
 }
 
@@ -233,6 +249,8 @@ void summaryChart(const std::vector<MetricStreamWithPoints> &streams,
             ChartSeries series;
             const QString name = MetricSeriesBuilder::quantileLabel(quantile);
             series.name = prefix ? group.label + QLatin1Char(' ') + name : name;
+            if (prefix && !group.legend.isEmpty())
+                series.label = group.legendWith(name);
             for (const SummaryDataPoint &point : points) {
                 double value = notANumber;
                 for (const SummaryQuantile &q : point.quantileValues) {
@@ -293,6 +311,21 @@ QString MetricSeriesBuilder::streamLabel(const MetricStream &info)
     return parts.join(QStringLiteral(", "));
 }
 
+SeriesLabels
+MetricSeriesBuilder::splitStreamLabels(const std::vector<MetricStreamWithPoints> &streams)
+{
+    std::vector<SeriesLabelSplit::Attributes> sets;
+    sets.reserve(streams.size());
+    for (const MetricStreamWithPoints &stream : streams) {
+        SeriesLabelSplit::Attributes set;
+        for (const KeyValue &entry : stream.stream.attributes)
+            set.emplace_back(QString::fromStdString(entry.key),
+                             QString::fromStdString(entry.value.toDisplayString()));
+        sets.push_back(std::move(set));
+    }
+    return SeriesLabelSplit::split(sets);
+}
+
 QString MetricSeriesBuilder::quantileLabel(double quantile)
 {
     if (quantile == 0)
@@ -310,6 +343,11 @@ MetricChart MetricSeriesBuilder::build(const std::vector<MetricStreamWithPoints>
         return chart;
     const MetricType type = streams.front().metric.type;
     std::vector<Group> groups = groupsOf(streams, options, type != MetricType::Summary);
+    const SeriesLabels labels = splitStreamLabels(streams);
+    chart.sharedAttributes = labels.shared;
+    // Grouped series are labelled key=value by their group, not by the streams' values.
+    if (options.groupByKey.empty() || type == MetricType::Summary)
+        chart.differingKeys = labels.differingKeys;
     if (options.maxSeries > 0 && groups.size() > static_cast<std::size_t>(options.maxSeries)) {
         chart.omittedSeries = static_cast<int>(groups.size()) - options.maxSeries;
         groups.resize(static_cast<std::size_t>(options.maxSeries));

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "analysis/chart_series.h"
+#include "analysis/series_label_split.h"
 #include "core/telemetry_queries.h"
 
 #include <QStringList>
@@ -43,6 +44,11 @@ struct MetricChart
     ChartHeatmap heatmap; // columns > 0 in heatmap mode
     QString shown;        // what the values are: "rate /s", "value", "p50 · p90 · p99", …
     QString valueUnit;    // the UCUM unit of the values ("By/s" for a rate of bytes)
+    // Point attributes every stream has with the same value, "key=value, ..." (the series'
+    // labels leave them out: ChartSeries::label says what differs).
+    QString sharedAttributes;
+    // The keys the series' labels give the values of, when all differ by the same keys.
+    QString differingKeys;
     int omittedSeries = 0;
     bool isHeatmap() const { return heatmap.columns > 0; }
 };
@@ -66,6 +72,8 @@ public:
     static QStringList groupByKeys(const std::vector<MetricStream> &streams);
     // "method=GET, status=200"; the metric name when the stream has no attributes.
     static QString streamLabel(const MetricStream &info);
+    // The streams' point attributes split into what differs per stream and what all share.
+    static SeriesLabels splitStreamLabels(const std::vector<MetricStreamWithPoints> &streams);
     // "p50", "p99.9", "min" (0), "max" (1).
     static QString quantileLabel(double quantile);
 };

@@ -201,7 +201,12 @@ QVariant TraceComparisonModel::data(const QModelIndex &index, int role) const
 
 QVariant TraceComparisonModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    // Calls, times and their changes sort largest first on a first click.
+    if (role == Qt::InitialSortOrderRole)
+        return section == OperationColumn ? Qt::AscendingOrder : Qt::DescendingOrder;
+    if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case OperationColumn:

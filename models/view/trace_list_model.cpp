@@ -90,6 +90,12 @@ std::optional<TraceSortOrder> TraceListModel::sortOrderFor(int column, Qt::SortO
     }
 }
 
+bool TraceListModel::isNewestOrLargestFirstColumn(int column)
+{
+    return column == StartColumn || column == DurationColumn || column == SpanCountColumn
+           || column == ErrorCountColumn;
+}
+
 std::pair<int, Qt::SortOrder> TraceListModel::headerSortFor(TraceSortOrder order)
 {
     switch (order) {
@@ -365,6 +371,9 @@ QVariant TraceListModel::headerData(int section, Qt::Orientation orientation, in
 {
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return {};
+    // A first click on a time or a count sorts newest or largest first: what people look for.
+    if (role == Qt::InitialSortOrderRole)
+        return isNewestOrLargestFirstColumn(section) ? Qt::DescendingOrder : Qt::AscendingOrder;
     if (role == Qt::TextAlignmentRole) {
         if (section == DurationColumn || section == SpanCountColumn || section == ErrorCountColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);

@@ -55,6 +55,9 @@ public:
     static std::optional<TraceSortOrder> sortOrderFor(int column, Qt::SortOrder order);
     // The header column and arrow that show a store order (the inverse of sortOrderFor).
     static std::pair<int, Qt::SortOrder> headerSortFor(TraceSortOrder order);
+    // Start, duration, spans and errors: a first click on their header sorts descending
+    // (headerData's Qt::InitialSortOrderRole).
+    static bool isNewestOrLargestFirstColumn(int column);
 
     bool isLoading() const { return m_loading; }
     // True once the first page of the current query and sort has arrived.

@@ -40,6 +40,9 @@ private Q_SLOTS:
     void tokenIsTaken();
     void badTokenFails_data();
     void badTokenFails();
+    void windowOpensAtTraceAndRange();
+    void traceAndRangeRejectBadValues_data();
+    void traceAndRangeRejectBadValues();
 };
 
 namespace {
@@ -62,6 +65,11 @@ void verifyRejected()
         = CommandLineOptions::parse(QStringList{QStringLiteral("kansoku")} + arguments);
     QCOMPARE(options.action, CommandLineOptions::Action::Fail);
     QVERIFY2(options.message.contains(messagePart), qPrintable(options.message));
+}
+
+CommandLineOptions parse(const QStringList &arguments)
+{
+    return CommandLineOptions::parse(QStringList{QStringLiteral("kansoku")} + arguments);
 }
 
 } // namespace
@@ -518,6 +526,61 @@ void TestCommandLineOptions::badTokenFails()
     QVERIFY2(options.message.startsWith(QLatin1String("--token:")), qPrintable(options.message));
     QVERIFY2(options.message.contains(expectedMessagePart), qPrintable(options.message));
     QVERIFY(ReceiverToken::problemWith(QString(256, QLatin1Char('a'))).isEmpty());
+}
+
+void TestCommandLineOptions::windowOpensAtTraceAndRange()
+{
+    const CommandLineOptions options
+        = parse({"run.kansoku", "--trace", "4BF92F3577B34DA6A3CE929D0E0E4736", "--range",
+                 "2026-12-03T10:00:00Z..2026-12-03T10:30:00Z"});
+    QCOMPARE(options.action, CommandLineOptions::Action::Run);
+    QCOMPARE(options.openFiles, QStringList{QStringLiteral("run.kansoku")});
+    QVERIFY(options.openTraceId);
+    QCOMPARE(toHex(*options.openTraceId), std::string("4bf92f3577b34da6a3ce929d0e0e4736"));
+    const std::int64_t tenOClock = std::int64_t(1796292000) * 1'000'000'000;
+    QCOMPARE(*options.openRange,
+             (TimeRange{tenOClock, tenOClock + std::int64_t(1800) * 1'000'000'000}));
+    // Either alone.
+    QVERIFY(parse({"--trace", "4bf92f3577b34da6a3ce929d0e0e4736"}).openTraceId);
+    QVERIFY(!parse({"--trace", "4bf92f3577b34da6a3ce929d0e0e4736"}).openRange);
+    QVERIFY(!parse(QStringList{}).openTraceId);
+}
+
+void TestCommandLineOptions::traceAndRangeRejectBadValues_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("messagePart");
+    const QString id = QStringLiteral("4bf92f3577b34da6a3ce929d0e0e4736");
+    QTest::newRow("short id") << QStringList{QStringLiteral("--trace"), QStringLiteral("4bf92f")}
+                              << QStringLiteral("--trace");
+    QTest::newRow("not hex") << QStringList{QStringLiteral("--trace"),
+                                            QStringLiteral("zzf92f3577b34da6a3ce929d0e0e4736")}
+                             << QStringLiteral("32 hex digits");
+    QTest::newRow("empty id") << QStringList{QStringLiteral("--trace"), QString()}
+                              << QStringLiteral("--trace");
+    QTest::newRow("range without ..")
+        << QStringList{QStringLiteral("--range"), QStringLiteral("2026-12-03T10:00:00Z")}
+        << QStringLiteral("--range");
+    QTest::newRow("reversed range")
+        << QStringList{QStringLiteral("--range"),
+                       QStringLiteral("2026-12-03T11:00:00Z..2026-12-03T10:00:00Z")}
+        << QStringLiteral("FROM before TO");
+    QTest::newRow("with --headless")
+        << QStringList{QStringLiteral("--headless"), QStringLiteral("--trace"), id}
+        << QStringLiteral("--headless");
+    QTest::newRow("with a command")
+        << QStringList{QStringLiteral("analyze"), QStringLiteral("a.kansoku"),
+                       QStringLiteral("--trace"), id}
+        << QStringLiteral("command");
+}
+
+void TestCommandLineOptions::traceAndRangeRejectBadValues()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, messagePart);
+    const CommandLineOptions options = parse(arguments);
+    QCOMPARE(options.action, CommandLineOptions::Action::Fail);
+    QVERIFY2(options.message.contains(messagePart), qPrintable(options.message));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLineOptions)

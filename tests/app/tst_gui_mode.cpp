@@ -10,12 +10,17 @@
 #include "import_summary_dialog.h"
 #include "kansoku_runtime.h"
 #include "session_controller.h"
+#include "support/storage_test_data.h"
 #include "telemetry_store.h"
+#include "trace_inspector.h"
+#include "traces_pane.h"
+#include "view/workbench_state.h"
 #include "workbench_status_bar.h"
 #include "workbench_window.h"
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QDockWidget>
 #include <QDropEvent>
 #include <QFile>
 #include <QLineEdit>
@@ -111,6 +116,7 @@ private Q_SLOTS:
     void saveAsContinuesInCopy();
     void readOnlySessionIsPausedAndUnchanged();
     void commandLineFilesAndSession();
+    void commandLineTraceAndRange();
 };
 
 void TestGuiMode::initTestCase()
@@ -399,6 +405,56 @@ void TestGuiMode::commandLineFilesAndSession()
     QVERIFY(finished.wait(30000));
     QTRY_COMPARE_WITH_TIMEOUT(session.runtime()->storageStatus().totals.spans, 4, 20000);
     QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("other.kansoku"))));
+}
+
+void TestGuiMode::commandLineTraceAndRange()
+{
+    // A session holding one trace, as a CI job or a log line would point at it.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("evidence.kansoku"));
+    constexpr std::int64_t baseNs = 1'796'292'000'000'000'000; // 2026-12-03T10:00:00Z
+    constexpr std::int64_t msNs = 1'000'000;
+    const TraceId wanted = testdata::traceId(42);
+    {
+        StorageOptions options;
+        options.databasePath = path;
+        TelemetryStore store(options);
+        QString error;
+        QVERIFY2(store.open(&error), qPrintable(error));
+        store.offer(testdata::spanBatch(
+            testdata::resource("checkout"),
+            {testdata::span(wanted, testdata::spanId(1), {}, "GET /orders/:id", baseNs,
+                            baseNs + 80 * msNs),
+             testdata::span(wanted, testdata::spanId(2), testdata::spanId(1), "SELECT order",
+                            baseNs + msNs, baseNs + 9 * msNs)}));
+        QTRY_COMPARE(store.status().queuedItems, std::int64_t(0));
+    }
+    CommandLineOptions options = optionsFor(dir.filePath(QStringLiteral("unused.kansoku")), {path});
+    const TimeRange range{baseNs - 60'000 * msNs, baseNs + 60'000 * msNs};
+    options.openTraceId = wanted;
+    options.openRange = range;
+    GuiMode gui(options);
+    QString error;
+    QVERIFY2(gui.start(&error), qPrintable(error));
+    QCOMPARE(gui.state()->timeRange(), range);
+    QCOMPARE(gui.state()->rangePreset(), WorkbenchState::RangePreset::Custom);
+    auto *traces = qobject_cast<TracesPane *>(
+        gui.window()->paneDock(WorkbenchWindow::Pane::Traces)->widget());
+    QVERIFY(traces);
+    QTRY_VERIFY(traces->traceInspector()->trace());
+    QVERIFY(traces->traceInspector()->trace()->traceId == wanted);
+    QCOMPARE(traces->traceInspector()->trace()->spans.size(), std::size_t(2));
+
+    // A trace the session does not hold: the window says so.
+    CommandLineOptions missing = optionsFor(dir.filePath(QStringLiteral("unused.kansoku")), {path});
+    missing.openTraceId = testdata::traceId(7);
+    GuiMode other(missing);
+    gui.shutdown();
+    QVERIFY2(other.start(&error), qPrintable(error));
+    auto *bar = other.window()->findChild<WorkbenchStatusBar *>();
+    QTRY_VERIFY2(bar->currentMessage().contains(QStringLiteral("not in this session")),
+                 qPrintable(bar->currentMessage()));
+    QVERIFY(bar->currentMessage().contains(QString::fromStdString(toHex(testdata::traceId(7)))));
 }
 
 QTEST_MAIN(TestGuiMode)

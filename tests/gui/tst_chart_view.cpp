@@ -1,5 +1,6 @@
 #include "chart_view.h"
 
+#include <QDateTime>
 #include <QImage>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -41,6 +42,11 @@ private Q_SLOTS:
     void heatmapReplacesSeries();
     void heatmapHoverReadsCell();
     void savesPng();
+    void legendSitsOutsideThePlot_data();
+    void legendSitsOutsideThePlot();
+    void timeLabelsNeverOverlap_data();
+    void timeLabelsNeverOverlap();
+    void emptyChartShowsTheSelectedRange();
 
 private:
     std::unique_ptr<ChartView> m_chart;
@@ -165,6 +171,127 @@ void TestChartView::savesPng()
     QVERIFY(m_chart->saveImage(path, 640, 320));
     const QImage image(path);
     QCOMPARE(image.size(), QSize(640, 320));
+}
+
+void TestChartView::legendSitsOutsideThePlot_data()
+{
+    QTest::addColumn<int>("width");
+    QTest::addColumn<int>("height");
+    QTest::addColumn<int>("seriesCount");
+    QTest::newRow("wide") << 900 << 400 << 6;
+    QTest::newRow("narrow") << 320 << 300 << 6;
+    QTest::newRow("short") << 600 << 180 << 6;
+    // More series than fit: the legend keeps to its share of the height.
+    QTest::newRow("many series") << 500 << 300 << 30;
+}
+
+void TestChartView::legendSitsOutsideThePlot()
+{
+    QFETCH(int, width);
+    QFETCH(int, height);
+    QFETCH(int, seriesCount);
+    m_chart->resize(width, height);
+    m_chart->setLegendVisible(true);
+    std::vector<ChartSeries> series;
+    for (int i = 0; i < seriesCount; ++i)
+        series.push_back(line(QStringLiteral("service.name=checkout-service, http.route=/api/v2/"
+                                             "orders/:id/items, http.response.status_code=%1")
+                                  .arg(200 + i),
+                              {double(i), double(i + 1), double(i + 2)}));
+    m_chart->setSeries(series);
+    plotOf(*m_chart);
+    QTRY_VERIFY(!m_chart->legendRect().isEmpty());
+    const QRect plot = m_chart->plotAreaRect();
+    const QRect legend = m_chart->legendRect();
+    QVERIFY2(!legend.intersects(plot),
+             qPrintable(QStringLiteral("legend %1,%2 %3x%4, plot %5,%6 %7x%8")
+                            .arg(legend.x())
+                            .arg(legend.y())
+                            .arg(legend.width())
+                            .arg(legend.height())
+                            .arg(plot.x())
+                            .arg(plot.y())
+                            .arg(plot.width())
+                            .arg(plot.height())));
+    QVERIFY(m_chart->rect().contains(legend));
+    QVERIFY(plot.height() >= m_chart->height() / 2);
+    QVERIFY2(legend.height() <= m_chart->height() * 35 / 100,
+             qPrintable(QString::number(legend.height())));
+    // Long names are elided in the middle: both ends stay, the tooltip has it whole.
+    const QString shown = m_chart->legendText(0);
+    QVERIFY2(shown.contains(QChar(0x2026)), qPrintable(shown));
+    const QString full = m_chart->series(0).name;
+    const QStringList ends = shown.split(QChar(0x2026));
+    QCOMPARE(ends.size(), 2);
+    QVERIFY(ends[0].size() >= 4 && full.startsWith(ends[0]));
+    QVERIFY(ends[1].size() >= 4 && full.endsWith(ends[1])); // "=200": what tells them apart
+    QCOMPARE(m_chart->legendToolTipAt(legend.topLeft() + QPoint(20, 6)), m_chart->series(0).name);
+    // Hovering the entry shows the same.
+    QWidget *plotWidget = plotOf(*m_chart);
+    QTest::mouseMove(plotWidget,
+                     plotWidget->mapFrom(m_chart.get(), legend.topLeft() + QPoint(20, 6)));
+    QCOMPARE(m_chart->hoverText(), m_chart->series(0).name);
+}
+
+void TestChartView::timeLabelsNeverOverlap_data()
+{
+    QTest::addColumn<int>("width");
+    QTest::addColumn<qint64>("spanSeconds");
+    for (const int width : {180, 260, 400, 800, 1400}) {
+        for (const qint64 span : {8LL, 1800LL, 3 * 86400LL}) {
+            QTest::addRow("%d px, %lld s", width, span) << width << span;
+        }
+    }
+}
+
+void TestChartView::timeLabelsNeverOverlap()
+{
+    QFETCH(int, width);
+    QFETCH(qint64, spanSeconds);
+    m_chart->resize(width, 300);
+    m_chart->setTimeRange(TimeRange{base, base + spanSeconds * second});
+    m_chart->setSeries({line(QStringLiteral("a"), {1, 2, 3})});
+    QWidget *plot = plotOf(*m_chart);
+    static_cast<void>(plot);
+    QTRY_VERIFY(!m_chart->timeAxisLabelRects().isEmpty());
+    const QList<QRect> labels = m_chart->timeAxisLabelRects();
+    for (qsizetype i = 1; i < labels.size(); ++i)
+        QVERIFY2(labels[i - 1].right() < labels[i].left(),
+                 qPrintable(QStringLiteral("label %1 ends at %2, label %3 starts at %4")
+                                .arg(i - 1)
+                                .arg(labels[i - 1].right())
+                                .arg(i)
+                                .arg(labels[i].left())));
+    // Not starved either: at least two labels from 260 px on.
+    if (width >= 260)
+        QVERIFY2(labels.size() >= 2, qPrintable(QString::number(labels.size())));
+}
+
+void TestChartView::emptyChartShowsTheSelectedRange()
+{
+    ChartView chart;
+    chart.resize(600, 300);
+    chart.show();
+    const std::int64_t now = QDateTime::currentMSecsSinceEpoch() * 1'000'000;
+    constexpr std::int64_t minute = 60 * second;
+    // Never shown a range (an empty session): the last minutes up to now, not 1970.
+    TimeRange shown = chart.timeAxisRange();
+    QVERIFY(shown.startNs > now - 17 * minute);
+    QVERIFY(shown.endNs > now - minute);
+    // "All" of a session without data: the same.
+    chart.setTimeRange(TimeRange{});
+    shown = chart.timeAxisRange();
+    QVERIFY(shown.startNs > now - 17 * minute && shown.startNs < now - 14 * minute);
+    // A range with a start and no end yet ("last hour", following live).
+    chart.setTimeRange(TimeRange{now - 60 * minute, std::numeric_limits<std::int64_t>::max()});
+    shown = chart.timeAxisRange();
+    QVERIFY(std::abs(shown.startNs - (now - 61 * minute)) < minute);
+    QVERIFY(shown.endNs >= now);
+    // The labels say today's time, not the epoch's.
+    QCoreApplication::processEvents();
+    chart.setSeries({});
+    QCoreApplication::processEvents();
+    QVERIFY(!chart.timeAxisLabelRects().isEmpty());
 }
 
 QTEST_MAIN(TestChartView)

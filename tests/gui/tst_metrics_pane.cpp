@@ -122,6 +122,7 @@ private Q_SLOTS:
     void serviceFilter();
     void liveRefreshKeepsSelectionAndExpansion();
     void emptyStore();
+    void emptyRangeChartShowsTheRange();
     void jsSdkMetrics();
     void oddDataDoesNotBreakTheChart();
     void renderScreenshots();
@@ -198,6 +199,11 @@ void TestMetricsPane::counterShowsRatePerRouteAcrossReset()
     QCOMPARE(chart()->seriesCount(), 3);
     QCOMPARE(chart()->series(0).name, QStringLiteral("http.route=/cart, http.method=GET"));
     QCOMPARE(chart()->series(1).name, QStringLiteral("http.route=/pay, http.method=POST"));
+    // The legend gives the values; the keys they are of are named once above the chart.
+    QCOMPARE(chart()->series(1).displayName(), QStringLiteral("/pay, POST"));
+    auto *caption = m_pane->findChild<QLabel *>(QStringLiteral("metricSharedAttributes"));
+    QVERIFY(caption);
+    QCOMPARE(caption->text(), QStringLiteral("Lines by http.route, http.method"));
     // /cart: a steady 20/s; /pay: 5/s throughout, also right after its restart (no dip, no
     // negative rate). Every export is in view (15 s apart, about 12 s per pixel).
     const std::vector<double> cart = finiteValues(chart()->series(0));
@@ -454,6 +460,19 @@ void TestMetricsPane::emptyStore()
     QVERIFY(pane.chartPanel()->metricKey().isEmpty());
     state.noteTelemetryCommitted();
     QTRY_VERIFY(!pane.isLoading());
+}
+
+void TestMetricsPane::emptyRangeChartShowsTheRange()
+{
+    // Half an hour long before the data: no metrics, and the chart's axis shows that half hour.
+    const std::int64_t start = m_store->queries()->timeBounds()->startNs - 3 * 3600 * secondNs;
+    const TimeRange range{start, start + 1800 * secondNs};
+    m_state->setCustomRange(range);
+    waitLoaded();
+    QTRY_VERIFY(m_pane->chartPanel()->metricKey().isEmpty());
+    const std::int64_t margin = 1800 * secondNs / 50; // the axis adds 1.5% each side
+    QTRY_VERIFY(std::abs(chart()->timeAxisRange().startNs - range.startNs) < margin);
+    QVERIFY(std::abs(chart()->timeAxisRange().endNs - range.endNs) < margin);
 }
 
 void TestMetricsPane::jsSdkMetrics()

@@ -6,6 +6,7 @@
 #include "trace_comparison_window.h"
 #include "trace_filter_bar.h"
 #include "trace_inspector.h"
+#include "trace_window.h"
 #include "traces_pane.h"
 #include "view/trace_comparison_model.h"
 #include "view/trace_list_model.h"
@@ -18,11 +19,13 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <set>
 
 using namespace kansoku;
 using namespace kansoku::testdata;
@@ -124,6 +127,7 @@ private Q_SLOTS:
     void clearButtonResetsFilters();
     void serviceFollowsWorkbench();
     void sortByDurationHeaderOnly();
+    void firstHeaderClickSortsLargestFirst();
     void clickingRowOpensTrace();
     void selectedSpanFromWorkbenchOpensTraceAndSpan();
     void scatterClickOpensTrace();
@@ -133,6 +137,7 @@ private Q_SLOTS:
     void emptyRangeShowsEmptyState();
     void jsSdkTraceOpens();
     void twoSelectedTracesCompare();
+    void tracesOpenInWindowsOfTheirOwn();
 
 private:
     void waitForList(int rows);
@@ -200,6 +205,47 @@ void TestTracesPane::twoSelectedTracesCompare()
     QCOMPARE(root->count[0], 1);
     QCOMPARE(root->count[1], 1);
     window->close();
+}
+
+void TestTracesPane::tracesOpenInWindowsOfTheirOwn()
+{
+    // Two traces side by side, each in its own window, the pane's own trace view untouched.
+    TraceWindow *first = m_pane->openTraceInWindow(traceId(38));
+    TraceWindow *second = m_pane->openTraceInWindow(traceId(20));
+    QVERIFY(first->isWindow() && second->isWindow());
+    QTRY_VERIFY(first->traceInspector()->trace() && second->traceInspector()->trace());
+    QVERIFY(first->traceInspector()->trace()->traceId == traceId(38));
+    QVERIFY(second->traceInspector()->trace()->traceId == traceId(20));
+    QVERIFY(first->windowTitle().contains(QStringLiteral("frontend GET /items")));
+    QVERIFY(!m_pane->traceInspector()->trace());
+    QVERIFY(!first->findChild<QToolButton *>(QStringLiteral("newWindowButton"))->isVisible());
+
+    // The trace view's "New window" opens the trace it shows; the list's action the current row.
+    m_state->selectSpan(traceId(13));
+    QTRY_VERIFY(m_pane->traceInspector()->trace());
+    auto *newWindow
+        = m_pane->traceInspector()->findChild<QToolButton *>(QStringLiteral("newWindowButton"));
+    QVERIFY(newWindow && newWindow->isVisible());
+    newWindow->click();
+    QTRY_COMPARE(m_pane->findChildren<TraceWindow *>().size(), 3);
+    m_pane->traceTable()->setCurrentIndex(m_pane->traceListModel()->index(0, 0)); // trace 40
+    m_pane->openInWindowAction()->trigger();
+    QTRY_COMPARE(m_pane->findChildren<TraceWindow *>().size(), 4);
+    std::set<int> shown;
+    for (TraceWindow *window : m_pane->findChildren<TraceWindow *>()) {
+        QTRY_VERIFY(!window->isLoading());
+        shown.insert(numberOf(window->traceId()));
+    }
+    QCOMPARE(shown, (std::set<int>{13, 20, 38, 40}));
+
+    // A trace the session does not hold says so; closing a window deletes it.
+    TraceWindow *missing = m_pane->openTraceInWindow(traceId(99));
+    QSignalSpy loaded(missing, &TraceWindow::loaded);
+    QVERIFY(loaded.wait());
+    QVERIFY(!missing->traceInspector()->trace());
+    QPointer<TraceWindow> closing(first);
+    first->close();
+    QTRY_VERIFY(closing.isNull());
 }
 
 void TestTracesPane::waitForList(int rows)
@@ -340,6 +386,26 @@ void TestTracesPane::sortByDurationHeaderOnly()
     QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
     QCOMPARE(header->sortIndicatorSection(), int(TraceListModel::DurationColumn));
     QCOMPARE(m_pane->traceListModel()->sortOrder(), TraceSortOrder::DurationDescending);
+}
+
+void TestTracesPane::firstHeaderClickSortsLargestFirst()
+{
+    QHeaderView *header = m_pane->traceTable()->horizontalHeader();
+    const auto clickHeader = [header](int column) {
+        const int x = header->sectionViewportPosition(column) + 10;
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
+    };
+    // Oldest first on Start (its second click), then a first click on Duration: longest first,
+    // not in the order Start had.
+    clickHeader(TraceListModel::StartColumn);
+    QCOMPARE(m_pane->traceListModel()->sortOrder(), TraceSortOrder::StartTimeAscending);
+    waitForList(traceCount);
+    clickHeader(TraceListModel::DurationColumn);
+    QCOMPARE(m_pane->traceListModel()->sortOrder(), TraceSortOrder::DurationDescending);
+    waitForList(traceCount);
+    QCOMPARE(listedNumbers(*m_pane).first(), 32); // 404 ms
+    clickHeader(TraceListModel::SpanCountColumn);
+    QCOMPARE(m_pane->traceListModel()->sortOrder(), TraceSortOrder::SpanCountDescending);
 }
 
 void TestTracesPane::clickingRowOpensTrace()

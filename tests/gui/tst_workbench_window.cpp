@@ -2,6 +2,7 @@
 // maximise/close/restore, layout persistence and the status bar.
 #include "empty_state_widget.h"
 #include "time_range_bar.h"
+#include "view/workbench_layout_plan.h"
 #include "view/workbench_state.h"
 #include "workbench_status_bar.h"
 #include "workbench_window.h"
@@ -13,6 +14,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -45,6 +47,8 @@ private Q_SLOTS:
     void closedPaneComesBackFromViewMenu();
     void layoutIsRemembered();
     void findingsSitUnderMetricsAndLogs();
+    void firstRunWindowTakesMostOfTheScreen();
+    void narrowWindowGetsTabs();
     void showPaneBringsAPaneBack();
     void statusBarShowsCountsAndProblems();
     void participantLinesAreShownInDetailsWithCopy();
@@ -63,6 +67,8 @@ void TestWorkbenchWindow::init()
         m_window->setPaneWidget(static_cast<WorkbenchWindow::Pane>(i), label);
     }
     m_window->setReceivers(listeningReceivers());
+    // Wide enough for the default layout's three columns (narrower windows get tabs).
+    m_window->resize(1600, 900);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
@@ -190,6 +196,7 @@ void TestWorkbenchWindow::layoutIsRemembered()
 
     WorkbenchState state;
     WorkbenchWindow restored(&state);
+    restored.resize(1600, 900);
     restored.setHasTelemetry(true);
     restored.show();
     QVERIFY(QTest::qWaitForWindowExposed(&restored));
@@ -240,6 +247,55 @@ void TestWorkbenchWindow::findingsSitUnderMetricsAndLogs()
     QCOMPARE(traces.bottom(), findings.bottom());
     m_window->resetLayout();
     QCOMPARE(m_window->paneDock(WorkbenchWindow::Pane::Findings)->geometry(), findings);
+}
+
+void TestWorkbenchWindow::firstRunWindowTakesMostOfTheScreen()
+{
+    WorkbenchState state;
+    WorkbenchWindow window(&state);
+    const QRect available = window.screen()->availableGeometry();
+    QCOMPARE(window.geometry(), WorkbenchLayoutPlan::firstRunWindowGeometry(available));
+    QVERIFY(window.width() >= available.width() * 9 / 10);
+    QVERIFY(window.height() >= available.height() * 9 / 10);
+}
+
+void TestWorkbenchWindow::narrowWindowGetsTabs()
+{
+    // As on a 1366x768 screen: one pane at a time, each at the whole width, Traces in front.
+    WorkbenchState state;
+    WorkbenchWindow window(&state);
+    window.resize(1297, 729);
+    window.setHasTelemetry(true);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QDockWidget *traces = window.paneDock(WorkbenchWindow::Pane::Traces);
+    const QMainWindow *area = window.findChild<QMainWindow *>(QStringLiteral("paneArea"));
+    QVERIFY(area);
+    QTRY_COMPARE(area->tabifiedDockWidgets(traces).size(), 3);
+    QVERIFY(traces->isVisible());
+    QTRY_VERIFY2(traces->width() > window.width() * 9 / 10,
+                 qPrintable(QString::number(traces->width())));
+    // Panes behind a tab are moved out of the area.
+    const auto inFront = [area](WorkbenchWindow::Pane pane, const WorkbenchWindow &w) {
+        const QDockWidget *dock = w.paneDock(pane);
+        return dock->isVisible() && area->rect().intersects(dock->geometry());
+    };
+    QVERIFY(inFront(WorkbenchWindow::Pane::Traces, window));
+    QVERIFY(!inFront(WorkbenchWindow::Pane::Metrics, window));
+    // Ctrl+2 and friends still work: a tabbed pane is brought to the front.
+    window.showPane(WorkbenchWindow::Pane::Logs);
+    QTRY_VERIFY(inFront(WorkbenchWindow::Pane::Logs, window));
+    QVERIFY(!inFront(WorkbenchWindow::Pane::Traces, window));
+
+    // Wider again, Reset layout gives the three columns.
+    window.resize(1600, 900);
+    QTRY_COMPARE(area->width(), 1600);
+    window.resetLayout();
+    QTRY_COMPARE(area->tabifiedDockWidgets(traces).size(), 0);
+    for (int i = 0; i < WorkbenchWindow::paneCount; ++i)
+        QTRY_VERIFY(inFront(static_cast<WorkbenchWindow::Pane>(i), window));
+    QVERIFY(traces->geometry().right()
+            < window.paneDock(WorkbenchWindow::Pane::Metrics)->geometry().left());
 }
 
 void TestWorkbenchWindow::showPaneBringsAPaneBack()

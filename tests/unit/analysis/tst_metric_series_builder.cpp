@@ -118,6 +118,7 @@ private Q_SLOTS:
     void duplicateLabelsMadeUnique();
     void tooManySeriesAreCounted();
     void quantileLabels();
+    void seriesLabelsSayWhatDiffers();
 };
 
 void TestMetricSeriesBuilder::emptyInput()
@@ -138,6 +139,25 @@ void TestMetricSeriesBuilder::counterRatePerStream()
     QCOMPARE(secondsOf(chart.series[0]), (QList<qint64>{10, 20, 30}));
     QCOMPARE(chart.series[1].name, QStringLiteral("method=POST, status=200"));
     QCOMPARE(valuesOf(chart.series[1]), (QList<double>{1, 1, 1}));
+}
+
+void TestMetricSeriesBuilder::seriesLabelsSayWhatDiffers()
+{
+    // GET and POST both have status=200: the legend says the method, the chart the status once.
+    const MetricChart chart = MetricSeriesBuilder::build(counters(), windowFrom(-5));
+    QCOMPARE(chart.sharedAttributes, QStringLiteral("status=200"));
+    QCOMPARE(chart.differingKeys, QStringLiteral("method"));
+    QCOMPARE(chart.series[0].displayName(), QStringLiteral("GET"));
+    QCOMPARE(chart.series[1].displayName(), QStringLiteral("POST"));
+    // The identity stays whole, so hidden series are remembered as before.
+    QCOMPARE(chart.series[0].name, QStringLiteral("method=GET, status=200"));
+
+    // Grouped: the group's key=value is what differs already.
+    MetricChartOptions options = windowFrom(-5);
+    options.groupByKey = "host.name";
+    const MetricChart grouped = MetricSeriesBuilder::build(counters(), options);
+    QCOMPARE(grouped.series[0].displayName(), QStringLiteral("host.name=host-a"));
+    QVERIFY(grouped.series[0].label.isEmpty());
 }
 
 void TestMetricSeriesBuilder::counterRateGrouped()

@@ -43,6 +43,12 @@ void TestTraceComparisonModel::treeAndChanges()
     model.setComparison(nPlusOneComparison());
 
     QCOMPARE(model.rowCount(), 1);
+    // A first click on a count, a time or a change sorts largest first; names A to Z.
+    for (int column = 0; column < TraceComparisonModel::ColumnCount; ++column)
+        QCOMPARE(Qt::SortOrder(
+                     model.headerData(column, Qt::Horizontal, Qt::InitialSortOrderRole).toInt()),
+                 column == TraceComparisonModel::OperationColumn ? Qt::AscendingOrder
+                                                                 : Qt::DescendingOrder);
     const QModelIndex root = model.index(0, 0);
     QCOMPARE(root.data().toString(), QStringLiteral("frontend: GET /orders"));
     QCOMPARE(model.rowCount(root), 3);

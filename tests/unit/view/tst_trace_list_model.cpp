@@ -189,6 +189,8 @@ private Q_SLOTS:
     void showsSummaryColumns();
     void sortMapsToStoreOrder_data();
     void sortMapsToStoreOrder();
+    void firstClickSortsNewestOrLargestFirst_data();
+    void firstClickSortsNewestOrLargestFirst();
     void passesFiltersAndResetsOnNewQuery();
     void refreshKeepsSelectedTraceSelected();
     void refreshDropsLeavingTraces();
@@ -360,6 +362,29 @@ void TestTraceListModel::sortMapsToStoreOrder()
     } else {
         QCOMPARE(headerColumn, int(TraceListModel::StartColumn));
     }
+}
+
+void TestTraceListModel::firstClickSortsNewestOrLargestFirst_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::addColumn<Qt::SortOrder>("initialOrder");
+    QTest::newRow("start") << int(TraceListModel::StartColumn) << Qt::DescendingOrder;
+    QTest::newRow("duration") << int(TraceListModel::DurationColumn) << Qt::DescendingOrder;
+    QTest::newRow("spans") << int(TraceListModel::SpanCountColumn) << Qt::DescendingOrder;
+    QTest::newRow("errors") << int(TraceListModel::ErrorCountColumn) << Qt::DescendingOrder;
+    QTest::newRow("root service") << int(TraceListModel::RootServiceColumn) << Qt::AscendingOrder;
+    QTest::newRow("root operation")
+        << int(TraceListModel::RootOperationColumn) << Qt::AscendingOrder;
+}
+
+void TestTraceListModel::firstClickSortsNewestOrLargestFirst()
+{
+    QFETCH(int, column);
+    QFETCH(Qt::SortOrder, initialOrder);
+    // QHeaderView reads this role for the first click on a column.
+    const QVariant order = m_model->headerData(column, Qt::Horizontal, Qt::InitialSortOrderRole);
+    QVERIFY(order.isValid());
+    QCOMPARE(Qt::SortOrder(order.toInt()), initialOrder);
 }
 
 void TestTraceListModel::passesFiltersAndResetsOnNewQuery()
