@@ -27,7 +27,6 @@ public:
     std::int64_t interArrivalNs(double ratePerSecond);
     TraceId traceId();
     SpanId spanId();
-    std::uint64_t next() { return m_engine(); }
 
 private:
     std::mt19937_64 m_engine;

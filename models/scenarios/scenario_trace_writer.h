@@ -89,10 +89,6 @@ public:
              Attributes attributes = {});
 
     Span &span(SpanIndex index) { return m_trace.spans[index].span; }
-    const ServiceIdentity &serviceOf(SpanIndex index) const
-    {
-        return *m_trace.spans[index].service;
-    }
     // The request; the writer is empty afterwards.
     GeneratedTrace take();
 

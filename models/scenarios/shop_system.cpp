@@ -139,7 +139,6 @@ void ShopSystem::order(std::int64_t startNs, ScenarioTraceWriter &writer) const
 void ShopSystem::products(std::int64_t startNs, ScenarioTraceWriter &writer) const
 {
     ScenarioRandom &random = writer.random();
-    const std::int64_t category = random.uniformInt(1, 40);
     const auto server = writer.httpServer(*m_api, "GET", "/products", "/products", startNs, 0, 200);
     std::int64_t cursor = startNs + random.latencyNs(Ms / 3);
     if (m_behaviour.productsCached && random.chance(0.97)) {
@@ -178,7 +177,6 @@ void ShopSystem::products(std::int64_t startNs, ScenarioTraceWriter &writer) con
         cursor, queryTime);
     cursor += queryTime + random.latencyNs(Ms);
     writer.span(server).endTimeNs = cursor;
-    (void)category;
 }
 
 void ShopSystem::checkout(std::int64_t startNs, ScenarioTraceWriter &writer) const

@@ -19,10 +19,6 @@ struct ScenarioTimeline
     {
         return startNs + std::int64_t(double(endNs - startNs) * fraction);
     }
-    double fractionAt(std::int64_t timeNs) const
-    {
-        return endNs > startNs ? double(timeNs - startNs) / double(endNs - startNs) : 0.0;
-    }
 };
 
 class TimedTelemetrySource
