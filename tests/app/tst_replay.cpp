@@ -11,6 +11,7 @@
 #include "telemetry_store.h"
 
 #include <QElapsedTimer>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <chrono>
@@ -65,6 +66,8 @@ private slots:
     void initTestCase();
     void replaysEverythingMovedAndScaled();
     void isNotSentAheadOfItsTime();
+    void commandsSayWhatIsWrong_data();
+    void commandsSayWhatIsWrong();
 
 private:
     QTemporaryDir m_folder;
@@ -171,6 +174,36 @@ void TestReplay::isNotSentAheadOfItsTime()
     // Nothing was stamped before the replay started.
     QVERIFY(replayed->timeBounds()->startNs >= start);
     target->stop();
+}
+
+void TestReplay::commandsSayWhatIsWrong_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("messagePart");
+    const QString missing = m_folder.filePath(QStringLiteral("missing.kansoku"));
+    QTest::newRow("replay: no such file") << QStringList{QStringLiteral("replay"), missing}
+                                          << missing + QStringLiteral(": no such file");
+    QTest::newRow("replay: a range with nothing in it")
+        << QStringList{QStringLiteral("replay"),
+                       m_folder.filePath(QStringLiteral("recorded.kansoku")),
+                       QStringLiteral("--from"), QStringLiteral("2030-01-01T00:00:00Z")}
+        << QStringLiteral("no telemetry in the range given");
+    QTest::newRow("scenario: unknown name")
+        << QStringList{QStringLiteral("scenario"), QStringLiteral("run"), QStringLiteral("n+1")}
+        << QStringLiteral("no scenario \"n+1\" (there are: n-plus-one, slow-query");
+}
+
+void TestReplay::commandsSayWhatIsWrong()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, messagePart);
+    QProcess kansoku;
+    kansoku.start(QStringLiteral(KANSOKU_EXECUTABLE), arguments);
+    QVERIFY(kansoku.waitForFinished(30'000));
+    QCOMPARE(kansoku.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(kansoku.exitCode(), 2);
+    const QString errors = QString::fromLocal8Bit(kansoku.readAllStandardError());
+    QVERIFY2(errors.contains(messagePart), qPrintable(errors));
 }
 
 QTEST_GUILESS_MAIN(TestReplay)
