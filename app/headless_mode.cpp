@@ -1,6 +1,7 @@
 #include "headless_mode.h"
 
 #include "kansoku_runtime.h"
+#include "protobuf_log_limiter.h"
 #include "unix_signal_notifier.h"
 
 #include <QCoreApplication>
@@ -65,6 +66,9 @@ int HeadlessMode::run()
 
 void HeadlessMode::printStatistics()
 {
+    // The count of libprotobuf lines held back in an interval that has ended, near its end.
+    if (ProtobufLogLimiter *protobufLog = ProtobufLogLimiter::routed())
+        protobufLog->emitDueSummary();
     const QLocale locale = QLocale::c();
     const StorageStatus storage = m_runtime->storageStatus();
     const IngestCounts ingest = m_runtime->counters().total();

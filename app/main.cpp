@@ -1,15 +1,16 @@
-// kansoku: the OpenTelemetry desktop workbench. Parses the command line, then runs either the
-// window, the headless receiver or a headless import.
+// kansoku: the OpenTelemetry desktop workbench. Routes libprotobuf's log through a rate limiter,
+// parses the command line, then runs either the window, the headless receiver or a command.
 #include "analyze_command.h"
 #include "command_line_options.h"
 #include "diff_command.h"
 #include "gui_mode.h"
 #include "headless_mode.h"
 #include "import_command.h"
+#include "mcp_command.h"
+#include "protobuf_log_limiter.h"
+#include "query_command.h"
 #include "replay_command.h"
 #include "scenario_command.h"
-#include "mcp_command.h"
-#include "query_command.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -19,6 +20,10 @@
 
 int main(int argc, char *argv[])
 {
+    // Before any thread starts: libprotobuf logs one line per malformed message it parses (a
+    // request with invalid UTF-8, say); the limiter keeps bad input from flooding stderr, in the
+    // window, --headless and every command.
+    kansoku::ProtobufLogLimiter::installForProcess();
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);

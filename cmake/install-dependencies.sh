@@ -14,6 +14,8 @@ packages=(
 if [ "${1:-}" = "--tests" ]; then
     # Interop tests run the official OpenTelemetry JS SDK; keep a newer Node when one is present.
     command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
+    # groff renders and checks the man page (tests/man/lint_man_page.sh).
+    packages+=(groff-base)
 fi
 
 sudo=""

@@ -4,16 +4,21 @@
 #include "otlp_encoding.h"
 #include "otlp_http_receiver.h"
 #include "otlp_test_requests.h"
+#include "protobuf_log_limiter.h"
+#include "support/protobuf_wire_bytes.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
+#include <atomic>
 #include <google/rpc/error_details.pb.h>
 #include <google/rpc/status.pb.h>
+#include <mutex>
 
 using namespace kansoku;
 using namespace kansoku::testing;
@@ -153,6 +158,7 @@ private slots:
     void tokenReceiverAnswers401_data();
     void tokenReceiverAnswers401();
     void tokenReceiverAnswersPreflightWithoutToken();
+    void invalidUtf8FloodPrintsBoundedLibprotobufLog();
 
 private:
     std::shared_ptr<BoundedTestSink> m_sink = std::make_shared<BoundedTestSink>();
@@ -754,6 +760,68 @@ void tst_OtlpHttpReceiver::tokenReceiverAnswersPreflightWithoutToken()
     QVERIFY(
         reply.headers.value("access-control-allow-headers").toLower().contains("authorization"));
     QCOMPARE(m_counters->snapshot().total().unauthorized, unauthorizedBefore);
+}
+
+void tst_OtlpHttpReceiver::invalidUtf8FloodPrintsBoundedLibprotobufLog()
+{
+    // libprotobuf logs an ERROR line for every request with a string that is not UTF-8. Routed
+    // through a limiter, as main() does for the process, a flood of them prints five lines and,
+    // once the interval has ended, one summary. The clock stands still until the test moves it.
+    std::mutex linesMutex;
+    QByteArrayList lines;
+    std::atomic<std::int64_t> nowMs{0};
+    ProtobufLogLimiter limiter(
+        [&](std::string_view line) {
+            std::lock_guard lock(linesMutex);
+            lines.append(QByteArray(line.data(), qsizetype(line.size())));
+        },
+        {5, 10'000}, [&nowMs] { return nowMs.load(); });
+    const auto linesSoFar = [&] {
+        std::lock_guard lock(linesMutex);
+        return lines;
+    };
+    // Nothing logs while the handler changes: the receiver is idle between test functions.
+    ProtobufLogLimiter::route(&limiter);
+    const auto unroute = qScopeGuard([] { ProtobufLogLimiter::route(nullptr); });
+
+    // ExportLogsServiceRequest > ResourceLogs.2 > ScopeLogs.2 > LogRecord.5 body > string_value.
+    using kansoku::test::lengthDelimited;
+    const std::string invalidUtf8 = "card \xc3 declined \xff";
+    const QByteArray body = QByteArray::fromStdString(lengthDelimited(
+        1, lengthDelimited(
+               2, lengthDelimited(2, lengthDelimited(5, lengthDelimited(1, invalidUtf8))))));
+    const IngestCounts before
+        = m_counters->snapshot().at(TelemetrySignal::Logs, IngestTransport::Http);
+    constexpr int requestCount = 300;
+    for (int i = 0; i < requestCount; ++i) {
+        const HttpReply reply
+            = exchange(m_port, request("POST", "/v1/logs",
+                                       {{"Content-Type", "application/x-protobuf"}}, body));
+        QCOMPARE(reply.status, 400);
+    }
+    const IngestCounts after
+        = m_counters->snapshot().at(TelemetrySignal::Logs, IngestTransport::Http);
+    QCOMPARE(after.malformed - before.malformed, requestCount);
+    QCOMPARE(m_sink->size(), std::size_t(0));
+
+    // One libprotobuf message per request; five were printed.
+    QCOMPARE(limiter.counts(), (ProtobufLogLimiter::Counts{5, requestCount - 5}));
+    const QByteArrayList printed = linesSoFar();
+    QCOMPARE(printed.size(), 5);
+    for (const QByteArray &line : printed) {
+        QVERIFY2(line.startsWith("[libprotobuf ERROR ") && line.contains("invalid UTF-8"),
+                 line.constData());
+    }
+
+    nowMs = 9'999;
+    limiter.emitDueSummary();
+    QCOMPARE(linesSoFar().size(), 5);
+    nowMs = 10'000;
+    limiter.emitDueSummary();
+    QCOMPARE(linesSoFar().size(), 6);
+    QCOMPARE(linesSoFar().constLast(),
+             QByteArray("kansoku: 295 more libprotobuf messages suppressed (at most 5 are printed "
+                        "every 10 s)"));
 }
 
 QTEST_GUILESS_MAIN(tst_OtlpHttpReceiver)
