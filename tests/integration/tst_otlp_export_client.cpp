@@ -39,6 +39,37 @@ OtlpExportTarget targetFor(OtlpExportTarget::Protocol protocol, quint16 port)
     return target;
 }
 
+// One real receiver of the transport asked for, on a free port, feeding sink.
+struct RunningReceiver
+{
+    std::unique_ptr<OtlpGrpcReceiver> grpc;
+    std::unique_ptr<OtlpHttpReceiver> http;
+    std::shared_ptr<IngestCounters> counters = std::make_shared<IngestCounters>();
+    quint16 port = 0;
+
+    bool start(bool useGrpc, ReceiverOptions options, std::shared_ptr<TelemetrySink> sink,
+               QString *error)
+    {
+        options.grpcPort = 0;
+        options.httpPort = 0;
+        if (useGrpc) {
+            grpc = std::make_unique<OtlpGrpcReceiver>(options, sink, counters);
+            port = grpc->start(error) ? grpc->port() : 0;
+        } else {
+            http = std::make_unique<OtlpHttpReceiver>(options, sink, counters);
+            port = http->start(error) ? http->port() : 0;
+        }
+        return port != 0;
+    }
+    ~RunningReceiver()
+    {
+        if (grpc)
+            grpc->stop();
+        if (http)
+            http->stop();
+    }
+};
+
 } // namespace
 
 class TestOtlpExportClient : public QObject
@@ -103,23 +134,10 @@ void TestOtlpExportClient::deliversToRealReceivers()
 {
     QFETCH(bool, grpc);
     auto sink = std::make_shared<BoundedTestSink>();
-    auto counters = std::make_shared<IngestCounters>();
-    ReceiverOptions options;
-    options.grpcPort = 0;
-    options.httpPort = 0;
-    std::unique_ptr<OtlpGrpcReceiver> grpcReceiver;
-    std::unique_ptr<OtlpHttpReceiver> httpReceiver;
+    RunningReceiver receiver;
     QString error;
-    quint16 port = 0;
-    if (grpc) {
-        grpcReceiver = std::make_unique<OtlpGrpcReceiver>(options, sink, counters);
-        QVERIFY2(grpcReceiver->start(&error), qPrintable(error));
-        port = grpcReceiver->port();
-    } else {
-        httpReceiver = std::make_unique<OtlpHttpReceiver>(options, sink, counters);
-        QVERIFY2(httpReceiver->start(&error), qPrintable(error));
-        port = httpReceiver->port();
-    }
+    QVERIFY2(receiver.start(grpc, {}, sink, &error), qPrintable(error));
+    const quint16 port = receiver.port;
     OtlpExportClient client(targetFor(
         grpc ? OtlpExportTarget::Protocol::Grpc : OtlpExportTarget::Protocol::HttpProtobuf, port));
     const TelemetryBatch batch = exporttest::everyFieldBatch(BaseNs);
@@ -144,10 +162,6 @@ void TestOtlpExportClient::deliversToRealReceivers()
                                      part->resourceLogs.end());
     }
     QVERIFY(received == batch);
-    if (grpc)
-        grpcReceiver->stop();
-    else
-        httpReceiver->stop();
 }
 
 void TestOtlpExportClient::retriesThenReportsAFullReceiver_data()
@@ -159,24 +173,12 @@ void TestOtlpExportClient::retriesThenReportsAFullReceiver()
 {
     QFETCH(bool, grpc);
     auto sink = std::make_shared<BoundedTestSink>(0); // always full
-    auto counters = std::make_shared<IngestCounters>();
     ReceiverOptions options;
-    options.grpcPort = 0;
-    options.httpPort = 0;
     options.queuePatienceMs = 20;
-    std::unique_ptr<OtlpGrpcReceiver> grpcReceiver;
-    std::unique_ptr<OtlpHttpReceiver> httpReceiver;
+    RunningReceiver receiver;
     QString error;
-    quint16 port = 0;
-    if (grpc) {
-        grpcReceiver = std::make_unique<OtlpGrpcReceiver>(options, sink, counters);
-        QVERIFY2(grpcReceiver->start(&error), qPrintable(error));
-        port = grpcReceiver->port();
-    } else {
-        httpReceiver = std::make_unique<OtlpHttpReceiver>(options, sink, counters);
-        QVERIFY2(httpReceiver->start(&error), qPrintable(error));
-        port = httpReceiver->port();
-    }
+    QVERIFY2(receiver.start(grpc, options, sink, &error), qPrintable(error));
+    const quint16 port = receiver.port;
     OtlpExportTarget target = targetFor(
         grpc ? OtlpExportTarget::Protocol::Grpc : OtlpExportTarget::Protocol::HttpProtobuf, port);
     target.maxAttempts = 3;
@@ -189,12 +191,8 @@ void TestOtlpExportClient::retriesThenReportsAFullReceiver()
     QVERIFY2(outcome.error.contains(grpc ? QStringLiteral("gRPC 14") : QStringLiteral("HTTP 503")),
              qPrintable(outcome.error));
     // Every attempt reached the receiver and was refused for lack of room.
-    QCOMPARE(counters->snapshot().total(TelemetrySignal::Logs).refused,
+    QCOMPARE(receiver.counters->snapshot().total(TelemetrySignal::Logs).refused,
              3 * std::int64_t(batch.logRecordCount()));
-    if (grpc)
-        grpcReceiver->stop();
-    else
-        httpReceiver->stop();
 }
 
 void TestOtlpExportClient::sendsConfiguredHeaders()
