@@ -76,7 +76,7 @@ void ClientStatistics::recordOne(const ClientRequest &request, const ClientServi
     keepIfSet(activity.sdkVersion, service.sdkVersion);
     activity.transport = request.transport;
     keepIfSet(activity.encoding, request.encoding);
-    keepIfSet(activity.compression, request.compression);
+    activity.compression = request.compression;
     ++activity.requests;
     activity.items += service.items;
     if (request.rejected) {

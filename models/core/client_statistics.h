@@ -37,11 +37,12 @@ struct ClientRequest
     std::string peerHost; // "127.0.0.1", "::1"
     IngestTransport transport = IngestTransport::Http;
     std::string encoding;    // "protobuf", "json"; empty when unknown
-    std::string compression; // "none", "gzip", "zstd"
+    std::string compression; // "none", "gzip", "zstd"; empty when unknown (gRPC)
     // Empty when the request could not be decoded: it then counts for (peerHost, "").
     std::vector<ClientService> services;
-    bool rejected = false; // not (fully) accepted: partial rejection, malformed, refused, unauthorized
-    std::string reason;    // why, when rejected
+    bool rejected
+        = false;        // not (fully) accepted: partial rejection, malformed, refused, unauthorized
+    std::string reason; // why, when rejected
 };
 
 // One sender as the Clients view shows it. Transport, encoding and compression are those of the
