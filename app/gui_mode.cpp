@@ -194,6 +194,8 @@ void GuiMode::refreshStatus()
 {
     m_window->setReceivers(m_runtime->receiverStatuses());
     m_window->setCounts(m_runtime->counters(), m_runtime->storageStatus());
+    // A mutex-guarded copy of at most 1,000 rows: no SQLite, no parsing on the GUI thread.
+    m_window->setClients(m_runtime->sharedClientStatistics()->snapshot());
 }
 
 void GuiMode::refreshSessionFacts()

@@ -15,6 +15,7 @@ KansokuRuntime::KansokuRuntime(const CommandLineOptions &options, QObject *paren
     : QObject(parent)
     , m_options(options)
     , m_counters(std::make_shared<IngestCounters>())
+    , m_clients(std::make_shared<ClientStatistics>())
 {
     build();
 }
@@ -33,8 +34,10 @@ void KansokuRuntime::build()
     receiverOptions.httpPort = m_options.httpPort;
     receiverOptions.maxRequestBytes = std::int64_t(m_options.maxRequestMiB) * 1024 * 1024;
     receiverOptions.bearerToken = m_options.token.toStdString();
-    m_grpcReceiver = std::make_unique<OtlpGrpcReceiver>(receiverOptions, m_store, m_counters);
-    m_httpReceiver = std::make_unique<OtlpHttpReceiver>(receiverOptions, m_store, m_counters);
+    m_grpcReceiver
+        = std::make_unique<OtlpGrpcReceiver>(receiverOptions, m_store, m_counters, m_clients);
+    m_httpReceiver
+        = std::make_unique<OtlpHttpReceiver>(receiverOptions, m_store, m_counters, m_clients);
 }
 
 bool KansokuRuntime::isReadOnlyLocation(const QString &path)

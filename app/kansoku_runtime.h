@@ -6,6 +6,7 @@
 #pragma once
 
 #include "command_line_options.h"
+#include "core/client_statistics.h"
 #include "core/ingest_counters.h"
 #include "core/receiver_status.h"
 #include "core/storage_status.h"
@@ -54,6 +55,9 @@ public:
     // The open store as the sink file imports feed; replaced by switchSession().
     std::shared_ptr<TelemetryStore> sharedStore() const { return m_store; }
     std::shared_ptr<IngestCounters> sharedCounters() const { return m_counters; }
+    // One row per sender (peer host, service.name) the receivers have seen; kept across session
+    // switches, like the counters.
+    std::shared_ptr<ClientStatistics> sharedClientStatistics() const { return m_clients; }
     QString sessionPath() const { return m_options.databasePath; }
     bool isReadOnly() const { return m_readOnly; }
 
@@ -62,6 +66,7 @@ private:
 
     CommandLineOptions m_options;
     std::shared_ptr<IngestCounters> m_counters;
+    std::shared_ptr<ClientStatistics> m_clients;
     std::shared_ptr<TelemetryStore> m_store;
     std::unique_ptr<OtlpGrpcReceiver> m_grpcReceiver;
     std::unique_ptr<OtlpHttpReceiver> m_httpReceiver;

@@ -18,10 +18,12 @@ constexpr std::chrono::milliseconds shutdownGrace{1000};
 } // namespace
 
 OtlpGrpcReceiver::OtlpGrpcReceiver(ReceiverOptions options, std::shared_ptr<TelemetrySink> sink,
-                                   std::shared_ptr<IngestCounters> counters)
+                                   std::shared_ptr<IngestCounters> counters,
+                                   std::shared_ptr<ClientStatistics> clients)
     : m_options(std::move(options))
     , m_sink(std::move(sink))
     , m_counters(std::move(counters))
+    , m_clients(std::move(clients))
 {}
 
 OtlpGrpcReceiver::~OtlpGrpcReceiver()
@@ -42,7 +44,7 @@ bool OtlpGrpcReceiver::start(QString *error)
     if (m_server)
         return true;
     auto service = std::make_unique<OtlpGrpcReceiverService>(
-        m_sink, m_counters, m_options.retryAfterSeconds,
+        m_sink, m_counters, m_clients, m_options.retryAfterSeconds,
         std::chrono::milliseconds(m_options.queuePatienceMs), m_options.bearerToken);
     const QString address = endpoint(m_options.grpcPort);
     int selectedPort = 0;

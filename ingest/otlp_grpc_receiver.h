@@ -3,6 +3,7 @@
 // Owns the gRPC server and service; shares the sink and counters.
 #pragma once
 
+#include "core/client_statistics.h"
 #include "core/ingest_counters.h"
 #include "core/receiver_status.h"
 #include "core/telemetry_sink.h"
@@ -23,7 +24,8 @@ class OtlpGrpcReceiver
 {
 public:
     OtlpGrpcReceiver(ReceiverOptions options, std::shared_ptr<TelemetrySink> sink,
-                     std::shared_ptr<IngestCounters> counters);
+                     std::shared_ptr<IngestCounters> counters,
+                     std::shared_ptr<ClientStatistics> clients = {}); // clients: optional
     ~OtlpGrpcReceiver();
     OtlpGrpcReceiver(const OtlpGrpcReceiver &) = delete;
     OtlpGrpcReceiver &operator=(const OtlpGrpcReceiver &) = delete;
@@ -45,6 +47,7 @@ private:
     ReceiverOptions m_options;
     std::shared_ptr<TelemetrySink> m_sink;
     std::shared_ptr<IngestCounters> m_counters;
+    std::shared_ptr<ClientStatistics> m_clients;
     std::unique_ptr<OtlpGrpcReceiverService> m_service; // outlives m_server
     std::unique_ptr<grpc::Server> m_server;
     quint16 m_port = 0;

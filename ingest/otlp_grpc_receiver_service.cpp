@@ -43,16 +43,50 @@ std::string_view authorizationOf(const grpc::GenericCallbackServerContext &conte
     return std::string_view(found->second.data(), found->second.size());
 }
 
+// "ipv4:127.0.0.1:54321" -> "127.0.0.1", "ipv6:[::1]:54321" -> "::1"; anything else as it is.
+std::string peerHost(const std::string &peer)
+{
+    const std::size_t scheme = peer.find(':');
+    if (scheme == std::string::npos)
+        return peer;
+    const std::string_view address = std::string_view(peer).substr(scheme + 1);
+    if (peer.compare(0, scheme, "ipv6") == 0 && !address.empty() && address.front() == '[') {
+        const std::size_t close = address.find(']');
+        if (close != std::string_view::npos)
+            return std::string(address.substr(1, close - 1));
+    }
+    if (peer.compare(0, scheme, "ipv4") == 0 || peer.compare(0, scheme, "ipv6") == 0) {
+        const std::size_t port = address.rfind(':');
+        return std::string(address.substr(0, port));
+    }
+    return peer;
+}
+
+// What the call tells about its sender before decoding: its peer host. The compression stays
+// unknown (empty): gRPC decompresses the message and takes `grpc-encoding` out of the metadata
+// before a service sees the call, and grpc++ 1.51 has no public accessor for it.
+ClientRequest clientRequest(const grpc::GenericCallbackServerContext &context)
+{
+    ClientRequest client;
+    client.peerHost = peerHost(context.peer());
+    client.transport = IngestTransport::Grpc;
+    client.encoding = "protobuf";
+    return client;
+}
+
 // One unary Export call: read the single request message, decode, offer, answer. Deletes itself
 // when gRPC reports the call done.
 class ExportReactor : public grpc::ServerGenericBidiReactor
 {
 public:
     ExportReactor(TelemetrySignal signal, TelemetrySink &sink, IngestCounters &counters,
-                  int retryAfterSeconds, std::chrono::milliseconds queuePatience)
+                  ClientStatistics *clients, ClientRequest client, int retryAfterSeconds,
+                  std::chrono::milliseconds queuePatience)
         : m_signal(signal)
         , m_sink(sink)
         , m_counters(counters)
+        , m_clients(clients)
+        , m_client(std::move(client))
         , m_retryAfterSeconds(retryAfterSeconds)
         , m_queuePatience(queuePatience)
     {
@@ -64,18 +98,20 @@ public:
         if (!ok) {
             // The client half-closed without a message, or the read failed (e.g. the message was
             // over the size limit, in which case gRPC has already chosen the status).
+            recordRejection("export call carried no request message");
             Finish(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
                                 "export call carried no request message"));
             return;
         }
         std::string body;
         if (!readBody(&body)) {
+            recordRejection("cannot read the request message");
             Finish(grpc::Status(grpc::StatusCode::INTERNAL, "cannot read the request message"));
             return;
         }
-        const ReceiverExportHandler::Result result
-            = ReceiverExportHandler::handle(m_signal, IngestTransport::Grpc, OtlpEncoding::Protobuf,
-                                            body, m_sink, m_counters, m_queuePatience);
+        const ReceiverExportHandler::Result result = ReceiverExportHandler::handle(
+            m_signal, IngestTransport::Grpc, OtlpEncoding::Protobuf, body, m_sink, m_counters,
+            m_queuePatience, m_clients, std::move(m_client));
         switch (result.outcome) {
         case ReceiverExportHandler::Outcome::Accepted: {
             const std::string response = OtlpResponseEncoder::exportResponse(
@@ -101,6 +137,15 @@ public:
     void OnDone() override { delete this; }
 
 private:
+    void recordRejection(std::string reason)
+    {
+        if (!m_clients)
+            return;
+        m_client.rejected = true;
+        m_client.reason = std::move(reason);
+        m_clients->record(m_client);
+    }
+
     bool readBody(std::string *body)
     {
         std::vector<grpc::Slice> slices;
@@ -115,6 +160,8 @@ private:
     TelemetrySignal m_signal;
     TelemetrySink &m_sink;
     IngestCounters &m_counters;
+    ClientStatistics *m_clients; // null: no per-sender statistics
+    ClientRequest m_client;
     int m_retryAfterSeconds;
     std::chrono::milliseconds m_queuePatience;
     grpc::ByteBuffer m_request;
@@ -125,11 +172,13 @@ private:
 
 OtlpGrpcReceiverService::OtlpGrpcReceiverService(std::shared_ptr<TelemetrySink> sink,
                                                  std::shared_ptr<IngestCounters> counters,
+                                                 std::shared_ptr<ClientStatistics> clients,
                                                  int retryAfterSeconds,
                                                  std::chrono::milliseconds queuePatience,
                                                  std::string bearerToken)
     : m_sink(std::move(sink))
     , m_counters(std::move(counters))
+    , m_clients(std::move(clients))
     , m_retryAfterSeconds(retryAfterSeconds)
     , m_queuePatience(queuePatience)
     , m_bearerToken(std::move(bearerToken))
@@ -147,10 +196,18 @@ OtlpGrpcReceiverService::CreateReactor(grpc::GenericCallbackServerContext *conte
         = BearerTokenCheck::check(m_bearerToken, authorizationOf(*context));
     if (verdict != BearerTokenCheck::Verdict::Authorized) {
         m_counters->addUnauthorized(*signal, IngestTransport::Grpc);
+        if (m_clients) {
+            ClientRequest client = clientRequest(*context);
+            client.rejected = true;
+            client.reason = BearerTokenCheck::message(verdict);
+            m_clients->record(client);
+        }
         return new RejectingReactor(
             grpc::Status(grpc::StatusCode::UNAUTHENTICATED, BearerTokenCheck::message(verdict)));
     }
-    return new ExportReactor(*signal, *m_sink, *m_counters, m_retryAfterSeconds, m_queuePatience);
+    return new ExportReactor(*signal, *m_sink, *m_counters, m_clients.get(),
+                             m_clients ? clientRequest(*context) : ClientRequest(),
+                             m_retryAfterSeconds, m_queuePatience);
 }
 
 } // namespace kansoku

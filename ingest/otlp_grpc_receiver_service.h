@@ -7,6 +7,7 @@
 // token, a call without it is answered UNAUTHENTICATED before its message is read.
 #pragma once
 
+#include "core/client_statistics.h"
 #include "core/ingest_counters.h"
 #include "core/telemetry_sink.h"
 
@@ -21,7 +22,8 @@ class OtlpGrpcReceiverService : public grpc::CallbackGenericService
 {
 public:
     OtlpGrpcReceiverService(std::shared_ptr<TelemetrySink> sink,
-                            std::shared_ptr<IngestCounters> counters, int retryAfterSeconds,
+                            std::shared_ptr<IngestCounters> counters,
+                            std::shared_ptr<ClientStatistics> clients, int retryAfterSeconds,
                             std::chrono::milliseconds queuePatience, std::string bearerToken);
 
     grpc::ServerGenericBidiReactor *
@@ -30,6 +32,7 @@ public:
 private:
     std::shared_ptr<TelemetrySink> m_sink;
     std::shared_ptr<IngestCounters> m_counters;
+    std::shared_ptr<ClientStatistics> m_clients; // may be null: no per-sender statistics
     int m_retryAfterSeconds;
     std::chrono::milliseconds m_queuePatience;
     std::string m_bearerToken; // empty: no check

@@ -7,10 +7,12 @@
 namespace kansoku {
 
 OtlpHttpReceiver::OtlpHttpReceiver(ReceiverOptions options, std::shared_ptr<TelemetrySink> sink,
-                                   std::shared_ptr<IngestCounters> counters)
+                                   std::shared_ptr<IngestCounters> counters,
+                                   std::shared_ptr<ClientStatistics> clients)
     : m_options(std::move(options))
     , m_sink(std::move(sink))
     , m_counters(std::move(counters))
+    , m_clients(std::move(clients))
     , m_threadContext(std::make_unique<QObject>())
 {
     m_thread.setObjectName(QStringLiteral("OTLP/HTTP receiver"));
@@ -34,7 +36,7 @@ bool OtlpHttpReceiver::start(QString *error)
     QMetaObject::invokeMethod(
         m_threadContext.get(),
         [&] {
-            server = new OtlpHttpRequestHandler(m_options, m_sink, m_counters);
+            server = new OtlpHttpRequestHandler(m_options, m_sink, m_counters, m_clients);
             port = server->listen(&bindError);
             if (port == 0) {
                 delete server;

@@ -3,6 +3,7 @@
 // its sockets and all decoding live on the internal thread. Shares the sink and counters.
 #pragma once
 
+#include "core/client_statistics.h"
 #include "core/ingest_counters.h"
 #include "core/receiver_status.h"
 #include "core/telemetry_sink.h"
@@ -20,7 +21,8 @@ class OtlpHttpReceiver
 {
 public:
     OtlpHttpReceiver(ReceiverOptions options, std::shared_ptr<TelemetrySink> sink,
-                     std::shared_ptr<IngestCounters> counters);
+                     std::shared_ptr<IngestCounters> counters,
+                     std::shared_ptr<ClientStatistics> clients = {}); // clients: optional
     ~OtlpHttpReceiver();
     OtlpHttpReceiver(const OtlpHttpReceiver &) = delete;
     OtlpHttpReceiver &operator=(const OtlpHttpReceiver &) = delete;
@@ -39,6 +41,7 @@ private:
     ReceiverOptions m_options;
     std::shared_ptr<TelemetrySink> m_sink;
     std::shared_ptr<IngestCounters> m_counters;
+    std::shared_ptr<ClientStatistics> m_clients;
     QThread m_thread;
     // Target of the calls that must run on m_thread; affine to it for the receiver's lifetime.
     std::unique_ptr<QObject> m_threadContext;

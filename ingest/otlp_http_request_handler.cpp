@@ -67,11 +67,13 @@ bool wantsClose(const QHttpServerRequest &request)
 OtlpHttpRequestHandler::OtlpHttpRequestHandler(const ReceiverOptions &options,
                                                std::shared_ptr<TelemetrySink> sink,
                                                std::shared_ptr<IngestCounters> counters,
+                                               std::shared_ptr<ClientStatistics> clients,
                                                QObject *parent)
     : QAbstractHttpServer(parent)
     , m_options(options)
     , m_sink(std::move(sink))
     , m_counters(std::move(counters))
+    , m_clients(std::move(clients))
 {}
 
 quint16 OtlpHttpRequestHandler::listen(QString *error)
@@ -118,6 +120,7 @@ bool OtlpHttpRequestHandler::handleRequest(const QHttpServerRequest &request, QT
         std::string_view(authorization.constData(), std::size_t(authorization.size())));
     if (verdict != BearerTokenCheck::Verdict::Authorized) {
         m_counters->addUnauthorized(*signal, IngestTransport::Http);
+        recordRejection(request, socket, BearerTokenCheck::message(verdict));
         HeaderList headers = cors;
         // RFC 6750 section 3: name the scheme; say "invalid_token" when one was sent.
         headers.emplaceBack("WWW-Authenticate",
@@ -158,6 +161,7 @@ void OtlpHttpRequestHandler::handleExport(const QHttpServerRequest &request, QTc
         const QByteArray problem = contentType.isEmpty()
                                        ? QByteArrayLiteral("missing Content-Type")
                                        : "unsupported Content-Type '" + contentType + '\'';
+        recordRejection(request, socket, problem.toStdString());
         send(request, socket, StatusCode::UnsupportedMediaType, headers,
              problem + "; accepted: application/x-protobuf, application/json");
         return;
@@ -165,10 +169,12 @@ void OtlpHttpRequestHandler::handleExport(const QHttpServerRequest &request, QTc
 
     const QByteArray body = request.body();
     if (body.size() > m_options.maxRequestBytes) {
+        const std::string problem = "request body of " + std::to_string(body.size())
+                                    + " bytes exceeds the limit of "
+                                    + std::to_string(m_options.maxRequestBytes) + " bytes";
+        recordRejection(request, socket, problem);
         sendStatus(request, socket, StatusCode::PayloadTooLarge, encoding, grpcResourceExhausted,
-                   "request body of " + std::to_string(body.size()) + " bytes exceeds the limit of "
-                       + std::to_string(m_options.maxRequestBytes) + " bytes",
-                   corsHeaders);
+                   problem, corsHeaders);
         return;
     }
 
@@ -179,15 +185,18 @@ void OtlpHttpRequestHandler::handleExport(const QHttpServerRequest &request, QTc
     case HttpBodyDecompressor::Outcome::Ok:
         break;
     case HttpBodyDecompressor::Outcome::UnsupportedEncoding:
+        recordRejection(request, socket, decompressed.errorMessage);
         sendStatus(request, socket, StatusCode::UnsupportedMediaType, encoding, grpcInvalidArgument,
                    decompressed.errorMessage, corsHeaders);
         return;
     case HttpBodyDecompressor::Outcome::Malformed:
         m_counters->addMalformed(signal, IngestTransport::Http);
+        recordRejection(request, socket, decompressed.errorMessage);
         sendStatus(request, socket, StatusCode::BadRequest, encoding, grpcInvalidArgument,
                    decompressed.errorMessage, corsHeaders);
         return;
     case HttpBodyDecompressor::Outcome::TooLarge:
+        recordRejection(request, socket, decompressed.errorMessage);
         sendStatus(request, socket, StatusCode::PayloadTooLarge, encoding, grpcResourceExhausted,
                    decompressed.errorMessage, corsHeaders);
         return;
@@ -197,7 +206,8 @@ void OtlpHttpRequestHandler::handleExport(const QHttpServerRequest &request, QTc
         signal, IngestTransport::Http, *encoding,
         std::string_view(decompressed.body.constData(),
                          static_cast<std::size_t>(decompressed.body.size())),
-        *m_sink, *m_counters, std::chrono::milliseconds(m_options.queuePatienceMs));
+        *m_sink, *m_counters, std::chrono::milliseconds(m_options.queuePatienceMs), m_clients.get(),
+        m_clients ? clientRequest(request, socket) : ClientRequest());
     switch (result.outcome) {
     case ReceiverExportHandler::Outcome::Accepted: {
         HeaderList headers = corsHeaders;
@@ -219,6 +229,40 @@ void OtlpHttpRequestHandler::handleExport(const QHttpServerRequest &request, QTc
         return;
     }
     }
+}
+
+ClientRequest OtlpHttpRequestHandler::clientRequest(const QHttpServerRequest &request,
+                                                    QTcpSocket *socket)
+{
+    ClientRequest client;
+    QHostAddress peer = socket->peerAddress();
+    bool isIpv4 = false;
+    const quint32 ipv4 = peer.toIPv4Address(&isIpv4); // a dual-stack socket maps IPv4 into IPv6
+    if (isIpv4)
+        peer = QHostAddress(ipv4);
+    client.peerHost = peer.toString().toStdString();
+    client.transport = IngestTransport::Http;
+    const std::optional<OtlpEncoding> encoding
+        = encodingForContentType(request.value(QByteArrayLiteral("Content-Type")));
+    if (encoding)
+        client.encoding = ReceiverExportHandler::encodingName(*encoding);
+    const QByteArray compression
+        = request.value(QByteArrayLiteral("Content-Encoding")).trimmed().toLower();
+    client.compression = compression.isEmpty() || compression == "identity"
+                             ? std::string("none")
+                             : compression.toStdString();
+    return client;
+}
+
+void OtlpHttpRequestHandler::recordRejection(const QHttpServerRequest &request, QTcpSocket *socket,
+                                             std::string reason)
+{
+    if (!m_clients)
+        return;
+    ClientRequest client = clientRequest(request, socket);
+    client.rejected = true;
+    client.reason = std::move(reason);
+    m_clients->record(client);
 }
 
 void OtlpHttpRequestHandler::sendStatus(const QHttpServerRequest &request, QTcpSocket *socket,

@@ -3,6 +3,7 @@
 // thread (OtlpHttpReceiver owns that thread); decoding happens here, never on the GUI thread.
 #pragma once
 
+#include "core/client_statistics.h"
 #include "core/ingest_counters.h"
 #include "core/telemetry_sink.h"
 #include "otlp_encoding.h"
@@ -21,7 +22,9 @@ class OtlpHttpRequestHandler : public QAbstractHttpServer
 
 public:
     OtlpHttpRequestHandler(const ReceiverOptions &options, std::shared_ptr<TelemetrySink> sink,
-                           std::shared_ptr<IngestCounters> counters, QObject *parent = nullptr);
+                           std::shared_ptr<IngestCounters> counters,
+                           std::shared_ptr<ClientStatistics> clients = {},
+                           QObject *parent = nullptr);
 
     // Binds options.listenAddress:options.httpPort. Returns the bound port, or 0 with *error set.
     quint16 listen(QString *error);
@@ -39,12 +42,17 @@ private:
     void sendStatus(const QHttpServerRequest &request, QTcpSocket *socket, StatusCode status,
                     std::optional<OtlpEncoding> encoding, int grpcCode, const std::string &message,
                     HeaderList headers);
+    // What this request tells about its sender before decoding: peer host, encoding, compression.
+    static ClientRequest clientRequest(const QHttpServerRequest &request, QTcpSocket *socket);
+    // Records a request turned away before decoding (no services known).
+    void recordRejection(const QHttpServerRequest &request, QTcpSocket *socket, std::string reason);
     static void send(const QHttpServerRequest &request, QTcpSocket *socket, StatusCode status,
                      const HeaderList &headers, const QByteArray &body);
 
     ReceiverOptions m_options;
     std::shared_ptr<TelemetrySink> m_sink;
     std::shared_ptr<IngestCounters> m_counters;
+    std::shared_ptr<ClientStatistics> m_clients; // may be null: no per-sender statistics
 };
 
 } // namespace kansoku

@@ -4,21 +4,68 @@
 
 namespace kansoku {
 
-ReceiverExportHandler::Result
-ReceiverExportHandler::handle(TelemetrySignal signal, IngestTransport transport,
-                              OtlpEncoding encoding, std::string_view body, TelemetrySink &sink,
-                              IngestCounters &counters, std::chrono::milliseconds queuePatience)
+namespace {
+
+// Per resource, never per item: metrics add up their points per metric.
+std::int64_t itemCount(const ResourceSpans &resource)
 {
-    Result result;
+    std::size_t count = 0;
+    for (const ScopeSpans &scope : resource.scopeSpans)
+        count += scope.spans.size();
+    return std::int64_t(count);
+}
+
+std::int64_t itemCount(const ResourceMetrics &resource)
+{
+    std::size_t count = 0;
+    for (const ScopeMetrics &scope : resource.scopeMetrics) {
+        for (const Metric &metric : scope.metrics)
+            count += metric.pointCount();
+    }
+    return std::int64_t(count);
+}
+
+std::int64_t itemCount(const ResourceLogs &resource)
+{
+    std::size_t count = 0;
+    for (const ScopeLogs &scope : resource.scopeLogs)
+        count += scope.logRecords.size();
+    return std::int64_t(count);
+}
+
+// The batch's services; items count only when the batch was accepted.
+template<typename ResourceList>
+void appendServices(const ResourceList &resources, bool accepted,
+                    std::vector<ClientService> &services)
+{
+    for (const auto &resource : resources)
+        services.push_back(
+            ClientService::fromResource(resource.resource, accepted ? itemCount(resource) : 0));
+}
+
+struct Processed
+{
+    ReceiverExportHandler::Result result;
+    TelemetryBatchPtr batch; // null when the body could not be decoded
+};
+
+Processed process(TelemetrySignal signal, IngestTransport transport, OtlpEncoding encoding,
+                  std::string_view body, TelemetrySink &sink, IngestCounters &counters,
+                  std::chrono::milliseconds queuePatience)
+{
+    using Outcome = ReceiverExportHandler::Outcome;
+    Processed processed;
+    ReceiverExportHandler::Result &result = processed.result;
     OtlpDecodeResult decoded = OtlpDecoder::decode(signal, encoding, body, SpanFields::Encoded);
     if (!decoded.ok) {
         counters.addMalformed(signal, transport);
         result.outcome = Outcome::Malformed;
         result.message = decoded.errorMessage.empty() ? std::string("malformed export request")
                                                       : std::move(decoded.errorMessage);
-        return result;
+        return processed;
     }
 
+    processed.batch = decoded.batch;
     const std::int64_t items
         = decoded.batch ? static_cast<std::int64_t>(decoded.batch->itemCount()) : 0;
     if (decoded.batch) {
@@ -29,7 +76,7 @@ ReceiverExportHandler::handle(TelemetrySignal signal, IngestTransport transport,
             result.message = offered == OfferResult::QueueFull
                                  ? "ingest queue is full, retry later"
                                  : "receiver is shutting down, retry later";
-            return result;
+            return processed;
         }
     }
     counters.addReceived(signal, transport, items);
@@ -38,7 +85,47 @@ ReceiverExportHandler::handle(TelemetrySignal signal, IngestTransport transport,
     result.acceptedItems = items;
     result.rejectedItems = decoded.rejectedItems;
     result.message = std::move(decoded.rejectionMessage);
-    return result;
+    return processed;
+}
+
+} // namespace
+
+ReceiverExportHandler::Result
+ReceiverExportHandler::handle(TelemetrySignal signal, IngestTransport transport,
+                              OtlpEncoding encoding, std::string_view body, TelemetrySink &sink,
+                              IngestCounters &counters, std::chrono::milliseconds queuePatience)
+{
+    return process(signal, transport, encoding, body, sink, counters, queuePatience).result;
+}
+
+ReceiverExportHandler::Result
+ReceiverExportHandler::handle(TelemetrySignal signal, IngestTransport transport,
+                              OtlpEncoding encoding, std::string_view body, TelemetrySink &sink,
+                              IngestCounters &counters, std::chrono::milliseconds queuePatience,
+                              ClientStatistics *clients, ClientRequest client)
+{
+    Processed processed = process(signal, transport, encoding, body, sink, counters, queuePatience);
+    if (!clients)
+        return std::move(processed.result);
+    const Result &result = processed.result;
+    client.transport = transport;
+    client.encoding = encodingName(encoding);
+    if (processed.batch) {
+        const bool accepted = result.outcome == Outcome::Accepted;
+        appendServices(processed.batch->resourceSpans, accepted, client.services);
+        appendServices(processed.batch->resourceMetrics, accepted, client.services);
+        appendServices(processed.batch->resourceLogs, accepted, client.services);
+    }
+    client.rejected = result.outcome != Outcome::Accepted || result.rejectedItems > 0;
+    if (client.rejected)
+        client.reason = result.message;
+    clients->record(client);
+    return std::move(processed.result);
+}
+
+const char *ReceiverExportHandler::encodingName(OtlpEncoding encoding)
+{
+    return encoding == OtlpEncoding::Json ? "json" : "protobuf";
 }
 
 } // namespace kansoku

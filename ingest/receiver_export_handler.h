@@ -1,7 +1,9 @@
 // The transport-independent part of one OTLP export: decode the body, offer the batch to the sink,
-// count the outcome. Used by both receivers on their own threads; holds no state of its own.
+// count the outcome (per signal and, when given ClientStatistics, per sender). Used by both
+// receivers on their own threads; holds no state of its own.
 #pragma once
 
+#include "core/client_statistics.h"
 #include "core/ingest_counters.h"
 #include "core/telemetry_signal.h"
 #include "core/telemetry_sink.h"
@@ -34,6 +36,15 @@ public:
     static Result handle(TelemetrySignal signal, IngestTransport transport, OtlpEncoding encoding,
                          std::string_view body, TelemetrySink &sink, IngestCounters &counters,
                          std::chrono::milliseconds queuePatience);
+    // The same, then records the outcome for the request's senders into clients (if not null).
+    // client carries what the receiver knows (peer host, compression); the handler adds the
+    // transport, encoding, services and outcome.
+    static Result handle(TelemetrySignal signal, IngestTransport transport, OtlpEncoding encoding,
+                         std::string_view body, TelemetrySink &sink, IngestCounters &counters,
+                         std::chrono::milliseconds queuePatience, ClientStatistics *clients,
+                         ClientRequest client);
+
+    static const char *encodingName(OtlpEncoding encoding); // "protobuf", "json"
 };
 
 } // namespace kansoku

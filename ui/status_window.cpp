@@ -1,5 +1,7 @@
 #include "status_window.h"
 
+#include "clients_view.h"
+
 #include <QClipboard>
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -99,6 +101,12 @@ StatusWindow::StatusWindow(QWidget *parent)
     signalsLayout->addWidget(m_signalTable);
     layout->addWidget(signalsBox);
 
+    auto *clientsBox = new QGroupBox(tr("Clients"));
+    auto *clientsLayout = new QVBoxLayout(clientsBox);
+    m_clientsView = new ClientsView;
+    clientsLayout->addWidget(m_clientsView);
+    layout->addWidget(clientsBox, 1);
+
     auto *storageBox = new QGroupBox(tr("Session database"));
     auto *storageLayout = new QFormLayout(storageBox);
     m_databaseLabel = new QLabel;
@@ -114,11 +122,10 @@ StatusWindow::StatusWindow(QWidget *parent)
     storageLayout->addRow(tr("Write queue:"), m_queueLabel);
     storageLayout->addRow(m_errorLabel);
     layout->addWidget(storageBox);
-    layout->addStretch();
 
     setCentralWidget(central);
     statusBar()->showMessage(tr("Starting…"));
-    resize(900, 560);
+    resize(1000, 760);
 }
 
 void StatusWindow::setReceivers(const std::vector<ReceiverStatus> &receivers)
@@ -159,6 +166,11 @@ void StatusWindow::setParticipantLines(const QStringList &lines)
 {
     m_participantLines->setPlainText(lines.join(QLatin1Char('\n')));
     m_trainingRoomBox->setVisible(!lines.isEmpty());
+}
+
+void StatusWindow::setClients(const std::vector<ClientActivity> &clients)
+{
+    m_clientsView->setClients(clients);
 }
 
 void StatusWindow::copyParticipantLines()

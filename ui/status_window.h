@@ -3,6 +3,7 @@
 // it is fed values by the app and never reaches into ingest or storage itself.
 #pragma once
 
+#include "core/client_statistics.h"
 #include "core/ingest_counters.h"
 #include "core/receiver_status.h"
 #include "core/storage_status.h"
@@ -17,6 +18,8 @@ class QTableWidget;
 
 namespace kansoku {
 
+class ClientsView;
+
 class StatusWindow : public QMainWindow
 {
     Q_OBJECT
@@ -28,6 +31,8 @@ public:
     // The training room's lines for participants (ParticipantSetup::lines), shown with a Copy
     // button; none hides the section (no token in force).
     void setParticipantLines(const QStringList &lines);
+    // The Clients view: one row per sender (ClientStatistics::snapshot()).
+    void setClients(const std::vector<ClientActivity> &clients);
 
     // Column order of the signal table; also used by tests.
     enum SignalColumn { Received = 1, Stored, Rejected, Malformed, Refused, Unauthorized };
@@ -39,6 +44,7 @@ private:
     QPlainTextEdit *m_participantLines = nullptr;
     QTableWidget *m_receiverTable = nullptr;
     QTableWidget *m_signalTable = nullptr;
+    ClientsView *m_clientsView = nullptr;
     QLabel *m_hintLabel = nullptr;
     QLabel *m_databaseLabel = nullptr;
     QLabel *m_queueLabel = nullptr;

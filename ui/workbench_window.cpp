@@ -301,6 +301,11 @@ void WorkbenchWindow::setParticipantLines(const QStringList &lines)
     m_emptyState->setHeadersLine(lines.value(0));
 }
 
+void WorkbenchWindow::setClients(const std::vector<ClientActivity> &clients)
+{
+    m_statusWindow->setClients(clients);
+}
+
 void WorkbenchWindow::setCounts(const IngestCountersSnapshot &counters,
                                 const StorageStatus &storage)
 {

@@ -6,6 +6,7 @@
 // (openFilesRequested, ...) that the app carries out, feeding progress back. GUI thread.
 #pragma once
 
+#include "core/client_statistics.h"
 #include "core/import_report.h"
 #include "core/ingest_counters.h"
 #include "core/receiver_status.h"
@@ -68,6 +69,8 @@ public:
     ImportSummaryDialog *importSummaryDialog() const { return m_importSummary; }
     void setReceivers(const std::vector<ReceiverStatus> &receivers);
     void setCounts(const IngestCountersSnapshot &counters, const StorageStatus &storage);
+    // The status window's Clients view (ClientStatistics::snapshot()).
+    void setClients(const std::vector<ClientActivity> &clients);
     // The training room's lines for participants (empty: no token in force), shown in the
     // status window with a Copy button; the status bar says a token is required and the empty
     // state offers the headers line with the endpoints.
