@@ -6,6 +6,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QHostAddress>
+#include <QProcessEnvironment>
 #include <QStandardPaths>
 
 namespace kansoku {
@@ -29,8 +30,9 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
         QStringList playbackArguments = arguments;
         const QString subcommand = playbackArguments.takeAt(1);
         QString help;
-        const std::optional<PlaybackOptions> playback
-            = PlaybackOptions::parse(subcommand, playbackArguments, &options.message, &help);
+        const std::optional<PlaybackOptions> playback = PlaybackOptions::parse(
+            subcommand, playbackArguments, QProcessEnvironment::systemEnvironment(),
+            &options.message, &help);
         if (!help.isEmpty()) {
             options.action = Action::ShowHelp;
             options.message = help;

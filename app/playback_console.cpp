@@ -58,9 +58,11 @@ int PlaybackConsole::play(TelemetryPlayer &player)
 
     std::printf("%s: %lld traces, %lld spans, %lld logs, %lld data points in %lld export "
                 "requests%s\n",
-                summary.stopped ? "stopped" : "done", static_cast<long long>(summary.traces),
-                static_cast<long long>(summary.spans), static_cast<long long>(summary.logs),
-                static_cast<long long>(summary.dataPoints),
+                !summary.ok       ? "failed"
+                : summary.stopped ? "stopped"
+                                  : "done",
+                static_cast<long long>(summary.traces), static_cast<long long>(summary.spans),
+                static_cast<long long>(summary.logs), static_cast<long long>(summary.dataPoints),
                 static_cast<long long>(summary.exportRequests),
                 summary.rejectedItems > 0 ? qPrintable(
                     QStringLiteral("; the receiver rejected %1 items").arg(summary.rejectedItems))

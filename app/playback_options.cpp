@@ -3,17 +3,19 @@
 #include "command_line_options.h"
 
 #include <QCommandLineParser>
+#include <QProcessEnvironment>
 
 namespace kansoku {
 
 namespace {
 
 const char *const TargetHelp
-    = "  --endpoint    the receiver's base URL (default http://127.0.0.1:4318, or\n"
-      "                http://127.0.0.1:4317 for grpc)\n"
-      "  --protocol    http/protobuf (default) or grpc\n"
+    = "  --endpoint    the receiver's base URL (default OTEL_EXPORTER_OTLP_ENDPOINT, else\n"
+      "                http://127.0.0.1:4318, or http://127.0.0.1:4317 for grpc)\n"
+      "  --protocol    http/protobuf or grpc (default OTEL_EXPORTER_OTLP_PROTOCOL, else\n"
+      "                http/protobuf)\n"
       "  --header      sent with every request, e.g. authorization=Bearer TOKEN\n"
-      "                (repeatable)\n";
+      "                (repeatable; default: OTEL_EXPORTER_OTLP_HEADERS)\n";
 
 QString scenarioHelp()
 {
@@ -57,8 +59,9 @@ QString replayHelp()
 } // namespace
 
 std::optional<PlaybackOptions> PlaybackOptions::parse(const QString &subcommand,
-                                                      const QStringList &arguments, QString *error,
-                                                      QString *help)
+                                                      const QStringList &arguments,
+                                                      const QProcessEnvironment &environment,
+                                                      QString *error, QString *help)
 {
     const bool replay = subcommand == QLatin1String("replay");
     QCommandLineParser parser;
@@ -130,28 +133,53 @@ std::optional<PlaybackOptions> PlaybackOptions::parse(const QString &subcommand,
         options.variantAfter = variant == QLatin1String("after");
     }
 
-    if (parser.isSet(protocolOption)) {
-        const auto protocol = OtlpExportTarget::parseProtocol(parser.value(protocolOption));
+    // A flag wins; otherwise the SDKs' own variables, so an app's (or a training room's) settings
+    // need no retyping.
+    const auto setting = [&](const QCommandLineOption &option,
+                             const char *variable) -> std::pair<QString, QString> {
+        if (parser.isSet(option))
+            return {QStringLiteral("--") + option.names().constFirst(), parser.value(option)};
+        return {QString::fromLatin1(variable), environment.value(QString::fromLatin1(variable))};
+    };
+    if (const auto [source, text] = setting(protocolOption, "OTEL_EXPORTER_OTLP_PROTOCOL");
+        !text.isEmpty()) {
+        const auto protocol = OtlpExportTarget::parseProtocol(text);
         if (!protocol)
-            return fail(QStringLiteral("--protocol: \"%1\" is not grpc or http/protobuf")
-                            .arg(parser.value(protocolOption)));
+            return fail(
+                QStringLiteral("%1: \"%2\" is not grpc or http/protobuf").arg(source, text));
         options.target.protocol = *protocol;
     }
     options.target.endpoint = OtlpExportTarget::defaultEndpoint(options.target.protocol);
-    if (parser.isSet(endpointOption)) {
-        const QUrl url(parser.value(endpointOption), QUrl::StrictMode);
+    if (const auto [source, text] = setting(endpointOption, "OTEL_EXPORTER_OTLP_ENDPOINT");
+        !text.isEmpty()) {
+        const QUrl url(text, QUrl::StrictMode);
         if (!url.isValid() || url.host().isEmpty()
             || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
-            return fail(QStringLiteral("--endpoint: \"%1\" is not an http:// or https:// URL")
-                            .arg(parser.value(endpointOption)));
+            return fail(
+                QStringLiteral("%1: \"%2\" is not an http:// or https:// URL").arg(source, text));
         options.target.endpoint = url;
     }
-    for (const QString &header : parser.values(headerOption)) {
-        const qsizetype equals = header.indexOf(QLatin1Char('='));
-        if (equals <= 0)
-            return fail(QStringLiteral("--header: \"%1\" is not NAME=VALUE").arg(header));
-        options.target.headers.append(
-            {header.left(equals).trimmed().toUtf8(), header.mid(equals + 1).trimmed().toUtf8()});
+    if (parser.isSet(headerOption)) {
+        for (const QString &header : parser.values(headerOption)) {
+            const qsizetype equals = header.indexOf(QLatin1Char('='));
+            if (equals <= 0)
+                return fail(QStringLiteral("--header: \"%1\" is not NAME=VALUE").arg(header));
+            options.target.headers.append({header.left(equals).trimmed().toUtf8(),
+                                           header.mid(equals + 1).trimmed().toUtf8()});
+        }
+    } else {
+        // The specification's format: comma-separated key=value pairs, values percent-encoded.
+        const QString headers = environment.value(QStringLiteral("OTEL_EXPORTER_OTLP_HEADERS"));
+        for (const QString &header : headers.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const qsizetype equals = header.indexOf(QLatin1Char('='));
+            if (equals <= 0)
+                return fail(QStringLiteral("OTEL_EXPORTER_OTLP_HEADERS: \"%1\" is not "
+                                           "key=value")
+                                .arg(header));
+            options.target.headers.append(
+                {header.left(equals).trimmed().toUtf8(),
+                 QByteArray::fromPercentEncoding(header.mid(equals + 1).trimmed().toUtf8())});
+        }
     }
     const auto number = [&parser](const QCommandLineOption &option, double *value) {
         bool ok = false;

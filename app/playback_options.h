@@ -7,6 +7,7 @@
 #include "core/time_range.h"
 #include "otlp_export_client.h"
 
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -27,10 +28,14 @@ struct PlaybackOptions
     double historySeconds = 0;             // RunScenario: sent at once, ending now
     std::optional<std::uint64_t> seed;     // RunScenario: default from the clock, printed
 
-    // subcommand: "scenario" or "replay"; arguments[0] is the program. nullopt and *error for a
-    // bad command line; nullopt and *help for --help.
-    static std::optional<PlaybackOptions>
-    parse(const QString &subcommand, const QStringList &arguments, QString *error, QString *help);
+    // subcommand: "scenario" or "replay"; arguments[0] is the program. Where --endpoint,
+    // --protocol or --header is not given, the OpenTelemetry SDKs' variables in environment
+    // (OTEL_EXPORTER_OTLP_ENDPOINT, _PROTOCOL, _HEADERS) are used. nullopt and *error for a bad
+    // command line or variable; nullopt and *help for --help.
+    static std::optional<PlaybackOptions> parse(const QString &subcommand,
+                                                const QStringList &arguments,
+                                                const QProcessEnvironment &environment,
+                                                QString *error, QString *help);
 };
 
 } // namespace kansoku

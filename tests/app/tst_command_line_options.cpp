@@ -12,6 +12,7 @@ class TestCommandLineOptions : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase();
     void filesForTheWindow();
     void importSubcommandStays();
     void headlessTakesNoFiles();
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void scenarioSubcommand();
     void scenarioRejectsBadArguments_data();
     void scenarioRejectsBadArguments();
+    void playbackReadsTheSdkVariables();
     void loopbackNeedsNoToken_data();
     void loopbackNeedsNoToken();
     void beyondLoopbackGetsAGeneratedToken_data();
@@ -73,6 +75,14 @@ CommandLineOptions parse(const QStringList &arguments)
 }
 
 } // namespace
+
+void TestCommandLineOptions::initTestCase()
+{
+    // The defaults below assume no exporter settings of the machine running the tests.
+    for (const char *variable : {"OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_PROTOCOL",
+                                 "OTEL_EXPORTER_OTLP_HEADERS"})
+        qunsetenv(variable);
+}
 
 void TestCommandLineOptions::filesForTheWindow()
 {
@@ -581,6 +591,54 @@ void TestCommandLineOptions::traceAndRangeRejectBadValues()
     const CommandLineOptions options = parse(arguments);
     QCOMPARE(options.action, CommandLineOptions::Action::Fail);
     QVERIFY2(options.message.contains(messagePart), qPrintable(options.message));
+}
+
+void TestCommandLineOptions::playbackReadsTheSdkVariables()
+{
+    QProcessEnvironment room;
+    room.insert(QStringLiteral("OTEL_EXPORTER_OTLP_ENDPOINT"),
+                QStringLiteral("http://192.168.1.20:4317"));
+    room.insert(QStringLiteral("OTEL_EXPORTER_OTLP_PROTOCOL"), QStringLiteral("grpc"));
+    room.insert(QStringLiteral("OTEL_EXPORTER_OTLP_HEADERS"),
+                QStringLiteral("authorization=Bearer%20abc%2Bdef, x-team = shop"));
+    const QStringList run{QStringLiteral("kansoku"), QStringLiteral("run"),
+                          QStringLiteral("healthy")};
+    QString error, help;
+    const auto fromRoom
+        = PlaybackOptions::parse(QStringLiteral("scenario"), run, room, &error, &help);
+    QVERIFY2(fromRoom, qPrintable(error));
+    QCOMPARE(fromRoom->target.protocol, OtlpExportTarget::Protocol::Grpc);
+    QCOMPARE(fromRoom->target.endpoint, QUrl(QStringLiteral("http://192.168.1.20:4317")));
+    QCOMPARE(fromRoom->target.headers.size(), 2);
+    QCOMPARE(fromRoom->target.headers.at(0).first, QByteArray("authorization"));
+    QCOMPARE(fromRoom->target.headers.at(0).second, QByteArray("Bearer abc+def"));
+    QCOMPARE(fromRoom->target.headers.at(1).first, QByteArray("x-team"));
+    QCOMPARE(fromRoom->target.headers.at(1).second, QByteArray("shop"));
+
+    // Flags win over the variables, each on its own.
+    const auto flags = PlaybackOptions::parse(
+        QStringLiteral("replay"),
+        {QStringLiteral("kansoku"), QStringLiteral("s.kansoku"), QStringLiteral("--protocol"),
+         QStringLiteral("http/protobuf"), QStringLiteral("--header"), QStringLiteral("k=v")},
+        room, &error, &help);
+    QVERIFY2(flags, qPrintable(error));
+    QCOMPARE(flags->target.protocol, OtlpExportTarget::Protocol::HttpProtobuf);
+    QCOMPARE(flags->target.endpoint, QUrl(QStringLiteral("http://192.168.1.20:4317")));
+    QCOMPARE(flags->target.headers.size(), 1);
+    QCOMPARE(flags->target.headers.at(0).second, QByteArray("v"));
+
+    // A variable Kansoku cannot use is named.
+    for (const auto &[variable, value] :
+         {std::pair{"OTEL_EXPORTER_OTLP_PROTOCOL", "http/json"},
+          std::pair{"OTEL_EXPORTER_OTLP_ENDPOINT", "collector:4317"},
+          std::pair{"OTEL_EXPORTER_OTLP_HEADERS", "authorization"}}) {
+        QProcessEnvironment bad;
+        bad.insert(QString::fromLatin1(variable), QString::fromLatin1(value));
+        error.clear();
+        QVERIFY(!PlaybackOptions::parse(QStringLiteral("scenario"), run, bad, &error, &help));
+        QVERIFY2(error.startsWith(QStringLiteral("scenario: ") + QString::fromLatin1(variable)),
+                 qPrintable(error));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCommandLineOptions)
