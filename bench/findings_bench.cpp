@@ -16,6 +16,7 @@
 #include "analysis/start_delay_detector.h"
 #include "analysis/traffic_spike_detector.h"
 #include "analysis/version_regression_detector.h"
+#include "bench_endpoints.h"
 #include "cpu_figures.h"
 #include "support/analysis_trace_builder.h"
 
@@ -28,7 +29,9 @@
 #include <vector>
 
 using namespace kansoku;
+using kansoku::bench::operations;
 using kansoku::bench::printCpuFigure;
+using kansoku::bench::services;
 using kansoku::bench::threadCpuNs;
 using kansoku::test::AnalysisTraceBuilder;
 
@@ -36,10 +39,6 @@ namespace {
 
 constexpr std::int64_t Ms = 1'000'000;
 
-const char *const services[] = {"checkout", "payments", "inventory", "frontend",
-                                "search",   "shipping", "auth",      "recommendations"};
-const char *const operations[]
-    = {"GET /orders/{id}", "POST /orders", "GET /items", "DELETE /cart/{id}"};
 const char *const podSuffixes[] = {"7f9c2", "xkzlp", "q2w4z", "h8m5t", "b9d2k"};
 
 // A request: 30 queries one by one, then 4 HTTP calls that each open their connection (in one

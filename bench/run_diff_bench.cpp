@@ -6,6 +6,7 @@
 #include "analysis/prepared_trace.h"
 #include "analysis/run_comparison.h"
 #include "analysis/run_profile_builder.h"
+#include "bench_endpoints.h"
 #include "cpu_figures.h"
 #include "support/analysis_trace_builder.h"
 
@@ -16,18 +17,15 @@
 #include <vector>
 
 using namespace kansoku;
+using kansoku::bench::operations;
 using kansoku::bench::printCpuFigure;
+using kansoku::bench::services;
 using kansoku::bench::threadCpuNs;
 using kansoku::test::AnalysisTraceBuilder;
 
 namespace {
 
 constexpr std::int64_t Ms = 1'000'000;
-
-const char *const services[] = {"checkout", "payments", "inventory", "frontend",
-                                "search",   "shipping", "auth",      "recommendations"};
-const char *const operations[]
-    = {"GET /orders/{id}", "POST /orders", "GET /items", "DELETE /cart/{id}"};
 
 // Requests of callsPerRequest queries each (plus one HTTP call) until spanTarget spans.
 std::vector<AnalysisTrace> makeRun(std::int64_t spanTarget, int callsPerRequest, bool batched)
