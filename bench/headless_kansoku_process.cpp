@@ -59,4 +59,10 @@ int HeadlessKansokuProcess::stop()
     return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
 }
 
+void HeadlessKansokuProcess::kill()
+{
+    m_process.kill();
+    m_process.waitForFinished(30000);
+}
+
 } // namespace kansoku::bench

@@ -28,6 +28,8 @@ public:
     const StoredCounts &latest() const { return m_latest; }
     // SIGTERM, then wait for the clean exit; returns the exit code (-1 on a crash or timeout).
     int stop();
+    // SIGKILL, like a crash or the OOM killer: no chance to commit what is queued.
+    void kill();
     double elapsedSeconds() const { return m_clock.elapsed() / 1000.0; }
 
 private:

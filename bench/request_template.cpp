@@ -31,4 +31,12 @@ std::string RequestTemplate::instantiate(std::uint64_t sequence) const
     return request;
 }
 
+std::string RequestTemplate::firstTraceId(std::uint64_t sequence) const
+{
+    std::string id = m_encoded.substr(m_traceIdOffsets.front(), 16);
+    for (int i = 0; i < 8; ++i)
+        id[std::size_t(i)] ^= char((sequence >> (8 * i)) & 0xff);
+    return id;
+}
+
 } // namespace kansoku::bench

@@ -19,6 +19,9 @@ public:
 
     // The request with every trace id's first 8 bytes XORed with sequence.
     std::string instantiate(std::uint64_t sequence) const;
+    // The first trace id in instantiate(sequence), as 16 bytes: enough to find that request's
+    // spans in a store, since one request is stored in one transaction or not at all.
+    std::string firstTraceId(std::uint64_t sequence) const;
     std::int64_t itemCount() const { return m_itemCount; }
     std::size_t sizeBytes() const { return m_encoded.size(); }
 

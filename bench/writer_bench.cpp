@@ -96,7 +96,17 @@ int main(int argc, char *argv[])
     const QCommandLineOption commitOption(QStringLiteral("commit-items"),
                                           QStringLiteral("Items per transaction at most."),
                                           QStringLiteral("count"), QStringLiteral("20000"));
-    parser.addOptions({dbOption, prefillOption, spansOption, logsOption, commitOption});
+    const StorageOptions defaults;
+    const QCommandLineOption commitMsOption(
+        QStringLiteral("commit-ms"), QStringLiteral("A transaction's longest collecting time."),
+        QStringLiteral("ms"), QString::number(defaults.commitMaxLatencyMs));
+    const QCommandLineOption uncommittedOption(
+        QStringLiteral("uncommitted-ms"),
+        QStringLiteral("The durability bound, as milliseconds of measured writing (a large value: "
+                       "only the queue's capacity bounds it)."),
+        QStringLiteral("ms"), QString::number(defaults.maxUncommittedMs));
+    parser.addOptions({dbOption, prefillOption, spansOption, logsOption, commitOption,
+                       commitMsOption, uncommittedOption});
     parser.process(app);
 
     QTemporaryDir temporaryDir;
@@ -105,6 +115,8 @@ int main(int argc, char *argv[])
                                ? parser.value(dbOption)
                                : temporaryDir.filePath(QStringLiteral("writer.kansoku"));
     options.commitMaxItems = parser.value(commitOption).toInt();
+    options.commitMaxLatencyMs = parser.value(commitMsOption).toInt();
+    options.maxUncommittedMs = parser.value(uncommittedOption).toInt();
     BenchRequestFactory factory(42);
     const RequestTemplate traceRequest = factory.traceRequest(512);
     const RequestTemplate logRequest = factory.logRequest(512);

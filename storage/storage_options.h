@@ -9,9 +9,15 @@ namespace kansoku {
 struct StorageOptions
 {
     QString databasePath;                     // created if missing (parent dirs too)
-    std::int64_t queueCapacityItems = 262144; // bound on items waiting for the writer
+    std::int64_t queueCapacityItems = 262144; // hard bound on items waiting for the writer
     int commitMaxItems = 65536;               // a transaction closes at this many items...
-    int commitMaxLatencyMs = 200;             // ...or this long after its first batch arrived
+    int commitMaxLatencyMs = 100;             // ...or this long after its first batch arrived
+    // The durability bound: the store holds at most what its writer commits in this long
+    // (measured over its recent transactions, WriterThroughput) acknowledged but not yet
+    // committed, so a crash loses at most about this much acknowledged telemetry. Offers beyond
+    // it wait for room or are refused as QueueFull (the receivers' "retry later").
+    int maxUncommittedMs = 200;
+    std::int64_t minUncommittedItems = 4096; // the bound's floor, before and beside measurements
     // Open an existing session without changing it: no writer thread, no migration, offer()
     // answers Closed. For files the user may not (or must not) change.
     bool readOnly = false;

@@ -73,6 +73,9 @@ std::string immutableUri(const QString &path)
 TelemetryStore::TelemetryStore(StorageOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
+    , m_throughput(std::chrono::milliseconds(m_options.maxUncommittedMs),
+                   m_options.minUncommittedItems, m_options.queueCapacityItems)
+    , m_admissionLimitItems(m_throughput.admissionLimitItems())
 {
     qRegisterMetaType<kansoku::CommitSummary>();
 }
@@ -284,7 +287,7 @@ OfferResult TelemetryStore::offerWaiting(TelemetryBatchPtr batch,
         };
         // A batch larger than the whole capacity still goes into an empty queue.
         const auto hasRoom = [&] {
-            return m_queuedItems == 0 || m_queuedItems + items <= m_options.queueCapacityItems;
+            return m_queuedItems == 0 || m_queuedItems + items <= m_admissionLimitItems;
         };
         if (isClosed())
             return OfferResult::Closed;
@@ -315,10 +318,11 @@ StorageStatus TelemetryStore::status() const
     {
         std::lock_guard lock(m_mutex);
         status.queuedItems = m_queuedItems;
+        status.queueCapacityItems = m_admissionLimitItems;
+        status.writerItemsPerSecond = m_throughput.itemsPerSecond();
         status.totals = m_totals;
         status.lastError = m_lastError;
     }
-    status.queueCapacityItems = m_options.queueCapacityItems;
     const QFileInfo main(m_options.databasePath);
     const QFileInfo wal(m_options.databasePath + QStringLiteral("-wal"));
     status.fileSizeBytes = (main.exists() ? main.size() : 0) + (wal.exists() ? wal.size() : 0);
@@ -342,6 +346,12 @@ void TelemetryStore::reportFailure(const std::string &message)
         m_lastError = message;
     }
     Q_EMIT writeFailed(QString::fromStdString(message));
+}
+
+void TelemetryStore::noteTransaction(std::int64_t items, std::chrono::nanoseconds busy)
+{
+    m_throughput.noteTransaction(items, busy);
+    m_admissionLimitItems = m_throughput.admissionLimitItems();
 }
 
 void TelemetryStore::runWriter(StorageWriter &writer)
@@ -414,6 +424,7 @@ void TelemetryStore::runWriter(StorageWriter &writer)
             lock.lock();
             m_totals = summary.totals;
             m_queuedItems -= takenItems;
+            noteTransaction(takenItems, busy);
             lock.unlock();
             m_roomAvailable.notify_all();
             Q_EMIT batchCommitted(summary);
@@ -422,6 +433,7 @@ void TelemetryStore::runWriter(StorageWriter &writer)
             lock.lock();
             m_totals = writer.totals();
             m_queuedItems -= takenItems;
+            noteTransaction(takenItems, busy);
             lock.unlock();
             m_roomAvailable.notify_all();
             reportFailure(error);

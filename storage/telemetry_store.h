@@ -8,6 +8,7 @@
 #include "core/telemetry_sink.h"
 #include "encoded_telemetry_batch.h"
 #include "storage_options.h"
+#include "writer_throughput.h"
 
 #include <QMetaType>
 #include <QObject>
@@ -39,8 +40,10 @@ public:
     // Refuses new offers, drains and commits everything queued, stops the thread, checkpoints.
     void close();
 
-    // Never blocks. QueueFull when the batch would overflow the queue (a batch larger than the
-    // whole capacity is still accepted into an empty queue); Closed before open() / after close().
+    // Never blocks. QueueFull when the batch would take the acknowledged-but-uncommitted items
+    // past the durability bound (StorageOptions::maxUncommittedMs of measured writing; a batch
+    // larger than the whole bound is still accepted into an empty queue); Closed before open() /
+    // after close().
     OfferResult offer(TelemetryBatchPtr batch) override;
     OfferResult offerWaiting(TelemetryBatchPtr batch, std::chrono::milliseconds patience) override;
 
@@ -74,6 +77,8 @@ private:
 
     bool openReadOnly(QString *errorMessage);
     void runWriter(StorageWriter &writer);
+    // Under m_mutex: a transaction ended; moves the durability bound.
+    void noteTransaction(std::int64_t items, std::chrono::nanoseconds busy);
     void reportFailure(const std::string &message);
 
     const StorageOptions m_options;
@@ -87,6 +92,8 @@ private:
     std::condition_variable m_roomAvailable; // offerWaiting(): a commit freed room, or closing
     std::deque<EncodedTelemetryBatch> m_queue;
     std::int64_t m_queuedItems = 0; // queued plus taken but not yet committed
+    WriterThroughput m_throughput;
+    std::int64_t m_admissionLimitItems = 0; // m_throughput's bound after the last transaction
     State m_state = State::Created;
     bool m_stopping = false;
     bool m_offersRefused = false; // read-only

@@ -194,9 +194,15 @@ void StatusWindow::setCounts(const IngestCountersSnapshot &counters, const Stora
     }
     m_databaseLabel->setText(tr("%1 (%2)").arg(QString::fromStdString(storage.databasePath),
                                                formatBytes(storage.fileSizeBytes)));
-    m_queueLabel->setText(tr("%1 of %2 items waiting")
-                              .arg(locale.toString(qlonglong(storage.queuedItems)),
-                                   locale.toString(qlonglong(storage.queueCapacityItems))));
+    // The capacity is the durability bound: what the writer commits in about 200 ms.
+    const QString waiting = tr("%1 of %2 items waiting")
+                                .arg(locale.toString(qlonglong(storage.queuedItems)),
+                                     locale.toString(qlonglong(storage.queueCapacityItems)));
+    m_queueLabel->setText(
+        storage.writerItemsPerSecond > 0
+            ? tr("%1 (the writer commits %2 items/s)")
+                  .arg(waiting, locale.toString(storage.writerItemsPerSecond, 'f', 0))
+            : waiting);
     m_errorLabel->setText(
         storage.lastError.empty()
             ? QString()

@@ -21,8 +21,11 @@ struct StorageStatus
 {
     std::string databasePath;
     std::int64_t fileSizeBytes = 0; // main file plus WAL
-    std::int64_t queuedItems = 0;
+    std::int64_t queuedItems = 0;   // acknowledged, not yet committed
+    // The durability bound on queuedItems: what the writer commits in
+    // StorageOptions::maxUncommittedMs at its measured speed (moves with it).
     std::int64_t queueCapacityItems = 0;
+    double writerItemsPerSecond = 0; // measured over recent transactions; 0 before the first
     TelemetryTotals totals;
     std::string lastError; // empty while healthy
 };

@@ -82,6 +82,11 @@ void TestStatusWindow::showsCountsPerSignal()
     QVERIFY(database->text().startsWith(QStringLiteral("/tmp/session.kansoku")));
     auto *queue = window.findChild<QLabel *>(QStringLiteral("queueLabel"));
     QCOMPARE(queue->text(), QStringLiteral("10 of 100 items waiting"));
+    // Once the writer's speed is measured, the label says it (the bound derives from it).
+    storage.writerItemsPerSecond = 500;
+    window.setCounts(counters.snapshot(), storage);
+    QCOMPARE(queue->text(),
+             QStringLiteral("10 of 100 items waiting (the writer commits 500 items/s)"));
 }
 
 void TestStatusWindow::showsStorageError()

@@ -7,6 +7,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <sqlite3.h>
@@ -32,6 +33,26 @@ StorageOptions fastOptions(const QString &path)
     options.databasePath = path;
     options.commitMaxLatencyMs = 20;
     return options;
+}
+
+// Another connection that holds the write lock (BEGIN IMMEDIATE), so the store's writer cannot
+// commit and its queue fills; null on failure.
+sqlite3 *holdWriteLock(const QString &path)
+{
+    sqlite3 *db = nullptr;
+    if (sqlite3_open(path.toUtf8().constData(), &db) != SQLITE_OK
+        || sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) {
+        sqlite3_close(db);
+        return nullptr;
+    }
+    return db;
+}
+
+bool releaseWriteLock(sqlite3 *db)
+{
+    const bool rolledBack = sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr) == SQLITE_OK;
+    sqlite3_close(db);
+    return rolledBack;
 }
 
 // Runs one SQL statement on a separate connection and returns the first column of the first row.
@@ -152,6 +173,7 @@ private Q_SLOTS:
     void duplicatesAreStoredOnce();
     void backpressure();
     void waitingOfferGetsRoomFromACommit();
+    void uncommittedItemsAreBoundedByWriterSpeed();
     void waitingOfferEndsWhenStoreCloses();
     void closeDrainsEverything();
     void commitSignalCarriesCounts();
@@ -177,7 +199,9 @@ void TestTelemetryStore::openCreatesVersionedWalDatabase()
     QCOMPARE(sqlValue(path, "PRAGMA user_version"), QStringLiteral("4"));
     QCOMPARE(sqlValue(path, "PRAGMA journal_mode"), QStringLiteral("wal"));
     const StorageStatus status = store.status();
-    QCOMPARE(status.queueCapacityItems, std::int64_t(262144));
+    // Nothing measured yet: the durability bound starts at its floor.
+    QCOMPARE(status.queueCapacityItems, std::int64_t(4096));
+    QCOMPARE(status.writerItemsPerSecond, 0.0);
     QVERIFY(status.fileSizeBytes > 0);
     QVERIFY(status.lastError.empty());
     QVERIFY(store.queries());
@@ -504,9 +528,8 @@ void TestTelemetryStore::backpressure()
     QVERIFY(store.open(nullptr));
 
     // Another connection holds the write lock, so the writer cannot commit and the queue fills.
-    sqlite3 *blocker = nullptr;
-    QCOMPARE(sqlite3_open(path.toUtf8().constData(), &blocker), SQLITE_OK);
-    QCOMPARE(sqlite3_exec(blocker, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3 *blocker = holdWriteLock(path);
+    QVERIFY(blocker);
 
     QCOMPARE(store.offer(spansOfNewTraces(6, 0)), OfferResult::Accepted);
     QCOMPARE(store.offer(spansOfNewTraces(4, 100)), OfferResult::Accepted);
@@ -514,8 +537,7 @@ void TestTelemetryStore::backpressure()
     QCOMPARE(store.offer(spansOfNewTraces(1, 200)), OfferResult::QueueFull);
     QCOMPARE(store.offer(spansOfNewTraces(30, 300)), OfferResult::QueueFull);
 
-    QCOMPARE(sqlite3_exec(blocker, "ROLLBACK", nullptr, nullptr, nullptr), SQLITE_OK);
-    sqlite3_close(blocker);
+    QVERIFY(releaseWriteLock(blocker));
     QTRY_COMPARE(store.status().queuedItems, std::int64_t(0));
     // Larger than the whole capacity, but the queue is empty: accepted so it is not refused
     // forever.
@@ -533,9 +555,8 @@ void TestTelemetryStore::waitingOfferGetsRoomFromACommit()
     options.queueCapacityItems = 10;
     TelemetryStore store(options);
     QVERIFY(store.open(nullptr));
-    sqlite3 *blocker = nullptr;
-    QCOMPARE(sqlite3_open(path.toUtf8().constData(), &blocker), SQLITE_OK);
-    QCOMPARE(sqlite3_exec(blocker, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3 *blocker = holdWriteLock(path);
+    QVERIFY(blocker);
     QCOMPARE(store.offer(spansOfNewTraces(10, 0)), OfferResult::Accepted);
     // No room and nothing frees any within the patience: refused like offer().
     QCOMPARE(store.offerWaiting(spansOfNewTraces(1, 100), std::chrono::milliseconds(50)),
@@ -549,12 +570,48 @@ void TestTelemetryStore::waitingOfferGetsRoomFromACommit()
     });
     QTest::qWait(100);
     QCOMPARE(outcome.load(), -1); // still waiting: the queue is full
-    QCOMPARE(sqlite3_exec(blocker, "ROLLBACK", nullptr, nullptr, nullptr), SQLITE_OK);
-    sqlite3_close(blocker);
+    QVERIFY(releaseWriteLock(blocker));
     sender.join();
     QCOMPARE(outcome.load(), int(OfferResult::Accepted));
     store.close();
     QCOMPARE(store.queries()->totals().spans, std::int64_t(15));
+}
+
+void TestTelemetryStore::uncommittedItemsAreBoundedByWriterSpeed()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("a.db"));
+    StorageOptions options = fastOptions(path);
+    options.minUncommittedItems = 10; // the queue itself could take 262,144
+    TelemetryStore store(options);
+    QVERIFY(store.open(nullptr));
+
+    // Before any commit the bound is its floor, far below the queue's capacity.
+    sqlite3 *blocker = holdWriteLock(path);
+    QVERIFY(blocker);
+    QCOMPARE(store.offer(spansOfNewTraces(10, 0)), OfferResult::Accepted);
+    QCOMPARE(store.offer(spansOfNewTraces(1, 100)), OfferResult::QueueFull);
+    QVERIFY(releaseWriteLock(blocker));
+    QTRY_COMPARE(store.status().queuedItems, std::int64_t(0));
+
+    // Once the writer has committed real batches, the bound is 200 ms of its measured speed.
+    int nextTrace = 1000;
+    for (int i = 0; i < 40; ++i) {
+        QCOMPARE(store.offerWaiting(spansOfNewTraces(200, nextTrace), std::chrono::seconds(30)),
+                 OfferResult::Accepted);
+        nextTrace += 200;
+    }
+    QTRY_COMPARE(store.status().queuedItems, std::int64_t(0));
+    const StorageStatus status = store.status();
+    QVERIFY(status.writerItemsPerSecond > 0);
+    const auto expected = std::clamp(std::int64_t(std::llround(status.writerItemsPerSecond * 0.2)),
+                                     std::int64_t(10), std::int64_t(262144));
+    QCOMPARE(status.queueCapacityItems, expected);
+    // Even a slow machine writes far more than 50 of these spans per second.
+    QVERIFY2(status.queueCapacityItems > 10,
+             qPrintable(QString::number(status.writerItemsPerSecond)));
+    store.close();
+    QCOMPARE(store.queries()->totals().spans, std::int64_t(10 + 40 * 200));
 }
 
 void TestTelemetryStore::waitingOfferEndsWhenStoreCloses()
