@@ -1,5 +1,7 @@
 #include "scenarios/session_replay.h"
 
+#include "formats/export_batch_builder.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -9,30 +11,6 @@ namespace {
 
 constexpr std::int64_t SliceNs = 10'000'000'000; // recorded time read per query round
 constexpr int PageSize = 1000;
-
-template<typename Resources>
-auto &resourceEntry(Resources &resources, const Resource &resource)
-{
-    const auto found = std::find_if(resources.begin(), resources.end(),
-                                    [&](const auto &entry) { return entry.resource == resource; });
-    if (found != resources.end())
-        return *found;
-    auto &entry = resources.emplace_back();
-    entry.resource = resource;
-    return entry;
-}
-
-template<typename Scopes>
-auto &scopeEntry(Scopes &scopes, const InstrumentationScope &scope)
-{
-    const auto found = std::find_if(scopes.begin(), scopes.end(),
-                                    [&](const auto &entry) { return entry.scope == scope; });
-    if (found != scopes.end())
-        return *found;
-    auto &entry = scopes.emplace_back();
-    entry.scope = scope;
-    return entry;
-}
 
 } // namespace
 
@@ -57,26 +35,6 @@ ScenarioTimeline SessionReplay::timeline() const
     return {m_startNs, moved(m_recorded.endNs)};
 }
 
-const Resource *SessionReplay::keep(const Resource &resource)
-{
-    for (const auto &kept : m_resources) {
-        if (*kept == resource)
-            return kept.get();
-    }
-    m_resources.push_back(std::make_unique<Resource>(resource));
-    return m_resources.back().get();
-}
-
-const InstrumentationScope *SessionReplay::keep(const InstrumentationScope &scope)
-{
-    for (const auto &kept : m_scopes) {
-        if (*kept == scope)
-            return kept.get();
-    }
-    m_scopes.push_back(std::make_unique<InstrumentationScope>(scope));
-    return m_scopes.back().get();
-}
-
 void SessionReplay::loadSlice(const TimeRange &slice)
 {
     // Traces that start in the slice, whole: due when their last span has ended.
@@ -88,24 +46,20 @@ void SessionReplay::loadSlice(const TimeRange &slice)
         query.offset = offset;
         const std::vector<TraceSummary> summaries = m_queries->traces(query);
         for (const TraceSummary &summary : summaries) {
-            const std::optional<Trace> trace = m_queries->trace(summary.traceId);
+            std::optional<Trace> trace = m_queries->trace(summary.traceId);
             if (!trace)
                 continue;
             ++m_traces;
             std::int64_t endNs = 0;
-            for (const TraceSpan &stored : trace->spans)
-                endNs = std::max(endNs, stored.span.endTimeNs);
-            for (const TraceSpan &stored : trace->spans) {
-                Span span = stored.span;
+            for (TraceSpan &stored : trace->spans) {
+                Span &span = stored.span;
+                endNs = std::max(endNs, span.endTimeNs);
                 span.startTimeNs = moved(span.startTimeNs);
                 span.endTimeNs = moved(span.endTimeNs);
                 for (SpanEvent &event : span.events)
                     event.timeNs = moved(event.timeNs);
-                m_pending.emplace(moved(endNs),
-                                  Item{keep(trace->resources.at(std::size_t(stored.resourceIndex))),
-                                       keep(trace->scopes.at(std::size_t(stored.scopeIndex))),
-                                       std::move(span)});
             }
+            m_pending.emplace(moved(endNs), Item{std::move(*trace)});
         }
         if (int(summaries.size()) < PageSize)
             break;
@@ -115,14 +69,13 @@ void SessionReplay::loadSlice(const TimeRange &slice)
     logQuery.range = slice;
     logQuery.limit = PageSize;
     for (;;) {
-        const LogPage page = m_queries->logs(logQuery);
-        for (const StoredLog &stored : page.logs) {
-            LogRecord log = stored.record;
+        LogPage page = m_queries->logs(logQuery);
+        for (StoredLog &stored : page.logs) {
+            LogRecord &log = stored.record;
             const std::int64_t dueNs = moved(log.effectiveTimeNs());
             log.timeNs = moved(log.timeNs);
             log.observedTimeNs = moved(log.observedTimeNs);
-            m_pending.emplace(dueNs,
-                              Item{keep(stored.resource), keep(stored.scope), std::move(log)});
+            m_pending.emplace(dueNs, Item{std::move(stored)});
         }
         if (!page.nextBeforeRowId)
             break;
@@ -149,8 +102,7 @@ void SessionReplay::loadSlice(const TimeRange &slice)
         std::for_each(metric->exponentialHistogramPoints.begin(),
                       metric->exponentialHistogramPoints.end(), move);
         std::for_each(metric->summaryPoints.begin(), metric->summaryPoints.end(), move);
-        m_pending.emplace(moved(lastNs),
-                          Item{keep(stream.resource), keep(stream.scope), std::move(*metric)});
+        m_pending.emplace(moved(lastNs), Item{std::pair{stream, std::move(*metric)}});
     }
 }
 
@@ -170,22 +122,23 @@ void SessionReplay::loadUntil(std::int64_t recordedNs)
 
 TelemetryBatch SessionReplay::takeDue(std::int64_t untilNs)
 {
-    TelemetryBatch batch;
+    std::vector<Trace> traces;
+    std::vector<StoredLog> logs;
+    std::vector<std::pair<MetricStream, Metric>> metrics;
     while (!m_pending.empty() && m_pending.begin()->first <= untilNs) {
         Item item = std::move(m_pending.begin()->second);
         m_pending.erase(m_pending.begin());
-        if (auto *span = std::get_if<Span>(&item.value)) {
-            scopeEntry(resourceEntry(batch.resourceSpans, *item.resource).scopeSpans, *item.scope)
-                .spans.push_back(std::move(*span));
-        } else if (auto *log = std::get_if<LogRecord>(&item.value)) {
-            scopeEntry(resourceEntry(batch.resourceLogs, *item.resource).scopeLogs, *item.scope)
-                .logRecords.push_back(std::move(*log));
-        } else {
-            scopeEntry(resourceEntry(batch.resourceMetrics, *item.resource).scopeMetrics,
-                       *item.scope)
-                .metrics.push_back(std::move(std::get<Metric>(item.value)));
-        }
+        if (auto *trace = std::get_if<Trace>(&item))
+            traces.push_back(std::move(*trace));
+        else if (auto *log = std::get_if<StoredLog>(&item))
+            logs.push_back(std::move(*log));
+        else
+            metrics.push_back(std::move(std::get<std::pair<MetricStream, Metric>>(item)));
     }
+    TelemetryBatch batch;
+    batch.resourceSpans = ExportBatchBuilder::fromTraces(traces);
+    batch.resourceLogs = ExportBatchBuilder::fromLogs(logs);
+    batch.resourceMetrics = ExportBatchBuilder::fromMetricStreams(std::move(metrics));
     return batch;
 }
 

@@ -10,6 +10,7 @@
 
 #include <map>
 #include <memory>
+#include <utility>
 #include <variant>
 
 namespace kansoku {
@@ -30,17 +31,12 @@ public:
     std::int64_t moved(std::int64_t recordedNs) const;
 
 private:
-    struct Item
-    {
-        const Resource *resource;
-        const InstrumentationScope *scope;
-        std::variant<Span, LogRecord, Metric> value;
-    };
+    // What the queries returned, with its times moved; ExportBatchBuilder groups the due ones
+    // back into resources and scopes, schema URLs included.
+    using Item = std::variant<Trace, StoredLog, std::pair<MetricStream, Metric>>;
 
     void loadUntil(std::int64_t recordedNs);
     void loadSlice(const TimeRange &slice);
-    const Resource *keep(const Resource &resource);
-    const InstrumentationScope *keep(const InstrumentationScope &scope);
     TelemetryBatch takeDue(std::int64_t untilNs);
 
     std::shared_ptr<const TelemetryQueries> m_queries;
@@ -51,9 +47,6 @@ private:
     std::vector<MetricStream> m_streams;
     bool m_streamsListed = false;
     std::multimap<std::int64_t, Item> m_pending; // by moved due time
-    // Resources and scopes are shared by many items; kept once, by value.
-    std::vector<std::unique_ptr<Resource>> m_resources;
-    std::vector<std::unique_ptr<InstrumentationScope>> m_scopes;
     std::int64_t m_traces = 0;
 };
 

@@ -147,10 +147,27 @@ void TestReplay::replaysEverythingMovedAndScaled()
             // Rounding to the nanosecond is the only difference (far under 1%).
             QVERIFY(std::abs(b.startTimeNs - scaled(a.startTimeNs)) <= 1);
             QVERIFY(std::abs(b.durationNs() - a.durationNs() / 10) <= 1);
+            // Resource and scope as recorded, schema URLs included (the scenarios set one).
+            QVERIFY(after->resources.at(std::size_t(after->spans[s].resourceIndex))
+                    == before->resources.at(std::size_t(before->spans[s].resourceIndex)));
+            QCOMPARE(after->spans[s].resourceSchemaUrl, before->spans[s].resourceSchemaUrl);
+            QVERIFY(!after->spans[s].resourceSchemaUrl.empty());
+            QCOMPARE(after->spans[s].scopeSchemaUrl, before->spans[s].scopeSchemaUrl);
             ++compared;
         }
     }
     QVERIFY(compared > 100);
+    // Logs and metric streams keep their resources' schema URLs too.
+    LogQuery logs;
+    logs.limit = 50;
+    const LogPage replayedLogs = replayed->logs(logs);
+    QVERIFY(!replayedLogs.logs.empty());
+    for (const StoredLog &log : replayedLogs.logs)
+        QCOMPARE(log.resourceSchemaUrl, std::string("https://opentelemetry.io/schemas/1.29.0"));
+    const std::vector<MetricStream> streams = replayed->metricStreams({});
+    QVERIFY(!streams.empty());
+    for (const MetricStream &stream : streams)
+        QCOMPARE(stream.resourceSchemaUrl, std::string("https://opentelemetry.io/schemas/1.29.0"));
     target->stop();
 }
 
