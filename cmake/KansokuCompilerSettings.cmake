@@ -15,6 +15,16 @@ function(kansoku_set_warnings target)
     endif()
 endfunction()
 
+if(KANSOKU_FUZZ)
+    if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+        message(FATAL_ERROR "KANSOKU_FUZZ needs clang (libFuzzer): configure with CC=clang CXX=clang++")
+    endif()
+    # Coverage for libFuzzer everywhere; the fuzz targets link its main() (tests/fuzz).
+    add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+                        -fno-sanitize-recover=undefined)
+    add_link_options(-fsanitize=address,undefined)
+endif()
+
 if(KANSOKU_SANITIZE)
     add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer)
     add_link_options(-fsanitize=address,undefined)

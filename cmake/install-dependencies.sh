@@ -16,6 +16,8 @@ if [ "${1:-}" = "--tests" ]; then
     command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
     # groff renders and checks the man page (tests/man/lint_man_page.sh).
     packages+=(groff-base)
+    # clang with its libFuzzer and sanitizer runtimes builds the fuzz targets (tests/fuzz).
+    packages+=(clang libclang-rt-14-dev)
 fi
 
 sudo=""

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang (AddressSanitizer + UndefinedBehaviorSanitizer, every
+# library instrumented) in build-fuzz/, then runs each for SECONDS from its corpus: the seeds
+# (the OpenTelemetry JS SDK captures and exported files in tests/data, example log searches)
+# plus what earlier runs found, kept in build-fuzz/fuzz/corpus/TARGET. A crash, leak, sanitizer
+# report or timeout is saved as build-fuzz/fuzz/crashes/TARGET/… and fails the run.
+#
+#   bash tests/fuzz/run-fuzzers.sh [SECONDS] [TARGET...]     (default: 60 s, every target)
+#
+# Reproduce a saved input: build-fuzz/tests/fuzz/TARGET build-fuzz/fuzz/crashes/TARGET/crash-…
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+seconds=${1:-60}
+[ $# -gt 0 ] && shift
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_otlp_protobuf fuzz_otlp_json fuzz_file_import fuzz_log_search)
+case "$seconds" in
+    '' | *[!0-9]*) echo "run-fuzzers.sh: SECONDS must be a whole number, not \"$seconds\"" >&2; exit 2 ;;
+esac
+build=${KANSOKU_FUZZ_BUILD:-build-fuzz}
+
+# clang's own warnings are not gcc's: this build does not turn them into errors.
+CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DKANSOKU_FUZZ=ON -DBUILD_TESTING=OFF -DKANSOKU_BUILD_BENCH=OFF >/dev/null
+cmake --build "$build" --parallel "$(nproc)" --target "${targets[@]}" kansoku_fuzz_seeds
+
+seeds="$build/fuzz/seeds"
+rm -rf "$seeds"
+mkdir -p "$seeds/file_import" "$seeds/log_search"
+"$build/tests/fuzz/kansoku_fuzz_seeds" tests/data "$seeds"
+cp tests/data/files/* "$seeds/file_import/"
+cp tests/fuzz/seeds/log_search/* "$seeds/log_search/"
+
+failed=0
+printf '\n%-20s %10s %12s %8s %s\n' target seconds executions corpus result
+for target in "${targets[@]}"; do
+    corpus="$build/fuzz/corpus/$target"
+    crashes="$build/fuzz/crashes/$target"
+    log="$build/fuzz/$target.log"
+    mkdir -p "$corpus" "$crashes"
+    status=0
+    # -timeout: one input taking over 10 s is a finding; -rss_limit_mb: so is 2 GiB of memory.
+    "$build/tests/fuzz/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+        -print_final_stats=1 -artifact_prefix="$crashes/" \
+        "$corpus" "$seeds/${target#fuzz_}" >"$log" 2>&1 || status=$?
+    executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+    result=ok
+    if [ "$status" -ne 0 ]; then
+        result="FAILED (exit $status): see $log and $crashes"
+        failed=1
+    fi
+    printf '%-20s %10s %12s %8s %s\n' "$target" "$seconds" "${executions:-?}" \
+        "$(ls "$corpus" | wc -l)" "$result"
+done
+exit "$failed"
