@@ -322,6 +322,26 @@ std::string TrainingTexts::line(Line line, TrainingLanguage language)
                     "normal picture, not a cause.";
     case Line::NoMoreHints:
         return ja ? "これが最後のヒントです。" : "That was the last hint.";
+    case Line::SystemHeading:
+        return ja ? "システム" : "The system";
+    case Line::ComplaintHeading:
+        return ja ? "利用者の苦情" : "What users complain about";
+    case Line::TaskHeading:
+        return ja ? "見つけるもの" : "What to find";
+    case Line::FixHeading:
+        return ja ? "適用した修正" : "The fix applied";
+    case Line::HintHeading:
+        return ja ? "ヒント %1/%2" : "Hint %1 of %2";
+    case Line::SelectFirst:
+        return ja ? "原因だと思うものを、Findings ペインの検出結果か Metrics "
+                    "ペインのメトリクスで選んで"
+                    "から、もう一度「I found it」を押してください。"
+                  : "Select what you think is the cause, a finding in the Findings pane or a "
+                    "metric in the Metrics pane, then press \"I found it\" again.";
+    case Line::FindingLabel:
+        return ja ? "検出結果: " : "Finding: ";
+    case Line::MetricLabel:
+        return ja ? "メトリクス: " : "Metric: ";
     }
     return {};
 }

@@ -47,6 +47,14 @@ public:
         NotItNudge,   // what to do next after a wrong answer (the task follows it)
         NothingWrong, // a scenario without a problem: nothing is the cause
         NoMoreHints,
+        SystemHeading, // the briefing card's and the panel's headings
+        ComplaintHeading,
+        TaskHeading,
+        FixHeading,
+        HintHeading,  // "Hint 2 of 3" with %1 and %2
+        SelectFirst,  // "I found it" with nothing selected
+        FindingLabel, // "Finding: " before the title of the finding answered
+        MetricLabel,
     };
     static std::string line(Line line, TrainingLanguage language);
 };

@@ -94,9 +94,14 @@ void TestTrainingTexts::everyScenario()
 
 void TestTrainingTexts::verdictLines()
 {
-    for (const auto line : {TrainingTexts::Line::Right, TrainingTexts::Line::Symptom,
-                            TrainingTexts::Line::NotIt, TrainingTexts::Line::NotItNudge,
-                            TrainingTexts::Line::NothingWrong, TrainingTexts::Line::NoMoreHints})
+    for (const auto line :
+         {TrainingTexts::Line::Right, TrainingTexts::Line::Symptom, TrainingTexts::Line::NotIt,
+          TrainingTexts::Line::NotItNudge, TrainingTexts::Line::NothingWrong,
+          TrainingTexts::Line::NoMoreHints, TrainingTexts::Line::SystemHeading,
+          TrainingTexts::Line::ComplaintHeading, TrainingTexts::Line::TaskHeading,
+          TrainingTexts::Line::FixHeading, TrainingTexts::Line::HintHeading,
+          TrainingTexts::Line::SelectFirst, TrainingTexts::Line::FindingLabel,
+          TrainingTexts::Line::MetricLabel})
         verifyTranslated(TrainingTexts::line(line, TrainingLanguage::English),
                          TrainingTexts::line(line, TrainingLanguage::Japanese), "line");
 }
