@@ -217,7 +217,8 @@ bool TrainingController::start(const QString &scenarioId)
     startPlayback(ScenarioVariant::Before, m_beforeTimeline.startNs, m_beforeTimeline.endNs);
 
     const TrainingBriefing briefing = TrainingTexts::briefing(*scenario, m_language);
-    m_panel->begin(QString::fromStdString(briefing.title), QString::fromStdString(briefing.task));
+    m_panel->begin(QString::fromStdString(briefing.title), QString::fromStdString(briefing.task),
+                   text(TrainingTexts::Line::GettingStarted, m_language));
     m_panel->setPhase(tr("Before the fix · live"));
     m_panel->show();
     m_window->showStatusMessage(

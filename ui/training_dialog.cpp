@@ -21,7 +21,7 @@ TrainingDialog::TrainingDialog(QWidget *parent)
 
     m_list = new QListWidget;
     m_list->setObjectName(QStringLiteral("trainingScenarios"));
-    m_list->setMinimumWidth(260);
+    m_list->setMinimumWidth(340);
     m_card = new QTextBrowser;
     m_card->setObjectName(QStringLiteral("trainingBriefing"));
     m_card->setOpenLinks(false);
@@ -29,6 +29,7 @@ TrainingDialog::TrainingDialog(QWidget *parent)
     splitter->addWidget(m_list);
     splitter->addWidget(m_card);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({340, 560});
 
     m_language = new QComboBox;
     m_language->setObjectName(QStringLiteral("trainingLanguage"));

@@ -62,9 +62,10 @@ TrainingPanel::TrainingPanel(TrainingMenu *menu, QWidget *parent)
     connect(&m_tick, &QTimer::timeout, this, &TrainingPanel::updateElapsed);
 }
 
-void TrainingPanel::begin(const QString &title, const QString &task)
+void TrainingPanel::begin(const QString &title, const QString &task, const QString &gettingStarted)
 {
     setTexts(title, task);
+    m_messages->setPlaceholderText(gettingStarted);
     m_messages->clear();
     m_phase->clear();
     m_clock.start();

@@ -21,8 +21,9 @@ class TrainingPanel : public QDockWidget
 public:
     explicit TrainingPanel(TrainingMenu *menu, QWidget *parent = nullptr);
 
-    // A scenario started: the title and task shown, the messages cleared, the clock at zero.
-    void begin(const QString &title, const QString &task);
+    // A scenario started: the title and task shown, the messages cleared (gettingStarted shows
+    // until the first one), the clock at zero.
+    void begin(const QString &title, const QString &task, const QString &gettingStarted);
     // The title and task again (the training language changed).
     void setTexts(const QString &title, const QString &task);
     // "Before the fix · live", "After the fix · live", "The story has ended".

@@ -241,6 +241,13 @@ std::string entry(const std::vector<std::string> &list, std::size_t index)
     return index < list.size() ? list[index] : std::string();
 }
 
+// The English explanation of an ExpectedFinding or ExpectedMetric.
+template<typename Expectation>
+std::string explanationAt(const std::vector<Expectation> &expectations, std::size_t index)
+{
+    return index < expectations.size() ? expectations[index].explanation : std::string();
+}
+
 } // namespace
 
 const char *TrainingTexts::languageId(TrainingLanguage language)
@@ -278,10 +285,8 @@ std::vector<std::string> TrainingTexts::hints(const Scenario &scenario, Training
 std::string TrainingTexts::findingExplanation(const Scenario &scenario, ScenarioVariant variant,
                                               std::size_t index, TrainingLanguage language)
 {
-    if (language == TrainingLanguage::English) {
-        const auto findings = scenario.groundTruth(variant).findings;
-        return index < findings.size() ? findings[index].explanation : std::string();
-    }
+    if (language == TrainingLanguage::English)
+        return explanationAt(scenario.groundTruth(variant).findings, index);
     const ScenarioTrainingText *texts = textsOf(scenario);
     return texts ? entry(texts->findingExplanationsJapanese, beforeIndex(scenario, variant, index))
                  : std::string();
@@ -290,10 +295,8 @@ std::string TrainingTexts::findingExplanation(const Scenario &scenario, Scenario
 std::string TrainingTexts::metricExplanation(const Scenario &scenario, ScenarioVariant variant,
                                              std::size_t index, TrainingLanguage language)
 {
-    if (language == TrainingLanguage::English) {
-        const auto metrics = scenario.groundTruth(variant).metrics;
-        return index < metrics.size() ? metrics[index].explanation : std::string();
-    }
+    if (language == TrainingLanguage::English)
+        return explanationAt(scenario.groundTruth(variant).metrics, index);
     const ScenarioTrainingText *texts = textsOf(scenario);
     return texts && variant == ScenarioVariant::Before
                ? entry(texts->metricExplanationsJapanese, index)
@@ -342,6 +345,14 @@ std::string TrainingTexts::line(Line line, TrainingLanguage language)
         return ja ? "検出結果: " : "Finding: ";
     case Line::MetricLabel:
         return ja ? "メトリクス: " : "Metric: ";
+    case Line::GettingStarted:
+        return ja ? "いつものペインで調査してください。行き詰まったら「Hint」。原因だと思う検出結果"
+                    " (または"
+                    "メトリクス) を選んで「I found "
+                    "it…」を押すと、正しいかどうかを説明付きで答えます。"
+                  : "Investigate with the usual panes. Stuck? Press Hint. Select the finding (or "
+                    "metric) you believe is the cause and press \"I found it…\": Kansoku says "
+                    "whether it is right, and why.";
     }
     return {};
 }

@@ -55,6 +55,7 @@ public:
         SelectFirst,  // "I found it" with nothing selected
         FindingLabel, // "Finding: " before the title of the finding answered
         MetricLabel,
+        GettingStarted, // what the training bar says before the first message
     };
     static std::string line(Line line, TrainingLanguage language);
 };

@@ -46,6 +46,19 @@ CommandLineOptions optionsFor(const QString &databasePath)
     return options;
 }
 
+// A started window with its own receivers, its training making sessions in dir.
+std::unique_ptr<GuiMode> startedGui(const QTemporaryDir &dir,
+                                    const TrainingController::Pacing &pacing)
+{
+    auto gui = std::make_unique<GuiMode>(optionsFor(dir.filePath(QStringLiteral("start.kansoku"))));
+    QString error;
+    if (!gui->start(&error))
+        qFatal("cannot start: %s", qPrintable(error));
+    gui->training()->setSessionDirectory(dir.path());
+    gui->training()->setPacing(pacing);
+    return gui;
+}
+
 FindingsPane *findingsPane(GuiMode &gui)
 {
     return qobject_cast<FindingsPane *>(
@@ -91,10 +104,8 @@ void TestTraining::initTestCase()
 void TestTraining::briefingsInBothLanguages()
 {
     QTemporaryDir dir;
-    GuiMode gui(optionsFor(dir.filePath(QStringLiteral("start.kansoku"))));
-    QString error;
-    QVERIFY2(gui.start(&error), qPrintable(error));
-    TrainingController *training = gui.training();
+    const auto gui = startedGui(dir, {});
+    TrainingController *training = gui->training();
     training->setLanguage(TrainingLanguage::English);
     QVERIFY(!training->menu()->foundItAction()->isEnabled());
     training->menu()->startAction()->trigger();
@@ -123,13 +134,10 @@ void TestTraining::briefingsInBothLanguages()
 void TestTraining::scenarioFromStartToFix()
 {
     QTemporaryDir dir;
-    GuiMode gui(optionsFor(dir.filePath(QStringLiteral("start.kansoku"))));
-    QString error;
-    QVERIFY2(gui.start(&error), qPrintable(error));
+    const auto guiMode = startedGui(dir, {120, 1.0, 3.0});
+    GuiMode &gui = *guiMode;
     gui.window()->show();
     TrainingController *training = gui.training();
-    training->setSessionDirectory(dir.path());
-    training->setPacing({120, 1.0, 3.0});
     QSignalSpy finished(training, &TrainingController::playbackFinished);
 
     training->menu()->startAction()->trigger();
@@ -224,16 +232,19 @@ void TestTraining::scenarioFromStartToFix()
 void TestTraining::sessionSwitchStopsThePlayer()
 {
     QTemporaryDir dir;
-    GuiMode gui(optionsFor(dir.filePath(QStringLiteral("start.kansoku"))));
-    QString error;
-    QVERIFY2(gui.start(&error), qPrintable(error));
-    TrainingController *training = gui.training();
-    training->setSessionDirectory(dir.path());
-    training->setPacing({10, 600.0, 600.0});
+    const auto gui = startedGui(dir, {10, 600.0, 600.0});
+    TrainingController *training = gui->training();
     QSignalSpy finished(training, &TrainingController::playbackFinished);
+    training->setLanguage(TrainingLanguage::Japanese);
     QVERIFY(training->start(QStringLiteral("slow-query")));
     QVERIFY(training->isPlaying());
-    QVERIFY(gui.sessions()->openSession(dir.filePath(QStringLiteral("other.kansoku"))));
+    // The bar speaks the training's language.
+    training->showNextHint();
+    QVERIFY(training->panel()->messagesText().contains(QStringLiteral("ヒント 1/3")));
+    QVERIFY(training->panel()->messagesText().contains(
+        QStringLiteral("GET /reports/sales で絞り込み")));
+    training->setLanguage(TrainingLanguage::English);
+    QVERIFY(gui->sessions()->openSession(dir.filePath(QStringLiteral("other.kansoku"))));
     QVERIFY(!training->isRunning());
     QVERIFY(!training->panel()->isVisible());
     // The stopped player ends on its own within a live tick and is deleted, without a signal
@@ -246,11 +257,7 @@ void TestTraining::sessionSwitchStopsThePlayer()
 void TestTraining::closingWhilePlaying()
 {
     QTemporaryDir dir;
-    auto gui = std::make_unique<GuiMode>(optionsFor(dir.filePath(QStringLiteral("start.kansoku"))));
-    QString error;
-    QVERIFY2(gui->start(&error), qPrintable(error));
-    gui->training()->setSessionDirectory(dir.path());
-    gui->training()->setPacing({10, 600.0, 600.0});
+    auto gui = startedGui(dir, {10, 600.0, 600.0});
     QVERIFY(gui->training()->start(QStringLiteral("version-lock")));
     QVERIFY(gui->training()->isPlaying());
     QTest::qWait(300);

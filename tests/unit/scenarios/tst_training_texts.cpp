@@ -101,7 +101,7 @@ void TestTrainingTexts::verdictLines()
           TrainingTexts::Line::ComplaintHeading, TrainingTexts::Line::TaskHeading,
           TrainingTexts::Line::FixHeading, TrainingTexts::Line::HintHeading,
           TrainingTexts::Line::SelectFirst, TrainingTexts::Line::FindingLabel,
-          TrainingTexts::Line::MetricLabel})
+          TrainingTexts::Line::MetricLabel, TrainingTexts::Line::GettingStarted})
         verifyTranslated(TrainingTexts::line(line, TrainingLanguage::English),
                          TrainingTexts::line(line, TrainingLanguage::Japanese), "line");
 }
