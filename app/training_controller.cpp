@@ -302,14 +302,18 @@ void TrainingController::answerSelected()
         return answerMetric(metricName, metricService);
     // Both are selected: the learner says which one is meant.
     auto *choice = new QMenu(m_window);
+    choice->setObjectName(QStringLiteral("trainingAnswerChoice"));
     choice->setAttribute(Qt::WA_DeleteOnClose);
-    choice->addAction(text(TrainingTexts::Line::FindingLabel, m_language)
-                          + QString::fromStdString(finding->title),
-                      this, [this, f = *finding] { answerFinding(f); });
+    // The finding first and active (Enter takes it): the Metrics pane always has a metric
+    // selected once it lists any, the Findings pane only what the learner picked or opened.
+    QAction *findingAction = choice->addAction(text(TrainingTexts::Line::FindingLabel, m_language)
+                                                   + QString::fromStdString(finding->title),
+                                               this, [this, f = *finding] { answerFinding(f); });
     choice->addAction(
         text(TrainingTexts::Line::MetricLabel, m_language) + metricName, this,
         [this, metricName, metricService] { answerMetric(metricName, metricService); });
-    choice->popup(QCursor::pos());
+    choice->popup(QCursor::pos(), findingAction);
+    choice->setActiveAction(findingAction);
 }
 
 void TrainingController::answerFinding(const Finding &finding)

@@ -23,6 +23,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QListWidget>
+#include <QMenu>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -186,6 +187,19 @@ void TestTraining::scenarioFromStartToFix()
     QVERIFY(panel->messagesText().contains(QStringLiteral("Not it.")));
     QVERIFY(panel->messagesText().contains(QStringLiteral("Metric: http.server.request.duration")));
     QVERIFY(panel->messagesText().contains(QStringLiteral("Read the task again")));
+
+    // Both selected: the learner picks which one is meant; the finding is offered first.
+    findings->table()->setCurrentIndex(findings->model()->index(nPlusOne, 0));
+    training->menu()->foundItAction()->trigger();
+    QMenu *choice = nullptr;
+    QTRY_VERIFY((choice = gui.window()->findChild<QMenu *>(QStringLiteral("trainingAnswerChoice")))
+                && choice->isVisible());
+    QCOMPARE(choice->actions().size(), 2);
+    QCOMPARE(choice->activeAction(), choice->actions().constFirst());
+    QVERIFY(choice->actions().constLast()->text().contains(QStringLiteral("http.server")));
+    choice->actions().constFirst()->trigger();
+    QCOMPARE(panel->messagesText().count(QStringLiteral("Right.")), 2);
+    choice->close();
 
     // Hints: one at a time, then "that was the last".
     for (int i = 0; i < 4; ++i)
