@@ -9,6 +9,7 @@
 #include "session_controller.h"
 #include "telemetry_store.h"
 #include "traces_pane.h"
+#include "training_controller.h"
 #include "unix_signal_notifier.h"
 #include "view/workbench_state.h"
 #include "workbench_window.h"
@@ -56,8 +57,11 @@ GuiMode::GuiMode(const CommandLineOptions &options, QObject *parent)
 {
     m_imports = new FileImportController(m_runtime->sharedCounters(), this);
     m_sessions = new SessionController(m_runtime, m_imports, m_window, this);
-    m_window->setSessionDirectory(
-        QFileInfo(CommandLineOptions::defaultDatabasePath()).absolutePath());
+    const QString sessionDirectory
+        = QFileInfo(CommandLineOptions::defaultDatabasePath()).absolutePath();
+    m_window->setSessionDirectory(sessionDirectory);
+    m_training = new TrainingController(m_runtime, m_sessions, m_window, this);
+    m_training->setSessionDirectory(sessionDirectory);
     connect(m_window, &WorkbenchWindow::openFilesRequested, m_sessions,
             &SessionController::openPaths);
     connect(m_window, &WorkbenchWindow::newSessionRequested, m_sessions,
@@ -102,6 +106,7 @@ int GuiMode::run()
     QString error;
     const bool started = start(&error);
     m_window->restoreLayout(QSettings());
+    m_training->syncPanelVisibility();
     m_window->show();
     if (!started)
         m_window->showError(tr("Kansoku"), error);
@@ -156,6 +161,8 @@ void GuiMode::shutdown()
     m_factsQuery.cancel();
     // Imports feed the store: they end before the runtime drains and closes it.
     m_imports->cancelAndWait();
+    // The training player sends to the receivers: it ends before they stop.
+    m_training->shutdown();
     m_runtime->stop();
 }
 

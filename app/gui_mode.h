@@ -20,6 +20,7 @@ class FileImportController;
 class KansokuRuntime;
 class SessionController;
 class TelemetryQueries;
+class TrainingController;
 class WorkbenchState;
 class WorkbenchWindow;
 
@@ -38,6 +39,7 @@ public:
     SessionController *sessions() const { return m_sessions; }
     FileImportController *imports() const { return m_imports; }
     WorkbenchState *state() const { return m_state; }
+    TrainingController *training() const { return m_training; }
     // Starts the runtime, fills the window and queues the command line's files, without entering
     // the event loop (run() does that).
     bool start(QString *errorMessage);
@@ -58,6 +60,7 @@ private:
     WorkbenchWindow *m_window = nullptr;
     FileImportController *m_imports = nullptr;
     SessionController *m_sessions = nullptr;
+    TrainingController *m_training = nullptr;
     QStringList m_openFiles;              // from the command line, opened once the window is up
     std::optional<TraceId> m_openTraceId; // --trace, opened at start
     std::optional<TimeRange> m_openRange; // --range, shown from the start

@@ -50,6 +50,9 @@ public:
     // first) when listening on every interface, else the listen address. Empty without a token.
     QStringList participantLines() const;
     bool requiresToken() const { return !m_options.token.isEmpty(); }
+    // The bearer token exports must carry (empty: none); the window's own training player
+    // sends with it.
+    QString token() const { return m_options.token; }
     StorageStatus storageStatus() const;
     TelemetryStore *store() const { return m_store.get(); }
     // The open store as the sink file imports feed; replaced by switchSession().

@@ -1,0 +1,131 @@
+// The training texts: every scenario's briefing, hints and explanations exist in English and
+// Japanese, and the Japanese is a translation (not the English again); the language switch.
+#include "scenarios/scenario_catalog.h"
+#include "scenarios/training_texts.h"
+
+#include <QTest>
+
+using namespace kansoku;
+
+namespace {
+
+bool hasJapanese(const std::string &text)
+{
+    // Hiragana, katakana or CJK ideographs start with these UTF-8 lead bytes (U+3000..U+9FFF).
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte >= 0xE3 && byte <= 0xE9)
+            return true;
+    }
+    return false;
+}
+
+void verifyTranslated(const std::string &english, const std::string &japanese, const char *what)
+{
+    QVERIFY2(!english.empty(), what);
+    QVERIFY2(!japanese.empty(), what);
+    QVERIFY2(english != japanese, what);
+    QVERIFY2(hasJapanese(japanese), what);
+    QVERIFY2(!hasJapanese(english), what);
+}
+
+} // namespace
+
+class TestTrainingTexts : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void everyScenario_data();
+    void everyScenario();
+    void verdictLines();
+    void languages_data();
+    void languages();
+};
+
+void TestTrainingTexts::everyScenario_data()
+{
+    QTest::addColumn<QString>("id");
+    for (const auto &scenario : ScenarioCatalog::all())
+        QTest::newRow(scenario->info().id.c_str()) << QString::fromStdString(scenario->info().id);
+}
+
+void TestTrainingTexts::everyScenario()
+{
+    QFETCH(QString, id);
+    const auto scenario = ScenarioCatalog::find(id.toStdString());
+    QVERIFY(scenario);
+    const TrainingBriefing en = TrainingTexts::briefing(*scenario, TrainingLanguage::English);
+    const TrainingBriefing ja = TrainingTexts::briefing(*scenario, TrainingLanguage::Japanese);
+    QCOMPARE(en.title, scenario->info().title);
+    QCOMPARE(en.task, scenario->info().task);
+    verifyTranslated(en.title, ja.title, "title");
+    verifyTranslated(en.system, ja.system, "system");
+    verifyTranslated(en.complaint, ja.complaint, "complaint");
+    verifyTranslated(en.task, ja.task, "task");
+    verifyTranslated(en.fix, ja.fix, "fix");
+
+    const auto hintsEn = TrainingTexts::hints(*scenario, TrainingLanguage::English);
+    const auto hintsJa = TrainingTexts::hints(*scenario, TrainingLanguage::Japanese);
+    QVERIFY(hintsEn.size() >= 2 && hintsEn.size() <= 3);
+    QCOMPARE(hintsJa.size(), hintsEn.size());
+    for (std::size_t i = 0; i < hintsEn.size(); ++i)
+        verifyTranslated(hintsEn[i], hintsJa[i], "hint");
+
+    for (const ScenarioVariant variant : {ScenarioVariant::Before, ScenarioVariant::After}) {
+        const ScenarioGroundTruth truth = scenario->groundTruth(variant);
+        for (std::size_t i = 0; i < truth.findings.size(); ++i) {
+            const auto explanation = [&](TrainingLanguage language) {
+                return TrainingTexts::findingExplanation(*scenario, variant, i, language);
+            };
+            QCOMPARE(explanation(TrainingLanguage::English), truth.findings[i].explanation);
+            verifyTranslated(explanation(TrainingLanguage::English),
+                             explanation(TrainingLanguage::Japanese), "finding explanation");
+        }
+        for (std::size_t i = 0; i < truth.metrics.size(); ++i) {
+            const auto explanation = [&](TrainingLanguage language) {
+                return TrainingTexts::metricExplanation(*scenario, variant, i, language);
+            };
+            verifyTranslated(explanation(TrainingLanguage::English),
+                             explanation(TrainingLanguage::Japanese), "metric explanation");
+        }
+    }
+}
+
+void TestTrainingTexts::verdictLines()
+{
+    for (const auto line :
+         {TrainingTexts::Line::Right, TrainingTexts::Line::Symptom, TrainingTexts::Line::NotIt,
+          TrainingTexts::Line::NotItNudge, TrainingTexts::Line::NothingWrong,
+          TrainingTexts::Line::NoMoreHints, TrainingTexts::Line::SystemHeading,
+          TrainingTexts::Line::ComplaintHeading, TrainingTexts::Line::TaskHeading,
+          TrainingTexts::Line::FixHeading, TrainingTexts::Line::HintHeading,
+          TrainingTexts::Line::SelectFirst, TrainingTexts::Line::FindingLabel,
+          TrainingTexts::Line::MetricLabel, TrainingTexts::Line::GettingStarted})
+        verifyTranslated(TrainingTexts::line(line, TrainingLanguage::English),
+                         TrainingTexts::line(line, TrainingLanguage::Japanese), "line");
+}
+
+void TestTrainingTexts::languages_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<bool>("japanese");
+    QTest::newRow("ja_JP") << QStringLiteral("ja_JP") << true;
+    QTest::newRow("ja") << QStringLiteral("ja") << true;
+    QTest::newRow("en_GB") << QStringLiteral("en_GB") << false;
+    QTest::newRow("de_DE") << QStringLiteral("de_DE") << false;
+    QTest::newRow("C") << QStringLiteral("C") << false;
+}
+
+void TestTrainingTexts::languages()
+{
+    QFETCH(QString, locale);
+    QFETCH(bool, japanese);
+    const TrainingLanguage language = TrainingTexts::languageForLocale(locale.toStdString());
+    QCOMPARE(language == TrainingLanguage::Japanese, japanese);
+    QCOMPARE(TrainingTexts::languageFromId(TrainingTexts::languageId(language)), language);
+    QCOMPARE(TrainingTexts::languageFromId("fr"), TrainingLanguage::English);
+}
+
+QTEST_GUILESS_MAIN(TestTrainingTexts)
+#include "tst_training_texts.moc"
