@@ -13,6 +13,7 @@
 #include "receive_controller.h"
 #include "receive_menu.h"
 #include "session_controller.h"
+#include "support/session_totals.h"
 #include "support/storage_test_data.h"
 #include "telemetry_store.h"
 #include "trace_inspector.h"
@@ -87,17 +88,7 @@ quint16 httpPort(const KansokuRuntime &runtime)
     return 0;
 }
 
-TelemetryTotals totalsOf(const QString &path)
-{
-    StorageOptions options;
-    options.databasePath = path;
-    options.readOnly = true;
-    TelemetryStore store(options);
-    QString error;
-    if (!store.open(&error))
-        qFatal("cannot read %s: %s", qPrintable(path), qPrintable(error));
-    return store.queries()->totals();
-}
+using kansoku::test::sessionTotals;
 
 QByteArray digest(const QString &path)
 {
@@ -302,8 +293,8 @@ void TestGuiMode::newSessionTakesLiveData()
     QTRY_COMPARE_WITH_TIMEOUT(session.runtime()->storageStatus().totals.logRecords, 1, 20000);
 
     session.shutdown();
-    QCOMPARE(totalsOf(second).logRecords, 1);
-    QCOMPARE(totalsOf(first).logRecords, 0);
+    QCOMPARE(sessionTotals(second).logRecords, 1);
+    QCOMPARE(sessionTotals(first).logRecords, 0);
 }
 
 void TestGuiMode::saveAsContinuesInCopy()
@@ -333,8 +324,8 @@ void TestGuiMode::saveAsContinuesInCopy()
     QVERIFY(finished.wait(30000));
     QTRY_COMPARE_WITH_TIMEOUT(session.runtime()->storageStatus().totals.spans, 7, 20000);
     session.shutdown();
-    QCOMPARE(totalsOf(copy).spans, 7);
-    QCOMPARE(totalsOf(original).spans, 4);
+    QCOMPARE(sessionTotals(copy).spans, 7);
+    QCOMPARE(sessionTotals(original).spans, 4);
 }
 
 void TestGuiMode::readOnlySessionIsPausedAndUnchanged()
@@ -352,7 +343,7 @@ void TestGuiMode::readOnlySessionIsPausedAndUnchanged()
         QVERIFY(finished.wait(30000));
         writer.shutdown();
     }
-    const std::int64_t spans = totalsOf(shared).spans;
+    const std::int64_t spans = sessionTotals(shared).spans;
     QVERIFY(spans > 0);
     // Not ours to change: no write permission.
     QVERIFY(QFile::setPermissions(shared, QFileDevice::ReadOwner | QFileDevice::ReadGroup
@@ -599,7 +590,7 @@ void TestGuiMode::forwardingDialogSetsAndStopsForwarding()
     QTRY_COMPARE_WITH_TIMEOUT(session->runtime()->storageStatus().totals.logRecords, 1, 20000);
     session->shutdown();
     upstream.stop();
-    QCOMPARE(totalsOf(dir.filePath(QStringLiteral("upstream.kansoku"))).logRecords, 2);
+    QCOMPARE(sessionTotals(dir.filePath(QStringLiteral("upstream.kansoku"))).logRecords, 2);
 }
 
 QTEST_MAIN(TestGuiMode)

@@ -4,6 +4,7 @@
 // waits and its retries; B started again on its ports receives what waited. A queue too small for
 // what waits drops and counts the rest, while A's own session still keeps everything.
 #include "kansoku_process.h"
+#include "support/session_totals.h"
 #include "telemetry_store.h"
 
 #include <QProcess>
@@ -21,17 +22,7 @@ QString program()
     return QStringLiteral(KANSOKU_EXECUTABLE);
 }
 
-TelemetryTotals totalsOf(const QString &path)
-{
-    StorageOptions options;
-    options.databasePath = path;
-    options.readOnly = true;
-    TelemetryStore store(options);
-    QString error;
-    if (!store.open(&error))
-        qFatal("cannot read %s: %s", qPrintable(path), qPrintable(error));
-    return store.queries()->totals();
-}
+using kansoku::test::sessionTotals;
 
 // The scenario's telemetry sent to an OTLP/HTTP receiver at once; true when all was accepted.
 bool sendScenario(quint16 httpPort, int historySeconds, QString *output)
@@ -91,7 +82,21 @@ private Q_SLOTS:
     void forwardsEverythingToASecondKansoku();
     void keepsAcceptingWhileUpstreamIsDownThenDelivers();
     void countsWhatTheQueueCannotHoldAsDropped();
+    void init();
+
+private:
+    // Fresh for each test: A's session and B's (the upstream's).
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_pathA;
+    QString m_pathB;
 };
+
+void TestKansokuForward::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_pathA = m_dir->filePath(QStringLiteral("a.kansoku"));
+    m_pathB = m_dir->filePath(QStringLiteral("b.kansoku"));
+}
 
 void TestKansokuForward::forwardsEverythingToASecondKansoku_data()
 {
@@ -103,14 +108,11 @@ void TestKansokuForward::forwardsEverythingToASecondKansoku_data()
 void TestKansokuForward::forwardsEverythingToASecondKansoku()
 {
     QFETCH(QString, protocol);
-    QTemporaryDir dir;
-    const QString pathA = dir.filePath(QStringLiteral("a.kansoku"));
-    const QString pathB = dir.filePath(QStringLiteral("b.kansoku"));
-    KansokuProcess b(program(), pathB);
+    KansokuProcess b(program(), m_pathB);
     QString error;
     QVERIFY2(b.start(&error), qPrintable(error));
     const bool grpc = protocol == QLatin1String("grpc");
-    KansokuProcess a(program(), pathA);
+    KansokuProcess a(program(), m_pathA);
     a.setExtraArguments(
         {QStringLiteral("--forward"),
          QStringLiteral("http://127.0.0.1:%1").arg(grpc ? b.grpcPort() : b.httpPort()),
@@ -132,24 +134,21 @@ void TestKansokuForward::forwardsEverythingToASecondKansoku()
     const ForwardFigures figures = latestFigures(a);
     QCOMPARE(figures.dropped, 0);
     QCOMPARE(figures.retries, 0);
-    compareTotals(totalsOf(pathA), totalsOf(pathB));
+    compareTotals(sessionTotals(m_pathA), sessionTotals(m_pathB));
     // Header values (tokens) are never printed.
     QVERIFY(!a.output().contains(QLatin1String("kansoku-test")));
 }
 
 void TestKansokuForward::keepsAcceptingWhileUpstreamIsDownThenDelivers()
 {
-    QTemporaryDir dir;
-    const QString pathA = dir.filePath(QStringLiteral("a.kansoku"));
-    const QString pathB = dir.filePath(QStringLiteral("b.kansoku"));
-    KansokuProcess b(program(), pathB);
+    KansokuProcess b(program(), m_pathB);
     QString error;
     QVERIFY2(b.start(&error), qPrintable(error));
     const quint16 grpcPortB = b.grpcPort();
     const quint16 httpPortB = b.httpPort();
     QVERIFY2(b.stop(&error), qPrintable(error)); // B is down from here on
 
-    KansokuProcess a(program(), pathA);
+    KansokuProcess a(program(), m_pathA);
     a.setExtraArguments({QStringLiteral("--forward"),
                          QStringLiteral("http://127.0.0.1:%1").arg(httpPortB),
                          QStringLiteral("--stats-interval"), QStringLiteral("1")});
@@ -161,7 +160,7 @@ void TestKansokuForward::keepsAcceptingWhileUpstreamIsDownThenDelivers()
     QVERIFY2(a.output().contains(QLatin1String("last error: http://127.0.0.1:")),
              qPrintable(a.output()));
 
-    KansokuProcess again(program(), pathB);
+    KansokuProcess again(program(), m_pathB);
     again.setPorts(grpcPortB, httpPortB);
     QVERIFY2(again.start(&error), qPrintable(error));
     QTRY_VERIFY_WITH_TIMEOUT(latestFigures(a).queued == 0 && latestFigures(a).forwarded > 0,
@@ -169,20 +168,18 @@ void TestKansokuForward::keepsAcceptingWhileUpstreamIsDownThenDelivers()
     QVERIFY2(a.stop(&error), qPrintable(error));
     QVERIFY2(again.stop(&error), qPrintable(error));
     QCOMPARE(latestFigures(a).dropped, 0);
-    compareTotals(totalsOf(pathA), totalsOf(pathB));
+    compareTotals(sessionTotals(m_pathA), sessionTotals(m_pathB));
 }
 
 void TestKansokuForward::countsWhatTheQueueCannotHoldAsDropped()
 {
-    QTemporaryDir dir;
-    const QString pathA = dir.filePath(QStringLiteral("a.kansoku"));
-    KansokuProcess nobody(program(), dir.filePath(QStringLiteral("nobody.kansoku")));
+    KansokuProcess nobody(program(), m_pathB);
     QString error;
     QVERIFY2(nobody.start(&error), qPrintable(error));
     const quint16 downPort = nobody.httpPort();
     QVERIFY2(nobody.stop(&error), qPrintable(error));
 
-    KansokuProcess a(program(), pathA);
+    KansokuProcess a(program(), m_pathA);
     a.setExtraArguments({QStringLiteral("--forward"),
                          QStringLiteral("http://127.0.0.1:%1").arg(downPort),
                          QStringLiteral("--forward-queue-mib"), QStringLiteral("1"),
@@ -196,7 +193,7 @@ void TestKansokuForward::countsWhatTheQueueCannotHoldAsDropped()
     QCOMPARE(figures.forwarded, 0);
     QVERIFY2(a.stop(&error), qPrintable(error));
     // A's own session lost nothing: forwarding never slows or refuses ingest.
-    const TelemetryTotals totals = totalsOf(pathA);
+    const TelemetryTotals totals = sessionTotals(m_pathA);
     QVERIFY(totals.spans > 0 && totals.dataPoints > 0 && totals.logRecords > 0);
     QVERIFY2(a.output().contains(QLatin1String("refused=0")), qPrintable(a.output()));
 }

@@ -123,6 +123,24 @@ OtlpForwarderOptions forwardTo(const Receiver &upstream)
     return options;
 }
 
+// A receiver ("kansoku") whose accepted exports a started forwarder sends to a second one.
+struct ForwardingPair
+{
+    Receiver upstream;
+    Receiver kansoku;
+    std::shared_ptr<OtlpForwarder> forwarder;
+
+    bool start(bool receiveGrpc, bool forwardGrpc)
+    {
+        if (!upstream.start(forwardGrpc) || !kansoku.start(receiveGrpc))
+            return false;
+        forwarder = std::make_shared<OtlpForwarder>(forwardTo(upstream));
+        forwarder->start();
+        kansoku.control->setForwarder(forwarder);
+        return true;
+    }
+};
+
 } // namespace
 
 class TestReceiverPauseForward : public QObject
@@ -235,13 +253,11 @@ void TestReceiverPauseForward::forwardsAcceptedExportsUnchanged()
 {
     QFETCH(bool, receiveGrpc);
     QFETCH(bool, forwardGrpc);
-    Receiver upstream;
-    QVERIFY(upstream.start(forwardGrpc));
-    Receiver kansoku;
-    QVERIFY(kansoku.start(receiveGrpc));
-    auto forwarder = std::make_shared<OtlpForwarder>(forwardTo(upstream));
-    forwarder->start();
-    kansoku.control->setForwarder(forwarder);
+    ForwardingPair pair;
+    QVERIFY(pair.start(receiveGrpc, forwardGrpc));
+    Receiver &upstream = pair.upstream;
+    Receiver &kansoku = pair.kansoku;
+    const std::shared_ptr<OtlpForwarder> &forwarder = pair.forwarder;
 
     OtlpExportClient client(kansoku.target(1));
     const TelemetrySignal allSignals[]
@@ -271,13 +287,10 @@ void TestReceiverPauseForward::forwardsAcceptedExportsUnchanged()
 
 void TestReceiverPauseForward::forwardsJsonAsTheSameRequestInProtobuf()
 {
-    Receiver upstream;
-    QVERIFY(upstream.start(false));
-    Receiver kansoku;
-    QVERIFY(kansoku.start(false));
-    auto forwarder = std::make_shared<OtlpForwarder>(forwardTo(upstream));
-    forwarder->start();
-    kansoku.control->setForwarder(forwarder);
+    ForwardingPair pair;
+    QVERIFY(pair.start(false, false));
+    Receiver &upstream = pair.upstream;
+    Receiver &kansoku = pair.kansoku;
     const TelemetrySignal allSignals[]
         = {TelemetrySignal::Traces, TelemetrySignal::Metrics, TelemetrySignal::Logs};
     const char *paths[] = {"/v1/traces", "/v1/metrics", "/v1/logs"};
@@ -301,13 +314,11 @@ void TestReceiverPauseForward::forwardsJsonAsTheSameRequestInProtobuf()
 
 void TestReceiverPauseForward::forwardsNothingRefusedOrMalformed()
 {
-    Receiver upstream;
-    QVERIFY(upstream.start(false));
-    Receiver kansoku;
-    QVERIFY(kansoku.start(false));
-    auto forwarder = std::make_shared<OtlpForwarder>(forwardTo(upstream));
-    forwarder->start();
-    kansoku.control->setForwarder(forwarder);
+    ForwardingPair pair;
+    QVERIFY(pair.start(false, false));
+    Receiver &upstream = pair.upstream;
+    Receiver &kansoku = pair.kansoku;
+    const std::shared_ptr<OtlpForwarder> &forwarder = pair.forwarder;
 
     kansoku.control->setPaused(true);
     QCOMPARE(post(kansoku.port, "/v1/metrics", "application/x-protobuf",
