@@ -136,6 +136,9 @@ void KansokuRuntime::stop()
         // Kept, so the final statistics still show what it did; start() makes a new one.
         m_forwarder->stop();
     }
+    for (const std::shared_ptr<OtlpForwarder> &retired : m_retiredForwarders)
+        retired->stop();
+    m_retiredForwarders.clear();
 }
 
 void KansokuRuntime::stopSession()
@@ -231,7 +234,7 @@ bool KansokuRuntime::setForwarding(const std::optional<OtlpExportTarget> &target
     }
     error->clear();
     // The receivers hand exports to the new forwarder from here on; the old one sends what it
-    // holds (its drain time) and stops.
+    // holds in its drain time, then its thread ends (joined by stop()).
     std::shared_ptr<OtlpForwarder> previous = std::move(m_forwarder);
     m_forwardTarget = target;
     m_forwardQueueMiB = queueMiB;
@@ -244,8 +247,10 @@ bool KansokuRuntime::setForwarding(const std::optional<OtlpExportTarget> &target
         m_forwarder->start();
     }
     m_control->setForwarder(m_forwarder);
-    if (previous)
-        previous->stop();
+    if (previous) {
+        previous->requestStop();
+        m_retiredForwarders.push_back(std::move(previous));
+    }
     return true;
 }
 

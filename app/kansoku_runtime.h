@@ -92,6 +92,9 @@ private:
     std::shared_ptr<ClientStatistics> m_clients;
     std::shared_ptr<ReceiverControl> m_control; // shared with every receiver built
     std::shared_ptr<OtlpForwarder> m_forwarder; // null: not forwarding
+    // Replaced by setForwarding(): still sending what they hold, on their own threads, so the
+    // GUI thread never waits for an old upstream; joined by stop().
+    std::vector<std::shared_ptr<OtlpForwarder>> m_retiredForwarders;
     std::optional<OtlpExportTarget> m_forwardTarget;
     int m_forwardQueueMiB = 64;
     std::shared_ptr<TelemetryStore> m_store;

@@ -71,7 +71,7 @@ void OtlpForwarder::start()
     m_thread->start();
 }
 
-void OtlpForwarder::stop()
+void OtlpForwarder::requestStop()
 {
     {
         const std::lock_guard lock(m_mutex);
@@ -81,6 +81,11 @@ void OtlpForwarder::stop()
         m_drainDeadline = std::chrono::steady_clock::now() + m_options.drainTimeout;
     }
     m_wake.notify_all();
+}
+
+void OtlpForwarder::stop()
+{
+    requestStop();
     if (m_thread) {
         m_thread->wait();
         m_thread.reset();

@@ -44,7 +44,10 @@ public:
     OtlpForwarder &operator=(const OtlpForwarder &) = delete;
 
     void start();
-    // Sends what it can within drainTimeout, counts the rest dropped, joins the thread.
+    // Takes no more offers and starts the drain time; returns at once (the thread goes on
+    // sending what waits until the drain time is over).
+    void requestStop();
+    // requestStop(), then joins the thread and counts what did not go out as dropped.
     // Idempotent; offers after it are dropped.
     void stop();
 

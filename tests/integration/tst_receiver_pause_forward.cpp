@@ -157,6 +157,7 @@ private Q_SLOTS:
     void forwardsNothingRefusedOrMalformed();
     void retriesAnUnreachableUpstreamUntilItIsThere();
     void countsOverflowAndPermanentFailuresAsDropped();
+    void drainsWhatWaitsWhenStopped();
 };
 
 void TestReceiverPauseForward::pausedHttpAnswers503UntilResumed()
@@ -423,6 +424,29 @@ void TestReceiverPauseForward::countsOverflowAndPermanentFailuresAsDropped()
     QVERIFY2(QString::fromStdString(status.lastError).contains(QLatin1String("HTTP 400")),
              status.lastError.c_str());
     QCOMPARE(upstream.sink->size(), std::size_t(1));
+}
+
+void TestReceiverPauseForward::drainsWhatWaitsWhenStopped()
+{
+    Receiver upstream;
+    QVERIFY(upstream.start(true));
+    OtlpForwarderOptions options = forwardTo(upstream);
+    options.drainTimeout = std::chrono::milliseconds(20'000);
+    OtlpForwarder forwarder(options);
+    const std::string body = metricsBody();
+    // Offered before the thread runs: only the drain can send them.
+    QVERIFY(forwarder.offer(TelemetrySignal::Metrics, OtlpEncoding::Protobuf, body, 3));
+    QVERIFY(forwarder.offer(TelemetrySignal::Metrics, OtlpEncoding::Protobuf, body, 3));
+    forwarder.start();
+    forwarder.requestStop();
+    QVERIFY(!forwarder.offer(TelemetrySignal::Metrics, OtlpEncoding::Protobuf, body, 3));
+    forwarder.stop();
+    const ForwardingStatus status = forwarder.status();
+    QCOMPARE(status.forwardedRequests, 2);
+    QCOMPARE(status.forwardedItems, 6);
+    QCOMPARE(status.droppedRequests, 1);
+    QCOMPARE(status.queuedRequests, 0);
+    QCOMPARE(upstream.sink->size(), std::size_t(2));
 }
 
 QTEST_GUILESS_MAIN(TestReceiverPauseForward)
