@@ -1,6 +1,7 @@
 #include "command_line_options.h"
 
 #include "core/time_format.h"
+#include "forward_target.h"
 #include "receiver_token.h"
 
 #include <QCommandLineParser>
@@ -155,6 +156,28 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
                        "given."),
         QStringLiteral("token"));
     parser.addOption(tokenOption);
+    const QCommandLineOption forwardOption(
+        QStringLiteral("forward"),
+        QStringLiteral("Send every export the receivers accept on, unchanged, to this upstream "
+                       "OTLP endpoint (e.g. the team's Collector, http://collector:4318). "
+                       "Imported files are not forwarded."),
+        QStringLiteral("url"));
+    const QCommandLineOption forwardProtocolOption(
+        QStringLiteral("forward-protocol"),
+        QStringLiteral("grpc or http/protobuf (default): how --forward sends."),
+        QStringLiteral("protocol"));
+    const QCommandLineOption forwardHeaderOption(
+        QStringLiteral("forward-header"),
+        QStringLiteral("A header --forward sends with every request, e.g. authorization=Bearer "
+                       "TOKEN (repeatable; values are never printed)."),
+        QStringLiteral("name=value"));
+    const QCommandLineOption forwardQueueOption(
+        QStringLiteral("forward-queue-mib"),
+        QStringLiteral("MiB of requests --forward keeps while the upstream is unreachable "
+                       "(default 64); what does not fit is dropped and counted."),
+        QStringLiteral("mib"), QStringLiteral("64"));
+    parser.addOptions(
+        {forwardOption, forwardProtocolOption, forwardHeaderOption, forwardQueueOption});
     const QCommandLineOption traceOption(
         QStringLiteral("trace"), QStringLiteral("Window: open at this trace (32 hex digits)."),
         QStringLiteral("id"));
@@ -370,6 +393,38 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
                                          "(1-2047)")
                               .arg(parser.value(maxRequestOption));
         return options;
+    }
+    for (const QCommandLineOption *option :
+         {&forwardProtocolOption, &forwardHeaderOption, &forwardQueueOption}) {
+        if (parser.isSet(*option) && !parser.isSet(forwardOption))
+            return fail(
+                QStringLiteral("--%1 goes with --forward URL").arg(option->names().constFirst()));
+    }
+    if (parser.isSet(forwardOption)) {
+        if (options.subcommand != Subcommand::None)
+            return fail(QStringLiteral("--forward sends on what the receivers accept: it goes "
+                                       "with the window or --headless, not with a command"));
+        ForwardTarget::Problem problem;
+        options.forwardTarget
+            = ForwardTarget::parse(parser.value(forwardOption), parser.value(forwardProtocolOption),
+                                   parser.values(forwardHeaderOption), &problem);
+        if (!options.forwardTarget) {
+            const char *flag = problem.field == ForwardTarget::Field::Url ? "--forward"
+                               : problem.field == ForwardTarget::Field::Protocol
+                                   ? "--forward-protocol"
+                                   : "--forward-header";
+            return fail(QLatin1String(flag) + QStringLiteral(": ") + problem.message);
+        }
+        const QString loop = ForwardTarget::loopProblem(*options.forwardTarget,
+                                                        QHostAddress(options.listenAddress),
+                                                        options.grpcPort, options.httpPort);
+        if (!loop.isEmpty())
+            return fail(QStringLiteral("--forward: ") + loop);
+        options.forwardQueueMiB = parser.value(forwardQueueOption).toInt(&ok);
+        if (!ok || options.forwardQueueMiB < 1 || options.forwardQueueMiB > 65536)
+            return fail(QStringLiteral("--forward-queue-mib: \"%1\" is not a size in MiB "
+                                       "(1-65536)")
+                            .arg(parser.value(forwardQueueOption)));
     }
     if (parser.isSet(tokenOption)) {
         options.token = parser.value(tokenOption);

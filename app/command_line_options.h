@@ -28,6 +28,12 @@ struct CommandLineOptions
     // loopback address: the receivers never listen beyond loopback without one). Empty: none.
     QString token;
     bool tokenGenerated = false;
+    // `--forward URL [--forward-protocol grpc|http/protobuf] [--forward-header NAME=VALUE]...
+    // [--forward-queue-mib N]` (window or --headless): every export the receivers accept goes on,
+    // unchanged, to this upstream. nullopt: not forwarding (the window may still have a saved
+    // upstream; the command line wins for its run).
+    std::optional<OtlpExportTarget> forwardTarget;
+    int forwardQueueMiB = 64;
     enum class Subcommand { None, Import, Analyze, Diff, Scenario, Replay, Mcp, Query };
     Subcommand subcommand = Subcommand::None;
     // `kansoku import FILE... [--db PATH]`: import these files headless, then exit.

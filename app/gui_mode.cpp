@@ -6,6 +6,7 @@
 #include "kansoku_runtime.h"
 #include "logs_pane.h"
 #include "metrics_pane.h"
+#include "receive_controller.h"
 #include "session_controller.h"
 #include "telemetry_store.h"
 #include "traces_pane.h"
@@ -54,12 +55,14 @@ GuiMode::GuiMode(const CommandLineOptions &options, QObject *parent)
     , m_openFiles(withSessionFromFiles(options).openFiles)
     , m_openTraceId(options.openTraceId)
     , m_openRange(options.openRange)
+    , m_options(options)
 {
     m_imports = new FileImportController(m_runtime->sharedCounters(), this);
     m_sessions = new SessionController(m_runtime, m_imports, m_window, this);
     const QString sessionDirectory
         = QFileInfo(CommandLineOptions::defaultDatabasePath()).absolutePath();
     m_window->setSessionDirectory(sessionDirectory);
+    m_receiving = new ReceiveController(m_runtime, m_window, this);
     m_training = new TrainingController(m_runtime, m_sessions, m_window, this);
     m_training->setSessionDirectory(sessionDirectory);
     connect(m_window, &WorkbenchWindow::openFilesRequested, m_sessions,
@@ -115,6 +118,7 @@ int GuiMode::run()
 
 bool GuiMode::start(QString *errorMessage)
 {
+    m_receiving->applyStartupForwarding(m_options);
     const bool started = m_runtime->start(errorMessage);
     m_imports->setSink(m_runtime->sharedStore());
     m_sessions->noteSessionOpened();
@@ -201,6 +205,7 @@ void GuiMode::refreshStatus()
 {
     m_window->setReceivers(m_runtime->receiverStatuses());
     m_window->setCounts(m_runtime->counters(), m_runtime->storageStatus());
+    m_window->setForwarding(m_runtime->forwardingStatus());
     // A mutex-guarded copy of at most 1,000 rows: no SQLite, no parsing on the GUI thread.
     m_window->setClients(m_runtime->sharedClientStatistics()->snapshot());
 }

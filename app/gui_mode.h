@@ -3,7 +3,8 @@
 // commits from the writer thread set a flag that a 250 ms timer turns into one refresh of the
 // session facts (time bounds and services) on a worker, then one telemetryCommitted for the panes.
 // The GUI thread never touches SQLite. File imports and session switches are carried out by
-// FileImportController and SessionController; after a switch the panes are rebuilt over the new
+// FileImportController and SessionController, pausing and forwarding by ReceiveController; after a
+// switch the panes are rebuilt over the new
 // store's queries. Main thread.
 #pragma once
 
@@ -18,6 +19,7 @@ namespace kansoku {
 
 class FileImportController;
 class KansokuRuntime;
+class ReceiveController;
 class SessionController;
 class TelemetryQueries;
 class TrainingController;
@@ -37,6 +39,7 @@ public:
     WorkbenchWindow *window() const { return m_window; }
     KansokuRuntime *runtime() const { return m_runtime; }
     SessionController *sessions() const { return m_sessions; }
+    ReceiveController *receiving() const { return m_receiving; }
     FileImportController *imports() const { return m_imports; }
     WorkbenchState *state() const { return m_state; }
     TrainingController *training() const { return m_training; }
@@ -61,9 +64,11 @@ private:
     FileImportController *m_imports = nullptr;
     SessionController *m_sessions = nullptr;
     TrainingController *m_training = nullptr;
-    QStringList m_openFiles;              // from the command line, opened once the window is up
-    std::optional<TraceId> m_openTraceId; // --trace, opened at start
-    std::optional<TimeRange> m_openRange; // --range, shown from the start
+    ReceiveController *m_receiving = nullptr; // pause and forwarding (the Receive menu)
+    QStringList m_openFiles;                  // from the command line, opened once the window is up
+    std::optional<TraceId> m_openTraceId;     // --trace, opened at start
+    std::optional<TimeRange> m_openRange;     // --range, shown from the start
+    CommandLineOptions m_options;
     std::shared_ptr<const TelemetryQueries> m_queries;
     QTimer m_statusTimer;
     QTimer m_liveTimer;

@@ -17,6 +17,27 @@ static void printLine(const QString &line)
     std::fflush(stdout);
 }
 
+// " | forward=URL (protocol) forwarded=N items=N queued=N (N KiB) retries=N dropped=N items=N",
+// or nothing when not forwarding.
+static QString forwardingText(const ForwardingStatus &forward)
+{
+    if (!forward.enabled)
+        return {};
+    return QStringLiteral(" | forward=%1 forwarded=%2 items=%3 queued=%4 (%5 KiB) retries=%6 "
+                          "dropped=%7 items=%8%9")
+        .arg(QString::fromStdString(forward.upstream))
+        .arg(forward.forwardedRequests)
+        .arg(forward.forwardedItems)
+        .arg(forward.queuedRequests)
+        .arg(forward.queuedBytes / 1024)
+        .arg(forward.retries)
+        .arg(forward.droppedRequests)
+        .arg(forward.droppedItems)
+        .arg(forward.lastError.empty()
+                 ? QString()
+                 : QStringLiteral(" last error: ") + QString::fromStdString(forward.lastError));
+}
+
 HeadlessMode::HeadlessMode(const CommandLineOptions &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
@@ -57,6 +78,9 @@ int HeadlessMode::run()
             printLine(QStringLiteral("  (no network address found: use this machine's address "
                                      "with the ports of the ready line below)"));
     }
+    if (const ForwardingStatus forward = m_runtime->forwardingStatus(); forward.enabled)
+        printLine(QStringLiteral("kansoku: forwarding accepted exports to %1")
+                      .arg(QString::fromStdString(forward.upstream)));
     printLine(QStringLiteral("kansoku ready: %1db=%2")
                   .arg(endpoints, QString::fromStdString(m_runtime->storageStatus().databasePath)));
     m_sinceLastStats.start();
@@ -77,25 +101,25 @@ void HeadlessMode::printStatistics()
     const double seconds = std::max<qint64>(1, m_sinceLastStats.restart()) / 1000.0;
     const double itemsPerSecond = double(storedItems - m_lastStoredItems) / seconds;
     m_lastStoredItems = storedItems;
-    printLine(
-        QStringLiteral("kansoku stats: stored spans=%1 points=%2 logs=%3 (%4 items/s) | "
-                       "received=%5 rejected=%6 malformed=%7 refused=%8 unauthorized=%9 | "
-                       "queue=%10/%11 | db=%12 MiB%13")
-            .arg(storage.totals.spans)
-            .arg(storage.totals.dataPoints)
-            .arg(storage.totals.logRecords)
-            .arg(locale.toString(itemsPerSecond, 'f', 0))
-            .arg(ingest.received)
-            .arg(ingest.rejected)
-            .arg(ingest.malformed)
-            .arg(ingest.refused)
-            .arg(ingest.unauthorized)
-            .arg(storage.queuedItems)
-            .arg(storage.queueCapacityItems)
-            .arg(locale.toString(storage.fileSizeBytes / (1024.0 * 1024.0), 'f', 1))
-            .arg(storage.lastError.empty()
-                     ? QString()
-                     : QStringLiteral(" | error: ") + QString::fromStdString(storage.lastError)));
+    printLine(QStringLiteral("kansoku stats: stored spans=%1 points=%2 logs=%3 (%4 items/s) | "
+                             "received=%5 rejected=%6 malformed=%7 refused=%8 unauthorized=%9 | "
+                             "queue=%10/%11 | db=%12 MiB%13")
+                  .arg(storage.totals.spans)
+                  .arg(storage.totals.dataPoints)
+                  .arg(storage.totals.logRecords)
+                  .arg(locale.toString(itemsPerSecond, 'f', 0))
+                  .arg(ingest.received)
+                  .arg(ingest.rejected)
+                  .arg(ingest.malformed)
+                  .arg(ingest.refused)
+                  .arg(ingest.unauthorized)
+                  .arg(storage.queuedItems)
+                  .arg(storage.queueCapacityItems)
+                  .arg(locale.toString(storage.fileSizeBytes / (1024.0 * 1024.0), 'f', 1))
+                  .arg(storage.lastError.empty() ? QString()
+                                                 : QStringLiteral(" | error: ")
+                                                       + QString::fromStdString(storage.lastError))
+              + forwardingText(m_runtime->forwardingStatus()));
 }
 
 void HeadlessMode::shutDown(int signalNumber)

@@ -1,8 +1,11 @@
 #include "kansoku_runtime.h"
 
 #include "core/participant_setup.h"
+#include "forward_target.h"
+#include "otlp_forwarder.h"
 #include "otlp_grpc_receiver.h"
 #include "otlp_http_receiver.h"
+#include "receiver_control.h"
 #include "telemetry_store.h"
 
 #include <QFileInfo>
@@ -16,8 +19,14 @@ KansokuRuntime::KansokuRuntime(const CommandLineOptions &options, QObject *paren
     , m_options(options)
     , m_counters(std::make_shared<IngestCounters>())
     , m_clients(std::make_shared<ClientStatistics>())
+    , m_control(std::make_shared<ReceiverControl>())
 {
     build();
+    // The command line checked it (ForwardTarget::loopProblem); started with the receivers.
+    if (m_options.forwardTarget) {
+        m_forwardTarget = m_options.forwardTarget;
+        m_forwardQueueMiB = m_options.forwardQueueMiB;
+    }
 }
 
 void KansokuRuntime::build()
@@ -34,6 +43,7 @@ void KansokuRuntime::build()
     receiverOptions.httpPort = m_options.httpPort;
     receiverOptions.maxRequestBytes = std::int64_t(m_options.maxRequestMiB) * 1024 * 1024;
     receiverOptions.bearerToken = m_options.token.toStdString();
+    receiverOptions.control = m_control;
     m_grpcReceiver
         = std::make_unique<OtlpGrpcReceiver>(receiverOptions, m_store, m_counters, m_clients);
     m_httpReceiver
@@ -60,7 +70,7 @@ bool KansokuRuntime::switchSession(const QString &path, QString *errorMessage)
     if (m_httpReceiver->isListening())
         m_options.httpPort = m_httpReceiver->port();
     const QString previousPath = m_options.databasePath;
-    stop();
+    stopSession();
     // The receivers hold the store they were made with: both are made anew.
     m_grpcReceiver.reset();
     m_httpReceiver.reset();
@@ -72,7 +82,7 @@ bool KansokuRuntime::switchSession(const QString &path, QString *errorMessage)
         return true;
     }
     // The new session is unusable: keep the app working on the one it had.
-    stop();
+    stopSession();
     m_grpcReceiver.reset();
     m_httpReceiver.reset();
     m_options.databasePath = previousPath;
@@ -90,6 +100,11 @@ KansokuRuntime::~KansokuRuntime()
 
 bool KansokuRuntime::start(QString *errorMessage)
 {
+    // Before the receivers, so the first accepted export is forwarded too.
+    if (m_forwardTarget && !m_control->forwarder()) {
+        QString ignored;
+        setForwarding(m_forwardTarget, m_forwardQueueMiB, &ignored);
+    }
     // Storage before ingest, so that nothing is acknowledged without a place to go.
     QString storeError;
     m_storeOpen = m_store->open(&storeError);
@@ -113,6 +128,20 @@ bool KansokuRuntime::start(QString *errorMessage)
 }
 
 void KansokuRuntime::stop()
+{
+    stopSession();
+    // Last: everything accepted has been offered to it; it sends what it can in its drain time.
+    m_control->setForwarder(nullptr);
+    if (m_forwarder) {
+        // Kept, so the final statistics still show what it did; start() makes a new one.
+        m_forwarder->stop();
+    }
+    for (const std::shared_ptr<OtlpForwarder> &retired : m_retiredForwarders)
+        retired->stop();
+    m_retiredForwarders.clear();
+}
+
+void KansokuRuntime::stopSession()
 {
     // Ingest first, so every acknowledged batch is in the queue; then drain and commit.
     m_grpcReceiver->stop();
@@ -175,6 +204,59 @@ QStringList KansokuRuntime::participantLines() const
         = m_httpReceiver->isListening() ? m_httpReceiver->port() : m_options.httpPort;
     return ParticipantSetup::lines(reachableHosts(QHostAddress(m_options.listenAddress)), grpcPort,
                                    httpPort, m_options.token);
+}
+
+void KansokuRuntime::setPaused(bool paused)
+{
+    m_control->setPaused(paused);
+}
+
+bool KansokuRuntime::isPaused() const
+{
+    return m_control->isPaused();
+}
+
+bool KansokuRuntime::setForwarding(const std::optional<OtlpExportTarget> &target, int queueMiB,
+                                   QString *error)
+{
+    if (target) {
+        // The ports in use, also when the system picked them.
+        const quint16 grpcPort
+            = m_grpcReceiver->isListening() ? m_grpcReceiver->port() : m_options.grpcPort;
+        const quint16 httpPort
+            = m_httpReceiver->isListening() ? m_httpReceiver->port() : m_options.httpPort;
+        const QString loop = ForwardTarget::loopProblem(
+            *target, QHostAddress(m_options.listenAddress), grpcPort, httpPort);
+        if (!loop.isEmpty()) {
+            *error = loop;
+            return false;
+        }
+    }
+    error->clear();
+    // The receivers hand exports to the new forwarder from here on; the old one sends what it
+    // holds in its drain time, then its thread ends (joined by stop()).
+    std::shared_ptr<OtlpForwarder> previous = std::move(m_forwarder);
+    m_forwardTarget = target;
+    m_forwardQueueMiB = queueMiB;
+    if (target) {
+        OtlpForwarderOptions options;
+        options.target = *target;
+        options.target.timeout = std::chrono::milliseconds(5'000);
+        options.queueCapacityBytes = std::int64_t(queueMiB) * 1024 * 1024;
+        m_forwarder = std::make_shared<OtlpForwarder>(options);
+        m_forwarder->start();
+    }
+    m_control->setForwarder(m_forwarder);
+    if (previous) {
+        previous->requestStop();
+        m_retiredForwarders.push_back(std::move(previous));
+    }
+    return true;
+}
+
+ForwardingStatus KansokuRuntime::forwardingStatus() const
+{
+    return m_forwarder ? m_forwarder->status() : ForwardingStatus();
 }
 
 IngestCountersSnapshot KansokuRuntime::counters() const

@@ -2,14 +2,18 @@
 // receivers that feed it; on stop the reverse (receivers stop, the queue drains, the store
 // commits). Switching sessions runs both in that order over a new store, the receivers keeping
 // their ports. A session file we may not change is opened read-only, with the receivers paused.
-// Lives on the main thread; the parts it owns run their own threads.
+// Pausing receiving and forwarding (ReceiverControl, OtlpForwarder) belong to the runtime, not to
+// a session: both stay as they are across session switches. Lives on the main thread; the parts
+// it owns run their own threads.
 #pragma once
 
 #include "command_line_options.h"
 #include "core/client_statistics.h"
+#include "core/forwarding_status.h"
 #include "core/ingest_counters.h"
 #include "core/receiver_status.h"
 #include "core/storage_status.h"
+#include "otlp_export_client.h"
 
 #include <QObject>
 #include <memory>
@@ -17,8 +21,10 @@
 
 namespace kansoku {
 
+class OtlpForwarder;
 class OtlpGrpcReceiver;
 class OtlpHttpReceiver;
+class ReceiverControl;
 class TelemetryStore;
 
 class KansokuRuntime : public QObject
@@ -32,6 +38,8 @@ public:
     // cannot be opened or a receiver cannot listen; receivers that did start keep running, so a
     // window can still show what works.
     bool start(QString *errorMessage);
+    // Receivers, then the store, then forwarding (which gets its drain time to send what it
+    // holds).
     void stop();
     // Receivers stop → the store drains, commits and closes → the store at path opens (read-only
     // when isReadOnlyLocation(path)) → the receivers restart on the ports they had. False when
@@ -64,12 +72,34 @@ public:
     QString sessionPath() const { return m_options.databasePath; }
     bool isReadOnly() const { return m_readOnly; }
 
+    // Paused, the receivers keep listening but answer every export with the protocol's retryable
+    // "unavailable" (HTTP 503 + Retry-After, gRPC UNAVAILABLE), so senders keep their data and
+    // retry; counted as IngestCounts::paused. Stays across session switches.
+    void setPaused(bool paused);
+    bool isPaused() const;
+
+    // Forwards every accepted export to target from now on (replacing the forwarder before,
+    // which gets its drain time); nullopt stops forwarding. False with *error when target is
+    // this Kansoku's own receiver. queueMiB bounds what waits for an unreachable upstream.
+    bool setForwarding(const std::optional<OtlpExportTarget> &target, int queueMiB, QString *error);
+    std::optional<OtlpExportTarget> forwardTarget() const { return m_forwardTarget; }
+    int forwardQueueMiB() const { return m_forwardQueueMiB; }
+    ForwardingStatus forwardingStatus() const; // enabled == false when not forwarding
+
 private:
-    void build(); // the store and the receivers for m_options
+    void build();       // the store and the receivers for m_options
+    void stopSession(); // receivers, then the store; forwarding goes on
 
     CommandLineOptions m_options;
     std::shared_ptr<IngestCounters> m_counters;
     std::shared_ptr<ClientStatistics> m_clients;
+    std::shared_ptr<ReceiverControl> m_control; // shared with every receiver built
+    std::shared_ptr<OtlpForwarder> m_forwarder; // null: not forwarding
+    // Replaced by setForwarding(): still sending what they hold, on their own threads, so the
+    // GUI thread never waits for an old upstream; joined by stop().
+    std::vector<std::shared_ptr<OtlpForwarder>> m_retiredForwarders;
+    std::optional<OtlpExportTarget> m_forwardTarget;
+    int m_forwardQueueMiB = 64;
     std::shared_ptr<TelemetryStore> m_store;
     std::unique_ptr<OtlpGrpcReceiver> m_grpcReceiver;
     std::unique_ptr<OtlpHttpReceiver> m_httpReceiver;

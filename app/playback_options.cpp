@@ -152,20 +152,18 @@ std::optional<PlaybackOptions> PlaybackOptions::parse(const QString &subcommand,
     options.target.endpoint = OtlpExportTarget::defaultEndpoint(options.target.protocol);
     if (const auto [source, text] = setting(endpointOption, "OTEL_EXPORTER_OTLP_ENDPOINT");
         !text.isEmpty()) {
-        const QUrl url(text, QUrl::StrictMode);
-        if (!url.isValid() || url.host().isEmpty()
-            || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+        const std::optional<QUrl> url = OtlpExportTarget::parseEndpoint(text);
+        if (!url)
             return fail(
                 QStringLiteral("%1: \"%2\" is not an http:// or https:// URL").arg(source, text));
-        options.target.endpoint = url;
+        options.target.endpoint = *url;
     }
     if (parser.isSet(headerOption)) {
         for (const QString &header : parser.values(headerOption)) {
-            const qsizetype equals = header.indexOf(QLatin1Char('='));
-            if (equals <= 0)
+            const auto parsed = OtlpExportTarget::parseHeader(header);
+            if (!parsed)
                 return fail(QStringLiteral("--header: \"%1\" is not NAME=VALUE").arg(header));
-            options.target.headers.append({header.left(equals).trimmed().toUtf8(),
-                                           header.mid(equals + 1).trimmed().toUtf8()});
+            options.target.headers.append(*parsed);
         }
     } else {
         // The specification's format: comma-separated key=value pairs, values percent-encoded.

@@ -1,8 +1,8 @@
 #include "otlp_export_client.h"
 
-#include "opentelemetry/proto/collector/logs/v1/logs_service.grpc.pb.h"
-#include "opentelemetry/proto/collector/metrics/v1/metrics_service.grpc.pb.h"
-#include "opentelemetry/proto/collector/trace/v1/trace_service.grpc.pb.h"
+#include "opentelemetry/proto/collector/logs/v1/logs_service.pb.h"
+#include "opentelemetry/proto/collector/metrics/v1/metrics_service.pb.h"
+#include "opentelemetry/proto/collector/trace/v1/trace_service.pb.h"
 #include "otlp_proto_encoder.h"
 
 #include <QEventLoop>
@@ -11,7 +11,10 @@
 #include <QNetworkRequest>
 #include <QThread>
 #include <QTimer>
+#include <future>
+#include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
+#include <vector>
 
 namespace kansoku {
 
@@ -42,17 +45,26 @@ bool isRetryableHttpStatus(int status)
     return status == 429 || status == 502 || status == 503 || status == 504;
 }
 
-std::int64_t rejectedItems(const collector::trace::v1::ExportTraceServiceResponse &response)
+// The partial success of a serialized Export*ServiceResponse; 0 when there is none.
+std::int64_t rejectedItems(TelemetrySignal signal, const std::string &answer)
 {
-    return response.partial_success().rejected_spans();
-}
-std::int64_t rejectedItems(const collector::metrics::v1::ExportMetricsServiceResponse &response)
-{
-    return response.partial_success().rejected_data_points();
-}
-std::int64_t rejectedItems(const collector::logs::v1::ExportLogsServiceResponse &response)
-{
-    return response.partial_success().rejected_log_records();
+    switch (signal) {
+    case TelemetrySignal::Traces: {
+        collector::trace::v1::ExportTraceServiceResponse response;
+        return response.ParseFromString(answer) ? response.partial_success().rejected_spans() : 0;
+    }
+    case TelemetrySignal::Metrics: {
+        collector::metrics::v1::ExportMetricsServiceResponse response;
+        return response.ParseFromString(answer) ? response.partial_success().rejected_data_points()
+                                                : 0;
+    }
+    case TelemetrySignal::Logs: {
+        collector::logs::v1::ExportLogsServiceResponse response;
+        return response.ParseFromString(answer) ? response.partial_success().rejected_log_records()
+                                                : 0;
+    }
+    }
+    return 0;
 }
 
 } // namespace
@@ -77,6 +89,24 @@ QUrl OtlpExportTarget::defaultEndpoint(Protocol protocol)
                                            : QStringLiteral("http://127.0.0.1:4318"));
 }
 
+std::optional<QUrl> OtlpExportTarget::parseEndpoint(const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty()
+        || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+        return std::nullopt;
+    return url;
+}
+
+std::optional<QPair<QByteArray, QByteArray>> OtlpExportTarget::parseHeader(const QString &text)
+{
+    const qsizetype equals = text.indexOf(QLatin1Char('='));
+    if (equals <= 0 || text.left(equals).trimmed().isEmpty())
+        return std::nullopt;
+    return QPair<QByteArray, QByteArray>{text.left(equals).trimmed().toUtf8(),
+                                         text.mid(equals + 1).trimmed().toUtf8()};
+}
+
 OtlpExportClient::OtlpExportClient(OtlpExportTarget target)
     : m_target(std::move(target))
 {}
@@ -93,38 +123,37 @@ OtlpExportOutcome OtlpExportClient::send(const TelemetryBatch &batch)
         if (!outcome.ok) {
             total.ok = false;
             total.error = outcome.error;
+            total.retryable = outcome.retryable;
         }
         return outcome.ok;
     };
     if (!batch.resourceSpans.empty()) {
         collector::trace::v1::ExportTraceServiceRequest request;
         OtlpProtoEncoder::encode(batch.resourceSpans, request);
-        if (!add(sendSignal(Signal::Traces, request)))
+        if (!add(sendEncoded(TelemetrySignal::Traces, request.SerializeAsString())))
             return total;
     }
     if (!batch.resourceMetrics.empty()) {
         collector::metrics::v1::ExportMetricsServiceRequest request;
         OtlpProtoEncoder::encode(batch.resourceMetrics, request);
-        if (!add(sendSignal(Signal::Metrics, request)))
+        if (!add(sendEncoded(TelemetrySignal::Metrics, request.SerializeAsString())))
             return total;
     }
     if (!batch.resourceLogs.empty()) {
         collector::logs::v1::ExportLogsServiceRequest request;
         OtlpProtoEncoder::encode(batch.resourceLogs, request);
-        add(sendSignal(Signal::Logs, request));
+        add(sendEncoded(TelemetrySignal::Logs, request.SerializeAsString()));
     }
     return total;
 }
 
-OtlpExportOutcome OtlpExportClient::sendSignal(Signal signal,
-                                               const google::protobuf::Message &request)
+OtlpExportOutcome OtlpExportClient::sendEncoded(TelemetrySignal signal, const std::string &request)
 {
     const bool grpc = m_target.protocol == OtlpExportTarget::Protocol::Grpc;
-    const std::string body = grpc ? std::string() : request.SerializeAsString();
     OtlpExportOutcome outcome;
     std::chrono::milliseconds backoff{100};
     for (int attempt = 1;; ++attempt) {
-        const Attempt result = grpc ? callGrpc(signal, request) : postHttp(signal, body);
+        const Attempt result = grpc ? callGrpc(signal, request) : postHttp(signal, request);
         if (result.ok) {
             outcome.ok = true;
             outcome.requests = 1;
@@ -132,6 +161,7 @@ OtlpExportOutcome OtlpExportClient::sendSignal(Signal signal,
             return outcome;
         }
         outcome.error = result.error;
+        outcome.retryable = result.retryable;
         if (!result.retryable || attempt >= m_target.maxAttempts)
             return outcome;
         QThread::msleep(static_cast<unsigned long>(backoff.count()));
@@ -139,7 +169,8 @@ OtlpExportOutcome OtlpExportClient::sendSignal(Signal signal,
     }
 }
 
-OtlpExportClient::Attempt OtlpExportClient::postHttp(Signal signal, const std::string &body)
+OtlpExportClient::Attempt OtlpExportClient::postHttp(TelemetrySignal signal,
+                                                     const std::string &body)
 {
     if (!m_network)
         m_network = std::make_unique<QNetworkAccessManager>();
@@ -170,35 +201,28 @@ OtlpExportClient::Attempt OtlpExportClient::postHttp(Signal signal, const std::s
     const QByteArray answer = reply->readAll();
     if (status == 200) {
         attempt.ok = true;
-        const std::string bytes = answer.toStdString();
-        if (signal == Signal::Traces) {
-            collector::trace::v1::ExportTraceServiceResponse response;
-            if (response.ParseFromString(bytes))
-                attempt.rejectedItems = rejectedItems(response);
-        } else if (signal == Signal::Metrics) {
-            collector::metrics::v1::ExportMetricsServiceResponse response;
-            if (response.ParseFromString(bytes))
-                attempt.rejectedItems = rejectedItems(response);
-        } else {
-            collector::logs::v1::ExportLogsServiceResponse response;
-            if (response.ParseFromString(bytes))
-                attempt.rejectedItems = rejectedItems(response);
-        }
+        attempt.rejectedItems = rejectedItems(signal, answer.toStdString());
         return attempt;
     }
     if (status == 0) {
-        attempt.error = QStringLiteral("%1: %2").arg(url.toString(), reply->errorString());
+        attempt.error = QStringLiteral("%1: %2").arg(url.toString(QUrl::RemovePassword),
+                                                     reply->errorString());
         attempt.retryable = true; // refused or reset: the receiver may be starting
         return attempt;
     }
-    attempt.error = QStringLiteral("%1: HTTP %2").arg(url.toString()).arg(status);
+    attempt.error
+        = QStringLiteral("%1: HTTP %2").arg(url.toString(QUrl::RemovePassword)).arg(status);
     attempt.retryable = isRetryableHttpStatus(status);
     return attempt;
 }
 
-OtlpExportClient::Attempt OtlpExportClient::callGrpc(Signal signal,
-                                                     const google::protobuf::Message &request)
+OtlpExportClient::Attempt OtlpExportClient::callGrpc(TelemetrySignal signal,
+                                                     const std::string &body)
 {
+    static constexpr const char *methods[]
+        = {"/opentelemetry.proto.collector.trace.v1.TraceService/Export",
+           "/opentelemetry.proto.collector.metrics.v1.MetricsService/Export",
+           "/opentelemetry.proto.collector.logs.v1.LogsService/Export"};
     const std::string target = QStringLiteral("%1:%2")
                                    .arg(m_target.endpoint.host())
                                    .arg(m_target.endpoint.port(4317))
@@ -214,33 +238,27 @@ OtlpExportClient::Attempt OtlpExportClient::callGrpc(Signal signal,
     for (const auto &[name, value] : m_target.headers)
         context.AddMetadata(name.toLower().toStdString(), value.toStdString());
 
+    // The generic stub sends the serialized request as it is: what a receiver got is forwarded
+    // byte for byte, and no message is parsed just to be serialized again.
+    grpc::Slice slice(body);
+    const grpc::ByteBuffer request(&slice, 1);
+    grpc::ByteBuffer response;
+    std::promise<grpc::Status> done;
+    grpc::GenericStub stub(m_channel);
+    stub.UnaryCall(&context, methods[static_cast<int>(signal)], grpc::StubOptions(), &request,
+                   &response, [&done](grpc::Status status) { done.set_value(std::move(status)); });
+    const grpc::Status status = done.get_future().get();
+
     Attempt attempt;
-    grpc::Status status;
-    // request's type is the one signal names (sendSignal's contract).
-    const auto call = [&](auto stub, const auto &typedRequest, auto response) {
-        status = stub->Export(&context, typedRequest, &response);
-        if (status.ok())
-            attempt.rejectedItems = rejectedItems(response);
-    };
-    switch (signal) {
-    case Signal::Traces:
-        call(collector::trace::v1::TraceService::NewStub(m_channel),
-             static_cast<const collector::trace::v1::ExportTraceServiceRequest &>(request),
-             collector::trace::v1::ExportTraceServiceResponse());
-        break;
-    case Signal::Metrics:
-        call(collector::metrics::v1::MetricsService::NewStub(m_channel),
-             static_cast<const collector::metrics::v1::ExportMetricsServiceRequest &>(request),
-             collector::metrics::v1::ExportMetricsServiceResponse());
-        break;
-    case Signal::Logs:
-        call(collector::logs::v1::LogsService::NewStub(m_channel),
-             static_cast<const collector::logs::v1::ExportLogsServiceRequest &>(request),
-             collector::logs::v1::ExportLogsServiceResponse());
-        break;
-    }
     if (status.ok()) {
         attempt.ok = true;
+        std::vector<grpc::Slice> slices;
+        std::string answer;
+        if (response.Dump(&slices).ok()) {
+            for (const grpc::Slice &part : slices)
+                answer.append(reinterpret_cast<const char *>(part.begin()), part.size());
+        }
+        attempt.rejectedItems = rejectedItems(signal, answer);
         return attempt;
     }
     attempt.error = QStringLiteral("%1: gRPC %2: %3")

@@ -1,11 +1,13 @@
 // Sends telemetry to an OTLP receiver — Kansoku's own, a Collector, any backend — as an SDK's
 // exporter does: OTLP/gRPC or OTLP/HTTP with protobuf bodies, optional headers (an authorization
 // token), retrying what the protocol marks retryable with backoff. Used by `kansoku scenario run`
-// and replay. send() blocks until the receiver answered: call it on a worker thread or a command's
-// main thread, always the same one (the HTTP transport belongs to that thread).
+// and replay, and by OtlpForwarder for request bodies as received (sendEncoded). send() blocks
+// until the receiver answered: call it on a worker thread or a command's main thread, always the
+// same one (the HTTP transport belongs to that thread).
 #pragma once
 
 #include "core/telemetry_batch.h"
+#include "core/telemetry_signal.h"
 
 #include <QByteArray>
 #include <QList>
@@ -20,9 +22,6 @@ class QNetworkAccessManager;
 
 namespace grpc {
 class Channel;
-}
-namespace google::protobuf {
-class Message;
 }
 
 namespace kansoku {
@@ -44,6 +43,10 @@ struct OtlpExportTarget
     static QString protocolName(Protocol protocol);
     // The SDKs' default endpoint for a protocol on this machine.
     static QUrl defaultEndpoint(Protocol protocol);
+    // An http:// or https:// URL with a host; nullopt otherwise.
+    static std::optional<QUrl> parseEndpoint(const QString &text);
+    // "NAME=VALUE" with a name (both trimmed); nullopt otherwise.
+    static std::optional<QPair<QByteArray, QByteArray>> parseHeader(const QString &text);
 };
 
 struct OtlpExportOutcome
@@ -52,6 +55,7 @@ struct OtlpExportOutcome
     QString error;                  // the last failure, when !ok
     std::int64_t rejectedItems = 0; // partial success: items the receiver refused
     int requests = 0;               // requests that were answered with success
+    bool retryable = false;         // when !ok: the last failure may pass later (busy, unreachable)
 };
 
 class OtlpExportClient
@@ -66,10 +70,13 @@ public:
     // that fails after its retries.
     OtlpExportOutcome send(const TelemetryBatch &batch);
 
+    // One request of signal whose body is a serialized Export*ServiceRequest, sent as it is (no
+    // decoding, unknown fields kept), with the target's retries.
+    OtlpExportOutcome sendEncoded(TelemetrySignal signal, const std::string &request);
+
     const OtlpExportTarget &target() const { return m_target; }
 
 private:
-    enum class Signal { Traces, Metrics, Logs };
     struct Attempt
     {
         bool ok = false;
@@ -78,10 +85,8 @@ private:
         std::int64_t rejectedItems = 0;
     };
 
-    // request is the Export*ServiceRequest of signal.
-    OtlpExportOutcome sendSignal(Signal signal, const google::protobuf::Message &request);
-    Attempt postHttp(Signal signal, const std::string &body);
-    Attempt callGrpc(Signal signal, const google::protobuf::Message &request);
+    Attempt postHttp(TelemetrySignal signal, const std::string &body);
+    Attempt callGrpc(TelemetrySignal signal, const std::string &body);
 
     OtlpExportTarget m_target;
     std::unique_ptr<QNetworkAccessManager> m_network;

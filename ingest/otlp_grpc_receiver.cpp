@@ -45,7 +45,8 @@ bool OtlpGrpcReceiver::start(QString *error)
         return true;
     auto service = std::make_unique<OtlpGrpcReceiverService>(
         m_sink, m_counters, m_clients, m_options.retryAfterSeconds,
-        std::chrono::milliseconds(m_options.queuePatienceMs), m_options.bearerToken);
+        std::chrono::milliseconds(m_options.queuePatienceMs), m_options.bearerToken,
+        m_options.control);
     const QString address = endpoint(m_options.grpcPort);
     int selectedPort = 0;
     grpc::ServerBuilder builder;

@@ -2,6 +2,7 @@
 
 #include "bearer_token_check.h"
 #include "otlp_response_encoder.h"
+#include "receiver_control.h"
 #include "receiver_export_handler.h"
 
 #include <grpcpp/support/byte_buffer.h>
@@ -81,7 +82,7 @@ class ExportReactor : public grpc::ServerGenericBidiReactor
 public:
     ExportReactor(TelemetrySignal signal, TelemetrySink &sink, IngestCounters &counters,
                   ClientStatistics *clients, ClientRequest client, int retryAfterSeconds,
-                  std::chrono::milliseconds queuePatience)
+                  std::chrono::milliseconds queuePatience, const ReceiverControl *control)
         : m_signal(signal)
         , m_sink(sink)
         , m_counters(counters)
@@ -89,6 +90,7 @@ public:
         , m_client(std::move(client))
         , m_retryAfterSeconds(retryAfterSeconds)
         , m_queuePatience(queuePatience)
+        , m_control(control)
     {
         StartRead(&m_request);
     }
@@ -111,7 +113,7 @@ public:
         }
         const ReceiverExportHandler::Result result = ReceiverExportHandler::handle(
             m_signal, IngestTransport::Grpc, OtlpEncoding::Protobuf, body, m_sink, m_counters,
-            m_queuePatience, m_clients, std::move(m_client));
+            m_queuePatience, m_clients, std::move(m_client), m_control);
         switch (result.outcome) {
         case ReceiverExportHandler::Outcome::Accepted: {
             const std::string response = OtlpResponseEncoder::exportResponse(
@@ -125,6 +127,7 @@ public:
             Finish(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, result.message));
             return;
         case ReceiverExportHandler::Outcome::Refused:
+        case ReceiverExportHandler::Outcome::Paused:
             // grpc-status-details-bin carries google.rpc.Status with RetryInfo, as OTLP asks.
             Finish(grpc::Status(grpc::StatusCode::UNAVAILABLE, result.message,
                                 OtlpResponseEncoder::status(
@@ -164,6 +167,7 @@ private:
     ClientRequest m_client;
     int m_retryAfterSeconds;
     std::chrono::milliseconds m_queuePatience;
+    const ReceiverControl *m_control; // null: never paused, no forwarding
     grpc::ByteBuffer m_request;
     grpc::ByteBuffer m_response;
 };
@@ -175,13 +179,15 @@ OtlpGrpcReceiverService::OtlpGrpcReceiverService(std::shared_ptr<TelemetrySink> 
                                                  std::shared_ptr<ClientStatistics> clients,
                                                  int retryAfterSeconds,
                                                  std::chrono::milliseconds queuePatience,
-                                                 std::string bearerToken)
+                                                 std::string bearerToken,
+                                                 std::shared_ptr<const ReceiverControl> control)
     : m_sink(std::move(sink))
     , m_counters(std::move(counters))
     , m_clients(std::move(clients))
     , m_retryAfterSeconds(retryAfterSeconds)
     , m_queuePatience(queuePatience)
     , m_bearerToken(std::move(bearerToken))
+    , m_control(std::move(control))
 {}
 
 grpc::ServerGenericBidiReactor *
@@ -207,7 +213,7 @@ OtlpGrpcReceiverService::CreateReactor(grpc::GenericCallbackServerContext *conte
     }
     return new ExportReactor(*signal, *m_sink, *m_counters, m_clients.get(),
                              m_clients ? clientRequest(*context) : ClientRequest(),
-                             m_retryAfterSeconds, m_queuePatience);
+                             m_retryAfterSeconds, m_queuePatience, m_control.get());
 }
 
 } // namespace kansoku

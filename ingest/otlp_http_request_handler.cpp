@@ -207,7 +207,7 @@ void OtlpHttpRequestHandler::handleExport(const QHttpServerRequest &request, QTc
         std::string_view(decompressed.body.constData(),
                          static_cast<std::size_t>(decompressed.body.size())),
         *m_sink, *m_counters, std::chrono::milliseconds(m_options.queuePatienceMs), m_clients.get(),
-        m_clients ? clientRequest(request, socket) : ClientRequest());
+        m_clients ? clientRequest(request, socket) : ClientRequest(), m_options.control.get());
     switch (result.outcome) {
     case ReceiverExportHandler::Outcome::Accepted: {
         HeaderList headers = corsHeaders;
@@ -221,7 +221,8 @@ void OtlpHttpRequestHandler::handleExport(const QHttpServerRequest &request, QTc
         sendStatus(request, socket, StatusCode::BadRequest, encoding, grpcInvalidArgument,
                    result.message, corsHeaders);
         return;
-    case ReceiverExportHandler::Outcome::Refused: {
+    case ReceiverExportHandler::Outcome::Refused:
+    case ReceiverExportHandler::Outcome::Paused: {
         HeaderList headers = corsHeaders;
         headers.emplaceBack("Retry-After", QByteArray::number(m_options.retryAfterSeconds));
         sendStatus(request, socket, StatusCode::ServiceUnavailable, encoding, grpcUnavailable,

@@ -1,6 +1,8 @@
 #include "receiver_export_handler.h"
 
 #include "otlp_decoder.h"
+#include "otlp_forwarder.h"
+#include "receiver_control.h"
 
 namespace kansoku {
 
@@ -51,11 +53,18 @@ struct Processed
 
 Processed process(TelemetrySignal signal, IngestTransport transport, OtlpEncoding encoding,
                   std::string_view body, TelemetrySink &sink, IngestCounters &counters,
-                  std::chrono::milliseconds queuePatience)
+                  std::chrono::milliseconds queuePatience, const ReceiverControl *control)
 {
     using Outcome = ReceiverExportHandler::Outcome;
     Processed processed;
     ReceiverExportHandler::Result &result = processed.result;
+    if (control && control->isPaused()) {
+        // Before decoding: a paused Kansoku spends nothing on what it will not keep.
+        counters.addPaused(signal, transport);
+        result.outcome = Outcome::Paused;
+        result.message = "receiving is paused in Kansoku, retry later";
+        return processed;
+    }
     OtlpDecodeResult decoded = OtlpDecoder::decode(signal, encoding, body, SpanFields::Encoded);
     if (!decoded.ok) {
         counters.addMalformed(signal, transport);
@@ -85,6 +94,11 @@ Processed process(TelemetrySignal signal, IngestTransport transport, OtlpEncodin
     result.acceptedItems = items;
     result.rejectedItems = decoded.rejectedItems;
     result.message = std::move(decoded.rejectionMessage);
+    // Only what was accepted goes on, as it arrived (the upstream decides about rejected items).
+    if (control && !body.empty()) {
+        if (const std::shared_ptr<OtlpForwarder> forwarder = control->forwarder())
+            forwarder->offer(signal, encoding, body, items + decoded.rejectedItems);
+    }
     return processed;
 }
 
@@ -95,16 +109,17 @@ ReceiverExportHandler::handle(TelemetrySignal signal, IngestTransport transport,
                               OtlpEncoding encoding, std::string_view body, TelemetrySink &sink,
                               IngestCounters &counters, std::chrono::milliseconds queuePatience)
 {
-    return process(signal, transport, encoding, body, sink, counters, queuePatience).result;
+    return process(signal, transport, encoding, body, sink, counters, queuePatience, nullptr)
+        .result;
 }
 
-ReceiverExportHandler::Result
-ReceiverExportHandler::handle(TelemetrySignal signal, IngestTransport transport,
-                              OtlpEncoding encoding, std::string_view body, TelemetrySink &sink,
-                              IngestCounters &counters, std::chrono::milliseconds queuePatience,
-                              ClientStatistics *clients, ClientRequest client)
+ReceiverExportHandler::Result ReceiverExportHandler::handle(
+    TelemetrySignal signal, IngestTransport transport, OtlpEncoding encoding, std::string_view body,
+    TelemetrySink &sink, IngestCounters &counters, std::chrono::milliseconds queuePatience,
+    ClientStatistics *clients, ClientRequest client, const ReceiverControl *control)
 {
-    Processed processed = process(signal, transport, encoding, body, sink, counters, queuePatience);
+    Processed processed
+        = process(signal, transport, encoding, body, sink, counters, queuePatience, control);
     if (!clients)
         return std::move(processed.result);
     const Result &result = processed.result;

@@ -1,6 +1,7 @@
-// The transport-independent part of one OTLP export: decode the body, offer the batch to the sink,
-// count the outcome (per signal and, when given ClientStatistics, per sender). Used by both
-// receivers on their own threads; holds no state of its own.
+// The transport-independent part of one OTLP export: refuse it while receiving is paused, decode
+// the body, offer the batch to the sink, hand an accepted body to the forwarder, count the outcome
+// (per signal and, when given ClientStatistics, per sender). Used by both receivers on their own
+// threads; holds no state of its own.
 #pragma once
 
 #include "core/client_statistics.h"
@@ -16,13 +17,16 @@
 
 namespace kansoku {
 
+class ReceiverControl;
+
 class ReceiverExportHandler
 {
 public:
     enum class Outcome {
         Accepted,  // batch is in the sink; answer with an ExportResponse
         Malformed, // permanent error: HTTP 400 / INVALID_ARGUMENT
-        Refused    // sink full or closing: HTTP 503 / UNAVAILABLE, the client retries
+        Refused,   // sink full or closing: HTTP 503 / UNAVAILABLE, the client retries
+        Paused     // receiving is paused: answered as Refused, nothing decoded or counted as data
     };
 
     struct Result
@@ -38,11 +42,12 @@ public:
                          std::chrono::milliseconds queuePatience);
     // The same, then records the outcome for the request's senders into clients (if not null).
     // client carries what the receiver knows (peer host, compression); the handler adds the
-    // transport, encoding, services and outcome.
+    // transport, encoding, services and outcome. With control (may be null), a paused receiver
+    // refuses the export before decoding it, and an accepted body goes to control's forwarder.
     static Result handle(TelemetrySignal signal, IngestTransport transport, OtlpEncoding encoding,
                          std::string_view body, TelemetrySink &sink, IngestCounters &counters,
                          std::chrono::milliseconds queuePatience, ClientStatistics *clients,
-                         ClientRequest client);
+                         ClientRequest client, const ReceiverControl *control = nullptr);
 
     static const char *encodingName(OtlpEncoding encoding); // "protobuf", "json"
 };

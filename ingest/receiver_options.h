@@ -4,9 +4,12 @@
 
 #include <QHostAddress>
 #include <cstdint>
+#include <memory>
 #include <string>
 
 namespace kansoku {
+
+class ReceiverControl;
 
 struct ReceiverOptions
 {
@@ -27,6 +30,9 @@ struct ReceiverOptions
     // or gRPC metadata); others get HTTP 401 / gRPC UNAUTHENTICATED before their body is read.
     // The app always sets one when listening beyond loopback.
     std::string bearerToken;
+    // Pause and forwarding, changed while the receivers run; shared by both receivers (and kept
+    // by the app across session switches). Null: never paused, nothing forwarded.
+    std::shared_ptr<ReceiverControl> control;
 };
 
 } // namespace kansoku

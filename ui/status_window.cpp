@@ -88,18 +88,29 @@ StatusWindow::StatusWindow(QWidget *parent)
     auto *signalsLayout = new QVBoxLayout(signalsBox);
     m_signalTable = makeTable({tr("Signal"), tr("Received"), tr("Stored"), tr("Rejected"),
                                tr("Malformed requests"), tr("Refused (queue full)"),
-                               tr("Unauthorized requests")});
+                               tr("Unauthorized requests"), tr("Requests refused while paused")});
     m_signalTable->setObjectName(QStringLiteral("signalTable"));
     const QString signalNames[] = {tr("Spans"), tr("Metric data points"), tr("Log records")};
     m_signalTable->setRowCount(telemetrySignalCount);
     for (int row = 0; row < telemetrySignalCount; ++row) {
         m_signalTable->setItem(row, 0, readOnlyItem(signalNames[row]));
-        for (int column = Received; column <= Unauthorized; ++column)
+        for (int column = Received; column <= Paused; ++column)
             m_signalTable->setItem(row, column, readOnlyItem(QStringLiteral("0"), Qt::AlignRight));
     }
     m_signalTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     signalsLayout->addWidget(m_signalTable);
     layout->addWidget(signalsBox);
+
+    m_forwardingBox = new QGroupBox(tr("Forwarding"));
+    m_forwardingBox->setObjectName(QStringLiteral("forwardingBox"));
+    auto *forwardingLayout = new QVBoxLayout(m_forwardingBox);
+    m_forwardingLabel = new QLabel;
+    m_forwardingLabel->setObjectName(QStringLiteral("forwardingLabel"));
+    m_forwardingLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_forwardingLabel->setWordWrap(true);
+    forwardingLayout->addWidget(m_forwardingLabel);
+    m_forwardingBox->setVisible(false);
+    layout->addWidget(m_forwardingBox);
 
     auto *clientsBox = new QGroupBox(tr("Clients"));
     auto *clientsLayout = new QVBoxLayout(clientsBox);
@@ -173,6 +184,28 @@ void StatusWindow::setClients(const std::vector<ClientActivity> &clients)
     m_clientsView->setClients(clients);
 }
 
+void StatusWindow::setForwarding(const ForwardingStatus &forwarding)
+{
+    m_forwardingBox->setVisible(forwarding.enabled);
+    if (!forwarding.enabled)
+        return;
+    const QLocale locale;
+    const auto number = [&locale](std::int64_t value) {
+        return locale.toString(qlonglong(value));
+    };
+    QString text = tr("To %1<br>Forwarded: %2 requests (%3 items) · Waiting: %4 requests (%5 of "
+                      "%6) · Retries: %7 · Dropped: %8 requests (%9 items)")
+                       .arg(QString::fromStdString(forwarding.upstream).toHtmlEscaped(),
+                            number(forwarding.forwardedRequests), number(forwarding.forwardedItems),
+                            number(forwarding.queuedRequests), formatBytes(forwarding.queuedBytes),
+                            formatBytes(forwarding.queueCapacityBytes), number(forwarding.retries),
+                            number(forwarding.droppedRequests), number(forwarding.droppedItems));
+    if (!forwarding.lastError.empty())
+        text += tr("<br>Last failure: %1")
+                    .arg(QString::fromStdString(forwarding.lastError).toHtmlEscaped());
+    m_forwardingLabel->setText(text);
+}
+
 void StatusWindow::copyParticipantLines()
 {
     QGuiApplication::clipboard()->setText(m_participantLines->toPlainText() + QLatin1Char('\n'));
@@ -186,9 +219,10 @@ void StatusWindow::setCounts(const IngestCountersSnapshot &counters, const Stora
         = {storage.totals.spans, storage.totals.dataPoints, storage.totals.logRecords};
     for (int row = 0; row < telemetrySignalCount; ++row) {
         const IngestCounts counts = counters.total(static_cast<TelemetrySignal>(row));
-        const std::int64_t values[] = {counts.received,  stored[row],    counts.rejected,
-                                       counts.malformed, counts.refused, counts.unauthorized};
-        for (int column = Received; column <= Unauthorized; ++column)
+        const std::int64_t values[]
+            = {counts.received, stored[row],         counts.rejected, counts.malformed,
+               counts.refused,  counts.unauthorized, counts.paused};
+        for (int column = Received; column <= Paused; ++column)
             m_signalTable->item(row, column)
                 ->setText(locale.toString(qlonglong(values[column - Received])));
     }

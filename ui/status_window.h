@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/client_statistics.h"
+#include "core/forwarding_status.h"
 #include "core/ingest_counters.h"
 #include "core/receiver_status.h"
 #include "core/storage_status.h"
@@ -33,9 +34,11 @@ public:
     void setParticipantLines(const QStringList &lines);
     // The Clients view: one row per sender (ClientStatistics::snapshot()).
     void setClients(const std::vector<ClientActivity> &clients);
+    // What forwarding to an upstream did; the section hides while not forwarding.
+    void setForwarding(const ForwardingStatus &forwarding);
 
     // Column order of the signal table; also used by tests.
-    enum SignalColumn { Received = 1, Stored, Rejected, Malformed, Refused, Unauthorized };
+    enum SignalColumn { Received = 1, Stored, Rejected, Malformed, Refused, Unauthorized, Paused };
 
 private:
     void copyParticipantLines();
@@ -49,6 +52,8 @@ private:
     QLabel *m_databaseLabel = nullptr;
     QLabel *m_queueLabel = nullptr;
     QLabel *m_errorLabel = nullptr;
+    QGroupBox *m_forwardingBox = nullptr;
+    QLabel *m_forwardingLabel = nullptr;
 };
 
 } // namespace kansoku

@@ -23,10 +23,13 @@ WorkbenchStatusBar::WorkbenchStatusBar(QWidget *parent)
     , m_counts(makeLabel("statusCounts"))
     , m_database(makeLabel("statusDatabase"))
     , m_problems(makeLabel("statusProblems"))
+    , m_forwarding(makeLabel("statusForwarding"))
 {
     m_problems->setStyleSheet(QStringLiteral("color: #b00020"));
     addWidget(m_receivers);
     addWidget(m_counts, 1);
+    addWidget(m_forwarding);
+    m_forwarding->setVisible(false);
     addPermanentWidget(m_problems);
     addPermanentWidget(m_database);
     auto *details = new QToolButton;
@@ -64,6 +67,10 @@ void WorkbenchStatusBar::setReceivers(const std::vector<ReceiverStatus> &receive
     if (m_readOnly)
         parts = QStringList{tr("<span style='color:#8a6d00'>●</span> receivers paused: the "
                                "session is read-only")};
+    else if (m_paused)
+        parts = QStringList{tr("<span style='color:#8a6d00'>❚❚</span> receiving paused: "
+                               "senders are told to retry later (Receive ▸ Pause receiving "
+                               "resumes)")};
     else if (m_tokenRequired)
         parts << tr("token required (Details… for the participants' lines)");
     m_receivers->setText(parts.join(QStringLiteral("&nbsp;&nbsp;")));
@@ -106,9 +113,53 @@ void WorkbenchStatusBar::setCounts(const IngestCountersSnapshot &counters,
     if (total.unauthorized > 0)
         problems << tr("%1 requests without the right token")
                         .arg(locale.toString(qlonglong(total.unauthorized)));
+    if (total.paused > 0)
+        problems << tr("%1 requests refused while paused (senders retry)")
+                        .arg(locale.toString(qlonglong(total.paused)));
     if (!storage.lastError.empty())
         problems << tr("storage error: %1")
                         .arg(QString::fromStdString(storage.lastError).toHtmlEscaped());
+    m_ingestProblems = problems;
+    showProblems();
+}
+
+void WorkbenchStatusBar::setForwarding(const ForwardingStatus &forwarding)
+{
+    m_forwarding->setVisible(forwarding.enabled);
+    m_forwardingProblem.clear();
+    if (!forwarding.enabled) {
+        m_forwarding->clear();
+        showProblems();
+        return;
+    }
+    const QLocale locale;
+    QString text = tr("→ %1 forwarded").arg(locale.toString(qlonglong(forwarding.forwardedItems)));
+    if (forwarding.queuedRequests > 0)
+        text += tr(" · %1 requests waiting")
+                    .arg(locale.toString(qlonglong(forwarding.queuedRequests)));
+    m_forwarding->setText(text);
+    m_forwarding->setToolTip(
+        tr("Forwarding what the receivers accept to %1<br>%2 requests sent, %3 waiting (%4), "
+           "%5 retries, %6 dropped")
+            .arg(QString::fromStdString(forwarding.upstream).toHtmlEscaped(),
+                 locale.toString(qlonglong(forwarding.forwardedRequests)),
+                 locale.toString(qlonglong(forwarding.queuedRequests)),
+                 locale.formattedDataSize(forwarding.queuedBytes, 1,
+                                          QLocale::DataSizeTraditionalFormat),
+                 locale.toString(qlonglong(forwarding.retries)),
+                 locale.toString(qlonglong(forwarding.droppedRequests))));
+    if (forwarding.droppedRequests > 0)
+        m_forwardingProblem = tr("%1 forwarded requests dropped (%2 items)")
+                                  .arg(locale.toString(qlonglong(forwarding.droppedRequests)),
+                                       locale.toString(qlonglong(forwarding.droppedItems)));
+    showProblems();
+}
+
+void WorkbenchStatusBar::showProblems()
+{
+    QStringList problems = m_ingestProblems;
+    if (!m_forwardingProblem.isEmpty())
+        problems << m_forwardingProblem;
     m_problems->setText(problems.join(QStringLiteral(" · ")));
     m_problems->setVisible(!problems.isEmpty());
 }
@@ -128,6 +179,10 @@ QString WorkbenchStatusBar::databaseText() const
 QString WorkbenchStatusBar::problemsText() const
 {
     return m_problems->text();
+}
+QString WorkbenchStatusBar::forwardingText() const
+{
+    return m_forwarding->text();
 }
 
 } // namespace kansoku

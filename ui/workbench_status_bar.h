@@ -1,8 +1,10 @@
-// The workbench's status bar: receiver endpoints and state, live counts per signal, the session
-// file and its size, and ingest or storage errors; "Details…" asks for the full status window.
+// The workbench's status bar: receiver endpoints and state (paused or not), live counts per
+// signal, forwarding, the session file and its size, and ingest, forwarding or storage errors;
+// "Details…" asks for the full status window.
 // GUI thread; fed plain values by the app.
 #pragma once
 
+#include "core/forwarding_status.h"
 #include "core/ingest_counters.h"
 #include "core/receiver_status.h"
 #include "core/storage_status.h"
@@ -28,11 +30,15 @@ public:
     void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
     // The receivers take only exports with the bearer token: the receivers text says so.
     void setTokenRequired(bool required) { m_tokenRequired = required; }
+    // Receiving paused by the user: the receivers text says so (applied by setReceivers()).
+    void setPaused(bool paused) { m_paused = paused; }
+    void setForwarding(const ForwardingStatus &forwarding);
 
     QString receiversText() const;
     QString countsText() const;
     QString databaseText() const;
     QString problemsText() const;
+    QString forwardingText() const;
 
 Q_SIGNALS:
     void detailsRequested();
@@ -42,8 +48,13 @@ private:
     QLabel *m_counts = nullptr;
     QLabel *m_database = nullptr;
     QLabel *m_problems = nullptr;
+    QLabel *m_forwarding = nullptr;
     bool m_readOnly = false;
     bool m_tokenRequired = false;
+    bool m_paused = false;
+    QStringList m_ingestProblems; // from setCounts()
+    QString m_forwardingProblem;  // from setForwarding()
+    void showProblems();
 };
 
 } // namespace kansoku

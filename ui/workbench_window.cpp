@@ -2,9 +2,11 @@
 
 #include "empty_state_widget.h"
 #include "file_menu.h"
+#include "forwarding_dialog.h"
 #include "import_progress_widget.h"
 #include "import_summary_dialog.h"
 #include "pane_title_bar.h"
+#include "receive_menu.h"
 #include "status_window.h"
 #include "time_range_bar.h"
 #include "view/workbench_layout_plan.h"
@@ -145,6 +147,19 @@ void WorkbenchWindow::buildMenus()
             &WorkbenchWindow::newSessionRequested);
     connect(m_fileMenu, &FileMenu::saveSessionAsRequested, this,
             &WorkbenchWindow::saveSessionAsRequested);
+
+    m_receiveMenu = new ReceiveMenu(this);
+    menuBar()->addMenu(m_receiveMenu);
+    m_forwardingDialog = new ForwardingDialog(this);
+    connect(m_receiveMenu, &ReceiveMenu::pauseRequested, this, &WorkbenchWindow::pauseRequested);
+    connect(m_receiveMenu, &ReceiveMenu::forwardingDialogRequested, this, [this] {
+        m_forwardingDialog->show();
+        m_forwardingDialog->raise();
+    });
+    connect(m_forwardingDialog, &ForwardingDialog::forwardingRequested, this,
+            &WorkbenchWindow::forwardingRequested);
+    connect(m_forwardingDialog, &ForwardingDialog::stopRequested, this,
+            &WorkbenchWindow::forwardingStopRequested);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     const char *keys[] = {"Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4"};
@@ -311,6 +326,18 @@ void WorkbenchWindow::setCounts(const IngestCountersSnapshot &counters,
 {
     m_statusBar->setCounts(counters, storage);
     m_statusWindow->setCounts(counters, storage);
+}
+
+void WorkbenchWindow::setPaused(bool paused)
+{
+    m_receiveMenu->setPaused(paused);
+    m_statusBar->setPaused(paused);
+}
+
+void WorkbenchWindow::setForwarding(const ForwardingStatus &forwarding)
+{
+    m_statusBar->setForwarding(forwarding);
+    m_statusWindow->setForwarding(forwarding);
 }
 
 void WorkbenchWindow::setServices(const std::vector<std::string> &services)

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "core/client_statistics.h"
+#include "core/forwarding_status.h"
 #include "core/import_report.h"
 #include "core/ingest_counters.h"
 #include "core/receiver_status.h"
@@ -28,9 +29,11 @@ namespace kansoku {
 
 class EmptyStateWidget;
 class FileMenu;
+class ForwardingDialog;
 class ImportProgressWidget;
 class ImportSummaryDialog;
 class PaneTitleBar;
+class ReceiveMenu;
 class StatusWindow;
 class TimeRangeBar;
 class WorkbenchState;
@@ -75,6 +78,13 @@ public:
     // status window with a Copy button; the status bar says a token is required and the empty
     // state offers the headers line with the endpoints.
     void setParticipantLines(const QStringList &lines);
+    // Receiving paused or not: the Receive menu's toggle and the status bar show it.
+    void setPaused(bool paused);
+    // Forwarding's counts for the status bar and the status window.
+    void setForwarding(const ForwardingStatus &forwarding);
+    ReceiveMenu *receiveMenu() const { return m_receiveMenu; }
+    ForwardingDialog *forwardingDialog() const { return m_forwardingDialog; }
+    WorkbenchStatusBar *workbenchStatusBar() const { return m_statusBar; }
     void setServices(const std::vector<std::string> &services);
     // Until the session holds some telemetry the panes give way to the empty state.
     void setHasTelemetry(bool hasTelemetry);
@@ -97,6 +107,11 @@ Q_SIGNALS:
     void newSessionRequested(const QString &path);
     void saveSessionAsRequested(const QString &path);
     void importCancelRequested();
+    // Receive ▸ Pause receiving toggled; the forwarding dialog's Forward and Stop forwarding.
+    void pauseRequested(bool paused);
+    void forwardingRequested(const QString &url, const QString &protocol,
+                             const QStringList &headers);
+    void forwardingStopRequested();
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -122,6 +137,8 @@ private:
     WorkbenchStatusBar *m_statusBar = nullptr;
     StatusWindow *m_statusWindow = nullptr;
     FileMenu *m_fileMenu = nullptr;
+    ReceiveMenu *m_receiveMenu = nullptr;
+    ForwardingDialog *m_forwardingDialog = nullptr;
     ImportProgressWidget *m_importProgress = nullptr;
     ImportSummaryDialog *m_importSummary = nullptr;
     QByteArray m_layoutBeforeMaximize;

@@ -9,6 +9,7 @@ static void accumulate(IngestCounts &sum, const IngestCounts &part)
     sum.malformed += part.malformed;
     sum.refused += part.refused;
     sum.unauthorized += part.unauthorized;
+    sum.paused += part.paused;
 }
 
 IngestCounts IngestCountersSnapshot::total(TelemetrySignal signal) const
@@ -56,6 +57,11 @@ void IngestCounters::addUnauthorized(TelemetrySignal signal, IngestTransport tra
     slot(signal, transport).unauthorized.fetch_add(1, std::memory_order_relaxed);
 }
 
+void IngestCounters::addPaused(TelemetrySignal signal, IngestTransport transport)
+{
+    slot(signal, transport).paused.fetch_add(1, std::memory_order_relaxed);
+}
+
 IngestCountersSnapshot IngestCounters::snapshot() const
 {
     IngestCountersSnapshot result;
@@ -68,6 +74,7 @@ IngestCountersSnapshot IngestCounters::snapshot() const
             target.malformed = source.malformed.load(std::memory_order_relaxed);
             target.refused = source.refused.load(std::memory_order_relaxed);
             target.unauthorized = source.unauthorized.load(std::memory_order_relaxed);
+            target.paused = source.paused.load(std::memory_order_relaxed);
         }
     }
     return result;

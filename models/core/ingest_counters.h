@@ -17,6 +17,7 @@ struct IngestCounts
     std::int64_t malformed = 0;    // requests that could not be decoded
     std::int64_t refused = 0;      // items turned away because the queue was full or closing
     std::int64_t unauthorized = 0; // requests turned away for a missing or wrong bearer token
+    std::int64_t paused = 0;       // requests answered "unavailable" while receiving was paused
     bool operator==(const IngestCounts &) const = default;
 };
 
@@ -40,6 +41,7 @@ public:
     void addMalformed(TelemetrySignal signal, IngestTransport transport, std::int64_t requests = 1);
     void addRefused(TelemetrySignal signal, IngestTransport transport, std::int64_t items);
     void addUnauthorized(TelemetrySignal signal, IngestTransport transport);
+    void addPaused(TelemetrySignal signal, IngestTransport transport);
     IngestCountersSnapshot snapshot() const;
 
 private:
@@ -50,6 +52,7 @@ private:
         std::atomic<std::int64_t> malformed{0};
         std::atomic<std::int64_t> refused{0};
         std::atomic<std::int64_t> unauthorized{0};
+        std::atomic<std::int64_t> paused{0};
     };
     AtomicCounts &slot(TelemetrySignal signal, IngestTransport transport)
     {

@@ -45,6 +45,9 @@ private Q_SLOTS:
     void windowOpensAtTraceAndRange();
     void traceAndRangeRejectBadValues_data();
     void traceAndRangeRejectBadValues();
+    void forwardIsParsed();
+    void forwardRejectsBadValues_data();
+    void forwardRejectsBadValues();
 };
 
 namespace {
@@ -591,6 +594,86 @@ void TestCommandLineOptions::traceAndRangeRejectBadValues()
     const CommandLineOptions options = parse(arguments);
     QCOMPARE(options.action, CommandLineOptions::Action::Fail);
     QVERIFY2(options.message.contains(messagePart), qPrintable(options.message));
+}
+
+void TestCommandLineOptions::forwardIsParsed()
+{
+    QVERIFY(!parse({"--headless"}).forwardTarget);
+    const CommandLineOptions options
+        = parse({"--headless", "--forward", "https://collector.example:4317", "--forward-protocol",
+                 "grpc", "--forward-header", "authorization=Bearer s3cret", "--forward-header",
+                 "x-team = blue", "--forward-queue-mib", "8"});
+    QCOMPARE(options.action, CommandLineOptions::Action::Run);
+    QVERIFY(options.forwardTarget);
+    QCOMPARE(options.forwardTarget->endpoint,
+             QUrl(QStringLiteral("https://collector.example:4317")));
+    QCOMPARE(options.forwardTarget->protocol, OtlpExportTarget::Protocol::Grpc);
+    const QList<QPair<QByteArray, QByteArray>> headers{{"authorization", "Bearer s3cret"},
+                                                       {"x-team", "blue"}};
+    QCOMPARE(options.forwardTarget->headers, headers);
+    QCOMPARE(options.forwardQueueMiB, 8);
+    // The window takes it too; HTTP/protobuf is the default, as in the SDKs.
+    const CommandLineOptions window = parse({"--forward", "http://127.0.0.1:14318"});
+    QCOMPARE(window.action, CommandLineOptions::Action::Run);
+    QCOMPARE(window.forwardTarget->protocol, OtlpExportTarget::Protocol::HttpProtobuf);
+    QCOMPARE(window.forwardQueueMiB, 64);
+}
+
+void TestCommandLineOptions::forwardRejectsBadValues_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("messagePart");
+    const auto args = [](std::initializer_list<const char *> list) {
+        QStringList result{QStringLiteral("--headless")};
+        for (const char *argument : list)
+            result << QString::fromUtf8(argument);
+        return result;
+    };
+    QTest::newRow("not a URL") << args({"--forward", "collector:4318"})
+                               << QStringLiteral("--forward: \"collector:4318\" is not an http");
+    QTest::newRow("ftp") << args({"--forward", "ftp://collector:4318"})
+                         << QStringLiteral("--forward:");
+    QTest::newRow("no host") << args({"--forward", "http://:4318"}) << QStringLiteral("--forward:");
+    QTest::newRow("bad protocol")
+        << args({"--forward", "http://collector:4318", "--forward-protocol", "http/json"})
+        << QStringLiteral("--forward-protocol: \"http/json\" is not grpc or http/protobuf");
+    QTest::newRow("header without =")
+        << args({"--forward", "http://collector:4318", "--forward-header", "authorization"})
+        << QStringLiteral("--forward-header: \"authorization\" is not NAME=VALUE");
+    QTest::newRow("header without name")
+        << args({"--forward", "http://collector:4318", "--forward-header", "=Bearer x"})
+        << QStringLiteral("--forward-header:");
+    QTest::newRow("queue zero") << args(
+        {"--forward", "http://collector:4318", "--forward-queue-mib", "0"})
+                                << QStringLiteral("--forward-queue-mib");
+    QTest::newRow("queue not a number")
+        << args({"--forward", "http://collector:4318", "--forward-queue-mib", "lots"})
+        << QStringLiteral("--forward-queue-mib");
+    QTest::newRow("protocol without --forward")
+        << args({"--forward-protocol", "grpc"}) << QStringLiteral("--forward-protocol goes with");
+    QTest::newRow("header without --forward")
+        << args({"--forward-header", "a=b"}) << QStringLiteral("--forward-header goes with");
+    QTest::newRow("own HTTP receiver")
+        << args({"--forward", "http://127.0.0.1:4318"}) << QStringLiteral("own receiver");
+    QTest::newRow("own gRPC receiver by name") << args(
+        {"--forward", "http://localhost:5317", "--grpc-port", "5317", "--forward-protocol", "grpc"})
+                                               << QStringLiteral("own receiver");
+    QTest::newRow("with a command")
+        << QStringList{QStringLiteral("import"), QStringLiteral("a.json"),
+                       QStringLiteral("--forward"), QStringLiteral("http://collector:4318")}
+        << QStringLiteral("not with a command");
+}
+
+void TestCommandLineOptions::forwardRejectsBadValues()
+{
+    verifyRejected();
+    // A header's value may be a token: it never shows in a message.
+    const CommandLineOptions options = parse(
+        {"--forward", "http://collector:4318", "--forward-header", "authorization: Bearer s3cret"});
+    QCOMPARE(options.action, CommandLineOptions::Action::Fail);
+    QVERIFY2(options.message.startsWith(QLatin1String("--forward-header: \"authorization\"")),
+             qPrintable(options.message));
+    QVERIFY2(!options.message.contains(QLatin1String("s3cret")), qPrintable(options.message));
 }
 
 void TestCommandLineOptions::playbackReadsTheSdkVariables()

@@ -5,11 +5,15 @@
 #include "command_line_options.h"
 #include "core/telemetry_queries.h"
 #include "file_import_controller.h"
+#include "forwarding_dialog.h"
 #include "gui_mode.h"
 #include "import_progress_widget.h"
 #include "import_summary_dialog.h"
 #include "kansoku_runtime.h"
+#include "receive_controller.h"
+#include "receive_menu.h"
 #include "session_controller.h"
+#include "support/session_totals.h"
 #include "support/storage_test_data.h"
 #include "telemetry_store.h"
 #include "trace_inspector.h"
@@ -18,6 +22,7 @@
 #include "workbench_status_bar.h"
 #include "workbench_window.h"
 
+#include <QComboBox>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDockWidget>
@@ -28,6 +33,9 @@
 #include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -53,6 +61,23 @@ CommandLineOptions optionsFor(const QString &databasePath, const QStringList &fi
     return options;
 }
 
+// POSTs one OTLP/JSON log record to the HTTP receiver on port; the status (0: no answer).
+int postLog(quint16 port)
+{
+    QNetworkAccessManager network;
+    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/v1/logs").arg(port)));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    QNetworkReply *reply = network.post(
+        request,
+        R"({"resourceLogs":[{"resource":{},"scopeLogs":[{"logRecords":[{"timeUnixNano":"1700000000000000000","body":{"stringValue":"paused?"}}]}]}]})");
+    QSignalSpy replied(reply, &QNetworkReply::finished);
+    if (!reply->isFinished() && !replied.wait(30000))
+        return 0;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    reply->deleteLater();
+    return status;
+}
+
 quint16 httpPort(const KansokuRuntime &runtime)
 {
     for (const ReceiverStatus &status : runtime.receiverStatuses()) {
@@ -63,17 +88,7 @@ quint16 httpPort(const KansokuRuntime &runtime)
     return 0;
 }
 
-TelemetryTotals totalsOf(const QString &path)
-{
-    StorageOptions options;
-    options.databasePath = path;
-    options.readOnly = true;
-    TelemetryStore store(options);
-    QString error;
-    if (!store.open(&error))
-        qFatal("cannot read %s: %s", qPrintable(path), qPrintable(error));
-    return store.queries()->totals();
-}
+using kansoku::test::sessionTotals;
 
 QByteArray digest(const QString &path)
 {
@@ -117,6 +132,8 @@ private Q_SLOTS:
     void readOnlySessionIsPausedAndUnchanged();
     void commandLineFilesAndSession();
     void commandLineTraceAndRange();
+    void pauseActionRefusesThenResumes();
+    void forwardingDialogSetsAndStopsForwarding();
 };
 
 void TestGuiMode::initTestCase()
@@ -276,8 +293,8 @@ void TestGuiMode::newSessionTakesLiveData()
     QTRY_COMPARE_WITH_TIMEOUT(session.runtime()->storageStatus().totals.logRecords, 1, 20000);
 
     session.shutdown();
-    QCOMPARE(totalsOf(second).logRecords, 1);
-    QCOMPARE(totalsOf(first).logRecords, 0);
+    QCOMPARE(sessionTotals(second).logRecords, 1);
+    QCOMPARE(sessionTotals(first).logRecords, 0);
 }
 
 void TestGuiMode::saveAsContinuesInCopy()
@@ -307,8 +324,8 @@ void TestGuiMode::saveAsContinuesInCopy()
     QVERIFY(finished.wait(30000));
     QTRY_COMPARE_WITH_TIMEOUT(session.runtime()->storageStatus().totals.spans, 7, 20000);
     session.shutdown();
-    QCOMPARE(totalsOf(copy).spans, 7);
-    QCOMPARE(totalsOf(original).spans, 4);
+    QCOMPARE(sessionTotals(copy).spans, 7);
+    QCOMPARE(sessionTotals(original).spans, 4);
 }
 
 void TestGuiMode::readOnlySessionIsPausedAndUnchanged()
@@ -326,7 +343,7 @@ void TestGuiMode::readOnlySessionIsPausedAndUnchanged()
         QVERIFY(finished.wait(30000));
         writer.shutdown();
     }
-    const std::int64_t spans = totalsOf(shared).spans;
+    const std::int64_t spans = sessionTotals(shared).spans;
     QVERIFY(spans > 0);
     // Not ours to change: no write permission.
     QVERIFY(QFile::setPermissions(shared, QFileDevice::ReadOwner | QFileDevice::ReadGroup
@@ -455,6 +472,125 @@ void TestGuiMode::commandLineTraceAndRange()
     QTRY_VERIFY2(bar->currentMessage().contains(QStringLiteral("not in this session")),
                  qPrintable(bar->currentMessage()));
     QVERIFY(bar->currentMessage().contains(QString::fromStdString(toHex(testdata::traceId(7)))));
+}
+
+void TestGuiMode::pauseActionRefusesThenResumes()
+{
+    QTemporaryDir dir;
+    GuiMode session(optionsFor(dir.filePath(QStringLiteral("pause.kansoku"))));
+    QString error;
+    QVERIFY2(session.start(&error), qPrintable(error));
+    session.window()->show();
+    const quint16 port = httpPort(*session.runtime());
+    QVERIFY(port != 0);
+    QAction *pause = session.window()->receiveMenu()->pauseAction();
+    QVERIFY(pause->isCheckable());
+    QCOMPARE(pause->shortcut(), QKeySequence(QStringLiteral("Ctrl+Shift+P")));
+    QVERIFY(!pause->isChecked());
+    const auto *statusBar = session.window()->workbenchStatusBar();
+
+    pause->trigger();
+    QVERIFY(pause->isChecked());
+    QVERIFY(session.runtime()->isPaused());
+    QVERIFY2(statusBar->receiversText().contains(QLatin1String("receiving paused")),
+             qPrintable(statusBar->receiversText()));
+    QCOMPARE(postLog(port), 503);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        statusBar->problemsText().contains(QLatin1String("1 requests refused while paused")),
+        qPrintable(statusBar->problemsText()), 10000);
+    QCOMPARE(session.runtime()->storageStatus().totals.logRecords, 0);
+
+    // Paused stays paused in another session: the user paused receiving, not a file.
+    QVERIFY(session.sessions()->newSession(dir.filePath(QStringLiteral("next.kansoku"))));
+    QVERIFY(session.runtime()->isPaused());
+    QVERIFY(pause->isChecked());
+    QCOMPARE(postLog(port), 503);
+    QTRY_VERIFY_WITH_TIMEOUT(statusBar->receiversText().contains(QLatin1String("receiving paused")),
+                             10000);
+
+    pause->trigger();
+    QVERIFY(!pause->isChecked());
+    QVERIFY(!session.runtime()->isPaused());
+    QVERIFY2(!statusBar->receiversText().contains(QLatin1String("paused")),
+             qPrintable(statusBar->receiversText()));
+    QVERIFY(statusBar->receiversText().contains(QString::number(port)));
+    QCOMPARE(postLog(port), 200);
+    QTRY_COMPARE_WITH_TIMEOUT(session.runtime()->storageStatus().totals.logRecords, 1, 20000);
+    QCOMPARE(session.runtime()->counters().total().paused, 2);
+    session.shutdown();
+}
+
+void TestGuiMode::forwardingDialogSetsAndStopsForwarding()
+{
+    QTemporaryDir dir;
+    QSettings().remove(QLatin1String(ReceiveController::urlKey));
+    // The upstream: a second Kansoku in this process.
+    KansokuRuntime upstream(optionsFor(dir.filePath(QStringLiteral("upstream.kansoku"))));
+    QString error;
+    QVERIFY2(upstream.start(&error), qPrintable(error));
+    const quint16 upstreamPort = httpPort(upstream);
+
+    auto session = std::make_unique<GuiMode>(optionsFor(dir.filePath(QStringLiteral("f.kansoku"))));
+    QVERIFY2(session->start(&error), qPrintable(error));
+    const quint16 port = httpPort(*session->runtime());
+    ForwardingDialog *dialog = session->window()->forwardingDialog();
+    session->window()->receiveMenu()->forwardingAction()->trigger();
+    QVERIFY(dialog->isVisible());
+    auto *apply = dialog->findChild<QPushButton *>(QStringLiteral("forwardingApply"));
+    QVERIFY(apply);
+
+    dialog->urlEdit()->setText(QStringLiteral("collector:4318"));
+    apply->click();
+    QVERIFY2(dialog->problemText().startsWith(QLatin1String("Upstream URL:")),
+             qPrintable(dialog->problemText()));
+    QVERIFY(dialog->isVisible());
+    QVERIFY(!session->runtime()->forwardTarget());
+    // Its own receiver would be a loop.
+    dialog->urlEdit()->setText(QStringLiteral("http://127.0.0.1:%1").arg(port));
+    apply->click();
+    QVERIFY2(dialog->problemText().contains(QLatin1String("own receiver")),
+             qPrintable(dialog->problemText()));
+    dialog->urlEdit()->setText(QStringLiteral("http://127.0.0.1:%1").arg(upstreamPort));
+    dialog->headersEdit()->setPlainText(QStringLiteral("no equals sign"));
+    apply->click();
+    QVERIFY2(dialog->problemText().startsWith(QLatin1String("Headers:")),
+             qPrintable(dialog->problemText()));
+
+    dialog->headersEdit()->setPlainText(QStringLiteral("x-team=blue"));
+    apply->click();
+    QVERIFY(!dialog->isVisible());
+    QVERIFY(session->runtime()->forwardTarget());
+    QCOMPARE(QSettings().value(QLatin1String(ReceiveController::urlKey)).toString(),
+             QStringLiteral("http://127.0.0.1:%1").arg(upstreamPort));
+    QCOMPARE(postLog(port), 200);
+    QTRY_COMPARE_WITH_TIMEOUT(upstream.storageStatus().totals.logRecords, 1, 20000);
+    const auto *statusBar = session->window()->workbenchStatusBar();
+    QTRY_VERIFY2_WITH_TIMEOUT(statusBar->forwardingText().contains(QLatin1String("1 forwarded")),
+                              qPrintable(statusBar->forwardingText()), 10000);
+    session->shutdown();
+    session.reset();
+
+    // The next start forwards to the saved upstream (without the header values).
+    session = std::make_unique<GuiMode>(optionsFor(dir.filePath(QStringLiteral("g.kansoku"))));
+    QVERIFY2(session->start(&error), qPrintable(error));
+    QVERIFY(session->runtime()->forwardTarget());
+    QCOMPARE(session->runtime()->forwardTarget()->endpoint.port(), int(upstreamPort));
+    QVERIFY(session->runtime()->forwardTarget()->headers.isEmpty());
+    QCOMPARE(postLog(httpPort(*session->runtime())), 200);
+    QTRY_COMPARE_WITH_TIMEOUT(upstream.storageStatus().totals.logRecords, 2, 20000);
+
+    // Stop forwarding: nothing more goes, and the next start does not forward either.
+    session->window()->receiveMenu()->forwardingAction()->trigger();
+    dialog = session->window()->forwardingDialog();
+    dialog->findChild<QPushButton *>(QStringLiteral("forwardingStop"))->click();
+    QVERIFY(!session->runtime()->forwardTarget());
+    QVERIFY(!session->runtime()->forwardingStatus().enabled);
+    QVERIFY(!QSettings().contains(QLatin1String(ReceiveController::urlKey)));
+    QCOMPARE(postLog(httpPort(*session->runtime())), 200);
+    QTRY_COMPARE_WITH_TIMEOUT(session->runtime()->storageStatus().totals.logRecords, 1, 20000);
+    session->shutdown();
+    upstream.stop();
+    QCOMPARE(sessionTotals(dir.filePath(QStringLiteral("upstream.kansoku"))).logRecords, 2);
 }
 
 QTEST_MAIN(TestGuiMode)

@@ -78,6 +78,17 @@ void TestKansokuHeadless::rejectsBadArguments_data()
     QTest::newRow("empty token") << QStringList{
         QStringLiteral("--listen"), QStringLiteral("0.0.0.0"), QStringLiteral("--token"),
         QString()} << QStringLiteral("--token: the token is empty");
+    QTest::newRow("forward not a URL")
+        << QStringList{QStringLiteral("--forward"), QStringLiteral("collector:4318")}
+        << QStringLiteral("--forward: \"collector:4318\" is not an http:// or https:// URL");
+    QTest::newRow("forward protocol")
+        << QStringList{QStringLiteral("--forward"), QStringLiteral("http://collector:4318"),
+                       QStringLiteral("--forward-protocol"), QStringLiteral("zipkin")}
+        << QStringLiteral("--forward-protocol");
+    QTest::newRow("forward header")
+        << QStringList{QStringLiteral("--forward"), QStringLiteral("http://collector:4318"),
+                       QStringLiteral("--forward-header"), QStringLiteral("authorization")}
+        << QStringLiteral("--forward-header");
     QTest::newRow("unknown option")
         << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
 }

@@ -20,6 +20,7 @@ private Q_SLOTS:
     void showsCountsPerSignal();
     void showsStorageError();
     void showsParticipantLinesWithCopyButton();
+    void showsForwardingWhileForwarding();
 };
 
 static QTableWidget *table(StatusWindow &window, const char *name)
@@ -61,6 +62,8 @@ void TestStatusWindow::showsCountsPerSignal()
     counters.addRefused(TelemetrySignal::Metrics, IngestTransport::Grpc, 512);
     counters.addUnauthorized(TelemetrySignal::Logs, IngestTransport::Grpc);
     counters.addUnauthorized(TelemetrySignal::Logs, IngestTransport::Http);
+    counters.addPaused(TelemetrySignal::Metrics, IngestTransport::Http);
+    counters.addPaused(TelemetrySignal::Metrics, IngestTransport::Grpc);
     StorageStatus storage;
     storage.databasePath = "/tmp/session.kansoku";
     storage.fileSizeBytes = 2048;
@@ -78,6 +81,8 @@ void TestStatusWindow::showsCountsPerSignal()
     QCOMPARE(signalTable->item(1, StatusWindow::Refused)->text(), QStringLiteral("512"));
     QCOMPARE(signalTable->item(2, StatusWindow::Unauthorized)->text(), QStringLiteral("2"));
     QCOMPARE(signalTable->item(0, StatusWindow::Unauthorized)->text(), QStringLiteral("0"));
+    QCOMPARE(signalTable->item(1, StatusWindow::Paused)->text(), QStringLiteral("2"));
+    QCOMPARE(signalTable->item(0, StatusWindow::Paused)->text(), QStringLiteral("0"));
     auto *database = window.findChild<QLabel *>(QStringLiteral("databaseLabel"));
     QVERIFY(database->text().startsWith(QStringLiteral("/tmp/session.kansoku")));
     auto *queue = window.findChild<QLabel *>(QStringLiteral("queueLabel"));
@@ -130,6 +135,42 @@ void TestStatusWindow::showsParticipantLinesWithCopyButton()
              lines.join(QLatin1Char('\n')) + QLatin1Char('\n'));
 
     window.setParticipantLines({});
+    QVERIFY(!box->isVisible());
+}
+
+void TestStatusWindow::showsForwardingWhileForwarding()
+{
+    StatusWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *box = window.findChild<QGroupBox *>(QStringLiteral("forwardingBox"));
+    auto *label = window.findChild<QLabel *>(QStringLiteral("forwardingLabel"));
+    QVERIFY(box && label);
+    QVERIFY(!box->isVisible());
+    ForwardingStatus forwarding;
+    forwarding.enabled = true;
+    forwarding.upstream = "http://collector:4318 (http/protobuf)";
+    forwarding.forwardedRequests = 12;
+    forwarding.forwardedItems = 340;
+    forwarding.queuedRequests = 3;
+    forwarding.queuedBytes = 2048;
+    forwarding.queueCapacityBytes = 64 * 1024 * 1024;
+    forwarding.retries = 5;
+    forwarding.droppedRequests = 1;
+    forwarding.droppedItems = 7;
+    forwarding.lastError = "http://collector:4318/v1/traces: Connection refused";
+    window.setForwarding(forwarding);
+    QVERIFY(box->isVisible());
+    const QString text = label->text();
+    QVERIFY2(text.contains(QLatin1String("To http://collector:4318 (http/protobuf)")),
+             qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("Forwarded: 12 requests (340 items)")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("Waiting: 3 requests")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("Retries: 5")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("Dropped: 1 requests (7 items)")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("Last failure: http://collector:4318/v1/traces")),
+             qPrintable(text));
+    window.setForwarding(ForwardingStatus());
     QVERIFY(!box->isVisible());
 }
 

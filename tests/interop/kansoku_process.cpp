@@ -41,7 +41,7 @@ bool KansokuProcess::start(QString *error)
 
 bool KansokuProcess::startOnce(QString *error, bool *portTaken)
 {
-    {
+    if (!m_fixedPorts) {
         // Both servers stay open until both ports are known, so the two ports differ.
         QTcpServer grpcProbe;
         QTcpServer httpProbe;

@@ -19,6 +19,13 @@ public:
 
     // Added to the command line, e.g. --listen 0.0.0.0 --token T; call before start().
     void setExtraArguments(const QStringList &arguments) { m_extraArguments = arguments; }
+    // Starts on these ports instead of free ones picked anew, e.g. to restart where it was.
+    void setPorts(quint16 grpcPort, quint16 httpPort)
+    {
+        m_fixedPorts = true;
+        m_grpcPort = grpcPort;
+        m_httpPort = httpPort;
+    }
     // Picks two free ports and starts kansoku; tries again with new ports when another program
     // took a chosen port between the check and kansoku's bind.
     bool start(QString *error);
@@ -41,6 +48,7 @@ private:
     QByteArray m_stderr;
     quint16 m_grpcPort = 0;
     quint16 m_httpPort = 0;
+    bool m_fixedPorts = false;
 };
 
 } // namespace kansoku::interop

@@ -25,6 +25,9 @@ void TestIngestCounters::keepsSignalsAndTransportsApart()
     counters.addUnauthorized(TelemetrySignal::Logs, IngestTransport::Grpc);
     counters.addUnauthorized(TelemetrySignal::Logs, IngestTransport::Grpc);
     counters.addUnauthorized(TelemetrySignal::Traces, IngestTransport::Http);
+    counters.addPaused(TelemetrySignal::Metrics, IngestTransport::Grpc);
+    counters.addPaused(TelemetrySignal::Metrics, IngestTransport::Http);
+    counters.addPaused(TelemetrySignal::Logs, IngestTransport::Http);
 
     const IngestCountersSnapshot snapshot = counters.snapshot();
     QCOMPARE(snapshot.at(TelemetrySignal::Traces, IngestTransport::Grpc).received, 10);
@@ -36,12 +39,16 @@ void TestIngestCounters::keepsSignalsAndTransportsApart()
     QCOMPARE(snapshot.at(TelemetrySignal::Logs, IngestTransport::Grpc).unauthorized, 2);
     QCOMPARE(snapshot.at(TelemetrySignal::Logs, IngestTransport::Http).unauthorized, 0);
     QCOMPARE(snapshot.total(TelemetrySignal::Traces).unauthorized, 1);
+    QCOMPARE(snapshot.at(TelemetrySignal::Metrics, IngestTransport::Grpc).paused, 1);
+    QCOMPARE(snapshot.total(TelemetrySignal::Metrics).paused, 2);
+    QCOMPARE(snapshot.total(TelemetrySignal::Traces).paused, 0);
     const IngestCounts all = snapshot.total();
     QCOMPARE(all.received, 15);
     QCOMPARE(all.rejected, 2);
     QCOMPARE(all.malformed, 1);
     QCOMPARE(all.refused, 7);
     QCOMPARE(all.unauthorized, 3);
+    QCOMPARE(all.paused, 3);
 }
 
 void TestIngestCounters::concurrentWritersLoseNothing()
