@@ -117,6 +117,7 @@ private Q_SLOTS:
     void histogramQuantilesAndHeatmap();
     void deltaSumExponentialHistogramAndSummary();
     void filterByName();
+    void requestedMetricOpensGrouped();
     void dragSelectsTimeRange();
     void resizeFetchesAtTheNewResolution();
     void serviceFilter();
@@ -340,6 +341,39 @@ void TestMetricsPane::filterByName()
     filter->clear();
     QCOMPARE(tree->model()->rowCount(), 2);
     QVERIFY(!empty->isVisible());
+}
+
+void TestMetricsPane::requestedMetricOpensGrouped()
+{
+    // Another pane asks for a metric the name filter hides: the filter goes, the metric shows
+    // with its lines grouped as asked.
+    m_pane->findChild<QLineEdit *>(QStringLiteral("metricFilter"))
+        ->setText(QStringLiteral("queue"));
+    const QString key = keyOf("checkout", "http.server.requests", MetricType::Sum);
+    m_state->requestMetric(key, QStringLiteral("http.method"));
+    waitLoaded();
+    QVERIFY(m_pane->findChild<QLineEdit *>(QStringLiteral("metricFilter"))->text().isEmpty());
+    QCOMPARE(m_pane->chartPanel()->metricKey(), key);
+    QCOMPARE(m_pane->browserView()->currentIndex().data().toString(),
+             QStringLiteral("http.server.requests"));
+    QCOMPARE(combo(*m_pane, "groupBy")->currentData().toString(), QStringLiteral("http.method"));
+    QCOMPARE(chart()->seriesCount(), 2);
+    QCOMPARE(chart()->series(0).name, QStringLiteral("http.method=GET"));
+
+    // Asked before the browser lists anything: shown once it does. A key the metric does not
+    // have leaves its lines ungrouped.
+    WorkbenchState state;
+    state.setDataBounds(m_store->queries()->timeBounds());
+    MetricsPane pane(&state, m_store->queries());
+    const QString memory = keyOf("checkout", "process.memory.usage", MetricType::Gauge);
+    state.requestMetric(memory, QStringLiteral("no.such.key"));
+    pane.resize(1200, 600);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    QTRY_VERIFY(!pane.isLoading());
+    QCOMPARE(pane.chartPanel()->metricKey(), memory);
+    QVERIFY(pane.chartPanel()->options().groupByKey.empty());
+    QTRY_COMPARE(pane.chartPanel()->chart()->seriesCount(), 1);
 }
 
 void TestMetricsPane::dragSelectsTimeRange()
