@@ -1,5 +1,6 @@
 #include "dashboard_chart_tile.h"
 
+#include "analysis/dashboard_catalog.h"
 #include "chart_view.h"
 #include "metric_chart_presenter.h"
 
@@ -58,6 +59,12 @@ void DashboardChartTile::setChart(MetricChart chart, TimeRange range, bool hasPo
 {
     m_chart->setEmptyText(hasPoints ? tr("No values in the range") : tr("No points in the range"));
     const QString shown = chart.shown;
+    // A single line has no legend: the subtitle says what it is, unless it is the whole scope.
+    QString onlyLine;
+    if (chart.series.size() == 1
+        && m_spec.groupBy != DashboardCatalog::scopeKey(Dashboard::Scope::Host)
+        && m_spec.groupBy != DashboardCatalog::scopeKey(Dashboard::Scope::Service))
+        onlyLine = chart.series.front().displayName();
     const QString unit = MetricChartPresenter::show(m_chart, std::move(chart), range);
     // "rate /s" with "bytes/s" says per second twice: the unit alone says it once.
     QString subtitle = shown;
@@ -65,6 +72,8 @@ void DashboardChartTile::setChart(MetricChart chart, TimeRange range, bool hasPo
         subtitle = unit == QLatin1String("/s") ? tr("per second") : unit;
     else if (!unit.isEmpty())
         subtitle += QStringLiteral(" · ") + unit;
+    if (!onlyLine.isEmpty())
+        subtitle += QStringLiteral(" · ") + onlyLine;
     m_subtitle->setText(subtitle);
 }
 

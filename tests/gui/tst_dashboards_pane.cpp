@@ -2,6 +2,7 @@
 #include "dashboard_chart_tile.h"
 #include "dashboards_pane.h"
 #include "metric_chart_panel.h"
+#include "metric_store_helpers.h"
 #include "metrics_pane.h"
 #include "screenshot_checks.h"
 #include "telemetry_store.h"
@@ -20,6 +21,10 @@
 using namespace kansoku;
 
 namespace {
+
+using kansoku::test::metricKeyOf;
+using kansoku::test::offerAll;
+using kansoku::test::openMetricStore;
 
 constexpr std::int64_t secondNs = 1'000'000'000LL;
 constexpr std::int64_t startNs = 1'795'500'000LL * secondNs;
@@ -155,36 +160,6 @@ std::vector<TelemetryBatchPtr> batches(int first, int last, bool withHost)
 constexpr std::int64_t servicePointsPerExport = 5;
 constexpr std::int64_t hostPointsPerExport = 7;
 
-std::unique_ptr<TelemetryStore> openStore(const QString &path)
-{
-    StorageOptions options;
-    options.databasePath = path;
-    options.commitMaxLatencyMs = 10;
-    auto store = std::make_unique<TelemetryStore>(options);
-    QString error;
-    if (!store->open(&error))
-        qFatal("%s", qPrintable(error));
-    return store;
-}
-
-bool offerAll(TelemetryStore &store, const std::vector<TelemetryBatchPtr> &batches)
-{
-    for (const TelemetryBatchPtr &batch : batches) {
-        if (store.offer(batch) != OfferResult::Accepted)
-            return false;
-    }
-    return true;
-}
-
-QString keyOf(const char *service, const char *name, MetricType type)
-{
-    MetricEntry entry;
-    entry.service = QString::fromLatin1(service);
-    entry.name = name;
-    entry.type = type;
-    return entry.key();
-}
-
 QString dashboardKey(const char *id, const char *scope)
 {
     return QString::fromLatin1(id) + QChar(0x1f) + QString::fromLatin1(scope);
@@ -257,6 +232,7 @@ private Q_SLOTS:
     void serviceFilter();
     void chartOpensInTheMetricsPane();
     void gridColumnsFollowTheWidth();
+    void singleLineIsNamedInTheSubtitle();
     void emptyStateNamesTheMetrics();
     void liveDataAddsDashboardsAndPoints();
     void hiddenPaneWaitsUntilShown();
@@ -275,7 +251,7 @@ private:
 void TestDashboardsPane::initTestCase()
 {
     QLocale::setDefault(QLocale::c());
-    m_store = openStore(m_dir.filePath(QStringLiteral("dashboards.db")));
+    m_store = openMetricStore(m_dir.filePath(QStringLiteral("dashboards.db")));
     QVERIFY(offerAll(*m_store, batches(0, exportCount, true)));
     QTRY_COMPARE_WITH_TIMEOUT(m_store->queries()->totals().dataPoints,
                               exportCount * (servicePointsPerExport + hostPointsPerExport), 20000);
@@ -472,7 +448,7 @@ void TestDashboardsPane::chartOpensInTheMetricsPane()
     QTest::mouseClick(requests->openButton(), Qt::LeftButton);
     QCOMPARE(wanted.size(), 1);
     QTRY_COMPARE(metrics.chartPanel()->metricKey(),
-                 keyOf("checkout", "http.server.request.duration", MetricType::Histogram));
+                 metricKeyOf("checkout", "http.server.request.duration", MetricType::Histogram));
     QCOMPARE(metrics.chartPanel()->options().groupByKey, std::string("http.route"));
     QTRY_VERIFY(!metrics.isLoading());
     QCOMPARE(metrics.chartPanel()->chart()->seriesCount(), 6); // 2 routes × p50/p90/p99
@@ -486,7 +462,7 @@ void TestDashboardsPane::chartOpensInTheMetricsPane()
     QTest::mouseDClick(plot, Qt::LeftButton, {}, plot->mapFrom(chart, chart->rect().center()));
     QCOMPARE(wanted.size(), 2);
     QTRY_COMPARE(metrics.chartPanel()->metricKey(),
-                 keyOf("unknown_service", "system.memory.usage", MetricType::Sum));
+                 metricKeyOf("unknown_service", "system.memory.usage", MetricType::Sum));
     QCOMPARE(metrics.chartPanel()->options().groupByKey, std::string("state"));
 }
 
@@ -508,10 +484,35 @@ void TestDashboardsPane::gridColumnsFollowTheWidth()
         QVERIFY(tile->chart()->seriesCount() > 0);
 }
 
+void TestDashboardsPane::singleLineIsNamedInTheSubtitle()
+{
+    // One line has no legend: the subtitle names it, unless it stands for the whole service.
+    const Dashboard &http = DashboardCatalog::all().at(1);
+    QCOMPARE(http.id, QStringLiteral("http-server"));
+    MetricChart chart;
+    chart.shown = QStringLiteral("rate /s");
+    chart.valueUnit = QStringLiteral("1/s");
+    ChartSeries line;
+    line.name = QStringLiteral("http.response.status_code=200");
+    line.timesNs = {exportTime(0), exportTime(1)};
+    line.values = {3, 4};
+    chart.series = {line};
+    DashboardChartTile byStatus(http.charts.at(4));
+    QCOMPARE(byStatus.titleText(), QStringLiteral("Requests by status"));
+    byStatus.setChart(chart, TimeRange{startNs, exportTime(2)}, true);
+    QCOMPARE(byStatus.subtitleText(), QStringLiteral("per second · http.response.status_code=200"));
+    chart.series.front().name = QStringLiteral("service.name=checkout");
+    DashboardChartTile inFlight(http.charts.at(5));
+    QCOMPARE(inFlight.titleText(), QStringLiteral("Requests in flight"));
+    inFlight.setChart(chart, TimeRange{startNs, exportTime(2)}, true);
+    QCOMPARE(inFlight.subtitleText(), QStringLiteral("per second"));
+}
+
 void TestDashboardsPane::emptyStateNamesTheMetrics()
 {
     QTemporaryDir dir;
-    std::unique_ptr<TelemetryStore> store = openStore(dir.filePath(QStringLiteral("empty.db")));
+    std::unique_ptr<TelemetryStore> store
+        = openMetricStore(dir.filePath(QStringLiteral("empty.db")));
     // Metrics, but none of common instrumentation.
     auto batch = std::make_shared<TelemetryBatch>();
     ResourceMetrics resourceMetrics;
@@ -547,7 +548,8 @@ void TestDashboardsPane::emptyStateNamesTheMetrics()
 void TestDashboardsPane::liveDataAddsDashboardsAndPoints()
 {
     QTemporaryDir dir;
-    std::unique_ptr<TelemetryStore> store = openStore(dir.filePath(QStringLiteral("live.db")));
+    std::unique_ptr<TelemetryStore> store
+        = openMetricStore(dir.filePath(QStringLiteral("live.db")));
     QVERIFY(offerAll(*store, batches(0, 20, false)));
     QTRY_COMPARE(store->queries()->totals().dataPoints, 20 * servicePointsPerExport);
     WorkbenchState state;
