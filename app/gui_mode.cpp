@@ -1,6 +1,7 @@
 #include "gui_mode.h"
 
 #include "core/telemetry_queries.h"
+#include "dashboards_pane.h"
 #include "file_import_controller.h"
 #include "findings_pane.h"
 #include "kansoku_runtime.h"
@@ -199,6 +200,10 @@ void GuiMode::createPanes(const std::shared_ptr<const TelemetryQueries> &queries
     connect(findings, &FindingsPane::logsPaneWanted, m_window,
             [this] { m_window->showPane(WorkbenchWindow::Pane::Logs); });
     m_window->setPaneWidget(WorkbenchWindow::Pane::Findings, findings);
+    auto *dashboards = new DashboardsPane(m_state, queries);
+    connect(dashboards, &DashboardsPane::metricsPaneWanted, m_window,
+            [this] { m_window->showPane(WorkbenchWindow::Pane::Metrics); });
+    m_window->setPaneWidget(WorkbenchWindow::Pane::Dashboards, dashboards);
 }
 
 void GuiMode::refreshStatus()

@@ -631,6 +631,12 @@ bool ChartView::eventFilter(QObject *watched, QEvent *event)
         }
         break;
     }
+    case QEvent::MouseButtonDblClick:
+        if (static_cast<QMouseEvent *>(event)->button() == Qt::LeftButton) {
+            m_dragging = false;
+            Q_EMIT doubleClicked();
+        }
+        break;
     case QEvent::MouseMove: {
         auto *mouse = static_cast<QMouseEvent *>(event);
         const QPoint position = mouse->position().toPoint();

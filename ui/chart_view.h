@@ -79,6 +79,8 @@ Q_SIGNALS:
     void rangeSelected(const kansoku::TimeRange &range);
     void scatterPointClicked(int seriesIndex, int pointIndex);
     void seriesVisibilityChanged(int seriesIndex, bool visible);
+    // A double click on the plot (e.g. to open the chart somewhere larger).
+    void doubleClicked();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -1,7 +1,7 @@
 #include "metric_chart_panel.h"
 
-#include "analysis/metric_units.h"
 #include "chart_view.h"
+#include "metric_chart_presenter.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -128,6 +128,13 @@ void MetricChartPanel::setMetric(const MetricEntry &entry)
     updateControls();
 }
 
+void MetricChartPanel::setGroupByKey(const QString &key)
+{
+    m_options.groupByKey = key.toStdString();
+    updateControls();
+    rebuild();
+}
+
 void MetricChartPanel::clearMetric(const QString &emptyText)
 {
     m_key.clear();
@@ -246,30 +253,18 @@ void MetricChartPanel::rebuild()
     options.heatmapColumns = std::clamp(plotWidth() / heatmapColumnPx, 20, 400);
     MetricChart chart = MetricSeriesBuilder::build(m_data, options);
 
-    const QString unit = chart.valueUnit;
-    m_chart->setValueFormatter(
-        [unit](double value) -> QString { return MetricUnits::formatValue(value, unit); });
-    m_chart->setTickFormatter(
-        [unit](double value) -> QString { return MetricUnits::formatTick(value, unit); });
-    const QString unitText = MetricUnits::describe(unit);
-    // A heatmap's value axis holds the bucket bounds; its colour scale the counts.
-    if (chart.isHeatmap())
-        m_chart->setValueAxisLabel(unitText);
-    else
-        m_chart->setValueAxisLabel(
-            unitText.isEmpty() ? chart.shown : chart.shown + QStringLiteral(" · ") + unitText);
     m_chart->setEmptyText(hasPoints(m_data) ? tr("No values of this metric in the range")
                                             : tr("No points of this metric in the range"));
-    m_chart->setTimeRange(m_options.range);
-    if (chart.isHeatmap())
-        m_chart->setHeatmap(chart.heatmap);
-    else
-        m_chart->setSeries(std::move(chart.series));
+    const int omittedSeries = chart.omittedSeries;
+    const QString shown = chart.shown;
+    const QString differingKeys = chart.differingKeys;
+    const QString sharedAttributes = chart.sharedAttributes;
+    const QString unitText = MetricChartPresenter::show(m_chart, std::move(chart), m_options.range);
 
     const QString name = QString::fromStdString(m_entry->name).toHtmlEscaped();
     QString title = QStringLiteral("<b>") + name
                     + QStringLiteral("</b> &nbsp;<span style=\"color:#666\">")
-                    + chart.shown.toHtmlEscaped();
+                    + shown.toHtmlEscaped();
     if (!unitText.isEmpty())
         title += QStringLiteral(" (") + unitText.toHtmlEscaped() + QLatin1Char(')');
     title += QStringLiteral("</span>");
@@ -281,16 +276,15 @@ void MetricChartPanel::rebuild()
     QString status
         = tr("%n stream(s)", nullptr, static_cast<int>(m_data.size())) + QStringLiteral(" · ")
           + tr("%n point(s)", nullptr, static_cast<int>(std::min<std::int64_t>(points, INT_MAX)));
-    if (chart.omittedSeries > 0)
-        status
-            += QStringLiteral(" · ") + tr("%n more series not shown", nullptr, chart.omittedSeries);
+    if (omittedSeries > 0)
+        status += QStringLiteral(" · ") + tr("%n more series not shown", nullptr, omittedSeries);
     m_status->setText(status);
     // What every series shares, and the keys their legend gives the values of, are said once.
     QStringList caption;
-    if (!chart.differingKeys.isEmpty())
-        caption << tr("Lines by %1").arg(chart.differingKeys);
-    if (!chart.sharedAttributes.isEmpty())
-        caption << tr("all: %1").arg(chart.sharedAttributes);
+    if (!differingKeys.isEmpty())
+        caption << tr("Lines by %1").arg(differingKeys);
+    if (!sharedAttributes.isEmpty())
+        caption << tr("all: %1").arg(sharedAttributes);
     m_shared->setText(caption.join(QStringLiteral(" · ")));
     m_shared->setToolTip(m_shared->text());
     m_shared->setVisible(!caption.isEmpty());

@@ -26,6 +26,9 @@ public:
     // Shows this metric's controls. A different metric resets the options; the same metric
     // (a live reload) keeps them and only adds new group-by keys.
     void setMetric(const MetricEntry &entry);
+    // One line per value of this attribute (as the group-by box would); ignored when the metric
+    // has no such key.
+    void setGroupByKey(const QString &key);
     // No metric: an empty chart saying why.
     void clearMetric(const QString &emptyText);
     // The points of the metric's streams, fetched for range (the axis) at resolutionNs.

@@ -5,6 +5,7 @@
 #include "metric_chart_panel.h"
 #include "view/chart_series_exporter.h"
 #include "view/metric_browser_model.h"
+#include "view/metric_points_fetch.h"
 #include "view/workbench_state.h"
 
 #include <QHeaderView>
@@ -16,25 +17,9 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 #include <cstdlib>
-#include <limits>
+#include <utility>
 
 namespace kansoku {
-
-namespace {
-
-constexpr std::int64_t minTime = std::numeric_limits<std::int64_t>::min();
-// Delta histograms are fetched point by point and merged per pixel bucket by the series builder
-// (the query would keep only the last point of a bucket); past this many points, the query's
-// downsampling is cheaper than exact counts.
-constexpr std::int64_t maxExactDeltaHistogramPoints = 20000;
-
-struct StreamRequest
-{
-    MetricStream info;
-    std::int64_t resolutionNs = 0;
-};
-
-} // namespace
 
 MetricsPane::MetricsPane(WorkbenchState *state, std::shared_ptr<const TelemetryQueries> queries,
                          QWidget *parent)
@@ -141,7 +126,23 @@ MetricsPane::MetricsPane(WorkbenchState *state, std::shared_ptr<const TelemetryQ
     connect(m_state, &WorkbenchState::timeRangeChanged, this, &MetricsPane::scheduleReload);
     connect(m_state, &WorkbenchState::serviceChanged, this, &MetricsPane::scheduleReload);
     connect(m_state, &WorkbenchState::telemetryCommitted, this, &MetricsPane::scheduleReload);
+    connect(m_state, &WorkbenchState::metricRequested, this, &MetricsPane::openMetric);
     scheduleReload();
+}
+
+void MetricsPane::openMetric(const QString &key, const QString &groupByKey)
+{
+    m_userPicked = true;
+    if (m_model->indexOfKey(key).isValid() && !selectMetric(key)) {
+        m_filter->clear(); // the name filter hid it
+        selectMetric(key);
+    }
+    if (m_chartPanel->metricKey() != key) {
+        m_requestedMetric = {key, groupByKey};
+        return;
+    }
+    m_requestedMetric.reset();
+    m_chartPanel->setGroupByKey(groupByKey);
 }
 
 bool MetricsPane::selectMetric(const QString &key)
@@ -183,7 +184,9 @@ void MetricsPane::reloadBrowser()
 
 void MetricsPane::applyStreams(const std::vector<MetricStream> &streams)
 {
-    const QString key = m_chartPanel->metricKey();
+    const std::optional<std::pair<QString, QString>> requested
+        = std::exchange(m_requestedMetric, std::nullopt);
+    const QString key = requested ? requested->first : m_chartPanel->metricKey();
     m_restoring = true;
     m_model->setStreams(streams);
     restoreExpansion();
@@ -200,6 +203,8 @@ void MetricsPane::applyStreams(const std::vector<MetricStream> &streams)
 
     if (const MetricEntry *entry = m_model->metricAt(source)) {
         m_chartPanel->setMetric(*entry);
+        if (requested && entry->key() == requested->first)
+            m_chartPanel->setGroupByKey(requested->second);
         reloadChart();
     } else {
         m_pointsQuery.cancel();
@@ -236,47 +241,16 @@ void MetricsPane::reloadChart()
     const MetricEntry *entry = m_model->metricAt(m_model->indexOfKey(m_chartPanel->metricKey()));
     if (!entry)
         return;
-    const TimeRange display = m_state->displayRange();
-    const TimeRange range = m_state->timeRange();
     m_queriedPlotWidth = m_chartPanel->plotWidth(); // at least 200
-    const bool finite = display.isBounded() && !display.isEmpty();
-    // About one point per pixel: the query keeps one point per bucket of this width.
-    const std::int64_t resolutionNs
-        = finite ? std::max<std::int64_t>(1, (display.endNs - display.startNs) / m_queriedPlotWidth)
-                 : 0;
-    TimeRange fetch = range;
-    // One bucket more on the left, so the first rate in view has a predecessor.
-    if (resolutionNs > 0 && fetch.startNs > minTime + resolutionNs)
-        fetch.startNs -= resolutionNs;
-
-    std::vector<StreamRequest> requests;
-    for (const MetricStream &info : entry->streams) {
-        const bool exactDeltaHistogram = MetricSeriesBuilder::isHistogram(info.type)
-                                         && info.temporality == AggregationTemporality::Delta
-                                         && info.pointCount <= maxExactDeltaHistogramPoints;
-        requests.push_back({info, exactDeltaHistogram ? 0 : resolutionNs});
-    }
-    m_chartPanel->setTimeRange(display);
+    const MetricPointsFetch fetch = MetricPointsFetch::plan(
+        entry->streams, m_state->timeRange(), m_state->displayRange(), m_queriedPlotWidth);
+    m_chartPanel->setTimeRange(fetch.display());
     // All streams of the metric on one worker job, combined into one result.
     m_pointsQuery.run(
-        this,
-        [queries = m_queries, requests = std::move(requests), fetch] {
-            std::vector<MetricStreamWithPoints> result;
-            result.reserve(requests.size());
-            for (const StreamRequest &request : requests) {
-                MetricPointQuery query;
-                query.streamId = request.info.streamId;
-                query.range = fetch;
-                query.resolutionNs = request.resolutionNs;
-                std::optional<Metric> metric = queries->metricPoints(query);
-                if (metric)
-                    result.push_back({request.info, std::move(*metric)});
-            }
-            return result;
-        },
-        [this, display, windowStartNs = range.startNs,
-         resolutionNs](std::vector<MetricStreamWithPoints> data) {
-            m_chartPanel->setData(std::move(data), display, windowStartNs, resolutionNs);
+        this, [queries = m_queries, fetch] { return fetch.run(*queries); },
+        [this, fetch](std::vector<MetricStreamWithPoints> data) {
+            m_chartPanel->setData(std::move(data), fetch.display(), fetch.windowStartNs(),
+                                  fetch.resolutionNs());
         });
 }
 

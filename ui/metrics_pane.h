@@ -10,6 +10,7 @@
 #include <QSet>
 #include <QWidget>
 #include <memory>
+#include <optional>
 
 class QLineEdit;
 class QSortFilterProxyModel;
@@ -37,6 +38,9 @@ public:
     ExportControl *exportControl() const { return m_export; }
     // Selects the metric with this MetricEntry::key(); false when it is not listed.
     bool selectMetric(const QString &key);
+    // Shows the metric grouped by groupByKey (empty: no grouping), clearing a name filter that
+    // hides it; a metric not listed yet is shown once the browser lists it.
+    void openMetric(const QString &key, const QString &groupByKey);
     // True while a browser or chart query has not answered.
     bool isLoading() const;
 
@@ -70,6 +74,8 @@ private:
     bool m_chartReloadPending = false;
     bool m_restoring = false;
     bool m_userPicked = false; // the user chose a metric; until then the first one is shown
+    // A metric another pane asked for (WorkbenchState::metricRequested) before it was listed.
+    std::optional<std::pair<QString, QString>> m_requestedMetric; // key, group-by key
 };
 
 } // namespace kansoku

@@ -20,6 +20,7 @@
 #include <QDropEvent>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLayout>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -33,8 +34,9 @@ namespace kansoku {
 
 namespace {
 // Bump when the dock arrangement changes so an old saved layout is not applied.
-constexpr int layoutVersion = 2;
-const char *const paneObjectNames[] = {"tracesDock", "metricsDock", "logsDock", "findingsDock"};
+constexpr int layoutVersion = 3;
+const char *const paneObjectNames[]
+    = {"tracesDock", "metricsDock", "logsDock", "findingsDock", "dashboardsDock"};
 } // namespace
 
 WorkbenchWindow::WorkbenchWindow(WorkbenchState *state, QWidget *parent)
@@ -80,7 +82,8 @@ WorkbenchWindow::WorkbenchWindow(WorkbenchState *state, QWidget *parent)
     auto *centre = new QWidget;
     centre->setMaximumSize(0, 0);
     m_paneArea->setCentralWidget(centre);
-    const QString titles[] = {tr("Traces"), tr("Metrics"), tr("Logs"), tr("Findings")};
+    const QString titles[]
+        = {tr("Traces"), tr("Metrics"), tr("Logs"), tr("Findings"), tr("Dashboards")};
     for (int i = 0; i < paneCount; ++i) {
         auto *dock = new QDockWidget(titles[i], m_paneArea);
         dock->setObjectName(QLatin1String(paneObjectNames[i]));
@@ -162,7 +165,7 @@ void WorkbenchWindow::buildMenus()
             &WorkbenchWindow::forwardingStopRequested);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    const char *keys[] = {"Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4"};
+    const char *keys[] = {"Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5"};
     for (int i = 0; i < paneCount; ++i)
         view->addAction(m_docks[static_cast<std::size_t>(i)]->toggleViewAction());
     view->addSeparator();
@@ -397,6 +400,9 @@ void WorkbenchWindow::arrangeDefaultLayout()
     // Traces keeps the whole height (scatter, list and the open trace all need it); Findings
     // goes under Metrics and Logs, as wide as both, since its table needs width more than
     // height. The split order makes the nesting: Traces | ((Metrics | Logs) / Findings).
+    // Out of any tab group first: a tabbed dock would otherwise take its group's place along.
+    for (QDockWidget *dock : m_docks)
+        m_paneArea->removeDockWidget(dock);
     for (QDockWidget *dock : m_docks) {
         dock->setFloating(false);
         dock->show();
@@ -408,6 +414,9 @@ void WorkbenchWindow::arrangeDefaultLayout()
     m_paneArea->splitDockWidget(dock(Pane::Traces), dock(Pane::Metrics), Qt::Horizontal);
     m_paneArea->splitDockWidget(dock(Pane::Metrics), dock(Pane::Findings), Qt::Vertical);
     m_paneArea->splitDockWidget(dock(Pane::Metrics), dock(Pane::Logs), Qt::Horizontal);
+    // Dashboards: a tab beside Findings, as wide as Metrics and Logs together; Findings stays in
+    // front, and Ctrl+5 gives a dashboard the whole window.
+    m_paneArea->tabifyDockWidget(dock(Pane::Findings), dock(Pane::Dashboards));
     // The width decides between columns and tabs, and shares of a pane area not yet laid out
     // come out as the panes' minimum sizes: both wait until it shows (eventFilter).
     if (m_paneArea->isVisible())
@@ -426,7 +435,7 @@ void WorkbenchWindow::applyDefaultPaneSizes()
         = WorkbenchLayoutPlan::arrangementForWidth(m_paneArea->width());
     if (arrangement.kind == PaneArrangement::Kind::Tabs) {
         // Too narrow for columns: every pane gets the whole area, Traces in front.
-        for (const Pane pane : {Pane::Metrics, Pane::Logs, Pane::Findings})
+        for (const Pane pane : {Pane::Metrics, Pane::Logs, Pane::Findings, Pane::Dashboards})
             m_paneArea->tabifyDockWidget(dock(Pane::Traces), dock(pane));
         dock(Pane::Traces)->raise();
         return;
@@ -436,6 +445,10 @@ void WorkbenchWindow::applyDefaultPaneSizes()
         {arrangement.tracesPercent, arrangement.metricsPercent, arrangement.logsPercent},
         Qt::Horizontal);
     m_paneArea->resizeDocks({dock(Pane::Metrics), dock(Pane::Findings)}, {60, 40}, Qt::Vertical);
+    dock(Pane::Findings)->raise();
+    // The docks take their places now rather than at the next layout pass (re-forming the
+    // Findings | Dashboards tab group otherwise leaves them there until then).
+    m_paneArea->layout()->activate();
 }
 
 void WorkbenchWindow::resetLayout()

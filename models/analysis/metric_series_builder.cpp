@@ -8,6 +8,7 @@
 
 #include <QLocale>
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <map>
 #include <set>
@@ -177,13 +178,18 @@ std::vector<Distribution> mergedByTime(std::vector<Distribution> all,
     return merged;
 }
 
+const std::vector<double> &quantilesOf(const MetricChartOptions &options)
+{
+    return options.quantiles.empty() ? MetricSeriesBuilder::histogramQuantiles()
+                                     : options.quantiles;
+}
+
 template<typename Distribution>
 void quantileLines(const Group &group, bool prefix, const std::vector<Distribution> &merged,
-                   MetricChart *chart)
+                   const std::vector<double> &quantiles, MetricChart *chart)
 {
     static const QColor quantileColors[]
         = {QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e), QColor(0xd6, 0x27, 0x28)};
-    const std::vector<double> &quantiles = MetricSeriesBuilder::histogramQuantiles();
     for (std::size_t q = 0; q < quantiles.size(); ++q) {
         ChartSeries series;
         const QString name = MetricSeriesBuilder::quantileLabel(quantiles[q]);
@@ -197,6 +203,62 @@ void quantileLines(const Group &group, bool prefix, const std::vector<Distributi
             series.values.push_back(HistogramMath::quantile(d, quantiles[q]));
         }
         chart->series.push_back(std::move(series));
+    }
+}
+
+// Observations per second of one stream: each interval's count over its own duration (the
+// delta-sum rule of NumberSeriesMath, so both kinds of rate agree).
+template<typename Distribution>
+std::vector<TimedValue> observationRate(const std::vector<Distribution> &intervals)
+{
+    std::vector<NumberDataPoint> counts;
+    counts.reserve(intervals.size());
+    for (const Distribution &d : intervals) {
+        NumberDataPoint point;
+        point.startTimeNs = d.startNs;
+        point.timeNs = d.timeNs;
+        point.value = d.total();
+        counts.push_back(point);
+    }
+    return NumberSeriesMath::deltaRate(counts);
+}
+
+// Per group: observations per second, or the share of them in error streams (in %).
+template<typename Intervals>
+void observationChart(const std::vector<MetricStreamWithPoints> &streams,
+                      const std::vector<Group> &groups, const MetricChartOptions &options,
+                      Intervals intervalsOf, MetricChart *chart)
+{
+    const bool share = options.histogramMode == MetricChartOptions::HistogramMode::ErrorShare;
+    chart->valueUnit = share ? QStringLiteral("%") : QStringLiteral("1/s");
+    chart->shown = share ? QStringLiteral("error share") : QStringLiteral("rate /s");
+    for (const Group &group : groups) {
+        std::vector<std::vector<TimedValue>> all;
+        std::vector<std::vector<TimedValue>> failed;
+        for (std::size_t index : group.streams) {
+            std::vector<TimedValue> rate = observationRate(intervalsOf(streams[index].metric));
+            std::vector<TimedValue> errors = rate;
+            if (!MetricSeriesBuilder::isErrorStream(streams[index].stream,
+                                                    options.errorStatusFrom)) {
+                for (TimedValue &value : errors)
+                    value.value = std::isnan(value.value) ? value.value : 0.0;
+            }
+            all.push_back(std::move(rate));
+            failed.push_back(std::move(errors));
+        }
+        const std::int64_t origin = originOf(options);
+        // Both combined over the same times, so they pair up index by index.
+        std::vector<TimedValue> values = NumberSeriesMath::combine(
+            all, NumberSeriesMath::Combine::Sum, origin, options.resolutionNs);
+        if (share) {
+            const std::vector<TimedValue> errors = NumberSeriesMath::combine(
+                failed, NumberSeriesMath::Combine::Sum, origin, options.resolutionNs);
+            for (std::size_t i = 0; i < values.size(); ++i)
+                values[i].value
+                    = values[i].value > 0 ? 100.0 * errors[i].value / values[i].value : notANumber;
+        }
+        chart->series.push_back(toSeries(group.label, values));
+        chart->series.back().label = group.legend;
     }
 }
 
@@ -217,7 +279,16 @@ void histogramChart(const std::vector<MetricStreamWithPoints> &streams,
         chart->shown = QStringLiteral("observations per bucket");
         return;
     }
-    chart->shown = QStringLiteral("p50 · p90 · p99");
+    if (options.histogramMode == MetricChartOptions::HistogramMode::CountRate
+        || options.histogramMode == MetricChartOptions::HistogramMode::ErrorShare) {
+        observationChart(streams, groups, options, intervalsOf, chart);
+        return;
+    }
+    const std::vector<double> &quantiles = quantilesOf(options);
+    QStringList names;
+    for (double quantile : quantiles)
+        names.append(MetricSeriesBuilder::quantileLabel(quantile));
+    chart->shown = names.join(QStringLiteral(" · "));
     const bool prefix = groups.size() > 1;
     for (const Group &group : groups) {
         std::vector<Distribution> all;
@@ -225,7 +296,8 @@ void histogramChart(const std::vector<MetricStreamWithPoints> &streams,
             for (Distribution &d : intervalsOf(streams[index].metric))
                 all.push_back(std::move(d));
         }
-        quantileLines(group, prefix, mergedByTime(std::move(all), options, merge), chart);
+        quantileLines(group, prefix, mergedByTime(std::move(all), options, merge), quantiles,
+                      chart);
     }
 }
 
@@ -333,6 +405,21 @@ QString MetricSeriesBuilder::quantileLabel(double quantile)
     if (quantile == 1)
         return QStringLiteral("max");
     return QLatin1Char('p') + QLocale::c().toString(quantile * 100, 'g', 6);
+}
+
+bool MetricSeriesBuilder::isErrorStream(const MetricStream &info, int errorStatusFrom)
+{
+    if (const AnyValue *type = findAttribute(info.attributes, "error.type");
+        type && !type->toDisplayString().empty())
+        return true;
+    for (const char *key : {"http.response.status_code", "http.status_code"}) {
+        if (const AnyValue *status = findAttribute(info.attributes, key)) {
+            bool ok = false;
+            const int code = QString::fromStdString(status->toDisplayString()).toInt(&ok);
+            return ok && code >= errorStatusFrom;
+        }
+    }
+    return false;
 }
 
 MetricChart MetricSeriesBuilder::build(const std::vector<MetricStreamWithPoints> &streams,

@@ -22,7 +22,9 @@ struct MetricStreamWithPoints
 struct MetricChartOptions
 {
     enum class SumMode { Rate, Raw };
-    enum class HistogramMode { Quantiles, Heatmap };
+    // Histograms: quantile lines, a heatmap, observations per second, or the share (%) of the
+    // observations made in failed operations (isErrorStream) per time slot.
+    enum class HistogramMode { Quantiles, Heatmap, CountRate, ErrorShare };
 
     SumMode sumMode = SumMode::Rate; // monotonic sums only
     HistogramMode histogramMode = HistogramMode::Quantiles;
@@ -36,6 +38,11 @@ struct MetricChartOptions
     int heatmapColumns = 120;
     int heatmapRows = 40;
     int maxSeries = 40; // groups beyond this many (by label) are left out and counted
+    // The quantile lines of histograms (0..1, ascending); empty = histogramQuantiles().
+    std::vector<double> quantiles;
+    // ErrorShare: the HTTP status code from which a request failed (500 for servers, 400 for
+    // clients, as the semantic conventions say).
+    int errorStatusFrom = 500;
 };
 
 struct MetricChart
@@ -76,6 +83,9 @@ public:
     static SeriesLabels splitStreamLabels(const std::vector<MetricStreamWithPoints> &streams);
     // "p50", "p99.9", "min" (0), "max" (1).
     static QString quantileLabel(double quantile);
+    // A stream of failed operations: it has a non-empty error.type, or an HTTP status code
+    // (http.response.status_code, or the older http.status_code) of at least errorStatusFrom.
+    static bool isErrorStream(const MetricStream &info, int errorStatusFrom);
 };
 
 } // namespace kansoku

@@ -153,6 +153,11 @@ void WorkbenchState::requestLogsOf(const TraceId &traceId, const SpanId &spanId)
     Q_EMIT logsRequested(traceId, spanId);
 }
 
+void WorkbenchState::requestMetric(const QString &metricKey, const QString &groupByKey)
+{
+    Q_EMIT metricRequested(metricKey, groupByKey);
+}
+
 void WorkbenchState::noteTelemetryCommitted()
 {
     Q_EMIT telemetryCommitted();

@@ -1,7 +1,7 @@
 // The state every pane observes: the shared time range (a preset resolved against the session's
 // data, or a custom range), "follow live", the service filter, the selected span and the spans
 // highlighted with it, and requests one pane makes of another (open a trace, show the logs of a
-// trace or span). GUI thread; panes talk to each other only through this object.
+// trace or span, a metric). GUI thread; panes talk to each other only through this object.
 #pragma once
 
 #include "core/telemetry_ids.h"
@@ -58,6 +58,9 @@ public:
     std::optional<TraceId> highlightedTraceId() const { return m_highlightedTraceId; }
     // Asks the logs pane to show only the logs of a trace (spanId zero) or of one span.
     void requestLogsOf(const TraceId &traceId, const SpanId &spanId = {});
+    // Asks the metrics pane to show this metric (MetricEntry::key(): service, name, type), with
+    // one line per value of groupByKey when it is not empty.
+    void requestMetric(const QString &metricKey, const QString &groupByKey = {});
 
     // Called by the app at most a few times a second when new telemetry was committed.
     void noteTelemetryCommitted();
@@ -75,6 +78,7 @@ Q_SIGNALS:
     // highlightedSpans() changed; emitted before the spanSelected that goes with it.
     void highlightChanged();
     void logsRequested(const kansoku::TraceId &traceId, const kansoku::SpanId &spanId);
+    void metricRequested(const QString &metricKey, const QString &groupByKey);
     // New data is stored; panes showing live data refresh (coalesced by the app).
     void telemetryCommitted();
 

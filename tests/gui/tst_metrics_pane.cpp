@@ -1,5 +1,6 @@
 #include "chart_view.h"
 #include "metric_chart_panel.h"
+#include "metric_store_helpers.h"
 #include "metrics_pane.h"
 #include "metrics_test_data.h"
 #include "otlp_decoder.h"
@@ -23,35 +24,9 @@ using namespace kansoku::metricsdata;
 
 namespace {
 
-QString keyOf(const char *service, const char *name, MetricType type)
-{
-    MetricEntry entry;
-    entry.service = QString::fromLatin1(service);
-    entry.name = name;
-    entry.type = type;
-    return entry.key();
-}
-
-std::unique_ptr<TelemetryStore> openStore(const QString &path)
-{
-    StorageOptions options;
-    options.databasePath = path;
-    options.commitMaxLatencyMs = 10;
-    auto store = std::make_unique<TelemetryStore>(options);
-    QString error;
-    if (!store->open(&error))
-        qFatal("%s", qPrintable(error));
-    return store;
-}
-
-bool offerAll(TelemetryStore &store, const std::vector<TelemetryBatchPtr> &batches)
-{
-    for (const TelemetryBatchPtr &batch : batches) {
-        if (store.offer(batch) != OfferResult::Accepted)
-            return false;
-    }
-    return true;
-}
+using kansoku::test::metricKeyOf;
+using kansoku::test::offerAll;
+using kansoku::test::openMetricStore;
 
 QComboBox *combo(MetricsPane &pane, const char *name)
 {
@@ -117,6 +92,7 @@ private Q_SLOTS:
     void histogramQuantilesAndHeatmap();
     void deltaSumExponentialHistogramAndSummary();
     void filterByName();
+    void requestedMetricOpensGrouped();
     void dragSelectsTimeRange();
     void resizeFetchesAtTheNewResolution();
     void serviceFilter();
@@ -140,7 +116,7 @@ private:
 void TestMetricsPane::initTestCase()
 {
     QLocale::setDefault(QLocale::c());
-    m_store = openStore(m_dir.filePath(QStringLiteral("metrics.db")));
+    m_store = openMetricStore(m_dir.filePath(QStringLiteral("metrics.db")));
     QVERIFY(offerAll(*m_store, batches(0, exportCount)));
     // 720 exports × (3 + 3 + 1 + 1 + 2 + 1 + 1) points.
     QTRY_COMPARE_WITH_TIMEOUT(m_store->queries()->totals().dataPoints,
@@ -182,14 +158,14 @@ void TestMetricsPane::browserListsServicesAndShowsFirstMetric()
     QVERIFY(tree->isExpanded(tree->model()->index(1, 0)));
     // Nothing picked yet: the first metric is shown (http.server.duration sorts first).
     QCOMPARE(m_pane->chartPanel()->metricKey(),
-             keyOf("checkout", "http.server.duration", MetricType::Histogram));
+             metricKeyOf("checkout", "http.server.duration", MetricType::Histogram));
     QCOMPARE(tree->currentIndex().data().toString(), QStringLiteral("http.server.duration"));
     QCOMPARE(chart()->seriesCount(), 9); // 3 routes × p50/p90/p99
 }
 
 void TestMetricsPane::counterShowsRatePerRouteAcrossReset()
 {
-    const QString key = keyOf("checkout", "http.server.requests", MetricType::Sum);
+    const QString key = metricKeyOf("checkout", "http.server.requests", MetricType::Sum);
     QVERIFY(m_pane->selectMetric(key));
     waitLoaded();
     QCOMPARE(m_pane->chartPanel()->metricKey(), key);
@@ -224,7 +200,7 @@ void TestMetricsPane::counterShowsRatePerRouteAcrossReset()
 
 void TestMetricsPane::groupByAndRawTotals()
 {
-    QVERIFY(m_pane->selectMetric(keyOf("checkout", "http.server.requests", MetricType::Sum)));
+    QVERIFY(m_pane->selectMetric(metricKeyOf("checkout", "http.server.requests", MetricType::Sum)));
     waitLoaded();
     QComboBox *groupBy = combo(*m_pane, "groupBy");
     QVERIFY(groupBy->isEnabled());
@@ -249,13 +225,13 @@ void TestMetricsPane::groupByAndRawTotals()
     QCOMPARE(post.values[payResetExport], 50.0);
 
     // Another metric resets the options; coming back starts from rate and no grouping.
-    QVERIFY(m_pane->selectMetric(keyOf("checkout", "queue.depth", MetricType::Sum)));
+    QVERIFY(m_pane->selectMetric(metricKeyOf("checkout", "queue.depth", MetricType::Sum)));
     waitLoaded();
     QVERIFY(!combo(*m_pane, "sumMode")->isVisible()); // an up-down counter: raw values
     QVERIFY(!combo(*m_pane, "groupBy")->isEnabled()); // one stream
     QCOMPARE(chart()->seriesCount(), 1);
     QCOMPARE(chart()->series(0).values[0], 20.0);
-    QVERIFY(m_pane->selectMetric(keyOf("checkout", "http.server.requests", MetricType::Sum)));
+    QVERIFY(m_pane->selectMetric(metricKeyOf("checkout", "http.server.requests", MetricType::Sum)));
     waitLoaded();
     QCOMPARE(combo(*m_pane, "groupBy")->currentIndex(), 0);
     QCOMPARE(chart()->seriesCount(), 3);
@@ -263,7 +239,8 @@ void TestMetricsPane::groupByAndRawTotals()
 
 void TestMetricsPane::histogramQuantilesAndHeatmap()
 {
-    QVERIFY(m_pane->selectMetric(keyOf("checkout", "http.server.duration", MetricType::Histogram)));
+    QVERIFY(m_pane->selectMetric(
+        metricKeyOf("checkout", "http.server.duration", MetricType::Histogram)));
     waitLoaded();
     QVERIFY(combo(*m_pane, "histogramMode")->isVisible());
     QCOMPARE(chart()->seriesCount(), 9);
@@ -288,7 +265,7 @@ void TestMetricsPane::histogramQuantilesAndHeatmap()
 
 void TestMetricsPane::deltaSumExponentialHistogramAndSummary()
 {
-    QVERIFY(m_pane->selectMetric(keyOf("worker", "jobs.processed", MetricType::Sum)));
+    QVERIFY(m_pane->selectMetric(metricKeyOf("worker", "jobs.processed", MetricType::Sum)));
     waitLoaded();
     QCOMPARE(chart()->seriesCount(), 2);
     QCOMPARE(chart()->series(0).name, QStringLiteral("queue=billing"));
@@ -297,8 +274,8 @@ void TestMetricsPane::deltaSumExponentialHistogramAndSummary()
     for (double value : finiteValues(chart()->series(1)))
         QCOMPARE(value, 2.0);
 
-    QVERIFY(
-        m_pane->selectMetric(keyOf("worker", "job.duration", MetricType::ExponentialHistogram)));
+    QVERIFY(m_pane->selectMetric(
+        metricKeyOf("worker", "job.duration", MetricType::ExponentialHistogram)));
     waitLoaded();
     QCOMPARE(chart()->seriesCount(), 3);
     // Scale 2, offset -8: buckets from 2^-2; 31 observations, rank 15.5 in the 4th positive
@@ -310,7 +287,7 @@ void TestMetricsPane::deltaSumExponentialHistogramAndSummary()
                static_cast<int>(MetricChartOptions::HistogramMode::Heatmap));
     QVERIFY(chart()->hasHeatmap());
 
-    QVERIFY(m_pane->selectMetric(keyOf("worker", "db.query.latency", MetricType::Summary)));
+    QVERIFY(m_pane->selectMetric(metricKeyOf("worker", "db.query.latency", MetricType::Summary)));
     waitLoaded();
     QCOMPARE(chart()->seriesCount(), 3);
     QCOMPARE(chart()->series(2).name, QStringLiteral("p99"));
@@ -342,6 +319,39 @@ void TestMetricsPane::filterByName()
     QVERIFY(!empty->isVisible());
 }
 
+void TestMetricsPane::requestedMetricOpensGrouped()
+{
+    // Another pane asks for a metric the name filter hides: the filter goes, the metric shows
+    // with its lines grouped as asked.
+    m_pane->findChild<QLineEdit *>(QStringLiteral("metricFilter"))
+        ->setText(QStringLiteral("queue"));
+    const QString key = metricKeyOf("checkout", "http.server.requests", MetricType::Sum);
+    m_state->requestMetric(key, QStringLiteral("http.method"));
+    waitLoaded();
+    QVERIFY(m_pane->findChild<QLineEdit *>(QStringLiteral("metricFilter"))->text().isEmpty());
+    QCOMPARE(m_pane->chartPanel()->metricKey(), key);
+    QCOMPARE(m_pane->browserView()->currentIndex().data().toString(),
+             QStringLiteral("http.server.requests"));
+    QCOMPARE(combo(*m_pane, "groupBy")->currentData().toString(), QStringLiteral("http.method"));
+    QCOMPARE(chart()->seriesCount(), 2);
+    QCOMPARE(chart()->series(0).name, QStringLiteral("http.method=GET"));
+
+    // Asked before the browser lists anything: shown once it does. A key the metric does not
+    // have leaves its lines ungrouped.
+    WorkbenchState state;
+    state.setDataBounds(m_store->queries()->timeBounds());
+    MetricsPane pane(&state, m_store->queries());
+    const QString memory = metricKeyOf("checkout", "process.memory.usage", MetricType::Gauge);
+    state.requestMetric(memory, QStringLiteral("no.such.key"));
+    pane.resize(1200, 600);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    QTRY_VERIFY(!pane.isLoading());
+    QCOMPARE(pane.chartPanel()->metricKey(), memory);
+    QVERIFY(pane.chartPanel()->options().groupByKey.empty());
+    QTRY_COMPARE(pane.chartPanel()->chart()->seriesCount(), 1);
+}
+
 void TestMetricsPane::dragSelectsTimeRange()
 {
     QSignalSpy changed(m_state.get(), &WorkbenchState::timeRangeChanged);
@@ -369,7 +379,8 @@ void TestMetricsPane::dragSelectsTimeRange()
 
 void TestMetricsPane::resizeFetchesAtTheNewResolution()
 {
-    QVERIFY(m_pane->selectMetric(keyOf("checkout", "process.memory.usage", MetricType::Gauge)));
+    QVERIFY(
+        m_pane->selectMetric(metricKeyOf("checkout", "process.memory.usage", MetricType::Gauge)));
     m_pane->resize(300, 500);
     waitLoaded();
     // A narrow plot (the browser sits above the chart at this width): several 15 s exports share a
@@ -394,12 +405,12 @@ void TestMetricsPane::serviceFilter()
     QCOMPARE(m_pane->browserModel()->index(0, 0).data().toString(), QStringLiteral("worker"));
     // The checkout metric shown before is gone: the first worker metric replaces it.
     QCOMPARE(m_pane->chartPanel()->metricKey(),
-             keyOf("worker", "db.query.latency", MetricType::Summary));
+             metricKeyOf("worker", "db.query.latency", MetricType::Summary));
 }
 
 void TestMetricsPane::liveRefreshKeepsSelectionAndExpansion()
 {
-    const QString key = keyOf("checkout", "process.memory.usage", MetricType::Gauge);
+    const QString key = metricKeyOf("checkout", "process.memory.usage", MetricType::Gauge);
     QVERIFY(m_pane->selectMetric(key));
     waitLoaded();
     QTreeView *tree = m_pane->browserView();
@@ -445,7 +456,8 @@ void TestMetricsPane::liveRefreshKeepsSelectionAndExpansion()
 void TestMetricsPane::emptyStore()
 {
     QTemporaryDir dir;
-    std::unique_ptr<TelemetryStore> store = openStore(dir.filePath(QStringLiteral("empty.db")));
+    std::unique_ptr<TelemetryStore> store
+        = openMetricStore(dir.filePath(QStringLiteral("empty.db")));
     WorkbenchState state;
     MetricsPane pane(&state, store->queries());
     pane.resize(900, 500);
@@ -485,7 +497,7 @@ void TestMetricsPane::jsSdkMetrics()
         TelemetrySignal::Metrics, OtlpEncoding::Json, std::string_view(body.data(), body.size()));
     QVERIFY2(decoded.ok, decoded.errorMessage.c_str());
     QTemporaryDir dir;
-    std::unique_ptr<TelemetryStore> store = openStore(dir.filePath(QStringLiteral("js.db")));
+    std::unique_ptr<TelemetryStore> store = openMetricStore(dir.filePath(QStringLiteral("js.db")));
     QVERIFY(store->offer(decoded.batch) == OfferResult::Accepted);
     QTRY_COMPARE(store->queries()->totals().dataPoints,
                  static_cast<std::int64_t>(decoded.batch->dataPointCount()));
@@ -574,7 +586,7 @@ void TestMetricsPane::oddDataDoesNotBreakTheChart()
     resourceMetrics.scopeMetrics.push_back(scope);
     batch->resourceMetrics.push_back(resourceMetrics);
     QTemporaryDir dir;
-    std::unique_ptr<TelemetryStore> store = openStore(dir.filePath(QStringLiteral("odd.db")));
+    std::unique_ptr<TelemetryStore> store = openMetricStore(dir.filePath(QStringLiteral("odd.db")));
     QVERIFY(store->offer(batch) == OfferResult::Accepted);
     QTRY_COMPARE(store->queries()->totals().dataPoints, std::int64_t(8));
     WorkbenchState state;
@@ -628,22 +640,22 @@ void TestMetricsPane::renderScreenshots()
     };
     const QList<Shot> shots{
         {QStringLiteral("metrics_counter.png"),
-         keyOf("checkout", "http.server.requests", MetricType::Sum),
+         metricKeyOf("checkout", "http.server.requests", MetricType::Sum),
          {},
          false},
         {QStringLiteral("metrics_histogram.png"),
-         keyOf("checkout", "http.server.duration", MetricType::Histogram),
+         metricKeyOf("checkout", "http.server.duration", MetricType::Histogram),
          QStringLiteral("http.method"), false},
         {QStringLiteral("metrics_heatmap.png"),
-         keyOf("checkout", "http.server.duration", MetricType::Histogram),
+         metricKeyOf("checkout", "http.server.duration", MetricType::Histogram),
          {},
          true},
         {QStringLiteral("metrics_memory.png"),
-         keyOf("checkout", "process.memory.usage", MetricType::Gauge),
+         metricKeyOf("checkout", "process.memory.usage", MetricType::Gauge),
          {},
          false},
         {QStringLiteral("metrics_exponential.png"),
-         keyOf("worker", "job.duration", MetricType::ExponentialHistogram),
+         metricKeyOf("worker", "job.duration", MetricType::ExponentialHistogram),
          {},
          true},
     };

@@ -30,6 +30,21 @@ std::vector<ReceiverStatus> listeningReceivers()
 {
     return {{"OTLP/gRPC", "127.0.0.1:4317", true, {}}, {"OTLP/HTTP", "127.0.0.1:4318", true, {}}};
 }
+
+// The panes with a place of their own in the default layout; Dashboards is a tab beside
+// Findings.
+constexpr WorkbenchWindow::Pane columnPanes[]
+    = {WorkbenchWindow::Pane::Traces, WorkbenchWindow::Pane::Metrics, WorkbenchWindow::Pane::Logs,
+       WorkbenchWindow::Pane::Findings};
+
+bool dashboardsTabbedBesideFindings(const WorkbenchWindow &window)
+{
+    const auto *area = window.findChild<QMainWindow *>(QStringLiteral("paneArea"));
+    QDockWidget *dashboards = window.paneDock(WorkbenchWindow::Pane::Dashboards);
+    return area
+           && area->tabifiedDockWidgets(window.paneDock(WorkbenchWindow::Pane::Findings))
+                  .contains(dashboards);
+}
 } // namespace
 
 class TestWorkbenchWindow : public QObject
@@ -168,8 +183,9 @@ void TestWorkbenchWindow::maximiseAndRestorePane()
     QVERIFY(!m_window->paneDock(WorkbenchWindow::Pane::Metrics)->isVisible());
     QTest::mouseClick(maximize, Qt::LeftButton);
     QVERIFY(!m_window->isMaximized(WorkbenchWindow::Pane::Logs));
-    for (int i = 0; i < WorkbenchWindow::paneCount; ++i)
-        QVERIFY(m_window->paneDock(static_cast<WorkbenchWindow::Pane>(i))->isVisible());
+    for (const WorkbenchWindow::Pane pane : columnPanes)
+        QVERIFY(m_window->paneDock(pane)->isVisible());
+    QVERIFY(dashboardsTabbedBesideFindings(*m_window));
 }
 
 void TestWorkbenchWindow::closedPaneComesBackFromViewMenu()
@@ -271,7 +287,8 @@ void TestWorkbenchWindow::narrowWindowGetsTabs()
     QDockWidget *traces = window.paneDock(WorkbenchWindow::Pane::Traces);
     const QMainWindow *area = window.findChild<QMainWindow *>(QStringLiteral("paneArea"));
     QVERIFY(area);
-    QTRY_COMPARE(area->tabifiedDockWidgets(traces).size(), 3);
+    // Every other pane, Dashboards included.
+    QTRY_COMPARE(area->tabifiedDockWidgets(traces).size(), WorkbenchWindow::paneCount - 1);
     QVERIFY(traces->isVisible());
     QTRY_VERIFY2(traces->width() > window.width() * 9 / 10,
                  qPrintable(QString::number(traces->width())));
@@ -292,8 +309,9 @@ void TestWorkbenchWindow::narrowWindowGetsTabs()
     QTRY_COMPARE(area->width(), 1600);
     window.resetLayout();
     QTRY_COMPARE(area->tabifiedDockWidgets(traces).size(), 0);
-    for (int i = 0; i < WorkbenchWindow::paneCount; ++i)
-        QTRY_VERIFY(inFront(static_cast<WorkbenchWindow::Pane>(i), window));
+    for (const WorkbenchWindow::Pane pane : columnPanes)
+        QTRY_VERIFY(inFront(pane, window));
+    QVERIFY(dashboardsTabbedBesideFindings(window));
     QVERIFY(traces->geometry().right()
             < window.paneDock(WorkbenchWindow::Pane::Metrics)->geometry().left());
 }
@@ -307,8 +325,9 @@ void TestWorkbenchWindow::showPaneBringsAPaneBack()
     QVERIFY(!traces->isVisible());
     m_window->showPane(WorkbenchWindow::Pane::Traces);
     QVERIFY(!m_window->isMaximized(WorkbenchWindow::Pane::Findings));
-    for (int i = 0; i < WorkbenchWindow::paneCount; ++i)
-        QVERIFY(m_window->paneDock(static_cast<WorkbenchWindow::Pane>(i))->isVisible());
+    for (const WorkbenchWindow::Pane pane : columnPanes)
+        QVERIFY(m_window->paneDock(pane)->isVisible());
+    QVERIFY(dashboardsTabbedBesideFindings(*m_window));
     // A closed pane opens again.
     traces->close();
     QVERIFY(!traces->isVisible());

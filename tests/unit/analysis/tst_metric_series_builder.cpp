@@ -110,6 +110,11 @@ private Q_SLOTS:
     void deltaSumRateAndTotals();
     void histogramQuantileLines();
     void histogramQuantilesGroupedMergeBuckets();
+    void histogramChosenQuantiles();
+    void histogramObservationRate();
+    void histogramErrorShare();
+    void errorStreams_data();
+    void errorStreams();
     void histogramHeatmap();
     void exponentialHistogramLines();
     void exponentialHistogramHeatmap();
@@ -323,6 +328,125 @@ void TestMetricSeriesBuilder::histogramQuantilesGroupedMergeBuckets()
     QCOMPARE(perStream.series.size(), std::size_t(6));
     QCOMPARE(perStream.series[0].name, QStringLiteral("route=/a p50"));
     QCOMPARE(perStream.series[5].name, QStringLiteral("route=/b p99"));
+}
+
+void TestMetricSeriesBuilder::histogramChosenQuantiles()
+{
+    MetricChartOptions options = windowFrom(0);
+    options.quantiles = {0.5, 0.95};
+    const MetricChart chart = MetricSeriesBuilder::build(
+        {latencyHistogram(1, "/a", AggregationTemporality::Cumulative)}, options);
+    QCOMPARE(chart.shown, QStringLiteral("p50 · p95"));
+    QCOMPARE(chart.series.size(), std::size_t(2));
+    QCOMPARE(chart.series[1].name, QStringLiteral("p95"));
+    QCOMPARE(valuesOf(chart.series[0]), (QList<double>{17.5, 15, 5}));
+}
+
+void TestMetricSeriesBuilder::histogramObservationRate()
+{
+    MetricChartOptions options = windowFrom(0);
+    options.histogramMode = MetricChartOptions::HistogramMode::CountRate;
+    for (AggregationTemporality temporality :
+         {AggregationTemporality::Cumulative, AggregationTemporality::Delta}) {
+        // 10, 4 and 10 observations in three 10 s intervals.
+        const MetricChart chart
+            = MetricSeriesBuilder::build({latencyHistogram(1, "/a", temporality)}, options);
+        QCOMPARE(chart.shown, QStringLiteral("rate /s"));
+        QCOMPARE(chart.valueUnit, QStringLiteral("1/s"));
+        QCOMPARE(chart.series.size(), std::size_t(1));
+        QCOMPARE(secondsOf(chart.series[0]), (QList<qint64>{10, 20, 30}));
+        QCOMPARE(valuesOf(chart.series[0]), (QList<double>{1, 0.4, 1}));
+    }
+    // A group adds its streams' rates up.
+    options.groupByKey = "service.name";
+    const MetricChart grouped = MetricSeriesBuilder::build(
+        {latencyHistogram(1, "/a", AggregationTemporality::Delta),
+         latencyHistogram(2, "/b", AggregationTemporality::Cumulative)},
+        options);
+    QCOMPARE(grouped.series.size(), std::size_t(1));
+    QCOMPARE(grouped.series[0].name, QStringLiteral("service.name=shop"));
+    QCOMPARE(valuesOf(grouped.series[0]), (QList<double>{2, 0.8, 2}));
+    // The first cumulative point of a series older than the window counts nothing.
+    options = windowFrom(5);
+    options.histogramMode = MetricChartOptions::HistogramMode::CountRate;
+    const MetricChart late = MetricSeriesBuilder::build(
+        {latencyHistogram(1, "/a", AggregationTemporality::Cumulative)}, options);
+    QCOMPARE(valuesOf(late.series[0]), (QList<double>{0.4, 1}));
+}
+
+void TestMetricSeriesBuilder::histogramErrorShare()
+{
+    auto withStatus = [](std::int64_t id, const std::string &route, std::int64_t status) {
+        MetricStreamWithPoints data
+            = latencyHistogram(id, route, AggregationTemporality::Cumulative);
+        data.stream.attributes.push_back({"http.response.status_code", AnyValue::fromInt(status)});
+        return data;
+    };
+    MetricChartOptions options = windowFrom(0);
+    options.histogramMode = MetricChartOptions::HistogramMode::ErrorShare;
+    options.groupByKey = "route";
+    // /a: as many 503s as 200s; /b: only 200s; /c: 404s, errors only for a client (from 400).
+    const std::vector<MetricStreamWithPoints> streams{
+        withStatus(1, "/a", 200), withStatus(2, "/a", 503), withStatus(3, "/b", 200),
+        withStatus(4, "/c", 404)};
+    const MetricChart server = MetricSeriesBuilder::build(streams, options);
+    QCOMPARE(server.shown, QStringLiteral("error share"));
+    QCOMPARE(server.valueUnit, QStringLiteral("%"));
+    QCOMPARE(server.series.size(), std::size_t(3));
+    QCOMPARE(server.series[0].name, QStringLiteral("route=/a"));
+    QCOMPARE(valuesOf(server.series[0]), (QList<double>{50, 50, 50}));
+    QCOMPARE(valuesOf(server.series[1]), (QList<double>{0, 0, 0}));
+    QCOMPARE(valuesOf(server.series[2]), (QList<double>{0, 0, 0}));
+    options.errorStatusFrom = 400;
+    const MetricChart client = MetricSeriesBuilder::build(streams, options);
+    QCOMPARE(valuesOf(client.series[2]), (QList<double>{100, 100, 100}));
+    // No observations in an interval: no share (a gap), not 0 %.
+    MetricStreamWithPoints idle = withStatus(5, "/d", 500);
+    for (HistogramDataPoint &point : idle.metric.histogramPoints)
+        point.bucketCounts = {0, 0, 0, 0};
+    const MetricChart gap = MetricSeriesBuilder::build({idle}, options);
+    QCOMPARE(gap.series.size(), std::size_t(1));
+    QVERIFY(std::isnan(gap.series[0].values.at(1)));
+}
+
+void TestMetricSeriesBuilder::errorStreams_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QVariant>("value");
+    QTest::addColumn<int>("errorStatusFrom");
+    QTest::addColumn<bool>("failed");
+    QTest::newRow("5xx") << QStringLiteral("http.response.status_code") << QVariant(503) << 500
+                         << true;
+    QTest::newRow("2xx") << QStringLiteral("http.response.status_code") << QVariant(200) << 500
+                         << false;
+    QTest::newRow("4xx server") << QStringLiteral("http.response.status_code") << QVariant(404)
+                                << 500 << false;
+    QTest::newRow("4xx client") << QStringLiteral("http.response.status_code") << QVariant(404)
+                                << 400 << true;
+    QTest::newRow("status as text") << QStringLiteral("http.response.status_code")
+                                    << QVariant(QStringLiteral("502")) << 500 << true;
+    QTest::newRow("older key") << QStringLiteral("http.status_code") << QVariant(500) << 500
+                               << true;
+    QTest::newRow("error.type") << QStringLiteral("error.type")
+                                << QVariant(QStringLiteral("timeout")) << 500 << true;
+    QTest::newRow("empty error.type")
+        << QStringLiteral("error.type") << QVariant(QString()) << 500 << false;
+    QTest::newRow("other attribute")
+        << QStringLiteral("http.route") << QVariant(QStringLiteral("/500")) << 500 << false;
+}
+
+void TestMetricSeriesBuilder::errorStreams()
+{
+    QFETCH(QString, key);
+    QFETCH(QVariant, value);
+    QFETCH(int, errorStatusFrom);
+    QFETCH(bool, failed);
+    MetricStream info;
+    info.attributes.push_back(
+        {key.toStdString(), value.typeId() == QMetaType::Int
+                                ? AnyValue::fromInt(value.toInt())
+                                : AnyValue::fromString(value.toString().toStdString())});
+    QCOMPARE(MetricSeriesBuilder::isErrorStream(info, errorStatusFrom), failed);
 }
 
 void TestMetricSeriesBuilder::histogramHeatmap()

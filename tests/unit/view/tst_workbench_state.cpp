@@ -27,6 +27,7 @@ private Q_SLOTS:
     void serviceChangeSignalsOnce();
     void selectionAndLogRequests();
     void highlightGoesWithTheSelection();
+    void metricRequests();
 };
 
 void TestWorkbenchState::startsWithAllTime()
@@ -154,6 +155,19 @@ void TestWorkbenchState::selectionAndLogRequests()
     state.requestLogsOf(traceId);
     QCOMPARE(logs.count(), 1);
     QVERIFY(logs.at(0).at(1).value<SpanId>().isZero());
+}
+
+void TestWorkbenchState::metricRequests()
+{
+    WorkbenchState state;
+    QSignalSpy metrics(&state, &WorkbenchState::metricRequested);
+    state.requestMetric(QStringLiteral("shop|http.server.request.duration|3"),
+                        QStringLiteral("http.route"));
+    state.requestMetric(QStringLiteral("shop|jvm.memory.used|1"));
+    QCOMPARE(metrics.count(), 2);
+    QCOMPARE(metrics.at(0).at(0).toString(), QStringLiteral("shop|http.server.request.duration|3"));
+    QCOMPARE(metrics.at(0).at(1).toString(), QStringLiteral("http.route"));
+    QVERIFY(metrics.at(1).at(1).toString().isEmpty());
 }
 
 void TestWorkbenchState::highlightGoesWithTheSelection()
