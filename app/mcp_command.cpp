@@ -2,16 +2,13 @@
 
 #include "mcp_server.h"
 #include "read_only_session.h"
+#include "stdin_reader.h"
 #include "telemetry_store.h"
 #include "telemetry_tools.h"
 #include "unix_signal_notifier.h"
 
 #include <QCoreApplication>
-#include <QSocketNotifier>
-#include <cerrno>
 #include <cstdio>
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace kansoku {
 
@@ -42,40 +39,23 @@ int McpCommand::run()
 
     const TelemetryTools tools(store->queries(), path);
     McpServer server(tools);
-    // Non-blocking, so one notification reads what is there and never waits for more.
-    ::fcntl(STDIN_FILENO, F_SETFL, ::fcntl(STDIN_FILENO, F_GETFL) | O_NONBLOCK);
-    QSocketNotifier input(STDIN_FILENO, QSocketNotifier::Read);
-    QObject::connect(&input, &QSocketNotifier::activated, [this, &server, &input] {
-        if (readInput(server)) {
-            input.setEnabled(false);
+    StdinReader input;
+    QObject::connect(&input, &StdinReader::readyRead, [this, &server, &input] {
+        if (readInput(server, input))
             QCoreApplication::exit(0);
-        }
     });
     UnixSignalNotifier terminationSignals;
     QObject::connect(&terminationSignals, &UnixSignalNotifier::terminationRequested,
                      [] { QCoreApplication::exit(0); });
     // Input that arrived before the loop started (or stdin that is a file) is read at once.
-    if (readInput(server))
+    if (readInput(server, input))
         return 0;
     return QCoreApplication::exec();
 }
 
-bool McpCommand::readInput(McpServer &server)
+bool McpCommand::readInput(McpServer &server, StdinReader &input)
 {
-    char buffer[65536];
-    bool endOfInput = false;
-    for (;;) {
-        const ssize_t count = ::read(STDIN_FILENO, buffer, sizeof buffer);
-        if (count > 0) {
-            m_input.append(buffer, qsizetype(count));
-            continue;
-        }
-        if (count < 0 && errno == EINTR)
-            continue;
-        // 0: the client closed stdin; an error other than "nothing more yet" ends input too.
-        endOfInput = count == 0 || (errno != EAGAIN && errno != EWOULDBLOCK);
-        break;
-    }
+    const bool endOfInput = input.readAvailable(m_input);
     for (qsizetype newline = m_input.indexOf('\n'); newline >= 0; newline = m_input.indexOf('\n')) {
         const QByteArray line = m_input.left(newline).trimmed();
         m_input.remove(0, newline + 1);

@@ -1,6 +1,6 @@
 // `kansoku mcp [--db PATH]`: an MCP server on stdin/stdout over one session file, read through
 // its own read-only connections while a window or `--headless` may keep writing it. Reads stdin
-// on the main thread's event loop (QSocketNotifier), answers each line in turn, exits 0 when
+// on the main thread's event loop (StdinReader), answers each line in turn, exits 0 when
 // stdin closes or on SIGINT/SIGTERM; diagnostics go to stderr, never stdout.
 #pragma once
 
@@ -11,6 +11,7 @@
 namespace kansoku {
 
 class McpServer;
+class StdinReader;
 
 class McpCommand
 {
@@ -23,8 +24,8 @@ public:
     int run();
 
 private:
-    // Answers every complete line of m_input; true at end of input.
-    bool readInput(McpServer &server);
+    // Reads what stdin holds and answers every complete line of m_input; true at end of input.
+    bool readInput(McpServer &server, StdinReader &input);
 
     CommandLineOptions m_options;
     QByteArray m_input; // received, not yet a whole line

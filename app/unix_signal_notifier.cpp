@@ -21,8 +21,13 @@ void onTerminationSignal(int signalNumber)
 UnixSignalNotifier::UnixSignalNotifier(QObject *parent)
     : QObject(parent)
 {
-    if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0)
+    // pipe() and fcntl() rather than Linux's pipe2(), which macOS lacks.
+    if (::pipe(g_signalPipe) != 0)
         qFatal("kansoku: cannot create the signal pipe");
+    for (const int end : g_signalPipe) {
+        ::fcntl(end, F_SETFD, FD_CLOEXEC);
+        ::fcntl(end, F_SETFL, ::fcntl(end, F_GETFL) | O_NONBLOCK);
+    }
     m_notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &UnixSignalNotifier::readPipe);
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything Kansoku needs to build, run and test on Debian 12 (as root, or via sudo).
-# Used by both README set-up commands and by CI.
+# Used by both README set-up commands, by CI (--tests) and by installers/build-deb.sh (--packaging).
 set -euo pipefail
 
 packages=(
@@ -11,14 +11,22 @@ packages=(
     libqcustomplot-dev libqcustomplot2.1-qt6
     sqlite3 libqt6svg6 qt6-svg-dev
 )
-if [ "${1:-}" = "--tests" ]; then
+case "${1:-}" in
+--tests)
     # Interop tests run the official OpenTelemetry JS SDK; keep a newer Node when one is present.
     command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
-    # groff renders and checks the man page (tests/man/lint_man_page.sh).
-    packages+=(groff-base)
+    # groff renders and checks the man page (tests/man/lint_man_page.sh); desktop-file-validate
+    # and appstreamcli check the desktop entry and the AppStream metadata (tests/packaging/).
+    packages+=(groff-base desktop-file-utils appstream)
     # clang with its libFuzzer and sanitizer runtimes builds the fuzz targets (tests/fuzz).
     packages+=(clang libclang-rt-14-dev)
-fi
+    ;;
+--packaging)
+    # installers/build-deb.sh: dpkg-shlibdeps and file compute the package's dependencies,
+    # lintian checks the package.
+    packages+=(dpkg-dev file lintian)
+    ;;
+esac
 
 sudo=""
 if [ "$(id -u)" != 0 ]; then
