@@ -1,8 +1,11 @@
 // Settings of a TelemetryStore, fixed when it is created. Plain value.
 #pragma once
 
+#include "core/session_limits.h"
+
 #include <QString>
 #include <cstdint>
+#include <optional>
 
 namespace kansoku {
 
@@ -20,6 +23,12 @@ struct StorageOptions
     // (which misses what is still in the log). SQLite may create the -wal/-shm files beside the
     // session if they are missing; the session itself is never written.
     bool followWriter = false;
+    // Retention (see SessionRetention). limits: stored into the session by open() (the command
+    // line's --max-db-mib and --retain); unset, the session keeps the limits it has, and a file
+    // that open() creates gets newSessionLimits (none unless the app asks: tests and library
+    // users keep everything they write).
+    std::optional<SessionLimits> limits;
+    SessionLimits newSessionLimits;
 };
 
 } // namespace kansoku

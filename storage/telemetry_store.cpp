@@ -2,6 +2,8 @@
 
 #include "encoded_telemetry_batch.h"
 #include "schema_migrator.h"
+#include "session_retention.h"
+#include "session_settings.h"
 #include "sqlite_database.h"
 #include "sqlite_statement.h"
 #include "sqlite_telemetry_queries.h"
@@ -52,6 +54,17 @@ bool configureWriteConnection(SqliteDatabase &database, std::string *errorMessag
         return false;
     }
     return true;
+}
+
+// How long the writer waits for telemetry before checking the limits again (the age limit is
+// checked at most once a second; the size only changes with writes).
+constexpr auto retentionCheckInterval = std::chrono::milliseconds(250);
+
+std::int64_t nowUnixNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
 }
 
 // A read-only session as SQLite opens it (with SQLITE_OPEN_URI), see openReadOnly().
@@ -108,6 +121,7 @@ bool TelemetryStore::open(QString *errorMessage)
     if (!QDir().mkpath(info.absolutePath()))
         return failWith("cannot create the folder " + info.absolutePath().toStdString());
 
+    const bool isNewFile = !info.exists() || info.size() == 0;
     m_database = std::make_unique<SqliteDatabase>();
     std::string error;
     if (!m_database->open(pathText,
@@ -118,9 +132,13 @@ bool TelemetryStore::open(QString *errorMessage)
         || !configureWriteConnection(*m_database, &error))
         return failWith(error);
 
+    SessionLimits limits;
+    if (!openSessionLimits(isNewFile, &limits, &error))
+        return failWith(error);
     auto writer = std::make_unique<StorageWriter>(*m_database);
     if (!writer->load(&error))
         return failWith(error);
+    auto retention = std::make_shared<SessionRetention>(*m_database, *writer, limits);
     auto queries = std::make_shared<SqliteTelemetryQueries>(pathText);
     if (!queries->checkConnection(&error))
         return failWith(error);
@@ -135,11 +153,23 @@ bool TelemetryStore::open(QString *errorMessage)
         std::lock_guard lock(m_mutex);
         m_queries = std::move(queries);
         m_totals = writer->totals();
+        m_retention = retention;
         m_state = State::Open;
         m_stopping = false;
     }
-    m_writerThread = std::thread([this, writer = std::move(writer)]() { runWriter(*writer); });
+    m_writerThread = std::thread(
+        [this, writer = std::move(writer), retention]() { runWriter(*writer, *retention); });
     return true;
+}
+
+bool TelemetryStore::openSessionLimits(bool isNewFile, SessionLimits *limits,
+                                       std::string *errorMessage)
+{
+    if (m_options.limits || isNewFile) {
+        *limits = m_options.limits.value_or(m_options.newSessionLimits);
+        return SessionSettings::writeLimits(*m_database, *limits, errorMessage);
+    }
+    return SessionSettings::readLimits(*m_database, limits, errorMessage);
 }
 
 bool TelemetryStore::openReadOnly(QString *errorMessage)
@@ -163,17 +193,19 @@ bool TelemetryStore::openReadOnly(QString *errorMessage)
                                                    : immutableUri(m_options.databasePath);
     std::string error;
     int version = 0;
+    SessionLimits limits;
     {
         SqliteDatabase probe;
         if (!probe.open(uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, &error)
-            || !SchemaMigrator::inspect(probe, &version, &error)) {
+            || !SchemaMigrator::inspect(probe, &version, &error)
+            || !SessionSettings::readLimits(probe, &limits, &error)) {
             // The messages name the connection's URI; the user knows the file by its path.
             for (auto at = error.find(uri); at != std::string::npos; at = error.find(uri))
                 error.replace(at, uri.size(), pathText);
             return failWith(error);
         }
     }
-    if (version < SchemaMigrator::latestVersion()) {
+    if (version < SchemaMigrator::oldestReadOnlyVersion()) {
         return failWith(pathText + " has schema version " + std::to_string(version)
                         + ", older than this Kansoku's (version "
                         + std::to_string(SchemaMigrator::latestVersion())
@@ -187,6 +219,7 @@ bool TelemetryStore::openReadOnly(QString *errorMessage)
     std::lock_guard lock(m_mutex);
     m_queries = std::move(queries);
     m_totals = totals;
+    m_readOnlyLimits = limits;
     m_state = State::Open;
     m_offersRefused = true;
     return true;
@@ -319,10 +352,47 @@ StorageStatus TelemetryStore::status() const
         status.lastError = m_lastError;
     }
     status.queueCapacityItems = m_options.queueCapacityItems;
+    std::shared_ptr<SessionRetention> retention;
+    {
+        std::lock_guard lock(m_mutex);
+        retention = m_retention;
+        status.limits = m_readOnlyLimits;
+    }
+    if (retention) {
+        status.limits = retention->limits();
+        status.liveDataBytes = retention->liveDataBytes();
+        status.pruned = retention->pruned();
+    }
     const QFileInfo main(m_options.databasePath);
     const QFileInfo wal(m_options.databasePath + QStringLiteral("-wal"));
     status.fileSizeBytes = (main.exists() ? main.size() : 0) + (wal.exists() ? wal.size() : 0);
     return status;
+}
+
+bool TelemetryStore::setLimits(const SessionLimits &limits)
+{
+    std::lock_guard lock(m_mutex);
+    if (m_state != State::Open || !m_retention || m_stopping)
+        return false;
+    m_retention->requestLimits(limits);
+    // Under the mutex: the writer checks hasRequest() in its wait's predicate.
+    m_wake.notify_one();
+    return true;
+}
+
+bool TelemetryStore::clearData()
+{
+    std::lock_guard lock(m_mutex);
+    if (m_state != State::Open || !m_retention || m_stopping)
+        return false;
+    m_retention->requestClear();
+    m_wake.notify_one();
+    return true;
+}
+
+SessionLimits TelemetryStore::limits() const
+{
+    return status().limits;
 }
 
 QString TelemetryStore::databasePath() const
@@ -344,15 +414,52 @@ void TelemetryStore::reportFailure(const std::string &message)
     Q_EMIT writeFailed(QString::fromStdString(message));
 }
 
-void TelemetryStore::runWriter(StorageWriter &writer)
+bool TelemetryStore::runRetention(StorageWriter &writer, SessionRetention &retention)
+{
+    const SessionRetention::Outcome outcome = retention.runStep(nowUnixNs());
+    if (!outcome.error.empty()) {
+        {
+            std::lock_guard lock(m_mutex);
+            m_totals = writer.totals();
+        }
+        reportFailure(outcome.error);
+        return false;
+    }
+    if (outcome.removed) {
+        CommitSummary summary;
+        summary.totals = writer.totals();
+        {
+            std::lock_guard lock(m_mutex);
+            m_totals = summary.totals;
+        }
+        Q_EMIT dataRemoved(summary);
+    }
+    if (outcome.clearFinished)
+        Q_EMIT dataCleared();
+    return outcome.moreWork;
+}
+
+void TelemetryStore::runWriter(StorageWriter &writer, SessionRetention &retention)
 {
     using Clock = std::chrono::steady_clock;
     const auto maxLatency = std::chrono::milliseconds(m_options.commitMaxLatencyMs);
     std::unique_lock lock(m_mutex);
     for (;;) {
-        m_wake.wait(lock, [this] { return !m_queue.empty() || m_stopping; });
-        if (m_queue.empty())
-            break; // stopping and drained
+        // Retention gets one bounded step between transactions, so ingest keeps flowing.
+        if (!m_stopping) {
+            lock.unlock();
+            const bool morePruning = runRetention(writer, retention);
+            lock.lock();
+            if (!morePruning)
+                m_wake.wait_for(lock, retentionCheckInterval, [&] {
+                    return !m_queue.empty() || m_stopping || retention.hasRequest();
+                });
+        }
+        if (m_queue.empty()) {
+            if (m_stopping)
+                break; // stopping and drained
+            continue;
+        }
         const auto deadline = Clock::now() + maxLatency;
         lock.unlock();
 

@@ -2,6 +2,7 @@
 // thread) and on request (StorageStatus). Plain values.
 #pragma once
 
+#include "core/session_limits.h"
 #include "core/telemetry_queries.h"
 
 #include <string>
@@ -25,6 +26,11 @@ struct StorageStatus
     std::int64_t queueCapacityItems = 0;
     TelemetryTotals totals;
     std::string lastError; // empty while healthy
+    // Retention: the session's stored limits, the live data they bound ((pages in use) x page
+    // size, measured by the writer; 0 for a read-only session) and what pruning removed.
+    SessionLimits limits;
+    std::int64_t liveDataBytes = 0;
+    PruneTotals pruned;
 };
 
 } // namespace kansoku
