@@ -23,11 +23,12 @@ struct StorageOptions
     // (which misses what is still in the log). SQLite may create the -wal/-shm files beside the
     // session if they are missing; the session itself is never written.
     bool followWriter = false;
-    // Retention (see SessionRetention). limits: stored into the session by open() (the command
-    // line's --max-db-mib and --retain); unset, the session keeps the limits it has, and a file
-    // that open() creates gets newSessionLimits (none unless the app asks: tests and library
-    // users keep everything they write).
-    std::optional<SessionLimits> limits;
+    // Retention (see SessionRetention). maxBytes, retainNs: stored into the session's limits by
+    // open() (the command line's --max-db-mib and --retain); an unset one keeps what the session
+    // has, and a file that open() creates starts from newSessionLimits (none unless the app asks:
+    // tests and library users keep everything they write).
+    std::optional<std::int64_t> maxBytes;
+    std::optional<std::int64_t> retainNs;
     SessionLimits newSessionLimits;
 };
 

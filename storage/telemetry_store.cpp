@@ -165,11 +165,15 @@ bool TelemetryStore::open(QString *errorMessage)
 bool TelemetryStore::openSessionLimits(bool isNewFile, SessionLimits *limits,
                                        std::string *errorMessage)
 {
-    if (m_options.limits || isNewFile) {
-        *limits = m_options.limits.value_or(m_options.newSessionLimits);
-        return SessionSettings::writeLimits(*m_database, *limits, errorMessage);
-    }
-    return SessionSettings::readLimits(*m_database, limits, errorMessage);
+    if (isNewFile)
+        *limits = m_options.newSessionLimits;
+    else if (!SessionSettings::readLimits(*m_database, limits, errorMessage))
+        return false;
+    if (!isNewFile && !m_options.maxBytes && !m_options.retainNs)
+        return true;
+    limits->maxBytes = m_options.maxBytes.value_or(limits->maxBytes);
+    limits->retainNs = m_options.retainNs.value_or(limits->retainNs);
+    return SessionSettings::writeLimits(*m_database, *limits, errorMessage);
 }
 
 bool TelemetryStore::openReadOnly(QString *errorMessage)

@@ -212,7 +212,7 @@ void TestRetention::sizeCapHoldsDuringSustainedWrites()
     const QString path = dir.filePath(QStringLiteral("size.kansoku"));
     constexpr std::int64_t capBytes = std::int64_t(6) << 20;
     StorageOptions options = optionsFor(path);
-    options.limits = SessionLimits{capBytes, 0};
+    options.maxBytes = capBytes;
     TelemetryStore store(options);
     QString error;
     QVERIFY2(store.open(&error), qPrintable(error));
@@ -301,9 +301,9 @@ void TestRetention::limitsAreStoredInTheSession()
         QCOMPARE(store.limits(), changed);
     }
     {
-        // The command line's limits replace the stored ones, and are stored.
+        // The command line's limits replace the stored ones, each on its own, and are stored.
         StorageOptions options = optionsFor(path);
-        options.limits = SessionLimits{0, 7 * 86400 * secondNs};
+        options.retainNs = 7 * 86400 * secondNs;
         TelemetryStore store(options);
         QString error;
         QVERIFY2(store.open(&error), qPrintable(error));
@@ -313,7 +313,7 @@ void TestRetention::limitsAreStoredInTheSession()
     QVERIFY(db.open(path.toStdString(), SQLITE_OPEN_READONLY, &error));
     SessionLimits stored;
     QVERIFY(SessionSettings::readLimits(db, &stored, &error));
-    QCOMPARE(stored, (SessionLimits{0, 7 * 86400 * secondNs}));
+    QCOMPARE(stored, (SessionLimits{changed.maxBytes, 7 * 86400 * secondNs}));
 }
 
 void TestRetention::readOnlySessionsOfVersion4AndLimitsRefused()
