@@ -1,6 +1,7 @@
 #include "status_window.h"
 
 #include "clients_view.h"
+#include "view/retention_summary.h"
 
 #include <QClipboard>
 #include <QFontDatabase>
@@ -120,6 +121,15 @@ StatusWindow::StatusWindow(QWidget *parent)
     m_errorLabel->setWordWrap(true);
     storageLayout->addRow(tr("File:"), m_databaseLabel);
     storageLayout->addRow(tr("Write queue:"), m_queueLabel);
+    m_limitsLabel = new QLabel;
+    m_limitsLabel->setObjectName(QStringLiteral("limitsLabel"));
+    m_limitsLabel->setToolTip(tr("The session's limits (File › Session limits…): the oldest "
+                                 "telemetry is deleted to stay within them"));
+    m_retentionLabel = new QLabel;
+    m_retentionLabel->setObjectName(QStringLiteral("retentionLabel"));
+    m_retentionLabel->setWordWrap(true);
+    storageLayout->addRow(tr("Limits:"), m_limitsLabel);
+    storageLayout->addRow(tr("Retention:"), m_retentionLabel);
     storageLayout->addRow(m_errorLabel);
     layout->addWidget(storageBox);
 
@@ -197,6 +207,8 @@ void StatusWindow::setCounts(const IngestCountersSnapshot &counters, const Stora
     m_queueLabel->setText(tr("%1 of %2 items waiting")
                               .arg(locale.toString(qlonglong(storage.queuedItems)),
                                    locale.toString(qlonglong(storage.queueCapacityItems))));
+    m_limitsLabel->setText(RetentionSummary::limitsText(storage.limits));
+    m_retentionLabel->setText(RetentionSummary::usageText(storage));
     m_errorLabel->setText(
         storage.lastError.empty()
             ? QString()

@@ -48,6 +48,8 @@ private:
     QLabel *m_hintLabel = nullptr;
     QLabel *m_databaseLabel = nullptr;
     QLabel *m_queueLabel = nullptr;
+    QLabel *m_limitsLabel = nullptr;
+    QLabel *m_retentionLabel = nullptr;
     QLabel *m_errorLabel = nullptr;
 };
 

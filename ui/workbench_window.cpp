@@ -5,6 +5,7 @@
 #include "import_progress_widget.h"
 #include "import_summary_dialog.h"
 #include "pane_title_bar.h"
+#include "session_limits_dialog.h"
 #include "status_window.h"
 #include "time_range_bar.h"
 #include "view/workbench_layout_plan.h"
@@ -145,6 +146,13 @@ void WorkbenchWindow::buildMenus()
             &WorkbenchWindow::newSessionRequested);
     connect(m_fileMenu, &FileMenu::saveSessionAsRequested, this,
             &WorkbenchWindow::saveSessionAsRequested);
+    m_limitsDialog = new SessionLimitsDialog(this);
+    connect(m_fileMenu, &FileMenu::sessionLimitsRequested, this,
+            [this] { m_limitsDialog->openFor(m_sessionLimits); });
+    connect(m_limitsDialog, &SessionLimitsDialog::limitsChosen, this,
+            &WorkbenchWindow::sessionLimitsChosen);
+    connect(m_fileMenu, &FileMenu::clearSessionDataRequested, this,
+            &WorkbenchWindow::clearSessionDataRequested);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     const char *keys[] = {"Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4"};
@@ -190,6 +198,9 @@ void WorkbenchWindow::setSessionPath(const QString &path, bool readOnly)
                             : tr("%1 — Kansoku").arg(name));
     setWindowFilePath(path);
     m_statusBar->setReadOnly(readOnly);
+    m_fileMenu->setSessionWritable(!readOnly);
+    if (readOnly)
+        m_limitsDialog->reject();
 }
 
 void WorkbenchWindow::setSessionDirectory(const QString &directory)
@@ -311,6 +322,8 @@ void WorkbenchWindow::setCounts(const IngestCountersSnapshot &counters,
 {
     m_statusBar->setCounts(counters, storage);
     m_statusWindow->setCounts(counters, storage);
+    m_sessionLimits = storage.limits;
+    m_limitsDialog->setStatus(storage);
 }
 
 void WorkbenchWindow::setServices(const std::vector<std::string> &services)

@@ -31,6 +31,7 @@ class FileMenu;
 class ImportProgressWidget;
 class ImportSummaryDialog;
 class PaneTitleBar;
+class SessionLimitsDialog;
 class StatusWindow;
 class TimeRangeBar;
 class WorkbenchState;
@@ -67,6 +68,7 @@ public:
     void showStatusMessage(const QString &message);
     ImportProgressWidget *importProgress() const { return m_importProgress; }
     ImportSummaryDialog *importSummaryDialog() const { return m_importSummary; }
+    SessionLimitsDialog *sessionLimitsDialog() const { return m_limitsDialog; }
     void setReceivers(const std::vector<ReceiverStatus> &receivers);
     void setCounts(const IngestCountersSnapshot &counters, const StorageStatus &storage);
     // The status window's Clients view (ClientStatistics::snapshot()).
@@ -97,6 +99,9 @@ Q_SIGNALS:
     void newSessionRequested(const QString &path);
     void saveSessionAsRequested(const QString &path);
     void importCancelRequested();
+    // From File › Session limits… and Clear session data… (confirmed): for the open session.
+    void sessionLimitsChosen(const kansoku::SessionLimits &limits);
+    void clearSessionDataRequested();
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -124,6 +129,8 @@ private:
     FileMenu *m_fileMenu = nullptr;
     ImportProgressWidget *m_importProgress = nullptr;
     ImportSummaryDialog *m_importSummary = nullptr;
+    SessionLimitsDialog *m_limitsDialog = nullptr;
+    SessionLimits m_sessionLimits; // from the last setCounts(), what the dialog opens with
     QByteArray m_layoutBeforeMaximize;
     int m_maximizedPane = -1;
     bool m_defaultSizesPending = false; // the default layout's shares, applied once it shows

@@ -2,6 +2,7 @@
 // the session itself (TelemetryStore) and enforced by its writer thread. Plain value, any thread.
 #pragma once
 
+#include <QMetaType>
 #include <QString>
 #include <cstdint>
 #include <optional>
@@ -42,3 +43,5 @@ struct PruneTotals
 };
 
 } // namespace kansoku
+
+Q_DECLARE_METATYPE(kansoku::SessionLimits)
