@@ -22,10 +22,11 @@ constexpr int tracesPerChunk = 64;
 constexpr int logsPerChunk = 1000;
 constexpr int pointsPerChunk = 2000;
 constexpr int streamsPerChunk = 64;
-// A step's time on the writer thread: short while within the cap, longer once ingest has pushed
-// the live data past it (or for a clear), so deletion keeps up with a writer that is never idle.
+// A step's time on the writer thread: short while within the cap; once ingest has pushed the live
+// data past it (or for a clear), as long as an ingest transaction may take (the store's 200 ms),
+// so deletion gets half the writer and keeps up with a writer that is never idle.
 constexpr auto stepBudget = std::chrono::milliseconds(20);
-constexpr auto catchUpStepBudget = std::chrono::milliseconds(100);
+constexpr auto catchUpStepBudget = std::chrono::milliseconds(200);
 constexpr std::int64_t maxSliceNs = 3600LL * 1'000'000'000;
 constexpr std::int64_t ageCheckIntervalNs = 1'000'000'000;
 
@@ -327,8 +328,8 @@ bool RetentionPruner::deleteLogs(std::int64_t cutoffNs, int maxLogs, Chunk *chun
     // rebuilt here the way EncodedTelemetryBatch made it.
     SqliteStatement *unindex = m_database.cached("INSERT INTO logs_fts(logs_fts, rowid, body, "
                                                  "attributes, ids) VALUES('delete', ?, ?, ?, ?)");
-    SqliteStatement *deleteLog = m_database.cached("DELETE FROM logs WHERE log_id = ?");
-    if (!unindex || !deleteLog)
+    SqliteStatement *deleteLogs = m_database.cached("DELETE FROM logs WHERE log_id <= ?");
+    if (!unindex || !deleteLogs)
         return false;
     std::string attributeText;
     std::string traceIdHex;
@@ -350,12 +351,15 @@ bool RetentionPruner::deleteLogs(std::int64_t cutoffNs, int maxLogs, Chunk *chun
             if (!ok)
                 return false;
         }
-        deleteLog->bindInt(1, log.logId);
-        const bool ok = deleteLog->execute();
-        deleteLog->reset();
+    }
+    // The chunk is the head of the table: every row up to its last id, in one range delete.
+    if (!old.empty()) {
+        deleteLogs->bindInt(1, old.back().logId);
+        const bool ok = deleteLogs->execute();
+        deleteLogs->reset();
         if (!ok)
             return false;
-        ++chunk->removed.logRecords;
+        chunk->removed.logRecords += sqlite3_changes(m_database.handle());
     }
     chunk->complete = reachedCutoff || int(old.size()) < maxLogs;
     return true;
