@@ -50,6 +50,14 @@ std::optional<std::int64_t> optionalInt(SqliteStatement *statement)
     return value;
 }
 
+// Runs a statement that returns no rows and resets it for its next use.
+bool executeOnce(SqliteStatement *statement)
+{
+    const bool ok = statement->execute();
+    statement->reset();
+    return ok;
+}
+
 void add(PruneTotals &sum, const PruneTotals &part)
 {
     sum.traces += part.traces;
@@ -95,8 +103,12 @@ RetentionPruner::Mode RetentionPruner::chooseMode(std::int64_t nowNs, std::int64
 {
     if (m_clearing) {
         // What is stored now: telemetry arriving during the clear (newer) stays.
-        const std::optional<std::int64_t> newest = m_writer.newestTimeNs();
-        *cutoffNs = newest ? saturatingAdd(*newest, 1) : std::numeric_limits<std::int64_t>::max();
+        if (!m_clearCutoffNs) {
+            const std::optional<std::int64_t> newest = m_writer.newestTimeNs();
+            m_clearCutoffNs
+                = newest ? saturatingAdd(*newest, 1) : std::numeric_limits<std::int64_t>::max();
+        }
+        *cutoffNs = *m_clearCutoffNs;
         return Mode::Clear;
     }
     if (m_limits.hasSizeCap()) {
@@ -269,22 +281,17 @@ bool RetentionPruner::deleteTraces(std::int64_t cutoffNs, int maxTraces, Chunk *
         return false;
     for (const OldTrace &trace : old) {
         deleteSpans->bindInt(1, trace.traceKey);
-        if (!deleteSpans->execute())
+        if (!executeOnce(deleteSpans))
             return false;
-        deleteSpans->reset();
         chunk->removed.spans += sqlite3_changes(m_database.handle());
         for (const std::int64_t serviceId : trace.serviceIds) {
             deleteService->bindInt(1, serviceId);
             deleteService->bindInt(2, trace.traceKey);
-            const bool ok = deleteService->execute();
-            deleteService->reset();
-            if (!ok)
+            if (!executeOnce(deleteService))
                 return false;
         }
         deleteTrace->bindInt(1, trace.traceKey);
-        const bool ok = deleteTrace->execute();
-        deleteTrace->reset();
-        if (!ok)
+        if (!executeOnce(deleteTrace))
             return false;
         ++chunk->removed.traces;
         m_writer.forgetTrace(trace.traceId);
@@ -346,18 +353,14 @@ bool RetentionPruner::deleteLogs(std::int64_t cutoffNs, int maxLogs, Chunk *chun
             unindex->bindText(2, log.bodyText);
             unindex->bindText(3, attributeText);
             unindex->bindText(4, traceIdHex);
-            const bool ok = unindex->execute();
-            unindex->reset();
-            if (!ok)
+            if (!executeOnce(unindex))
                 return false;
         }
     }
     // The chunk is the head of the table: every row up to its last id, in one range delete.
     if (!old.empty()) {
         deleteLogs->bindInt(1, old.back().logId);
-        const bool ok = deleteLogs->execute();
-        deleteLogs->reset();
-        if (!ok)
+        if (!executeOnce(deleteLogs))
             return false;
         chunk->removed.logRecords += sqlite3_changes(m_database.handle());
     }
@@ -408,9 +411,8 @@ bool RetentionPruner::deletePoints(std::int64_t cutoffNs, int maxPoints, Chunk *
         deleteOld->bindInt(1, stream.streamId);
         deleteOld->bindInt(2, cutoffNs);
         deleteOld->bindInt(3, budget);
-        if (!deleteOld->execute())
+        if (!executeOnce(deleteOld))
             return false;
-        deleteOld->reset();
         const int deleted = sqlite3_changes(m_database.handle());
         if (deleted == budget)
             chunk->complete = false; // there may be more before the cutoff
@@ -427,9 +429,7 @@ bool RetentionPruner::deletePoints(std::int64_t cutoffNs, int maxPoints, Chunk *
         update->bindInt(2, newFirstNs);
         update->bindInt(3, newLastNs);
         update->bindInt(4, stream.streamId);
-        const bool ok = update->execute();
-        update->reset();
-        if (!ok)
+        if (!executeOnce(update))
             return false;
         m_writer.setStreamPoints(stream.streamId, pointCount, newFirstNs, newLastNs);
     }

@@ -28,7 +28,11 @@ public:
     void setLimits(const SessionLimits &limits);
     const SessionLimits &limits() const { return m_limits; }
     // Deletes everything, in the same steps as pruning, until the session is empty.
-    void requestClear() { m_clearing = true; }
+    void requestClear()
+    {
+        m_clearing = true;
+        m_clearCutoffNs.reset();
+    }
     bool isClearing() const { return m_clearing; }
 
     struct StepResult
@@ -70,6 +74,8 @@ private:
     SessionLimits m_limits;
     PruneTotals m_totals;
     bool m_clearing = false;
+    // Fixed by a clear's first step: it deletes what is stored then, not what arrives during it.
+    std::optional<std::int64_t> m_clearCutoffNs;
     bool m_shrinking = false;               // over the cap: pruning until the low-water mark
     std::int64_t m_sliceNs = 1'000'000'000; // size mode deletes up to oldest + slice per chunk
     std::int64_t m_nextAgeCheckNs = 0;

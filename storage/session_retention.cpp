@@ -4,6 +4,8 @@
 #include "session_settings.h"
 #include "sqlite_database.h"
 
+#include <utility>
+
 namespace kansoku {
 
 SessionRetention::SessionRetention(SqliteDatabase &database, StorageWriter &writer,

@@ -349,19 +349,16 @@ StorageStatus TelemetryStore::status() const
 {
     StorageStatus status;
     status.databasePath = m_options.databasePath.toStdString();
+    std::shared_ptr<SessionRetention> retention; // its own lock: read outside the store's
     {
         std::lock_guard lock(m_mutex);
         status.queuedItems = m_queuedItems;
         status.totals = m_totals;
         status.lastError = m_lastError;
-    }
-    status.queueCapacityItems = m_options.queueCapacityItems;
-    std::shared_ptr<SessionRetention> retention;
-    {
-        std::lock_guard lock(m_mutex);
         retention = m_retention;
         status.limits = m_readOnlyLimits;
     }
+    status.queueCapacityItems = m_options.queueCapacityItems;
     if (retention) {
         status.limits = retention->limits();
         status.liveDataBytes = retention->liveDataBytes();

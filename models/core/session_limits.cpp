@@ -1,4 +1,4 @@
-#include "session_limits.h"
+#include "core/session_limits.h"
 
 #include <array>
 #include <limits>

@@ -1,4 +1,4 @@
-#include "retention_summary.h"
+#include "view/retention_summary.h"
 
 #include <QDateTime>
 #include <QLocale>
