@@ -138,14 +138,14 @@ void TestRetention::ageLimitPrunesWholeTracesLogsAndPoints()
     QString error;
     QVERIFY2(store.open(&error), qPrintable(error));
     writeHistory(store);
-    QTRY_COMPARE(store.status().totals.spans, std::int64_t(3 * traceCount));
+    QTRY_COMPARE_WITH_TIMEOUT(store.status().totals.spans, std::int64_t(3 * traceCount), 30000);
     QCOMPARE(store.status().pruned, PruneTotals{});
 
     // Newest item: the last root's end, base + 101 s. Keeping 60.5 s of it keeps the traces
     // that start at base + 41 s and later (59 of them); logs and points at base + 41 s and later.
     QSignalSpy removed(&store, &TelemetryStore::dataRemoved);
     QVERIFY(store.setLimits(SessionLimits{0, 60 * secondNs + secondNs / 2}));
-    QTRY_COMPARE(store.status().totals.traces, std::int64_t(59));
+    QTRY_COMPARE_WITH_TIMEOUT(store.status().totals.traces, std::int64_t(59), 30000);
     QVERIFY(!removed.isEmpty());
     const StorageStatus status = store.status();
     QCOMPARE(status.totals.spans, std::int64_t(3 * 59));
@@ -178,13 +178,13 @@ void TestRetention::writerCachesFollowPruning()
     QVERIFY2(store.open(&error), qPrintable(error));
     writeHistory(store);
     QVERIFY(store.setLimits(SessionLimits{0, 51 * secondNs}));
-    QTRY_VERIFY(store.status().pruned.traces > 0);
-    QTRY_COMPARE(store.status().pruned.traces, std::int64_t(50));
+    QTRY_VERIFY_WITH_TIMEOUT(store.status().pruned.traces > 0, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(store.status().pruned.traces, std::int64_t(50), 30000);
     // Turn the limit off, then send more of a pruned trace (its summary was cached) and more
     // points of the stream whose counters the pruner changed: both must start from the rows
     // as they are now, not from what the writer remembered.
     QVERIFY(store.setLimits(SessionLimits{}));
-    QTRY_COMPARE(store.status().limits, SessionLimits{});
+    QTRY_COMPARE_WITH_TIMEOUT(store.status().limits, SessionLimits{}, 30000);
     const std::int64_t late = baseNs + 150 * secondNs;
     QCOMPARE(store.offerWaiting(spanBatch(resource("back"), {span(traceId(1), spanId(9), spanId(1),
                                                                   "late", late, late + 1)}),
@@ -242,13 +242,13 @@ void TestRetention::sizeCapHoldsDuringSustainedWrites()
         return reader.queryInt("PRAGMA page_count") * reader.queryInt("PRAGMA page_size");
     };
     writeBatches(0, 75);
-    QTRY_VERIFY(store.status().pruned.spans > 0);
-    QTRY_COMPARE(store.status().queuedItems, std::int64_t(0));
+    QTRY_VERIFY_WITH_TIMEOUT(store.status().pruned.spans > 0, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(store.status().queuedItems, std::int64_t(0), 30000);
     const std::int64_t sizeAfterFirstHalf = fileBytes();
     writeBatches(75, 75);
-    QTRY_COMPARE(store.status().queuedItems, std::int64_t(0));
+    QTRY_COMPARE_WITH_TIMEOUT(store.status().queuedItems, std::int64_t(0), 30000);
     // Pruning catches up to the low-water mark once writes stop.
-    QTRY_VERIFY(store.status().liveDataBytes <= capBytes);
+    QTRY_VERIFY_WITH_TIMEOUT(store.status().liveDataBytes <= capBytes, 30000);
     const std::int64_t sizeAtEnd = fileBytes();
     const StorageStatus status = store.status();
     store.close();
@@ -290,7 +290,7 @@ void TestRetention::limitsAreStoredInTheSession()
         QVERIFY2(store.open(&error), qPrintable(error));
         QCOMPARE(store.limits(), forNewFiles);
         QVERIFY(store.setLimits(changed));
-        QTRY_COMPARE(store.limits(), changed);
+        QTRY_COMPARE_WITH_TIMEOUT(store.limits(), changed, 30000);
     }
     {
         StorageOptions options = optionsFor(path);
@@ -351,7 +351,7 @@ void TestRetention::clearDeletesEverythingThroughTheSameSteps()
     QString error;
     QVERIFY2(store.open(&error), qPrintable(error));
     writeHistory(store);
-    QTRY_COMPARE(store.status().totals.traces, std::int64_t(traceCount));
+    QTRY_COMPARE_WITH_TIMEOUT(store.status().totals.traces, std::int64_t(traceCount), 30000);
     QSignalSpy cleared(&store, &TelemetryStore::dataCleared);
     QVERIFY(store.clearData());
     QVERIFY(cleared.wait(20000));
