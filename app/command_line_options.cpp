@@ -1,5 +1,6 @@
 #include "command_line_options.h"
 
+#include "core/session_limits.h"
 #include "core/time_format.h"
 #include "forward_target.h"
 #include "receiver_token.h"
@@ -126,6 +127,16 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
         QStringLiteral("Largest OTLP request accepted, in MiB, before and after decompression "
                        "(default 64); larger ones get HTTP 413 / gRPC RESOURCE_EXHAUSTED."),
         QStringLiteral("mib"), QStringLiteral("64"));
+    const QCommandLineOption maxDbOption(
+        QStringLiteral("max-db-mib"),
+        QStringLiteral("Keep the session's live data under N MiB, deleting the oldest telemetry "
+                       "(0: no cap); stored in the session. A new session gets 2048."),
+        QStringLiteral("mib"));
+    const QCommandLineOption retainOption(
+        QStringLiteral("retain"),
+        QStringLiteral("Keep this much of the session's most recent telemetry, e.g. 90m, 12h, 7d "
+                       "(0 or off: no age limit); stored in the session. A new session gets 7d."),
+        QStringLiteral("duration"));
     const QCommandLineOption fromOption(
         QStringLiteral("from"), QStringLiteral("analyze: only traces that start at or after T."),
         QStringLiteral("T"));
@@ -185,10 +196,12 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
         QStringLiteral("range"),
         QStringLiteral("Window: open at this time range, FROM..TO (ISO 8601 times)."),
         QStringLiteral("range"));
-    parser.addOptions({helpOption, versionOption, headlessOption, dbOption, listenOption,
-                       grpcPortOption, httpPortOption, statsOption, maxRequestOption, fromOption,
-                       toOption, jsonOption, thresholdOption, beforeOption, afterOption, csvOption,
-                       limitOption, traceOption, rangeOption});
+    parser.addOptions({helpOption,       versionOption,  headlessOption,  dbOption,
+                       listenOption,     grpcPortOption, httpPortOption,  statsOption,
+                       maxRequestOption, maxDbOption,    retainOption,    fromOption,
+                       toOption,         jsonOption,     thresholdOption, beforeOption,
+                       afterOption,      csvOption,      limitOption,     traceOption,
+                       rangeOption});
 
     if (!parser.parse(arguments)) {
         options.action = Action::Fail;
@@ -425,6 +438,27 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
             return fail(QStringLiteral("--forward-queue-mib: \"%1\" is not a size in MiB "
                                        "(1-65536)")
                             .arg(parser.value(forwardQueueOption)));
+    }
+    if (parser.isSet(maxDbOption) || parser.isSet(retainOption)) {
+        if (options.subcommand != Subcommand::None && options.subcommand != Subcommand::Import)
+            return fail(QStringLiteral("--max-db-mib and --retain set the limits of the session "
+                                       "the window, --headless or import writes"));
+    }
+    if (parser.isSet(maxDbOption)) {
+        // At most 16 TiB: beyond any disk this runs on, and far from overflowing bytes.
+        const qlonglong mib = parser.value(maxDbOption).toLongLong(&ok);
+        if (!ok || mib < 0 || mib > (qlonglong(1) << 24))
+            return fail(QStringLiteral("--max-db-mib: \"%1\" is not a size in MiB (0 for no cap, "
+                                       "up to 16777216)")
+                            .arg(parser.value(maxDbOption)));
+        options.maxDbBytes = std::int64_t(mib) * 1024 * 1024;
+    }
+    if (parser.isSet(retainOption)) {
+        options.retainNs = SessionLimits::parseRetention(parser.value(retainOption));
+        if (!options.retainNs)
+            return fail(QStringLiteral("--retain: \"%1\" is not a duration such as 90m, 12h or "
+                                       "7d (0 or off for no age limit)")
+                            .arg(parser.value(retainOption)));
     }
     if (parser.isSet(tokenOption)) {
         options.token = parser.value(tokenOption);

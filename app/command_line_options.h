@@ -24,6 +24,11 @@ struct CommandLineOptions
     quint16 httpPort = 4318;
     int statsIntervalSeconds = 5;
     int maxRequestMiB = 64; // one OTLP request, on the wire and decompressed
+    // `--max-db-mib N` (0: no cap) and `--retain DURATION` (0: no age limit): stored as the
+    // limits of the session the window, --headless or import opens first; unset, it keeps its
+    // own (a session the window or --headless creates gets SessionLimits::defaults()).
+    std::optional<std::int64_t> maxDbBytes;
+    std::optional<std::int64_t> retainNs;
     // The bearer token every export must carry (`--token`, or generated when --listen is not a
     // loopback address: the receivers never listen beyond loopback without one). Empty: none.
     QString token;

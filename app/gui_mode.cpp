@@ -13,6 +13,7 @@
 #include "traces_pane.h"
 #include "training_controller.h"
 #include "unix_signal_notifier.h"
+#include "view/retention_summary.h"
 #include "view/workbench_state.h"
 #include "workbench_window.h"
 
@@ -79,6 +80,17 @@ GuiMode::GuiMode(const CommandLineOptions &options, QObject *parent)
     connect(m_imports, &FileImportController::finished, m_window,
             &WorkbenchWindow::showImportSummary);
     connect(m_sessions, &SessionController::sessionChanged, this, &GuiMode::attachSession);
+    // Limits and Clear go to whichever store is open when the user asks.
+    connect(m_window, &WorkbenchWindow::sessionLimitsChosen, this,
+            [this](const SessionLimits &limits) {
+                if (m_runtime->store()->setLimits(limits))
+                    m_window->showStatusMessage(
+                        tr("Session limits: %1").arg(RetentionSummary::limitsText(limits)));
+            });
+    connect(m_window, &WorkbenchWindow::clearSessionDataRequested, this, [this] {
+        if (m_runtime->store()->clearData())
+            m_window->showStatusMessage(tr("Clearing the session data…"));
+    });
     m_statusTimer.setInterval(500);
     connect(&m_statusTimer, &QTimer::timeout, this, &GuiMode::refreshStatus);
     m_liveTimer.setInterval(250);
@@ -176,6 +188,7 @@ void GuiMode::attachSession()
     TelemetryStore *store = m_runtime->store();
     m_factsQuery.cancel();
     m_commitPending = false;
+    m_removalPending = false;
     m_queries = store->queries();
     m_window->setSessionPath(store->databasePath(), store->isReadOnly());
     m_window->setParticipantLines(m_runtime->participantLines());
@@ -184,6 +197,14 @@ void GuiMode::attachSession()
     if (m_queries) {
         createPanes(m_queries);
         connect(store, &TelemetryStore::batchCommitted, this, [this] { m_commitPending = true; });
+        // Deleted telemetry (limits, Clear) goes through the same coalesced refresh, flagged
+        // so the panes also drop what they hold.
+        connect(store, &TelemetryStore::dataRemoved, this, [this] {
+            m_commitPending = true;
+            m_removalPending = true;
+        });
+        connect(store, &TelemetryStore::dataCleared, this,
+                [this] { m_window->showStatusMessage(tr("Session data cleared")); });
         refreshSessionFacts();
     }
     refreshStatus();
@@ -217,15 +238,18 @@ void GuiMode::refreshStatus()
 
 void GuiMode::refreshSessionFacts()
 {
+    const bool removed = std::exchange(m_removalPending, false);
     m_factsQuery.run(
         this,
         [queries = m_queries] {
             return SessionFacts{queries->timeBounds(), queries->services()};
         },
-        [this](SessionFacts facts) {
+        [this, removed](SessionFacts facts) {
             m_window->setServices(facts.services);
             m_window->setHasTelemetry(facts.bounds.has_value());
             m_state->setDataBounds(facts.bounds);
+            if (removed)
+                m_state->noteTelemetryRemoved();
             m_state->noteTelemetryCommitted();
         });
 }

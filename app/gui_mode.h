@@ -74,6 +74,7 @@ private:
     QTimer m_liveTimer;
     BackgroundQuery m_factsQuery;
     bool m_commitPending = false;
+    bool m_removalPending = false; // telemetry was deleted since the last refresh
 };
 
 } // namespace kansoku

@@ -88,6 +88,20 @@ int HeadlessMode::run()
     return QCoreApplication::exec();
 }
 
+// "cap=2GiB retain=7d live=12.3 MiB pruned traces=0 logs=0 points=0" (cap=none, retain=off).
+static QString retentionText(const StorageStatus &storage)
+{
+    return QStringLiteral("cap=%1 retain=%2 live=%3 MiB pruned traces=%4 logs=%5 points=%6")
+        .arg(storage.limits.hasSizeCap()
+                 ? SessionLimits::sizeText(storage.limits.maxBytes).remove(QLatin1Char(' '))
+                 : QStringLiteral("none"),
+             SessionLimits::retentionText(storage.limits.retainNs),
+             QLocale::c().toString(storage.liveDataBytes / (1024.0 * 1024.0), 'f', 1))
+        .arg(storage.pruned.traces)
+        .arg(storage.pruned.logRecords)
+        .arg(storage.pruned.dataPoints);
+}
+
 void HeadlessMode::printStatistics()
 {
     // The count of libprotobuf lines held back in an interval that has ended, near its end.
@@ -103,7 +117,7 @@ void HeadlessMode::printStatistics()
     m_lastStoredItems = storedItems;
     printLine(QStringLiteral("kansoku stats: stored spans=%1 points=%2 logs=%3 (%4 items/s) | "
                              "received=%5 rejected=%6 malformed=%7 refused=%8 unauthorized=%9 | "
-                             "queue=%10/%11 | db=%12 MiB%13")
+                             "queue=%10/%11 | db=%12 MiB | %13%14")
                   .arg(storage.totals.spans)
                   .arg(storage.totals.dataPoints)
                   .arg(storage.totals.logRecords)
@@ -116,6 +130,7 @@ void HeadlessMode::printStatistics()
                   .arg(storage.queuedItems)
                   .arg(storage.queueCapacityItems)
                   .arg(locale.toString(storage.fileSizeBytes / (1024.0 * 1024.0), 'f', 1))
+                  .arg(retentionText(storage))
                   .arg(storage.lastError.empty() ? QString()
                                                  : QStringLiteral(" | error: ")
                                                        + QString::fromStdString(storage.lastError))

@@ -38,6 +38,9 @@ int ImportCommand::run()
 {
     StorageOptions storageOptions;
     storageOptions.databasePath = m_options.databasePath;
+    // A session made by an import has no limits: it holds the files, whatever their age.
+    storageOptions.maxBytes = m_options.maxDbBytes;
+    storageOptions.retainNs = m_options.retainNs;
     auto store = std::make_shared<TelemetryStore>(storageOptions);
     QString error;
     if (!store->open(&error)) {

@@ -35,6 +35,10 @@ void KansokuRuntime::build()
     StorageOptions storageOptions;
     storageOptions.databasePath = m_options.databasePath;
     storageOptions.readOnly = m_readOnly;
+    storageOptions.maxBytes = m_options.maxDbBytes;
+    storageOptions.retainNs = m_options.retainNs;
+    // Sessions that receive live telemetry are bounded unless told otherwise.
+    storageOptions.newSessionLimits = SessionLimits::defaults();
     m_store = std::make_shared<TelemetryStore>(storageOptions);
 
     ReceiverOptions receiverOptions;
@@ -71,6 +75,9 @@ bool KansokuRuntime::switchSession(const QString &path, QString *errorMessage)
         m_options.httpPort = m_httpReceiver->port();
     const QString previousPath = m_options.databasePath;
     stopSession();
+    // --max-db-mib and --retain were for the session opened at start; others keep their own.
+    m_options.maxDbBytes.reset();
+    m_options.retainNs.reset();
     // The receivers hold the store they were made with: both are made anew.
     m_grpcReceiver.reset();
     m_httpReceiver.reset();

@@ -1,38 +1,12 @@
 #include "encoded_telemetry_batch.h"
 
 #include "formats/otlp_json_field_writer.h"
+#include "log_search_text.h"
 #include "otlp_proto_columns.h"
 
 #include <cassert>
 
 namespace kansoku {
-
-namespace {
-
-// Text the FTS index sees for attribute values, one per line. Only text-like values: numbers and
-// booleans are found exactly with attribute filters, and their many distinct tokens (ids,
-// counters) cost ~15% of the insert rate.
-void appendAttributeText(std::string &out, const Attributes &attributes)
-{
-    bool first = true;
-    for (const KeyValue &entry : attributes) {
-        switch (entry.value.type()) {
-        case AnyValue::Type::Int:
-        case AnyValue::Type::Double:
-        case AnyValue::Type::Bool:
-        case AnyValue::Type::Empty:
-            continue;
-        default:
-            break;
-        }
-        if (!first)
-            out += '\n';
-        first = false;
-        out += entry.value.toDisplayString();
-    }
-}
-
-} // namespace
 
 EncodedTelemetryBatch::EncodedTelemetryBatch(TelemetryBatchPtr batch)
     : m_batch(std::move(batch))
@@ -79,7 +53,7 @@ EncodedTelemetryBatch::EncodedTelemetryBatch(TelemetryBatchPtr batch)
                 if (!record.body.isEmpty() && record.body.type() != AnyValue::Type::String)
                     OtlpJsonFieldWriter::appendAnyValue(bytes, record.body);
                 m_logs.close();
-                appendAttributeText(bytes, record.attributes);
+                LogSearchText::appendAttributeText(bytes, record.attributes);
                 m_logs.close();
                 // Only the trace id: a unique token per row costs FTS time, and span ids are
                 // looked up within a trace.

@@ -198,9 +198,19 @@ INSERT INTO logs_fts(logs_fts, rank) VALUES('automerge', 16);
 INSERT INTO logs_fts(logs_fts, rank) VALUES('crisismerge', 32);
 )sql";
 
+// Version 5. The session's own settings (SessionSettings: its retention limits) as name/value rows.
+// Only a table is added, so a version 4 file reads the same and a read-only open still accepts it
+// (without the table it has no limits stored); see oldestReadOnlyVersion().
+constexpr const char *schemaVersion5 = R"sql(
+CREATE TABLE session_settings(
+    name TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql";
+
 // migrations[i] takes a database from version i to version i + 1.
 constexpr const char *migrations[]
-    = {schemaVersion1, schemaVersion2, schemaVersion3, schemaVersion4};
+    = {schemaVersion1, schemaVersion2, schemaVersion3, schemaVersion4, schemaVersion5};
 
 std::string_view textArgument(sqlite3_value *value)
 {
@@ -269,6 +279,11 @@ void registerConversions(sqlite3 *database)
 int SchemaMigrator::latestVersion()
 {
     return static_cast<int>(std::size(migrations));
+}
+
+int SchemaMigrator::oldestReadOnlyVersion()
+{
+    return 4;
 }
 
 bool SchemaMigrator::inspect(SqliteDatabase &database, int *version, std::string *errorMessage)

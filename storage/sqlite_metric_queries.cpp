@@ -25,9 +25,10 @@ std::vector<MetricStream> SqliteMetricQueries::metricStreams(const MetricStreamQ
         return result;
     SqliteDatabase &database = *connection.get();
     SqlBuilder builder;
+    // Streams retention has emptied keep their rows (ids stay unique) but are not listed.
     builder.add("SELECT s.stream_id, s.name, s.description, s.unit, s.type, s.temporality, "
                 "s.is_monotonic, s.resource_id, s.scope_id, s.attributes, s.point_count, "
-                "s.first_time_ns, s.last_time_ns FROM metric_streams s WHERE 1");
+                "s.first_time_ns, s.last_time_ns FROM metric_streams s WHERE s.point_count > 0");
     if (!query.service.empty()) {
         builder.add(" AND s.service_id = (SELECT service_id FROM services WHERE name = ?)");
         builder.addText(query.service);

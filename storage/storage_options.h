@@ -1,8 +1,11 @@
 // Settings of a TelemetryStore, fixed when it is created. Plain value.
 #pragma once
 
+#include "core/session_limits.h"
+
 #include <QString>
 #include <cstdint>
+#include <optional>
 
 namespace kansoku {
 
@@ -26,6 +29,13 @@ struct StorageOptions
     // (which misses what is still in the log). SQLite may create the -wal/-shm files beside the
     // session if they are missing; the session itself is never written.
     bool followWriter = false;
+    // Retention (see SessionRetention). maxBytes, retainNs: stored into the session's limits by
+    // open() (the command line's --max-db-mib and --retain); an unset one keeps what the session
+    // has, and a file that open() creates starts from newSessionLimits (none unless the app asks:
+    // tests and library users keep everything they write).
+    std::optional<std::int64_t> maxBytes;
+    std::optional<std::int64_t> retainNs;
+    SessionLimits newSessionLimits;
 };
 
 } // namespace kansoku

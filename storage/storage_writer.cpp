@@ -111,6 +111,7 @@ StorageWriter::StorageWriter(SqliteDatabase &database)
 bool StorageWriter::load(std::string *errorMessage)
 {
     m_streams.clear();
+    m_streamsById.clear();
     m_dirtyStreams.clear();
     m_pending = {};
     if (!m_interner.load(errorMessage))
@@ -149,7 +150,8 @@ bool StorageWriter::load(std::string *errorMessage)
         state.pointCount = streams.columnInt(11);
         state.firstTimeNs = streams.columnInt(12);
         state.lastTimeNs = streams.columnInt(13);
-        m_streams.emplace(std::move(key), state);
+        StreamState *stored = &m_streams.emplace(std::move(key), state).first->second;
+        m_streamsById.emplace(stored->streamId, stored);
     }
     return true;
 }
@@ -433,7 +435,9 @@ StorageWriter::StreamState *StorageWriter::streamState(const Metric &metric,
     StreamState state;
     state.streamId = sqlite3_last_insert_rowid(m_database.handle());
     ++m_totals.metricStreams;
-    return &m_streams.emplace(m_scratch, state).first->second;
+    StreamState *stored = &m_streams.emplace(m_scratch, state).first->second;
+    m_streamsById.emplace(stored->streamId, stored);
+    return stored;
 }
 
 bool StorageWriter::flushStreams()
@@ -467,24 +471,7 @@ bool StorageWriter::commit(CommitSummary *summary, std::string *errorMessage)
     totals.spans += m_pending.spans;
     totals.logRecords += m_pending.logRecords;
     totals.dataPoints += m_pending.dataPoints;
-    SqliteStatement *update = m_database.cached(
-        "UPDATE totals SET spans = ?, traces = ?, log_records = ?, data_points = ?, "
-        "metric_streams = ?, min_time_ns = ?, max_time_ns = ? WHERE id = 1");
-    if (!update)
-        return fail(errorMessage, "preparing the totals update");
-    update->bindInt(1, totals.spans);
-    update->bindInt(2, totals.traces);
-    update->bindInt(3, totals.logRecords);
-    update->bindInt(4, totals.dataPoints);
-    update->bindInt(5, totals.metricStreams);
-    if (m_hasTime) {
-        update->bindInt(6, m_minTimeNs);
-        update->bindInt(7, m_maxTimeNs);
-    } else {
-        update->bindNull(6);
-        update->bindNull(7);
-    }
-    if (!update->execute())
+    if (!writeTotals(totals))
         return fail(errorMessage, "updating totals");
     if (sqlite3_exec(m_database.handle(), "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
         return fail(errorMessage, "committing");
@@ -500,6 +487,73 @@ bool StorageWriter::commit(CommitSummary *summary, std::string *errorMessage)
     summary->dataPoints = m_pending.dataPoints;
     summary->totals = m_totals;
     m_pending = {};
+    return true;
+}
+
+bool StorageWriter::writeTotals(const TelemetryTotals &totals)
+{
+    SqliteStatement *update = m_database.cached(
+        "UPDATE totals SET spans = ?, traces = ?, log_records = ?, data_points = ?, "
+        "metric_streams = ?, min_time_ns = ?, max_time_ns = ? WHERE id = 1");
+    if (!update)
+        return false;
+    update->bindInt(1, totals.spans);
+    update->bindInt(2, totals.traces);
+    update->bindInt(3, totals.logRecords);
+    update->bindInt(4, totals.dataPoints);
+    update->bindInt(5, totals.metricStreams);
+    if (m_hasTime) {
+        update->bindInt(6, m_minTimeNs);
+        update->bindInt(7, m_maxTimeNs);
+    } else {
+        update->bindNull(6);
+        update->bindNull(7);
+    }
+    return update->execute();
+}
+
+std::optional<std::int64_t> StorageWriter::newestTimeNs() const
+{
+    return m_hasTime ? std::optional<std::int64_t>(m_maxTimeNs) : std::nullopt;
+}
+
+void StorageWriter::forgetTrace(const TraceId &traceId)
+{
+    m_traceSummaries.forget(traceId);
+}
+
+void StorageWriter::setStreamPoints(std::int64_t streamId, std::int64_t pointCount,
+                                    std::int64_t firstTimeNs, std::int64_t lastTimeNs)
+{
+    const auto it = m_streamsById.find(streamId);
+    if (it == m_streamsById.end())
+        return;
+    it->second->pointCount = pointCount;
+    it->second->firstTimeNs = firstTimeNs;
+    it->second->lastTimeNs = lastTimeNs;
+}
+
+bool StorageWriter::notePruned(const PruneTotals &removed, std::optional<std::int64_t> oldestTimeNs,
+                               std::string *errorMessage)
+{
+    TelemetryTotals totals = m_totals;
+    totals.traces -= removed.traces;
+    totals.spans -= removed.spans;
+    totals.logRecords -= removed.logRecords;
+    totals.dataPoints -= removed.dataPoints;
+    const bool hadTime = m_hasTime;
+    const std::int64_t minTimeNs = m_minTimeNs;
+    // Items without a time of their own (logs at 0) never set the bounds: the oldest left may
+    // be older than the first time, which it then stays.
+    m_hasTime = hadTime && oldestTimeNs.has_value();
+    if (m_hasTime)
+        m_minTimeNs = std::max(m_minTimeNs, std::min(*oldestTimeNs, m_maxTimeNs));
+    if (!writeTotals(totals)) {
+        m_hasTime = hadTime;
+        m_minTimeNs = minTimeNs;
+        return fail(errorMessage, "updating totals");
+    }
+    m_totals = totals;
     return true;
 }
 

@@ -3,10 +3,12 @@
 // thread; borrows the connection owned by TelemetryStore.
 #pragma once
 
+#include "core/session_limits.h"
 #include "core/storage_status.h"
 #include "entity_interner.h"
 #include "trace_summary_cache.h"
 
+#include <optional>
 #include <unordered_map>
 
 namespace kansoku {
@@ -31,6 +33,18 @@ public:
     void rollback();
 
     TelemetryTotals totals() const { return m_totals; }
+    // The latest time of any stored item; nullopt while the session is empty.
+    std::optional<std::int64_t> newestTimeNs() const;
+
+    // Retention (RetentionPruner) deletes rows between the writer's transactions, in one of its
+    // own; these keep the in-memory caches and the totals row in step with what it deleted.
+    void forgetTrace(const TraceId &traceId);
+    void setStreamPoints(std::int64_t streamId, std::int64_t pointCount, std::int64_t firstTimeNs,
+                         std::int64_t lastTimeNs);
+    // Subtracts what was removed, takes oldestTimeNs as the session's first time (nullopt:
+    // nothing is left) and writes the totals row.
+    bool notePruned(const PruneTotals &removed, std::optional<std::int64_t> oldestTimeNs,
+                    std::string *errorMessage);
 
 private:
     struct StreamState
@@ -54,6 +68,7 @@ private:
                              const EntityInterner::ResourceIds &resource, std::int64_t scopeId,
                              const Attributes &attributes);
     bool flushStreams();
+    bool writeTotals(const TelemetryTotals &totals);
     void noteTime(std::int64_t timeNs);
     bool fail(std::string *errorMessage, const char *what);
 
@@ -61,6 +76,7 @@ private:
     EntityInterner m_interner;
     TraceSummaryCache m_traceSummaries;
     std::unordered_map<std::string, StreamState> m_streams;
+    std::unordered_map<std::int64_t, StreamState *> m_streamsById; // into m_streams (stable nodes)
     std::vector<StreamState *> m_dirtyStreams;
     TelemetryTotals m_totals;
     std::int64_t m_minTimeNs = 0;

@@ -2,6 +2,8 @@
 
 #include "encoded_telemetry_batch.h"
 #include "schema_migrator.h"
+#include "session_retention.h"
+#include "session_settings.h"
 #include "sqlite_database.h"
 #include "sqlite_statement.h"
 #include "sqlite_telemetry_queries.h"
@@ -52,6 +54,17 @@ bool configureWriteConnection(SqliteDatabase &database, std::string *errorMessag
         return false;
     }
     return true;
+}
+
+// How long the writer waits for telemetry before checking the limits again (the age limit is
+// checked at most once a second; the size only changes with writes).
+constexpr auto retentionCheckInterval = std::chrono::milliseconds(250);
+
+std::int64_t nowUnixNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
 }
 
 // A read-only session as SQLite opens it (with SQLITE_OPEN_URI), see openReadOnly().
@@ -111,6 +124,7 @@ bool TelemetryStore::open(QString *errorMessage)
     if (!QDir().mkpath(info.absolutePath()))
         return failWith("cannot create the folder " + info.absolutePath().toStdString());
 
+    const bool isNewFile = !info.exists() || info.size() == 0;
     m_database = std::make_unique<SqliteDatabase>();
     std::string error;
     if (!m_database->open(pathText,
@@ -121,9 +135,13 @@ bool TelemetryStore::open(QString *errorMessage)
         || !configureWriteConnection(*m_database, &error))
         return failWith(error);
 
+    SessionLimits limits;
+    if (!openSessionLimits(isNewFile, &limits, &error))
+        return failWith(error);
     auto writer = std::make_unique<StorageWriter>(*m_database);
     if (!writer->load(&error))
         return failWith(error);
+    auto retention = std::make_shared<SessionRetention>(*m_database, *writer, limits);
     auto queries = std::make_shared<SqliteTelemetryQueries>(pathText);
     if (!queries->checkConnection(&error))
         return failWith(error);
@@ -138,11 +156,27 @@ bool TelemetryStore::open(QString *errorMessage)
         std::lock_guard lock(m_mutex);
         m_queries = std::move(queries);
         m_totals = writer->totals();
+        m_retention = retention;
         m_state = State::Open;
         m_stopping = false;
     }
-    m_writerThread = std::thread([this, writer = std::move(writer)]() { runWriter(*writer); });
+    m_writerThread = std::thread(
+        [this, writer = std::move(writer), retention]() { runWriter(*writer, *retention); });
     return true;
+}
+
+bool TelemetryStore::openSessionLimits(bool isNewFile, SessionLimits *limits,
+                                       std::string *errorMessage)
+{
+    if (isNewFile)
+        *limits = m_options.newSessionLimits;
+    else if (!SessionSettings::readLimits(*m_database, limits, errorMessage))
+        return false;
+    if (!isNewFile && !m_options.maxBytes && !m_options.retainNs)
+        return true;
+    limits->maxBytes = m_options.maxBytes.value_or(limits->maxBytes);
+    limits->retainNs = m_options.retainNs.value_or(limits->retainNs);
+    return SessionSettings::writeLimits(*m_database, *limits, errorMessage);
 }
 
 bool TelemetryStore::openReadOnly(QString *errorMessage)
@@ -166,17 +200,19 @@ bool TelemetryStore::openReadOnly(QString *errorMessage)
                                                    : immutableUri(m_options.databasePath);
     std::string error;
     int version = 0;
+    SessionLimits limits;
     {
         SqliteDatabase probe;
         if (!probe.open(uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, &error)
-            || !SchemaMigrator::inspect(probe, &version, &error)) {
+            || !SchemaMigrator::inspect(probe, &version, &error)
+            || !SessionSettings::readLimits(probe, &limits, &error)) {
             // The messages name the connection's URI; the user knows the file by its path.
             for (auto at = error.find(uri); at != std::string::npos; at = error.find(uri))
                 error.replace(at, uri.size(), pathText);
             return failWith(error);
         }
     }
-    if (version < SchemaMigrator::latestVersion()) {
+    if (version < SchemaMigrator::oldestReadOnlyVersion()) {
         return failWith(pathText + " has schema version " + std::to_string(version)
                         + ", older than this Kansoku's (version "
                         + std::to_string(SchemaMigrator::latestVersion())
@@ -190,6 +226,7 @@ bool TelemetryStore::openReadOnly(QString *errorMessage)
     std::lock_guard lock(m_mutex);
     m_queries = std::move(queries);
     m_totals = totals;
+    m_readOnlyLimits = limits;
     m_state = State::Open;
     m_offersRefused = true;
     return true;
@@ -315,6 +352,7 @@ StorageStatus TelemetryStore::status() const
 {
     StorageStatus status;
     status.databasePath = m_options.databasePath.toStdString();
+    std::shared_ptr<SessionRetention> retention; // its own lock: read outside the store's
     {
         std::lock_guard lock(m_mutex);
         status.queuedItems = m_queuedItems;
@@ -322,11 +360,44 @@ StorageStatus TelemetryStore::status() const
         status.writerItemsPerSecond = m_throughput.itemsPerSecond();
         status.totals = m_totals;
         status.lastError = m_lastError;
+        retention = m_retention;
+        status.limits = m_readOnlyLimits;
+    }
+    if (retention) {
+        status.limits = retention->limits();
+        status.liveDataBytes = retention->liveDataBytes();
+        status.pruned = retention->pruned();
     }
     const QFileInfo main(m_options.databasePath);
     const QFileInfo wal(m_options.databasePath + QStringLiteral("-wal"));
     status.fileSizeBytes = (main.exists() ? main.size() : 0) + (wal.exists() ? wal.size() : 0);
     return status;
+}
+
+bool TelemetryStore::setLimits(const SessionLimits &limits)
+{
+    std::lock_guard lock(m_mutex);
+    if (m_state != State::Open || !m_retention || m_stopping)
+        return false;
+    m_retention->requestLimits(limits);
+    // Under the mutex: the writer checks hasRequest() in its wait's predicate.
+    m_wake.notify_one();
+    return true;
+}
+
+bool TelemetryStore::clearData()
+{
+    std::lock_guard lock(m_mutex);
+    if (m_state != State::Open || !m_retention || m_stopping)
+        return false;
+    m_retention->requestClear();
+    m_wake.notify_one();
+    return true;
+}
+
+SessionLimits TelemetryStore::limits() const
+{
+    return status().limits;
 }
 
 QString TelemetryStore::databasePath() const
@@ -354,15 +425,57 @@ void TelemetryStore::noteTransaction(std::int64_t items, std::chrono::nanosecond
     m_admissionLimitItems = m_throughput.admissionLimitItems();
 }
 
-void TelemetryStore::runWriter(StorageWriter &writer)
+bool TelemetryStore::runRetention(StorageWriter &writer, SessionRetention &retention)
+{
+    const SessionRetention::Outcome outcome = retention.runStep(nowUnixNs());
+    if (!outcome.error.empty()) {
+        {
+            std::lock_guard lock(m_mutex);
+            m_totals = writer.totals();
+        }
+        reportFailure(outcome.error);
+        return false;
+    }
+    if (outcome.removed) {
+        CommitSummary summary;
+        summary.totals = writer.totals();
+        {
+            std::lock_guard lock(m_mutex);
+            m_totals = summary.totals;
+        }
+        Q_EMIT dataRemoved(summary);
+    }
+    if (outcome.clearFinished)
+        Q_EMIT dataCleared();
+    return outcome.moreWork;
+}
+
+void TelemetryStore::runWriter(StorageWriter &writer, SessionRetention &retention)
 {
     using Clock = std::chrono::steady_clock;
     const auto maxLatency = std::chrono::milliseconds(m_options.commitMaxLatencyMs);
     std::unique_lock lock(m_mutex);
     for (;;) {
-        m_wake.wait(lock, [this] { return !m_queue.empty() || m_stopping; });
-        if (m_queue.empty())
-            break; // stopping and drained
+        // Retention gets one bounded step between transactions, so ingest keeps flowing. Its time
+        // is writer time the queue waits through, so it counts in the next transaction's busy
+        // time (the durability bound follows the writer's real pace).
+        Clock::duration retentionBusy{};
+        if (!m_stopping) {
+            lock.unlock();
+            const auto retentionStart = Clock::now();
+            const bool morePruning = runRetention(writer, retention);
+            retentionBusy = Clock::now() - retentionStart;
+            lock.lock();
+            if (!morePruning)
+                m_wake.wait_for(lock, retentionCheckInterval, [&] {
+                    return !m_queue.empty() || m_stopping || retention.hasRequest();
+                });
+        }
+        if (m_queue.empty()) {
+            if (m_stopping)
+                break; // stopping and drained
+            continue;
+        }
         const auto deadline = Clock::now() + maxLatency;
         lock.unlock();
 
@@ -383,7 +496,7 @@ void TelemetryStore::runWriter(StorageWriter &writer)
             std::this_thread::sleep_for(std::chrono::milliseconds(50));
         }
 
-        Clock::duration busy{};
+        Clock::duration busy = retentionBusy;
         std::int64_t takenItems = 0;
         lock.lock();
         for (;;) {
@@ -420,7 +533,8 @@ void TelemetryStore::runWriter(StorageWriter &writer)
         }
         if (ok) {
             summary.commitDurationUs
-                = std::chrono::duration_cast<std::chrono::microseconds>(busy).count();
+                = std::chrono::duration_cast<std::chrono::microseconds>(busy - retentionBusy)
+                      .count();
             lock.lock();
             m_totals = summary.totals;
             m_queuedItems -= takenItems;

@@ -20,6 +20,7 @@
 
 namespace kansoku {
 
+class SessionRetention;
 class SqliteDatabase;
 class SqliteTelemetryQueries;
 class StorageWriter;
@@ -51,6 +52,12 @@ public:
     // keeps working after close() (and after the store is gone) while the file exists.
     std::shared_ptr<const TelemetryQueries> queries() const;
     StorageStatus status() const; // cheap, any thread
+    // Retention, any thread, while open and writable (false otherwise): new limits are stored in
+    // the session and enforced by the writer thread; a clear deletes all telemetry stored so far
+    // through the same steps, then dataCleared().
+    bool setLimits(const SessionLimits &limits);
+    bool clearData();
+    SessionLimits limits() const;
     QString databasePath() const;
     bool isReadOnly() const { return m_options.readOnly; }
     static int schemaVersion();
@@ -71,12 +78,19 @@ Q_SIGNALS:
     void batchCommitted(const kansoku::CommitSummary &summary);
     // From the writer thread; the batches of the failed transaction are dropped.
     void writeFailed(const QString &message);
+    // From the writer thread, after a retention step deleted telemetry (counts 0, the totals
+    // after it), and once a requested clear has emptied the session.
+    void dataRemoved(const kansoku::CommitSummary &summary);
+    void dataCleared();
 
 private:
     enum class State { Created, Open, Closed };
 
     bool openReadOnly(QString *errorMessage);
-    void runWriter(StorageWriter &writer);
+    void runWriter(StorageWriter &writer, SessionRetention &retention);
+    // One retention step between the writer's transactions; true when more is due at once.
+    bool runRetention(StorageWriter &writer, SessionRetention &retention);
+    bool openSessionLimits(bool isNewFile, SessionLimits *limits, std::string *errorMessage);
     // Under m_mutex: a transaction ended; moves the durability bound.
     void noteTransaction(std::int64_t items, std::chrono::nanoseconds busy);
     void reportFailure(const std::string &message);
@@ -85,6 +99,7 @@ private:
     std::unique_ptr<SqliteDatabase> m_database; // the write connection; writer thread while open
     std::shared_ptr<SqliteTelemetryQueries> m_queries;
     std::unique_ptr<WalCheckpointer> m_checkpointer;
+    std::shared_ptr<SessionRetention> m_retention; // writable only; status() reads it
     std::thread m_writerThread;
 
     mutable std::mutex m_mutex;              // guards everything below
@@ -99,6 +114,7 @@ private:
     bool m_offersRefused = false; // read-only
     TelemetryTotals m_totals;
     std::string m_lastError;
+    SessionLimits m_readOnlyLimits; // what a read-only session has stored
 };
 
 } // namespace kansoku

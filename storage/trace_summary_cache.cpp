@@ -28,7 +28,9 @@ std::string serviceListJson(const std::vector<std::int64_t> &ids)
     return json + ']';
 }
 
-std::vector<std::int64_t> parseServiceList(std::string_view json)
+} // namespace
+
+std::vector<std::int64_t> TraceSummaryCache::parseServiceList(std::string_view json)
 {
     std::vector<std::int64_t> ids;
     std::int64_t current = 0;
@@ -45,8 +47,6 @@ std::vector<std::int64_t> parseServiceList(std::string_view json)
     }
     return ids;
 }
-
-} // namespace
 
 std::size_t TraceSummaryCache::TraceIdHash::operator()(const TraceId &id) const
 {
@@ -220,6 +220,11 @@ bool TraceSummaryCache::flush(std::int64_t *newTraces)
             ++*newTraces;
     }
     return true;
+}
+
+void TraceSummaryCache::forget(const TraceId &traceId)
+{
+    m_traces.erase(traceId);
 }
 
 void TraceSummaryCache::committed()

@@ -30,6 +30,12 @@ public:
     bool flush(std::int64_t *newTraces);
     // After COMMIT: nothing is pending any more.
     void committed();
+    // The trace's rows were deleted (retention): its cached summary must not be written back.
+    // Between transactions only.
+    void forget(const TraceId &traceId);
+
+    // The ids in a traces.services value (a JSON array of service ids).
+    static std::vector<std::int64_t> parseServiceList(std::string_view json);
 
 private:
     struct TraceIdHash

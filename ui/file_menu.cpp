@@ -5,6 +5,8 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QMessageBox>
+#include <QPushButton>
 
 namespace kansoku {
 
@@ -32,6 +34,12 @@ FileMenu::FileMenu(QWidget *parent)
     m_recent->setObjectName(QStringLiteral("recentSessionsMenu"));
     m_recent->setEnabled(false);
     addSeparator();
+    m_sessionLimits = addAction(tr("Session &limits…"), this, &FileMenu::sessionLimitsRequested);
+    m_sessionLimits->setObjectName(QStringLiteral("sessionLimitsAction"));
+    m_clearSessionData
+        = addAction(tr("&Clear session data…"), this, &FileMenu::confirmClearSessionData);
+    m_clearSessionData->setObjectName(QStringLiteral("clearSessionDataAction"));
+    addSeparator();
     QAction *quit = addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
 }
@@ -46,6 +54,31 @@ void FileMenu::setRecentSessions(const QStringList &paths)
         action->setStatusTip(path);
     }
     m_recent->setEnabled(!paths.isEmpty());
+}
+
+void FileMenu::setSessionWritable(bool writable)
+{
+    m_sessionLimits->setEnabled(writable);
+    m_clearSessionData->setEnabled(writable);
+}
+
+void FileMenu::confirmClearSessionData()
+{
+    // Non-modal: answered through finished(), never a nested event loop.
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Clear session data"),
+                                tr("Delete all telemetry of this session?"), QMessageBox::Cancel,
+                                parentWidget());
+    box->setObjectName(QStringLiteral("clearSessionDataConfirmation"));
+    box->setInformativeText(tr("Every trace, log and metric point stored so far is deleted from "
+                               "the session file. Telemetry that arrives afterwards is kept."));
+    QPushButton *clear = box->addButton(tr("Clear"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, clear] {
+        if (box->clickedButton() == clear)
+            Q_EMIT clearSessionDataRequested();
+    });
+    box->open();
 }
 
 QString FileMenu::openFilter()

@@ -219,6 +219,8 @@ LogsPane::LogsPane(WorkbenchState *state, std::shared_ptr<const TelemetryQueries
     connect(m_state, &WorkbenchState::timeRangeChanged, this, &LogsPane::onTimeRangeChanged);
     connect(m_state, &WorkbenchState::serviceChanged, this, &LogsPane::reload);
     connect(m_state, &WorkbenchState::telemetryCommitted, this, &LogsPane::scheduleLiveRefresh);
+    // Live refreshes only add newer rows: rows deleted under the table go with a new query.
+    connect(m_state, &WorkbenchState::telemetryRemoved, this, &LogsPane::reload);
     connect(
         m_state, &WorkbenchState::logsRequested, this,
         [this](const TraceId &traceId, const SpanId &spanId) { setTraceFilter(traceId, spanId); });

@@ -1,6 +1,7 @@
 #include "status_window.h"
 
 #include "clients_view.h"
+#include "view/retention_summary.h"
 
 #include <QClipboard>
 #include <QFontDatabase>
@@ -131,6 +132,15 @@ StatusWindow::StatusWindow(QWidget *parent)
     m_errorLabel->setWordWrap(true);
     storageLayout->addRow(tr("File:"), m_databaseLabel);
     storageLayout->addRow(tr("Write queue:"), m_queueLabel);
+    m_limitsLabel = new QLabel;
+    m_limitsLabel->setObjectName(QStringLiteral("limitsLabel"));
+    m_limitsLabel->setToolTip(tr("The session's limits (File › Session limits…): the oldest "
+                                 "telemetry is deleted to stay within them"));
+    m_retentionLabel = new QLabel;
+    m_retentionLabel->setObjectName(QStringLiteral("retentionLabel"));
+    m_retentionLabel->setWordWrap(true);
+    storageLayout->addRow(tr("Limits:"), m_limitsLabel);
+    storageLayout->addRow(tr("Retention:"), m_retentionLabel);
     storageLayout->addRow(m_errorLabel);
     layout->addWidget(storageBox);
 
@@ -237,6 +247,8 @@ void StatusWindow::setCounts(const IngestCountersSnapshot &counters, const Stora
             ? tr("%1 (the writer commits %2 items/s)")
                   .arg(waiting, locale.toString(storage.writerItemsPerSecond, 'f', 0))
             : waiting);
+    m_limitsLabel->setText(RetentionSummary::limitsText(storage.limits));
+    m_retentionLabel->setText(RetentionSummary::usageText(storage));
     m_errorLabel->setText(
         storage.lastError.empty()
             ? QString()

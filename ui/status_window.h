@@ -51,6 +51,8 @@ private:
     QLabel *m_hintLabel = nullptr;
     QLabel *m_databaseLabel = nullptr;
     QLabel *m_queueLabel = nullptr;
+    QLabel *m_limitsLabel = nullptr;
+    QLabel *m_retentionLabel = nullptr;
     QLabel *m_errorLabel = nullptr;
     QGroupBox *m_forwardingBox = nullptr;
     QLabel *m_forwardingLabel = nullptr;

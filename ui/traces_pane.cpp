@@ -261,6 +261,14 @@ TracesPane::TracesPane(WorkbenchState *state, std::shared_ptr<const TelemetryQue
     });
     connect(m_state, &WorkbenchState::telemetryCommitted, this,
             [this] { scheduleReload(Reload::Live); });
+    connect(m_state, &WorkbenchState::telemetryRemoved, this, [this] {
+        scheduleReload(Reload::Full);
+        // The open trace may be gone: asking again shows it, or says it is no longer here.
+        if (m_openTraceId && !m_traceQuery.isBusy()) {
+            m_wantedSpanId = {};
+            loadTrace(*m_openTraceId);
+        }
+    });
     connect(m_state, &WorkbenchState::spanSelected, this, &TracesPane::openTrace);
     connect(m_state, &WorkbenchState::highlightChanged, this, &TracesPane::applyHighlight);
 
@@ -434,6 +442,15 @@ void TracesPane::showLoadedTrace(const TraceId &traceId, std::shared_ptr<const T
     const SpanId keep
         = previous && previous->traceId == traceId ? m_traceInspector->selectedSpanId() : SpanId{};
     m_traceInspector->setTrace(trace);
+    if (!trace) {
+        const QString id = QString::fromStdString(toHex(traceId));
+        m_traceInspector->setEmptyText(
+            previous && previous->traceId == traceId
+                ? tr("Trace %1 is no longer in this session: the session's limits or Clear "
+                     "session data removed it.")
+                      .arg(id)
+                : tr("Trace %1 is not in this session.").arg(id));
+    }
     applyHighlight();
     const SpanId select = !m_wantedSpanId.isZero() ? m_wantedSpanId : keep;
     if (trace && !select.isZero())

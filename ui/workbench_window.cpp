@@ -7,6 +7,7 @@
 #include "import_summary_dialog.h"
 #include "pane_title_bar.h"
 #include "receive_menu.h"
+#include "session_limits_dialog.h"
 #include "status_window.h"
 #include "time_range_bar.h"
 #include "view/workbench_layout_plan.h"
@@ -150,6 +151,13 @@ void WorkbenchWindow::buildMenus()
             &WorkbenchWindow::newSessionRequested);
     connect(m_fileMenu, &FileMenu::saveSessionAsRequested, this,
             &WorkbenchWindow::saveSessionAsRequested);
+    m_limitsDialog = new SessionLimitsDialog(this);
+    connect(m_fileMenu, &FileMenu::sessionLimitsRequested, this,
+            [this] { m_limitsDialog->openFor(m_sessionLimits); });
+    connect(m_limitsDialog, &SessionLimitsDialog::limitsChosen, this,
+            &WorkbenchWindow::sessionLimitsChosen);
+    connect(m_fileMenu, &FileMenu::clearSessionDataRequested, this,
+            &WorkbenchWindow::clearSessionDataRequested);
 
     m_receiveMenu = new ReceiveMenu(this);
     menuBar()->addMenu(m_receiveMenu);
@@ -208,6 +216,9 @@ void WorkbenchWindow::setSessionPath(const QString &path, bool readOnly)
                             : tr("%1 — Kansoku").arg(name));
     setWindowFilePath(path);
     m_statusBar->setReadOnly(readOnly);
+    m_fileMenu->setSessionWritable(!readOnly);
+    if (readOnly)
+        m_limitsDialog->reject();
 }
 
 void WorkbenchWindow::setSessionDirectory(const QString &directory)
@@ -329,6 +340,8 @@ void WorkbenchWindow::setCounts(const IngestCountersSnapshot &counters,
 {
     m_statusBar->setCounts(counters, storage);
     m_statusWindow->setCounts(counters, storage);
+    m_sessionLimits = storage.limits;
+    m_limitsDialog->setStatus(storage);
 }
 
 void WorkbenchWindow::setPaused(bool paused)

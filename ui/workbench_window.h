@@ -35,6 +35,7 @@ class ImportProgressWidget;
 class ImportSummaryDialog;
 class PaneTitleBar;
 class ReceiveMenu;
+class SessionLimitsDialog;
 class StatusWindow;
 class TimeRangeBar;
 class WorkbenchState;
@@ -71,6 +72,7 @@ public:
     void showStatusMessage(const QString &message);
     ImportProgressWidget *importProgress() const { return m_importProgress; }
     ImportSummaryDialog *importSummaryDialog() const { return m_importSummary; }
+    SessionLimitsDialog *sessionLimitsDialog() const { return m_limitsDialog; }
     void setReceivers(const std::vector<ReceiverStatus> &receivers);
     void setCounts(const IngestCountersSnapshot &counters, const StorageStatus &storage);
     // The status window's Clients view (ClientStatistics::snapshot()).
@@ -113,6 +115,9 @@ Q_SIGNALS:
     void forwardingRequested(const QString &url, const QString &protocol,
                              const QStringList &headers);
     void forwardingStopRequested();
+    // From File › Session limits… and Clear session data… (confirmed): for the open session.
+    void sessionLimitsChosen(const kansoku::SessionLimits &limits);
+    void clearSessionDataRequested();
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -142,6 +147,8 @@ private:
     ForwardingDialog *m_forwardingDialog = nullptr;
     ImportProgressWidget *m_importProgress = nullptr;
     ImportSummaryDialog *m_importSummary = nullptr;
+    SessionLimitsDialog *m_limitsDialog = nullptr;
+    SessionLimits m_sessionLimits; // from the last setCounts(), what the dialog opens with
     QByteArray m_layoutBeforeMaximize;
     int m_maximizedPane = -1;
     bool m_defaultSizesPending = false; // the default layout's shares, applied once it shows

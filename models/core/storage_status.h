@@ -2,6 +2,7 @@
 // thread) and on request (StorageStatus). Plain values.
 #pragma once
 
+#include "core/session_limits.h"
 #include "core/telemetry_queries.h"
 
 #include <string>
@@ -28,6 +29,11 @@ struct StorageStatus
     double writerItemsPerSecond = 0; // measured over recent transactions; 0 before the first
     TelemetryTotals totals;
     std::string lastError; // empty while healthy
+    // Retention: the session's stored limits, the live data they bound ((pages in use) x page
+    // size, measured by the writer; 0 for a read-only session) and what pruning removed.
+    SessionLimits limits;
+    std::int64_t liveDataBytes = 0;
+    PruneTotals pruned;
 };
 
 } // namespace kansoku

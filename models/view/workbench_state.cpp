@@ -163,6 +163,11 @@ void WorkbenchState::noteTelemetryCommitted()
     Q_EMIT telemetryCommitted();
 }
 
+void WorkbenchState::noteTelemetryRemoved()
+{
+    Q_EMIT telemetryRemoved();
+}
+
 void WorkbenchState::resetForNewSession()
 {
     m_selectedTraceId.reset();

@@ -64,6 +64,9 @@ public:
 
     // Called by the app at most a few times a second when new telemetry was committed.
     void noteTelemetryCommitted();
+    // Called by the app when telemetry was deleted (the session's limits, Clear session data):
+    // what a pane shows may be gone. Followed by noteTelemetryCommitted().
+    void noteTelemetryRemoved();
     // Another session was opened: its data has other bounds and services, and the selection
     // points into the old file. A custom range belongs to the old data too, so it becomes All.
     void resetForNewSession();
@@ -81,6 +84,9 @@ Q_SIGNALS:
     void metricRequested(const QString &metricKey, const QString &groupByKey);
     // New data is stored; panes showing live data refresh (coalesced by the app).
     void telemetryCommitted();
+    // Stored telemetry was deleted: panes that only append (logs) or keep what they opened (a
+    // trace) load again.
+    void telemetryRemoved();
 
 private:
     void resolvePreset();

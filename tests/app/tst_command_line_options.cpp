@@ -42,6 +42,10 @@ private Q_SLOTS:
     void tokenIsTaken();
     void badTokenFails_data();
     void badTokenFails();
+    void sessionLimits_data();
+    void sessionLimits();
+    void sessionLimitsRejectBadValues_data();
+    void sessionLimitsRejectBadValues();
     void windowOpensAtTraceAndRange();
     void traceAndRangeRejectBadValues_data();
     void traceAndRangeRejectBadValues();
@@ -117,6 +121,71 @@ void TestCommandLineOptions::headlessTakesNoFiles()
     QCOMPARE(options.action, CommandLineOptions::Action::Fail);
     QVERIFY2(options.message.contains(QLatin1String("kansoku import")),
              qPrintable(options.message));
+}
+
+void TestCommandLineOptions::sessionLimits_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<qint64>("maxDbBytes"); // -1: not given
+    QTest::addColumn<qint64>("retainNs");   // -1: not given
+    const qint64 hourNs = 3600LL * 1000000000;
+    QTest::newRow("neither") << QStringList{QStringLiteral("--headless")} << qint64(-1)
+                             << qint64(-1);
+    QTest::newRow("both, headless")
+        << QStringList{QStringLiteral("--headless"), QStringLiteral("--max-db-mib"),
+                       QStringLiteral("512"), QStringLiteral("--retain"), QStringLiteral("12h")}
+        << qint64(512) * 1024 * 1024 << 12 * hourNs;
+    QTest::newRow("window, no cap")
+        << QStringList{QStringLiteral("--max-db-mib=0")} << qint64(0) << qint64(-1);
+    QTest::newRow("age off") << QStringList{QStringLiteral("--retain"), QStringLiteral("off")}
+                             << qint64(-1) << qint64(0);
+    QTest::newRow("minutes") << QStringList{QStringLiteral("--retain=90m")} << qint64(-1)
+                             << 90 * hourNs / 60;
+    QTest::newRow("import") << QStringList{QStringLiteral("import"), QStringLiteral("a.jsonl"),
+                                           QStringLiteral("--retain"), QStringLiteral("7d")}
+                            << qint64(-1) << 7 * 24 * hourNs;
+}
+
+void TestCommandLineOptions::sessionLimits()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(qint64, maxDbBytes);
+    QFETCH(qint64, retainNs);
+    const CommandLineOptions options = parse(arguments);
+    QCOMPARE(options.action, CommandLineOptions::Action::Run);
+    QCOMPARE(options.maxDbBytes.value_or(-1), maxDbBytes);
+    QCOMPARE(options.retainNs.value_or(-1), retainNs);
+}
+
+void TestCommandLineOptions::sessionLimitsRejectBadValues_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("messagePart");
+    QTest::newRow("size not a number")
+        << QStringList{QStringLiteral("--max-db-mib"), QStringLiteral("lots")}
+        << QStringLiteral("--max-db-mib: \"lots\"");
+    QTest::newRow("negative size")
+        << QStringList{QStringLiteral("--max-db-mib=-5")} << QStringLiteral("--max-db-mib");
+    QTest::newRow("size too large") << QStringList{QStringLiteral("--max-db-mib=99999999999")}
+                                    << QStringLiteral("--max-db-mib");
+    QTest::newRow("duration without unit")
+        << QStringList{QStringLiteral("--retain"), QStringLiteral("90")}
+        << QStringLiteral("--retain: \"90\"");
+    QTest::newRow("unknown unit") << QStringList{QStringLiteral("--retain=3y")}
+                                  << QStringLiteral("--retain");
+    QTest::newRow("missing value")
+        << QStringList{QStringLiteral("--retain")} << QStringLiteral("retain");
+    QTest::newRow("read-only command")
+        << QStringList{QStringLiteral("analyze"), QStringLiteral("s.kansoku"),
+                       QStringLiteral("--retain=7d")}
+        << QStringLiteral("--max-db-mib and --retain");
+    QTest::newRow("mcp") << QStringList{QStringLiteral("mcp"), QStringLiteral("--max-db-mib=5")}
+                         << QStringLiteral("--max-db-mib and --retain");
+}
+
+void TestCommandLineOptions::sessionLimitsRejectBadValues()
+{
+    verifyRejected();
 }
 
 void TestCommandLineOptions::noFiles()

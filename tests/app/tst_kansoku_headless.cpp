@@ -25,6 +25,8 @@ private Q_SLOTS:
     void reportsPortInUse();
     void sigtermDrainsAndCommits();
     void requestLimitIsConfigurable();
+    void sessionLimitsAreStoredAndShown_data();
+    void sessionLimitsAreStoredAndShown();
     void tokenOnLoopbackIsEnforcedAndShown();
     void anyAddressGetsAGeneratedToken();
 
@@ -89,6 +91,12 @@ void TestKansokuHeadless::rejectsBadArguments_data()
         << QStringList{QStringLiteral("--forward"), QStringLiteral("http://collector:4318"),
                        QStringLiteral("--forward-header"), QStringLiteral("authorization")}
         << QStringLiteral("--forward-header");
+    QTest::newRow("size cap not a number")
+        << QStringList{QStringLiteral("--max-db-mib"), QStringLiteral("huge")}
+        << QStringLiteral("--max-db-mib");
+    QTest::newRow("retention without a unit")
+        << QStringList{QStringLiteral("--retain"), QStringLiteral("7")}
+        << QStringLiteral("--retain");
     QTest::newRow("unknown option")
         << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
 }
@@ -192,6 +200,58 @@ void TestKansokuHeadless::sigtermDrainsAndCommits()
     query.fullText = "観測";
     QCOMPARE(store.queries()->countLogs(query), std::int64_t(requests * logsPerRequest));
     QCOMPARE(store.queries()->services(), std::vector<std::string>{"headless-test"});
+}
+
+void TestKansokuHeadless::sessionLimitsAreStoredAndShown_data()
+{
+    QTest::addColumn<QStringList>("flags");
+    QTest::addColumn<QString>("statistics");
+    QTest::addColumn<qint64>("maxBytes");
+    QTest::addColumn<qint64>("retainNs");
+    QTest::newRow("a new session gets the defaults")
+        << QStringList{} << QStringLiteral("cap=2GiB retain=7d") << (qint64(2) << 30)
+        << 7 * 86400 * qint64(1000000000);
+    QTest::newRow("flags") << QStringList{QStringLiteral("--max-db-mib"), QStringLiteral("64"),
+                                          QStringLiteral("--retain"), QStringLiteral("90m")}
+                           << QStringLiteral("cap=64MiB retain=90m") << (qint64(64) << 20)
+                           << 90 * 60 * qint64(1000000000);
+    QTest::newRow("no limits") << QStringList{QStringLiteral("--max-db-mib=0"),
+                                              QStringLiteral("--retain=off")}
+                               << QStringLiteral("cap=none retain=off") << qint64(0) << qint64(0);
+}
+
+void TestKansokuHeadless::sessionLimitsAreStoredAndShown()
+{
+    QFETCH(QStringList, flags);
+    QFETCH(QString, statistics);
+    QFETCH(qint64, maxBytes);
+    QFETCH(qint64, retainNs);
+    QTemporaryDir directory;
+    const QString databasePath = directory.filePath(QStringLiteral("limits.kansoku"));
+    QProcess process;
+    process.start(program(),
+                  QStringList{QStringLiteral("--headless"), QStringLiteral("--db"), databasePath,
+                              QStringLiteral("--grpc-port"), QString::number(freePort()),
+                              QStringLiteral("--http-port"), QString::number(freePort()),
+                              QStringLiteral("--stats-interval"), QStringLiteral("1")}
+                      + flags);
+    QVERIFY(process.waitForStarted());
+    QByteArray output;
+    QTRY_VERIFY_WITH_TIMEOUT((output += process.readAllStandardOutput()).contains("kansoku stats:"),
+                             30000);
+    QVERIFY2(output.contains(statistics.toUtf8()), output.constData());
+    QVERIFY2(output.contains("pruned traces=0 logs=0 points=0"), output.constData());
+    process.terminate();
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitCode(), 0);
+
+    StorageOptions options;
+    options.databasePath = databasePath;
+    options.readOnly = true;
+    TelemetryStore store(options);
+    QString error;
+    QVERIFY2(store.open(&error), qPrintable(error));
+    QCOMPARE(store.limits(), (SessionLimits{maxBytes, retainNs}));
 }
 
 void TestKansokuHeadless::requestLimitIsConfigurable()

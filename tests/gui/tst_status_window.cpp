@@ -92,6 +92,22 @@ void TestStatusWindow::showsCountsPerSignal()
     window.setCounts(counters.snapshot(), storage);
     QCOMPARE(queue->text(),
              QStringLiteral("10 of 100 items waiting (the writer commits 500 items/s)"));
+    auto *limits = window.findChild<QLabel *>(QStringLiteral("limitsLabel"));
+    QCOMPARE(limits->text(), QStringLiteral("no limits"));
+    auto *retention = window.findChild<QLabel *>(QStringLiteral("retentionLabel"));
+    QVERIFY2(retention->text().endsWith(QStringLiteral("in use; nothing removed")),
+             qPrintable(retention->text()));
+
+    storage.limits = SessionLimits{std::int64_t(2) << 30, 7 * 86400 * std::int64_t(1000000000)};
+    storage.pruned.traces = 12;
+    storage.pruned.logRecords = 40;
+    storage.pruned.dataPoints = 7;
+    storage.pruned.lastPruneUnixMs = 1700000000000;
+    window.setCounts(counters.snapshot(), storage);
+    QCOMPARE(limits->text(), QStringLiteral("at most 2 GiB, the last 7d"));
+    QVERIFY2(retention->text().contains(QStringLiteral("of 2 GiB in use; removed 12 traces, 40 "
+                                                       "logs, 7 points (last at ")),
+             qPrintable(retention->text()));
 }
 
 void TestStatusWindow::showsStorageError()

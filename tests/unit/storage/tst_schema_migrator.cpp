@@ -85,6 +85,8 @@ void TestSchemaMigrator::freshDatabaseGetsLatestVersion()
              std::int64_t(16));
     QCOMPARE(database.queryInt("SELECT v FROM logs_fts_config WHERE k = 'crisismerge'"),
              std::int64_t(32));
+    // Version 5's settings table, empty until a store writes the session's limits.
+    QCOMPARE(database.queryInt("SELECT count(*) FROM session_settings", -1), std::int64_t(0));
 }
 
 void TestSchemaMigrator::everyEarlierVersionUpgrades_data()

@@ -1,0 +1,44 @@
+#include "view/retention_summary.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+namespace kansoku {
+
+QString RetentionSummary::limitsText(const SessionLimits &limits)
+{
+    if (!limits.hasSizeCap() && !limits.hasAgeLimit())
+        return QObject::tr("no limits");
+    const QString size
+        = limits.hasSizeCap()
+              ? QObject::tr("at most %1").arg(SessionLimits::sizeText(limits.maxBytes))
+              : QObject::tr("no size cap");
+    const QString age
+        = limits.hasAgeLimit()
+              ? QObject::tr("the last %1").arg(SessionLimits::retentionText(limits.retainNs))
+              : QObject::tr("no age limit");
+    return size + QStringLiteral(", ") + age;
+}
+
+QString RetentionSummary::usageText(const StorageStatus &status)
+{
+    const QLocale locale;
+    const QString live
+        = locale.formattedDataSize(status.liveDataBytes, 1, QLocale::DataSizeTraditionalFormat);
+    const QString inUse = status.limits.hasSizeCap()
+                              ? QObject::tr("%1 of %2 in use")
+                                    .arg(live, SessionLimits::sizeText(status.limits.maxBytes))
+                              : QObject::tr("%1 in use").arg(live);
+    const PruneTotals &pruned = status.pruned;
+    if (pruned.lastPruneUnixMs == 0)
+        return inUse + QObject::tr("; nothing removed");
+    return inUse
+           + QObject::tr("; removed %1 traces, %2 logs, %3 points (last at %4)")
+                 .arg(locale.toString(qlonglong(pruned.traces)),
+                      locale.toString(qlonglong(pruned.logRecords)),
+                      locale.toString(qlonglong(pruned.dataPoints)),
+                      QDateTime::fromMSecsSinceEpoch(pruned.lastPruneUnixMs)
+                          .toString(QStringLiteral("HH:mm:ss")));
+}
+
+} // namespace kansoku
