@@ -601,71 +601,73 @@ void TestGuiMode::forwardingDialogSetsAndStopsForwarding()
     session->shutdown();
     upstream.stop();
     QCOMPARE(sessionTotals(dir.filePath(QStringLiteral("upstream.kansoku"))).logRecords, 2);
-    void TestGuiMode::clearAndLimitsFromTheWindow()
-    {
-        QTemporaryDir dir;
-        GuiMode session(optionsFor(dir.filePath(QStringLiteral("clear.kansoku"))));
-        QString error;
-        QVERIFY2(session.start(&error), qPrintable(error));
-        WorkbenchWindow *window = session.window();
-        window->show();
-        QSignalSpy finished(session.imports(), &FileImportController::finished);
-        window->openFilesRequested({fixture("js_sdk_mixed.jsonl")});
-        QVERIFY(finished.wait(30000));
-        QTRY_COMPARE_WITH_TIMEOUT(session.runtime()->storageStatus().totals.spans, 4, 20000);
-        QTRY_VERIFY_WITH_TIMEOUT(!window->isShowingEmptyState(), 10000);
+}
 
-        // A trace open in the Traces pane.
-        auto *traces
-            = qobject_cast<TracesPane *>(window->paneDock(WorkbenchWindow::Pane::Traces)->widget());
-        QVERIFY(traces);
-        const TraceId traceId = session.runtime()->store()->queries()->traces({}).front().traceId;
-        QSignalSpy loaded(traces, &TracesPane::traceLoaded);
-        session.state()->selectSpan(traceId);
-        QVERIFY(loaded.wait(10000));
-        QVERIFY(loaded.constLast().constFirst().value<std::shared_ptr<const Trace>>());
+void TestGuiMode::clearAndLimitsFromTheWindow()
+{
+    QTemporaryDir dir;
+    GuiMode session(optionsFor(dir.filePath(QStringLiteral("clear.kansoku"))));
+    QString error;
+    QVERIFY2(session.start(&error), qPrintable(error));
+    WorkbenchWindow *window = session.window();
+    window->show();
+    QSignalSpy finished(session.imports(), &FileImportController::finished);
+    window->openFilesRequested({fixture("js_sdk_mixed.jsonl")});
+    QVERIFY(finished.wait(30000));
+    QTRY_COMPARE_WITH_TIMEOUT(session.runtime()->storageStatus().totals.spans, 4, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!window->isShowingEmptyState(), 10000);
 
-        // File › Clear session data…, confirmed: the writer deletes everything, the window goes
-        // back to its empty state and the open trace says it is gone.
-        window->findChild<QAction *>(QStringLiteral("clearSessionDataAction"))->trigger();
-        QMessageBox *box = nullptr;
-        QTRY_VERIFY(
-            (box = window->findChild<QMessageBox *>(QStringLiteral("clearSessionDataConfirmation")))
-            != nullptr);
-        for (QAbstractButton *button : box->buttons()) {
-            if (button->text() == QLatin1String("Clear"))
-                button->click();
-        }
-        QTRY_COMPARE_WITH_TIMEOUT(session.runtime()->storageStatus().totals.spans, 0, 20000);
-        QCOMPARE(session.runtime()->storageStatus().totals.logRecords, 0);
-        QCOMPARE(session.runtime()->storageStatus().pruned.spans, 4);
-        QTRY_VERIFY_WITH_TIMEOUT(window->isShowingEmptyState(), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            !loaded.constLast().constFirst().value<std::shared_ptr<const Trace>>(), 10000);
-        const QList<QLabel *> labels = traces->findChildren<QLabel *>();
-        QVERIFY(std::any_of(labels.cbegin(), labels.cend(), [](const QLabel *label) {
-            return label->text().contains(QLatin1String("no longer in this session"));
-        }));
+    // A trace open in the Traces pane.
+    auto *traces
+        = qobject_cast<TracesPane *>(window->paneDock(WorkbenchWindow::Pane::Traces)->widget());
+    QVERIFY(traces);
+    const TraceId traceId = session.runtime()->store()->queries()->traces({}).front().traceId;
+    QSignalSpy loaded(traces, &TracesPane::traceLoaded);
+    session.state()->selectSpan(traceId);
+    QVERIFY(loaded.wait(10000));
+    QVERIFY(loaded.constLast().constFirst().value<std::shared_ptr<const Trace>>());
 
-        // File › Session limits…: opens with the session's limits, stores the new ones.
-        window->findChild<QAction *>(QStringLiteral("sessionLimitsAction"))->trigger();
-        SessionLimitsDialog *dialog = window->sessionLimitsDialog();
-        QVERIFY(dialog->isVisible());
-        QCOMPARE(dialog->sizeField()->value(), 2048);
-        QCOMPARE(dialog->ageField()->text(), QStringLiteral("off"));
-        dialog->sizeField()->setValue(64);
-        dialog->ageField()->setText(QStringLiteral("12h"));
-        dialog->buttons()->button(QDialogButtonBox::Ok)->click();
-        const SessionLimits wanted{std::int64_t(64) << 20, 12 * 3600 * std::int64_t(1000000000)};
-        QTRY_COMPARE_WITH_TIMEOUT(session.runtime()->store()->limits(), wanted, 10000);
-        session.shutdown();
-        StorageOptions options;
-        options.databasePath = dir.filePath(QStringLiteral("clear.kansoku"));
-        options.readOnly = true;
-        TelemetryStore reopened(options);
-        QVERIFY2(reopened.open(&error), qPrintable(error));
-        QCOMPARE(reopened.limits(), wanted);
+    // File › Clear session data…, confirmed: the writer deletes everything, the window goes
+    // back to its empty state and the open trace says it is gone.
+    window->findChild<QAction *>(QStringLiteral("clearSessionDataAction"))->trigger();
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY(
+        (box = window->findChild<QMessageBox *>(QStringLiteral("clearSessionDataConfirmation")))
+        != nullptr);
+    for (QAbstractButton *button : box->buttons()) {
+        if (button->text() == QLatin1String("Clear"))
+            button->click();
     }
+    QTRY_COMPARE_WITH_TIMEOUT(session.runtime()->storageStatus().totals.spans, 0, 20000);
+    QCOMPARE(session.runtime()->storageStatus().totals.logRecords, 0);
+    QCOMPARE(session.runtime()->storageStatus().pruned.spans, 4);
+    QTRY_VERIFY_WITH_TIMEOUT(window->isShowingEmptyState(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!loaded.constLast().constFirst().value<std::shared_ptr<const Trace>>(),
+                             10000);
+    const QList<QLabel *> labels = traces->findChildren<QLabel *>();
+    QVERIFY(std::any_of(labels.cbegin(), labels.cend(), [](const QLabel *label) {
+        return label->text().contains(QLatin1String("no longer in this session"));
+    }));
 
-    QTEST_MAIN(TestGuiMode)
+    // File › Session limits…: opens with the session's limits, stores the new ones.
+    window->findChild<QAction *>(QStringLiteral("sessionLimitsAction"))->trigger();
+    SessionLimitsDialog *dialog = window->sessionLimitsDialog();
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialog->sizeField()->value(), 2048);
+    QCOMPARE(dialog->ageField()->text(), QStringLiteral("off"));
+    dialog->sizeField()->setValue(64);
+    dialog->ageField()->setText(QStringLiteral("12h"));
+    dialog->buttons()->button(QDialogButtonBox::Ok)->click();
+    const SessionLimits wanted{std::int64_t(64) << 20, 12 * 3600 * std::int64_t(1000000000)};
+    QTRY_COMPARE_WITH_TIMEOUT(session.runtime()->store()->limits(), wanted, 10000);
+    session.shutdown();
+    StorageOptions options;
+    options.databasePath = dir.filePath(QStringLiteral("clear.kansoku"));
+    options.readOnly = true;
+    TelemetryStore reopened(options);
+    QVERIFY2(reopened.open(&error), qPrintable(error));
+    QCOMPARE(reopened.limits(), wanted);
+}
+
+QTEST_MAIN(TestGuiMode)
 #include "tst_gui_mode.moc"
