@@ -448,12 +448,13 @@ void TestGuiMode::commandLineTraceAndRange()
         TelemetryStore store(options);
         QString error;
         QVERIFY2(store.open(&error), qPrintable(error));
-        store.offer(testdata::spanBatch(
-            testdata::resource("checkout"),
-            {testdata::span(wanted, testdata::spanId(1), {}, "GET /orders/:id", baseNs,
-                            baseNs + 80 * msNs),
-             testdata::span(wanted, testdata::spanId(2), testdata::spanId(1), "SELECT order",
-                            baseNs + msNs, baseNs + 9 * msNs)}));
+        testdata::offerPatiently(
+            store, testdata::spanBatch(
+                       testdata::resource("checkout"),
+                       {testdata::span(wanted, testdata::spanId(1), {}, "GET /orders/:id", baseNs,
+                                       baseNs + 80 * msNs),
+                        testdata::span(wanted, testdata::spanId(2), testdata::spanId(1),
+                                       "SELECT order", baseNs + msNs, baseNs + 9 * msNs)}));
         QTRY_COMPARE(store.status().queuedItems, std::int64_t(0));
     }
     CommandLineOptions options = optionsFor(dir.filePath(QStringLiteral("unused.kansoku")), {path});

@@ -49,17 +49,20 @@ void writeSession(const QString &path)
                            {"db.statement", AnyValue::fromString(statement)}};
         frontend.push_back(call);
     }
-    store.offer(spanBatch(resource("frontend"), frontend));
-    store.offer(spanBatch(resource("backend"),
-                          {span(traceId(3), spanId(30), {}, "POST /pay", baseNs + 2 * secondNs,
-                                baseNs + 2 * secondNs + 300 * msNs)}));
-    store.offer(
+    testdata::offerPatiently(store, spanBatch(resource("frontend"), frontend));
+    testdata::offerPatiently(
+        store, spanBatch(resource("backend"),
+                         {span(traceId(3), spanId(30), {}, "POST /pay", baseNs + 2 * secondNs,
+                               baseNs + 2 * secondNs + 300 * msNs)}));
+    testdata::offerPatiently(
+        store,
         logBatch(resource("backend"),
                  {log(baseNs + secondNs, 17, AnyValue::fromString("payment failed: card declined"),
                       {{"order.id", AnyValue::fromInt(7)}}, traceId(3), spanId(30)),
                   log(baseNs + 3 * secondNs, 13, AnyValue::fromString("payment retried"))}));
-    store.offer(logBatch(resource("frontend"),
-                         {log(baseNs + 2 * secondNs, 9, AnyValue::fromString("cart loaded"))}));
+    testdata::offerPatiently(
+        store, logBatch(resource("frontend"),
+                        {log(baseNs + 2 * secondNs, 9, AnyValue::fromString("cart loaded"))}));
     Metric requests;
     requests.name = "http.requests";
     requests.unit = "{request}";
@@ -73,7 +76,7 @@ void writeSession(const QString &path)
         point.value = std::int64_t(10 * i);
         requests.numberPoints.push_back(point);
     }
-    store.offer(metricBatch(resource("frontend"), {requests}));
+    testdata::offerPatiently(store, metricBatch(resource("frontend"), {requests}));
     store.close();
 }
 

@@ -134,7 +134,8 @@ void TestQueryCommand::pagesPastOneToolCall()
         for (int i = 0; i < 250; ++i)
             records.push_back(testdata::log(1'796'292'000'000'000'000 + i, 9,
                                             AnyValue::fromString("log " + std::to_string(i))));
-        QCOMPARE(store.offer(testdata::logBatch(testdata::resource("svc"), std::move(records))),
+        QCOMPARE(testdata::offerPatiently(
+                     store, testdata::logBatch(testdata::resource("svc"), std::move(records))),
                  OfferResult::Accepted);
         store.close();
     }

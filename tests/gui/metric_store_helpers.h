@@ -2,6 +2,7 @@
 // within 10 ms, offering batches, and the Metrics pane's key of a metric. Header-only; GUI thread.
 #pragma once
 
+#include "support/storage_test_data.h"
 #include "telemetry_store.h"
 #include "view/metric_browser_model.h"
 
@@ -25,7 +26,7 @@ inline std::unique_ptr<TelemetryStore> openMetricStore(const QString &path)
 inline bool offerAll(TelemetryStore &store, const std::vector<TelemetryBatchPtr> &batches)
 {
     for (const TelemetryBatchPtr &batch : batches) {
-        if (store.offer(batch) != OfferResult::Accepted)
+        if (testdata::offerPatiently(store, batch) != OfferResult::Accepted)
             return false;
     }
     return true;

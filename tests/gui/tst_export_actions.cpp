@@ -151,7 +151,8 @@ void TestExportActions::initTestCase()
         logs.push_back(testdata::log(logBaseNs + i * 1000, i % 2 == 0 ? 17 : 9,
                                      AnyValue::fromString(body), {{"n", AnyValue::fromInt(i)}}));
     }
-    QCOMPARE(m_store->offer(testdata::logBatch(testdata::resource("checkout"), std::move(logs))),
+    QCOMPARE(testdata::offerPatiently(
+                 *m_store, testdata::logBatch(testdata::resource("checkout"), std::move(logs))),
              OfferResult::Accepted);
     for (std::uint64_t t = 1; t <= 5; ++t) {
         const TraceId trace = testdata::traceId(t);
@@ -160,11 +161,12 @@ void TestExportActions::initTestCase()
             testdata::span(trace, testdata::spanId(t * 10), {}, "GET /t", start, start + 5000000),
             testdata::span(trace, testdata::spanId(t * 10 + 1), testdata::spanId(t * 10), "db",
                            start + 1000, start + 2000)};
-        QCOMPARE(m_store->offer(testdata::spanBatch(testdata::resource("frontend"), spans)),
+        QCOMPARE(testdata::offerPatiently(
+                     *m_store, testdata::spanBatch(testdata::resource("frontend"), spans)),
                  OfferResult::Accepted);
     }
     for (const TelemetryBatchPtr &batch : metricsdata::batches(0, 40))
-        QCOMPARE(m_store->offer(batch), OfferResult::Accepted);
+        QCOMPARE(testdata::offerPatiently(*m_store, batch), OfferResult::Accepted);
     QTRY_COMPARE(m_store->status().queuedItems, std::int64_t(0));
 }
 

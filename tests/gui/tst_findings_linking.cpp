@@ -55,7 +55,7 @@ void writeCarts(TelemetryStore &store, int first, int last)
             spans.push_back(std::move(select));
         }
     }
-    store.offer(spanBatch(resource("cart"), std::move(spans)));
+    testdata::offerPatiently(store, spanBatch(resource("cart"), std::move(spans)));
 }
 
 // POST /pay on checkout whose charge call fails with PaymentDeclined, each with an error log.
@@ -80,8 +80,8 @@ void writePayments(TelemetryStore &store)
         logs.push_back(log(start + 30 * msNs, 17, AnyValue::fromString("payment declined"), {},
                            trace, spanId(2)));
     }
-    store.offer(spanBatch(resource("checkout"), std::move(spans)));
-    store.offer(logBatch(resource("checkout"), std::move(logs)));
+    testdata::offerPatiently(store, spanBatch(resource("checkout"), std::move(spans)));
+    testdata::offerPatiently(store, logBatch(resource("checkout"), std::move(logs)));
 }
 
 // GET / on shop: three requests every 10 s, sixty in bucket 20, for 26 buckets.
@@ -97,7 +97,7 @@ void writeSpike(TelemetryStore &store)
                 span(traceId(++number), spanId(1), {}, "GET /", start, start + 3 * msNs));
         }
     }
-    store.offer(spanBatch(resource("shop"), std::move(spans)));
+    testdata::offerPatiently(store, spanBatch(resource("shop"), std::move(spans)));
 }
 
 constexpr int cartCount = 12;

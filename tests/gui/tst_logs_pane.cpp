@@ -99,7 +99,7 @@ void TestLogsPane::cleanup()
 void TestLogsPane::write(std::vector<LogRecord> records, const std::string &service)
 {
     m_written += static_cast<std::int64_t>(records.size());
-    QCOMPARE(m_store->offer(logBatch(resource(service), std::move(records))),
+    QCOMPARE(testdata::offerPatiently(*m_store, logBatch(resource(service), std::move(records))),
              OfferResult::Accepted);
     QTRY_COMPARE(m_store->status().totals.logRecords, m_written);
 }

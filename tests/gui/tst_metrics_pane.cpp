@@ -434,7 +434,7 @@ void TestMetricsPane::liveRefreshKeepsSelectionAndExpansion()
     scope.metrics.push_back(invoices);
     billing.scopeMetrics.push_back(scope);
     batch->resourceMetrics.push_back(billing);
-    QVERIFY(m_store->offer(batch) == OfferResult::Accepted);
+    QVERIFY(testdata::offerPatiently(*m_store, batch) == OfferResult::Accepted);
     QTRY_COMPARE_WITH_TIMEOUT(m_store->queries()->totals().dataPoints,
                               std::int64_t((exportCount + 20) * 12 + 1), 20000);
     m_state->setDataBounds(m_store->queries()->timeBounds());
@@ -498,7 +498,7 @@ void TestMetricsPane::jsSdkMetrics()
     QVERIFY2(decoded.ok, decoded.errorMessage.c_str());
     QTemporaryDir dir;
     std::unique_ptr<TelemetryStore> store = openMetricStore(dir.filePath(QStringLiteral("js.db")));
-    QVERIFY(store->offer(decoded.batch) == OfferResult::Accepted);
+    QVERIFY(testdata::offerPatiently(*store, decoded.batch) == OfferResult::Accepted);
     QTRY_COMPARE(store->queries()->totals().dataPoints,
                  static_cast<std::int64_t>(decoded.batch->dataPointCount()));
     WorkbenchState state;
@@ -587,7 +587,7 @@ void TestMetricsPane::oddDataDoesNotBreakTheChart()
     batch->resourceMetrics.push_back(resourceMetrics);
     QTemporaryDir dir;
     std::unique_ptr<TelemetryStore> store = openMetricStore(dir.filePath(QStringLiteral("odd.db")));
-    QVERIFY(store->offer(batch) == OfferResult::Accepted);
+    QVERIFY(testdata::offerPatiently(*store, batch) == OfferResult::Accepted);
     QTRY_COMPARE(store->queries()->totals().dataPoints, std::int64_t(8));
     WorkbenchState state;
     state.setDataBounds(store->queries()->timeBounds());

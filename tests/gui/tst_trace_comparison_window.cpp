@@ -43,8 +43,8 @@ void writeTraces(TelemetryStore &store)
                       afterStart + 2 * msNs));
     db.push_back(span(after, spanId(3), spanId(1), "SELECT items IN", afterStart + 3 * msNs,
                       afterStart + 6 * msNs));
-    store.offer(spanBatch(resource("frontend"), std::move(frontend)));
-    store.offer(spanBatch(resource("db"), std::move(db)));
+    testdata::offerPatiently(store, spanBatch(resource("frontend"), std::move(frontend)));
+    testdata::offerPatiently(store, spanBatch(resource("db"), std::move(db)));
 }
 
 QStringList visibleOperations(QTreeView *tree)

@@ -115,8 +115,8 @@ void TestTraceRoom::initTestCase()
     m_store = std::make_unique<TelemetryStore>(options);
     QString error;
     QVERIFY2(m_store->open(&error), qPrintable(error));
-    m_store->offer(spanBatch(resource("frontend"), ordersTraceSpans()));
-    m_store->offer(spanBatch(resource("frontend"), smallTraces()));
+    testdata::offerPatiently(*m_store, spanBatch(resource("frontend"), ordersTraceSpans()));
+    testdata::offerPatiently(*m_store, spanBatch(resource("frontend"), smallTraces()));
     QTRY_COMPARE(m_store->status().queuedItems, std::int64_t(0));
     QCOMPARE(m_store->status().totals.spans, std::int64_t(60 + 40));
 }

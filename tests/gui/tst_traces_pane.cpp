@@ -77,10 +77,10 @@ void writeTraces(TelemetryStore &store, int first, int last)
             db.push_back(
                 span(trace, spanId(3), spanId(2), "SELECT", start + 2 * msNs, start + 3 * msNs));
     }
-    store.offer(spanBatch(resource("frontend"), std::move(frontend)));
-    store.offer(spanBatch(resource("backend"), std::move(backend)));
+    testdata::offerPatiently(store, spanBatch(resource("frontend"), std::move(frontend)));
+    testdata::offerPatiently(store, spanBatch(resource("backend"), std::move(backend)));
     if (!db.empty())
-        store.offer(spanBatch(resource("db"), std::move(db)));
+        testdata::offerPatiently(store, spanBatch(resource("db"), std::move(db)));
 }
 
 int numberOf(const TraceId &id)
@@ -558,7 +558,7 @@ void TestTracesPane::jsSdkTraceOpens()
     TelemetryStore store(options);
     QString error;
     QVERIFY2(store.open(&error), qPrintable(error));
-    store.offer(decoded.batch);
+    testdata::offerPatiently(store, decoded.batch);
     QTRY_COMPARE(store.status().queuedItems, std::int64_t(0));
 
     WorkbenchState state;

@@ -12,6 +12,7 @@
 #include "otlp_decoder.h"
 #include "screenshot_checks.h"
 #include "span_details_view.h"
+#include "support/storage_test_data.h"
 #include "telemetry_store.h"
 #include "trace_inspector.h"
 #include "traces_pane.h"
@@ -75,7 +76,7 @@ void TestWorkbenchLinking::loadFixture(TelemetrySignal signal, const QString &na
     const OtlpDecodeResult decoded = OtlpDecoder::decode(
         signal, OtlpEncoding::Json, std::string_view(body.constData(), std::size_t(body.size())));
     QVERIFY2(decoded.ok, decoded.errorMessage.c_str());
-    QCOMPARE(m_store->offer(decoded.batch), OfferResult::Accepted);
+    QCOMPARE(testdata::offerPatiently(*m_store, decoded.batch), OfferResult::Accepted);
 }
 
 void TestWorkbenchLinking::initTestCase()

@@ -9,6 +9,7 @@
 #include "formats/otlp_json_request_encoder.h"
 #include "formats/telemetry_exporter.h"
 #include "otlp_decoder.h"
+#include "support/storage_test_data.h"
 #include "telemetry_file_importer.h"
 #include "telemetry_store.h"
 
@@ -159,8 +160,8 @@ void TestExportRoundTrip::exportedStoreImportsToTheSameData()
         if (QTest::currentTestFailed())
             return;
     }
-    QCOMPARE(original->offer(
-                 std::make_shared<const TelemetryBatch>(exporttest::everyFieldBatch(baseNs))),
+    QCOMPARE(testdata::offerPatiently(*original, std::make_shared<const TelemetryBatch>(
+                                                     exporttest::everyFieldBatch(baseNs))),
              OfferResult::Accepted);
     original->close();
     const auto a = original->queries();
@@ -300,8 +301,9 @@ void TestExportRoundTrip::logExportStreamsEveryPage()
     }
     resourceLogs.scopeLogs.push_back(std::move(scopeLogs));
     batch.resourceLogs.push_back(std::move(resourceLogs));
-    QCOMPARE(store->offer(std::make_shared<const TelemetryBatch>(std::move(batch))),
-             OfferResult::Accepted);
+    QCOMPARE(
+        testdata::offerPatiently(*store, std::make_shared<const TelemetryBatch>(std::move(batch))),
+        OfferResult::Accepted);
     store->close();
 
     LogQuery errorsOnly;

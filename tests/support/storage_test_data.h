@@ -2,7 +2,9 @@
 #pragma once
 
 #include "core/telemetry_batch.h"
+#include "core/telemetry_sink.h"
 
+#include <chrono>
 #include <cstring>
 #include <limits>
 
@@ -159,6 +161,14 @@ inline TelemetryBatchPtr metricBatch(const Resource &resource, std::vector<Metri
     resourceMetrics.scopeMetrics.push_back(std::move(scopeMetrics));
     batch->resourceMetrics.push_back(std::move(resourceMetrics));
     return batch;
+}
+
+// Offers a batch as the receivers do: while the store holds its durability bound of
+// acknowledged-but-uncommitted items (a few thousand until it has measured its writer), waits
+// for room instead of being refused. For tests that fill a store in a burst.
+inline OfferResult offerPatiently(TelemetrySink &sink, TelemetryBatchPtr batch)
+{
+    return sink.offerWaiting(std::move(batch), std::chrono::seconds(60));
 }
 
 } // namespace kansoku::testdata

@@ -128,7 +128,7 @@ void TestSqliteAnalysisQueries::initTestCase()
 
     Span cron = span(traceId(7), spanId(1), none, "cleanup", at(5), at(5) + msNs);
     cron.kind = SpanKind::Internal;
-    m_store->offer(spanBatch(inventory, {cron}));
+    testdata::offerPatiently(*m_store, spanBatch(inventory, {cron}));
 
     Span orders = span(traceId(1), spanId(1), none, "GET /orders/{id}", at(1), at(1) + 100 * msNs,
                        StatusCode::Ok,
@@ -139,8 +139,8 @@ void TestSqliteAnalysisQueries::initTestCase()
                         {"n", AnyValue::fromInt(1)}});
     Span cart = span(traceId(2), spanId(1), none, "GET /orders/{id}", at(2), at(2) + 80 * msNs);
     cart.events = {spanEvent("exception", {{"exception.type", text("HandledError")}})};
-    m_store->offer(spanBatch(shop, {orders}));
-    m_store->offer(spanBatch(oldShop, {cart}));
+    testdata::offerPatiently(*m_store, spanBatch(shop, {orders}));
+    testdata::offerPatiently(*m_store, spanBatch(oldShop, {cart}));
 
     // Trace 1's children, neither arriving nor numbered in start order (the index hands them over
     // by span id); old and new semantic-convention names.
@@ -181,7 +181,7 @@ void TestSqliteAnalysisQueries::initTestCase()
                              {"server.port", AnyValue::fromInt(5432)}});
     Span cartChild = clientSpan(traceId(2), 2, 1, "GET", at(2) + msNs, at(2) + 2 * msNs, {});
     cartChild.events = {spanEvent("exception", {{"exception.message", text("no type")}})};
-    m_store->offer(spanBatch(inventory, {oldDb, payment, newDb, cartChild}));
+    testdata::offerPatiently(*m_store, spanBatch(inventory, {oldDb, payment, newDb, cartChild}));
 
     Span checkout = span(traceId(3), spanId(1), none, "POST /cart", at(3), at(3) + 40 * msNs);
     Span publish = clientSpan(traceId(3), 3, 1, "orders publish", at(3) + msNs, at(3) + 2 * msNs,
@@ -191,9 +191,9 @@ void TestSqliteAnalysisQueries::initTestCase()
     publish.kind = SpanKind::Producer;
     Span rpc = clientSpan(traceId(3), 2, 1, "Stock/Reserve", at(3) + msNs, at(3) + 4 * msNs,
                           {{"rpc.service", text("Stock")}, {"rpc.method", text("Reserve")}});
-    m_store->offer(spanBatch(shop, {checkout, publish, rpc}));
-    m_store->offer(
-        spanBatch(inventory, {span(traceId(4), spanId(1), none, "sync", at(4), at(4) + msNs)}));
+    testdata::offerPatiently(*m_store, spanBatch(shop, {checkout, publish, rpc}));
+    testdata::offerPatiently(*m_store, spanBatch(inventory, {span(traceId(4), spanId(1), none,
+                                                                  "sync", at(4), at(4) + msNs)}));
     QTRY_COMPARE(m_store->status().queuedItems, std::int64_t(0));
     QTRY_COMPARE(m_store->status().totals.spans, std::int64_t(11));
 }
@@ -427,7 +427,7 @@ void TestSqliteAnalysisQueries::damagedColumnsAreSkipped()
             item.events = events;
             spans.push_back(std::move(item));
         }
-        store.offer(spanBatch(resource("db"), spans));
+        testdata::offerPatiently(store, spanBatch(resource("db"), spans));
         QTRY_COMPARE(store.status().totals.spans, std::int64_t(3));
         store.close();
     }

@@ -83,17 +83,21 @@ void TestSqliteTelemetryQueries::initTestCase()
     auto at = [](double seconds) {
         return baseNs + static_cast<std::int64_t>(seconds * secondNs);
     };
-    m_store->offer(spanBatch(
-        frontend, {span(traceId(1), spanId(1), none, "GET /", at(1), at(1) + 100 * msNs,
+    testdata::offerPatiently(
+        *m_store,
+        spanBatch(frontend,
+                  {span(traceId(1), spanId(1), none, "GET /", at(1), at(1) + 100 * msNs,
                         StatusCode::Ok, {{"http.method", AnyValue::fromString("GET")}}),
                    span(traceId(3), spanId(1), none, "POST /cart", at(3), at(3) + 500 * msNs,
                         StatusCode::Unset, {{"http.method", AnyValue::fromString("POST")}})}));
-    m_store->offer(spanBatch(
-        backend,
-        {span(traceId(1), spanId(2), spanId(1), "db", at(1) + msNs, at(1) + 50 * msNs,
-              StatusCode::Unset, {{"db.system", AnyValue::fromString("postgres")}}),
-         span(traceId(2), spanId(1), none, "db query", at(2), at(2) + 10 * msNs, StatusCode::Error),
-         span(traceId(4), spanId(2), spanId(1), "orphan", at(4), at(4) + msNs)}));
+    testdata::offerPatiently(
+        *m_store,
+        spanBatch(backend,
+                  {span(traceId(1), spanId(2), spanId(1), "db", at(1) + msNs, at(1) + 50 * msNs,
+                        StatusCode::Unset, {{"db.system", AnyValue::fromString("postgres")}}),
+                   span(traceId(2), spanId(1), none, "db query", at(2), at(2) + 10 * msNs,
+                        StatusCode::Error),
+                   span(traceId(4), spanId(2), spanId(1), "orphan", at(4), at(4) + msNs)}));
 
     auto numbered = [](int n, int severity, AnyValue body, Attributes attributes = {},
                        const TraceId &trace = {}, const SpanId &span = {}) {
@@ -101,22 +105,28 @@ void TestSqliteTelemetryQueries::initTestCase()
         return log(baseNs + n * msNs, severity, std::move(body), std::move(attributes), trace,
                    span);
     };
-    m_store->offer(logBatch(
-        frontend, {numbered(1, 9, AnyValue::fromString("user 田中 logged in"),
-                            {{"user.id", AnyValue::fromInt(42)}}, traceId(1), spanId(1))}));
-    m_store->offer(
+    testdata::offerPatiently(
+        *m_store, logBatch(frontend, {numbered(1, 9, AnyValue::fromString("user 田中 logged in"),
+                                               {{"user.id", AnyValue::fromInt(42)}}, traceId(1),
+                                               spanId(1))}));
+    testdata::offerPatiently(
+        *m_store,
         logBatch(backend, {numbered(2, 17, AnyValue::fromString("connection refused by upstream"),
                                     {{"peer", AnyValue::fromString("db1")}}, traceId(2), spanId(1)),
                            numbered(3, 13, AnyValue::fromString("slow query took 350 ms"), {},
                                     traceId(1), spanId(2))}));
-    m_store->offer(
+    testdata::offerPatiently(
+        *m_store,
         logBatch(frontend, {numbered(4, 21, AnyValue::fromString("payment failed: card declined"),
                                      {{"error.type", AnyValue::fromString("CardDeclined")}}),
                             numbered(5, 9, AnyValue::fromString("connection established"))}));
-    m_store->offer(logBatch(
-        backend,
-        {numbered(6, 5, AnyValue::fromMap({{"event", AnyValue::fromString("cache miss")}}))}));
-    m_store->offer(
+    testdata::offerPatiently(
+        *m_store,
+        logBatch(
+            backend,
+            {numbered(6, 5, AnyValue::fromMap({{"event", AnyValue::fromString("cache miss")}}))}));
+    testdata::offerPatiently(
+        *m_store,
         logBatch(frontend, {numbered(7, 9, AnyValue::fromString("refused to render template"))}));
 
     Metric cpu;
@@ -141,8 +151,8 @@ void TestSqliteTelemetryQueries::initTestCase()
         point.timeNs = at(200 + i);
         memory.numberPoints.push_back(point);
     }
-    m_store->offer(metricBatch(frontend, {cpu}));
-    m_store->offer(metricBatch(backend, {requests, memory}));
+    testdata::offerPatiently(*m_store, metricBatch(frontend, {cpu}));
+    testdata::offerPatiently(*m_store, metricBatch(backend, {requests, memory}));
     QTRY_COMPARE(m_store->status().queuedItems, std::int64_t(0));
     QCOMPARE(m_store->status().totals.spans, std::int64_t(5));
 
@@ -525,7 +535,7 @@ void TestSqliteTelemetryQueries::concurrentQueriesWhileWriting()
                 = spanBatch(resource("load"),
                             {span(traceId(1000 + i), spanId(1), {}, "load",
                                   baseNs + 500 * secondNs + i, baseNs + 500 * secondNs + i + 5)});
-            while (m_store->offer(batch) != OfferResult::Accepted)
+            while (testdata::offerPatiently(*m_store, batch) != OfferResult::Accepted)
                 std::this_thread::yield();
         }
         writing = false;

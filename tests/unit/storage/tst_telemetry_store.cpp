@@ -647,6 +647,7 @@ void TestTelemetryStore::closeDrainsEverything()
     StorageOptions options = fastOptions(dir.filePath(QStringLiteral("a.db")));
     options.commitMaxLatencyMs = 60000; // only close() can end the transaction in time
     options.commitMaxItems = 1000000;
+    options.minUncommittedItems = 400; // all 400 items wait, uncommitted, for close()
     TelemetryStore store(options);
     QVERIFY(store.open(nullptr));
     QSignalSpy committed(&store, &TelemetryStore::batchCommitted);

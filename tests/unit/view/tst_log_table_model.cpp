@@ -78,7 +78,7 @@ void TestLogTableModel::cleanup()
 void TestLogTableModel::write(std::vector<LogRecord> records, const std::string &service)
 {
     m_written += static_cast<std::int64_t>(records.size());
-    QCOMPARE(m_store->offer(logBatch(resource(service), std::move(records))),
+    QCOMPARE(testdata::offerPatiently(*m_store, logBatch(resource(service), std::move(records))),
              OfferResult::Accepted);
     QTRY_COMPARE(m_store->status().totals.logRecords, m_written);
 }
@@ -296,7 +296,7 @@ void TestLogTableModel::jsSdkLogs()
         TelemetrySignal::Logs, OtlpEncoding::Json, std::string_view(json.data(), json.size()));
     QVERIFY2(decoded.ok, decoded.errorMessage.c_str());
     m_written = static_cast<std::int64_t>(decoded.batch->logRecordCount());
-    QCOMPARE(m_store->offer(decoded.batch), OfferResult::Accepted);
+    QCOMPARE(testdata::offerPatiently(*m_store, decoded.batch), OfferResult::Accepted);
     QTRY_COMPARE(m_store->status().totals.logRecords, m_written);
 
     LogTableModel model(m_store->queries());
