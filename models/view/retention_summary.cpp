@@ -23,8 +23,9 @@ QString RetentionSummary::limitsText(const SessionLimits &limits)
 QString RetentionSummary::usageText(const StorageStatus &status)
 {
     const QLocale locale;
+    // The same binary units as the cap ("512 MiB"), so the two read as one scale.
     const QString live
-        = locale.formattedDataSize(status.liveDataBytes, 1, QLocale::DataSizeTraditionalFormat);
+        = locale.formattedDataSize(status.liveDataBytes, 1, QLocale::DataSizeIecFormat);
     const QString inUse = status.limits.hasSizeCap()
                               ? QObject::tr("%1 of %2 in use")
                                     .arg(live, SessionLimits::sizeText(status.limits.maxBytes))

@@ -103,7 +103,11 @@ void TestStatusWindow::showsCountsPerSignal()
     storage.pruned.logRecords = 40;
     storage.pruned.dataPoints = 7;
     storage.pruned.lastPruneUnixMs = 1700000000000;
+    storage.liveDataBytes = std::int64_t(3) << 20;
     window.setCounts(counters.snapshot(), storage);
+    // What is in use and the cap in the same (binary) units.
+    QVERIFY2(retention->text().startsWith(QStringLiteral("3.0 MiB of 2 GiB in use")),
+             qPrintable(retention->text()));
     QCOMPARE(limits->text(), QStringLiteral("at most 2 GiB, the last 7d"));
     QVERIFY2(retention->text().contains(QStringLiteral("of 2 GiB in use; removed 12 traces, 40 "
                                                        "logs, 7 points (last at ")),
