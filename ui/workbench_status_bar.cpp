@@ -43,8 +43,9 @@ WorkbenchStatusBar::WorkbenchStatusBar(QWidget *parent)
 
 void WorkbenchStatusBar::setImportWidget(QWidget *widget)
 {
-    // QStatusBar counts permanent widgets after the normal ones (receivers and counts).
-    insertPermanentWidget(2, widget);
+    // QStatusBar counts permanent widgets after the normal ones (receivers, counts and
+    // forwarding): index 3 puts the import first among the permanent ones, before the problems.
+    insertPermanentWidget(3, widget);
 }
 
 void WorkbenchStatusBar::setReceivers(const std::vector<ReceiverStatus> &receivers)

@@ -66,6 +66,7 @@ private Q_SLOTS:
     void narrowWindowGetsTabs();
     void showPaneBringsAPaneBack();
     void statusBarShowsCountsAndProblems();
+    void importProgressSitsBeforeTheStatusBarsPermanentParts();
     void participantLinesAreShownInDetailsWithCopy();
 
 private:
@@ -367,6 +368,22 @@ void TestWorkbenchWindow::statusBarShowsCountsAndProblems()
     QVERIFY(bar->problemsText().contains(QStringLiteral("2 malformed requests")));
     QVERIFY(bar->problemsText().contains(QStringLiteral("512 items refused")));
     QVERIFY(bar->problemsText().contains(QStringLiteral("disk full")));
+}
+
+void TestWorkbenchWindow::importProgressSitsBeforeTheStatusBarsPermanentParts()
+{
+    WorkbenchStatusBar bar;
+    auto *import = new QLabel(QStringLiteral("importing"));
+    bar.setImportWidget(import);
+    bar.resize(1200, 30);
+    bar.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&bar));
+    const auto *details = bar.findChild<QToolButton *>(QStringLiteral("statusDetailsButton"));
+    QVERIFY(details);
+    QVERIFY2(import->geometry().right() < details->geometry().left(),
+             qPrintable(QStringLiteral("import at %1, Details at %2")
+                            .arg(import->geometry().x())
+                            .arg(details->geometry().x())));
 }
 
 void TestWorkbenchWindow::participantLinesAreShownInDetailsWithCopy()
