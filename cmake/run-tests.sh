@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs the dependencies, builds (Release, tests and benchmarks included) and runs every test
-# with CTest, then each fuzz target briefly. This is the README's test command and what CI runs.
+# with CTest, then the unit tests again under ASan + UBSan and each fuzz target briefly. This is
+# the README's test command and what CI runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash cmake/install-dependencies.sh --tests
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release ${KANSOKU_CMAKE_FLAGS:-}
 cmake --build build --parallel "$(nproc)"
 ctest --test-dir build --output-on-failure --parallel "$(nproc)" --timeout 900
-# The libFuzzer targets, built by clang with ASan + UBSan, 15 s each from their seeds: a crash or
-# sanitizer report fails the run (tests/fuzz/run-fuzzers.sh runs them longer).
+# One instrumented clang build (ASan + UBSan) for two runs: every unit test, where a sanitizer
+# report fails the test, and each libFuzzer target for 15 s from its seeds, where a crash or report
+# fails the run (tests/fuzz/run-fuzzers.sh runs them longer).
+bash cmake/run-sanitized-unit-tests.sh
 bash tests/fuzz/run-fuzzers.sh 15

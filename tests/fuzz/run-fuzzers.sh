@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang (AddressSanitizer + UndefinedBehaviorSanitizer, every
-# library instrumented) in build-fuzz/, then runs each for SECONDS from its corpus: the seeds
+# library instrumented: cmake/configure-instrumented.sh) in build-fuzz/, then runs each for SECONDS from its corpus: the seeds
 # (the OpenTelemetry JS SDK captures and exported files in tests/data, example log searches)
 # plus what earlier runs found, kept in build-fuzz/fuzz/corpus/TARGET. A crash, leak, sanitizer
 # report or timeout is saved as build-fuzz/fuzz/crashes/TARGET/… and fails the run.
@@ -17,11 +17,7 @@ targets=("$@")
 case "$seconds" in
     '' | *[!0-9]*) echo "run-fuzzers.sh: SECONDS must be a whole number, not \"$seconds\"" >&2; exit 2 ;;
 esac
-build=${KANSOKU_FUZZ_BUILD:-build-fuzz}
-
-# clang's own warnings are not gcc's: this build does not turn them into errors.
-CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DKANSOKU_FUZZ=ON -DBUILD_TESTING=OFF -DKANSOKU_BUILD_BENCH=OFF >/dev/null
+build=$(bash cmake/configure-instrumented.sh)
 cmake --build "$build" --parallel "$(nproc)" --target "${targets[@]}" kansoku_fuzz_seeds
 
 seeds="$build/fuzz/seeds"
