@@ -5,13 +5,20 @@
 namespace kansoku::bench {
 
 bool HeadlessKansokuProcess::start(const QString &program, const QString &databasePath,
-                                   quint16 grpcPort, quint16 httpPort, QString *error)
+                                   quint16 grpcPort, quint16 httpPort, QString *error,
+                                   const QStringList &extraArguments)
 {
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_process.start(program, {QStringLiteral("--headless"), QStringLiteral("--db"), databasePath,
-                              QStringLiteral("--grpc-port"), QString::number(grpcPort),
-                              QStringLiteral("--http-port"), QString::number(httpPort),
-                              QStringLiteral("--stats-interval"), QStringLiteral("1")});
+    const QStringList arguments{QStringLiteral("--headless"),
+                                QStringLiteral("--db"),
+                                databasePath,
+                                QStringLiteral("--grpc-port"),
+                                QString::number(grpcPort),
+                                QStringLiteral("--http-port"),
+                                QString::number(httpPort),
+                                QStringLiteral("--stats-interval"),
+                                QStringLiteral("1")};
+    m_process.start(program, arguments + extraArguments);
     if (!m_process.waitForStarted(10000)) {
         *error = m_process.errorString();
         return false;

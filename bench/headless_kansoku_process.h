@@ -21,8 +21,10 @@ struct StoredCounts
 class HeadlessKansokuProcess
 {
 public:
+    // extraArguments go to kansoku after the ones the benchmark needs (e.g. --max-db-mib=0, so
+    // a long run is not pruned by the default session's size cap).
     bool start(const QString &program, const QString &databasePath, quint16 grpcPort,
-               quint16 httpPort, QString *error);
+               quint16 httpPort, QString *error, const QStringList &extraArguments = {});
     // Reads output for up to waitMs; returns true when a new statistics line arrived.
     bool poll(int waitMs);
     const StoredCounts &latest() const { return m_latest; }

@@ -33,6 +33,7 @@ struct BenchSettings
     QStringList signalNames;
     QString transport;
     int concurrency = 4;
+    QStringList kansokuArguments;
     quint16 grpcPort = 14317;
     quint16 httpPort = 14318;
 };
@@ -145,8 +146,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption concurrencyOption(QStringLiteral("concurrency"),
                                                QStringLiteral("Sender threads."),
                                                QStringLiteral("count"), QStringLiteral("4"));
+    const QCommandLineOption kansokuArgumentOption(
+        QStringLiteral("kansoku-arg"),
+        QStringLiteral(
+            "Pass an argument to kansoku, e.g. --kansoku-arg=--max-db-mib=0 (repeatable)."),
+        QStringLiteral("argument"));
     parser.addOptions({kansokuOption, dbOption, prefillOption, durationOption, signalOption,
-                       transportOption, concurrencyOption});
+                       transportOption, concurrencyOption, kansokuArgumentOption});
     parser.process(app);
 
     BenchSettings settings;
@@ -158,6 +164,7 @@ int main(int argc, char *argv[])
                                : QStringList{parser.value(signalOption)};
     settings.transport = parser.value(transportOption);
     settings.concurrency = std::max(1, parser.value(concurrencyOption).toInt());
+    settings.kansokuArguments = parser.values(kansokuArgumentOption);
     QTemporaryDir temporaryDir;
     settings.databasePath = parser.isSet(dbOption)
                                 ? parser.value(dbOption)
@@ -173,7 +180,7 @@ int main(int argc, char *argv[])
     HeadlessKansokuProcess kansoku;
     QString error;
     if (!kansoku.start(settings.kansokuProgram, settings.databasePath, settings.grpcPort,
-                       settings.httpPort, &error)) {
+                       settings.httpPort, &error, settings.kansokuArguments)) {
         std::fprintf(stderr, "cannot start kansoku: %s\n", qPrintable(error));
         return 1;
     }
