@@ -24,10 +24,12 @@ FindingFact causeFact(const FailureCause &cause)
         return {"status message", cause.text};
     case FailureCauseKind::HttpStatus:
         return {"HTTP status", cause.text.substr(cause.text.find(' ') + 1)};
+    case FailureCauseKind::GrpcStatus:
+        return {"gRPC status", cause.text.substr(cause.text.find(' ') + 1)};
     case FailureCauseKind::Unspecified:
         break;
     }
-    return {"cause", "an error status without exception, message or HTTP status"};
+    return {"cause", "an error status without exception, message, HTTP or gRPC status"};
 }
 
 } // namespace

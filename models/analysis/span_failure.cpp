@@ -1,5 +1,7 @@
 #include "analysis/span_failure.h"
 
+#include <algorithm>
+#include <array>
 #include <cctype>
 #include <charconv>
 #include <cstring>
@@ -95,14 +97,67 @@ std::int64_t httpStatusCodeOf(const AnalysisSpan &span)
     return 0;
 }
 
+std::string_view grpcStatusName(int code)
+{
+    static constexpr std::array<std::string_view, 17> names = {"OK",
+                                                               "CANCELLED",
+                                                               "UNKNOWN",
+                                                               "INVALID_ARGUMENT",
+                                                               "DEADLINE_EXCEEDED",
+                                                               "NOT_FOUND",
+                                                               "ALREADY_EXISTS",
+                                                               "PERMISSION_DENIED",
+                                                               "RESOURCE_EXHAUSTED",
+                                                               "FAILED_PRECONDITION",
+                                                               "ABORTED",
+                                                               "OUT_OF_RANGE",
+                                                               "UNIMPLEMENTED",
+                                                               "INTERNAL",
+                                                               "UNAVAILABLE",
+                                                               "DATA_LOSS",
+                                                               "UNAUTHENTICATED"};
+    return code >= 0 && code < int(names.size()) ? names[std::size_t(code)] : std::string_view();
+}
+
+int grpcStatusCodeOf(const AnalysisSpan &span)
+{
+    const auto inRange = [](std::int64_t code) {
+        return code >= 0 && code <= 16 ? int(code) : -1;
+    };
+    if (const AnyValue *value = findAttribute(span.attributes, "rpc.grpc.status_code")) {
+        // statusCodeValue reads 0 for what is no number: only a real "0" is OK.
+        const std::int64_t code = statusCodeValue(*value);
+        const bool isZero = value->type() == AnyValue::Type::Int
+                            || value->type() == AnyValue::Type::Double
+                            || value->toDisplayString() == "0";
+        return code != 0 || isZero ? inRange(code) : -1;
+    }
+    if (const AnyValue *value = findAttribute(span.attributes, "rpc.response.status_code")) {
+        const std::string text = value->toDisplayString();
+        for (int code = 0; code <= 16; ++code)
+            if (text == grpcStatusName(code) || text == std::to_string(code))
+                return code;
+    }
+    return -1;
+}
+
 bool spanFailed(const AnalysisSpan &span)
 {
     if (span.statusCode != StatusCode::Unset)
         return span.statusCode == StatusCode::Error;
     if (span.kind != SpanKind::Server && span.kind != SpanKind::Client)
         return false;
-    const std::int64_t status = httpStatusCodeOf(span);
-    return status >= (span.kind == SpanKind::Server ? 500 : 400) && status < 600;
+    const bool server = span.kind == SpanKind::Server;
+    if (const std::int64_t status = httpStatusCodeOf(span); status > 0)
+        return status >= (server ? 500 : 400) && status < 600;
+    const int grpc = grpcStatusCodeOf(span);
+    if (grpc <= 0)
+        return false;
+    // The statuses the conventions count as the server's own failure; the others (NOT_FOUND,
+    // INVALID_ARGUMENT, …) are the caller's, and fail only the client's span.
+    static constexpr std::array<int, 6> serverErrors = {2, 4, 12, 13, 14, 15};
+    return !server
+           || std::find(serverErrors.begin(), serverErrors.end(), grpc) != serverErrors.end();
 }
 
 FailureCause failureCauseOf(const AnalysisSpan &span)
@@ -114,6 +169,8 @@ FailureCause failureCauseOf(const AnalysisSpan &span)
         return {FailureCauseKind::StatusMessage, std::move(message)};
     if (const std::int64_t status = httpStatusCodeOf(span); status > 0)
         return {FailureCauseKind::HttpStatus, "HTTP " + std::to_string(status)};
+    if (const int grpc = grpcStatusCodeOf(span); grpc > 0)
+        return {FailureCauseKind::GrpcStatus, "gRPC " + std::string(grpcStatusName(grpc))};
     return {FailureCauseKind::Unspecified, "unexplained error"};
 }
 

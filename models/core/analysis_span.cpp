@@ -8,7 +8,7 @@ namespace kansoku {
 namespace {
 
 // Sorted, so a reader finds a key, without duplicates (checked below).
-constexpr std::array<std::string_view, 36> analysisAttributeKeys = {
+constexpr std::array<std::string_view, 38> analysisAttributeKeys = {
     "db.collection.name",
     "db.mongodb.collection",
     "db.name",
@@ -38,7 +38,9 @@ constexpr std::array<std::string_view, 36> analysisAttributeKeys = {
     "network.peer.address",
     "network.peer.port",
     "network.transport",
+    "rpc.grpc.status_code",
     "rpc.method",
+    "rpc.response.status_code",
     "rpc.service",
     "server.address",
     "server.port",

@@ -12,6 +12,9 @@ private Q_SLOTS:
     void spanFailed();
     void statusCodeFromOlderNameAndText();
     void causeInOrderOfPreference();
+    void grpcStatus_data();
+    void grpcStatus();
+    void grpcStatusIsTheLastCause();
     void normalizeErrorMessage_data();
     void normalizeErrorMessage();
     void longMessagesAreCutOnCharacterBoundaries();
@@ -103,6 +106,80 @@ void TestSpanFailure::causeInOrderOfPreference()
     span.attributes.clear();
     QCOMPARE(failureCauseOf(span),
              (FailureCause{FailureCauseKind::Unspecified, "unexplained error"}));
+}
+
+void TestSpanFailure::grpcStatus_data()
+{
+    QTest::addColumn<SpanKind>("kind");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QVariant>("value");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<bool>("failed");
+
+    const QString older = QStringLiteral("rpc.grpc.status_code");
+    const QString current = QStringLiteral("rpc.response.status_code");
+    QTest::newRow("server OK") << SpanKind::Server << older << QVariant(0) << 0 << false;
+    QTest::newRow("server UNKNOWN") << SpanKind::Server << older << QVariant(2) << 2 << true;
+    QTest::newRow("server DEADLINE_EXCEEDED")
+        << SpanKind::Server << older << QVariant(4) << 4 << true;
+    QTest::newRow("server NOT_FOUND is the caller's fault")
+        << SpanKind::Server << older << QVariant(5) << 5 << false;
+    QTest::newRow("server INVALID_ARGUMENT is the caller's fault")
+        << SpanKind::Server << older << QVariant(3) << 3 << false;
+    QTest::newRow("server UNAVAILABLE") << SpanKind::Server << older << QVariant(14) << 14 << true;
+    QTest::newRow("client NOT_FOUND") << SpanKind::Client << older << QVariant(5) << 5 << true;
+    QTest::newRow("client CANCELLED") << SpanKind::Client << older << QVariant(1) << 1 << true;
+    QTest::newRow("client OK") << SpanKind::Client << older << QVariant(0) << 0 << false;
+    QTest::newRow("internal INTERNAL")
+        << SpanKind::Internal << older << QVariant(13) << 13 << false;
+    QTest::newRow("number as text")
+        << SpanKind::Server << older << QVariant(QStringLiteral("13")) << 13 << true;
+    QTest::newRow("no number") << SpanKind::Server << older << QVariant(QStringLiteral("x")) << -1
+                               << false;
+    QTest::newRow("not a gRPC status") << SpanKind::Client << older << QVariant(17) << -1 << false;
+    QTest::newRow("current name") << SpanKind::Server << current
+                                  << QVariant(QStringLiteral("DEADLINE_EXCEEDED")) << 4 << true;
+    QTest::newRow("current name, caller's fault")
+        << SpanKind::Server << current << QVariant(QStringLiteral("NOT_FOUND")) << 5 << false;
+    QTest::newRow("current name, client")
+        << SpanKind::Client << current << QVariant(QStringLiteral("NOT_FOUND")) << 5 << true;
+    QTest::newRow("current name, number")
+        << SpanKind::Client << current << QVariant(QStringLiteral("14")) << 14 << true;
+    QTest::newRow("current name, another RPC system's status")
+        << SpanKind::Client << current << QVariant(QStringLiteral("invalid_request")) << -1
+        << false;
+}
+
+void TestSpanFailure::grpcStatus()
+{
+    QFETCH(SpanKind, kind);
+    QFETCH(QString, key);
+    QFETCH(QVariant, value);
+    QFETCH(int, code);
+    QFETCH(bool, failed);
+    AnalysisSpan span = spanOf(kind, StatusCode::Unset, 0);
+    span.attributes.push_back(
+        {key.toStdString(), value.typeId() == QMetaType::Int
+                                ? AnyValue::fromInt(value.toInt())
+                                : AnyValue::fromString(value.toString().toStdString())});
+    QCOMPARE(grpcStatusCodeOf(span), code);
+    QCOMPARE(kansoku::spanFailed(span), failed);
+}
+
+void TestSpanFailure::grpcStatusIsTheLastCause()
+{
+    AnalysisSpan span = spanOf(SpanKind::Client, StatusCode::Unset, 0);
+    span.attributes.push_back({"rpc.grpc.status_code", AnyValue::fromInt(4)});
+    QCOMPARE(failureCauseOf(span),
+             (FailureCause{FailureCauseKind::GrpcStatus, "gRPC DEADLINE_EXCEEDED"}));
+    span.statusMessage = "deadline exceeded after 2.000s";
+    QCOMPARE(failureCauseOf(span).kind, FailureCauseKind::StatusMessage);
+    // An HTTP status, where a span has both (gRPC over a proxy), names the cause first.
+    span.statusMessage.clear();
+    span.attributes.push_back({"http.response.status_code", AnyValue::fromInt(504)});
+    QCOMPARE(failureCauseOf(span), (FailureCause{FailureCauseKind::HttpStatus, "HTTP 504"}));
+    QCOMPARE(grpcStatusName(16), std::string_view("UNAUTHENTICATED"));
+    QVERIFY(grpcStatusName(17).empty());
 }
 
 void TestSpanFailure::normalizeErrorMessage_data()
