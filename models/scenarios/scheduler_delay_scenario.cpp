@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <optional>
 
 namespace kansoku {
 
@@ -11,15 +12,19 @@ namespace {
 
 constexpr std::int64_t Ms = 1'000'000;
 constexpr int Shards = 4;
+const char *const workerPodNames[Shards]
+    = {"sales-report-7x2kq", "sales-report-9m4bd", "sales-report-c5t8w", "sales-report-p3h6n"};
 
-// When each worker pod was created and when the scheduler let it start: the pending-pods gauge
-// is read from it.
+// When each worker pod was created, when the scheduler let it start and when its work ended:
+// the pending-pods gauge and the pods' phases are read from it.
 struct PodSchedule
 {
     struct Pod
     {
+        int shard;
         std::int64_t createdNs;
         std::int64_t startedNs;
+        std::int64_t finishedNs;
     };
     std::deque<Pod> pods;
 
@@ -31,6 +36,18 @@ struct PodSchedule
         return int(std::count_if(pods.begin(), pods.end(), [timeNs](const Pod &pod) {
             return pod.createdNs <= timeNs && timeNs < pod.startedNs;
         }));
+    }
+
+    // k8s_cluster's k8s.pod.phase of the shard's newest pod: 1 Pending, 2 Running, 3 Succeeded;
+    // nullopt before the shard's first pod exists.
+    std::optional<int> phaseAt(int shard, std::int64_t timeNs) const
+    {
+        for (auto pod = pods.rbegin(); pod != pods.rend(); ++pod) {
+            if (pod->shard != shard || pod->createdNs > timeNs)
+                continue;
+            return timeNs < pod->startedNs ? 1 : timeNs < pod->finishedNs ? 2 : 3;
+        }
+        return std::nullopt;
     }
 };
 
@@ -61,6 +78,91 @@ Metric gauge(const char *name, const char *description, const char *unit, Attrib
     point.value = value;
     metric.numberPoints.push_back(point);
     return metric;
+}
+
+std::shared_ptr<ServiceIdentity> clusterObject(std::string namespaceName, std::string pod,
+                                               std::string node, std::string deployment)
+{
+    auto identity = std::make_shared<ServiceIdentity>();
+    identity->k8sNamespace = std::move(namespaceName);
+    identity->k8sPodName = std::move(pod);
+    identity->k8sNodeName = std::move(node);
+    identity->k8sDeploymentName = std::move(deployment);
+    return identity;
+}
+
+// What the Collector's k8s_cluster and kubeletstats receivers report for the cluster, so the
+// Kubernetes dashboard has something to show: the worker pods' phases (Pending for seconds before
+// the fix), their CPU and memory while they run, the nodes' usage and the runner's deployment.
+// The nodes are far from busy: the pods wait on their CPU *requests*, not on used CPU.
+void addClusterMetrics(ScenarioPlan &plan, const std::shared_ptr<PodSchedule> &schedule)
+{
+    std::vector<std::shared_ptr<const ServiceIdentity>> pods;
+    for (int shard = 0; shard < Shards; ++shard)
+        pods.push_back(clusterObject("reports", workerPodNames[shard], "node-3", {}));
+    std::vector<std::shared_ptr<const ServiceIdentity>> nodes;
+    for (const char *node : {"node-1", "node-2", "node-3"})
+        nodes.push_back(clusterObject({}, {}, node, {}));
+    auto deployment = clusterObject("reports", {}, {}, "report-runner");
+    plan.services.insert(plan.services.end(), pods.begin(), pods.end());
+    plan.services.insert(plan.services.end(), nodes.begin(), nodes.end());
+    plan.services.push_back(deployment);
+    plan.metrics.push_back([schedule, pods, nodes, deployment](std::int64_t timeNs,
+                                                               ScenarioTelemetry &out) {
+        static const std::string cluster
+            = "github.com/open-telemetry/opentelemetry-collector-contrib/receiver/"
+              "k8sclusterreceiver";
+        static const std::string kubelet = "github.com/open-telemetry/opentelemetry-collector-"
+                                           "contrib/receiver/kubeletstatsreceiver";
+        // A slow, repeatable wobble, so the lines look measured.
+        const double wobble = double((timeNs / 1'000'000'000) % 7) / 20.0;
+        int running = 0;
+        for (int shard = 0; shard < Shards; ++shard) {
+            const ServiceIdentity &pod = *pods[std::size_t(shard)];
+            const std::optional<int> phase = schedule->phaseAt(shard, timeNs);
+            if (!phase)
+                continue;
+            out.addMetric(pod, cluster,
+                          gauge("k8s.pod.phase",
+                                "Current phase of the pod (1 - Pending, 2 - Running, 3 - "
+                                "Succeeded, 4 - Failed, 5 - Unknown)",
+                                "", {}, timeNs, *phase));
+            // The kubelet reports pods bound to its node: not the Pending ones.
+            if (*phase == 1)
+                continue;
+            const bool isRunning = *phase == 2;
+            running += isRunning ? 1 : 0;
+            out.addMetric(pod, kubelet,
+                          gauge("k8s.pod.cpu.usage",
+                                "Total CPU usage (sum of all cores per second) averaged over the "
+                                "sample window",
+                                "{cpu}", {}, timeNs, isRunning ? 0.92 + wobble / 5 : 0.0));
+            out.addMetric(pod, kubelet,
+                          gauge("k8s.pod.memory.working_set", "Pod memory working_set", "By", {},
+                                timeNs, isRunning ? 356.0 * 1024 * 1024 : 0.0));
+        }
+        const double baseCores[] = {2.3, 1.7, 1.1};
+        const double memoryGiB[] = {9.4, 7.8, 5.2};
+        for (std::size_t node = 0; node < nodes.size(); ++node) {
+            const double cores = baseCores[node] + wobble + (node == 2 ? 0.92 * running : 0.0);
+            out.addMetric(*nodes[node], kubelet,
+                          gauge("k8s.node.cpu.usage",
+                                "Total CPU usage (sum of all cores per second) averaged over the "
+                                "sample window",
+                                "{cpu}", {}, timeNs, cores));
+            out.addMetric(*nodes[node], kubelet,
+                          gauge("k8s.node.memory.working_set", "Node memory working_set", "By", {},
+                                timeNs, memoryGiB[node] * 1024 * 1024 * 1024));
+        }
+        out.addMetric(*deployment, cluster,
+                      gauge("k8s.deployment.desired", "Number of desired pods in this deployment",
+                            "{pod}", {}, timeNs, 1));
+        out.addMetric(*deployment, cluster,
+                      gauge("k8s.deployment.available",
+                            "Total number of available pods (ready for at least minReadySeconds) "
+                            "targeted by this deployment",
+                            "{pod}", {}, timeNs, 1));
+    });
 }
 
 } // namespace
@@ -113,11 +215,8 @@ ScenarioPlan SchedulerDelayScenario::plan(ScenarioVariant variant, const Scenari
     scheduler->sdkLanguage = "go";
     scheduler->hostName = "control-plane";
     std::vector<std::shared_ptr<const ServiceIdentity>> workers;
-    for (int shard = 0; shard < Shards; ++shard) {
-        static const char *const suffixes[Shards] = {"7x2kq", "9m4bd", "c5t8w", "p3h6n"};
-        workers.push_back(
-            service("report-worker", "2.0.1", std::string("sales-report-") + suffixes[shard]));
-    }
+    for (int shard = 0; shard < Shards; ++shard)
+        workers.push_back(service("report-worker", "2.0.1", workerPodNames[shard]));
     plan.services.push_back(runner);
     plan.services.push_back(scheduler);
     plan.services.insert(plan.services.end(), workers.begin(), workers.end());
@@ -142,13 +241,13 @@ ScenarioPlan SchedulerDelayScenario::plan(ScenarioVariant variant, const Scenari
                  const std::int64_t waitNs = before ? random.latencyNs(4'500 * Ms, 0.35)
                                                     : random.latencyNs(180 * Ms, 0.3);
                  const std::int64_t workStart = createdNs + waitNs;
-                 schedule->pods.push_back({createdNs, workStart});
                  const std::int64_t queryNs = random.latencyNs(45 * Ms, 0.3);
                  const std::int64_t renderNs = random.latencyNs(1'400 * Ms, 0.25);
-                 const auto work
-                     = writer.internal(*workers[std::size_t(shard)], job, "process report-shard",
-                                       workStart, queryNs + renderNs + 8 * Ms,
-                                       {KeyValue{"report.shard", AnyValue::fromInt(shard)}});
+                 const std::int64_t workNs = queryNs + renderNs + 8 * Ms;
+                 schedule->pods.push_back({shard, createdNs, workStart, workStart + workNs});
+                 const auto work = writer.internal(
+                     *workers[std::size_t(shard)], job, "process report-shard", workStart, workNs,
+                     {KeyValue{"report.shard", AnyValue::fromInt(shard)}});
                  writer.database(*workers[std::size_t(shard)], work,
                                  DatabaseCall::postgres("SELECT product_id, sum(quantity), "
                                                         "sum(price) FROM order_items WHERE "
@@ -170,6 +269,7 @@ ScenarioPlan SchedulerDelayScenario::plan(ScenarioVariant variant, const Scenari
                             "", {KeyValue{"queue", AnyValue::fromString("unschedulable")}}, timeNs,
                             pending));
     });
+    addClusterMetrics(plan, schedule);
     return plan;
 }
 

@@ -17,11 +17,17 @@ Resource ServiceIdentity::resource() const
     Resource resource;
     Attributes &attributes = resource.attributes;
     if (name.empty()) {
-        // A host the Collector scrapes (hostmetrics, Prometheus): no service, no SDK.
-        add(attributes, "host.name", hostName);
-        add(attributes, "host.arch", "amd64");
-        add(attributes, "os.type", "linux");
+        // What the Collector scrapes or watches, without service or SDK: a host (hostmetrics,
+        // Prometheus), or a Kubernetes object (k8s_cluster, kubeletstats: pod, node, deployment).
+        if (!hostName.empty()) {
+            add(attributes, "host.name", hostName);
+            add(attributes, "host.arch", "amd64");
+            add(attributes, "os.type", "linux");
+        }
+        add(attributes, "k8s.namespace.name", k8sNamespace);
+        add(attributes, "k8s.pod.name", k8sPodName);
         add(attributes, "k8s.node.name", k8sNodeName);
+        add(attributes, "k8s.deployment.name", k8sDeploymentName);
         return resource;
     }
     add(attributes, "service.name", name);

@@ -11,7 +11,7 @@ namespace kansoku {
 
 struct ServiceIdentity
 {
-    std::string name; // empty: a host or node the Collector scrapes, without service or SDK
+    std::string name; // empty: a host or Kubernetes object the Collector scrapes, without SDK
     std::string version;
     std::string instanceId;
     std::string sdkLanguage = "nodejs"; // telemetry.sdk.language: nodejs, java, go, ...
@@ -22,8 +22,12 @@ struct ServiceIdentity
     std::string k8sDeploymentName;
 
     Resource resource() const;
-    // What tells two identities apart in one batch.
-    std::string key() const { return name + '\x1f' + version + '\x1f' + instanceId; }
+    // What tells two identities apart in one batch (hosts and Kubernetes objects have no name).
+    std::string key() const
+    {
+        return name + '\x1f' + version + '\x1f' + instanceId + '\x1f' + hostName + '\x1f'
+               + k8sPodName + '\x1f' + k8sNodeName + '\x1f' + k8sDeploymentName;
+    }
 };
 
 } // namespace kansoku
