@@ -15,11 +15,13 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <limits>
 
 namespace kansoku {
 
 namespace {
 
+constexpr std::int64_t openEndNs = std::numeric_limits<std::int64_t>::max();
 constexpr int progressIntervalMs = 250;
 
 QString countText(std::int64_t count, const QString &singular, const QString &plural)
@@ -264,8 +266,10 @@ void FindingsPane::onTimeRangeChanged()
     const TimeRange range = m_state->timeRange();
     // Following live, the start of an open-ended range moves forward with the data: that is new
     // data, analysed at the live pace; any other change is a new question, answered at once.
-    const bool followingForward
-        = m_state->isFollowingForwardFrom(m_lastRange, WorkbenchState::RangePreset(m_lastPreset));
+    const bool followingForward = m_state->isFollowingLive()
+                                  && int(m_state->rangePreset()) == m_lastPreset
+                                  && range.endNs == openEndNs && m_lastRange.endNs == openEndNs
+                                  && range.startNs >= m_lastRange.startNs;
     m_lastRange = range;
     m_lastPreset = int(m_state->rangePreset());
     if (followingForward)

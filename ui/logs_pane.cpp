@@ -20,12 +20,14 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <limits>
 
 namespace kansoku {
 
 namespace {
 
 constexpr int searchDelayMs = 300;
+constexpr std::int64_t openEndNs = std::numeric_limits<std::int64_t>::max();
 
 QString searchHelp()
 {
@@ -276,9 +278,10 @@ void LogsPane::onTimeRangeChanged()
     const TimeRange range = m_state->timeRange();
     // Following live, the app moves the start of an open-ended range forward as data arrives:
     // that is new data on top, not a new question, so the rows and selection stay.
-    const bool followingForward
-        = m_state->isFollowingForwardFrom(m_lastRange, WorkbenchState::RangePreset(m_lastPreset))
-          && m_model->hasLoaded();
+    const bool followingForward = m_state->isFollowingLive()
+                                  && static_cast<int>(m_state->rangePreset()) == m_lastPreset
+                                  && range.endNs == openEndNs && m_lastRange.endNs == openEndNs
+                                  && range.startNs >= m_lastRange.startNs && m_model->hasLoaded();
     m_lastRange = range;
     m_lastPreset = static_cast<int>(m_state->rangePreset());
     if (followingForward) {

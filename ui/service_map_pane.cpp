@@ -50,7 +50,12 @@ ServiceMapPane::ServiceMapPane(WorkbenchState *state,
     connect(m_view, &ServiceMapView::nodeActivated, this, &ServiceMapPane::activateNode);
     connect(m_view, &ServiceMapView::edgeActivated, this, &ServiceMapPane::activateEdge);
     connect(m_state, &WorkbenchState::timeRangeChanged, this, [this] {
-        const bool followingForward = m_state->isFollowingForwardFrom(m_lastRange, m_lastPreset);
+        // Following live, the start of an open range moves forward with the data: new data,
+        // mapped at the live pace, as the Findings pane does; anything else is a new question.
+        const TimeRange range = m_state->timeRange();
+        const bool followingForward
+            = m_state->isFollowingLive() && m_state->rangePreset() == m_lastPreset
+              && !range.hasEnd() && !m_lastRange.hasEnd() && range.startNs >= m_lastRange.startNs;
         m_lastRange = m_state->timeRange();
         m_lastPreset = m_state->rangePreset();
         if (followingForward)
@@ -140,16 +145,20 @@ void ServiceMapPane::showMap(std::shared_ptr<const ServiceMap> map)
     m_cancel.reset();
     m_lastBuildMs = m_sinceBuildStart.elapsed();
     ++m_completedBuilds;
-    m_map = std::move(map);
-    m_view->setMap(m_map);
-    if (m_map->isEmpty()) {
-        m_emptyState->setText(
-            m_state->service().isEmpty()
-                ? tr("No traces in this time range.")
-                : tr("No traces through %1 in this time range.").arg(m_state->service()));
-        m_stack->setCurrentWidget(m_emptyState);
-    } else {
-        m_stack->setCurrentWidget(m_view);
+    // A failed build leaves the last good map drawn; the status says it failed.
+    m_lastError = QString::fromStdString(map->error);
+    if (m_lastError.isEmpty()) {
+        m_map = std::move(map);
+        m_view->setMap(m_map);
+        if (m_map->isEmpty()) {
+            m_emptyState->setText(
+                m_state->service().isEmpty()
+                    ? tr("No traces in this time range.")
+                    : tr("No traces through %1 in this time range.").arg(m_state->service()));
+            m_stack->setCurrentWidget(m_emptyState);
+        } else {
+            m_stack->setCurrentWidget(m_view);
+        }
     }
     updateStatus();
     Q_EMIT mapShown();
@@ -164,6 +173,10 @@ QString ServiceMapPane::statusText() const
 
 void ServiceMapPane::updateStatus()
 {
+    if (!m_lastError.isEmpty()) {
+        m_status->setText(tr("Could not map the services: %1").arg(m_lastError));
+        return;
+    }
     if (m_cancel && !m_map) {
         m_status->setText(tr("Mapping the services of this range…"));
         return;

@@ -73,7 +73,8 @@ private:
 
     BackgroundQuery m_query;
     std::shared_ptr<std::atomic<bool>> m_cancel; // the running build's; null when idle
-    std::shared_ptr<const ServiceMap> m_map;
+    std::shared_ptr<const ServiceMap> m_map;     // the last one built without error
+    QString m_lastError;
     QElapsedTimer m_sinceBuildStart;
     qint64 m_lastBuildMs = 0;
     int m_liveIntervalMs = LiveIntervalMs;

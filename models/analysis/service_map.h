@@ -55,6 +55,7 @@ struct ServiceMap
     std::int64_t traceCount = 0;
     std::int64_t spanCount = 0;
     bool hasRate = false; // built over a range of some length: callsPerSecond is meaningful
+    std::string error;    // why reading the traces failed (e.g. out of memory); empty when fine
 
     // -1 when there is no such node.
     int nodeIndex(const std::string &name, ServiceNodeKind kind = ServiceNodeKind::Service) const;

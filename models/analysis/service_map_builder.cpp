@@ -161,17 +161,24 @@ ServiceMap ServiceMapBuilder::buildFrom(const TelemetryQueries &queries, const T
                                         const std::atomic<bool> &cancelled)
 {
     ServiceMapBuilder builder(rangeDurationNs);
-    queries.forEachAnalysisTrace(range, [&](const AnalysisTrace &trace) {
-        if (cancelled.load(std::memory_order_relaxed))
-            return false;
-        const bool passesThrough
-            = service.empty()
-              || std::any_of(trace.spans.begin(), trace.spans.end(),
-                             [&](const AnalysisSpan &span) { return serviceOf(span) == service; });
-        if (passesThrough)
-            builder.addTrace(trace);
-        return true;
-    });
+    try {
+        queries.forEachAnalysisTrace(range, [&](const AnalysisTrace &trace) {
+            if (cancelled.load(std::memory_order_relaxed))
+                return false;
+            const bool passesThrough = service.empty()
+                                       || std::any_of(trace.spans.begin(), trace.spans.end(),
+                                                      [&](const AnalysisSpan &span) {
+                                                          return serviceOf(span) == service;
+                                                      });
+            if (passesThrough)
+                builder.addTrace(trace);
+            return true;
+        });
+    } catch (const std::exception &error) {
+        ServiceMap failed;
+        failed.error = error.what();
+        return failed;
+    }
     return builder.build();
 }
 

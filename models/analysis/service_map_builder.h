@@ -38,7 +38,7 @@ public:
 
     // Reads every trace of range from queries (on the calling thread: a worker) and maps them;
     // with service set, only traces that pass through that service. Stops early, with the map
-    // of the traces read so far, once cancelled is set.
+    // of the traces read so far, once cancelled is set. A failure is returned in the map's error.
     static ServiceMap buildFrom(const TelemetryQueries &queries, const TimeRange &range,
                                 std::int64_t rangeDurationNs, const std::string &service,
                                 const std::atomic<bool> &cancelled);

@@ -32,13 +32,6 @@ std::int64_t WorkbenchState::presetDurationNs(RangePreset preset)
     return 0;
 }
 
-bool WorkbenchState::isFollowingForwardFrom(const TimeRange &previous,
-                                            RangePreset previousPreset) const
-{
-    return m_followLive && m_preset == previousPreset && !m_timeRange.hasEnd() && !previous.hasEnd()
-           && m_timeRange.startNs >= previous.startNs;
-}
-
 TimeRange WorkbenchState::displayRange() const
 {
     if (!m_dataBounds)

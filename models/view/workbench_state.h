@@ -72,10 +72,6 @@ public:
     void resetForNewSession();
 
     static std::int64_t presetDurationNs(RangePreset preset); // 0 for All and Custom
-    // Whether the range changed from previous (under previousPreset) only by following live: the
-    // app moves the start of an open-ended range forward as data arrives. Panes take that as new
-    // data, at their live pace, rather than as a new question.
-    bool isFollowingForwardFrom(const TimeRange &previous, RangePreset previousPreset) const;
 
 Q_SIGNALS:
     void timeRangeChanged();

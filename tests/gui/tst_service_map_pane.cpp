@@ -1,0 +1,271 @@
+// The Service map pane and its view, offscreen over an in-memory store: the view draws the nodes
+// and edges of a built map and explains them on hover; clicks and the keyboard filter the panes
+// to a service; the pane follows the shared range and service and defers its work while hidden.
+#include "analysis/service_map_builder.h"
+#include "service_map_pane.h"
+#include "service_map_view.h"
+#include "support/analysis_trace_builder.h"
+#include "support/empty_telemetry_queries.h"
+#include "view/workbench_state.h"
+
+#include <QImage>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTest>
+#include <mutex>
+#include <set>
+
+using namespace kansoku;
+using kansoku::test::AnalysisTraceBuilder;
+
+namespace {
+
+constexpr std::int64_t ms = 1'000'000;
+
+// frontend -> checkout (HTTP) -> postgresql/orders, which reports nothing itself.
+AnalysisTrace shopTrace(std::uint64_t number)
+{
+    AnalysisTraceBuilder builder(number);
+    const int root = builder.server("frontend", "GET /cart", 0, 100 * ms);
+    const int client = builder.http(root, "GET", "http://checkout:8080/cart", 10 * ms, 90 * ms);
+    const int server = builder.server("checkout", "GET /cart", 15 * ms, 85 * ms, client);
+    const int query = builder.db(server, "postgresql", "SELECT 1", 20 * ms, 30 * ms);
+    builder.attribute(query, "db.namespace", "orders");
+    return builder.build();
+}
+
+AnalysisTrace adminTrace(std::uint64_t number)
+{
+    AnalysisTraceBuilder builder(number);
+    const int root = builder.server("admin", "GET /report", 0, 10 * ms);
+    builder.db(root, "mysql", "SELECT 1", 1 * ms, 2 * ms);
+    return builder.build();
+}
+
+// forEachAnalysisTrace over a list, recording the ranges asked for (from the worker thread).
+class ListQueries : public kansoku::test::EmptyTelemetryQueries
+{
+public:
+    explicit ListQueries(std::vector<AnalysisTrace> traces)
+        : m_traces(std::move(traces))
+    {}
+    std::vector<TimeRange> ranges() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_ranges;
+    }
+    void
+    forEachAnalysisTrace(const TimeRange &range,
+                         const std::function<bool(const AnalysisTrace &)> &visit) const override
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_ranges.push_back(range);
+        }
+        for (const AnalysisTrace &trace : m_traces) {
+            if (!visit(trace))
+                return;
+        }
+    }
+
+private:
+    std::vector<AnalysisTrace> m_traces;
+    mutable std::mutex m_mutex;
+    mutable std::vector<TimeRange> m_ranges;
+};
+
+std::shared_ptr<const ServiceMap> shopMap()
+{
+    ServiceMapBuilder builder(10'000 * ms);
+    for (std::uint64_t i = 1; i <= 5; ++i)
+        builder.addTrace(shopTrace(i));
+    return std::make_shared<const ServiceMap>(builder.build());
+}
+
+int distinctColours(const QImage &image)
+{
+    std::set<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 2) {
+        for (int x = 0; x < image.width(); x += 2)
+            colours.insert(image.pixel(x, y));
+    }
+    return int(colours.size());
+}
+
+} // namespace
+
+class TestServiceMapPane : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void viewDrawsAndExplainsTheMap()
+    {
+        ServiceMapView view;
+        view.resize(900, 400);
+        const QImage blank = view.grab().toImage();
+        view.setMap(shopMap());
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const ServiceMap &map = *view.map();
+        QCOMPARE(view.geometry().nodeRects.size(), std::size_t(3));
+        QCOMPARE(view.geometry().edgeLines.size(), std::size_t(2));
+        QVERIFY(distinctColours(view.grab().toImage()) > distinctColours(blank) + 20);
+
+        // Entry left, database right, all inside the widget.
+        const int frontend = map.nodeIndex("frontend");
+        const int database = map.nodeIndex("postgresql/orders", ServiceNodeKind::Database);
+        QVERIFY(view.nodePosition(frontend).x() < view.nodePosition(database).x());
+        for (std::size_t i = 0; i < map.nodes.size(); ++i)
+            QVERIFY(view.rect().contains(view.nodePosition(int(i))));
+
+        QVERIFY(view.toolTipAt(view.nodePosition(database)).contains(QStringLiteral("database")));
+        const int edge = map.edgeIndex(frontend, map.nodeIndex("checkout"));
+        const QString edgeTip = view.toolTipAt(view.edgePosition(edge));
+        QVERIFY2(edgeTip.startsWith(QStringLiteral("frontend → checkout")), qPrintable(edgeTip));
+        QVERIFY2(edgeTip.contains(QStringLiteral("5 calls (0.5/s)")), qPrintable(edgeTip));
+        QVERIFY(view.toolTipAt(QPoint(2, 2)).isEmpty());
+    }
+
+    void clicksAndKeysActivateItems()
+    {
+        ServiceMapView view;
+        view.resize(900, 400);
+        view.setMap(shopMap());
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QSignalSpy nodes(&view, &ServiceMapView::nodeActivated);
+        QSignalSpy edges(&view, &ServiceMapView::edgeActivated);
+        const int checkout = view.map()->nodeIndex("checkout");
+        QTest::mouseClick(&view, Qt::LeftButton, {}, view.nodePosition(checkout));
+        QCOMPARE(nodes.size(), 1);
+        QCOMPARE(nodes.at(0).at(0).toInt(), checkout);
+        QTest::mouseClick(&view, Qt::LeftButton, {}, view.edgePosition(1));
+        QCOMPARE(edges.size(), 1);
+        QCOMPARE(edges.at(0).at(0).toInt(), 1);
+        QTest::mouseClick(&view, Qt::LeftButton, {}, QPoint(2, 2)); // nothing there
+        QCOMPARE(nodes.size() + edges.size(), 2);
+
+        // Keyboard: the arrows walk nodes then edges, Enter activates.
+        view.setFocus();
+        const int items = int(view.map()->nodes.size() + view.map()->edges.size());
+        for (int i = 0; i < items; ++i) {
+            if (view.focusedItem() == 0)
+                break;
+            QTest::keyClick(&view, Qt::Key_Right);
+        }
+        QCOMPARE(view.focusedItem(), 0);
+        QTest::keyClick(&view, Qt::Key_Return);
+        QCOMPARE(nodes.size(), 2);
+        QCOMPARE(nodes.at(1).at(0).toInt(), 0);
+        QTest::keyClick(&view, Qt::Key_Left); // wraps to the last edge
+        QTest::keyClick(&view, Qt::Key_Space);
+        QCOMPARE(edges.size(), 2);
+        QCOMPARE(edges.at(1).at(0).toInt(), int(view.map()->edges.size()) - 1);
+    }
+
+    void clickingFiltersEveryPane()
+    {
+        WorkbenchState state;
+        auto queries = std::make_shared<ListQueries>(
+            std::vector<AnalysisTrace>{shopTrace(1), shopTrace(2), adminTrace(3)});
+        ServiceMapPane pane(&state, queries);
+        pane.resize(1000, 500);
+        pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        QTRY_COMPARE(pane.completedBuilds(), 1);
+        QCOMPARE(pane.map()->traceCount, 3);
+        ServiceMapView *view = pane.view();
+
+        // A service: the panes show only it; clicked again, every service.
+        const int checkout = pane.map()->nodeIndex("checkout");
+        QTest::mouseClick(view, Qt::LeftButton, {}, view->nodePosition(checkout));
+        QCOMPARE(state.service(), QStringLiteral("checkout"));
+        // The map follows the filter: only traces through checkout.
+        QTRY_COMPARE(pane.completedBuilds(), 2);
+        QCOMPARE(pane.map()->traceCount, 2);
+        QCOMPARE(pane.map()->nodeIndex("admin"), -1);
+        QVERIFY(pane.statusText().contains(QStringLiteral("through checkout")));
+        QTest::mouseClick(view, Qt::LeftButton, {},
+                          view->nodePosition(pane.map()->nodeIndex("checkout")));
+        QCOMPARE(state.service(), QString());
+        QTRY_COMPARE(pane.completedBuilds(), 3);
+        QCOMPARE(pane.map()->traceCount, 3);
+
+        // A call into a database filters to its caller, which holds the spans of those calls.
+        const ServiceMap &map = *pane.map();
+        const int toOrders
+            = map.edgeIndex(map.nodeIndex("checkout"),
+                            map.nodeIndex("postgresql/orders", ServiceNodeKind::Database));
+        QTest::mouseClick(view, Qt::LeftButton, {}, view->edgePosition(toOrders));
+        QCOMPARE(state.service(), QStringLiteral("checkout"));
+        QTRY_COMPARE(pane.completedBuilds(), 4);
+        // A call between services filters to the callee.
+        state.setService({});
+        QTRY_COMPARE(pane.completedBuilds(), 5);
+        const int toCheckout = pane.map()->edgeIndex(pane.map()->nodeIndex("frontend"),
+                                                     pane.map()->nodeIndex("checkout"));
+        QTest::mouseClick(view, Qt::LeftButton, {}, view->edgePosition(toCheckout));
+        QCOMPARE(state.service(), QStringLiteral("checkout"));
+        // A database node filters to the service that calls it most. (The click's build and
+        // this change's are one: changes within one event-loop turn build once.)
+        state.setService({});
+        QTRY_COMPARE(pane.completedBuilds(), 6);
+        pane.activateNode(pane.map()->nodeIndex("mysql", ServiceNodeKind::Database));
+        QCOMPARE(state.service(), QStringLiteral("admin"));
+    }
+
+    void followsTheSharedRange()
+    {
+        WorkbenchState state;
+        state.setDataBounds(
+            TimeRange{AnalysisTraceBuilder::Base, AnalysisTraceBuilder::Base + 10'000 * ms});
+        auto queries = std::make_shared<ListQueries>(std::vector<AnalysisTrace>{shopTrace(1)});
+        ServiceMapPane pane(&state, queries);
+        pane.resize(800, 400);
+        pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        QTRY_COMPARE(pane.completedBuilds(), 1);
+        QVERIFY(pane.map()->hasRate); // over the data's 10 s
+
+        const TimeRange custom{AnalysisTraceBuilder::Base, AnalysisTraceBuilder::Base + 2'000 * ms};
+        state.setCustomRange(custom);
+        QTRY_COMPARE(pane.completedBuilds(), 2);
+        QCOMPARE(queries->ranges().back(), custom);
+        // 1 call over the 2 s now shown.
+        QCOMPARE(pane.map()->edges.front().callsPerSecond, 0.5);
+
+        // Live data rebuilds at the live pace.
+        pane.setLiveIntervalMs(10);
+        state.noteTelemetryCommitted();
+        QTRY_COMPARE(pane.completedBuilds(), 3);
+    }
+
+    void hiddenPaneWaitsUntilShown()
+    {
+        WorkbenchState state;
+        auto queries = std::make_shared<ListQueries>(std::vector<AnalysisTrace>{shopTrace(1)});
+        ServiceMapPane pane(&state, queries);
+        state.setCustomRange(TimeRange{0, 1'000});
+        QTest::qWait(50);
+        QVERIFY(queries->ranges().empty());
+        QCOMPARE(pane.completedBuilds(), 0);
+        pane.show();
+        QTRY_COMPARE(pane.completedBuilds(), 1);
+        QCOMPARE(queries->ranges().size(), std::size_t(1));
+    }
+
+    void emptyRangeSaysSo()
+    {
+        WorkbenchState state;
+        auto queries = std::make_shared<ListQueries>(std::vector<AnalysisTrace>{});
+        ServiceMapPane pane(&state, queries);
+        pane.show();
+        QTRY_COMPARE(pane.completedBuilds(), 1);
+        auto *empty = pane.findChild<QLabel *>(QStringLiteral("serviceMapEmptyState"));
+        QVERIFY(empty && empty->isVisible());
+        QVERIFY(empty->text().contains(QStringLiteral("No traces")));
+    }
+};
+
+QTEST_MAIN(TestServiceMapPane)
+#include "tst_service_map_pane.moc"
