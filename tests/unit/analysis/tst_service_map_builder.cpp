@@ -61,6 +61,15 @@ private:
     std::vector<AnalysisTrace> m_traces;
 };
 
+// key=value pairs for a data row (the tests build without casts from char *).
+QStringList pairs(std::initializer_list<const char *> texts)
+{
+    QStringList list;
+    for (const char *text : texts)
+        list.append(QString::fromUtf8(text));
+    return list;
+}
+
 } // namespace
 
 class TestServiceMapBuilder : public QObject
@@ -108,28 +117,27 @@ private Q_SLOTS:
         const int database = int(ServiceNodeKind::Database);
         const int external = int(ServiceNodeKind::External);
         QTest::newRow("db current names")
-            << QStringList{"db.system.name=postgresql", "db.namespace=orders",
-                           "db.query.text=SELECT 1"}
+            << pairs({"db.system.name=postgresql", "db.namespace=orders", "db.query.text=SELECT 1"})
             << database << "postgresql/orders";
         QTest::newRow("db older names")
-            << QStringList{"db.system=mysql", "db.name=shop", "db.statement=SELECT 1"} << database
+            << pairs({"db.system=mysql", "db.name=shop", "db.statement=SELECT 1"}) << database
             << "mysql/shop";
         QTest::newRow("db without namespace")
-            << QStringList{"db.system.name=redis", "db.query.text=GET k"} << database << "redis";
+            << pairs({"db.system.name=redis", "db.query.text=GET k"}) << database << "redis";
         QTest::newRow("url.full host")
-            << QStringList{"http.request.method=POST", "url.full=https://api.stripe.com/v1/charges"}
+            << pairs({"http.request.method=POST", "url.full=https://api.stripe.com/v1/charges"})
             << external << "api.stripe.com";
         QTest::newRow("server.address and port")
-            << QStringList{"http.request.method=GET", "server.address=payments.example",
-                           "server.port=8443", "url.path=/pay"}
+            << pairs({"http.request.method=GET", "server.address=payments.example",
+                      "server.port=8443", "url.path=/pay"})
             << external << "payments.example:8443";
         QTest::newRow("older http.url")
-            << QStringList{"http.method=GET", "http.url=http://legacy:9000/x?y=1"} << external
+            << pairs({"http.method=GET", "http.url=http://legacy:9000/x?y=1"}) << external
             << "legacy:9000";
         QTest::newRow("net.peer.name without HTTP")
-            << QStringList{"net.peer.name=mq.internal", "net.peer.port=5672"} << external
+            << pairs({"net.peer.name=mq.internal", "net.peer.port=5672"}) << external
             << "mq.internal:5672";
-        QTest::newRow("nothing names it") << QStringList{} << external << "";
+        QTest::newRow("nothing names it") << pairs({}) << external << "";
     }
 
     void peerNames()
