@@ -273,12 +273,17 @@ QString ServiceMapView::nodeToolTip(int index) const
                 + tr("%1 failed (%2)")
                       .arg(count(node.failedRequestCount),
                            QString::fromStdString(formatShare(node.errorShare())));
-    text += QLatin1Char('\n')
-            + (node.kind == ServiceNodeKind::Service
-                   ? (m_selectedService == name
-                          ? tr("Click to show every service again")
-                          : tr("Click to show only traces through %1 in every pane").arg(name))
-                   : tr("Click to show only the service that calls it most"));
+    if (m_clickAction == ClickAction::SelectFirstSpan) {
+        if (node.kind == ServiceNodeKind::Service)
+            text += QLatin1Char('\n') + tr("Click to select its first span");
+    } else if (node.kind != ServiceNodeKind::Service) {
+        text += QLatin1Char('\n') + tr("Click to show only the service that calls it most");
+    } else if (m_selectedService == name) {
+        text += QLatin1Char('\n') + tr("Click to show every service again");
+    } else {
+        text += QLatin1Char('\n')
+                + tr("Click to show only traces through %1 in every pane").arg(name);
+    }
     return text;
 }
 
@@ -289,7 +294,8 @@ QString ServiceMapView::edgeToolTip(int index) const
     const ServiceMapNode &callee = m_map->nodes[std::size_t(edge.callee)];
     QString text = tr("%1 → %2").arg(QString::fromStdString(caller.name),
                                      QString::fromStdString(callee.name));
-    text += QLatin1Char('\n') + tr("%1 calls").arg(count(edge.callCount));
+    text += QLatin1Char('\n')
+            + (edge.callCount == 1 ? tr("1 call") : tr("%1 calls").arg(count(edge.callCount)));
     if (m_map->hasRate)
         text += QStringLiteral(" (%1)").arg(
             QString::fromStdString(formatRatePerSecond(edge.callsPerSecond)));
@@ -299,10 +305,13 @@ QString ServiceMapView::edgeToolTip(int index) const
                       .arg(count(edge.failedCallCount),
                            QString::fromStdString(formatShare(edge.errorShare())));
     text += QLatin1Char('\n') + tr("p95 %1").arg(formatDurationNs(edge.p95DurationNs));
-    // The callee's own spans show the calls as it served them; a database or host has none.
-    const ServiceMapNode &filtered = callee.kind == ServiceNodeKind::Service ? callee : caller;
-    text += QLatin1Char('\n')
-            + tr("Click to show only traces through %1").arg(QString::fromStdString(filtered.name));
+    if (m_clickAction == ClickAction::FilterPanes) {
+        // The callee's own spans show the calls as it served them; a database or host has none.
+        const ServiceMapNode &filtered = callee.kind == ServiceNodeKind::Service ? callee : caller;
+        text += QLatin1Char('\n')
+                + tr("Click to show only traces through %1")
+                      .arg(QString::fromStdString(filtered.name));
+    }
     return text;
 }
 

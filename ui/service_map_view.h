@@ -21,7 +21,12 @@ public:
     // requests that often: a few percent of errors is where users notice.
     static constexpr double HighErrorShare = 0.05;
 
+    // What activating an item does, for the tooltips to say: the Service map pane filters every
+    // pane; a trace's graph selects a service's first span (and does nothing for calls).
+    enum class ClickAction { FilterPanes, SelectFirstSpan };
+
     explicit ServiceMapView(QWidget *parent = nullptr);
+    void setClickAction(ClickAction action) { m_clickAction = action; }
 
     void setMap(std::shared_ptr<const ServiceMap> map); // nullptr clears
     const ServiceMap *map() const { return m_map.get(); }
@@ -66,6 +71,7 @@ private:
     ServiceMapGeometry m_geometry;
     QTransform m_toWidget; // map coordinates -> widget pixels
     QString m_selectedService;
+    ClickAction m_clickAction = ClickAction::FilterPanes;
     int m_hoverItem = -1;
     int m_focusItem = -1;
 };

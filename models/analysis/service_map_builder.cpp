@@ -156,6 +156,40 @@ ServiceMap ServiceMapBuilder::build() const
     return map;
 }
 
+ServiceMap ServiceMapBuilder::ofTrace(const Trace &trace)
+{
+    // The map reads what an analysis reads: the spans as AnalysisSpans, with the attributes
+    // that name calls.
+    AnalysisTrace analysis;
+    analysis.traceId = trace.traceId;
+    analysis.spans.reserve(trace.spans.size());
+    std::vector<std::string> services;
+    services.reserve(trace.resources.size());
+    for (const Resource &resource : trace.resources)
+        services.push_back(resource.serviceName());
+    for (const TraceSpan &traceSpan : trace.spans) {
+        const Span &span = traceSpan.span;
+        AnalysisSpan &out = analysis.spans.emplace_back();
+        out.spanId = span.spanId;
+        out.parentSpanId = span.parentSpanId;
+        out.name = span.name;
+        out.kind = span.kind;
+        out.startTimeNs = span.startTimeNs;
+        out.endTimeNs = span.endTimeNs;
+        out.statusCode = span.status.code;
+        out.statusMessage = span.status.message;
+        if (traceSpan.resourceIndex >= 0 && std::size_t(traceSpan.resourceIndex) < services.size())
+            out.service = services[std::size_t(traceSpan.resourceIndex)];
+        for (const KeyValue &attribute : span.attributes) {
+            if (isAnalysisAttributeKey(attribute.key))
+                out.attributes.push_back(attribute);
+        }
+    }
+    ServiceMapBuilder builder;
+    builder.addTrace(analysis);
+    return builder.build();
+}
+
 ServiceMap ServiceMapBuilder::buildFrom(const TelemetryQueries &queries, const TimeRange &range,
                                         std::int64_t rangeDurationNs, const std::string &service,
                                         const std::atomic<bool> &cancelled)

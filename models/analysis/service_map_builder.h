@@ -18,6 +18,7 @@ namespace kansoku {
 class PreparedTrace;
 class TelemetryQueries;
 struct TimeRange;
+struct Trace;
 
 class ServiceMapBuilder
 {
@@ -35,6 +36,10 @@ public:
     // server.address or net.peer.name (+ port), the host of url.full or http.url, the peer
     // address, an RPC service or a messaging destination. Empty name when nothing names it.
     static std::pair<ServiceNodeKind, std::string> peerOf(const AnalysisSpan &span);
+
+    // The services one trace passed through (the trace inspector's graph): a map without rates,
+    // each span's service from its resource's service.name.
+    static ServiceMap ofTrace(const Trace &trace);
 
     // Reads every trace of range from queries (on the calling thread: a worker) and maps them;
     // with service set, only traces that pass through that service. Stops early, with the map

@@ -6,6 +6,8 @@
 #include "service_map_view.h"
 #include "support/analysis_trace_builder.h"
 #include "support/empty_telemetry_queries.h"
+#include "support/trace_test_builder.h"
+#include "trace_inspector.h"
 #include "view/workbench_state.h"
 
 #include <QImage>
@@ -252,6 +254,44 @@ private Q_SLOTS:
         pane.show();
         QTRY_COMPARE(pane.completedBuilds(), 1);
         QCOMPARE(queries->ranges().size(), std::size_t(1));
+    }
+
+    void traceInspectorGraphsItsTrace()
+    {
+        // frontend -> backend -> postgresql/items, as a trace is stored.
+        kansoku::test::TraceTestBuilder builder;
+        builder.span(1, 0, 0, 100, 0, "GET /").last().kind = SpanKind::Server;
+        builder.span(2, 1, 10, 90, 0, "GET").last().kind = SpanKind::Client;
+        builder.span(3, 2, 20, 80, 1, "GET /items").last().kind = SpanKind::Server;
+        builder.span(4, 3, 30, 40, 1, "SELECT").last().kind = SpanKind::Client;
+        builder.last().attributes = {{"db.system.name", AnyValue::fromString("postgresql")},
+                                     {"db.namespace", AnyValue::fromString("items")}};
+        TraceInspector inspector;
+        inspector.resize(1000, 600);
+        inspector.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&inspector));
+        inspector.setTrace(builder.build());
+        ServiceMapView *services = inspector.servicesView();
+        QTest::qWait(20);
+        QVERIFY(!services->map()); // built only when the tab shows
+        inspector.showServices();
+        QTRY_VERIFY(services->map());
+        QTRY_VERIFY(services->isVisible());
+        const ServiceMap &map = *services->map();
+        QCOMPARE(map.nodes.size(), std::size_t(3));
+        QCOMPARE(map.edges.size(), std::size_t(2));
+        QVERIFY(
+            services->toolTipAt(services->edgePosition(0)).contains(QStringLiteral("1 call\n")));
+
+        // A service: its first span, in the waterfall.
+        QTest::mouseClick(services, Qt::LeftButton, {},
+                          services->nodePosition(map.nodeIndex("backend")));
+        QCOMPARE(inspector.selectedSpanId(), kansoku::test::spanId(3));
+        QVERIFY(inspector.waterfallView()->isVisible());
+
+        // Another trace: the graph is built again when it shows.
+        inspector.setTrace(builder.build());
+        QVERIFY(!services->map());
     }
 
     void emptyRangeSaysSo()

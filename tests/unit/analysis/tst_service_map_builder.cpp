@@ -4,6 +4,7 @@
 #include "analysis/service_map_builder.h"
 #include "support/analysis_trace_builder.h"
 #include "support/empty_telemetry_queries.h"
+#include "support/trace_test_builder.h"
 
 #include <QTest>
 
@@ -236,6 +237,29 @@ private Q_SLOTS:
         QCOMPARE(map.nodes.size(), std::size_t(1));
         QVERIFY(map.edges.empty());
         QCOMPARE(map.nodes[0].requestCount, 1);
+    }
+
+    void ofOneStoredTrace()
+    {
+        // frontend (root) -> backend (kinds set, resources as stored) -> a database it calls.
+        kansoku::test::TraceTestBuilder builder;
+        builder.span(1, 0, 0, 100, 0, "GET /").last().kind = SpanKind::Server;
+        builder.span(2, 1, 10, 90, 0, "GET").last().kind = SpanKind::Client;
+        builder.span(3, 2, 20, 80, 1, "GET /items", true).last().kind = SpanKind::Server;
+        builder.span(4, 3, 30, 40, 1, "SELECT").last().kind = SpanKind::Client;
+        builder.last().attributes = {{"db.system.name", AnyValue::fromString("postgresql")},
+                                     {"db.namespace", AnyValue::fromString("items")},
+                                     {"user.id", AnyValue::fromString("42")}};
+        const ServiceMap map = ServiceMapBuilder::ofTrace(*builder.build());
+        QVERIFY(!map.hasRate);
+        QCOMPARE(map.traceCount, 1);
+        QCOMPARE(map.nodes.size(), std::size_t(3));
+        const ServiceMapEdge &call = edgeOf(map, "frontend", "backend");
+        QCOMPARE(call.callCount, 1);
+        QCOMPARE(call.failedCallCount, 1);
+        QCOMPARE(call.p95DurationNs, 60);
+        QCOMPARE(edgeOf(map, "backend", "postgresql/items", ServiceNodeKind::Database).callCount,
+                 1);
     }
 
     void buildFromKeepsTracesThroughTheService()
