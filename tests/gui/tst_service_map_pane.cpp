@@ -2,20 +2,23 @@
 // and edges of a built map and explains them on hover; clicks and the keyboard filter the panes
 // to a service; the pane follows the shared range and service and defers its work while hidden.
 #include "analysis/service_map_builder.h"
+#include "screenshot_checks.h"
 #include "service_map_pane.h"
 #include "service_map_view.h"
+#include "service_palette.h"
 #include "support/analysis_trace_builder.h"
 #include "support/empty_telemetry_queries.h"
 #include "support/trace_test_builder.h"
 #include "trace_inspector.h"
+#include "trace_waterfall_view.h"
 #include "view/workbench_state.h"
 
+#include <QDir>
 #include <QImage>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTest>
 #include <mutex>
-#include <set>
 
 using namespace kansoku;
 using kansoku::test::AnalysisTraceBuilder;
@@ -84,14 +87,47 @@ std::shared_ptr<const ServiceMap> shopMap()
     return std::make_shared<const ServiceMap>(builder.build());
 }
 
-int distinctColours(const QImage &image)
+// A shop of six services (one fed through Kafka), two databases and a payment provider, some
+// calls failing: what the screenshot shows.
+std::shared_ptr<const ServiceMap> shopOfManyServices()
 {
-    std::set<QRgb> colours;
-    for (int y = 0; y < image.height(); y += 2) {
-        for (int x = 0; x < image.width(); x += 2)
-            colours.insert(image.pixel(x, y));
+    ServiceMapBuilder builder(60'000 * ms);
+    for (std::uint64_t i = 1; i <= 40; ++i) {
+        AnalysisTraceBuilder trace(i);
+        const int root = trace.server("web-frontend", "GET /checkout", 0, 300 * ms);
+        const int toCart = trace.http(root, "GET", "http://cart:8080/cart", 5 * ms, 60 * ms);
+        const int cart = trace.server("cart", "GET /cart", 6 * ms, 58 * ms, toCart);
+        trace.db(cart, "redis", "GET cart:1", 10 * ms, 12 * ms);
+        const int toCheckout
+            = trace.http(root, "POST", "http://checkout:8080/orders", 70 * ms, 290 * ms);
+        const int checkout
+            = trace.server("checkout", "POST /orders", 72 * ms, 288 * ms, toCheckout);
+        const int query
+            = trace.db(checkout, "postgresql", "INSERT INTO orders VALUES (1)", 80 * ms, 95 * ms);
+        trace.attribute(query, "db.namespace", "shop");
+        const int toStock
+            = trace.http(checkout, "GET", "http://inventory:8080/stock", 100 * ms, 140 * ms);
+        const int stock = trace.server("inventory", "GET /stock", 101 * ms, 139 * ms, toStock);
+        const int stockQuery
+            = trace.db(stock, "postgresql", "SELECT * FROM stock WHERE id = 1", 105 * ms, 135 * ms);
+        trace.attribute(stockQuery, "db.namespace", "shop");
+        const int toPay
+            = trace.http(checkout, "POST", "http://payments:8080/pay", 150 * ms, 280 * ms);
+        const int pay = trace.server("payments", "POST /pay", 151 * ms, 279 * ms, toPay);
+        const int stripe
+            = trace.http(pay, "POST", "https://api.stripe.com/v1/charges", 160 * ms, 270 * ms);
+        if (i % 8 == 0)
+            trace.error(stripe, "TimeoutError").error(pay, "TimeoutError");
+        const int publish
+            = trace.add(checkout, "orders publish", SpanKind::Producer, 282 * ms, 284 * ms);
+        trace.attribute(publish, "messaging.system", "kafka");
+        trace.attribute(publish, "messaging.destination.name", "orders");
+        const int consume
+            = trace.add(publish, "orders process", SpanKind::Consumer, 290 * ms, 299 * ms);
+        trace.span(consume).service = "email";
+        builder.addTrace(trace.build());
     }
-    return int(colours.size());
+    return std::make_shared<const ServiceMap>(builder.build());
 }
 
 } // namespace
@@ -111,7 +147,8 @@ private Q_SLOTS:
         const ServiceMap &map = *view.map();
         QCOMPARE(view.geometry().nodeRects.size(), std::size_t(3));
         QCOMPARE(view.geometry().edgeLines.size(), std::size_t(2));
-        QVERIFY(distinctColours(view.grab().toImage()) > distinctColours(blank) + 20);
+        QVERIFY(kansoku::test::distinctColours(view.grab().toImage(), view.rect(), 2)
+                > kansoku::test::distinctColours(blank, blank.rect(), 2) + 20);
 
         // Entry left, database right, all inside the widget.
         const int frontend = map.nodeIndex("frontend");
@@ -126,6 +163,32 @@ private Q_SLOTS:
         QVERIFY2(edgeTip.startsWith(QStringLiteral("frontend → checkout")), qPrintable(edgeTip));
         QVERIFY2(edgeTip.contains(QStringLiteral("5 calls (0.5/s)")), qPrintable(edgeTip));
         QVERIFY(view.toolTipAt(QPoint(2, 2)).isEmpty());
+    }
+
+    void screenshotOfAShop()
+    {
+        // A map the size of a small system, saved for a look: no overlaps, all inside, red where
+        // the payment provider fails.
+        ServiceMapView view;
+        view.resize(1500, 520);
+        view.setMap(shopOfManyServices());
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const ServiceMap &map = *view.map();
+        QCOMPARE(map.nodes.size(), std::size_t(9)); // six services, two databases, Stripe
+        for (std::size_t i = 0; i < map.nodes.size(); ++i)
+            QVERIFY2(view.rect().contains(view.nodePosition(int(i))), map.nodes[i].name.c_str());
+        const QImage shot = view.grab().toImage();
+        QVERIFY(shot.save(QDir(QStringLiteral(QT_TESTCASE_BUILDDIR))
+                              .filePath(QStringLiteral("service_map.png"))));
+        const int failing = map.edgeIndex(
+            map.nodeIndex("payments"), map.nodeIndex("api.stripe.com", ServiceNodeKind::External));
+        QVERIFY(failing >= 0);
+        QCOMPARE(map.edges[std::size_t(failing)].failedCallCount, 5);
+        const QPoint middle = view.edgePosition(failing);
+        QVERIFY(kansoku::test::pixelsNear(shot, QRect(middle - QPoint(60, 12), QSize(120, 24)),
+                                          ServicePalette::errorColor(), 40)
+                > 10);
     }
 
     void clicksAndKeysActivateItems()
