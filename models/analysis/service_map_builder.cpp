@@ -129,14 +129,12 @@ ServiceMap ServiceMapBuilder::build() const
     std::map<NodeKey, int> indexOf;
     for (const auto &[key, tally] : m_nodes) {
         indexOf.emplace(key, int(map.nodes.size()));
-        ServiceMapNode node;
-        node.name = key.second;
-        node.kind = key.first;
-        node.spanCount = tally.spanCount;
-        node.requestCount = tally.requestCount;
-        node.failedRequestCount = tally.failedRequestCount;
-        node.isEntry = tally.isEntry;
-        map.nodes.push_back(std::move(node));
+        map.nodes.push_back({.name = key.second,
+                             .kind = key.first,
+                             .spanCount = tally.spanCount,
+                             .requestCount = tally.requestCount,
+                             .failedRequestCount = tally.failedRequestCount,
+                             .isEntry = tally.isEntry});
     }
     for (const auto &[key, tally] : m_edges) {
         ServiceMapEdge edge;
@@ -169,17 +167,17 @@ ServiceMap ServiceMapBuilder::ofTrace(const Trace &trace)
         services.push_back(resource.serviceName());
     for (const TraceSpan &traceSpan : trace.spans) {
         const Span &span = traceSpan.span;
-        AnalysisSpan &out = analysis.spans.emplace_back();
-        out.spanId = span.spanId;
-        out.parentSpanId = span.parentSpanId;
-        out.name = span.name;
-        out.kind = span.kind;
-        out.startTimeNs = span.startTimeNs;
-        out.endTimeNs = span.endTimeNs;
-        out.statusCode = span.status.code;
-        out.statusMessage = span.status.message;
-        if (traceSpan.resourceIndex >= 0 && std::size_t(traceSpan.resourceIndex) < services.size())
-            out.service = services[std::size_t(traceSpan.resourceIndex)];
+        const auto resource = std::size_t(traceSpan.resourceIndex);
+        AnalysisSpan &out = analysis.spans.emplace_back(AnalysisSpan{
+            .spanId = span.spanId,
+            .parentSpanId = span.parentSpanId,
+            .name = span.name,
+            .kind = span.kind,
+            .startTimeNs = span.startTimeNs,
+            .endTimeNs = span.endTimeNs,
+            .statusCode = span.status.code,
+            .statusMessage = span.status.message,
+            .service = resource < services.size() ? services[resource] : std::string()});
         for (const KeyValue &attribute : span.attributes) {
             if (isAnalysisAttributeKey(attribute.key))
                 out.attributes.push_back(attribute);
