@@ -130,6 +130,15 @@ std::shared_ptr<const ServiceMap> shopOfManyServices()
     return std::make_shared<const ServiceMap>(builder.build());
 }
 
+// Shows view at size with map drawn; false when the window never showed.
+bool showMap(ServiceMapView &view, std::shared_ptr<const ServiceMap> map, QSize size)
+{
+    view.resize(size);
+    view.setMap(std::move(map));
+    view.show();
+    return QTest::qWaitForWindowExposed(&view);
+}
+
 } // namespace
 
 class TestServiceMapPane : public QObject
@@ -141,9 +150,7 @@ private Q_SLOTS:
         ServiceMapView view;
         view.resize(900, 400);
         const QImage blank = view.grab().toImage();
-        view.setMap(shopMap());
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(showMap(view, shopMap(), QSize(900, 400)));
         const ServiceMap &map = *view.map();
         QCOMPARE(view.geometry().nodeRects.size(), std::size_t(3));
         QCOMPARE(view.geometry().edgeLines.size(), std::size_t(2));
@@ -170,10 +177,7 @@ private Q_SLOTS:
         // A map the size of a small system, saved for a look: no overlaps, all inside, red where
         // the payment provider fails.
         ServiceMapView view;
-        view.resize(1500, 520);
-        view.setMap(shopOfManyServices());
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(showMap(view, shopOfManyServices(), QSize(1500, 520)));
         const ServiceMap &map = *view.map();
         QCOMPARE(map.nodes.size(), std::size_t(9)); // six services, two databases, Stripe
         for (std::size_t i = 0; i < map.nodes.size(); ++i)
@@ -194,10 +198,7 @@ private Q_SLOTS:
     void clicksAndKeysActivateItems()
     {
         ServiceMapView view;
-        view.resize(900, 400);
-        view.setMap(shopMap());
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(showMap(view, shopMap(), QSize(900, 400)));
         QSignalSpy nodes(&view, &ServiceMapView::nodeActivated);
         QSignalSpy edges(&view, &ServiceMapView::edgeActivated);
         const int checkout = view.map()->nodeIndex("checkout");
