@@ -50,6 +50,16 @@ QColor kindColor(const ServiceMapNode &node)
     return {};
 }
 
+// The widget's font a little smaller, for figures under a name and on edges.
+QFont smallerFont(QFont font)
+{
+    if (font.pointSizeF() > 0)
+        font.setPointSizeF(font.pointSizeF() * 0.85);
+    else
+        font.setPixelSize(std::max(8, font.pixelSize() * 85 / 100));
+    return font;
+}
+
 QString count(std::int64_t value)
 {
     return QLocale().toString(qint64(value));
@@ -362,8 +372,8 @@ void ServiceMapView::paintEdge(QPainter &painter, int index, double maxVolume) c
     painter.drawPolygon(QPolygonF{tip, base + normal * (head / 2), base - normal * (head / 2)});
 
     const QString label = QString::fromStdString(serviceMapEdgeLabel(*m_map, edge));
-    QFont font = painter.font();
-    font.setPointSizeF(font.pointSizeF() * 0.85);
+    // From the widget's font each time: the painter's is whatever the last item left.
+    const QFont font = smallerFont(this->font());
     painter.setFont(font);
     const QFontMetricsF metrics(font);
     QRectF box(0, 0, metrics.horizontalAdvance(label) + 8, metrics.height() + 2);
@@ -408,7 +418,7 @@ void ServiceMapView::paintNode(QPainter &painter, int index) const
     paintKindIcon(painter, icon, node.kind, color);
 
     const QRectF text = rect.adjusted(10 + iconSize + 8, 6, -8, -6);
-    QFont nameFont = painter.font();
+    QFont nameFont = font();
     nameFont.setBold(true);
     painter.setFont(nameFont);
     painter.setPen(palette().color(QPalette::Text));
@@ -417,9 +427,7 @@ void ServiceMapView::paintNode(QPainter &painter, int index) const
         = nameMetrics.elidedText(QString::fromStdString(node.name), Qt::ElideMiddle, text.width());
     painter.drawText(text, Qt::AlignLeft | Qt::AlignTop, name);
 
-    QFont detailFont = painter.font();
-    detailFont.setBold(false);
-    detailFont.setPointSizeF(detailFont.pointSizeF() * 0.85);
+    const QFont detailFont = smallerFont(font());
     painter.setFont(detailFont);
     QString detail = node.kind == ServiceNodeKind::Service
                          ? tr("%1 spans").arg(count(node.spanCount))

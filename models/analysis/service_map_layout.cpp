@@ -101,20 +101,16 @@ std::vector<int> ServiceMapLayout::columnsOf(const ServiceMap &map)
             columns[std::size_t(callee)]
                 = std::max(columns[std::size_t(callee)], columns[std::size_t(*it)] + 1);
     }
-    // Databases go right of everything else, where a reader looks for the storage.
-    int lastColumn = -1;
-    bool hasDatabase = false;
+    // What does not report itself (databases, outside hosts) goes right of every service, in one
+    // column, where a reader looks for the storage and the outside world.
+    int lastServiceColumn = -1;
     for (int i = 0; i < count; ++i) {
-        if (map.nodes[std::size_t(i)].kind == ServiceNodeKind::Database)
-            hasDatabase = true;
-        else
-            lastColumn = std::max(lastColumn, columns[std::size_t(i)]);
+        if (map.nodes[std::size_t(i)].kind == ServiceNodeKind::Service)
+            lastServiceColumn = std::max(lastServiceColumn, columns[std::size_t(i)]);
     }
-    if (hasDatabase) {
-        for (int i = 0; i < count; ++i) {
-            if (map.nodes[std::size_t(i)].kind == ServiceNodeKind::Database)
-                columns[std::size_t(i)] = lastColumn + 1;
-        }
+    for (int i = 0; i < count; ++i) {
+        if (map.nodes[std::size_t(i)].kind != ServiceNodeKind::Service)
+            columns[std::size_t(i)] = lastServiceColumn + 1;
     }
     return columns;
 }

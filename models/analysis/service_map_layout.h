@@ -1,5 +1,6 @@
 // Where the service map draws its nodes and edges: layered left to right by call depth (entry
-// services left, the services they call next, databases in the last column), nodes of a column
+// services left, the services they call next, databases and outside hosts in the last column),
+// nodes of a column
 // spread vertically in the order of their callers, never overlapping; plus hit-testing. Pure and
 // deterministic (the same map gives the same picture); any thread.
 #pragma once

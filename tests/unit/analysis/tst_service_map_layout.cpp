@@ -1,4 +1,4 @@
-// ServiceMapLayout: columns by call depth (entries left, databases right), no overlapping nodes,
+// ServiceMapLayout: columns by call depth (entries left, databases and hosts right), no overlaps,
 // the same picture for the same map, cycles, pairs calling each other, and hit-testing.
 #include "analysis/service_map_layout.h"
 
@@ -68,13 +68,14 @@ private Q_SLOTS:
     void columnsFollowCallDepth()
     {
         const ServiceMapGeometry geometry = ServiceMapLayout::layOut(shop());
-        QCOMPARE(geometry.nodeColumns, (std::vector<int>{0, 1, 2, 4, 4, 3}));
+        QCOMPARE(geometry.nodeColumns, (std::vector<int>{0, 1, 2, 3, 3, 3}));
         // Left to right on screen in that order.
         QVERIFY(geometry.nodeRects[0].right() < geometry.nodeRects[1].left());
+        QVERIFY(geometry.nodeRects[1].right() < geometry.nodeRects[2].left());
         QVERIFY(geometry.nodeRects[2].right() < geometry.nodeRects[5].left());
-        QVERIFY(geometry.nodeRects[5].right() < geometry.nodeRects[3].left());
-        // The databases share the last column, one above the other.
+        // The databases and Stripe share the last column, one above the other.
         QCOMPARE(geometry.nodeRects[3].left(), geometry.nodeRects[4].left());
+        QCOMPARE(geometry.nodeRects[3].left(), geometry.nodeRects[5].left());
         verifyNoOverlaps(geometry);
     }
 
