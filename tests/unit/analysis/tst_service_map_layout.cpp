@@ -137,9 +137,15 @@ private Q_SLOTS:
 
     void hitTesting()
     {
-        const ServiceMap map = shop();
+        // Edges that skip a column are straight lines and may run along each other (the shop's
+        // checkout -> payments and checkout -> postgresql): then the nearest, or the later, wins.
+        // Here no two edges share a stretch, so each edge's middle is its own.
+        const ServiceMap map = mapOf(
+            {{"api", Service}, {"cart", Service}, {"users", Service}, {"postgresql", Database}},
+            {{0, 1}, {0, 2}, {1, 3}}, {0});
         const ServiceMapGeometry geometry = ServiceMapLayout::layOut(map);
         QCOMPARE(ServiceMapLayout::nodeAt(geometry, geometry.nodeRects[2].center()), 2);
+        QCOMPARE(geometry.edgeLines.size(), std::size_t(3));
         QCOMPARE(ServiceMapLayout::nodeAt(geometry, QPointF(-10, -10)), -1);
         for (std::size_t i = 0; i < geometry.edgeLines.size(); ++i) {
             const QPointF middle = geometry.edgeLines[i].pointAt(0.5);
