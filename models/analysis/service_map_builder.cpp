@@ -32,7 +32,12 @@ ServiceMapBuilder::ServiceMapBuilder(std::int64_t rangeDurationNs)
 
 std::pair<ServiceNodeKind, std::string> ServiceMapBuilder::peerOf(const AnalysisSpan &span)
 {
-    const CallIdentity call = identifyCall(span);
+    return peerOf(span, identifyCall(span));
+}
+
+std::pair<ServiceNodeKind, std::string> ServiceMapBuilder::peerOf(const AnalysisSpan &span,
+                                                                  const CallIdentity &call)
+{
     if (call.kind == CallKind::Database) {
         std::string name = call.system;
         const AnyValue *database = findAttribute(span.attributes, "db.namespace");
@@ -97,7 +102,7 @@ void ServiceMapBuilder::addTrace(const PreparedTrace &trace)
         });
         if (calleeReported)
             continue;
-        NodeKey peer = peerOf(span);
+        NodeKey peer = peerOf(span, trace.call(i));
         if (peer.second.empty())
             continue;
         NodeTally &peerNode = m_nodes[peer];

@@ -4,6 +4,7 @@
 // (a database by db.system.name, else a host). Pure; one builder per worker thread.
 #pragma once
 
+#include "analysis/call_identity.h"
 #include "analysis/duration_sample.h"
 #include "analysis/service_map.h"
 #include "core/analysis_span.h"
@@ -36,6 +37,9 @@ public:
     // server.address or net.peer.name (+ port), the host of url.full or http.url, the peer
     // address, an RPC service or a messaging destination. Empty name when nothing names it.
     static std::pair<ServiceNodeKind, std::string> peerOf(const AnalysisSpan &span);
+    // The same with the span's identifyCall() already made (PreparedTrace::call()).
+    static std::pair<ServiceNodeKind, std::string> peerOf(const AnalysisSpan &span,
+                                                          const CallIdentity &call);
 
     // The services one trace passed through (the trace inspector's graph): a map without rates,
     // each span's service from its resource's service.name.
