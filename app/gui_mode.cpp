@@ -8,6 +8,7 @@
 #include "logs_pane.h"
 #include "metrics_pane.h"
 #include "receive_controller.h"
+#include "service_map_pane.h"
 #include "session_controller.h"
 #include "telemetry_store.h"
 #include "traces_pane.h"
@@ -225,6 +226,8 @@ void GuiMode::createPanes(const std::shared_ptr<const TelemetryQueries> &queries
     connect(dashboards, &DashboardsPane::metricsPaneWanted, m_window,
             [this] { m_window->showPane(WorkbenchWindow::Pane::Metrics); });
     m_window->setPaneWidget(WorkbenchWindow::Pane::Dashboards, dashboards);
+    m_window->setPaneWidget(WorkbenchWindow::Pane::ServiceMap,
+                            new ServiceMapPane(m_state, queries));
 }
 
 void GuiMode::refreshStatus()

@@ -2,7 +2,7 @@
 // N+1 of database calls, HTTP calls that open a connection, a few stalling, and job traces whose
 // pods start late sometimes), each prepared once (PreparedTrace, timed apart), then fed to one
 // detector at a time, which also makes its findings. Prints the CPU time of each detector,
-// medians and ranges over the repeats.
+// medians and ranges over the repeats; then the service map and its layout over the same traces.
 // Usage: kansoku_findings_bench [spans, default 1000000] [repeats, default 5]
 #include "analysis/connect_stall_detector.h"
 #include "analysis/endpoint_statistics.h"
@@ -12,6 +12,8 @@
 #include "analysis/n_plus_one_detector.h"
 #include "analysis/prepared_trace.h"
 #include "analysis/redundant_call_detector.h"
+#include "analysis/service_map_builder.h"
+#include "analysis/service_map_layout.h"
 #include "analysis/slow_query_detector.h"
 #include "analysis/start_delay_detector.h"
 #include "analysis/traffic_spike_detector.h"
@@ -183,5 +185,28 @@ int main(int argc, char **argv)
         printCpuFigure(detectors[d].first + " (" + std::to_string(found[d]) + " found)",
                        timings[d]);
     printCpuFigure("all detectors", totals);
+
+    // The Service map pane's work over the same traces (less the load): the map and its layout.
+    std::vector<double> mapTimings;
+    std::vector<double> layoutTimings;
+    ServiceMap map;
+    ServiceMapGeometry geometry;
+    for (int repeat = 0; repeat < repeats; ++repeat) {
+        std::int64_t startNs = threadCpuNs();
+        ServiceMapBuilder builder(60'000 * Ms);
+        for (const PreparedTrace &trace : prepared)
+            builder.addTrace(trace);
+        map = builder.build();
+        mapTimings.push_back(double(threadCpuNs() - startNs) / 1e6);
+        startNs = threadCpuNs();
+        geometry = ServiceMapLayout::layOut(map);
+        layoutTimings.push_back(double(threadCpuNs() - startNs) / 1e6);
+    }
+    printCpuFigure("service map (" + std::to_string(map.nodes.size()) + " nodes, "
+                       + std::to_string(map.edges.size()) + " edges)",
+                   mapTimings);
+    printCpuFigure("service map layout (" + std::to_string(int(geometry.size.width())) + " x "
+                       + std::to_string(int(geometry.size.height())) + " px)",
+                   layoutTimings);
     return 0;
 }

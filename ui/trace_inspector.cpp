@@ -1,8 +1,10 @@
 #include "trace_inspector.h"
 
+#include "analysis/service_map_builder.h"
 #include "core/time_format.h"
 #include "export_control.h"
 #include "flame_graph_view.h"
+#include "service_map_view.h"
 #include "service_palette.h"
 #include "span_details_view.h"
 #include "trace_waterfall_view.h"
@@ -118,10 +120,16 @@ TraceInspector::TraceInspector(QWidget *parent)
     m_waterfall->setObjectName(QStringLiteral("waterfall"));
     m_flameGraph = new FlameGraphView;
     m_flameGraph->setObjectName(QStringLiteral("flameGraph"));
+    m_services = new ServiceMapView;
+    m_services->setObjectName(QStringLiteral("traceServices"));
+    m_services->setClickAction(ServiceMapView::ClickAction::SelectFirstSpan);
     m_tabs->addTab(m_waterfall, tr("Waterfall"));
     m_tabs->addTab(m_flameGraph, tr("Flame graph"));
+    m_tabs->addTab(m_services, tr("Services"));
     m_tabs->setTabToolTip(0, m_waterfall->whatsThis());
     m_tabs->setTabToolTip(1, m_flameGraph->whatsThis());
+    m_tabs->setTabToolTip(2, tr("The services this trace passed through and the calls between "
+                                "them; click a service to select its first span"));
     m_details = new SpanDetailsView;
     m_details->setObjectName(QStringLiteral("spanDetails"));
     m_splitter->addWidget(m_tabs);
@@ -146,6 +154,9 @@ TraceInspector::TraceInspector(QWidget *parent)
             [this](int node) { selectNode(node, true); });
     connect(m_flameGraph, &FlameGraphView::nodeSelected, this,
             [this](int node) { selectNode(node, true); });
+    connect(m_tabs, &QTabWidget::currentChanged, this, &TraceInspector::buildServicesIfShown);
+    connect(m_services, &ServiceMapView::nodeActivated, this,
+            &TraceInspector::selectFirstSpanOfService);
     connect(m_details, &SpanDetailsView::linkActivated, this, &TraceInspector::linkActivated);
     connect(m_details, &SpanDetailsView::logsOfTraceRequested, this, [this]() {
         if (m_trace)
@@ -167,6 +178,10 @@ void TraceInspector::setTrace(std::shared_ptr<const Trace> trace)
     m_pendingSelection.reset();
     m_highlightedSpans.clear();
     m_building = false;
+    m_servicesBuilt = false;
+    m_servicesQuery.cancel();
+    m_services->setMap(nullptr);
+    buildServicesIfShown();
     if (!m_trace) {
         showTree(nullptr);
         m_emptyLabel->setText(tr("Select a trace…"));
@@ -366,6 +381,45 @@ void TraceInspector::resizeEvent(QResizeEvent *event)
     m_splitter->setOrientation(orientation);
     const int extent = orientation == Qt::Horizontal ? m_splitter->width() : m_splitter->height();
     m_splitter->setSizes({extent * 70 / 100, extent * 30 / 100});
+}
+
+void TraceInspector::showServices()
+{
+    m_tabs->setCurrentWidget(m_services);
+    buildServicesIfShown();
+}
+
+void TraceInspector::buildServicesIfShown()
+{
+    if (!m_trace || m_servicesBuilt || m_tabs->currentWidget() != m_services)
+        return;
+    m_servicesBuilt = true;
+    // On a worker: a trace of a million spans takes a while to map, like its span tree.
+    m_servicesQuery.run(
+        this,
+        [trace = m_trace] {
+            return std::make_shared<const ServiceMap>(ServiceMapBuilder::ofTrace(*trace));
+        },
+        [this](std::shared_ptr<const ServiceMap> map) { m_services->setMap(std::move(map)); });
+}
+
+void TraceInspector::selectFirstSpanOfService(int serviceNode)
+{
+    const ServiceMap *map = m_services->map();
+    if (!m_trace || !map || serviceNode < 0 || serviceNode >= int(map->nodes.size())
+        || map->nodes[std::size_t(serviceNode)].kind != ServiceNodeKind::Service)
+        return;
+    const std::string &service = map->nodes[std::size_t(serviceNode)].name;
+    // Spans are in start order: the first one of the service is where the trace entered it.
+    for (const TraceSpan &span : m_trace->spans) {
+        const auto resource = std::size_t(span.resourceIndex);
+        if (resource < m_trace->resources.size()
+            && m_trace->resources[resource].serviceName() == service) {
+            m_tabs->setCurrentWidget(m_waterfall);
+            selectSpan(span.span.spanId);
+            return;
+        }
+    }
 }
 
 } // namespace kansoku

@@ -1,12 +1,15 @@
 // One open trace, inspected, for TracesPane (which owns the search and the list) to embed: a
 // header (root service and operation, trace id with copy, start, duration, counts), "Waterfall"
-// (TraceWaterfallView) and "Flame graph" (FlameGraphView) tabs, and the selected span's details
+// (TraceWaterfallView), "Flame graph" (FlameGraphView) and "Services" (ServiceMapView of the
+// services the trace passed through, built on a worker when first shown) tabs, and the selected
+// span's details
 // beside them. Builds the span tree on the GUI thread for ordinary traces and on a worker
 // (QtConcurrent, generation-checked) for huge ones. GUI thread.
 #pragma once
 
 #include "analysis/span_tree.h"
 #include "core/telemetry_queries.h"
+#include "view/background_query.h"
 
 #include <QWidget>
 #include <memory>
@@ -22,6 +25,7 @@ namespace kansoku {
 
 class ExportControl;
 class FlameGraphView;
+class ServiceMapView;
 class SpanDetailsView;
 class TraceWaterfallView;
 
@@ -63,6 +67,9 @@ public:
     bool isBuilding() const { return m_building; }
     TraceWaterfallView *waterfallView() const { return m_waterfall; }
     FlameGraphView *flameGraphView() const { return m_flameGraph; }
+    ServiceMapView *servicesView() const { return m_services; }
+    // Shows the Services tab (and builds its graph if it has not yet).
+    void showServices();
     SpanDetailsView *detailsView() const { return m_details; }
     ExportControl *exportControl() const { return m_export; }
 
@@ -82,6 +89,8 @@ private:
     void applyHighlight();
     void updateHeader();
     void selectNode(int nodeIndex, bool byUser);
+    void buildServicesIfShown();
+    void selectFirstSpanOfService(int serviceNode);
 
     std::shared_ptr<const Trace> m_trace;
     std::shared_ptr<SpanTree> m_tree;
@@ -105,6 +114,9 @@ private:
     QSplitter *m_splitter = nullptr;
     TraceWaterfallView *m_waterfall = nullptr;
     FlameGraphView *m_flameGraph = nullptr;
+    ServiceMapView *m_services = nullptr;
+    BackgroundQuery m_servicesQuery;
+    bool m_servicesBuilt = false; // for m_trace
     SpanDetailsView *m_details = nullptr;
 };
 

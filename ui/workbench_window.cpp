@@ -35,9 +35,9 @@ namespace kansoku {
 
 namespace {
 // Bump when the dock arrangement changes so an old saved layout is not applied.
-constexpr int layoutVersion = 3;
+constexpr int layoutVersion = 4;
 const char *const paneObjectNames[]
-    = {"tracesDock", "metricsDock", "logsDock", "findingsDock", "dashboardsDock"};
+    = {"tracesDock", "metricsDock", "logsDock", "findingsDock", "dashboardsDock", "serviceMapDock"};
 } // namespace
 
 WorkbenchWindow::WorkbenchWindow(WorkbenchState *state, QWidget *parent)
@@ -83,8 +83,8 @@ WorkbenchWindow::WorkbenchWindow(WorkbenchState *state, QWidget *parent)
     auto *centre = new QWidget;
     centre->setMaximumSize(0, 0);
     m_paneArea->setCentralWidget(centre);
-    const QString titles[]
-        = {tr("Traces"), tr("Metrics"), tr("Logs"), tr("Findings"), tr("Dashboards")};
+    const QString titles[] = {tr("Traces"),   tr("Metrics"),    tr("Logs"),
+                              tr("Findings"), tr("Dashboards"), tr("Service map")};
     for (int i = 0; i < paneCount; ++i) {
         auto *dock = new QDockWidget(titles[i], m_paneArea);
         dock->setObjectName(QLatin1String(paneObjectNames[i]));
@@ -173,7 +173,7 @@ void WorkbenchWindow::buildMenus()
             &WorkbenchWindow::forwardingStopRequested);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    const char *keys[] = {"Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5"};
+    const char *keys[] = {"Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5", "Ctrl+6"};
     for (int i = 0; i < paneCount; ++i)
         view->addAction(m_docks[static_cast<std::size_t>(i)]->toggleViewAction());
     view->addSeparator();
@@ -430,6 +430,8 @@ void WorkbenchWindow::arrangeDefaultLayout()
     // Dashboards: a tab beside Findings, as wide as Metrics and Logs together; Findings stays in
     // front, and Ctrl+5 gives a dashboard the whole window.
     m_paneArea->tabifyDockWidget(dock(Pane::Findings), dock(Pane::Dashboards));
+    // The service map: a third tab there, as wide as Metrics and Logs (Ctrl+6 for all of it).
+    m_paneArea->tabifyDockWidget(dock(Pane::Findings), dock(Pane::ServiceMap));
     // The width decides between columns and tabs, and shares of a pane area not yet laid out
     // come out as the panes' minimum sizes: both wait until it shows (eventFilter).
     if (m_paneArea->isVisible())
@@ -448,7 +450,8 @@ void WorkbenchWindow::applyDefaultPaneSizes()
         = WorkbenchLayoutPlan::arrangementForWidth(m_paneArea->width());
     if (arrangement.kind == PaneArrangement::Kind::Tabs) {
         // Too narrow for columns: every pane gets the whole area, Traces in front.
-        for (const Pane pane : {Pane::Metrics, Pane::Logs, Pane::Findings, Pane::Dashboards})
+        for (const Pane pane :
+             {Pane::Metrics, Pane::Logs, Pane::Findings, Pane::Dashboards, Pane::ServiceMap})
             m_paneArea->tabifyDockWidget(dock(Pane::Traces), dock(pane));
         dock(Pane::Traces)->raise();
         return;

@@ -1,6 +1,6 @@
 // The main window: the shared time-range bar and service filter on top, the Traces | Metrics |
-// Logs panes side by side in docks with Findings under Metrics and Logs and Dashboards a tab
-// beside Findings (maximise, close,
+// Logs panes side by side in docks with Findings under Metrics and Logs and Dashboards and the
+// Service map tabs beside Findings (maximise, close,
 // restore, rearrange; the layout is saved), an empty state until the session holds telemetry,
 // and the status bar. The panes themselves
 // are made by the app and handed in. The File menu and files dropped on the window raise intents
@@ -45,8 +45,8 @@ class WorkbenchWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum class Pane { Traces, Metrics, Logs, Findings, Dashboards };
-    static constexpr int paneCount = 5;
+    enum class Pane { Traces, Metrics, Logs, Findings, Dashboards, ServiceMap };
+    static constexpr int paneCount = 6;
 
     explicit WorkbenchWindow(WorkbenchState *state, QWidget *parent = nullptr);
     ~WorkbenchWindow() override;

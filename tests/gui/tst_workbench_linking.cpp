@@ -11,6 +11,7 @@
 #include "metrics_pane.h"
 #include "otlp_decoder.h"
 #include "screenshot_checks.h"
+#include "service_map_pane.h"
 #include "span_details_view.h"
 #include "support/storage_test_data.h"
 #include "telemetry_store.h"
@@ -66,6 +67,7 @@ private:
     LogsPane *m_logs = nullptr;
     FindingsPane *m_findings = nullptr;
     DashboardsPane *m_dashboards = nullptr;
+    ServiceMapPane *m_serviceMap = nullptr;
 };
 
 void TestWorkbenchLinking::loadFixture(TelemetrySignal signal, const QString &name)
@@ -113,6 +115,8 @@ void TestWorkbenchLinking::init()
     connect(m_dashboards, &DashboardsPane::metricsPaneWanted, m_window.get(),
             [this] { m_window->showPane(WorkbenchWindow::Pane::Metrics); });
     m_window->setPaneWidget(WorkbenchWindow::Pane::Dashboards, m_dashboards);
+    m_serviceMap = new ServiceMapPane(m_state.get(), queries);
+    m_window->setPaneWidget(WorkbenchWindow::Pane::ServiceMap, m_serviceMap);
     m_window->setHasTelemetry(true);
     m_state->setDataBounds(queries->timeBounds());
     m_state->noteTelemetryCommitted();
@@ -256,6 +260,8 @@ void TestWorkbenchLinking::screenshotShowsAllPanes()
             m_window->showPane(pane);
             QTRY_VERIFY(!dock->widget()->visibleRegion().isEmpty());
             QTRY_VERIFY(!m_dashboards->isLoading());
+            QTRY_VERIFY(m_serviceMap->visibleRegion().isEmpty()
+                        || (m_serviceMap->completedBuilds() > 0 && !m_serviceMap->isBuilding()));
             QTest::qWait(100);
             image = m_window->grab().toImage();
         }
