@@ -1,20 +1,13 @@
 #include "analysis/fuzzy_matcher.h"
+#include "support/utf8_string_list.h"
 
 #include <QTest>
 #include <algorithm>
 
 using namespace kansoku;
+using kansoku::test::utf8StringList;
 
 namespace {
-
-// Test literals in UTF-8 (the build forbids implicit conversions from char strings).
-QStringList names(std::initializer_list<const char *> texts)
-{
-    QStringList list;
-    for (const char *text : texts)
-        list.append(QString::fromUtf8(text));
-    return list;
-}
 
 // The candidates in the order the palette would list them: best score first, matches only.
 QStringList ranked(const QString &pattern, const QStringList &candidates)
@@ -123,28 +116,30 @@ void TestFuzzyMatcher::ranking_data()
     QTest::addColumn<QStringList>("candidates");
     QTest::addColumn<QStringList>("expected");
     QTest::newRow("exact, then prefix, then inside")
-        << "checkout" << names({"frontend-checkout-proxy", "checkout-worker", "checkout", "cart"})
-        << names({"checkout", "checkout-worker", "frontend-checkout-proxy"});
+        << "checkout"
+        << utf8StringList({"frontend-checkout-proxy", "checkout-worker", "checkout", "cart"})
+        << utf8StringList({"checkout", "checkout-worker", "frontend-checkout-proxy"});
     QTest::newRow("metric initials")
         << "hsrd"
-        << names({"db.client.operation.duration", "http.server.response.body.size",
-                  "http.server.request.duration", "http.client.request.duration"})
-        << names({"http.server.request.duration", "http.server.response.body.size"});
+        << utf8StringList({"db.client.operation.duration", "http.server.response.body.size",
+                           "http.server.request.duration", "http.client.request.duration"})
+        << utf8StringList({"http.server.request.duration", "http.server.response.body.size"});
     QTest::newRow("word starts over letters inside words")
-        << "rd" << names({"forward", "request.duration"}) << names({"request.duration", "forward"});
+        << "rd" << utf8StringList({"forward", "request.duration"})
+        << utf8StringList({"request.duration", "forward"});
     QTest::newRow("shorter candidate on a tie")
-        << "hsd" << names({"http.server.request.duration", "http.server.duration"})
-        << names({"http.server.duration", "http.server.request.duration"});
+        << "hsd" << utf8StringList({"http.server.request.duration", "http.server.duration"})
+        << utf8StringList({"http.server.duration", "http.server.request.duration"});
     QTest::newRow("menu texts") << "pause"
-                                << names({"Compare traces", "Pause receiving", "Open session…",
-                                          "Session limits…"})
-                                << names({"Pause receiving"});
+                                << utf8StringList({"Compare traces", "Pause receiving",
+                                                   "Open session…", "Session limits…"})
+                                << utf8StringList({"Pause receiving"});
     QTest::newRow("menu prefix over a later word")
-        << "metr" << names({"Maximise Metrics", "Metrics", "Show metric"})
-        << names({"Metrics", "Show metric", "Maximise Metrics"});
+        << "metr" << utf8StringList({"Maximise Metrics", "Metrics", "Show metric"})
+        << utf8StringList({"Metrics", "Show metric", "Maximise Metrics"});
     QTest::newRow("two words' starts")
-        << "opse" << names({"Save session as…", "Open session…", "Clear session data…"})
-        << names({"Open session…"});
+        << "opse" << utf8StringList({"Save session as…", "Open session…", "Clear session data…"})
+        << utf8StringList({"Open session…"});
 }
 
 void TestFuzzyMatcher::ranking()

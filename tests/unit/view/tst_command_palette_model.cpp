@@ -1,20 +1,13 @@
+#include "support/utf8_string_list.h"
 #include "view/command_palette_model.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>
 
 using namespace kansoku;
+using kansoku::test::utf8StringList;
 
 namespace {
-
-// Test literals in UTF-8 (the build forbids implicit conversions from char strings).
-QStringList names(std::initializer_list<const char *> texts)
-{
-    QStringList list;
-    for (const char *text : texts)
-        list.append(QString::fromUtf8(text));
-    return list;
-}
 
 using Kind = CommandPaletteEntry::Kind;
 
@@ -87,14 +80,15 @@ void TestCommandPaletteModel::filtersAndRanksByScore()
 
     model.setQuery(QStringLiteral("checkout"));
     QCOMPARE(rows(model),
-             (names({"Filter service:checkout", "Filter service:frontend-checkout-proxy",
-                     "Search logs:checkout"})));
+             (utf8StringList({"Filter service:checkout", "Filter service:frontend-checkout-proxy",
+                              "Search logs:checkout"})));
 
     // Scattered letters match too, below the word starts.
     model.setQuery(QStringLiteral("dur"));
-    QCOMPARE(rows(model), (names({"Show metric:http.server.request.duration",
-                                  "Show metric:db.client.operation.duration",
-                                  "Filter service:frontend-checkout-proxy", "Search logs:dur"})));
+    QCOMPARE(rows(model),
+             (utf8StringList({"Show metric:http.server.request.duration",
+                              "Show metric:db.client.operation.duration",
+                              "Filter service:frontend-checkout-proxy", "Search logs:dur"})));
     // The log search carries the text as typed (trimmed), ready for the Logs pane.
     model.setQuery(QStringLiteral("  status:500 refused "));
     QCOMPARE(model.rowCount(), 1);
@@ -102,12 +96,12 @@ void TestCommandPaletteModel::filtersAndRanksByScore()
     QCOMPARE(model.entryAt(0)->payload, QStringLiteral("status:500 refused"));
 
     model.setQuery(QStringLiteral("pause"));
-    QCOMPARE(rows(model), (names({"Menu:Pause receiving", "Search logs:pause"})));
+    QCOMPARE(rows(model), (utf8StringList({"Menu:Pause receiving", "Search logs:pause"})));
     QCOMPARE(model.query(), QStringLiteral("pause"));
 
     // New entries (another session) are filtered by the query in force.
     model.setEntries({entry(Kind::Service, QStringLiteral("payments"))});
-    QCOMPARE(rows(model), (names({"Search logs:pause"})));
+    QCOMPARE(rows(model), (utf8StringList({"Search logs:pause"})));
 }
 
 void TestCommandPaletteModel::typedTraceIdComesFirst_data()
