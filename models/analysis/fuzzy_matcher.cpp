@@ -50,6 +50,14 @@ std::optional<FuzzyMatch> FuzzyMatcher::match(const QString &pattern, const QStr
     const int n = static_cast<int>(candidate.size());
     if (m > n)
         return std::nullopt;
+    // Most candidates do not match at all: one pass says so before the O(m·n) tables.
+    int next = 0;
+    for (int j = 0; j < n && next < m; ++j) {
+        if (candidate.at(j).toCaseFolded() == folded.at(next))
+            ++next;
+    }
+    if (next < m)
+        return std::nullopt;
 
     // score[i][j]: the best score of pattern[0..i] with pattern[i] matched at candidate[j];
     // from[i][j]: where pattern[i-1] matched in that alignment. O(m·n); candidates are short.
