@@ -70,6 +70,7 @@ GuiMode::GuiMode(const CommandLineOptions &options, QObject *parent)
     m_training->setSessionDirectory(sessionDirectory);
     connect(m_window, &WorkbenchWindow::openFilesRequested, m_sessions,
             &SessionController::openPaths);
+    connect(m_window, &WorkbenchWindow::traceRequested, this, &GuiMode::openTrace);
     connect(m_window, &WorkbenchWindow::newSessionRequested, m_sessions,
             &SessionController::newSession);
     connect(m_window, &WorkbenchWindow::saveSessionAsRequested, m_sessions,
@@ -152,12 +153,19 @@ void GuiMode::openCommandLineEvidence()
 {
     if (m_openRange)
         m_state->setCustomRange(*std::exchange(m_openRange, std::nullopt));
-    if (!m_openTraceId)
-        return;
-    const TraceId traceId = *std::exchange(m_openTraceId, std::nullopt);
-    if (auto *traces
-        = qobject_cast<TracesPane *>(m_window->paneDock(WorkbenchWindow::Pane::Traces)->widget())) {
-        // Once: the answer for this trace says whether the session holds it.
+    if (m_openTraceId)
+        openTrace(*std::exchange(m_openTraceId, std::nullopt));
+}
+
+void GuiMode::openTrace(const TraceId &traceId)
+{
+    // The pane already shows (or loads) the selected trace: no answer will come.
+    auto *traces
+        = qobject_cast<TracesPane *>(m_window->paneDock(WorkbenchWindow::Pane::Traces)->widget());
+    if (traces && m_state->selectedTraceId() != traceId) {
+        // Once: the answer for this trace says whether the session holds it. One check at a
+        // time; the pane drops the answer for a trace asked for before this one.
+        disconnect(m_traceCheck);
         auto connection = std::make_shared<QMetaObject::Connection>();
         *connection = connect(traces, &TracesPane::traceLoaded, this,
                               [this, connection, traceId](std::shared_ptr<const Trace> trace) {
@@ -167,6 +175,7 @@ void GuiMode::openCommandLineEvidence()
                                           tr("Trace %1 is not in this session")
                                               .arg(QString::fromStdString(toHex(traceId))));
                               });
+        m_traceCheck = *connection;
     }
     m_window->showPane(WorkbenchWindow::Pane::Traces);
     m_state->selectSpan(traceId);

@@ -57,6 +57,9 @@ private:
     // --trace and --range: the range set, the trace opened in the Traces pane (or a message
     // saying the session does not hold it).
     void openCommandLineEvidence();
+    // Opens the trace in the Traces pane, or says in the status bar that the session lacks it
+    // (--trace, the command palette).
+    void openTrace(const TraceId &traceId);
 
     KansokuRuntime *m_runtime = nullptr;
     WorkbenchState *m_state = nullptr;
@@ -68,6 +71,7 @@ private:
     QStringList m_openFiles;                  // from the command line, opened once the window is up
     std::optional<TraceId> m_openTraceId;     // --trace, opened at start
     std::optional<TimeRange> m_openRange;     // --range, shown from the start
+    QMetaObject::Connection m_traceCheck;     // openTrace()'s wait for the pane's answer
     CommandLineOptions m_options;
     std::shared_ptr<const TelemetryQueries> m_queries;
     QTimer m_statusTimer;

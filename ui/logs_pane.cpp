@@ -182,6 +182,11 @@ LogsPane::LogsPane(WorkbenchState *state, std::shared_ptr<const TelemetryQueries
     connect(m_searchDelay, &QTimer::timeout, this, &LogsPane::applySearchText);
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
     connect(m_search, &QLineEdit::returnPressed, this, &LogsPane::applySearchText);
+    // A search asked for elsewhere (the command palette) runs at once, as Enter would.
+    connect(m_state, &WorkbenchState::logSearchRequested, this, [this](const QString &text) {
+        m_search->setText(text);
+        applySearchText();
+    });
     connect(m_severity, &QComboBox::currentIndexChanged, this, &LogsPane::reload);
     connect(m_traceChip, &QToolButton::clicked, this,
             [this] { setTraceFilter(std::nullopt, SpanId{}); });

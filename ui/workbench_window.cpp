@@ -12,6 +12,7 @@
 #include "time_range_bar.h"
 #include "view/workbench_layout_plan.h"
 #include "view/workbench_state.h"
+#include "workbench_commands.h"
 #include "workbench_status_bar.h"
 
 #include <QApplication>
@@ -187,8 +188,14 @@ void WorkbenchWindow::buildMenus()
     view->addAction(tr("Reset layout"), this, &WorkbenchWindow::resetLayout);
     view->addSeparator();
     view->addAction(tr("Receivers and storage…"), this, &WorkbenchWindow::showStatusDetails);
+    m_commands = new WorkbenchCommands(this, m_state);
+    m_commands->addViewActions(view);
+    connect(m_commands, &WorkbenchCommands::traceRequested, this, &WorkbenchWindow::traceRequested);
+    connect(m_commands, &WorkbenchCommands::sessionRequested, this,
+            [this](const QString &path) { Q_EMIT openFilesRequested({path}); });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    m_commands->addHelpActions(help);
     help->addAction(tr("About Kansoku"), this, [this] {
         QMessageBox::about(
             this, tr("About Kansoku"),
@@ -229,6 +236,7 @@ void WorkbenchWindow::setSessionDirectory(const QString &directory)
 void WorkbenchWindow::setRecentSessions(const QStringList &paths)
 {
     m_fileMenu->setRecentSessions(paths);
+    m_commands->setRecentSessions(paths);
 }
 
 void WorkbenchWindow::showImportProgress(const ImportProgressReport &progress)
@@ -361,6 +369,7 @@ void WorkbenchWindow::setServices(const std::vector<std::string> &services)
     if (services == m_services)
         return;
     m_services = services;
+    m_commands->setServices(services);
     const QSignalBlocker blocker(m_serviceBox);
     m_serviceBox->clear();
     m_serviceBox->addItem(tr("All services"));

@@ -13,6 +13,7 @@
 #include "core/ingest_counters.h"
 #include "core/receiver_status.h"
 #include "core/storage_status.h"
+#include "core/telemetry_ids.h"
 
 #include <QMainWindow>
 #include <array>
@@ -38,6 +39,7 @@ class ReceiveMenu;
 class SessionLimitsDialog;
 class StatusWindow;
 class TimeRangeBar;
+class WorkbenchCommands;
 class WorkbenchState;
 class WorkbenchStatusBar;
 
@@ -88,6 +90,8 @@ public:
     ReceiveMenu *receiveMenu() const { return m_receiveMenu; }
     ForwardingDialog *forwardingDialog() const { return m_forwardingDialog; }
     WorkbenchStatusBar *workbenchStatusBar() const { return m_statusBar; }
+    // The command palette, pane focus and the keyboard shortcuts dialog.
+    WorkbenchCommands *commands() const { return m_commands; }
     void setServices(const std::vector<std::string> &services);
     // Until the session holds some telemetry the panes give way to the empty state.
     void setHasTelemetry(bool hasTelemetry);
@@ -107,6 +111,8 @@ public:
 Q_SIGNALS:
     // Telemetry files to import or a session file to open (from File > Open, a drop, Recent).
     void openFilesRequested(const QStringList &paths);
+    // A trace to open in the Traces pane (from the command palette).
+    void traceRequested(const kansoku::TraceId &traceId);
     void newSessionRequested(const QString &path);
     void saveSessionAsRequested(const QString &path);
     void importCancelRequested();
@@ -144,6 +150,7 @@ private:
     StatusWindow *m_statusWindow = nullptr;
     FileMenu *m_fileMenu = nullptr;
     ReceiveMenu *m_receiveMenu = nullptr;
+    WorkbenchCommands *m_commands = nullptr;
     ForwardingDialog *m_forwardingDialog = nullptr;
     ImportProgressWidget *m_importProgress = nullptr;
     ImportSummaryDialog *m_importSummary = nullptr;

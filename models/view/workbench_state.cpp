@@ -158,6 +158,11 @@ void WorkbenchState::requestMetric(const QString &metricKey, const QString &grou
     Q_EMIT metricRequested(metricKey, groupByKey);
 }
 
+void WorkbenchState::requestLogSearch(const QString &text)
+{
+    Q_EMIT logSearchRequested(text);
+}
+
 void WorkbenchState::noteTelemetryCommitted()
 {
     Q_EMIT telemetryCommitted();

@@ -61,6 +61,9 @@ public:
     // Asks the metrics pane to show this metric (MetricEntry::key(): service, name, type), with
     // one line per value of groupByKey when it is not empty.
     void requestMetric(const QString &metricKey, const QString &groupByKey = {});
+    // Asks the logs pane to search for this text (its search box's syntax), e.g. from the
+    // command palette.
+    void requestLogSearch(const QString &text);
 
     // Called by the app at most a few times a second when new telemetry was committed.
     void noteTelemetryCommitted();
@@ -82,6 +85,7 @@ Q_SIGNALS:
     void highlightChanged();
     void logsRequested(const kansoku::TraceId &traceId, const kansoku::SpanId &spanId);
     void metricRequested(const QString &metricKey, const QString &groupByKey);
+    void logSearchRequested(const QString &text);
     // New data is stored; panes showing live data refresh (coalesced by the app).
     void telemetryCommitted();
     // Stored telemetry was deleted: panes that only append (logs) or keep what they opened (a

@@ -44,6 +44,7 @@ private Q_SLOTS:
     void showsNewestLogsAndCount();
     void searchFiltersHighlightsAndCounts();
     void invalidSearchShowsMessage();
+    void searchRequestedThroughTheState();
     void severityComboFilters();
     void logsRequestedShowsRemovableChip();
     void traceCellAndDetailsOpenTrace();
@@ -163,6 +164,22 @@ void TestLogsPane::searchFiltersHighlightsAndCounts()
     QTRY_COMPARE(m_pane->model()->rowCount(), 1);
     QTRY_COMPARE(countText(), QStringLiteral("1 log"));
     QCOMPARE(numberAt(0), 3);
+}
+
+void TestLogsPane::searchRequestedThroughTheState()
+{
+    write({numbered(1, 9, "connection refused"), numbered(2, 9, "connection ok"),
+           numbered(3, 9, "refused again")});
+    m_pane = std::make_unique<LogsPane>(m_state.get(), m_store->queries());
+    m_pane->show();
+    QTRY_COMPARE(m_pane->model()->rowCount(), 3);
+    // As the command palette's "Search logs" asks: the box shows the text and it runs at once.
+    m_state->requestLogSearch(QStringLiteral("refused"));
+    QCOMPARE(m_pane->findChild<QLineEdit *>(QStringLiteral("logSearch"))->text(),
+             QStringLiteral("refused"));
+    QTRY_COMPARE(m_pane->model()->rowCount(), 2);
+    QCOMPARE(numberAt(0), 3);
+    QCOMPARE(numberAt(1), 1);
 }
 
 void TestLogsPane::invalidSearchShowsMessage()

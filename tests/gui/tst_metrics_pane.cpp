@@ -8,6 +8,8 @@
 #include "telemetry_store.h"
 #include "view/metric_browser_model.h"
 #include "view/workbench_state.h"
+#include "workbench_commands.h"
+#include "workbench_window.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -17,6 +19,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <algorithm>
 #include <cmath>
 
 using namespace kansoku;
@@ -93,6 +96,7 @@ private Q_SLOTS:
     void deltaSumExponentialHistogramAndSummary();
     void filterByName();
     void requestedMetricOpensGrouped();
+    void commandPaletteOffersListedMetrics();
     void dragSelectsTimeRange();
     void resizeFetchesAtTheNewResolution();
     void serviceFilter();
@@ -350,6 +354,39 @@ void TestMetricsPane::requestedMetricOpensGrouped()
     QCOMPARE(pane.chartPanel()->metricKey(), memory);
     QVERIFY(pane.chartPanel()->options().groupByKey.empty());
     QTRY_COMPARE(pane.chartPanel()->chart()->seriesCount(), 1);
+}
+
+void TestMetricsPane::commandPaletteOffersListedMetrics()
+{
+    // The palette lists what the window's Metrics pane holds, and choosing one shows it there.
+    WorkbenchState state;
+    state.setDataBounds(m_store->queries()->timeBounds());
+    WorkbenchWindow window(&state);
+    auto *pane = new MetricsPane(&state, m_store->queries());
+    window.setPaneWidget(WorkbenchWindow::Pane::Metrics, pane);
+    window.setHasTelemetry(true);
+    window.resize(1600, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(!pane->isLoading(), 10000);
+
+    std::vector<CommandPaletteEntry> metrics;
+    for (CommandPaletteEntry &entry : window.commands()->gatherEntries()) {
+        if (entry.kind == CommandPaletteEntry::Kind::Metric)
+            metrics.push_back(std::move(entry));
+    }
+    QCOMPARE(static_cast<int>(metrics.size()), pane->browserModel()->metricCount());
+    const QString key = metricKeyOf("checkout", "http.server.requests", MetricType::Sum);
+    const auto requests
+        = std::find_if(metrics.cbegin(), metrics.cend(),
+                       [&key](const CommandPaletteEntry &entry) { return entry.payload == key; });
+    QVERIFY(requests != metrics.cend());
+    QCOMPARE(requests->text, QStringLiteral("http.server.requests"));
+    QCOMPARE(requests->detail, QStringLiteral("checkout"));
+    window.commands()->run(*requests);
+    QTRY_COMPARE(pane->chartPanel()->metricKey(), key);
+    QCOMPARE(pane->browserView()->currentIndex().data().toString(),
+             QStringLiteral("http.server.requests"));
 }
 
 void TestMetricsPane::dragSelectsTimeRange()
