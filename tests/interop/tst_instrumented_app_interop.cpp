@@ -93,13 +93,13 @@ QString checkQuantiles(const MetricChart &chart, double limit)
     const ChartSeries *p95 = seriesNamed(chart, QStringLiteral("p95"));
     if (!p50 || !p95)
         return QStringLiteral("no p50 and p95 lines, only: ") + seriesNames(chart);
-    int slots = 0;
+    int filledSlots = 0;
     for (std::size_t i = 0; i < p50->values.size() && i < p95->values.size(); ++i) {
         const double median = p50->values[i];
         const double high = p95->values[i];
         if (std::isnan(median) || std::isnan(high))
             continue;
-        ++slots;
+        ++filledSlots;
         if (!(median > 0 && high >= median && high < limit))
             return QStringLiteral("slot %1: p50 %2, p95 %3 (limit %4)")
                 .arg(i)
@@ -107,7 +107,7 @@ QString checkQuantiles(const MetricChart &chart, double limit)
                 .arg(high)
                 .arg(limit);
     }
-    return slots > 0 ? QString() : QStringLiteral("no time slot with both quantiles");
+    return filledSlots > 0 ? QString() : QStringLiteral("no time slot with both quantiles");
 }
 
 } // namespace
