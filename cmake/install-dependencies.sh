@@ -20,6 +20,8 @@ case "${1:-}" in
     packages+=(groff-base desktop-file-utils appstream)
     # clang with its libFuzzer and sanitizer runtimes builds the fuzz targets (tests/fuzz).
     packages+=(clang libclang-rt-14-dev)
+    # tst_instrumented_app_interop runs its own throwaway PostgreSQL cluster (initdb, postgres).
+    packages+=(postgresql)
     ;;
 --packaging)
     # installers/build-deb.sh: dpkg-shlibdeps and file compute the package's dependencies,

@@ -101,6 +101,13 @@ std::vector<DetectionCase> detectionCases()
          {"HTTP client · checkout"},
          {"Requests by server", "Latency", "p95 latency by server", "Error share by server",
           "Requests by status"}},
+        {"HTTP server and client, older names (milliseconds, before the stable conventions)",
+         {service("http.server.duration", T::Histogram),
+          service("http.client.duration", T::Histogram)},
+         {"HTTP server · checkout", "HTTP client · checkout"},
+         {"Requests by route (older names)", "Latency (older names)",
+          "p95 latency by route (older names)", "Error share by route (older names)",
+          "Requests by status (older names)"}},
         {"database pool only (the JS SDK demo)",
          {service("db.client.connection.count", T::Gauge, "inventory"),
           service("db.client.operations", T::Sum, "inventory")},
@@ -139,7 +146,7 @@ std::vector<DetectionCase> detectionCases()
          {"Kubernetes"},
          {"Pod CPU", "Pod memory (working set)", "Container CPU time"}},
         {"no standard metrics",
-         {service("http.server.duration", T::Histogram), service("queue.depth", T::Sum),
+         {service("http_server_requests_seconds", T::Histogram), service("queue.depth", T::Sum),
           host("scheduler_pending_pods", T::Gauge)},
          {},
          {}},
@@ -199,6 +206,7 @@ private Q_SLOTS:
     void chartOptionsFollowTheKind();
     void ratiosAsPercent();
     void errorShareOfAnHttpDashboard();
+    void olderHttpNamesInMilliseconds();
     void patterns_data();
     void patterns();
     void triggersNameEveryDashboard();
@@ -369,32 +377,41 @@ void TestDashboardCatalog::ratiosAsPercent()
     QCOMPARE(DashboardCatalog::build(plain, {data}, {}).series[0].values.back(), 0.75);
 }
 
-void TestDashboardCatalog::errorShareOfAnHttpDashboard()
+// Requests of two routes over three 10-s intervals, all faster than the first bound; /pay
+// answers one request in four with a 500. The duration histogram under name, in unit, with the
+// status in statusKey (the stable conventions' or the older ones').
+std::vector<MetricStreamWithPoints> twoRoutes(const char *name, const char *unit,
+                                              const char *statusKey, double firstBound)
 {
-    // Two routes; /pay answers one request in four with a 500.
     std::vector<MetricStreamWithPoints> data;
     const std::vector<std::tuple<const char *, int, std::uint64_t>> series{
         {"/cart", 200, 10}, {"/pay", 200, 3}, {"/pay", 500, 1}};
     for (const auto &[route, status, perInterval] : series) {
         MetricStreamWithPoints stream;
-        stream.stream
-            = streamsOf({service("http.server.request.duration", MetricType::Histogram)}).front();
-        stream.stream.attributes = {{"http.route", AnyValue::fromString(route)},
-                                    {"http.response.status_code", AnyValue::fromInt(status)}};
+        stream.stream = streamsOf({service(name, MetricType::Histogram)}).front();
+        stream.stream.attributes
+            = {{"http.route", AnyValue::fromString(route)}, {statusKey, AnyValue::fromInt(status)}};
         stream.metric.name = stream.stream.name;
-        stream.metric.unit = "s";
+        stream.metric.unit = unit;
         stream.metric.type = MetricType::Histogram;
         stream.metric.temporality = AggregationTemporality::Delta;
         for (int i = 1; i <= 3; ++i) {
             HistogramDataPoint point;
             point.startTimeNs = base + (i - 1) * 10 * second;
             point.timeNs = base + i * 10 * second;
-            point.explicitBounds = {0.1, 1};
+            point.explicitBounds = {firstBound, 10 * firstBound};
             point.bucketCounts = {perInterval, 0, 0};
             stream.metric.histogramPoints.push_back(point);
         }
         data.push_back(stream);
     }
+    return data;
+}
+
+void TestDashboardCatalog::errorShareOfAnHttpDashboard()
+{
+    const std::vector<MetricStreamWithPoints> data
+        = twoRoutes("http.server.request.duration", "s", "http.response.status_code", 0.1);
     const Dashboard &http = dashboardWithId("http-server");
     const MetricChart errors
         = DashboardCatalog::build(chartTitled(http, "Error share by route"), data, {});
@@ -413,6 +430,58 @@ void TestDashboardCatalog::errorShareOfAnHttpDashboard()
     QCOMPARE(latency.series[1].name, QStringLiteral("p95"));
     QCOMPARE(latency.valueUnit, QStringLiteral("s"));
     QVERIFY(latency.series[1].values[0] > 0 && latency.series[1].values[0] <= 0.1);
+}
+
+void TestDashboardCatalog::olderHttpNamesInMilliseconds()
+{
+    // What @opentelemetry/instrumentation-http sent before the stable conventions: the same
+    // requests as errorShareOfAnHttpDashboard, in milliseconds, the status in http.status_code.
+    const std::vector<MetricStreamWithPoints> data
+        = twoRoutes("http.server.duration", "ms", "http.status_code", 100);
+    const Dashboard &http = dashboardWithId("http-server");
+    const MetricChart errors = DashboardCatalog::build(
+        chartTitled(http, "Error share by route (older names)"), data, {});
+    QCOMPARE(errors.valueUnit, QStringLiteral("%"));
+    QCOMPARE(errors.series.size(), std::size_t(2));
+    QCOMPARE(errors.series[0].values, (std::vector<double>{0, 0, 0}));
+    QCOMPARE(errors.series[1].values, (std::vector<double>{25, 25, 25}));
+    const MetricChart rate
+        = DashboardCatalog::build(chartTitled(http, "Requests by route (older names)"), data, {});
+    QCOMPARE(rate.valueUnit, QStringLiteral("1/s"));
+    QCOMPARE(rate.series[1].values, (std::vector<double>{0.4, 0.4, 0.4}));
+    const MetricChart byStatus
+        = DashboardCatalog::build(chartTitled(http, "Requests by status (older names)"), data, {});
+    QCOMPARE(byStatus.series.size(), std::size_t(2));
+    QCOMPARE(byStatus.series[0].name, QStringLiteral("http.status_code=200"));
+    QCOMPARE(byStatus.series[1].name, QStringLiteral("http.status_code=500"));
+    QCOMPARE(byStatus.series[1].values, (std::vector<double>{0.1, 0.1, 0.1}));
+    // Quantiles stay in the histogram's unit: milliseconds, a thousand times the seconds above.
+    const MetricChart latency
+        = DashboardCatalog::build(chartTitled(http, "Latency (older names)"), data, {});
+    QCOMPARE(latency.valueUnit, QStringLiteral("ms"));
+    QCOMPARE(latency.series.size(), std::size_t(3));
+    const MetricChart stable = DashboardCatalog::build(
+        chartTitled(http, "Latency"),
+        twoRoutes("http.server.request.duration", "s", "http.response.status_code", 0.1), {});
+    for (std::size_t q = 0; q < latency.series.size(); ++q) {
+        QCOMPARE(latency.series[q].name, stable.series[q].name);
+        QVERIFY(latency.series[q].values[0] > 1 && latency.series[q].values[0] <= 100);
+        QVERIFY(std::abs(latency.series[q].values[0] - 1000 * stable.series[q].values[0]) < 1e-6);
+    }
+
+    // The client's older names: failures from 400, grouped by net.peer.name.
+    std::vector<MetricStreamWithPoints> client
+        = twoRoutes("http.client.duration", "ms", "http.status_code", 100);
+    client[2].stream.attributes[1].value = AnyValue::fromInt(404);
+    for (MetricStreamWithPoints &stream : client)
+        stream.stream.attributes.push_back({"net.peer.name", AnyValue::fromString("shop")});
+    const MetricChart clientErrors = DashboardCatalog::build(
+        chartTitled(dashboardWithId("http-client"), "Error share by server (older names)"), client,
+        {});
+    QCOMPARE(clientErrors.series.size(), std::size_t(1));
+    QCOMPARE(clientErrors.series[0].name, QStringLiteral("net.peer.name=shop"));
+    // One failed request in 14 per interval.
+    QVERIFY(std::abs(clientErrors.series[0].values[0] - 100.0 / 14) < 1e-9);
 }
 
 void TestDashboardCatalog::patterns_data()
@@ -448,7 +517,8 @@ void TestDashboardCatalog::triggersNameEveryDashboard()
     const QStringList lines = DashboardCatalog::triggers();
     QCOMPARE(lines.size(), static_cast<qsizetype>(DashboardCatalog::all().size()));
     QVERIFY(lines.contains(
-        QStringLiteral("HTTP server: http.server.request.duration, http.server.active_requests")));
+        QStringLiteral("HTTP server: http.server.request.duration, http.server.active_requests, "
+                       "http.server.duration")));
     QVERIFY2(lines.first().startsWith(QLatin1String("Host: system.cpu.*, system.memory.*")),
              qPrintable(lines.first()));
 }
