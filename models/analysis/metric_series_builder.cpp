@@ -287,18 +287,20 @@ void observationChart(const std::vector<MetricStreamWithPoints> &streams,
     }
 }
 
-// The histogram's measurements share the quantile lines' axis. Points: the metric's points of
-// this type (histogramPoints or exponentialHistogramPoints).
-template<typename Points>
+// The histogram's measurements share the quantile lines' axis.
 void histogramExemplars(const std::vector<MetricStreamWithPoints> &streams,
                         const std::vector<Group> &groups, const MetricChartOptions &options,
-                        Points pointsOf, MetricChart *chart)
+                        MetricChart *chart)
 {
     std::vector<ExemplarSample> samples;
     for (const Group &group : groups) {
         const QString series = group.legend.isEmpty() ? group.label : group.legend;
         for (std::size_t index : group.streams) {
-            for (const DataPointBase &point : pointsOf(streams[index].metric))
+            // Only the vector of the metric's type holds points.
+            const Metric &metric = streams[index].metric;
+            for (const HistogramDataPoint &point : metric.histogramPoints)
+                ExemplarMarkerBuilder::collect(point, series, &samples);
+            for (const ExponentialHistogramDataPoint &point : metric.exponentialHistogramPoints)
                 ExemplarMarkerBuilder::collect(point, series, &samples);
         }
     }
@@ -506,13 +508,6 @@ MetricChart MetricSeriesBuilder::build(const std::vector<MetricStreamWithPoints>
                                                           options.heatmapColumns);
             },
             &chart);
-        if (quantileMode)
-            histogramExemplars(
-                streams, groups, options,
-                [](const Metric &metric) -> const std::vector<HistogramDataPoint> & {
-                    return metric.histogramPoints;
-                },
-                &chart);
         break;
     case MetricType::ExponentialHistogram:
         histogramChart<ExponentialDistribution>(
@@ -529,18 +524,13 @@ MetricChart MetricSeriesBuilder::build(const std::vector<MetricStreamWithPoints>
                     all, options.range, options.heatmapColumns, options.heatmapRows);
             },
             &chart);
-        if (quantileMode)
-            histogramExemplars(
-                streams, groups, options,
-                [](const Metric &metric) -> const std::vector<ExponentialHistogramDataPoint> & {
-                    return metric.exponentialHistogramPoints;
-                },
-                &chart);
         break;
     case MetricType::Summary:
         summaryChart(streams, groups, &chart);
         break;
     }
+    if (quantileMode && isHistogram(type))
+        histogramExemplars(streams, groups, options, &chart);
     return chart;
 }
 
