@@ -32,9 +32,10 @@ struct ChartSeries
 struct ChartExemplar
 {
     std::int64_t timeNs = 0;
-    double value = 0;  // on the chart's value axis
-    QString valueText; // the measurement as read, with its unit ("231 ms")
-    QString series;    // the line or group of lines it belongs to
+    double value = 0;       // on the chart's value axis
+    double measurement = 0; // the exemplar's own value, in the metric's unit
+    QString valueText;      // the measurement as read, with its unit ("231 ms")
+    QString series;         // the line or group of lines it belongs to
     TraceId traceId;
     SpanId spanId;
 };

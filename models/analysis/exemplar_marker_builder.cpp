@@ -85,12 +85,13 @@ std::vector<ChartExemplar> ExemplarMarkerBuilder::build(std::vector<ExemplarSamp
                                   return key(a) == key(b);
                               }),
                   samples.end());
+    placed.reserve(samples.size());
     for (const ExemplarSample &sample : samples) {
         if (!options.range.contains(sample.timeNs) || !std::isfinite(sample.value))
             continue;
-        ChartExemplar marker{
-            sample.timeNs, sample.value,   MetricUnits::formatValue(sample.value, options.unit),
-            sample.series, sample.traceId, sample.spanId};
+        // valueText waits for the cap: formatting 100,000 numbers would cost more than the rest.
+        ChartExemplar marker{sample.timeNs, sample.value,   sample.value, QString(),
+                             sample.series, sample.traceId, sample.spanId};
         if (options.placement == Placement::OnSeries) {
             const auto line = lines.find(sample.series);
             if (line == lines.end())
@@ -103,8 +104,8 @@ std::vector<ChartExemplar> ExemplarMarkerBuilder::build(std::vector<ExemplarSamp
         placed.push_back(std::move(marker));
     }
     if (options.maxMarkers >= 0 && placed.size() > static_cast<std::size_t>(options.maxMarkers)) {
-        // Each stretch of time in turn gives its largest remaining value, so every stretch with
-        // exemplars keeps some and none crowds out the others.
+        // Each stretch of time in turn gives its largest remaining measurement, so every stretch
+        // with exemplars keeps some and none crowds out the others.
         const auto [first, last] = std::minmax_element(
             placed.begin(), placed.end(),
             [](const ChartExemplar &a, const ChartExemplar &b) { return a.timeNs < b.timeNs; });
@@ -120,9 +121,10 @@ std::vector<ChartExemplar> ExemplarMarkerBuilder::build(std::vector<ExemplarSamp
             byBucket[bucket].push_back(std::move(marker));
         }
         for (std::vector<ChartExemplar> &bucket : byBucket) {
-            std::stable_sort(
-                bucket.begin(), bucket.end(),
-                [](const ChartExemplar &a, const ChartExemplar &b) { return a.value > b.value; });
+            std::stable_sort(bucket.begin(), bucket.end(),
+                             [](const ChartExemplar &a, const ChartExemplar &b) {
+                                 return a.measurement > b.measurement;
+                             });
         }
         placed.clear();
         for (std::size_t rank = 0; placed.size() < static_cast<std::size_t>(options.maxMarkers);
@@ -142,6 +144,8 @@ std::vector<ChartExemplar> ExemplarMarkerBuilder::build(std::vector<ExemplarSamp
     std::stable_sort(
         placed.begin(), placed.end(),
         [](const ChartExemplar &a, const ChartExemplar &b) { return a.timeNs < b.timeNs; });
+    for (ChartExemplar &marker : placed)
+        marker.valueText = MetricUnits::formatValue(marker.measurement, options.unit);
     return placed;
 }
 

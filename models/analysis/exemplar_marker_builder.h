@@ -1,6 +1,6 @@
 // Turns the exemplars of a chart's points into the markers drawn over its lines: placed on the
-// chart's value axis, at most a few hundred, spread over time with the largest values of each
-// stretch kept, so a busy chart stays readable. Stateless; any thread.
+// chart's value axis, at most a few hundred, spread over time with the largest measurements of
+// each stretch kept, so a busy chart stays readable. Stateless; any thread.
 #pragma once
 
 #include "analysis/chart_series.h"
@@ -39,7 +39,7 @@ public:
         TimeRange range; // markers outside are left out; open ends allowed
         int maxMarkers = 240;
         // The range (or the samples' span) is cut into this many stretches; each gets its turn
-        // until maxMarkers are taken, its largest values first.
+        // until maxMarkers are taken, its largest measurements first.
         int timeBuckets = 60;
     };
 

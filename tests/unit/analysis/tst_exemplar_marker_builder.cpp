@@ -150,6 +150,7 @@ void TestExemplarMarkerBuilder::onSeriesSitsOnTheLine()
         {other, line}, within(0, 60, ExemplarMarkerBuilder::Placement::OnSeries));
     QCOMPARE(markers.size(), std::size_t(1)); // no line named "unknown"
     QCOMPARE(markers[0].value, expected);
+    QCOMPARE(markers[0].measurement, 3.0);
     // The measurement itself, not the line's value.
     QCOMPARE(markers[0].valueText, MetricUnits::formatValue(3, QStringLiteral("ms")));
     QCOMPARE(markers[0].series, QStringLiteral("GET")); // as the legend says it
