@@ -223,7 +223,10 @@ void GuiMode::attachSession()
 void GuiMode::createPanes(const std::shared_ptr<const TelemetryQueries> &queries)
 {
     m_window->setPaneWidget(WorkbenchWindow::Pane::Traces, new TracesPane(m_state, queries));
-    m_window->setPaneWidget(WorkbenchWindow::Pane::Metrics, new MetricsPane(m_state, queries));
+    auto *metrics = new MetricsPane(m_state, queries);
+    connect(metrics, &MetricsPane::tracesPaneWanted, m_window,
+            [this] { m_window->showPane(WorkbenchWindow::Pane::Traces); });
+    m_window->setPaneWidget(WorkbenchWindow::Pane::Metrics, metrics);
     m_window->setPaneWidget(WorkbenchWindow::Pane::Logs, new LogsPane(m_state, queries));
     auto *findings = new FindingsPane(m_state, queries);
     connect(findings, &FindingsPane::tracesPaneWanted, m_window,
@@ -234,6 +237,8 @@ void GuiMode::createPanes(const std::shared_ptr<const TelemetryQueries> &queries
     auto *dashboards = new DashboardsPane(m_state, queries);
     connect(dashboards, &DashboardsPane::metricsPaneWanted, m_window,
             [this] { m_window->showPane(WorkbenchWindow::Pane::Metrics); });
+    connect(dashboards, &DashboardsPane::tracesPaneWanted, m_window,
+            [this] { m_window->showPane(WorkbenchWindow::Pane::Traces); });
     m_window->setPaneWidget(WorkbenchWindow::Pane::Dashboards, dashboards);
     m_window->setPaneWidget(WorkbenchWindow::Pane::ServiceMap,
                             new ServiceMapPane(m_state, queries));

@@ -183,9 +183,10 @@ QColor ChartView::seriesColor(int index) const
     return seriesPalette[static_cast<std::size_t>(index) % std::size(seriesPalette)];
 }
 
-void ChartView::setSeries(std::vector<ChartSeries> series)
+void ChartView::setSeries(std::vector<ChartSeries> series, std::vector<ChartExemplar> exemplars)
 {
     m_series = std::move(series);
+    m_exemplars = std::move(exemplars);
     m_heatmapShown = false;
     rebuildPlottables();
 }
@@ -193,6 +194,7 @@ void ChartView::setSeries(std::vector<ChartSeries> series)
 void ChartView::setHeatmap(const ChartHeatmap &heatmap)
 {
     m_series.clear();
+    m_exemplars.clear();
     rebuildPlottables();
     if (heatmap.columns <= 0 || heatmap.rows() <= 0)
         return;
@@ -245,6 +247,7 @@ void ChartView::setHeatmap(const ChartHeatmap &heatmap)
 void ChartView::clear()
 {
     m_series.clear();
+    m_exemplars.clear();
     m_heatmapShown = false;
     rebuildPlottables();
 }
@@ -314,6 +317,7 @@ void ChartView::rebuildPlottables()
             }
         }
     }
+    addExemplarGraph(&minValue, &maxValue);
     if (std::isfinite(minValue)) {
         if (m_plot->yAxis->scaleType() == QCPAxis::stLogarithmic) {
             const double low = minValue > 0 ? minValue / 1.5 : 1e-3;
@@ -328,6 +332,37 @@ void ChartView::rebuildPlottables()
     updateLegend();
     updateEmptyText();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ChartView::setExemplarsVisible(bool visible)
+{
+    if (visible == m_exemplarsVisible)
+        return;
+    m_exemplarsVisible = visible;
+    rebuildPlottables();
+}
+
+void ChartView::addExemplarGraph(double *minValue, double *maxValue)
+{
+    if (!m_exemplarsVisible || m_exemplars.empty())
+        return;
+    QVector<QCPGraphData> data;
+    data.reserve(static_cast<qsizetype>(m_exemplars.size()));
+    for (const ChartExemplar &exemplar : m_exemplars) {
+        data.append(QCPGraphData(timeToKey(exemplar.timeNs), exemplar.value));
+        // Outliers are what exemplars are for: the value axis takes them in.
+        *minValue = std::min(*minValue, exemplar.value);
+        *maxValue = std::max(*maxValue, exemplar.value);
+    }
+    QCPGraph *marks = m_plot->addGraph();
+    marks->setName(tr("Exemplars"));
+    marks->removeFromLegend();
+    marks->data()->set(data, true);
+    marks->setLineStyle(QCPGraph::lsNone);
+    // Amber with a dark edge: apart from the palette's line colours and visible on any of them.
+    marks->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, QColor(0x4e, 0x34, 0x2e),
+                                           QColor(0xff, 0xc1, 0x07), 9));
+    marks->setSelectable(QCP::stNone);
 }
 
 void ChartView::setLegendVisible(bool visible)
@@ -681,10 +716,34 @@ void ChartView::finishDrag(const QPoint &position)
             Q_EMIT rangeSelected(range);
         return;
     }
+    if (const int exemplar = nearestExemplar(position); exemplar >= 0) {
+        const ChartExemplar &clicked = m_exemplars[static_cast<std::size_t>(exemplar)];
+        Q_EMIT exemplarClicked(clicked.traceId, clicked.spanId);
+        return;
+    }
     int seriesIndex = -1;
     const int pointIndex = nearestScatterPoint(position, &seriesIndex);
     if (pointIndex >= 0)
         Q_EMIT scatterPointClicked(seriesIndex, pointIndex);
+}
+
+int ChartView::nearestExemplar(const QPoint &position) const
+{
+    if (!m_exemplarsVisible)
+        return -1;
+    double bestDistance = clickRadiusPx * clickRadiusPx;
+    int best = -1;
+    for (std::size_t i = 0; i < m_exemplars.size(); ++i) {
+        const double dx
+            = m_plot->xAxis->coordToPixel(timeToKey(m_exemplars[i].timeNs)) - position.x();
+        const double dy = m_plot->yAxis->coordToPixel(m_exemplars[i].value) - position.y();
+        const double distance = dx * dx + dy * dy;
+        if (distance <= bestDistance) {
+            bestDistance = distance;
+            best = static_cast<int>(i);
+        }
+    }
+    return best;
 }
 
 int ChartView::nearestScatterPoint(const QPoint &position, int *seriesIndex) const
@@ -736,8 +795,23 @@ void ChartView::showHover(const QPoint &position)
         = QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(std::llround(key * 1000)));
     QStringList lines{time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"))};
     int seriesIndex = -1;
-    const int scatterPoint = nearestScatterPoint(position, &seriesIndex);
-    if (scatterPoint >= 0) {
+    const int exemplarIndex = nearestExemplar(position);
+    const int scatterPoint = exemplarIndex >= 0 ? -1 : nearestScatterPoint(position, &seriesIndex);
+    // A diamond opens its span: the hand says it can be clicked.
+    if (exemplarIndex >= 0)
+        m_plot->setCursor(Qt::PointingHandCursor);
+    else
+        m_plot->unsetCursor();
+    if (exemplarIndex >= 0) {
+        const ChartExemplar &exemplar = m_exemplars[static_cast<std::size_t>(exemplarIndex)];
+        lines = QStringList{tr("Exemplar: %1").arg(exemplar.valueText),
+                            QDateTime::fromMSecsSinceEpoch(exemplar.timeNs / 1'000'000)
+                                .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")),
+                            exemplar.series,
+                            tr("trace %1").arg(QString::fromStdString(toHex(exemplar.traceId))),
+                            tr("Click to open the trace at this span")};
+        lines.removeAll(QString());
+    } else if (scatterPoint >= 0) {
         const ChartSeries &series = m_series[static_cast<std::size_t>(seriesIndex)];
         lines.append(series.name + QStringLiteral(": ")
                      + m_formatValue(series.values[static_cast<std::size_t>(scatterPoint)]));

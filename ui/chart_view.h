@@ -1,7 +1,8 @@
 // The one chart widget of Kansoku and the only class that sees QCustomPlot: time series as lines
 // or scatter dots, or a time × value heatmap, on a local-time axis. It adds a legend that toggles
-// series, a crosshair with the values under the cursor, drag-to-select a time range and click on a
-// scatter dot. Replots are queued so bursts of updates coalesce. GUI thread.
+// series, a crosshair with the values under the cursor, drag-to-select a time range, click on a
+// scatter dot and exemplar diamonds that open their span. Replots are queued so bursts of updates
+// coalesce. GUI thread.
 #pragma once
 
 #include "analysis/chart_series.h"
@@ -26,8 +27,9 @@ class ChartView : public QWidget
 public:
     explicit ChartView(QWidget *parent = nullptr);
 
-    // Replaces what the chart shows. Series hidden through the legend stay hidden by name.
-    void setSeries(std::vector<ChartSeries> series);
+    // Replaces what the chart shows. Series hidden through the legend stay hidden by name;
+    // exemplars are drawn as diamonds over the lines (while exemplarsVisible()).
+    void setSeries(std::vector<ChartSeries> series, std::vector<ChartExemplar> exemplars = {});
     void setHeatmap(const ChartHeatmap &heatmap);
     void clear();
 
@@ -52,6 +54,13 @@ public:
     bool isSeriesVisible(int index) const;
     void setSeriesVisible(int index, bool visible);
     bool hasHeatmap() const { return m_heatmapShown; }
+    int exemplarCount() const { return static_cast<int>(m_exemplars.size()); }
+    const ChartExemplar &exemplar(int index) const
+    {
+        return m_exemplars.at(static_cast<std::size_t>(index));
+    }
+    bool exemplarsVisible() const { return m_exemplarsVisible; }
+    void setExemplarsVisible(bool visible);
     // Text of the crosshair readout for the last hovered position; empty when not hovering.
     QString hoverText() const { return m_hoverText; }
 
@@ -78,6 +87,8 @@ public:
 Q_SIGNALS:
     void rangeSelected(const kansoku::TimeRange &range);
     void scatterPointClicked(int seriesIndex, int pointIndex);
+    // A click on an exemplar's diamond: open its span.
+    void exemplarClicked(const kansoku::TraceId &traceId, const kansoku::SpanId &spanId);
     void seriesVisibilityChanged(int seriesIndex, bool visible);
     // A double click on the plot (e.g. to open the chart somewhere larger).
     void doubleClicked();
@@ -96,6 +107,8 @@ private:
     void appendHeatmapCell(double key, double value, QStringList *lines) const;
     void finishDrag(const QPoint &position);
     int nearestScatterPoint(const QPoint &position, int *seriesIndex) const;
+    int nearestExemplar(const QPoint &position) const; // -1 when none is in reach
+    void addExemplarGraph(double *minValue, double *maxValue);
     static double timeToKey(std::int64_t timeNs);
     static std::int64_t keyToTime(double key);
 
@@ -106,6 +119,8 @@ private:
     QCPItemText *m_emptyLabel = nullptr;
     QCPColorScale *m_colorScale = nullptr;
     std::vector<ChartSeries> m_series;
+    std::vector<ChartExemplar> m_exemplars; // in time order
+    bool m_exemplarsVisible = true;
     QSet<QString> m_hiddenSeries;
     std::function<QString(double)> m_formatValue;
     std::function<QString(double)> m_formatTick;

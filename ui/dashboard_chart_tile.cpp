@@ -52,6 +52,7 @@ DashboardChartTile::DashboardChartTile(const DashboardChart &chart, QWidget *par
     connect(m_open, &QToolButton::clicked, this, &DashboardChartTile::openRequested);
     connect(m_chart, &ChartView::doubleClicked, this, &DashboardChartTile::openRequested);
     connect(m_chart, &ChartView::rangeSelected, this, &DashboardChartTile::rangeSelected);
+    connect(m_chart, &ChartView::exemplarClicked, this, &DashboardChartTile::exemplarClicked);
     setEmpty(tr("Loading…"), TimeRange{});
 }
 

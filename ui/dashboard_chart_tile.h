@@ -39,6 +39,7 @@ public:
 Q_SIGNALS:
     void openRequested();
     void rangeSelected(const kansoku::TimeRange &range);
+    void exemplarClicked(const kansoku::TraceId &traceId, const kansoku::SpanId &spanId);
 
 private:
     DashboardChart m_spec;

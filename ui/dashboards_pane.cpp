@@ -236,6 +236,11 @@ void DashboardsPane::showDashboard(const OfferedDashboard *offered)
         connect(tile, &DashboardChartTile::openRequested, this,
                 [this, tile] { openInMetrics(tile); });
         connect(tile, &DashboardChartTile::rangeSelected, m_state, &WorkbenchState::setCustomRange);
+        connect(tile, &DashboardChartTile::exemplarClicked, this,
+                [this](const TraceId &traceId, const SpanId &spanId) {
+                    m_state->selectSpan(traceId, spanId);
+                    Q_EMIT tracesPaneWanted();
+                });
         m_tiles.push_back(tile);
     }
     layoutTiles();

@@ -52,6 +52,8 @@ Q_SIGNALS:
     // A chart was opened in the Metrics pane (through WorkbenchState::requestMetric): the window
     // should bring that pane into view.
     void metricsPaneWanted();
+    // An exemplar's span was selected (WorkbenchState::selectSpan): the same for the Traces pane.
+    void tracesPaneWanted();
 
 protected:
     void resizeEvent(QResizeEvent *event) override;

@@ -18,6 +18,22 @@ namespace {
 
 constexpr int heatmapColumnPx = 6; // one heatmap column per this many pixels of plot width
 
+template<typename Points>
+bool anyExemplar(const Points &points)
+{
+    return std::any_of(points.begin(), points.end(),
+                       [](const DataPointBase &point) { return !point.exemplars.empty(); });
+}
+
+bool hasExemplars(const std::vector<MetricStreamWithPoints> &data)
+{
+    return std::any_of(data.begin(), data.end(), [](const MetricStreamWithPoints &stream) {
+        const Metric &metric = stream.metric;
+        return anyExemplar(metric.numberPoints) || anyExemplar(metric.histogramPoints)
+               || anyExemplar(metric.exponentialHistogramPoints);
+    });
+}
+
 bool hasPoints(const std::vector<MetricStreamWithPoints> &data)
 {
     for (const MetricStreamWithPoints &stream : data) {
@@ -41,6 +57,7 @@ MetricChartPanel::MetricChartPanel(QWidget *parent)
     , m_histogramMode(new QComboBox(this))
     , m_logScale(new QCheckBox(tr("Log scale"), this))
     , m_legend(new QCheckBox(tr("Legend"), this))
+    , m_exemplars(new QCheckBox(tr("Exemplars"), this))
 {
     m_chart->setObjectName(QStringLiteral("metricChart"));
     m_title->setObjectName(QStringLiteral("metricTitle"));
@@ -59,6 +76,10 @@ MetricChartPanel::MetricChartPanel(QWidget *parent)
     m_legend->setObjectName(QStringLiteral("legendToggle"));
     m_legend->setChecked(true);
     m_legend->setToolTip(tr("Show the legend under the chart (click an entry to hide its line)"));
+
+    m_exemplars->setObjectName(QStringLiteral("exemplarsToggle"));
+    m_exemplars->setChecked(true);
+    m_exemplars->hide();
 
     m_sumMode->setObjectName(QStringLiteral("sumMode"));
     m_sumMode->addItem(tr("Rate per second"), static_cast<int>(MetricChartOptions::SumMode::Rate));
@@ -84,6 +105,7 @@ MetricChartPanel::MetricChartPanel(QWidget *parent)
     toolbar->addWidget(m_groupBy);
     toolbar->addWidget(m_logScale);
     toolbar->addWidget(m_legend);
+    toolbar->addWidget(m_exemplars);
     toolbar->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 4, 4, 4);
@@ -97,6 +119,8 @@ MetricChartPanel::MetricChartPanel(QWidget *parent)
     m_chart->setLegendVisible(true);
     connect(m_legend, &QCheckBox::toggled, m_chart, &ChartView::setLegendVisible);
     connect(m_chart, &ChartView::rangeSelected, this, &MetricChartPanel::rangeSelected);
+    connect(m_exemplars, &QCheckBox::toggled, m_chart, &ChartView::setExemplarsVisible);
+    connect(m_chart, &ChartView::exemplarClicked, this, &MetricChartPanel::exemplarClicked);
     for (QComboBox *combo : {m_sumMode, m_groupBy, m_histogramMode}) {
         connect(combo, &QComboBox::currentIndexChanged, this, [this] {
             if (m_updatingControls)
@@ -190,6 +214,7 @@ void MetricChartPanel::updateControls()
     m_groupBy->setVisible(hasMetric);
     m_logScale->setVisible(hasMetric);
     m_legend->setVisible(hasMetric);
+    m_exemplars->setVisible(hasMetric && hasExemplars(m_data));
 
     m_groupBy->clear();
     m_groupBy->addItem(tr("No grouping"), QString());
@@ -255,6 +280,16 @@ void MetricChartPanel::rebuild()
 
     m_chart->setEmptyText(hasPoints(m_data) ? tr("No values of this metric in the range")
                                             : tr("No points of this metric in the range"));
+    // Heatmaps and observation rates have no axis for a measurement: the box stays, greyed.
+    const int exemplarCount = static_cast<int>(chart.exemplars.size());
+    m_exemplars->setVisible(hasExemplars(m_data));
+    m_exemplars->setEnabled(exemplarCount > 0);
+    m_exemplars->setToolTip(
+        exemplarCount > 0
+            ? tr("Show the %n exemplar(s) in view: measurements recorded with their span (click "
+                 "one to open its trace at that span)",
+                 nullptr, exemplarCount)
+            : tr("Exemplars are shown with the quantile lines, not in this view"));
     const int omittedSeries = chart.omittedSeries;
     const QString shown = chart.shown;
     const QString differingKeys = chart.differingKeys;

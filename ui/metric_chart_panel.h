@@ -1,7 +1,7 @@
 // The right half of the metrics pane: the selected metric's title, a toolbar (rate/raw, group-by,
-// quantiles/heatmap, log scale, legend), the attributes all its series share, and its ChartView. It
-// builds the chart from fetched points with MetricSeriesBuilder and rebuilds locally when an option
-// changes (no new query). GUI thread.
+// quantiles/heatmap, log scale, legend, exemplars), the attributes all its series share, and its
+// ChartView. It builds the chart from fetched points with MetricSeriesBuilder and rebuilds locally
+// when an option changes (no new query). GUI thread.
 #pragma once
 
 #include "analysis/metric_series_builder.h"
@@ -47,6 +47,8 @@ public:
 
 Q_SIGNALS:
     void rangeSelected(const kansoku::TimeRange &range);
+    // An exemplar's diamond was clicked: open its trace at its span.
+    void exemplarClicked(const kansoku::TraceId &traceId, const kansoku::SpanId &spanId);
     // The panel changed size: the plot width (and so the right query resolution) may differ.
     void resized();
 
@@ -68,6 +70,7 @@ private:
     QComboBox *m_histogramMode = nullptr;
     QCheckBox *m_logScale = nullptr;
     QCheckBox *m_legend = nullptr;
+    QCheckBox *m_exemplars = nullptr; // shown when the points carry exemplars
 
     QString m_key;
     std::optional<MetricEntry> m_entry;

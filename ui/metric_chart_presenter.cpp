@@ -26,7 +26,7 @@ QString MetricChartPresenter::show(ChartView *view, MetricChart chart, TimeRange
     if (chart.isHeatmap())
         view->setHeatmap(chart.heatmap);
     else
-        view->setSeries(std::move(chart.series));
+        view->setSeries(std::move(chart.series), std::move(chart.exemplars));
     return unitText;
 }
 

@@ -1,6 +1,6 @@
-// Puts a built MetricChart into a ChartView: the series or heatmap, value formats and axis
-// title from its unit (durations scaled to ms or µs, bytes to KiB…, %, /s). Shared by the
-// Metrics pane's chart and the dashboards' tiles. GUI thread.
+// Puts a built MetricChart into a ChartView: the series (with their exemplars) or heatmap, value
+// formats and axis title from its unit (durations scaled to ms or µs, bytes to KiB…, %, /s). Shared
+// by the Metrics pane's chart and the dashboards' tiles. GUI thread.
 #pragma once
 
 #include "analysis/metric_series_builder.h"

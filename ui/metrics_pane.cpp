@@ -110,6 +110,11 @@ MetricsPane::MetricsPane(WorkbenchState *state, std::shared_ptr<const TelemetryQ
     });
     connect(m_chartPanel, &MetricChartPanel::rangeSelected, m_state,
             &WorkbenchState::setCustomRange);
+    connect(m_chartPanel, &MetricChartPanel::exemplarClicked, this,
+            [this](const TraceId &traceId, const SpanId &spanId) {
+                m_state->selectSpan(traceId, spanId);
+                Q_EMIT tracesPaneWanted();
+            });
     connect(m_chartPanel, &MetricChartPanel::resized, this, [this] {
         // About one point per pixel: fetch again when the plot grew or shrank by a fifth.
         const int width = m_chartPanel->plotWidth();

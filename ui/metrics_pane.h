@@ -44,6 +44,11 @@ public:
     // True while a browser or chart query has not answered.
     bool isLoading() const;
 
+Q_SIGNALS:
+    // An exemplar's span was selected (WorkbenchState::selectSpan): the window should bring the
+    // Traces pane into view.
+    void tracesPaneWanted();
+
 protected:
     void resizeEvent(QResizeEvent *event) override;
 

@@ -2,6 +2,8 @@
 // time series (lines or scatter dots) and time × value heatmaps. Times are Unix epoch ns.
 #pragma once
 
+#include "core/telemetry_ids.h"
+
 #include <QColor>
 #include <QString>
 #include <cstdint>
@@ -23,6 +25,19 @@ struct ChartSeries
     std::vector<bool> highlighted;
 
     const QString &displayName() const { return label.isEmpty() ? name : label; }
+};
+
+// A measurement the chart's lines summarise, recorded with the span it was made in (an OTLP
+// exemplar), drawn as a marker over the lines; clicking it opens that span.
+struct ChartExemplar
+{
+    std::int64_t timeNs = 0;
+    double value = 0;       // on the chart's value axis
+    double measurement = 0; // the exemplar's own value, in the metric's unit
+    QString valueText;      // the measurement as read, with its unit ("231 ms")
+    QString series;         // the line or group of lines it belongs to
+    TraceId traceId;
+    SpanId spanId;
 };
 
 struct ChartHeatmap

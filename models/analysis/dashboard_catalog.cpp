@@ -415,6 +415,8 @@ MetricChart DashboardCatalog::build(const DashboardChart &chart,
             for (double &value : series.values)
                 value *= 100;
         }
+        for (ChartExemplar &exemplar : result.exemplars)
+            exemplar.value *= 100;
         result.valueUnit = QStringLiteral("%");
     }
     return result;

@@ -1,5 +1,6 @@
 #include "analysis/metric_series_builder.h"
 
+#include "analysis/exemplar_marker_builder.h"
 #include "analysis/histogram_math.h"
 #include "analysis/metric_heatmap_builder.h"
 #include "analysis/metric_units.h"
@@ -88,6 +89,17 @@ std::vector<Group> groupsOf(const std::vector<MetricStreamWithPoints> &streams,
     return groups;
 }
 
+ExemplarMarkerBuilder::Options exemplarOptions(ExemplarMarkerBuilder::Placement placement,
+                                               const QString &unit,
+                                               const MetricChartOptions &options)
+{
+    ExemplarMarkerBuilder::Options exemplars;
+    exemplars.placement = placement;
+    exemplars.unit = unit;
+    exemplars.range = options.range;
+    return exemplars;
+}
+
 ChartSeries toSeries(const QString &name, const std::vector<TimedValue> &values)
 {
     ChartSeries series;
@@ -147,6 +159,19 @@ void numberChart(const std::vector<MetricStreamWithPoints> &streams,
         chart->series.push_back(toSeries(group.label, values));
         chart->series.back().label = group.legend;
     }
+    // A gauge's axis holds its measurements; a sum's a rate or a total of them.
+    std::vector<ExemplarSample> samples;
+    for (const Group &group : groups) {
+        for (std::size_t index : group.streams) {
+            for (const NumberDataPoint &point : streams[index].metric.numberPoints)
+                ExemplarMarkerBuilder::collect(point, group.label, &samples);
+        }
+    }
+    chart->exemplars = ExemplarMarkerBuilder::build(
+        std::move(samples), chart->series,
+        exemplarOptions(isSum ? ExemplarMarkerBuilder::Placement::OnSeries
+                              : ExemplarMarkerBuilder::Placement::AtValue,
+                        unit, options));
 }
 
 // Distributions of a group merged per time slot (the fetch resolution, or the exact time).
@@ -260,6 +285,28 @@ void observationChart(const std::vector<MetricStreamWithPoints> &streams,
         chart->series.push_back(toSeries(group.label, values));
         chart->series.back().label = group.legend;
     }
+}
+
+// The histogram's measurements share the quantile lines' axis.
+void histogramExemplars(const std::vector<MetricStreamWithPoints> &streams,
+                        const std::vector<Group> &groups, const MetricChartOptions &options,
+                        MetricChart *chart)
+{
+    std::vector<ExemplarSample> samples;
+    for (const Group &group : groups) {
+        const QString series = group.legend.isEmpty() ? group.label : group.legend;
+        for (std::size_t index : group.streams) {
+            // Only the vector of the metric's type holds points.
+            const Metric &metric = streams[index].metric;
+            for (const HistogramDataPoint &point : metric.histogramPoints)
+                ExemplarMarkerBuilder::collect(point, series, &samples);
+            for (const ExponentialHistogramDataPoint &point : metric.exponentialHistogramPoints)
+                ExemplarMarkerBuilder::collect(point, series, &samples);
+        }
+    }
+    chart->exemplars = ExemplarMarkerBuilder::build(
+        std::move(samples), chart->series,
+        exemplarOptions(ExemplarMarkerBuilder::Placement::AtValue, chart->valueUnit, options));
 }
 
 template<typename Distribution, typename Intervals, typename Merge, typename Heatmap>
@@ -439,6 +486,8 @@ MetricChart MetricSeriesBuilder::build(const std::vector<MetricStreamWithPoints>
         chart.omittedSeries = static_cast<int>(groups.size()) - options.maxSeries;
         groups.resize(static_cast<std::size_t>(options.maxSeries));
     }
+    // Exemplars go with the quantile lines, on their axis; the other histogram views have none.
+    const bool quantileMode = options.histogramMode == MetricChartOptions::HistogramMode::Quantiles;
     switch (type) {
     case MetricType::Gauge:
     case MetricType::Sum:
@@ -480,6 +529,8 @@ MetricChart MetricSeriesBuilder::build(const std::vector<MetricStreamWithPoints>
         summaryChart(streams, groups, &chart);
         break;
     }
+    if (quantileMode && isHistogram(type))
+        histogramExemplars(streams, groups, options, &chart);
     return chart;
 }
 

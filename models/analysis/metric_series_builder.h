@@ -49,14 +49,19 @@ struct MetricChart
 {
     std::vector<ChartSeries> series;
     ChartHeatmap heatmap; // columns > 0 in heatmap mode
-    QString shown;        // what the values are: "rate /s", "value", "p50 · p90 · p99", …
-    QString valueUnit;    // the UCUM unit of the values ("By/s" for a rate of bytes)
+    // The exemplars of the charted points, on the value axis of the series: histogram quantile
+    // lines and gauges show the measurement itself; sums, whose axis is a rate or total, carry
+    // their markers on their line. None for heatmaps, observation rates and summaries.
+    std::vector<ChartExemplar> exemplars;
+    QString shown;     // what the values are: "rate /s", "value", "p50 · p90 · p99", …
+    QString valueUnit; // the UCUM unit of the values ("By/s" for a rate of bytes)
     // Point attributes every stream has with the same value, "key=value, ..." (the series'
     // labels leave them out: ChartSeries::label says what differs).
     QString sharedAttributes;
     // The keys the series' labels give the values of, when all differ by the same keys.
     QString differingKeys;
     int omittedSeries = 0;
+    bool hasExemplars() const { return !exemplars.empty(); }
     bool isHeatmap() const { return heatmap.columns > 0; }
 };
 

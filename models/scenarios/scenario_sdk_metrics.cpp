@@ -58,7 +58,6 @@ void ScenarioSdkMetrics::observe(const GeneratedTrace &trace)
 {
     for (const GeneratedTrace::SpanItem &item : trace.spans) {
         const Span &span = item.span;
-        const double seconds = double(span.durationNs()) / 1e9;
         if (span.kind == SpanKind::Server) {
             Attributes attributes;
             for (const char *key :
@@ -66,7 +65,7 @@ void ScenarioSdkMetrics::observe(const GeneratedTrace &trace)
                 if (const AnyValue *value = findAttribute(span.attributes, key))
                     attributes.push_back(KeyValue{key, *value});
             }
-            record(*item.service, HttpServerDuration, std::move(attributes), seconds);
+            record(*item.service, HttpServerDuration, std::move(attributes), span);
             continue;
         }
         const AnyValue *system = firstOf(span.attributes, {"db.system.name", "db.system"});
@@ -79,13 +78,14 @@ void ScenarioSdkMetrics::observe(const GeneratedTrace &trace)
         if (const AnyValue *collection
             = firstOf(span.attributes, {"db.collection.name", "db.sql.table"}))
             attributes.push_back(KeyValue{"db.collection.name", *collection});
-        record(*item.service, DbClientDuration, std::move(attributes), seconds);
+        record(*item.service, DbClientDuration, std::move(attributes), span);
     }
 }
 
 void ScenarioSdkMetrics::record(const ServiceIdentity &service, const char *metric,
-                                Attributes attributes, double seconds)
+                                Attributes attributes, const Span &span)
 {
+    const double seconds = double(span.durationNs()) / 1e9;
     Series &series = m_series[{service.key(), metric, signature(attributes)}];
     const std::vector<double> &bounds = boundsOf(metric);
     if (series.bucketCounts.empty()) {
@@ -99,13 +99,18 @@ void ScenarioSdkMetrics::record(const ServiceIdentity &service, const char *metr
     const auto bucket
         = std::size_t(std::lower_bound(bounds.begin(), bounds.end(), seconds) - bounds.begin());
     ++series.bucketCounts[bucket];
+    Exemplar &exemplar = series.exemplarsByBucket[bucket];
+    exemplar.timeNs = span.endTimeNs;
+    exemplar.value = seconds;
+    exemplar.traceId = span.traceId;
+    exemplar.spanId = span.spanId;
     ++series.count;
     series.sum += seconds;
     series.min = std::min(series.min, seconds);
     series.max = std::max(series.max, seconds);
 }
 
-void ScenarioSdkMetrics::exportTo(std::int64_t timeNs, ScenarioTelemetry &out) const
+void ScenarioSdkMetrics::exportTo(std::int64_t timeNs, ScenarioTelemetry &out)
 {
     // m_series is ordered by (service, metric, attributes): consecutive series share a metric.
     const ServiceIdentity *service = nullptr;
@@ -119,7 +124,7 @@ void ScenarioSdkMetrics::exportTo(std::int64_t timeNs, ScenarioTelemetry &out) c
         }
         metric = {};
     };
-    for (const auto &[key, series] : m_series) {
+    for (auto &[key, series] : m_series) {
         const std::string &name = std::get<1>(key);
         if (series.service != service || metric.name != name) {
             flush();
@@ -136,6 +141,9 @@ void ScenarioSdkMetrics::exportTo(std::int64_t timeNs, ScenarioTelemetry &out) c
         point.explicitBounds = boundsOf(name);
         point.min = series.min;
         point.max = series.max;
+        for (const auto &[bucket, exemplar] : series.exemplarsByBucket)
+            point.exemplars.push_back(exemplar);
+        series.exemplarsByBucket.clear();
         metric.histogramPoints.push_back(std::move(point));
     }
     flush();

@@ -1,7 +1,9 @@
 // The metrics an instrumented service's SDK records beside its spans: http.server.request.duration
 // for server spans and db.client.operation.duration for database calls, as cumulative explicit-
-// bucket histograms in seconds with the semantic conventions' advisory buckets and attributes.
-// Fed each request when it completes; exported at the scenario's metric interval. Not thread-safe.
+// bucket histograms in seconds with the semantic conventions' advisory buckets and attributes,
+// and, as the SDKs' default reservoir does, one exemplar per bucket (its latest span since the
+// previous export). Fed each request when it completes; exported at the scenario's metric
+// interval. Not thread-safe.
 #pragma once
 
 #include "scenarios/scenario_telemetry.h"
@@ -21,8 +23,9 @@ public:
     {}
 
     void observe(const GeneratedTrace &trace);
-    // One histogram per (service, metric) with every attribute set seen so far, at timeNs.
-    void exportTo(std::int64_t timeNs, ScenarioTelemetry &out) const;
+    // One histogram per (service, metric) with every attribute set seen so far, at timeNs, with
+    // the exemplars recorded since the previous export (then forgotten).
+    void exportTo(std::int64_t timeNs, ScenarioTelemetry &out);
 
 private:
     struct Series
@@ -34,11 +37,12 @@ private:
         double sum = 0;
         double min = 0;
         double max = 0;
+        std::map<std::size_t, Exemplar> exemplarsByBucket;
     };
     using SeriesKey = std::tuple<std::string, std::string, std::string>; // service, metric, attrs
 
     void record(const ServiceIdentity &service, const char *metric, Attributes attributes,
-                double seconds);
+                const Span &span);
 
     std::int64_t m_startNs;
     std::map<SeriesKey, Series> m_series;

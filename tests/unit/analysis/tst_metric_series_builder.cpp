@@ -124,6 +124,7 @@ private Q_SLOTS:
     void tooManySeriesAreCounted();
     void quantileLabels();
     void seriesLabelsSayWhatDiffers();
+    void exemplarsOnTheChartedAxis();
 };
 
 void TestMetricSeriesBuilder::emptyInput()
@@ -633,6 +634,45 @@ void TestMetricSeriesBuilder::quantileLabels()
     QCOMPARE(MetricSeriesBuilder::quantileLabel(0.999), QStringLiteral("p99.9"));
     QCOMPARE(MetricSeriesBuilder::quantileLabel(0), QStringLiteral("min"));
     QCOMPARE(MetricSeriesBuilder::quantileLabel(1), QStringLiteral("max"));
+}
+
+void TestMetricSeriesBuilder::exemplarsOnTheChartedAxis()
+{
+    Exemplar exemplar;
+    exemplar.traceId.bytes[0] = 0x4b;
+    exemplar.spanId.bytes[0] = 0x7f;
+
+    // Histograms: the measurement on the quantile lines' axis, in quantile mode only.
+    MetricStreamWithPoints latency = latencyHistogram(1, "/a", AggregationTemporality::Cumulative);
+    exemplar.timeNs = at(15);
+    exemplar.value = 42.0;
+    latency.metric.histogramPoints[1].exemplars = {exemplar};
+    MetricChartOptions options = windowFrom(0);
+    MetricChart chart = MetricSeriesBuilder::build({latency}, options);
+    QCOMPARE(chart.exemplars.size(), std::size_t(1));
+    QCOMPARE(chart.exemplars[0].timeNs, at(15));
+    QCOMPARE(chart.exemplars[0].value, 42.0);
+    QCOMPARE(chart.exemplars[0].traceId, exemplar.traceId);
+    QCOMPARE(chart.exemplars[0].spanId, exemplar.spanId);
+    QVERIFY(chart.exemplars[0].series.contains(QStringLiteral("/a")));
+    for (MetricChartOptions::HistogramMode mode :
+         {MetricChartOptions::HistogramMode::Heatmap, MetricChartOptions::HistogramMode::CountRate,
+          MetricChartOptions::HistogramMode::ErrorShare}) {
+        options.histogramMode = mode;
+        QVERIFY(!MetricSeriesBuilder::build({latency}, options).hasExemplars());
+    }
+
+    // Sums: the rate axis is not the measurement's, so the marker sits on its line. GET's rate
+    // is 10/s at 20 s and 20/s at 30 s; an exemplar at 25 s of the point at 30 s is at 15/s.
+    std::vector<MetricStreamWithPoints> sums = counters();
+    exemplar.timeNs = at(25);
+    exemplar.value = std::int64_t(7);
+    sums[1].metric.numberPoints[2].exemplars = {exemplar};
+    chart = MetricSeriesBuilder::build(sums, windowFrom(0));
+    QCOMPARE(chart.exemplars.size(), std::size_t(1));
+    QCOMPARE(chart.exemplars[0].value, 15.0);
+    QCOMPARE(chart.exemplars[0].valueText, QStringLiteral("7 requests"));
+    QCOMPARE(chart.exemplars[0].series, QStringLiteral("GET"));
 }
 
 QTEST_GUILESS_MAIN(TestMetricSeriesBuilder)

@@ -6,6 +6,7 @@
 #include "scenarios/scenario_ground_truth.h"
 
 #include <QTest>
+#include <algorithm>
 #include <set>
 
 using namespace kansoku;
@@ -160,6 +161,17 @@ void TestScenarioEngine::exportsMetricsEveryIntervalAndAtTheEnd()
     QCOMPARE(*at20.sum, 0.3 * double(at20.count));
     QCOMPARE(*at20.min, 0.3);
     QCOMPARE(findAttribute(at20.attributes, "http.route")->stringValue(), std::string("/x"));
+    // One exemplar per bucket holding requests since the previous export: a server span of
+    // this batch that ended between the exports.
+    QCOMPARE(at20.exemplars.size(), std::size_t(1));
+    const Exemplar &exemplar = at20.exemplars.front();
+    QCOMPARE(std::get<double>(exemplar.value), 0.3);
+    QVERIFY(exemplar.timeNs > Start + 10 * Second && exemplar.timeNs <= Start + 20 * Second);
+    const std::vector<const Span *> spans = spansOf(live);
+    QVERIFY(std::any_of(spans.begin(), spans.end(), [&exemplar](const Span *span) {
+        return span->kind == SpanKind::Server && span->traceId == exemplar.traceId
+               && span->spanId == exemplar.spanId && span->endTimeNs == exemplar.timeNs;
+    }));
     const auto db = metricsNamed(live, "db.client.operation.duration");
     QCOMPARE(db.size(), std::size_t(2));
     QCOMPARE(db[1]->histogramPoints.at(0).count, at20.count);
