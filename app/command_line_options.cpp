@@ -120,7 +120,8 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
                                             QStringLiteral("port"), QStringLiteral("4318"));
     const QCommandLineOption statsOption(
         QStringLiteral("stats-interval"),
-        QStringLiteral("Seconds between statistics lines in headless mode (default 5)."),
+        QStringLiteral("Seconds between statistics lines in headless mode and of --stats-log "
+                       "(default 5)."),
         QStringLiteral("seconds"), QStringLiteral("5"));
     const QCommandLineOption maxRequestOption(
         QStringLiteral("max-request-mib"),
@@ -196,6 +197,13 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
         QStringLiteral("range"),
         QStringLiteral("Window: open at this time range, FROM..TO (ISO 8601 times)."),
         QStringLiteral("range"));
+    const QCommandLineOption statsLogOption(
+        QStringLiteral("stats-log"),
+        QStringLiteral("Window: append a CSV line every --stats-interval seconds to FILE with "
+                       "resident memory, event-loop lateness, refresh latency, session file and "
+                       "WAL sizes and ingest rates (for soak runs)."),
+        QStringLiteral("file"));
+    parser.addOption(statsLogOption);
     parser.addOptions({helpOption,       versionOption,  headlessOption,  dbOption,
                        listenOption,     grpcPortOption, httpPortOption,  statsOption,
                        maxRequestOption, maxDbOption,    retainOption,    fromOption,
@@ -367,6 +375,15 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
                                            "times, FROM before TO")
                                 .arg(parser.value(rangeOption)));
         }
+    }
+
+    if (parser.isSet(statsLogOption)) {
+        if (options.headless || options.subcommand != Subcommand::None)
+            return fail(QStringLiteral("--stats-log measures the window; it goes with neither "
+                                       "--headless (which prints statistics) nor a command"));
+        options.statsLogPath = parser.value(statsLogOption);
+        if (options.statsLogPath.isEmpty())
+            return fail(QStringLiteral("--stats-log: name the file to append to"));
     }
 
     options.databasePath = parser.isSet(dbOption) ? parser.value(dbOption) : defaultDatabasePath();

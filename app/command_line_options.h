@@ -23,6 +23,9 @@ struct CommandLineOptions
     quint16 grpcPort = 4317;
     quint16 httpPort = 4318;
     int statsIntervalSeconds = 5;
+    // `--stats-log FILE` (window only): RuntimeStatsLog appends a CSV line there every
+    // statsIntervalSeconds. Empty: off.
+    QString statsLogPath;
     int maxRequestMiB = 64; // one OTLP request, on the wire and decompressed
     // `--max-db-mib N` (0: no cap) and `--retain DURATION` (0: no age limit): stored as the
     // limits of the session the window, --headless or import opens first; unset, it keeps its

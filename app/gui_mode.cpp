@@ -9,6 +9,7 @@
 #include "metrics_pane.h"
 #include "receive_controller.h"
 #include "service_map_pane.h"
+#include "runtime_stats_log.h"
 #include "session_controller.h"
 #include "telemetry_store.h"
 #include "traces_pane.h"
@@ -146,6 +147,14 @@ bool GuiMode::start(QString *errorMessage)
         QMetaObject::invokeMethod(
             this, [this] { m_sessions->openPaths(std::exchange(m_openFiles, {})); },
             Qt::QueuedConnection);
+    if (started && !m_options.statsLogPath.isEmpty()) {
+        auto *statsLog = new RuntimeStatsLog(m_options.statsLogPath, m_options.statsIntervalSeconds,
+                                             m_runtime, this);
+        if (!statsLog->start(errorMessage)) {
+            delete statsLog;
+            return false; // run() shows why; the window works without it
+        }
+    }
     return started;
 }
 

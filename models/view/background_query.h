@@ -5,7 +5,10 @@
 // only touch values it captured.
 #pragma once
 
+#include "view/query_latency_recorder.h"
+
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
@@ -27,22 +30,29 @@ public:
         using Result = std::invoke_result_t<Work>;
         const std::uint64_t generation = ++*m_generation;
         ++*m_running;
+        QElapsedTimer sinceRun; // invalid unless the refresh latency is being recorded
+        if (QueryLatencyRecorder::isEnabled())
+            sinceRun.start();
         // The answer is posted to the application object, which outlives every receiver, and the
         // receiver is looked at only there, on the main thread. (Qt 6.4's then(context, ...)
         // reads the context's QPointer on the worker, racing with the receiver's deletion on the
         // main thread: a pane deleted by a session switch while its query ran could crash.)
         QtConcurrent::run(std::move(work))
             .then([receiver = QPointer<QObject>(receiver), latest = m_generation,
-                   running = m_running, generation, done = std::move(done)](Result result) mutable {
+                   running = m_running, generation, sinceRun,
+                   done = std::move(done)](Result result) mutable {
                 // A work item that finished before then() attached runs this inside run();
                 // posting makes every answer arrive from the event loop, never re-entrantly.
                 QMetaObject::invokeMethod(
                     QCoreApplication::instance(),
-                    [receiver, latest, running, generation, done = std::move(done),
+                    [receiver, latest, running, generation, sinceRun, done = std::move(done),
                      result = std::move(result)]() mutable {
                         --*running;
-                        if (receiver && *latest == generation)
+                        if (receiver && *latest == generation) {
                             done(std::move(result));
+                            if (sinceRun.isValid())
+                                QueryLatencyRecorder::record(sinceRun.nsecsElapsed());
+                        }
                     },
                     Qt::QueuedConnection);
             });

@@ -49,6 +49,9 @@ private Q_SLOTS:
     void windowOpensAtTraceAndRange();
     void traceAndRangeRejectBadValues_data();
     void traceAndRangeRejectBadValues();
+    void statsLogForTheWindow();
+    void statsLogRejectsBadValues_data();
+    void statsLogRejectsBadValues();
     void forwardIsParsed();
     void forwardRejectsBadValues_data();
     void forwardRejectsBadValues();
@@ -626,6 +629,41 @@ void TestCommandLineOptions::windowOpensAtTraceAndRange()
     QVERIFY(parse({"--trace", "4bf92f3577b34da6a3ce929d0e0e4736"}).openTraceId);
     QVERIFY(!parse({"--trace", "4bf92f3577b34da6a3ce929d0e0e4736"}).openRange);
     QVERIFY(!parse(QStringList{}).openTraceId);
+}
+
+void TestCommandLineOptions::statsLogForTheWindow()
+{
+    const CommandLineOptions options
+        = parse({"--stats-log", "/tmp/soak.csv", "--stats-interval", "10"});
+    QCOMPARE(options.action, CommandLineOptions::Action::Run);
+    QCOMPARE(options.statsLogPath, QStringLiteral("/tmp/soak.csv"));
+    QCOMPARE(options.statsIntervalSeconds, 10);
+    QVERIFY(parse(QStringList{}).statsLogPath.isEmpty()); // off by default
+}
+
+void TestCommandLineOptions::statsLogRejectsBadValues_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("messagePart");
+    QTest::newRow("empty file") << QStringList{QStringLiteral("--stats-log"), QString()}
+                                << QStringLiteral("name the file");
+    QTest::newRow("with --headless")
+        << QStringList{QStringLiteral("--headless"), QStringLiteral("--stats-log"),
+                       QStringLiteral("s.csv")}
+        << QStringLiteral("--headless");
+    QTest::newRow("with a command")
+        << QStringList{QStringLiteral("import"), QStringLiteral("a.jsonl"),
+                       QStringLiteral("--stats-log"), QStringLiteral("s.csv")}
+        << QStringLiteral("command");
+    QTest::newRow("interval zero")
+        << QStringList{QStringLiteral("--stats-log"), QStringLiteral("s.csv"),
+                       QStringLiteral("--stats-interval"), QStringLiteral("0")}
+        << QStringLiteral("--stats-interval");
+}
+
+void TestCommandLineOptions::statsLogRejectsBadValues()
+{
+    verifyRejected();
 }
 
 void TestCommandLineOptions::traceAndRangeRejectBadValues_data()

@@ -7,8 +7,11 @@
 //
 // Usage: node demo_workload.mjs [--endpoint http://127.0.0.1:4318] [--history-minutes 30]
 //                               [--requests-per-minute 120] [--live-seconds 20]
+//                               [--live-requests-per-second N]
 // Traces and logs of the past --history-minutes are sent at once (backdated); then the app runs
-// live for --live-seconds so metrics accumulate several export intervals.
+// live for --live-seconds so metrics accumulate several export intervals. Live traffic comes in
+// bursts of 5-15 requests every 250 ms, or, with --live-requests-per-second, at that steady rate
+// (a request is about 5 spans and 2 logs: 400/s makes about 2,000 spans/s, for soak runs).
 
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
@@ -35,6 +38,7 @@ const { values: options } = parseArgs({
         'history-minutes': { type: 'string', default: '30' },
         'requests-per-minute': { type: 'string', default: '120' },
         'live-seconds': { type: 'string', default: '20' },
+        'live-requests-per-second': { type: 'string' },
     },
     strict: true,
 });
@@ -42,6 +46,8 @@ const endpoint = options.endpoint.replace(/\/+$/, '');
 const historyMinutes = Number(options['history-minutes']);
 const requestsPerMinute = Number(options['requests-per-minute']);
 const liveSeconds = Number(options['live-seconds']);
+const liveRequestsPerSecond = options['live-requests-per-second'] === undefined
+    ? undefined : Number(options['live-requests-per-second']);
 
 // Without a context manager, context.with() would not carry the parent span.
 api.context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
@@ -255,8 +261,13 @@ for (let i = 0; i < total; ++i) {
 }
 
 const liveEnd = liveStartMs + liveSeconds * 1000;
+let liveRequests = 0;
 while (Date.now() < liveEnd) {
-    const burst = 5 + Math.floor(random() * 10);
+    // A steady rate catches up on what the previous bursts and the event loop delayed.
+    const due = liveRequestsPerSecond === undefined ? 0
+        : Math.floor((Date.now() - liveStartMs) / 1000 * liveRequestsPerSecond) - liveRequests;
+    const burst = liveRequestsPerSecond === undefined ? 5 + Math.floor(random() * 10) : due;
+    liveRequests += burst;
     activeRequests.add(burst, { 'http.route': '/cart' });
     for (let i = 0; i < burst; ++i) {
         const result = simulateRequest(Date.now(), false);

@@ -16,6 +16,7 @@ private Q_SLOTS:
     void cancelDropsPendingAnswer();
     void destroyedReceiverGetsNothing();
     void receiversDeletedWhileAnswersArrive();
+    void recordsLatencyOfAppliedAnswersWhenEnabled();
 };
 
 void TestBackgroundQuery::deliversOnReceiverThread()
@@ -124,6 +125,37 @@ void TestBackgroundQuery::receiversDeletedWhileAnswersArrive()
     QTRY_VERIFY(std::none_of(queries.begin(), queries.end(),
                              [](const BackgroundQuery &query) { return query.isBusy(); }));
     QCOMPARE(answered, 0);
+}
+
+void TestBackgroundQuery::recordsLatencyOfAppliedAnswersWhenEnabled()
+{
+    BackgroundQuery query;
+    int answers = 0;
+    query.run(
+        this, [] { return 1; }, [&answers](int) { ++answers; });
+    QTRY_COMPARE(answers, 1);
+    QCOMPARE(QueryLatencyRecorder::take().count(), 0); // off by default
+
+    QueryLatencyRecorder::setEnabled(true);
+    QSemaphore releaseSlow;
+    // A stale answer is never shown, so it is no refresh: only the newer one counts.
+    query.run(
+        this,
+        [&releaseSlow] {
+            releaseSlow.acquire();
+            return 2;
+        },
+        [&answers](int) { ++answers; });
+    query.run(
+        this, [] { return 3; }, [&answers](int) { ++answers; });
+    QTRY_COMPARE(answers, 2);
+    releaseSlow.release();
+    QTRY_VERIFY(!query.isBusy());
+    const DurationSample recorded = QueryLatencyRecorder::take();
+    QueryLatencyRecorder::setEnabled(false);
+    QCOMPARE(recorded.count(), 1);
+    QVERIFY(recorded.maxNs() > 0);
+    QCOMPARE(QueryLatencyRecorder::take().count(), 0); // taken
 }
 
 QTEST_GUILESS_MAIN(TestBackgroundQuery)
