@@ -1,4 +1,4 @@
-#include "fuzzy_matcher.h"
+#include "analysis/fuzzy_matcher.h"
 
 #include <limits>
 

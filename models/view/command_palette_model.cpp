@@ -1,4 +1,4 @@
-#include "command_palette_model.h"
+#include "view/command_palette_model.h"
 
 #include "analysis/fuzzy_matcher.h"
 #include "analysis/trace_filter_text.h"
