@@ -8,9 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QSettings>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace kansoku {
 
@@ -111,22 +109,25 @@ void SessionController::saveSessionAs(const QString &path)
     m_saving = true;
     m_window->showStatusMessage(tr("Saving a copy of the session as %1…").arg(path));
     // The copy reads one committed state while the writer keeps committing live data.
-    QtConcurrent::run([source, path, readOnly = m_runtime->isReadOnly()] {
-        QString error;
-        const bool ok = TelemetryStore::writeCopy(source, path, &error, readOnly);
-        return std::make_pair(ok, error);
-    }).then(this, [this, path](std::pair<bool, QString> result) {
-        m_saving = false;
-        if (!result.first) {
-            m_window->showError(tr("Save session as"), result.second);
-            Q_EMIT saveFinished(false);
-            return;
-        }
-        const bool switched = switchTo(path);
-        if (switched)
-            m_window->showStatusMessage(tr("Saved; now working in %1").arg(path));
-        Q_EMIT saveFinished(switched);
-    });
+    m_saveCopy.run(
+        this,
+        [source, path, readOnly = m_runtime->isReadOnly()] {
+            QString error;
+            const bool ok = TelemetryStore::writeCopy(source, path, &error, readOnly);
+            return std::make_pair(ok, error);
+        },
+        [this, path](std::pair<bool, QString> result) {
+            m_saving = false;
+            if (!result.first) {
+                m_window->showError(tr("Save session as"), result.second);
+                Q_EMIT saveFinished(false);
+                return;
+            }
+            const bool switched = switchTo(path);
+            if (switched)
+                m_window->showStatusMessage(tr("Saved; now working in %1").arg(path));
+            Q_EMIT saveFinished(switched);
+        });
 }
 
 void SessionController::noteSessionOpened()

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "recent_session_list.h"
+#include "view/background_query.h"
 
 #include <QObject>
 #include <QStringList>
@@ -54,6 +55,7 @@ private:
     WorkbenchWindow *m_window;
     RecentSessionList m_recent;
     bool m_saving = false;
+    BackgroundQuery m_saveCopy;
 };
 
 } // namespace kansoku

@@ -24,6 +24,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <signal.h>
+#include <sys/prctl.h>
 
 using namespace kansoku;
 
@@ -137,6 +139,13 @@ void printSummary(const StatsTable &table)
                     table.rows.back()[std::size_t(spans)], table.rows.back()[std::size_t(pruned)]);
 }
 
+// Children get SIGTERM when the bench dies (killed, Ctrl+C), so neither the window nor the
+// workload outlives it. Linux only, like this bench.
+void endWithParent(QProcess &process)
+{
+    process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+}
+
 ChartSeries seriesOf(const StatsTable &table, const Figure &figure)
 {
     ChartSeries series;
@@ -164,7 +173,7 @@ bool renderPlot(const StatsTable &table, const QString &pngPath)
         return map;
     }();
     const std::vector<std::pair<QString, QStringList>> panels{
-        {QStringLiteral("Memory"), {QStringLiteral("rss_kib")}},
+        {QStringLiteral("Memory (MiB)"), {QStringLiteral("rss_kib")}},
         {QStringLiteral("Latency (ms)"),
          {QStringLiteral("loop_late_p99_us"), QStringLiteral("refresh_p50_us"),
           QStringLiteral("refresh_p99_us")}},
@@ -186,6 +195,7 @@ bool renderPlot(const StatsTable &table, const QString &pngPath)
                 series.push_back(seriesOf(table, byColumn.at(column)));
         }
         chart->setValueAxisLabel(title);
+        chart->setLegendVisible(true); // shown where a panel has more than one line
         chart->setSeries(std::move(series));
         chart->setTimeRange(range);
         layout->addWidget(chart, 1);
@@ -265,6 +275,7 @@ int main(int argc, char *argv[])
 
         QProcess kansoku;
         kansoku.setProcessChannelMode(QProcess::ForwardedChannels);
+        endWithParent(kansoku);
         kansoku.start(parser.value(kansokuOption),
                       {QStringLiteral("--db"), databasePath, QStringLiteral("--grpc-port"),
                        QString::number(grpcPort), QStringLiteral("--http-port"),
@@ -290,6 +301,7 @@ int main(int argc, char *argv[])
 
         QProcess workload;
         workload.setProcessChannelMode(QProcess::ForwardedChannels);
+        endWithParent(workload);
         workload.start(QStringLiteral("node"),
                        {parser.value(workloadOption), QStringLiteral("--endpoint"),
                         QStringLiteral("http://127.0.0.1:%1").arg(httpPort),
@@ -307,17 +319,24 @@ int main(int argc, char *argv[])
                     qPrintable(parser.value(capOption)), qPrintable(databasePath),
                     qPrintable(csvPath));
         std::fflush(stdout);
-        // Progress: the newest statistics line once a minute.
+        // Progress: the newest statistics line once a minute. Both children are polled each
+        // second: a QProcess notices its child's end only while it is waited on.
         const qint64 deadlineMs = (qint64(durationSeconds) + 120) * 1000;
-        while (workload.state() == QProcess::Running && clock.elapsed() < deadlineMs) {
-            if (!workload.waitForFinished(60000)) {
-                std::printf("  %s\n", qPrintable(lastLine(csvPath)));
-                std::fflush(stdout);
-            }
-            if (kansoku.state() != QProcess::Running) {
-                std::fprintf(stderr, "kansoku ended during the run\n");
+        QElapsedTimer sinceProgress;
+        sinceProgress.start();
+        while (!workload.waitForFinished(1000) && clock.elapsed() < deadlineMs) {
+            if (kansoku.waitForFinished(0) || kansoku.state() != QProcess::Running) {
+                std::fprintf(stderr, "kansoku ended during the run after %lld s (%s, status %d)\n",
+                             clock.elapsed() / 1000,
+                             kansoku.exitStatus() == QProcess::CrashExit ? "crashed" : "exited",
+                             kansoku.exitCode());
                 exitCode = 1;
                 break;
+            }
+            if (sinceProgress.elapsed() >= 60000) {
+                sinceProgress.restart();
+                std::printf("  %s\n", qPrintable(lastLine(csvPath)));
+                std::fflush(stdout);
             }
         }
         if (workload.state() == QProcess::Running) {
@@ -325,10 +344,11 @@ int main(int argc, char *argv[])
             workload.waitForFinished(30000);
         }
         // Two more lines after the load, then a clean stop (SIGTERM: drain, commit).
-        QThread::sleep(2 * intervalSeconds);
+        if (kansoku.state() == QProcess::Running)
+            QThread::sleep(2 * intervalSeconds);
         kansoku.terminate();
-        if (!kansoku.waitForFinished(180000) || kansoku.exitStatus() != QProcess::NormalExit
-            || kansoku.exitCode() != 0) {
+        if ((kansoku.state() == QProcess::Running && !kansoku.waitForFinished(180000))
+            || kansoku.exitStatus() != QProcess::NormalExit || kansoku.exitCode() != 0) {
             std::fprintf(stderr, "kansoku did not stop cleanly\n");
             exitCode = 1;
         }

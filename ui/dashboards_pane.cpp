@@ -2,12 +2,12 @@
 
 #include "chart_view.h"
 #include "dashboard_chart_tile.h"
+#include "on_screen_watch.h"
 #include "view/dashboard_list_model.h"
 #include "view/metric_browser_model.h"
 #include "view/metric_points_fetch.h"
 #include "view/workbench_state.h"
 
-#include <QDockWidget>
 #include <QGridLayout>
 #include <QLabel>
 #include <QListView>
@@ -109,6 +109,11 @@ DashboardsPane::DashboardsPane(WorkbenchState *state,
                 if (!m_applying && offered && offered->key() != m_currentKey)
                     showDashboard(offered);
             });
+    m_onScreen = new OnScreenWatch(this);
+    connect(m_onScreen, &OnScreenWatch::shown, this, [this] {
+        if (std::exchange(m_reloadDeferred, false))
+            scheduleReload();
+    });
     connect(m_state, &WorkbenchState::timeRangeChanged, this, &DashboardsPane::scheduleReload);
     connect(m_state, &WorkbenchState::serviceChanged, this, &DashboardsPane::scheduleReload);
     connect(m_state, &WorkbenchState::telemetryCommitted, this, &DashboardsPane::scheduleReload);
@@ -148,40 +153,13 @@ void DashboardsPane::scheduleReload()
     m_reloadPending = true;
     QTimer::singleShot(0, this, [this] {
         m_reloadPending = false;
-        if (!isOnScreen()) {
+        if (!m_onScreen->isOnScreen()) {
             // Nobody looks at it (closed, or a tab behind another pane): query when it shows.
             m_reloadDeferred = true;
             return;
         }
         reloadStreams();
     });
-}
-
-bool DashboardsPane::isOnScreen() const
-{
-    // A dock behind a tab stays visible but is moved out of its area: nothing of it is seen.
-    return isVisible() && !visibleRegion().isEmpty();
-}
-
-void DashboardsPane::showEvent(QShowEvent *event)
-{
-    QWidget::showEvent(event);
-    if (std::exchange(m_reloadDeferred, false))
-        scheduleReload();
-}
-
-void DashboardsPane::changeEvent(QEvent *event)
-{
-    QWidget::changeEvent(event);
-    if (event->type() != QEvent::ParentChange)
-        return;
-    // In a dock, its tab coming to the front shows the pane without a show event.
-    if (auto *dock = qobject_cast<QDockWidget *>(parentWidget())) {
-        connect(dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
-            if (visible && std::exchange(m_reloadDeferred, false))
-                scheduleReload();
-        });
-    }
 }
 
 void DashboardsPane::reloadStreams()

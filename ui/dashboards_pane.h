@@ -23,6 +23,7 @@ namespace kansoku {
 
 class DashboardChartTile;
 class DashboardListModel;
+class OnScreenWatch;
 class WorkbenchState;
 
 class DashboardsPane : public QWidget
@@ -57,12 +58,9 @@ Q_SIGNALS:
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
-    void showEvent(QShowEvent *event) override;
-    void changeEvent(QEvent *event) override;
 
 private:
     void scheduleReload();
-    bool isOnScreen() const;
     void reloadStreams();
     void applyStreams(std::vector<MetricStream> streams);
     void showDashboard(const OfferedDashboard *offered);
@@ -92,8 +90,9 @@ private:
     int m_columns = 2;
     int m_queriedPlotWidth = 0; // the plot width the shown points were fetched for
     bool m_reloadPending = false;
-    bool m_reloadDeferred = false; // state changed while hidden
-    bool m_applying = false;       // the list's current row is set from a new answer
+    bool m_reloadDeferred = false; // state changed while off screen
+    OnScreenWatch *m_onScreen = nullptr;
+    bool m_applying = false; // the list's current row is set from a new answer
 };
 
 } // namespace kansoku

@@ -11,7 +11,6 @@
 #include <QMenu>
 #include <QPointer>
 #include <QToolButton>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace kansoku {
 
@@ -122,9 +121,9 @@ void ExportControl::run(const QString &text, const QString &suggestedFileName,
     m_status->setStyleSheet(QString());
     m_status->setText(tr("Exporting to %1…").arg(QFileInfo(path).fileName()));
     m_status->show();
-    QtConcurrent::run([work = std::move(work), path] {
-        return work(path);
-    }).then(this, [this, noun](const ExportResult &result) { finish(result, noun); });
+    m_export.run(
+        this, [work = std::move(work), path] { return work(path); },
+        [this, noun](const ExportResult &result) { finish(result, noun); });
 }
 
 void ExportControl::finish(const ExportResult &result, const QString &noun)

@@ -1,10 +1,11 @@
 // An "Export…" tool button with a menu of exports, and a short status beside it ("Exported 1,234
 // logs to logs.jsonl", or the error naming the file). Each entry asks for a file (QFileDialog, or
-// a path provider that tests replace), then runs its work on a worker thread (QtConcurrent) so
+// a path provider that tests replace), then runs its work on a worker thread (BackgroundQuery) so
 // the GUI thread never touches SQLite; chart images render on the GUI thread. GUI thread.
 #pragma once
 
 #include "formats/telemetry_exporter.h"
+#include "view/background_query.h"
 
 #include <QWidget>
 #include <functional>
@@ -59,6 +60,7 @@ private:
     PathProvider m_pathProvider;
     QString m_lastDirectory;
     bool m_busy = false;
+    BackgroundQuery m_export;
 };
 
 } // namespace kansoku

@@ -1,6 +1,7 @@
 #include "findings_pane.h"
 
 #include "finding_details_view.h"
+#include "on_screen_watch.h"
 #include "view/finding_list_model.h"
 #include "view/workbench_state.h"
 
@@ -178,6 +179,11 @@ FindingsPane::FindingsPane(WorkbenchState *state, std::shared_ptr<const Telemetr
             showLogsOf(*m_details->finding());
     });
 
+    m_onScreen = new OnScreenWatch(this);
+    connect(m_onScreen, &OnScreenWatch::shown, this, [this] {
+        if (m_analysisDeferred)
+            scheduleFullAnalysis();
+    });
     connect(m_state, &WorkbenchState::timeRangeChanged, this, &FindingsPane::onTimeRangeChanged);
     // Only a filter: the analysis covers every service, because a finding's share of its
     // endpoint's traces and the cross-service detectors need all of them.
@@ -202,9 +208,9 @@ FindingsPane::~FindingsPane()
 
 void FindingsPane::startAnalysis()
 {
-    if (!isVisible()) {
-        // Nobody looks at it: analyse when the pane shows again, not a whole range every few
-        // seconds beside the ingest.
+    if (!m_onScreen->isOnScreen()) {
+        // Nobody looks at it (closed, or a tab behind another pane): analyse when the pane shows
+        // again, not a whole range every few seconds beside the ingest.
         m_analysisDeferred = true;
         m_liveTimer->stop();
         updateStatus();
@@ -240,13 +246,6 @@ void FindingsPane::resizeEvent(QResizeEvent *event)
     const Qt::Orientation wanted = width() >= DetailsBesideMinWidth ? Qt::Horizontal : Qt::Vertical;
     if (m_splitter->orientation() != wanted)
         m_splitter->setOrientation(wanted);
-}
-
-void FindingsPane::showEvent(QShowEvent *event)
-{
-    QWidget::showEvent(event);
-    if (m_analysisDeferred)
-        scheduleFullAnalysis();
 }
 
 void FindingsPane::scheduleFullAnalysis()

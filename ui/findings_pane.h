@@ -28,6 +28,7 @@ namespace kansoku {
 
 class FindingDetailsView;
 class FindingListModel;
+class OnScreenWatch;
 class WorkbenchState;
 
 class FindingsPane : public QWidget
@@ -66,7 +67,6 @@ public:
     Qt::Orientation detailsOrientation() const;
 
 protected:
-    void showEvent(QShowEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
 
 Q_SIGNALS:
@@ -108,6 +108,7 @@ private:
     QLabel *m_emptyState = nullptr;
     FindingDetailsView *m_details = nullptr;
     QTimer *m_liveTimer = nullptr;
+    OnScreenWatch *m_onScreen = nullptr;
     QTimer *m_progressTimer = nullptr;
 
     BackgroundQuery m_analysis;

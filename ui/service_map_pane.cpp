@@ -1,6 +1,7 @@
 #include "service_map_pane.h"
 
 #include "analysis/service_map_builder.h"
+#include "on_screen_watch.h"
 #include "service_map_view.h"
 #include "view/workbench_state.h"
 
@@ -49,6 +50,11 @@ ServiceMapPane::ServiceMapPane(WorkbenchState *state,
     });
     connect(m_view, &ServiceMapView::nodeActivated, this, &ServiceMapPane::activateNode);
     connect(m_view, &ServiceMapView::edgeActivated, this, &ServiceMapPane::activateEdge);
+    m_onScreen = new OnScreenWatch(this);
+    connect(m_onScreen, &OnScreenWatch::shown, this, [this] {
+        if (m_buildDeferred)
+            scheduleBuild();
+    });
     connect(m_state, &WorkbenchState::timeRangeChanged, this, [this] {
         // Following live, the start of an open range moves forward with the data: new data,
         // mapped at the live pace, as the Findings pane does; anything else is a new question.
@@ -81,13 +87,6 @@ ServiceMapPane::~ServiceMapPane()
     m_query.cancel();
 }
 
-void ServiceMapPane::showEvent(QShowEvent *event)
-{
-    QWidget::showEvent(event);
-    if (m_buildDeferred)
-        scheduleBuild();
-}
-
 void ServiceMapPane::scheduleBuild()
 {
     if (m_buildScheduled)
@@ -111,8 +110,8 @@ void ServiceMapPane::noteLiveData()
 
 void ServiceMapPane::startBuild()
 {
-    if (!isVisible()) {
-        // Nobody looks at it: build when the pane shows again.
+    if (!m_onScreen->isOnScreen()) {
+        // Nobody looks at it (closed, or a tab behind another pane): build when it shows.
         m_buildDeferred = true;
         m_liveTimer->stop();
         return;

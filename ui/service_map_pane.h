@@ -24,6 +24,7 @@ class QTimer;
 
 namespace kansoku {
 
+class OnScreenWatch;
 class ServiceMapView;
 
 class ServiceMapPane : public QWidget
@@ -53,9 +54,6 @@ public:
 Q_SIGNALS:
     void mapShown(); // a build's answer is drawn
 
-protected:
-    void showEvent(QShowEvent *event) override;
-
 private:
     void scheduleBuild();
     void startBuild();
@@ -70,6 +68,7 @@ private:
     ServiceMapView *m_view = nullptr;
     QLabel *m_emptyState = nullptr;
     QTimer *m_liveTimer = nullptr;
+    OnScreenWatch *m_onScreen = nullptr;
 
     BackgroundQuery m_query;
     std::shared_ptr<std::atomic<bool>> m_cancel; // the running build's; null when idle

@@ -1,8 +1,8 @@
-// Runs one kind of query on a worker thread (QtConcurrent) and delivers only the newest answer:
-// every run() bumps a generation number and answers of older runs are dropped, so a slow stale
-// query never overwrites a newer result (KDAB hotspot's job tracker). Owned and used on the GUI
-// (main) thread, with receivers on that thread; the work function runs on a pool thread and must
-// only touch values it captured.
+// Runs one kind of query on a worker thread (the global QThreadPool) and delivers only the newest
+// answer: every run() bumps a generation number and answers of older runs are dropped, so a slow
+// stale query never overwrites a newer result (KDAB hotspot's job tracker). Owned and used on the
+// GUI (main) thread, with receivers on that thread; the work function runs on a pool thread and
+// must only touch values it captured.
 #pragma once
 
 #include "view/query_latency_recorder.h"
@@ -11,9 +11,11 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
-#include <QtConcurrent/QtConcurrentRun>
+#include <QThreadPool>
 #include <cstdint>
 #include <memory>
+#include <optional>
+#include <stdexcept>
 #include <type_traits>
 #include <utility>
 
@@ -33,29 +35,35 @@ public:
         QElapsedTimer sinceRun; // invalid unless the refresh latency is being recorded
         if (QueryLatencyRecorder::isEnabled())
             sinceRun.start();
-        // The answer is posted to the application object, which outlives every receiver, and the
-        // receiver is looked at only there, on the main thread. (Qt 6.4's then(context, ...)
-        // reads the context's QPointer on the worker, racing with the receiver's deletion on the
-        // main thread: a pane deleted by a session switch while its query ran could crash.)
-        QtConcurrent::run(std::move(work))
-            .then([receiver = QPointer<QObject>(receiver), latest = m_generation,
-                   running = m_running, generation, sinceRun,
-                   done = std::move(done)](Result result) mutable {
-                // A work item that finished before then() attached runs this inside run();
-                // posting makes every answer arrive from the event loop, never re-entrantly.
-                QMetaObject::invokeMethod(
-                    QCoreApplication::instance(),
-                    [receiver, latest, running, generation, sinceRun, done = std::move(done),
-                     result = std::move(result)]() mutable {
-                        --*running;
-                        if (receiver && *latest == generation) {
-                            done(std::move(result));
-                            if (sinceRun.isValid())
-                                QueryLatencyRecorder::record(sinceRun.nsecsElapsed());
-                        }
-                    },
-                    Qt::QueuedConnection);
-            });
+        // A plain pool task that posts its answer; no QFuture. Qt 6.4's then() continuation
+        // crashed a soak run after ~10 minutes (QFutureInterfaceBase::reportStarted on a promise
+        // whose data was gone, on a pool thread). QThreadPool::start wants a copyable callable,
+        // hence the shared task.
+        auto task = std::make_shared<Task<Work, Done>>(
+            Task<Work, Done>{std::move(work), std::move(done), QPointer<QObject>(receiver),
+                             m_generation, m_running, generation, sinceRun});
+        QThreadPool::globalInstance()->start([task] {
+            std::optional<Result> result;
+            try {
+                result.emplace(task->work());
+            } catch (const std::exception &error) {
+                qWarning("A background query failed: %s", error.what());
+            }
+            // The answer is posted to the application object, which outlives every receiver,
+            // and the receiver is looked at only there, on the main thread, so a pane deleted
+            // by a session switch while its query ran is never touched.
+            QMetaObject::invokeMethod(
+                QCoreApplication::instance(),
+                [task, result = std::move(result)]() mutable {
+                    --*task->running;
+                    if (result && task->receiver && *task->latest == task->generation) {
+                        task->done(std::move(*result));
+                        if (task->sinceRun.isValid())
+                            QueryLatencyRecorder::record(task->sinceRun.nsecsElapsed());
+                    }
+                },
+                Qt::QueuedConnection);
+        });
     }
 
     // Drops the answer of every run so far.
@@ -64,7 +72,19 @@ public:
     bool isBusy() const { return *m_running > 0; }
 
 private:
-    // Shared with pending continuations, which may outlive a moved-from or destroyed owner.
+    template<typename Work, typename Done>
+    struct Task
+    {
+        Work work;
+        Done done;
+        QPointer<QObject> receiver;
+        std::shared_ptr<std::uint64_t> latest;
+        std::shared_ptr<int> running;
+        std::uint64_t generation;
+        QElapsedTimer sinceRun;
+    };
+
+    // Shared with pending tasks, which may outlive a moved-from or destroyed owner.
     std::shared_ptr<std::uint64_t> m_generation = std::make_shared<std::uint64_t>(0);
     std::shared_ptr<int> m_running = std::make_shared<int>(0);
 };

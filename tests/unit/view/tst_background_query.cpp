@@ -3,6 +3,8 @@
 #include <QSemaphore>
 #include <QTest>
 #include <algorithm>
+#include <memory>
+#include <stdexcept>
 #include <vector>
 
 using namespace kansoku;
@@ -17,6 +19,8 @@ private Q_SLOTS:
     void destroyedReceiverGetsNothing();
     void receiversDeletedWhileAnswersArrive();
     void recordsLatencyOfAppliedAnswersWhenEnabled();
+    void failedWorkEndsItsRun();
+    void carriesMoveOnlyAnswers();
 };
 
 void TestBackgroundQuery::deliversOnReceiverThread()
@@ -156,6 +160,37 @@ void TestBackgroundQuery::recordsLatencyOfAppliedAnswersWhenEnabled()
     QCOMPARE(recorded.count(), 1);
     QVERIFY(recorded.maxNs() > 0);
     QCOMPARE(QueryLatencyRecorder::take().count(), 0); // taken
+}
+
+void TestBackgroundQuery::failedWorkEndsItsRun()
+{
+    // A query that throws (out of memory, a bug) delivers nothing and says so once, but does not
+    // leave its pane busy for ever: the next run answers.
+    BackgroundQuery query;
+    bool failedAnswered = false;
+    QTest::ignoreMessage(QtWarningMsg, "A background query failed: no such table");
+    query.run(
+        this, []() -> int { throw std::runtime_error("no such table"); },
+        [&failedAnswered](int) { failedAnswered = true; });
+    QTRY_VERIFY(!query.isBusy());
+    QVERIFY(!failedAnswered);
+    int answer = 0;
+    query.run(
+        this, [] { return 7; }, [&answer](int result) { answer = result; });
+    QTRY_COMPARE(answer, 7);
+    QTRY_VERIFY(!query.isBusy());
+}
+
+void TestBackgroundQuery::carriesMoveOnlyAnswers()
+{
+    BackgroundQuery query;
+    std::unique_ptr<std::vector<int>> answer;
+    query.run(
+        this, [] { return std::make_unique<std::vector<int>>(1000, 3); },
+        [&answer](std::unique_ptr<std::vector<int>> result) { answer = std::move(result); });
+    QTRY_VERIFY(answer != nullptr);
+    QCOMPARE(answer->size(), std::size_t(1000));
+    QCOMPARE(answer->back(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestBackgroundQuery)
