@@ -27,6 +27,8 @@ public:
                           const TraceId &b, QWidget *parent = nullptr);
     ~TraceComparisonWindow() override;
 
+    const TraceId &traceA() const { return m_traceA; }
+    const TraceId &traceB() const { return m_traceB; }
     TraceComparisonModel *model() const { return m_model; }
     QTreeView *tree() const { return m_tree; }
     bool isLoading() const { return m_load.isBusy(); }

@@ -1,6 +1,8 @@
 #include "trace_inspector.h"
 
+#include "analysis/critical_path.h"
 #include "analysis/service_map_builder.h"
+#include "analysis/trace_span_search.h"
 #include "core/time_format.h"
 #include "export_control.h"
 #include "flame_graph_view.h"
@@ -8,19 +10,28 @@
 #include "service_palette.h"
 #include "span_details_view.h"
 #include "trace_waterfall_view.h"
+#include "view/span_details_model.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QFontDatabase>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
+#include <QInputDialog>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStyle>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolButton>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 #include <limits>
@@ -90,6 +101,7 @@ TraceInspector::TraceInspector(QWidget *parent)
         tr("Open this trace in a window of its own, e.g. to set two traces side by side"));
     m_newWindowButton->setAutoRaise(true);
     titleRow->addWidget(m_newWindowButton);
+    titleRow->addWidget(createCompareButton());
     // The trace is already in memory: the worker only encodes and writes the file.
     m_export = new ExportControl;
     m_export->addExport(tr("Export this trace as OTLP JSON lines…"), QStringLiteral("trace.jsonl"),
@@ -107,6 +119,12 @@ TraceInspector::TraceInspector(QWidget *parent)
     m_factsLabel->setObjectName(QStringLiteral("traceFacts"));
     m_factsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     headerLayout->addWidget(m_factsLabel);
+    m_criticalPathLabel = new QLabel;
+    m_criticalPathLabel->setObjectName(QStringLiteral("criticalPathServices"));
+    m_criticalPathLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_criticalPathLabel->hide();
+    headerLayout->addWidget(m_criticalPathLabel);
+    headerLayout->addWidget(createFindBar());
     layout->addWidget(header);
     m_rule = new QFrame;
     m_rule->setFrameShape(QFrame::HLine);
@@ -140,8 +158,10 @@ TraceInspector::TraceInspector(QWidget *parent)
     layout->addWidget(m_splitter, 1);
     m_stack->addWidget(page);
 
-    connect(m_criticalPathButton, &QToolButton::toggled, m_waterfall,
-            &TraceWaterfallView::setCriticalPathShown);
+    connect(m_criticalPathButton, &QToolButton::toggled, this, [this](bool shown) {
+        m_waterfall->setCriticalPathShown(shown);
+        updateCriticalPathLine();
+    });
     connect(m_newWindowButton, &QToolButton::clicked, this, [this]() {
         if (m_trace)
             Q_EMIT openInWindowRequested(m_trace->traceId);
@@ -180,6 +200,7 @@ void TraceInspector::setTrace(std::shared_ptr<const Trace> trace)
     m_building = false;
     m_servicesBuilt = false;
     m_servicesQuery.cancel();
+    m_findQuery.cancel();
     m_services->setMap(nullptr);
     buildServicesIfShown();
     if (!m_trace) {
@@ -217,8 +238,13 @@ void TraceInspector::showTree(std::shared_ptr<SpanTree> tree)
     m_waterfall->setTree(m_tree);
     m_flameGraph->setTree(m_tree);
     m_details->clear();
-    if (!m_tree)
+    m_findMatches.clear();
+    m_findActive = false;
+    if (!m_tree) {
+        updateFindStatus();
         return;
+    }
+    resetFindFilters();
     updateHeader();
     m_stack->setCurrentIndex(1);
     applyHighlight();
@@ -230,6 +256,8 @@ void TraceInspector::showTree(std::shared_ptr<SpanTree> tree)
     } else if (m_tree->nodeCount() > 0) {
         selectNode(0, false);
     }
+    // The find text stays from trace to trace, like a browser's; the new tree is searched.
+    runFind(false);
     Q_EMIT treeReady();
 }
 
@@ -272,6 +300,7 @@ void TraceInspector::updateHeader()
         m_factsLabel->setText(facts);
     }
     m_traceIdLabel->setText(QString::fromStdString(toHex(m_trace->traceId)));
+    updateCriticalPathLine();
 }
 
 void TraceInspector::selectNode(int nodeIndex, bool byUser)
@@ -283,6 +312,7 @@ void TraceInspector::selectNode(int nodeIndex, bool byUser)
     m_flameGraph->setSelectedNode(nodeIndex);
     const SpanTreeNode &node = m_tree->node(nodeIndex);
     m_details->setSpan(m_trace, node.spanIndex, node.selfTimeNs);
+    updateFindStatus();
     if (byUser)
         Q_EMIT spanSelected(m_trace->traceId, m_tree->span(nodeIndex).spanId);
 }
@@ -381,6 +411,369 @@ void TraceInspector::resizeEvent(QResizeEvent *event)
     m_splitter->setOrientation(orientation);
     const int extent = orientation == Qt::Horizontal ? m_splitter->width() : m_splitter->height();
     m_splitter->setSizes({extent * 70 / 100, extent * 30 / 100});
+}
+
+QToolButton *TraceInspector::createCompareButton()
+{
+    m_compareButton = new QToolButton;
+    m_compareButton->setObjectName(QStringLiteral("compareButton"));
+    m_compareButton->setText(tr("Compare with…"));
+    m_compareButton->setToolTip(
+        tr("Set this trace beside another one, merged by operation: what only one of them did, "
+           "and how calls and time changed"));
+    m_compareButton->setAutoRaise(true);
+    m_compareButton->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(m_compareButton);
+    QAction *fastest = menu->addAction(QString());
+    fastest->setObjectName(QStringLiteral("compareWithFastest"));
+    QAction *slowest = menu->addAction(QString());
+    slowest->setObjectName(QStringLiteral("compareWithSlowest"));
+    menu->addSeparator();
+    QAction *byId = menu->addAction(tr("Another trace by its id…"));
+    byId->setObjectName(QStringLiteral("compareWithTraceId"));
+    m_compareButton->setMenu(menu);
+    // The entries name the operation, which changes with the trace.
+    connect(menu, &QMenu::aboutToShow, this, [this, fastest, slowest]() {
+        const QString operation = m_tree && m_tree->nodeCount() > 0
+                                      ? QString::fromStdString(m_tree->span(0).name)
+                                      : tr("operation");
+        fastest->setText(tr("The fastest “%1” in the time range").arg(operation));
+        slowest->setText(tr("The slowest “%1” in the time range").arg(operation));
+    });
+    connect(fastest, &QAction::triggered, this, [this]() {
+        if (m_trace)
+            Q_EMIT compareWithBaselineRequested(m_trace->traceId, CompareBaseline::Fastest);
+    });
+    connect(slowest, &QAction::triggered, this, [this]() {
+        if (m_trace)
+            Q_EMIT compareWithBaselineRequested(m_trace->traceId, CompareBaseline::Slowest);
+    });
+    connect(byId, &QAction::triggered, this, [this]() {
+        if (!m_trace)
+            return;
+        auto *dialog = new QInputDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setWindowTitle(tr("Compare with a trace"));
+        dialog->setLabelText(tr("Trace id (32 hex digits):"));
+        dialog->setTextValue(QApplication::clipboard()->text().trimmed().left(64));
+        connect(dialog, &QInputDialog::textValueSelected, this,
+                [this](const QString &text) { compareWithTraceIdText(text); });
+        dialog->open();
+    });
+    return m_compareButton;
+}
+
+bool TraceInspector::compareWithTraceIdText(const QString &text)
+{
+    if (!m_trace)
+        return false;
+    const std::optional<TraceId> other = TraceFilterText::parseTraceId(text);
+    if (!other) {
+        showCompareProblem(tr("“%1” is not a trace id: it has 32 hex digits.").arg(text.trimmed()));
+        return false;
+    }
+    if (*other == m_trace->traceId) {
+        showCompareProblem(tr("That is this trace; give the id of another one."));
+        return false;
+    }
+    m_lastCompareProblem.clear();
+    Q_EMIT compareWithTraceRequested(m_trace->traceId, *other);
+    return true;
+}
+
+void TraceInspector::showCompareProblem(const QString &text)
+{
+    m_lastCompareProblem = text;
+    if (m_compareButton->isVisible())
+        QToolTip::showText(m_compareButton->mapToGlobal(m_compareButton->rect().bottomLeft()), text,
+                           m_compareButton);
+}
+
+void TraceInspector::setCompareButtonVisible(bool visible)
+{
+    m_compareButton->setVisible(visible);
+}
+
+QWidget *TraceInspector::createFindBar()
+{
+    auto *bar = new QWidget;
+    bar->setObjectName(QStringLiteral("traceFindBar"));
+    auto *layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->setSpacing(6);
+    m_findEdit = new QLineEdit;
+    m_findEdit->setObjectName(QStringLiteral("traceFindEdit"));
+    m_findEdit->setPlaceholderText(tr("Find in trace: name, attribute, key=value  (Ctrl+F)"));
+    m_findEdit->setClearButtonEnabled(true);
+    m_findEdit->setToolTip(
+        tr("Words match part of a span's name, service, id, status message, event names or "
+           "attribute keys and values (ignoring case); key=value matches one attribute, "
+           "\"quotes\" hold spaces; every word must match. Enter: next match, Shift+Enter: "
+           "previous, Esc: clear."));
+    m_findEdit->installEventFilter(this);
+    layout->addWidget(m_findEdit, 1);
+    const auto addFilterBox = [layout](const char *name, const QString &toolTip) {
+        auto *box = new QComboBox;
+        box->setObjectName(QLatin1String(name));
+        box->setToolTip(toolTip);
+        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        layout->addWidget(box);
+        return box;
+    };
+    m_findService = addFilterBox("traceFindService", tr("Only spans of this service"));
+    m_findKind = addFilterBox("traceFindKind", tr("Only spans of this kind"));
+    const auto addStepButton
+        = [layout](const char *name, Qt::ArrowType arrow, const QString &toolTip) {
+              auto *button = new QToolButton;
+              button->setObjectName(QLatin1String(name));
+              button->setArrowType(arrow);
+              button->setAutoRaise(true);
+              button->setToolTip(toolTip);
+              layout->addWidget(button);
+              return button;
+          };
+    m_findPreviousButton
+        = addStepButton("traceFindPrevious", Qt::UpArrow, tr("Previous match (Shift+F3)"));
+    m_findNextButton = addStepButton("traceFindNext", Qt::DownArrow, tr("Next match (F3)"));
+    m_findStatus = new QLabel;
+    m_findStatus->setObjectName(QStringLiteral("traceFindStatus"));
+    m_findStatus->setMinimumWidth(
+        m_findStatus->fontMetrics().horizontalAdvance(QStringLiteral("00000 of 00000")));
+    layout->addWidget(m_findStatus);
+    resetFindFilters();
+
+    // Typing waits for a pause; each keystroke would otherwise search a huge trace again.
+    m_findDelay = new QTimer(this);
+    m_findDelay->setSingleShot(true);
+    m_findDelay->setInterval(150);
+    connect(m_findDelay, &QTimer::timeout, this, [this]() { runFind(true); });
+    connect(m_findEdit, &QLineEdit::textChanged, m_findDelay, qOverload<>(&QTimer::start));
+    connect(m_findService, &QComboBox::activated, this, [this]() { runFind(false); });
+    connect(m_findKind, &QComboBox::activated, this, [this]() { runFind(false); });
+    connect(m_findPreviousButton, &QToolButton::clicked, this, &TraceInspector::findPrevious);
+    connect(m_findNextButton, &QToolButton::clicked, this, &TraceInspector::findNext);
+
+    const auto addShortcut = [this](const QKeySequence &keys, auto slot) {
+        auto *action = new QAction(this);
+        action->setShortcut(keys);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+    };
+    addShortcut(QKeySequence::Find, [this]() {
+        m_findEdit->setFocus(Qt::ShortcutFocusReason);
+        m_findEdit->selectAll();
+    });
+    addShortcut(QKeySequence::FindNext, [this]() { findNext(); });
+    addShortcut(QKeySequence::FindPrevious, [this]() { findPrevious(); });
+    updateFindStatus();
+    return bar;
+}
+
+void TraceInspector::resetFindFilters()
+{
+    // Keep the chosen service and kind when the next trace has them too.
+    const QString service
+        = m_findService->currentIndex() > 0 ? m_findService->currentText() : QString();
+    const QVariant kind = m_findKind->currentData();
+    m_findService->clear();
+    m_findService->addItem(tr("All services"));
+    m_findKind->clear();
+    m_findKind->addItem(tr("All kinds"));
+    if (!m_tree)
+        return;
+    QStringList services;
+    for (const std::string &name : m_tree->services())
+        services << QString::fromStdString(name);
+    services.sort(Qt::CaseInsensitive);
+    m_findService->addItems(services);
+    m_findService->setCurrentIndex(std::max(0, m_findService->findText(service)));
+    std::vector<bool> present(6, false);
+    for (const TraceSpan &span : m_tree->trace()->spans)
+        present[std::min<std::size_t>(std::size_t(span.span.kind), present.size() - 1)] = true;
+    for (std::size_t value = 0; value < present.size(); ++value)
+        if (present[value])
+            m_findKind->addItem(SpanDetailsModel::kindName(SpanKind(value)), int(value));
+    m_findKind->setCurrentIndex(kind.isValid() ? std::max(0, m_findKind->findData(kind)) : 0);
+}
+
+void TraceInspector::runFind(bool jumpToMatch)
+{
+    m_findDelay->stop();
+    m_findError.clear();
+    const std::optional<std::vector<TraceFilterText::SearchTerm>> terms
+        = TraceFilterText::parseSearchTerms(m_findEdit->text());
+    TraceSpanQuery query;
+    if (terms)
+        query.terms = *terms;
+    else
+        m_findError = tr("Close the quote, or put a key before =");
+    if (m_findService->currentIndex() > 0)
+        query.service = m_findService->currentText().toStdString();
+    if (m_findKind->currentIndex() > 0)
+        query.kind = SpanKind(m_findKind->currentData().toInt());
+    if (!m_tree || !terms || query.isEmpty()) {
+        m_findQuery.cancel();
+        m_findMatches.clear();
+        m_findActive = false;
+        m_waterfall->setSearchMatches(std::nullopt);
+        updateFindStatus();
+        Q_EMIT findFinished();
+        return;
+    }
+    // On a worker: every attribute of a 100k-span trace takes tens of milliseconds to scan.
+    m_findQuery.run(
+        this,
+        [trace = m_trace, query = std::move(query)] {
+            return TraceSpanSearch::matchingSpans(*trace, query);
+        },
+        [this, tree = m_tree.get(), jumpToMatch](std::vector<int> spanIndexes) {
+            if (tree == m_tree.get())
+                showFindMatches(std::move(spanIndexes), jumpToMatch);
+        });
+}
+
+void TraceInspector::showFindMatches(std::vector<int> spanIndexes, bool jumpToMatch)
+{
+    m_findMatches.clear();
+    m_findMatches.reserve(spanIndexes.size());
+    for (int spanIndex : spanIndexes)
+        m_findMatches.push_back(m_tree->nodeOfSpanIndex(spanIndex));
+    std::sort(m_findMatches.begin(), m_findMatches.end());
+    m_findActive = true;
+    m_waterfall->setSearchMatches(m_findMatches);
+    const int selected = m_waterfall->selectedNode();
+    if (jumpToMatch && !m_findMatches.empty()
+        && !std::binary_search(m_findMatches.begin(), m_findMatches.end(), selected))
+        stepFind(true);
+    updateFindStatus();
+    Q_EMIT findFinished();
+}
+
+void TraceInspector::findNext()
+{
+    stepFind(true);
+}
+
+void TraceInspector::findPrevious()
+{
+    stepFind(false);
+}
+
+void TraceInspector::stepFind(bool forward)
+{
+    if (m_findMatches.empty())
+        return;
+    const int selected = m_waterfall->selectedNode();
+    int node = 0;
+    if (forward) {
+        const auto next = std::upper_bound(m_findMatches.begin(), m_findMatches.end(), selected);
+        node = next == m_findMatches.end() ? m_findMatches.front() : *next;
+    } else {
+        const auto at = std::lower_bound(m_findMatches.begin(), m_findMatches.end(), selected);
+        node = at == m_findMatches.begin() ? m_findMatches.back() : *(at - 1);
+    }
+    selectNode(node, true);
+}
+
+void TraceInspector::updateFindStatus()
+{
+    const bool any = m_findActive && !m_findMatches.empty();
+    m_findPreviousButton->setEnabled(any);
+    m_findNextButton->setEnabled(any);
+    QPalette statusPalette = palette();
+    if (!m_findError.isEmpty()) {
+        statusPalette.setColor(QPalette::WindowText, ServicePalette::errorColor());
+        m_findStatus->setPalette(statusPalette);
+        m_findStatus->setText(m_findError);
+        return;
+    }
+    m_findStatus->setPalette(statusPalette);
+    if (!m_findActive) {
+        m_findStatus->clear();
+        return;
+    }
+    if (m_findMatches.empty()) {
+        m_findStatus->setText(tr("No match"));
+        return;
+    }
+    const int selected = m_waterfall->selectedNode();
+    const auto at = std::lower_bound(m_findMatches.begin(), m_findMatches.end(), selected);
+    if (at != m_findMatches.end() && *at == selected)
+        m_findStatus->setText(
+            tr("%1 of %2").arg(at - m_findMatches.begin() + 1).arg(m_findMatches.size()));
+    else
+        m_findStatus->setText(countText(int(m_findMatches.size()), tr("match"), tr("matches")));
+}
+
+QString TraceInspector::findStatusText() const
+{
+    return m_findStatus->text();
+}
+
+void TraceInspector::updateCriticalPathLine()
+{
+    const std::vector<CriticalPathSegment> &path = m_waterfall->criticalPathByNode();
+    if (!m_tree || !m_waterfall->isCriticalPathShown() || path.empty()) {
+        m_criticalPathLabel->clear();
+        m_criticalPathLabel->hide();
+        return;
+    }
+    const std::vector<CriticalPathShare> shares = CriticalPath::servicesByTime(*m_tree, path);
+    std::int64_t totalNs = 0;
+    for (const CriticalPathShare &share : shares)
+        totalNs += share.timeNs;
+    // The few services that took most of the path; the rest are in the tooltip.
+    constexpr std::size_t shownServices = 5;
+    QStringList shown;
+    QStringList all;
+    for (std::size_t i = 0; i < shares.size(); ++i) {
+        const std::string &service = m_tree->services()[std::size_t(shares[i].serviceIndex)];
+        const QString name = QString::fromStdString(service).toHtmlEscaped();
+        const double percent = totalNs > 0 ? 100.0 * double(shares[i].timeNs) / double(totalNs) : 0;
+        const QString share = percent >= 1 || percent == 0
+                                  ? QStringLiteral("%1%").arg(qRound(percent))
+                                  : QStringLiteral("<1%");
+        const QString duration = formatDurationNs(shares[i].timeNs);
+        all << QStringLiteral("%1 %2 (%3)").arg(name, duration, share);
+        if (i < shownServices)
+            shown << QStringLiteral("<span style='color:%1'>■</span> %2 <b>%3</b> (%4)")
+                         .arg(ServicePalette::color(service).name(), name, duration, share);
+    }
+    if (shares.size() > shownServices)
+        shown << tr("%1 more").arg(shares.size() - shownServices);
+    m_criticalPathLabel->setText(tr("Critical path %1: ").arg(formatDurationNs(totalNs))
+                                 + shown.join(QStringLiteral(" · ")));
+    m_criticalPathLabel->setToolTip(
+        tr("Time on the critical path per service, its own work only:\n")
+        + all.join(QLatin1Char('\n')));
+    m_criticalPathLabel->show();
+}
+
+QString TraceInspector::criticalPathText() const
+{
+    return m_criticalPathLabel->isHidden() ? QString() : m_criticalPathLabel->text();
+}
+
+bool TraceInspector::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_findEdit && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
+            // A search still waiting for the typing pause runs now and goes to its first match.
+            if (m_findDelay->isActive())
+                runFind(true);
+            else
+                stepFind(!(key->modifiers() & Qt::ShiftModifier));
+            return true;
+        }
+        if (key->key() == Qt::Key_Escape && !m_findEdit->text().isEmpty()) {
+            m_findEdit->clear();
+            runFind(false);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void TraceInspector::showServices()

@@ -3,8 +3,11 @@
 // (TraceWaterfallView), "Flame graph" (FlameGraphView) and "Services" (ServiceMapView of the
 // services the trace passed through, built on a worker when first shown) tabs, and the selected
 // span's details
-// beside them. Builds the span tree on the GUI thread for ordinary traces and on a worker
-// (QtConcurrent, generation-checked) for huge ones. GUI thread.
+// beside them. A find bar searches the trace (TraceSpanSearch on a worker: words, key=value, a
+// service and a span kind), dims the other rows and steps through the matches; with the critical
+// path shown, the header says which services it spent its time in. Builds the span tree on the GUI
+// thread for ordinary traces and on a worker (QtConcurrent, generation-checked) for huge ones. GUI
+// thread.
 #pragma once
 
 #include "analysis/span_tree.h"
@@ -14,11 +17,14 @@
 #include <QWidget>
 #include <memory>
 
+class QComboBox;
 class QFrame;
 class QLabel;
+class QLineEdit;
 class QSplitter;
 class QStackedWidget;
 class QTabWidget;
+class QTimer;
 class QToolButton;
 
 namespace kansoku {
@@ -62,12 +68,37 @@ public:
     QString titleText() const;
     // The header's "New window" button (openInWindowRequested); hidden in a window of its own.
     void setNewWindowButtonVisible(bool visible);
+    // The header's "Compare with…" menu: the fastest or slowest trace of the same root operation
+    // (compareWithBaselineRequested, for the owner to find in its time range), or a trace id
+    // typed in (compareWithTraceRequested). Hidden where nobody answers them.
+    enum class CompareBaseline { Fastest, Slowest };
+    void setCompareButtonVisible(bool visible);
+    // What the trace id dialog does with the text: asks for the comparison and returns true, or
+    // returns false for text that is no trace id (or the open trace's own id).
+    bool compareWithTraceIdText(const QString &text);
+    // Says, beside the Compare button, why no comparison opened (e.g. no other trace to compare).
+    void showCompareProblem(const QString &text);
+    QString lastCompareProblem() const { return m_lastCompareProblem; }
+    QToolButton *compareButton() const { return m_compareButton; }
 
     std::shared_ptr<const Trace> trace() const { return m_trace; }
     bool isBuilding() const { return m_building; }
     TraceWaterfallView *waterfallView() const { return m_waterfall; }
     FlameGraphView *flameGraphView() const { return m_flameGraph; }
     ServiceMapView *servicesView() const { return m_services; }
+    // The find bar. Its matches are node indexes in tree order; they are searched on a worker
+    // shortly after the text or a filter changes (findFinished then).
+    QLineEdit *findEdit() const { return m_findEdit; }
+    QComboBox *findServiceBox() const { return m_findService; }
+    QComboBox *findKindBox() const { return m_findKind; }
+    const std::vector<int> &findMatches() const { return m_findMatches; }
+    QString findStatusText() const;
+    // Selects the next (previous) match after (before) the selected span, wrapping around.
+    void findNext();
+    void findPrevious();
+    // "Critical path: ■ db 50 ms (50%) · …" while the Critical path button is on; else empty.
+    QString criticalPathText() const;
+
     // Shows the Services tab (and builds its graph if it has not yet).
     void showServices();
     SpanDetailsView *detailsView() const { return m_details; }
@@ -80,9 +111,14 @@ Q_SIGNALS:
     void logsOfSpanRequested(const kansoku::TraceId &traceId, const kansoku::SpanId &spanId);
     void treeReady(); // the span tree of the current trace is shown (sync or after the worker)
     void openInWindowRequested(const kansoku::TraceId &traceId);
+    void findFinished(); // the find bar's matches are up to date
+    void compareWithBaselineRequested(const kansoku::TraceId &traceId,
+                                      kansoku::TraceInspector::CompareBaseline baseline);
+    void compareWithTraceRequested(const kansoku::TraceId &traceId, const kansoku::TraceId &other);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void showTree(std::shared_ptr<SpanTree> tree);
@@ -91,6 +127,14 @@ private:
     void selectNode(int nodeIndex, bool byUser);
     void buildServicesIfShown();
     void selectFirstSpanOfService(int serviceNode);
+    QWidget *createFindBar();
+    QToolButton *createCompareButton();
+    void resetFindFilters();
+    void runFind(bool jumpToMatch);
+    void showFindMatches(std::vector<int> matches, bool jumpToMatch);
+    void stepFind(bool forward);
+    void updateFindStatus();
+    void updateCriticalPathLine();
 
     std::shared_ptr<const Trace> m_trace;
     std::shared_ptr<SpanTree> m_tree;
@@ -108,8 +152,22 @@ private:
     QToolButton *m_copyTraceIdButton = nullptr;
     QToolButton *m_criticalPathButton = nullptr;
     QToolButton *m_newWindowButton = nullptr;
+    QToolButton *m_compareButton = nullptr;
+    QString m_lastCompareProblem;
     ExportControl *m_export = nullptr;
     QLabel *m_factsLabel = nullptr;
+    QLabel *m_criticalPathLabel = nullptr;
+    QLineEdit *m_findEdit = nullptr;
+    QComboBox *m_findService = nullptr;
+    QComboBox *m_findKind = nullptr;
+    QToolButton *m_findPreviousButton = nullptr;
+    QToolButton *m_findNextButton = nullptr;
+    QLabel *m_findStatus = nullptr;
+    QTimer *m_findDelay = nullptr;
+    BackgroundQuery m_findQuery;
+    std::vector<int> m_findMatches; // ascending node indexes
+    bool m_findActive = false;      // a query is set (its matches may be empty)
+    QString m_findError;            // why the typed text is not a search
     QTabWidget *m_tabs = nullptr;
     QSplitter *m_splitter = nullptr;
     TraceWaterfallView *m_waterfall = nullptr;

@@ -21,6 +21,24 @@ constexpr int IndentPx = 14;
 constexpr int ColumnHandlePx = 4;  // grab distance of the column separator
 constexpr int DragThresholdPx = 4; // below this a press-release is a click
 constexpr double WheelZoomStep = 1.25;
+constexpr double DimmedOpacity = 0.3; // rows outside the find bar's matches
+
+// Sorted, unique, in-range node indexes.
+std::vector<int> normalizedNodes(std::vector<int> nodes, int nodeCount)
+{
+    std::erase_if(nodes, [nodeCount](int node) { return node < 0 || node >= nodeCount; });
+    std::sort(nodes.begin(), nodes.end());
+    nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
+    return nodes;
+}
+
+// Whether a node of the ascending set lies among the descendants of nodeIndex: pre-order makes a
+// subtree the index range (nodeIndex, subtreeEnd).
+bool setHasDescendant(const std::vector<int> &nodes, const SpanTree &tree, int nodeIndex)
+{
+    const auto next = std::upper_bound(nodes.begin(), nodes.end(), nodeIndex);
+    return next != nodes.end() && *next < tree.node(nodeIndex).subtreeEnd;
+}
 
 } // namespace
 
@@ -45,6 +63,8 @@ void TraceWaterfallView::setTree(std::shared_ptr<SpanTree> tree)
     m_selectedNode = -1;
     m_hoveredRow = -1;
     m_highlightedNodes.clear();
+    m_searchActive = false;
+    m_searchMatches.clear();
     m_criticalPath.clear();
     if (m_criticalPathShown && m_tree) {
         m_criticalPathShown = false;
@@ -226,15 +246,30 @@ void TraceWaterfallView::setCollapsed(int nodeIndex, bool collapsed)
 
 void TraceWaterfallView::setHighlightedNodes(std::vector<int> nodeIndexes)
 {
-    const int count = m_tree ? m_tree->nodeCount() : 0;
-    std::erase_if(nodeIndexes, [count](int node) { return node < 0 || node >= count; });
-    std::sort(nodeIndexes.begin(), nodeIndexes.end());
-    nodeIndexes.erase(std::unique(nodeIndexes.begin(), nodeIndexes.end()), nodeIndexes.end());
-    m_highlightedNodes = std::move(nodeIndexes);
+    m_highlightedNodes = normalizedNodes(std::move(nodeIndexes), m_tree ? m_tree->nodeCount() : 0);
     for (int node : m_highlightedNodes)
         m_tree->expandAncestors(node);
     updateScrollBar();
     viewport()->update();
+}
+
+void TraceWaterfallView::setSearchMatches(std::optional<std::vector<int>> nodeIndexes)
+{
+    m_searchActive = nodeIndexes.has_value();
+    m_searchMatches
+        = nodeIndexes ? normalizedNodes(std::move(*nodeIndexes), m_tree ? m_tree->nodeCount() : 0)
+                      : std::vector<int>();
+    viewport()->update();
+}
+
+bool TraceWaterfallView::isDimmed(int nodeIndex) const
+{
+    if (!m_searchActive || !m_tree || nodeIndex < 0 || nodeIndex >= m_tree->nodeCount())
+        return false;
+    if (std::binary_search(m_searchMatches.begin(), m_searchMatches.end(), nodeIndex))
+        return false;
+    return !(m_tree->isCollapsed(nodeIndex)
+             && setHasDescendant(m_searchMatches, *m_tree, nodeIndex));
 }
 
 void TraceWaterfallView::setCriticalPathShown(bool shown)
@@ -263,9 +298,7 @@ bool TraceWaterfallView::hidesHighlighted(int nodeIndex) const
 {
     if (!m_tree || nodeIndex < 0 || nodeIndex >= m_tree->nodeCount())
         return false;
-    const auto next
-        = std::upper_bound(m_highlightedNodes.begin(), m_highlightedNodes.end(), nodeIndex);
-    return next != m_highlightedNodes.end() && *next < m_tree->node(nodeIndex).subtreeEnd;
+    return setHasDescendant(m_highlightedNodes, *m_tree, nodeIndex);
 }
 
 void TraceWaterfallView::ensureRowVisible(int row)
@@ -675,6 +708,7 @@ void TraceWaterfallView::paintRows(QPainter &painter)
     const QColor errorColor = ServicePalette::errorColor();
     painter.setRenderHint(QPainter::Antialiasing, false);
     for (const WaterfallItem &item : visibleItems()) {
+        painter.setOpacity(isDimmed(item.node) ? DimmedOpacity : 1.0);
         const SpanTreeNode &node = m_tree->node(item.node);
         const QColor color
             = ServicePalette::color(m_tree->services()[std::size_t(node.serviceIndex)]);
@@ -783,6 +817,7 @@ void TraceWaterfallView::paintTreeColumn(QPainter &painter, int firstRow, int la
         const int nodeIndex = m_tree->visibleRows()[std::size_t(row)];
         const SpanTreeNode &node = m_tree->node(nodeIndex);
         const int y = HeaderHeight + row * RowHeight - scrollY;
+        painter.setOpacity(isDimmed(nodeIndex) ? DimmedOpacity : 1.0);
         // Deep trees keep at least 140 px for the name: indentation stops growing there.
         const int indent = std::max(0, std::min(node.depth * IndentPx, m_treeColumnWidth - 140));
         for (int level = 1; level <= node.depth && level * IndentPx <= indent; ++level)

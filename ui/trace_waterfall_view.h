@@ -13,6 +13,7 @@
 
 #include <QAbstractScrollArea>
 #include <memory>
+#include <optional>
 
 namespace kansoku {
 
@@ -43,6 +44,14 @@ public:
     bool isHighlighted(int nodeIndex) const;
     // Whether a highlighted node lies hidden under this (collapsed) node.
     bool hidesHighlighted(int nodeIndex) const;
+
+    // The find bar's answer (TraceSpanSearch): while set, rows outside it are drawn faint, except
+    // a collapsed row that hides a match. Node indexes; nullopt draws every row as usual.
+    // setTree() clears it.
+    void setSearchMatches(std::optional<std::vector<int>> nodeIndexes);
+    bool isSearchActive() const { return m_searchActive; }
+    const std::vector<int> &searchMatches() const { return m_searchMatches; } // ascending
+    bool isDimmed(int nodeIndex) const;
 
     // The critical path (analysis/CriticalPath) drawn as a dark strip along the part of each bar
     // that lies on it. Computed when first shown for a tree; setTree() keeps the choice.
@@ -109,6 +118,8 @@ private:
     // Ascending node indexes. Pre-order makes a subtree a contiguous index range, so a binary
     // search answers both "is this row highlighted" and "does this collapsed row hide one".
     std::vector<int> m_highlightedNodes;
+    bool m_searchActive = false;
+    std::vector<int> m_searchMatches; // ascending, like m_highlightedNodes
     bool m_criticalPathShown = false;
     std::vector<CriticalPathSegment> m_criticalPath; // by node, then start
     int m_treeColumnWidth = 320;

@@ -20,6 +20,8 @@ TraceWindow::TraceWindow(WorkbenchState *state, std::shared_ptr<const TelemetryQ
     setWindowTitle(tr("Trace %1 — Kansoku").arg(id));
     m_inspector->setObjectName(QStringLiteral("traceInspector"));
     m_inspector->setNewWindowButtonVisible(false);
+    // Its trace has no time range or list to find a baseline in; the pane's copy has.
+    m_inspector->setCompareButtonVisible(false);
     m_inspector->setEmptyText(tr("Loading trace %1…").arg(id));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -240,6 +240,12 @@ TracesPane::TracesPane(WorkbenchState *state, std::shared_ptr<const TelemetryQue
     });
     connect(m_traceInspector, &TraceInspector::openInWindowRequested, this,
             [this](const TraceId &traceId) { openTraceInWindow(traceId); });
+    connect(m_traceInspector, &TraceInspector::compareWithBaselineRequested, this,
+            &TracesPane::compareWithBaseline);
+    // A: the trace compared with, B: the open one, as for the baselines.
+    connect(
+        m_traceInspector, &TraceInspector::compareWithTraceRequested, this,
+        [this](const TraceId &traceId, const TraceId &other) { compareTraces(other, traceId); });
 
     connect(m_traceInspector, &TraceInspector::spanSelected, m_state, &WorkbenchState::selectSpan);
     connect(m_traceInspector, &TraceInspector::linkActivated, m_state, &WorkbenchState::selectSpan);
@@ -532,9 +538,44 @@ TraceComparisonWindow *TracesPane::compareSelectedTraces()
     const std::vector<TraceId> traceIds = selectedTraceIds();
     if (traceIds.size() != 2)
         return nullptr;
-    auto *window = new TraceComparisonWindow(m_queries, traceIds[0], traceIds[1], this);
+    return compareTraces(traceIds[0], traceIds[1]);
+}
+
+TraceComparisonWindow *TracesPane::compareTraces(const TraceId &a, const TraceId &b)
+{
+    auto *window = new TraceComparisonWindow(m_queries, a, b, this);
     window->show();
+    Q_EMIT comparisonOpened(window);
     return window;
+}
+
+void TracesPane::compareWithBaseline(const TraceId &traceId,
+                                     TraceInspector::CompareBaseline baseline)
+{
+    const std::shared_ptr<SpanTree> tree = m_traceInspector->waterfallView()->tree();
+    if (!tree || tree->nodeCount() == 0 || tree->trace()->traceId != traceId)
+        return;
+    TraceQuery query;
+    query.range = m_state->timeRange();
+    query.service = tree->services()[std::size_t(tree->node(0).serviceIndex)];
+    query.operation = tree->span(0).name;
+    query.sortOrder = baseline == TraceInspector::CompareBaseline::Fastest
+                          ? TraceSortOrder::DurationAscending
+                          : TraceSortOrder::DurationDescending;
+    query.limit = 2; // the open trace may be the fastest (slowest) itself
+    const QString operation = QString::fromStdString(query.operation);
+    m_baselineQuery.run(
+        this, [queries = m_queries, query] { return queries->traces(query); },
+        [this, traceId, operation](std::vector<TraceSummary> found) {
+            for (const TraceSummary &summary : found) {
+                if (summary.traceId != traceId) {
+                    compareTraces(summary.traceId, traceId);
+                    return;
+                }
+            }
+            m_traceInspector->showCompareProblem(
+                tr("No other “%1” trace in the time range to compare with.").arg(operation));
+        });
 }
 
 void TracesPane::arrangeTraceRoom()

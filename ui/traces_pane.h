@@ -7,6 +7,7 @@
 #pragma once
 
 #include "core/telemetry_queries.h"
+#include "trace_inspector.h"
 #include "view/background_query.h"
 
 #include <QWidget>
@@ -32,6 +33,7 @@ class WorkbenchState;
 class TracesPane : public QWidget
 {
     Q_OBJECT
+    Q_MOC_INCLUDE("trace_comparison_window.h")
 public:
     // The scatter shows at most this many traces: the newest in range that match the filters.
     static constexpr int ScatterLimit = 5000;
@@ -51,6 +53,13 @@ public:
     // nullptr, and nothing opens, unless exactly two are selected. The window is its own
     // top-level window and closes with the pane.
     TraceComparisonWindow *compareSelectedTraces();
+    // Opens "Compare traces" for a and b (a window of its own, closing with the pane).
+    TraceComparisonWindow *compareTraces(const TraceId &a, const TraceId &b);
+    // The open trace's "Compare with… the fastest / slowest": finds the fastest (slowest) other
+    // trace of the same root service and operation in the time range on a worker, then compares
+    // it (A) with the open trace (B), so the changes read as what the open trace did differently.
+    // Without such a trace the inspector says so and nothing opens.
+    void compareWithBaseline(const TraceId &traceId, TraceInspector::CompareBaseline baseline);
     QAction *compareAction() const { return m_compareAction; }
     // Opens the trace in a window of its own (TraceWindow, a top-level child of this pane);
     // several can be open at once. The list's context menu and the trace view's "New window".
@@ -73,6 +82,8 @@ Q_SIGNALS:
     void traceLoaded(std::shared_ptr<const kansoku::Trace> trace);
     // The scatter shows a new answer.
     void scatterUpdated();
+    // A comparison window opened (from the list or the open trace's Compare with…).
+    void comparisonOpened(kansoku::TraceComparisonWindow *window);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -127,6 +138,7 @@ private:
     BackgroundQuery m_scatterQuery;
     BackgroundQuery m_servicesQuery;
     BackgroundQuery m_traceQuery;
+    BackgroundQuery m_baselineQuery;
     std::shared_ptr<const std::vector<TraceSummary>> m_scatterTraces;
     std::set<std::string> m_operationsSeen;
 

@@ -110,4 +110,18 @@ std::vector<std::int64_t> CriticalPath::timePerService(const SpanTree &tree,
     return time;
 }
 
+std::vector<CriticalPathShare>
+CriticalPath::servicesByTime(const SpanTree &tree, const std::vector<CriticalPathSegment> &path)
+{
+    const std::vector<std::int64_t> time = timePerService(tree, path);
+    std::vector<CriticalPathShare> shares;
+    for (std::size_t service = 0; service < time.size(); ++service)
+        if (time[service] > 0)
+            shares.push_back({int(service), time[service]});
+    std::stable_sort(
+        shares.begin(), shares.end(),
+        [](const CriticalPathShare &a, const CriticalPathShare &b) { return a.timeNs > b.timeNs; });
+    return shares;
+}
+
 } // namespace kansoku

@@ -20,6 +20,13 @@ struct CriticalPathSegment
     bool operator==(const CriticalPathSegment &) const = default;
 };
 
+struct CriticalPathShare
+{
+    int serviceIndex = 0; // into SpanTree::services()
+    std::int64_t timeNs = 0;
+    bool operator==(const CriticalPathShare &) const = default;
+};
+
 class CriticalPath
 {
 public:
@@ -34,6 +41,11 @@ public:
     // Time on the path per service (indexed like SpanTree::services()).
     static std::vector<std::int64_t> timePerService(const SpanTree &tree,
                                                     const std::vector<CriticalPathSegment> &path);
+    // The services with time on the path, the most first (ties: the first to appear in the
+    // trace), for "where did this request spend its time" at a glance. The shares add up to the
+    // path's length.
+    static std::vector<CriticalPathShare>
+    servicesByTime(const SpanTree &tree, const std::vector<CriticalPathSegment> &path);
 };
 
 } // namespace kansoku

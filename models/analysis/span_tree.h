@@ -47,6 +47,7 @@ public:
     const Span &span(int nodeIndex) const;
     const TraceSpan &traceSpan(int nodeIndex) const;
     int nodeForSpan(const SpanId &spanId) const; // -1 when absent
+    int nodeOfSpanIndex(int spanIndex) const { return m_nodeOfSpan[std::size_t(spanIndex)]; }
 
     // Distinct service names in order of first appearance; a node's serviceIndex points here.
     const std::vector<std::string> &services() const { return m_services; }

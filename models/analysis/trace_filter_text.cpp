@@ -45,10 +45,32 @@ std::optional<TraceFilterText::DurationBound> TraceFilterText::parseDuration(con
     return bound;
 }
 
-std::optional<std::vector<AttributeFilter>>
-TraceFilterText::parseAttributeFilters(const QString &text)
+// A double-quoted string starting at text[i] (the quote); i ends past the closing quote.
+// nullopt when it is not closed or a non-space follows it.
+static std::optional<QString> quotedText(const QString &text, qsizetype &i)
 {
-    std::vector<AttributeFilter> filters;
+    const qsizetype size = text.size();
+    QString value;
+    ++i; // the opening quote
+    while (i < size) {
+        const QChar c = text.at(i++);
+        if (c == QLatin1Char('\\') && i < size) {
+            value += text.at(i++);
+        } else if (c == QLatin1Char('"')) {
+            if (i < size && !text.at(i).isSpace())
+                return std::nullopt;
+            return value;
+        } else {
+            value += c;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<std::vector<TraceFilterText::SearchTerm>>
+TraceFilterText::parseSearchTerms(const QString &text)
+{
+    std::vector<SearchTerm> terms;
     qsizetype i = 0;
     const qsizetype size = text.size();
     while (true) {
@@ -56,34 +78,49 @@ TraceFilterText::parseAttributeFilters(const QString &text)
             ++i;
         if (i == size)
             break;
-        QString key;
+        if (text.at(i) == QLatin1Char('"')) {
+            const std::optional<QString> word = quotedText(text, i);
+            if (!word)
+                return std::nullopt;
+            terms.push_back({{}, word->toStdString()});
+            continue;
+        }
+        QString word;
         while (i < size && text.at(i) != QLatin1Char('=') && !text.at(i).isSpace())
-            key += text.at(i++);
-        if (key.isEmpty() || i == size || text.at(i) != QLatin1Char('='))
+            word += text.at(i++);
+        if (i == size || text.at(i) != QLatin1Char('=')) {
+            terms.push_back({{}, word.toStdString()});
+            continue;
+        }
+        if (word.isEmpty())
             return std::nullopt;
         ++i; // '='
         QString value;
         if (i < size && text.at(i) == QLatin1Char('"')) {
-            ++i;
-            bool closed = false;
-            while (i < size) {
-                const QChar c = text.at(i++);
-                if (c == QLatin1Char('\\') && i < size) {
-                    value += text.at(i++);
-                } else if (c == QLatin1Char('"')) {
-                    closed = true;
-                    break;
-                } else {
-                    value += c;
-                }
-            }
-            if (!closed || (i < size && !text.at(i).isSpace()))
+            const std::optional<QString> quoted = quotedText(text, i);
+            if (!quoted)
                 return std::nullopt;
+            value = *quoted;
         } else {
             while (i < size && !text.at(i).isSpace())
                 value += text.at(i++);
         }
-        filters.push_back({key.toStdString(), value.toStdString()});
+        terms.push_back({word.toStdString(), value.toStdString()});
+    }
+    return terms;
+}
+
+std::optional<std::vector<AttributeFilter>>
+TraceFilterText::parseAttributeFilters(const QString &text)
+{
+    const std::optional<std::vector<SearchTerm>> terms = parseSearchTerms(text);
+    if (!terms)
+        return std::nullopt;
+    std::vector<AttributeFilter> filters;
+    for (const SearchTerm &term : *terms) {
+        if (!term.isAttribute())
+            return std::nullopt;
+        filters.push_back({term.key, term.value});
     }
     return filters;
 }

@@ -27,6 +27,22 @@ public:
     // int64 nanosecond range.
     static std::optional<DurationBound> parseDuration(const QString &text);
 
+    // One word of a search: "key=value" (an attribute term; the value may be empty) or a free
+    // word (key empty).
+    struct SearchTerm
+    {
+        std::string key;
+        std::string value;
+        bool isAttribute() const { return !key.empty(); }
+        bool operator==(const SearchTerm &) const = default;
+    };
+
+    // Whitespace-separated words, each "key=value" or a free word; a value or a free word may be
+    // double-quoted to hold spaces (a backslash escapes a quote or backslash inside quotes).
+    // nullopt when a word starts with '=' (no key), a quote is not closed, or text follows a
+    // closing quote. Empty text gives an empty list.
+    static std::optional<std::vector<SearchTerm>> parseSearchTerms(const QString &text);
+
     // Whitespace-separated key=value pairs; a value may be double-quoted to hold spaces (a
     // backslash escapes a quote or backslash inside quotes). nullopt when a pair has no '=' or an
     // empty key, or a quote is not closed. Empty text gives an empty list.

@@ -9,7 +9,7 @@ static QString text(const std::string &value)
     return QString::fromStdString(value);
 }
 
-static QString kindName(SpanKind kind)
+QString SpanDetailsModel::kindName(SpanKind kind)
 {
     switch (kind) {
     case SpanKind::Unspecified:

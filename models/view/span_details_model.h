@@ -24,6 +24,9 @@ public:
         CopyTextRole,                // the full, unelided value
     };
 
+    // "Server", "Client", …: the name the details show for a span kind.
+    static QString kindName(SpanKind kind);
+
     explicit SpanDetailsModel(QObject *parent = nullptr);
 
     // Shows trace.spans[spanIndex]; an out-of-range index clears the model.

@@ -6,7 +6,10 @@
 #include "trace_waterfall_view.h"
 #include "view/span_details_model.h"
 
+#include <QApplication>
+#include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -34,6 +37,11 @@ private Q_SLOTS:
     void highlightedSpansMarkWaterfallRows();
     void highlightWaitsForTheBackgroundBuild();
     void criticalPathButtonMarksTheWaterfall();
+    void criticalPathLineSharesTimeByService();
+    void findDimsOtherRowsAndStepsThroughMatches();
+    void findFiltersByServiceAndKind();
+    void findKeysAndInvalidText();
+    void findKeepsItsTextForTheNextTrace();
 };
 
 static std::shared_ptr<const Trace> sampleTrace()
@@ -49,6 +57,36 @@ static std::shared_ptr<const Trace> sampleTrace()
     link.spanId = spanId(0x55);
     builder.last().links.push_back(link);
     return builder.build();
+}
+
+// sampleTrace with kinds: the root a server, PlaceOrder internal, the SELECT and Charge clients.
+static std::shared_ptr<const Trace> kindedTrace()
+{
+    auto trace = std::make_shared<Trace>(*sampleTrace());
+    const SpanKind kinds[] = {SpanKind::Server, SpanKind::Internal, SpanKind::Client,
+                              SpanKind::Client, SpanKind::Consumer};
+    for (std::size_t i = 0; i < trace->spans.size(); ++i)
+        trace->spans[i].span.kind = kinds[i];
+    return trace;
+}
+
+// Types into the find bar and waits for the worker's answer.
+static bool findText(TraceInspector &view, const QString &text)
+{
+    QSignalSpy finished(&view, &TraceInspector::findFinished);
+    view.findEdit()->setText(text);
+    return finished.wait(5000);
+}
+
+static bool chooseIn(TraceInspector &view, QComboBox *box, const QString &text)
+{
+    const int index = box->findText(text);
+    if (index < 0)
+        return false;
+    QSignalSpy finished(&view, &TraceInspector::findFinished);
+    box->setCurrentIndex(index);
+    Q_EMIT box->activated(index); // what a user's choice emits
+    return finished.count() > 0 || finished.wait(5000);
 }
 
 static QString labelText(TraceInspector &view, const char *name)
@@ -276,6 +314,197 @@ void TestTraceInspector::criticalPathButtonMarksTheWaterfall()
     QVERIFY(!view.waterfallView()->criticalPathByNode().empty());
     button->click();
     QVERIFY(!view.waterfallView()->isCriticalPathShown());
+}
+
+void TestTraceInspector::criticalPathLineSharesTimeByService()
+{
+    TraceInspector view;
+    view.resize(1400, 600);
+    view.show();
+    view.setTrace(sampleTrace());
+    QVERIFY(view.criticalPathText().isEmpty());
+    view.findChild<QToolButton *>(QStringLiteral("criticalPathButton"))->click();
+    // The path: root [0,100) PlaceOrder [100,150) SELECT [150,300) PlaceOrder [300,400)
+    // root [400,500) Charge [500,900) root [900,1000): backend 550 of 1000 ns, frontend 300,
+    // db 150; the orphan's service gets nothing of it.
+    const QString text = view.criticalPathText();
+    QVERIFY2(text.contains(QStringLiteral("backend <b>550 ns</b> (55%)")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("frontend <b>300 ns</b> (30%)")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("db <b>150 ns</b> (15%)")), qPrintable(text));
+    QVERIFY(text.indexOf(QStringLiteral("backend")) < text.indexOf(QStringLiteral("frontend")));
+    QVERIFY(text.indexOf(QStringLiteral("frontend")) < text.indexOf(QStringLiteral("db")));
+    // The next trace gets its own line while the button stays on; off hides it.
+    TraceTestBuilder other;
+    other.span(1, 0, 0, 10, 2, "only");
+    view.setTrace(other.build());
+    QVERIFY2(view.criticalPathText().contains(QStringLiteral("db <b>10 ns</b> (100%)")),
+             qPrintable(view.criticalPathText()));
+    view.findChild<QToolButton *>(QStringLiteral("criticalPathButton"))->click();
+    QVERIFY(view.criticalPathText().isEmpty());
+}
+
+void TestTraceInspector::findDimsOtherRowsAndStepsThroughMatches()
+{
+    TraceInspector view;
+    view.resize(1400, 600);
+    view.show();
+    view.setTrace(sampleTrace());
+    TraceWaterfallView *waterfall = view.waterfallView();
+    const std::shared_ptr<SpanTree> tree = waterfall->tree();
+    const int root = tree->nodeForSpan(spanId(1));
+    const int placeOrder = tree->nodeForSpan(spanId(2));
+    const int stock = tree->nodeForSpan(spanId(3));
+    const int charge = tree->nodeForSpan(spanId(4));
+    QVERIFY(!waterfall->isSearchActive());
+    QVERIFY(!waterfall->isDimmed(root));
+
+    // Typing jumps to the first match after the selection (the root) and dims the rest.
+    QSignalSpy selected(&view, &TraceInspector::spanSelected);
+    QVERIFY(findText(view, QStringLiteral("order")));
+    QCOMPARE(view.findMatches(), std::vector<int>{placeOrder});
+    QCOMPARE(view.selectedSpanId(), spanId(2));
+    QCOMPARE(selected.count(), 1);
+    QCOMPARE(view.findStatusText(), QStringLiteral("1 of 1"));
+    QVERIFY(waterfall->isDimmed(root));
+    QVERIFY(!waterfall->isDimmed(placeOrder));
+
+    // Two matches: next and previous walk them in tree order and wrap around.
+    QVERIFY(findText(view, QStringLiteral("backend")));
+    QCOMPARE(view.findMatches(), (std::vector<int>{placeOrder, charge}));
+    QCOMPARE(view.findStatusText(), QStringLiteral("1 of 2"));
+    view.findNext();
+    QCOMPARE(view.selectedSpanId(), spanId(4));
+    QCOMPARE(view.findStatusText(), QStringLiteral("2 of 2"));
+    view.findNext();
+    QCOMPARE(view.selectedSpanId(), spanId(2));
+    view.findPrevious();
+    QCOMPARE(view.selectedSpanId(), spanId(4));
+    // Selecting a span that is no match says how many there are.
+    view.selectSpan(spanId(1));
+    QCOMPARE(view.findStatusText(), QStringLiteral("2 matches"));
+
+    // A collapsed row that hides a match stays bright; its match expands when stepped to.
+    QVERIFY(findText(view, QStringLiteral("stock")));
+    QCOMPARE(view.findMatches(), std::vector<int>{stock});
+    waterfall->setCollapsed(placeOrder, true);
+    QCOMPARE(tree->rowOfNode(stock), -1);
+    QVERIFY(!waterfall->isDimmed(placeOrder));
+    QVERIFY(waterfall->isDimmed(charge));
+    view.selectSpan(spanId(1));
+    view.findNext();
+    QVERIFY(tree->rowOfNode(stock) >= 0);
+
+    QVERIFY(findText(view, QStringLiteral("no such span")));
+    QVERIFY(view.findMatches().empty());
+    QCOMPARE(view.findStatusText(), QStringLiteral("No match"));
+    QVERIFY(waterfall->isDimmed(root));
+    QVERIFY(!view.findChild<QToolButton *>(QStringLiteral("traceFindNext"))->isEnabled());
+
+    QVERIFY(findText(view, QString()));
+    QVERIFY(!waterfall->isSearchActive());
+    QVERIFY(!waterfall->isDimmed(root));
+    QVERIFY(view.findStatusText().isEmpty());
+}
+
+void TestTraceInspector::findFiltersByServiceAndKind()
+{
+    TraceInspector view;
+    view.resize(1400, 600);
+    view.show();
+    view.setTrace(kindedTrace());
+    const std::shared_ptr<SpanTree> tree = view.waterfallView()->tree();
+    QComboBox *services = view.findServiceBox();
+    QComboBox *kinds = view.findKindBox();
+    QCOMPARE(services->count(), 4); // all, then backend, db, frontend by name
+    QCOMPARE(services->itemText(1), QStringLiteral("backend"));
+    // Only the kinds the trace has, in protocol order.
+    QStringList kindTexts;
+    for (int i = 0; i < kinds->count(); ++i)
+        kindTexts << kinds->itemText(i);
+    QCOMPARE(kindTexts, (QStringList{QStringLiteral("All kinds"), QStringLiteral("Internal"),
+                                     QStringLiteral("Server"), QStringLiteral("Client"),
+                                     QStringLiteral("Consumer")}));
+
+    QVERIFY(chooseIn(view, kinds, QStringLiteral("Client")));
+    QCOMPARE(view.findMatches(),
+             (std::vector<int>{tree->nodeForSpan(spanId(3)), tree->nodeForSpan(spanId(4))}));
+    // A filter alone does not move the selection.
+    QCOMPARE(view.selectedSpanId(), spanId(1));
+    QVERIFY(chooseIn(view, services, QStringLiteral("db")));
+    QCOMPARE(view.findMatches(), std::vector<int>{tree->nodeForSpan(spanId(3))});
+    // Words narrow the filters further.
+    QVERIFY(findText(view, QStringLiteral("charge")));
+    QVERIFY(view.findMatches().empty());
+    QVERIFY(findText(view, QString()));
+    QVERIFY(chooseIn(view, kinds, QStringLiteral("All kinds")));
+    QVERIFY(chooseIn(view, services, QStringLiteral("All services")));
+    QVERIFY(!view.waterfallView()->isSearchActive());
+}
+
+void TestTraceInspector::findKeysAndInvalidText()
+{
+    TraceInspector view;
+    view.resize(1400, 600);
+    view.show();
+    view.setTrace(sampleTrace());
+    QLineEdit *edit = view.findEdit();
+    // Enter before the typing pause searches at once and goes to the first match.
+    QSignalSpy finished(&view, &TraceInspector::findFinished);
+    QTest::keyClicks(edit, QStringLiteral("backend"));
+    QTest::keyClick(edit, Qt::Key_Return);
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(view.selectedSpanId(), spanId(2));
+    QTest::keyClick(edit, Qt::Key_Return);
+    QCOMPARE(view.selectedSpanId(), spanId(4));
+    QTest::keyClick(edit, Qt::Key_Return, Qt::ShiftModifier);
+    QCOMPARE(view.selectedSpanId(), spanId(2));
+    // F3 and Shift+F3 step from anywhere in the inspector, Ctrl+F comes back to the text.
+    QApplication::setActiveWindow(&view);
+    view.waterfallView()->setFocus();
+    QTest::keyClick(view.waterfallView(), Qt::Key_F3);
+    QCOMPARE(view.selectedSpanId(), spanId(4));
+    QTest::keyClick(view.waterfallView(), Qt::Key_F3, Qt::ShiftModifier);
+    QCOMPARE(view.selectedSpanId(), spanId(2));
+    QTest::keyClick(view.waterfallView(), Qt::Key_F, Qt::ControlModifier);
+    QVERIFY(edit->hasFocus());
+    QCOMPARE(edit->selectedText(), QStringLiteral("backend"));
+    QTest::keyClick(edit, Qt::Key_Escape);
+    QVERIFY(edit->text().isEmpty());
+    QVERIFY(!view.waterfallView()->isSearchActive());
+
+    // An unclosed quote says why instead of searching.
+    QVERIFY(findText(view, QStringLiteral("\"SELECT")));
+    QVERIFY(!view.waterfallView()->isSearchActive());
+    QVERIFY(view.findStatusText().contains(QStringLiteral("quote")));
+    QVERIFY(findText(view, QStringLiteral("\"SELECT stock\"")));
+    QCOMPARE(view.findMatches().size(), std::size_t(1));
+}
+
+void TestTraceInspector::findKeepsItsTextForTheNextTrace()
+{
+    TraceInspector view;
+    view.resize(1400, 600);
+    view.show();
+    view.setTrace(sampleTrace());
+    QVERIFY(chooseIn(view, view.findServiceBox(), QStringLiteral("backend")));
+    QCOMPARE(view.findMatches().size(), std::size_t(2));
+    QSignalSpy finished(&view, &TraceInspector::findFinished);
+    TraceTestBuilder other;
+    other.span(1, 0, 0, 100, 1, "GET /a").span(2, 1, 10, 20, 2, "SELECT 1");
+    view.setTrace(other.build());
+    QVERIFY(finished.count() > 0 || finished.wait(5000));
+    // backend is in the new trace too, so the filter stays and finds its span.
+    QCOMPARE(view.findServiceBox()->currentText(), QStringLiteral("backend"));
+    QCOMPARE(view.findMatches(), std::vector<int>{0});
+    // A trace without the service falls back to all services.
+    TraceTestBuilder third;
+    third.span(1, 0, 0, 100, 0, "GET /b");
+    auto renamed = std::make_shared<Trace>(*third.build());
+    for (Resource &resource : renamed->resources)
+        resource.attributes = {{"service.name", AnyValue::fromString("billing")}};
+    view.setTrace(renamed);
+    QCOMPARE(view.findServiceBox()->currentIndex(), 0);
+    QVERIFY(!view.waterfallView()->isSearchActive());
 }
 
 QTEST_MAIN(TestTraceInspector)

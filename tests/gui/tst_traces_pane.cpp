@@ -138,6 +138,7 @@ private Q_SLOTS:
     void jsSdkTraceOpens();
     void twoSelectedTracesCompare();
     void tracesOpenInWindowsOfTheirOwn();
+    void openTraceComparesWithTheFastestSlowestOrAnId();
 
 private:
     void waitForList(int rows);
@@ -207,6 +208,61 @@ void TestTracesPane::twoSelectedTracesCompare()
     window->close();
 }
 
+void TestTracesPane::openTraceComparesWithTheFastestSlowestOrAnId()
+{
+    m_state->selectSpan(traceId(13)); // GET /items, 101 ms
+    TraceInspector *inspector = m_pane->traceInspector();
+    QTRY_VERIFY(inspector->trace());
+    QVERIFY(inspector->compareButton()->isVisible());
+    QSignalSpy opened(m_pane.get(), &TracesPane::comparisonOpened);
+    const auto compared = [&](const char *actionName) -> TraceComparisonWindow * {
+        const int before = int(opened.count());
+        inspector->findChild<QAction *>(QLatin1String(actionName))->trigger();
+        if (!QTest::qWaitFor([&] { return opened.count() > before; }, 5000))
+            return nullptr;
+        return opened.last().first().value<TraceComparisonWindow *>();
+    };
+    // Among the GET /items traces in range, trace 11 is the fastest (27 ms), 21 the slowest
+    // (397 ms); the open trace is B.
+    TraceComparisonWindow *fastest = compared("compareWithFastest");
+    QVERIFY(fastest);
+    QCOMPARE(numberOf(fastest->traceA()), 11);
+    QCOMPARE(numberOf(fastest->traceB()), 13);
+    QTRY_VERIFY(!fastest->isLoading() && fastest->model()->rowCount() == 1);
+    TraceComparisonWindow *slowest = compared("compareWithSlowest");
+    QVERIFY(slowest);
+    QCOMPARE(numberOf(slowest->traceA()), 21);
+
+    // Open the fastest itself: its baseline is the next fastest, never itself (trace 22, 34 ms).
+    m_state->selectSpan(traceId(11));
+    QTRY_VERIFY(inspector->trace() && numberOf(inspector->trace()->traceId) == 11);
+    TraceComparisonWindow *next = compared("compareWithFastest");
+    QVERIFY(next);
+    QCOMPARE(numberOf(next->traceA()), 22);
+
+    // A typed id; text that is none, or the trace's own id, opens nothing and says why.
+    const int windows = int(opened.count());
+    QVERIFY(!inspector->compareWithTraceIdText(QStringLiteral("not an id")));
+    QVERIFY(inspector->lastCompareProblem().contains(QStringLiteral("not a trace id")));
+    QVERIFY(!inspector->compareWithTraceIdText(QString::fromStdString(toHex(traceId(11)))));
+    QVERIFY(inspector->compareWithTraceIdText(QString::fromStdString(toHex(traceId(40)))));
+    QCOMPARE(opened.count(), windows + 1);
+    auto *byId = opened.last().first().value<TraceComparisonWindow *>();
+    QCOMPARE(numberOf(byId->traceA()), 40);
+    QCOMPARE(numberOf(byId->traceB()), 11);
+
+    // No other trace of the operation in range: nothing opens, the inspector says so.
+    m_state->setCustomRange(TimeRange{startOf(11), startOf(11) + minuteNs});
+    QTRY_COMPARE(m_pane->traceListModel()->rowCount(), 1);
+    const int before = int(opened.count());
+    inspector->findChild<QAction *>(QStringLiteral("compareWithSlowest"))->trigger();
+    QTRY_VERIFY(!inspector->lastCompareProblem().isEmpty()
+                && inspector->lastCompareProblem().contains(QStringLiteral("No other")));
+    QCOMPARE(opened.count(), before);
+    for (TraceComparisonWindow *window : m_pane->findChildren<TraceComparisonWindow *>())
+        window->close();
+}
+
 void TestTracesPane::tracesOpenInWindowsOfTheirOwn()
 {
     // Two traces side by side, each in its own window, the pane's own trace view untouched.
@@ -219,6 +275,7 @@ void TestTracesPane::tracesOpenInWindowsOfTheirOwn()
     QVERIFY(first->windowTitle().contains(QStringLiteral("frontend GET /items")));
     QVERIFY(!m_pane->traceInspector()->trace());
     QVERIFY(!first->findChild<QToolButton *>(QStringLiteral("newWindowButton"))->isVisible());
+    QVERIFY(!first->findChild<QToolButton *>(QStringLiteral("compareButton"))->isVisible());
 
     // The trace view's "New window" opens the trace it shows; the list's action the current row.
     m_state->selectSpan(traceId(13));

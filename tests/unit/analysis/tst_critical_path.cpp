@@ -44,6 +44,7 @@ private Q_SLOTS:
     void childStartingBeforeItsParentIsClipped();
     void orphansAreNotOnThePath();
     void timePerNodeAndService();
+    void servicesByTimeMostFirstWithoutIdleServices();
 };
 
 void TestCriticalPath::emptyTrace()
@@ -146,6 +147,38 @@ void TestCriticalPath::timePerNodeAndService()
     const std::vector<std::int64_t> perService = CriticalPath::timePerService(tree, path);
     // services() lists frontend, backend, db in order of first appearance.
     QCOMPARE(perService, (std::vector<std::int64_t>{20, 30, 50}));
+}
+
+void TestCriticalPath::servicesByTimeMostFirstWithoutIdleServices()
+{
+    const auto describeShares = [](const SpanTree &tree) {
+        QStringList parts;
+        for (const CriticalPathShare &share :
+             CriticalPath::servicesByTime(tree, CriticalPath::compute(tree)))
+            parts << QStringLiteral("%1:%2")
+                         .arg(QString::fromStdString(
+                             tree.services()[std::size_t(share.serviceIndex)]))
+                         .arg(share.timeNs);
+        return parts;
+    };
+    // db works 50 of 100 ns on the path, backend 30, frontend 20.
+    TraceTestBuilder builder;
+    builder.span(1, 0, 0, 100, 0, "root")
+        .span(2, 1, 10, 90, 1, "A")
+        .span(3, 2, 20, 50, 2, "A1")
+        .span(4, 2, 60, 80, 2, "A2");
+    QCOMPARE(describeShares(SpanTree(builder.build())),
+             (QStringList{QStringLiteral("db:50"), QStringLiteral("backend:30"),
+                          QStringLiteral("frontend:20")}));
+
+    // Ties keep the order of first appearance; db's early call ends after the backend call
+    // starts, so it is off the path and db is left out.
+    TraceTestBuilder tie;
+    tie.span(1, 0, 0, 40, 0, "root").span(2, 1, 0, 12, 2, "early").span(3, 1, 10, 30, 1, "B");
+    const SpanTree tieTree(tie.build());
+    QCOMPARE(describeShares(tieTree),
+             (QStringList{QStringLiteral("frontend:20"), QStringLiteral("backend:20")}));
+    QVERIFY(CriticalPath::servicesByTime(tieTree, {}).empty());
 }
 
 QTEST_APPLESS_MAIN(TestCriticalPath)

@@ -23,6 +23,19 @@ QString describe(const std::optional<std::vector<AttributeFilter>> &filters)
                      + QString::fromStdString(filter.value));
     return parts.join(QLatin1Char(';'));
 }
+
+// "key|value" for attribute terms, "value" for free words.
+QString describe(const std::optional<std::vector<TraceFilterText::SearchTerm>> &terms)
+{
+    if (!terms)
+        return QStringLiteral("invalid");
+    QStringList parts;
+    for (const TraceFilterText::SearchTerm &term : *terms)
+        parts.append(term.isAttribute() ? QString::fromStdString(term.key) + QLatin1Char('|')
+                                              + QString::fromStdString(term.value)
+                                        : QString::fromStdString(term.value));
+    return parts.join(QLatin1Char(';'));
+}
 } // namespace
 
 class TestTraceFilterText : public QObject
@@ -33,6 +46,8 @@ private Q_SLOTS:
     void parseDuration();
     void parseAttributeFilters_data();
     void parseAttributeFilters();
+    void parseSearchTerms_data();
+    void parseSearchTerms();
     void parseTraceId_data();
     void parseTraceId();
 };
@@ -108,6 +123,31 @@ void TestTraceFilterText::parseAttributeFilters()
     QFETCH(QString, text);
     QFETCH(QString, expected);
     QCOMPARE(describe(TraceFilterText::parseAttributeFilters(text)), expected);
+}
+
+void TestTraceFilterText::parseSearchTerms_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("empty") << QString() << QString();
+    QTest::newRow("words") << QStringLiteral(" SELECT  items ") << QStringLiteral("SELECT;items");
+    QTest::newRow("mixed") << QStringLiteral("GET http.route=/orders/:id")
+                           << QStringLiteral("GET;http.route|/orders/:id");
+    QTest::newRow("quoted word") << QStringLiteral("\"FROM items\" db")
+                                 << QStringLiteral("FROM items;db");
+    QTest::newRow("quoted value") << QStringLiteral("db.query.text=\"SELECT 1\"")
+                                  << QStringLiteral("db.query.text|SELECT 1");
+    QTest::newRow("key only") << QStringLiteral("error.type=") << QStringLiteral("error.type|");
+    QTest::newRow("no key") << QStringLiteral("a =1") << QStringLiteral("invalid");
+    QTest::newRow("unclosed quote") << QStringLiteral("\"open") << QStringLiteral("invalid");
+    QTest::newRow("text after quote") << QStringLiteral("\"a\"b") << QStringLiteral("invalid");
+}
+
+void TestTraceFilterText::parseSearchTerms()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+    QCOMPARE(describe(TraceFilterText::parseSearchTerms(text)), expected);
 }
 
 void TestTraceFilterText::parseTraceId_data()
