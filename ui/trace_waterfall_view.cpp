@@ -304,11 +304,14 @@ QString TraceWaterfallView::groupLabel(int groupIndex) const
 {
     if (!m_tree || groupIndex < 0 || groupIndex >= m_tree->groups().count())
         return {};
+    return QString::fromStdString(m_tree->span(m_tree->groups().group(groupIndex).firstMember).name)
+           + QLatin1Char(' ') + groupCountText(groupIndex);
+}
+
+QString TraceWaterfallView::groupCountText(int groupIndex) const
+{
     const SiblingGroup &group = m_tree->groups().group(groupIndex);
-    return tr("%1 ×%2 · %3")
-        .arg(QString::fromStdString(m_tree->span(group.firstMember).name))
-        .arg(group.memberCount)
-        .arg(formatDurationNs(group.coveredNs));
+    return tr("×%1 · %2").arg(group.memberCount).arg(formatDurationNs(group.coveredNs));
 }
 
 void TraceWaterfallView::setHighlightedNodes(std::vector<int> nodeIndexes)
@@ -928,29 +931,11 @@ void TraceWaterfallView::paintRows(QPainter &painter)
             break;
         }
         case WaterfallItem::Kind::GroupExtent: {
-            // A faint band over the whole stretch, the members drawn solid on it (next items).
-            const int group = m_tree->rowGroup(item.row);
+            // A faint band over the whole stretch, the members drawn solid on it (next items);
+            // its outline and label come after them (below).
             QColor band = color;
             band.setAlpha(56);
             painter.fillRect(item.rect, band);
-            if (group == m_selectedGroup) {
-                painter.setPen(QPen(textColor, 1.5));
-                painter.setBrush(Qt::NoBrush);
-                painter.drawRect(item.rect.adjusted(-1, -1, 1, 1));
-            }
-            const SiblingGroup &siblings = m_tree->groups().group(group);
-            const QString label = QStringLiteral("×%1 · %2")
-                                      .arg(siblings.memberCount)
-                                      .arg(formatDurationNs(siblings.coveredNs));
-            const int labelWidth = metrics.horizontalAdvance(label) + 6;
-            const double errorSpace = siblings.errorCount > 0 ? item.rect.height() + 4 : 0;
-            bool inside = false;
-            const QRectF labelRect
-                = labelRectBeside(item.rect, errorSpace, labelWidth, m_scale.widthPx(), &inside);
-            if (!labelRect.isNull()) {
-                painter.setPen(inside ? textColor : mutedText);
-                painter.drawText(labelRect, Qt::AlignVCenter | Qt::AlignLeft, label);
-            }
             break;
         }
         case WaterfallItem::Kind::GroupMembers: {
@@ -1009,6 +994,29 @@ void TraceWaterfallView::paintRows(QPainter &painter)
             painter.setRenderHint(QPainter::Antialiasing, false);
             break;
         }
+        }
+    }
+    for (const WaterfallItem &item : visibleItems()) {
+        if (item.kind != WaterfallItem::Kind::GroupExtent)
+            continue;
+        const int group = m_tree->rowGroup(item.row);
+        if (group == m_selectedGroup) {
+            painter.setPen(QPen(textColor, 1.5));
+            painter.setBrush(Qt::NoBrush);
+            painter.drawRect(item.rect.adjusted(-1, -1, 1, 1));
+        }
+        const QString label = groupCountText(group);
+        const int labelWidth = metrics.horizontalAdvance(label) + 6;
+        const double errorSpace
+            = m_tree->groups().group(group).errorCount > 0 ? item.rect.height() + 4 : 0;
+        bool inside = false;
+        const QRectF labelRect
+            = labelRectBeside(item.rect, errorSpace, labelWidth, m_scale.widthPx(), &inside);
+        if (!labelRect.isNull()) {
+            const QColor color = ServicePalette::color(
+                m_tree->services()[std::size_t(m_tree->node(item.node).serviceIndex)]);
+            painter.setPen(inside ? ServicePalette::textColor(color) : mutedText);
+            painter.drawText(labelRect, Qt::AlignVCenter | Qt::AlignLeft, label);
         }
     }
     painter.restore();
@@ -1094,8 +1102,19 @@ void TraceWaterfallView::paintTreeColumn(QPainter &painter, int firstRow, int la
             textRight -= badgeWidth + 4;
         }
         const QString serviceText = QString::fromStdString(service);
-        const QString name
-            = siblings ? groupLabel(group) : QString::fromStdString(m_tree->span(nodeIndex).name);
+        const QString name = QString::fromStdString(m_tree->span(nodeIndex).name);
+        if (siblings) {
+            // A group's count and time stay whole at the right; service and name share the rest.
+            const QString count = groupCountText(group);
+            const int countWidth
+                = std::min(metrics.horizontalAdvance(count) + 2, std::max(0, textRight - x));
+            painter.setFont(font());
+            painter.setPen(textColor);
+            painter.drawText(QRect(textRight - countWidth, y, countWidth, RowHeight),
+                             Qt::AlignVCenter | Qt::AlignRight,
+                             metrics.elidedText(count, Qt::ElideRight, countWidth));
+            textRight -= countWidth + 6;
+        }
         const int available = std::max(0, textRight - x);
         // +2: integer advances round down fractional glyph widths, which would elide the text.
         const int serviceWidth
@@ -1105,13 +1124,11 @@ void TraceWaterfallView::paintTreeColumn(QPainter &painter, int firstRow, int la
         painter.drawText(QRect(x, y, serviceWidth, RowHeight), Qt::AlignVCenter | Qt::AlignLeft,
                          boldMetrics.elidedText(serviceText, Qt::ElideRight, serviceWidth));
         painter.setFont(font());
-        painter.setPen(siblings ? textColor : mutedText);
+        painter.setPen(mutedText);
         const int nameX = x + serviceWidth + 6;
-        // A group's label elides in the middle so that its count and time stay readable.
         painter.drawText(QRect(nameX, y, std::max(0, textRight - nameX), RowHeight),
                          Qt::AlignVCenter | Qt::AlignLeft,
-                         metrics.elidedText(name, siblings ? Qt::ElideMiddle : Qt::ElideRight,
-                                            std::max(0, textRight - nameX)));
+                         metrics.elidedText(name, Qt::ElideRight, std::max(0, textRight - nameX)));
     }
     painter.restore();
 }

@@ -117,6 +117,7 @@ private:
     int nodeAtViewport(QPoint pos, bool *onExpander, int *group = nullptr);
     QString toolTipFor(QPoint pos);
     QString groupToolTip(int groupIndex) const;
+    QString groupCountText(int groupIndex) const; // "×50 · 52 ms"
 
     void paintAxis(QPainter &painter);
     void paintRows(QPainter &painter);
