@@ -2,8 +2,9 @@
 
 #include "analysis/span_tree.h"
 
+#include <algorithm>
+#include <bit>
 #include <string_view>
-#include <unordered_map>
 
 namespace kansoku {
 
@@ -16,22 +17,63 @@ struct CallKey
     int serviceIndex;
     SpanKind kind;
     bool operator==(const CallKey &) const = default;
-};
 
-struct CallKeyHash
-{
-    std::size_t operator()(const CallKey &key) const
+    std::uint64_t hash() const
     {
-        const std::size_t name = std::hash<std::string_view>()(key.name);
-        return name ^ (std::size_t(key.serviceIndex) * 0x9e3779b97f4a7c15ULL)
-               ^ (std::size_t(key.kind) << 56);
+        return std::hash<std::string_view>()(name)
+               ^ (std::uint64_t(serviceIndex) * 0x9e3779b97f4a7c15ULL)
+               ^ (std::uint64_t(kind) << 56);
     }
 };
 
-struct KeyCount
+// One parent's children counted by call: an open-addressing table reused from parent to parent,
+// so that grouping allocates nothing per span (only when a parent has more children than any
+// before it). Slots used are reset after each parent, not the whole table.
+class CallCounter
 {
-    int count = 0;
-    int group = -1;
+public:
+    struct Slot
+    {
+        std::uint64_t hash = 0;
+        int firstChild = -1; // -1: empty; else the child whose key the slot holds
+        int count = 0;
+        int group = -1;
+    };
+
+    void startParent(int childCount)
+    {
+        const std::size_t capacity = std::bit_ceil(std::size_t(childCount) * 2);
+        if (m_slots.size() < capacity)
+            m_slots.resize(capacity);
+        m_mask = capacity - 1;
+    }
+    template<typename KeyOf>
+    Slot &slotFor(int child, const KeyOf &keyOf)
+    {
+        const CallKey key = keyOf(child);
+        const std::uint64_t hash = key.hash();
+        for (std::size_t i = hash & m_mask;; i = (i + 1) & m_mask) {
+            Slot &slot = m_slots[i];
+            if (slot.firstChild < 0) {
+                slot = {hash, child, 0, -1};
+                m_used.push_back(i);
+                return slot;
+            }
+            if (slot.hash == hash && keyOf(slot.firstChild) == key)
+                return slot;
+        }
+    }
+    void endParent()
+    {
+        for (std::size_t i : m_used)
+            m_slots[i] = Slot();
+        m_used.clear();
+    }
+
+private:
+    std::vector<Slot> m_slots;
+    std::vector<std::size_t> m_used;
+    std::size_t m_mask = 0;
 };
 
 } // namespace
@@ -46,41 +88,49 @@ SiblingGroups::SiblingGroups(const std::vector<SpanTreeNode> &nodes, const Trace
         return CallKey{span.name, nodes[std::size_t(node)].serviceIndex, span.kind};
     };
 
+    CallCounter counter;
+    std::vector<CallCounter::Slot *> slotOfChild; // per child of the current parent
+    std::vector<int> filled;                      // members placed so far, per group opened
     // The children of `parent` are [first, end) stepped by subtreeEnd; roots are parent -1.
     const auto groupChildren = [&](int parent, int first, int end, int childCount) {
         if (childCount < MinimumMembers)
             return;
-        std::unordered_map<CallKey, KeyCount, CallKeyHash> counts;
-        counts.reserve(std::size_t(childCount));
+        counter.startParent(childCount);
+        slotOfChild.clear();
         int mostRepeated = 0;
-        for (int c = first; c < end; c = nodes[std::size_t(c)].subtreeEnd)
-            mostRepeated = std::max(mostRepeated, ++counts[keyOf(c)].count);
-        if (mostRepeated < MinimumMembers)
-            return;
-        // Children come in start order, so each group opens at its earliest member and fills its
-        // slice of m_members in start order.
-        std::vector<int> filled; // members placed so far, per group opened here
-        const int firstGroup = count();
         for (int c = first; c < end; c = nodes[std::size_t(c)].subtreeEnd) {
-            KeyCount &entry = counts[keyOf(c)];
-            if (entry.count < MinimumMembers)
-                continue;
-            if (entry.group < 0) {
-                entry.group = count();
-                SiblingGroup group;
-                group.parent = parent;
-                group.firstMember = c;
-                group.memberOffset = int(m_members.size());
-                group.memberCount = entry.count;
-                m_groups.push_back(group);
-                m_members.resize(m_members.size() + std::size_t(entry.count));
-                filled.push_back(0);
-            }
-            const SiblingGroup &group = m_groups[std::size_t(entry.group)];
-            int &placed = filled[std::size_t(entry.group - firstGroup)];
-            m_members[std::size_t(group.memberOffset + placed++)] = c;
-            m_groupOfNode[std::size_t(c)] = entry.group;
+            CallCounter::Slot &slot = counter.slotFor(c, keyOf);
+            mostRepeated = std::max(mostRepeated, ++slot.count);
+            slotOfChild.push_back(&slot);
         }
+        if (mostRepeated >= MinimumMembers) {
+            // Children come in start order, so each group opens at its earliest member and fills
+            // its slice of m_members in start order.
+            const int firstGroup = count();
+            filled.clear();
+            int child = 0;
+            for (int c = first; c < end; c = nodes[std::size_t(c)].subtreeEnd, ++child) {
+                CallCounter::Slot &slot = *slotOfChild[std::size_t(child)];
+                if (slot.count < MinimumMembers)
+                    continue;
+                if (slot.group < 0) {
+                    slot.group = count();
+                    SiblingGroup group;
+                    group.parent = parent;
+                    group.firstMember = c;
+                    group.memberOffset = int(m_members.size());
+                    group.memberCount = slot.count;
+                    m_groups.push_back(group);
+                    m_members.resize(m_members.size() + std::size_t(slot.count));
+                    filled.push_back(0);
+                }
+                const SiblingGroup &group = m_groups[std::size_t(slot.group)];
+                int &placed = filled[std::size_t(slot.group - firstGroup)];
+                m_members[std::size_t(group.memberOffset + placed++)] = c;
+                m_groupOfNode[std::size_t(c)] = slot.group;
+            }
+        }
+        counter.endParent();
     };
 
     int rootCount = 0;
