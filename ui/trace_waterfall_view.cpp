@@ -930,19 +930,15 @@ void TraceWaterfallView::paintRows(QPainter &painter)
             }
             break;
         }
-        case WaterfallItem::Kind::GroupExtent: {
-            // A faint band over the whole stretch, the members drawn solid on it (next items);
-            // its outline and label come after them (below).
-            QColor band = color;
-            band.setAlpha(56);
-            painter.fillRect(item.rect, band);
-            break;
-        }
+        case WaterfallItem::Kind::GroupExtent:
         case WaterfallItem::Kind::GroupMembers: {
-            QColor member = color;
-            member.setAlpha(item.count > 1 ? 230 : 255);
-            painter.fillRect(item.rect, member);
-            if (m_criticalPathByGroup.empty())
+            // A faint band over the group's whole stretch, its calls solid on it; the row's
+            // outline and label come after them (below).
+            const bool extent = item.kind == WaterfallItem::Kind::GroupExtent;
+            QColor fill = color;
+            fill.setAlpha(extent ? 56 : item.count > 1 ? 230 : 255);
+            painter.fillRect(item.rect, fill);
+            if (extent || m_criticalPathByGroup.empty())
                 break;
             // The strips of the members in this box: a group's segments are disjoint and in time
             // order, so a binary search finds the first one that reaches the box.

@@ -14,7 +14,7 @@ private Q_SLOTS:
     void threshold_data();
     void threshold();
     void differentServiceOrKindIsNotGrouped();
-    void interleavedRepeatsAreGrouped();
+    void interleavedRepeatsAreGroupedInOrder();
     void figuresOfAGroup();
     void nestedGroups();
     void repeatedRootsAreGrouped();
@@ -93,7 +93,7 @@ void TestSiblingGroups::differentServiceOrKindIsNotGrouped()
     QCOMPARE(grouped.node(grouped.groups().group(1).firstMember).serviceIndex, 1);
 }
 
-void TestSiblingGroups::interleavedRepeatsAreGrouped()
+void TestSiblingGroups::interleavedRepeatsAreGroupedInOrder()
 {
     // A B A B …: six SELECTs each followed by a cache GET; and a lone render at the end.
     TraceTestBuilder builder;
@@ -103,7 +103,7 @@ void TestSiblingGroups::interleavedRepeatsAreGrouped()
         builder.span(200 + std::uint64_t(i), 1, 50 + 100 * i, 60 + 100 * i, 1, "GET cache");
     }
     builder.span(300, 1, 900, 950, 1, "render");
-    const SpanTree tree(builder.build());
+    SpanTree tree(builder.build());
     QCOMPARE(tree.groups().count(), 2);
     // Children in start order: SELECT is node 1, 3, 5…, GET cache 2, 4, 6…, render 13.
     QCOMPARE(membersOf(tree, 0), (std::vector<int>{1, 3, 5, 7, 9, 11}));
@@ -111,6 +111,20 @@ void TestSiblingGroups::interleavedRepeatsAreGrouped()
     QCOMPARE(tree.groups().groupOfNode(13), -1);
     QCOMPARE(tree.groups().nesting(3), 1);
     QCOMPARE(tree.groups().nesting(13), 0);
+
+    // Their rows (SpanTree): each group's row stands where its first call starts.
+    QCOMPARE(tree.rowCount(), 4);
+    QCOMPARE(tree.rowOfGroup(0), 1);
+    QCOMPARE(tree.rowOfGroup(1), 2);
+    QCOMPARE(tree.rowOfNode(13), 3);
+    // The SELECTs unfold as one block under their row; the cache row follows them.
+    tree.setGroupCollapsed(0, false);
+    QCOMPARE(tree.rowCount(), 10);
+    QCOMPARE(tree.visibleRows()[2], 1);
+    QCOMPARE(tree.visibleRows()[7], 11);
+    QCOMPARE(tree.rowOfGroup(1), 8);
+    QCOMPARE(tree.rowOfNode(13), 9);
+    QCOMPARE(tree.rowOfNode(2), -1); // a GET cache, still folded
 }
 
 void TestSiblingGroups::figuresOfAGroup()
@@ -137,7 +151,8 @@ void TestSiblingGroups::figuresOfAGroup()
 
 void TestSiblingGroups::nestedGroups()
 {
-    // Six item requests, each running five SELECTs: a group of requests, each holding a group.
+    // Six item requests, each running five SELECTs and a render: a group of requests, each
+    // holding a group.
     TraceTestBuilder builder;
     builder.span(1, 0, 0, 10000, 0, "GET /page");
     for (int r = 0; r < 6; ++r) {
@@ -145,8 +160,9 @@ void TestSiblingGroups::nestedGroups()
         builder.span(request, 1, 1000 * r, 1000 * r + 900, 1, "GET /item");
         repeat(builder, 1000 + 10 * request, 5, request, 2, "SELECT", SpanKind::Client,
                1000 * r + 10, 100);
+        builder.span(5000 + request, request, 1000 * r + 800, 1000 * r + 850, 1, "render");
     }
-    const SpanTree tree(builder.build());
+    SpanTree tree(builder.build());
     QCOMPARE(tree.groups().count(), 7);
     QCOMPARE(tree.groups().group(0).parent, 0);
     QCOMPARE(tree.groups().group(0).memberCount, 6);
@@ -157,6 +173,27 @@ void TestSiblingGroups::nestedGroups()
         QCOMPARE(tree.groups().nesting(inner.firstMember), 2);
     }
     QCOMPARE(tree.groups().nesting(1), 1);
+
+    // Their rows (SpanTree).
+    QCOMPARE(tree.rowCount(), 2); // the page and the group of requests
+    tree.setGroupCollapsed(0, false);
+    QCOMPARE(tree.rowCount(), 2 + 6 * 3); // each request: itself, its SELECT group, its render
+    const int firstRequest = tree.groups().group(0).firstMember;
+    const int innerGroup = tree.groups().groupOfNode(firstRequest + 1);
+    QVERIFY(innerGroup > 0);
+    QCOMPARE(tree.rowOfNode(firstRequest), 2);
+    QCOMPARE(tree.rowOfGroup(innerGroup), 3);
+    QCOMPARE(tree.groupDisplayDepth(innerGroup), 3);
+    QCOMPARE(tree.displayDepth(firstRequest + 6), 3); // the render
+    tree.setGroupCollapsed(innerGroup, false);
+    QCOMPARE(tree.rowCount(), 20 + 5);
+    QCOMPARE(tree.rowOfNode(firstRequest + 1), 4);
+    QCOMPARE(tree.displayDepth(firstRequest + 1), 4);
+    // Folding the outer group hides the inner one's rows too, and keeps its state.
+    tree.setGroupCollapsed(0, true);
+    QCOMPARE(tree.rowCount(), 2);
+    QCOMPARE(tree.rowOfGroup(innerGroup), -1);
+    QVERIFY(!tree.isGroupCollapsed(innerGroup));
 }
 
 void TestSiblingGroups::repeatedRootsAreGrouped()

@@ -25,8 +25,6 @@ private Q_SLOTS:
     void syntheticTraceIsConsistent();
     void groupStartsCollapsedInOneRow();
     void expandingAGroupListsItsMembers();
-    void interleavedGroupRows();
-    void nestedGroupRows();
     void expandAncestorsOpensGroups();
     void collapseToDepthAndExpandAllWithGroups();
     void groupLanesPaintMembersAndErrors();
@@ -272,67 +270,6 @@ void TestSpanTree::expandingAGroupListsItsMembers()
     tree.setGroupCollapsed(0, true);
     QCOMPARE(tree.rowCount(), 3);
     QCOMPARE(tree.rowOfNode(5), -1);
-}
-
-void TestSpanTree::interleavedGroupRows()
-{
-    // SELECT, GET cache, SELECT, GET cache … ×6, then render: both repeat, so two groups.
-    TraceTestBuilder builder;
-    builder.span(1, 0, 0, 1000, 1, "GET /items");
-    for (int i = 0; i < 6; ++i) {
-        builder.span(100 + std::uint64_t(i), 1, 10 + 100 * i, 40 + 100 * i, 2, "SELECT items");
-        builder.span(200 + std::uint64_t(i), 1, 50 + 100 * i, 60 + 100 * i, 1, "GET cache");
-    }
-    builder.span(300, 1, 900, 950, 1, "render");
-    SpanTree tree(builder.build());
-    QCOMPARE(rowNames(tree),
-             (QStringList{QStringLiteral("GET /items"), QStringLiteral("SELECT items"),
-                          QStringLiteral("GET cache"), QStringLiteral("render")}));
-    QCOMPARE(tree.rowOfGroup(0), 1);
-    QCOMPARE(tree.rowOfGroup(1), 2);
-    // The SELECTs unfold as one block under their row; the cache row follows them.
-    tree.setGroupCollapsed(0, false);
-    QCOMPARE(tree.rowCount(), 10);
-    QCOMPARE(tree.visibleRows()[2], 1);
-    QCOMPARE(tree.visibleRows()[7], 11);
-    QCOMPARE(tree.rowOfGroup(1), 8);
-    QCOMPARE(tree.rowOfNode(13), 9);
-    QCOMPARE(tree.rowOfNode(2), -1); // a GET cache, still folded
-}
-
-void TestSpanTree::nestedGroupRows()
-{
-    // Six item requests, each with five SELECTs and a render: groups within a group.
-    TraceTestBuilder builder;
-    builder.span(1, 0, 0, 10000, 0, "GET /page");
-    for (int r = 0; r < 6; ++r) {
-        const std::uint64_t request = 100 + std::uint64_t(r);
-        builder.span(request, 1, 1000 * r, 1000 * r + 900, 1, "GET /item");
-        for (int q = 0; q < 5; ++q)
-            builder.span(1000 + 10 * request + std::uint64_t(q), request, 1000 * r + 100 * q,
-                         1000 * r + 100 * q + 50, 2, "SELECT");
-        builder.span(5000 + request, request, 1000 * r + 800, 1000 * r + 850, 1, "render");
-    }
-    SpanTree tree(builder.build());
-    QCOMPARE(tree.rowCount(), 2); // the page and the group of requests
-    tree.setGroupCollapsed(0, false);
-    QCOMPARE(tree.rowCount(), 2 + 6 * 3); // each request: itself, its SELECT group, its render
-    const int firstRequest = tree.groups().group(0).firstMember;
-    const int innerGroup = tree.groups().groupOfNode(firstRequest + 1);
-    QVERIFY(innerGroup > 0);
-    QCOMPARE(tree.rowOfNode(firstRequest), 2);
-    QCOMPARE(tree.rowOfGroup(innerGroup), 3);
-    QCOMPARE(tree.groupDisplayDepth(innerGroup), 3);
-    QCOMPARE(tree.displayDepth(firstRequest + 6), 3); // the render
-    tree.setGroupCollapsed(innerGroup, false);
-    QCOMPARE(tree.rowCount(), 20 + 5);
-    QCOMPARE(tree.rowOfNode(firstRequest + 1), 4);
-    QCOMPARE(tree.displayDepth(firstRequest + 1), 4);
-    // Folding the outer group hides the inner one's rows too, and keeps its state.
-    tree.setGroupCollapsed(0, true);
-    QCOMPARE(tree.rowCount(), 2);
-    QCOMPARE(tree.rowOfGroup(innerGroup), -1);
-    QVERIFY(!tree.isGroupCollapsed(innerGroup));
 }
 
 void TestSpanTree::expandAncestorsOpensGroups()
