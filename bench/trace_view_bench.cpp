@@ -1,5 +1,6 @@
-// Prints figures for the trace view on synthetic traces: span tree build, waterfall/overview/flame
-// geometry, and paint frame times rendering the waterfall into a 1920×1080 QImage (offscreen).
+// Prints figures for the trace view on synthetic traces: span tree build (and its repeated-sibling
+// groups, also on an N+1-shaped trace), waterfall/overview/flame geometry, and paint frame times
+// rendering the waterfall into a 1920×1080 QImage (offscreen).
 // `--png DIR` also saves screenshots of the whole TraceInspector. Figures, not asserts.
 #include "analysis/flame_graph_layout.h"
 #include "analysis/overview_geometry.h"
@@ -7,6 +8,7 @@
 #include "analysis/waterfall_geometry.h"
 #include "flame_graph_view.h"
 #include "support/synthetic_trace.h"
+#include "support/trace_test_builder.h"
 #include "trace_inspector.h"
 #include "trace_waterfall_view.h"
 
@@ -61,6 +63,55 @@ void printStats(const char *label, const Stats &s)
                 s.max);
 }
 
+// An N+1 at scale: requests of one GET each running the same SELECT `calls` times.
+std::shared_ptr<const Trace> nPlusOneTrace(int requests, int calls)
+{
+    test::TraceTestBuilder builder;
+    const std::int64_t requestNs = std::int64_t(calls) * 100000 + 50000;
+    builder.span(1, 0, 0, requests * requestNs, 0, "batch");
+    std::uint64_t id = 10;
+    for (int r = 0; r < requests; ++r) {
+        const std::uint64_t request = id++;
+        const std::int64_t start = r * requestNs;
+        builder.span(request, 1, start, start + requestNs - 10000, 1, "GET /item");
+        for (int q = 0; q < calls; ++q)
+            builder.span(id++, request, start + q * 100000, start + q * 100000 + 80000, 2,
+                         "SELECT items");
+    }
+    return builder.build();
+}
+
+void benchmarkGroups()
+{
+    std::printf("\n== N+1 shaped: 1,000 requests x 99 SELECTs (100,001 spans) ==\n");
+    const auto trace = nPlusOneTrace(1000, 99);
+    std::vector<double> builds;
+    std::shared_ptr<SpanTree> tree;
+    for (int i = 0; i < 5; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        tree = std::make_shared<SpanTree>(trace);
+        builds.push_back(msSince(timer));
+    }
+    std::printf("  %-44s %8.1f ms (median of 5; %d groups, %d rows)\n",
+                "span tree build with groups", stats(builds).median, tree->groups().count(),
+                tree->rowCount());
+    QElapsedTimer timer;
+    timer.start();
+    tree->expandAll();
+    std::printf("  %-44s %8.1f ms (%d rows)\n", "expand all groups", msSince(timer),
+                tree->rowCount());
+    timer.restart();
+    tree->collapseToDepth(1);
+    std::printf("  %-44s %8.1f ms (%d rows)\n", "fold them back (collapse to depth 1)",
+                msSince(timer), tree->rowCount());
+    const TimeScale full(tree->startTimeNs(), tree->endTimeNs(), 1920 - 360);
+    timer.restart();
+    const auto items = WaterfallGeometry::build(*tree, 0, 42, full, 24);
+    std::printf("  %-44s %8.1f ms (%zu items; builds the group's lane)\n",
+                "first geometry of the folded rows", msSince(timer), items.size());
+}
+
 void benchmark(int spanCount)
 {
     std::printf("\n== %d spans ==\n", spanCount);
@@ -78,6 +129,16 @@ void benchmark(int spanCount)
     }
     std::printf("  %-44s %8.1f ms (median of 5; depth %d)\n", "span tree build",
                 stats(builds).median, tree->maxDepth() + 1);
+    std::vector<double> groupBuilds;
+    int groupCount = 0;
+    for (int i = 0; i < 5; ++i) {
+        timer.restart();
+        groupCount = SiblingGroups(tree->nodes(), *trace).count();
+        groupBuilds.push_back(msSince(timer));
+    }
+    std::printf("  %-44s %8.1f ms (median of 5; %d groups; %d rows at first)\n",
+                "  of which repeated-sibling groups", stats(groupBuilds).median, groupCount,
+                tree->rowCount());
 
     timer.restart();
     const OverviewGeometry overview(*tree, 10);
@@ -241,6 +302,7 @@ int main(int argc, char *argv[])
     }
     std::printf("Kansoku trace view benchmark (1920x1080, software raster, offscreen)\n");
     benchmark(100000);
+    benchmarkGroups();
     benchmark(1000000);
     return 0;
 }

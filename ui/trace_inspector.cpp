@@ -307,7 +307,9 @@ void TraceInspector::selectNode(int nodeIndex, bool byUser)
 {
     if (!m_tree || nodeIndex < 0 || nodeIndex >= m_tree->nodeCount())
         return;
-    if (m_waterfall->selectedNode() != nodeIndex)
+    // A selected group row stands for its first member; asked for that member by code (selectSpan,
+    // a finding), the waterfall unfolds the group to show it.
+    if (m_waterfall->selectedNode() != nodeIndex || (!byUser && m_waterfall->selectedGroup() >= 0))
         m_waterfall->setSelectedNode(nodeIndex);
     m_flameGraph->setSelectedNode(nodeIndex);
     const SpanTreeNode &node = m_tree->node(nodeIndex);

@@ -40,6 +40,33 @@ bool setHasDescendant(const std::vector<int> &nodes, const SpanTree &tree, int n
     return next != nodes.end() && *next < tree.node(nodeIndex).subtreeEnd;
 }
 
+// Where a duration label goes beside a bar: right of it, else left of it, else inside if it
+// fits (*inside set), else nowhere (a null rect).
+QRectF labelRectBeside(const QRectF &bar, double errorSpace, int labelWidth, double areaWidth,
+                       bool *inside)
+{
+    *inside = false;
+    if (bar.right() + errorSpace + labelWidth < areaWidth)
+        return QRectF(bar.right() + errorSpace + 3, bar.top() - 2, labelWidth, bar.height() + 4);
+    if (bar.left() - labelWidth > 0)
+        return QRectF(bar.left() - labelWidth - 1, bar.top() - 2, labelWidth, bar.height() + 4);
+    if (bar.width() > labelWidth + 4) {
+        *inside = true;
+        return QRectF(std::max(bar.left(), 0.0) + 2, bar.top() - 2, labelWidth, bar.height() + 4);
+    }
+    return {};
+}
+
+// The dark strip along the part of a bar that lies on the critical path.
+void paintPathStrip(QPainter &painter, const TimeScale &scale, const QRectF &bar,
+                    std::int64_t startNs, std::int64_t endNs, const QColor &color)
+{
+    const double left = std::max(scale.xForTime(startNs), bar.left());
+    const double right = std::min(scale.xForTime(endNs), bar.right());
+    if (right > left)
+        painter.fillRect(QRectF(left, bar.top(), std::max(right - left, 1.0), 3), color);
+}
+
 } // namespace
 
 TraceWaterfallView::TraceWaterfallView(QWidget *parent)
@@ -61,11 +88,14 @@ void TraceWaterfallView::setTree(std::shared_ptr<SpanTree> tree)
 {
     m_tree = std::move(tree);
     m_selectedNode = -1;
+    m_selectedGroup = -1;
     m_hoveredRow = -1;
     m_highlightedNodes.clear();
+    m_groupsHidingHighlight.clear();
     m_searchActive = false;
     m_searchMatches.clear();
     m_criticalPath.clear();
+    m_criticalPathByGroup.clear();
     if (m_criticalPathShown && m_tree) {
         m_criticalPathShown = false;
         setCriticalPathShown(true);
@@ -182,37 +212,70 @@ QRect TraceWaterfallView::expanderRect(int nodeIndex) const
     const int row = m_tree->rowOfNode(nodeIndex);
     if (row < 0 || m_tree->node(nodeIndex).childCount == 0)
         return {};
-    const int indent = std::min(m_tree->node(nodeIndex).depth * IndentPx, m_treeColumnWidth - 140);
+    return expanderRectAt(row, m_tree->displayDepth(nodeIndex));
+}
+
+QRect TraceWaterfallView::groupExpanderRect(int groupIndex) const
+{
+    if (!m_tree || groupIndex < 0 || groupIndex >= m_tree->groups().count())
+        return {};
+    const int row = m_tree->rowOfGroup(groupIndex);
+    if (row < 0)
+        return {};
+    return expanderRectAt(row, m_tree->groupDisplayDepth(groupIndex));
+}
+
+QRect TraceWaterfallView::expanderRectAt(int row, int displayDepth) const
+{
+    const int indent = std::min(displayDepth * IndentPx, m_treeColumnWidth - 140);
     const int y = HeaderHeight + row * RowHeight - verticalScrollBar()->value();
     return QRect(6 + std::max(indent, 0), y, 16, RowHeight);
 }
 
-int TraceWaterfallView::nodeAtViewport(QPoint pos, bool *onExpander)
+int TraceWaterfallView::nodeAtViewport(QPoint pos, bool *onExpander, int *group)
 {
     if (onExpander)
         *onExpander = false;
+    if (group)
+        *group = -1;
     if (!m_tree || pos.y() < HeaderHeight)
         return -1;
     const int row = WaterfallGeometry::rowAt(*m_tree, contentYForViewportY(pos.y()), RowHeight);
     if (row < 0)
         return -1;
     const int nodeIndex = m_tree->visibleRows()[std::size_t(row)];
+    const int rowGroup = m_tree->rowGroup(row);
     if (pos.x() < m_treeColumnWidth) {
-        if (onExpander)
-            *onExpander = expanderRect(nodeIndex).adjusted(-3, 0, 3, 0).contains(pos);
+        if (group)
+            *group = rowGroup;
+        if (onExpander) {
+            const QRect expander
+                = rowGroup >= 0 ? groupExpanderRect(rowGroup) : expanderRect(nodeIndex);
+            *onExpander = expander.adjusted(-3, 0, 3, 0).contains(pos);
+        }
         return nodeIndex;
     }
-    // A folded summary or an event may belong to another node than the row's own span.
+    // A folded summary, a group's member or an event may belong to another node than the row's
+    // own span; a group's extent and error mark stand for the whole group.
     const QPointF content(pos.x() - barAreaRect().left(), contentYForViewportY(pos.y()));
     if (const WaterfallItem *item = WaterfallGeometry::itemAt(visibleItems(), content)) {
-        if (item->kind != WaterfallItem::Kind::CollapsedSummary || item->count == 1)
+        const bool folded = item->kind == WaterfallItem::Kind::CollapsedSummary
+                            || item->kind == WaterfallItem::Kind::GroupMembers
+                            || item->kind == WaterfallItem::Kind::GroupErrors;
+        const bool wholeGroup = rowGroup >= 0
+                                && (item->kind == WaterfallItem::Kind::GroupExtent
+                                    || item->kind == WaterfallItem::Kind::ErrorMark);
+        if (!wholeGroup && (!folded || item->count == 1))
             return item->node;
     }
+    if (group)
+        *group = rowGroup;
     return nodeIndex;
 }
 
 void TraceWaterfallView::setSelectedNode(int nodeIndex)
 {
+    m_selectedGroup = -1;
     if (!m_tree || nodeIndex < 0 || nodeIndex >= m_tree->nodeCount()) {
         m_selectedNode = -1;
         viewport()->update();
@@ -236,19 +299,57 @@ void TraceWaterfallView::setCollapsed(int nodeIndex, bool collapsed)
         return;
     m_tree->setCollapsed(nodeIndex, collapsed);
     // A selection inside the collapsed subtree moves to the collapsed row that hides it.
-    if (m_selectedNode >= 0 && m_tree->rowOfNode(m_selectedNode) < 0) {
+    if (m_selectedNode >= 0 && selectedRow() < 0) {
         m_selectedNode = nodeIndex;
+        m_selectedGroup = -1;
         Q_EMIT nodeSelected(nodeIndex);
     }
     updateScrollBar();
     viewport()->update();
 }
 
+void TraceWaterfallView::setGroupCollapsed(int groupIndex, bool collapsed)
+{
+    if (!m_tree || groupIndex < 0 || groupIndex >= m_tree->groups().count())
+        return;
+    m_tree->setGroupCollapsed(groupIndex, collapsed);
+    // A selection among the folded members moves to the group's row.
+    if (m_selectedNode >= 0 && selectedRow() < 0 && m_tree->rowOfGroup(groupIndex) >= 0)
+        selectGroupByUser(groupIndex);
+    updateScrollBar();
+    viewport()->update();
+}
+
+QString TraceWaterfallView::groupLabel(int groupIndex) const
+{
+    if (!m_tree || groupIndex < 0 || groupIndex >= m_tree->groups().count())
+        return {};
+    return QString::fromStdString(m_tree->span(m_tree->groups().group(groupIndex).firstMember).name)
+           + QLatin1Char(' ') + groupCountText(groupIndex);
+}
+
+QString TraceWaterfallView::groupCountText(int groupIndex) const
+{
+    const SiblingGroup &group = m_tree->groups().group(groupIndex);
+    return tr("×%1 · %2").arg(group.memberCount).arg(formatDurationNs(group.coveredNs));
+}
+
 void TraceWaterfallView::setHighlightedNodes(std::vector<int> nodeIndexes)
 {
     m_highlightedNodes = normalizedNodes(std::move(nodeIndexes), m_tree ? m_tree->nodeCount() : 0);
-    for (int node : m_highlightedNodes)
+    m_groupsHidingHighlight.clear();
+    for (int node : m_highlightedNodes) {
         m_tree->expandAncestors(node);
+        // The groups it would hide under once the user folds one of them again.
+        for (int n = node; n >= 0; n = m_tree->node(n).parent) {
+            if (const int group = m_tree->groups().groupOfNode(n); group >= 0)
+                m_groupsHidingHighlight.push_back(group);
+        }
+    }
+    std::sort(m_groupsHidingHighlight.begin(), m_groupsHidingHighlight.end());
+    m_groupsHidingHighlight.erase(
+        std::unique(m_groupsHidingHighlight.begin(), m_groupsHidingHighlight.end()),
+        m_groupsHidingHighlight.end());
     updateScrollBar();
     viewport()->update();
 }
@@ -272,12 +373,34 @@ bool TraceWaterfallView::isDimmed(int nodeIndex) const
              && setHasDescendant(m_searchMatches, *m_tree, nodeIndex));
 }
 
+bool TraceWaterfallView::isGroupDimmed(int groupIndex) const
+{
+    if (!m_searchActive || !m_tree || groupIndex < 0 || groupIndex >= m_tree->groups().count())
+        return false;
+    // Bright while a member, or a span under one, matches: folded, the row stands for them all.
+    for (int member : m_tree->groups().members(groupIndex)) {
+        if (std::binary_search(m_searchMatches.begin(), m_searchMatches.end(), member)
+            || setHasDescendant(m_searchMatches, *m_tree, member))
+            return false;
+    }
+    return true;
+}
+
+bool TraceWaterfallView::isRowDimmed(int row) const
+{
+    if (!m_searchActive || !m_tree || row < 0 || row >= m_tree->rowCount())
+        return false;
+    const int group = m_tree->rowGroup(row);
+    return group >= 0 ? isGroupDimmed(group) : isDimmed(m_tree->visibleRows()[std::size_t(row)]);
+}
+
 void TraceWaterfallView::setCriticalPathShown(bool shown)
 {
     if (shown == m_criticalPathShown)
         return;
     m_criticalPathShown = shown;
     m_criticalPath.clear();
+    m_criticalPathByGroup.clear();
     if (shown && m_tree) {
         // O(n log n) over the tree; a fraction of what building the tree cost.
         m_criticalPath = CriticalPath::compute(*m_tree);
@@ -285,6 +408,14 @@ void TraceWaterfallView::setCriticalPathShown(bool shown)
                          [](const CriticalPathSegment &a, const CriticalPathSegment &b) {
                              return a.node < b.node;
                          });
+        for (const CriticalPathSegment &segment : m_criticalPath) {
+            if (const int group = m_tree->groups().groupOfNode(segment.node); group >= 0)
+                m_criticalPathByGroup.push_back({group, segment.startNs, segment.endNs});
+        }
+        std::sort(m_criticalPathByGroup.begin(), m_criticalPathByGroup.end(),
+                  [](const GroupPathSegment &a, const GroupPathSegment &b) {
+                      return a.group != b.group ? a.group < b.group : a.startNs < b.startNs;
+                  });
     }
     viewport()->update();
 }
@@ -301,6 +432,12 @@ bool TraceWaterfallView::hidesHighlighted(int nodeIndex) const
     return setHasDescendant(m_highlightedNodes, *m_tree, nodeIndex);
 }
 
+bool TraceWaterfallView::groupHidesHighlighted(int groupIndex) const
+{
+    return std::binary_search(m_groupsHidingHighlight.begin(), m_groupsHidingHighlight.end(),
+                              groupIndex);
+}
+
 void TraceWaterfallView::ensureRowVisible(int row)
 {
     if (row < 0)
@@ -312,6 +449,37 @@ void TraceWaterfallView::ensureRowVisible(int row)
         bar->setValue(top);
     else if (top + RowHeight > bar->value() + visible)
         bar->setValue(top + RowHeight - visible);
+}
+
+int TraceWaterfallView::selectedRow() const
+{
+    if (!m_tree)
+        return -1;
+    if (m_selectedGroup >= 0)
+        return m_tree->rowOfGroup(m_selectedGroup);
+    return m_selectedNode >= 0 ? m_tree->rowOfNode(m_selectedNode) : -1;
+}
+
+void TraceWaterfallView::selectGroupByUser(int groupIndex)
+{
+    // The group's row stands for its first member: that is the span the details show.
+    const int first = m_tree->groups().group(groupIndex).firstMember;
+    const bool changed = first != m_selectedNode;
+    m_selectedGroup = groupIndex;
+    m_selectedNode = first;
+    ensureRowVisible(m_tree->rowOfGroup(groupIndex));
+    viewport()->update();
+    if (changed)
+        Q_EMIT nodeSelected(first);
+}
+
+void TraceWaterfallView::selectRowByUser(int row)
+{
+    row = std::clamp(row, 0, m_tree->rowCount() - 1);
+    if (const int group = m_tree->rowGroup(row); group >= 0)
+        selectGroupByUser(group);
+    else
+        selectByUser(m_tree->visibleRows()[std::size_t(row)]);
 }
 
 void TraceWaterfallView::selectByUser(int nodeIndex)
@@ -329,8 +497,14 @@ void TraceWaterfallView::zoomToNode(int nodeIndex)
     if (!m_tree || nodeIndex < 0 || nodeIndex >= m_tree->nodeCount())
         return;
     const SpanTreeNode &node = m_tree->node(nodeIndex);
-    const std::int64_t margin = std::max<std::int64_t>(node.durationNs() / 20, 1);
-    m_scale.setView(node.startTimeNs - margin, node.durationNs() + 2 * margin);
+    zoomToInterval(node.startTimeNs, node.endTimeNs);
+}
+
+void TraceWaterfallView::zoomToInterval(std::int64_t startNs, std::int64_t endNs)
+{
+    const std::int64_t duration = endNs - startNs;
+    const std::int64_t margin = std::max<std::int64_t>(duration / 20, 1);
+    m_scale.setView(startNs - margin, duration + 2 * margin);
     viewport()->update();
     Q_EMIT timeWindowChanged();
 }
@@ -454,9 +628,17 @@ void TraceWaterfallView::mouseReleaseEvent(QMouseEvent *event)
     if (event->button() != Qt::LeftButton || mode != DragMode::Pan || m_dragMoved)
         return;
     bool onExpander = false;
-    const int nodeIndex = nodeAtViewport(event->position().toPoint(), &onExpander);
+    int group = -1;
+    const int nodeIndex = nodeAtViewport(event->position().toPoint(), &onExpander, &group);
     if (nodeIndex < 0)
         return;
+    if (group >= 0) {
+        if (onExpander)
+            setGroupCollapsed(group, !m_tree->isGroupCollapsed(group));
+        else
+            selectGroupByUser(group);
+        return;
+    }
     if (onExpander) {
         setCollapsed(nodeIndex, !m_tree->isCollapsed(nodeIndex));
         return;
@@ -467,10 +649,19 @@ void TraceWaterfallView::mouseReleaseEvent(QMouseEvent *event)
 void TraceWaterfallView::mouseDoubleClickEvent(QMouseEvent *event)
 {
     bool onExpander = false;
+    int group = -1;
     const QPoint pos = event->position().toPoint();
-    const int nodeIndex = nodeAtViewport(pos, &onExpander);
+    const int nodeIndex = nodeAtViewport(pos, &onExpander, &group);
     if (nodeIndex < 0 || onExpander)
         return;
+    if (group >= 0) {
+        const SiblingGroup &siblings = m_tree->groups().group(group);
+        if (pos.x() < m_treeColumnWidth)
+            setGroupCollapsed(group, !m_tree->isGroupCollapsed(group));
+        else
+            zoomToInterval(siblings.startTimeNs, siblings.endTimeNs);
+        return;
+    }
     if (pos.x() < m_treeColumnWidth) {
         if (m_tree->node(nodeIndex).childCount > 0)
             setCollapsed(nodeIndex, !m_tree->isCollapsed(nodeIndex));
@@ -485,42 +676,54 @@ void TraceWaterfallView::keyPressEvent(QKeyEvent *event)
         QAbstractScrollArea::keyPressEvent(event);
         return;
     }
-    const int row = m_selectedNode >= 0 ? m_tree->rowOfNode(m_selectedNode) : -1;
-    const auto nodeAtRow = [this](int r) {
-        return m_tree->visibleRows()[std::size_t(std::clamp(r, 0, m_tree->rowCount() - 1))];
-    };
+    const int row = selectedRow();
     const int pageRows = std::max(1, rowsRect().height() / RowHeight - 1);
+    const int group = m_selectedGroup;
     switch (event->key()) {
     case Qt::Key_Down:
-        selectByUser(nodeAtRow(row + 1));
+        selectRowByUser(row + 1);
         break;
     case Qt::Key_Up:
-        selectByUser(nodeAtRow(row < 0 ? 0 : row - 1));
+        selectRowByUser(row < 0 ? 0 : row - 1);
         break;
     case Qt::Key_PageDown:
-        selectByUser(nodeAtRow(row + pageRows));
+        selectRowByUser(row + pageRows);
         break;
     case Qt::Key_PageUp:
-        selectByUser(nodeAtRow(row - pageRows));
+        selectRowByUser(row - pageRows);
         break;
     case Qt::Key_Home:
-        selectByUser(nodeAtRow(0));
+        selectRowByUser(0);
         break;
     case Qt::Key_End:
-        selectByUser(nodeAtRow(m_tree->rowCount() - 1));
+        selectRowByUser(m_tree->rowCount() - 1);
         break;
     case Qt::Key_Left:
         if (m_selectedNode < 0)
             break;
-        if (m_tree->node(m_selectedNode).childCount > 0 && !m_tree->isCollapsed(m_selectedNode))
+        if (group >= 0) {
+            if (!m_tree->isGroupCollapsed(group))
+                setGroupCollapsed(group, true);
+            else if (m_tree->groups().group(group).parent >= 0)
+                selectByUser(m_tree->groups().group(group).parent);
+        } else if (m_tree->node(m_selectedNode).childCount > 0
+                   && !m_tree->isCollapsed(m_selectedNode)) {
             setCollapsed(m_selectedNode, true);
-        else if (m_tree->node(m_selectedNode).parent >= 0)
+        } else if (m_tree->groups().groupOfNode(m_selectedNode) >= 0) {
+            selectGroupByUser(m_tree->groups().groupOfNode(m_selectedNode));
+        } else if (m_tree->node(m_selectedNode).parent >= 0) {
             selectByUser(m_tree->node(m_selectedNode).parent);
+        }
         break;
     case Qt::Key_Right:
         if (m_selectedNode < 0)
             break;
-        if (m_tree->isCollapsed(m_selectedNode))
+        if (group >= 0) {
+            if (m_tree->isGroupCollapsed(group))
+                setGroupCollapsed(group, false);
+            else
+                selectByUser(m_selectedNode); // its first member, the row below
+        } else if (m_tree->isCollapsed(m_selectedNode))
             setCollapsed(m_selectedNode, false);
         else if (m_tree->firstChild(m_selectedNode) >= 0)
             selectByUser(m_tree->firstChild(m_selectedNode));
@@ -537,7 +740,11 @@ void TraceWaterfallView::keyPressEvent(QKeyEvent *event)
         break;
     case Qt::Key_Return:
     case Qt::Key_Enter:
-        zoomToNode(m_selectedNode);
+        if (group >= 0)
+            zoomToInterval(m_tree->groups().group(group).startTimeNs,
+                           m_tree->groups().group(group).endTimeNs);
+        else
+            zoomToNode(m_selectedNode);
         break;
     default:
         QAbstractScrollArea::keyPressEvent(event);
@@ -552,9 +759,12 @@ QString TraceWaterfallView::toolTipFor(QPoint pos)
         return {};
     if (QString text = m_minimap.toolTipAt(pos); !text.isEmpty())
         return text;
-    const int nodeIndex = nodeAtViewport(pos, nullptr);
+    int group = -1;
+    const int nodeIndex = nodeAtViewport(pos, nullptr, &group);
     if (nodeIndex < 0)
         return {};
+    if (group >= 0)
+        return groupToolTip(group);
     const SpanTreeNode &node = m_tree->node(nodeIndex);
     const Span &span = m_tree->span(nodeIndex);
     QString text
@@ -574,6 +784,32 @@ QString TraceWaterfallView::toolTipFor(QPoint pos)
     if (m_tree->isCollapsed(nodeIndex))
         text += QStringLiteral("<br>")
                 + tr("Hidden descendants: %1").arg(m_tree->subtreeSize(nodeIndex) - 1);
+    return text;
+}
+
+QString TraceWaterfallView::groupToolTip(int groupIndex) const
+{
+    const SiblingGroup &group = m_tree->groups().group(groupIndex);
+    const SpanTreeNode &first = m_tree->node(group.firstMember);
+    QString text
+        = QStringLiteral("<b>%1</b> ×%2<br>%3<br>")
+              .arg(QString::fromStdString(m_tree->span(group.firstMember).name).toHtmlEscaped())
+              .arg(group.memberCount)
+              .arg(QString::fromStdString(m_tree->services()[std::size_t(first.serviceIndex)])
+                       .toHtmlEscaped());
+    text += tr("%1 calls cover %2 of the time axis<br>Sum of their durations: %3<br>"
+               "Slowest: %4<br>Starts at +%5")
+                .arg(group.memberCount)
+                .arg(formatDurationNs(group.coveredNs), formatDurationNs(group.totalNs),
+                     formatDurationNs(group.slowestNs),
+                     formatDurationNs(group.startTimeNs - m_tree->startTimeNs()));
+    const QString errors = tr("Errors: %1").arg(group.errorCount);
+    text += QStringLiteral("<br>")
+            + (group.errorCount > 0
+                   ? QStringLiteral("<span style='color:#d62728'>%1</span>").arg(errors)
+                   : errors);
+    if (m_tree->isGroupCollapsed(groupIndex))
+        text += QStringLiteral("<br>") + tr("Expand to list the calls in start order");
     return text;
 }
 
@@ -652,7 +888,7 @@ void TraceWaterfallView::paintRows(QPainter &painter)
     const int scrollY = verticalScrollBar()->value();
     const int firstRow = scrollY / RowHeight;
     const int lastRow = std::min(m_tree->rowCount(), (scrollY + rows.height()) / RowHeight + 1);
-    const int selectedRow = m_selectedNode >= 0 ? m_tree->rowOfNode(m_selectedNode) : -1;
+    const int selectedRow = this->selectedRow();
 
     painter.save();
     painter.setClipRect(rows);
@@ -673,10 +909,12 @@ void TraceWaterfallView::paintRows(QPainter &painter)
         painter.fillRect(rowRect, row % 2 ? alternate : base);
         if (!m_highlightedNodes.empty()) {
             const int nodeIndex = m_tree->visibleRows()[std::size_t(row)];
-            if (isHighlighted(nodeIndex)) {
+            const int group = m_tree->rowGroup(row);
+            if (group < 0 && isHighlighted(nodeIndex)) {
                 painter.fillRect(rowRect, highlightTint);
                 painter.fillRect(QRect(rowRect.left(), rowRect.top(), 4, RowHeight), accent);
-            } else if (m_tree->isCollapsed(nodeIndex) && hidesHighlighted(nodeIndex)) {
+            } else if (group >= 0 ? m_tree->isGroupCollapsed(group) && groupHidesHighlighted(group)
+                                  : m_tree->isCollapsed(nodeIndex) && hidesHighlighted(nodeIndex)) {
                 painter.fillRect(rowRect, hiddenHighlightTint);
                 painter.fillRect(QRect(rowRect.left(), rowRect.top() + 4, 2, RowHeight - 8),
                                  accent);
@@ -708,7 +946,7 @@ void TraceWaterfallView::paintRows(QPainter &painter)
     const QColor errorColor = ServicePalette::errorColor();
     painter.setRenderHint(QPainter::Antialiasing, false);
     for (const WaterfallItem &item : visibleItems()) {
-        painter.setOpacity(isDimmed(item.node) ? DimmedOpacity : 1.0);
+        painter.setOpacity(isRowDimmed(item.row) ? DimmedOpacity : 1.0);
         const SpanTreeNode &node = m_tree->node(item.node);
         const QColor color
             = ServicePalette::color(m_tree->services()[std::size_t(node.serviceIndex)]);
@@ -721,23 +959,16 @@ void TraceWaterfallView::paintRows(QPainter &painter)
                     [](const CriticalPathSegment &a, const CriticalPathSegment &b) {
                         return a.node < b.node;
                     });
-                for (auto it = segments.first; it != segments.second; ++it) {
-                    const double left = std::max(m_scale.xForTime(it->startNs), item.rect.left());
-                    const double right = std::min(m_scale.xForTime(it->endNs), item.rect.right());
-                    if (right > left)
-                        painter.fillRect(
-                            QRectF(left, item.rect.top(), std::max(right - left, 1.0), 3),
-                            textColor);
-                }
+                for (auto it = segments.first; it != segments.second; ++it)
+                    paintPathStrip(painter, m_scale, item.rect, it->startNs, it->endNs, textColor);
             }
             if (node.isError)
                 painter.fillRect(
                     QRectF(item.rect.left(), item.rect.bottom() - 2, item.rect.width(), 2),
                     errorColor);
-            if (item.node == m_selectedNode || isHighlighted(item.node)) {
-                painter.setPen(
-                    QPen(item.node == m_selectedNode ? textColor : ServicePalette::highlightColor(),
-                         1.5));
+            const bool selected = item.node == m_selectedNode && m_selectedGroup < 0;
+            if (selected || isHighlighted(item.node)) {
+                painter.setPen(QPen(selected ? textColor : ServicePalette::highlightColor(), 1.5));
                 painter.setBrush(Qt::NoBrush);
                 painter.drawRect(item.rect.adjusted(-1, -1, 1, 1));
             }
@@ -745,25 +976,46 @@ void TraceWaterfallView::paintRows(QPainter &painter)
             const QString label = formatDurationNs(node.durationNs());
             const int labelWidth = metrics.horizontalAdvance(label) + 6;
             const double errorSpace = node.isError ? item.rect.height() + 4 : 0;
-            QRectF labelRect;
-            QColor labelColor = mutedText;
-            if (item.rect.right() + errorSpace + labelWidth < m_scale.widthPx())
-                labelRect = QRectF(item.rect.right() + errorSpace + 3, item.rect.top() - 2,
-                                   labelWidth, item.rect.height() + 4);
-            else if (item.rect.left() - labelWidth > 0)
-                labelRect = QRectF(item.rect.left() - labelWidth - 1, item.rect.top() - 2,
-                                   labelWidth, item.rect.height() + 4);
-            else if (item.rect.width() > labelWidth + 4) {
-                labelRect = QRectF(std::max(item.rect.left(), 0.0) + 2, item.rect.top() - 2,
-                                   labelWidth, item.rect.height() + 4);
-                labelColor = ServicePalette::textColor(color);
-            }
+            bool inside = false;
+            const QRectF labelRect
+                = labelRectBeside(item.rect, errorSpace, labelWidth, m_scale.widthPx(), &inside);
             if (!labelRect.isNull()) {
-                painter.setPen(labelColor);
+                painter.setPen(inside ? ServicePalette::textColor(color) : mutedText);
                 painter.drawText(labelRect, Qt::AlignVCenter | Qt::AlignLeft, label);
             }
             break;
         }
+        case WaterfallItem::Kind::GroupExtent:
+        case WaterfallItem::Kind::GroupMembers: {
+            // A faint band over the group's whole stretch, its calls solid on it; the row's
+            // outline and label come after them (below).
+            const bool extent = item.kind == WaterfallItem::Kind::GroupExtent;
+            QColor fill = color;
+            fill.setAlpha(extent ? 56 : item.count > 1 ? 230 : 255);
+            painter.fillRect(item.rect, fill);
+            if (extent || m_criticalPathByGroup.empty())
+                break;
+            // The strips of the members in this box: a group's segments are disjoint and in time
+            // order, so a binary search finds the first one that reaches the box.
+            const auto segments
+                = std::equal_range(m_criticalPathByGroup.begin(), m_criticalPathByGroup.end(),
+                                   GroupPathSegment{m_tree->rowGroup(item.row)},
+                                   [](const GroupPathSegment &a, const GroupPathSegment &b) {
+                                       return a.group < b.group;
+                                   });
+            const std::int64_t boxStartNs = m_scale.timeForX(item.rect.left());
+            auto it = std::lower_bound(segments.first, segments.second, boxStartNs,
+                                       [](const GroupPathSegment &segment, std::int64_t timeNs) {
+                                           return segment.endNs < timeNs;
+                                       });
+            for (; it != segments.second && m_scale.xForTime(it->startNs) <= item.rect.right();
+                 ++it)
+                paintPathStrip(painter, m_scale, item.rect, it->startNs, it->endNs, textColor);
+            break;
+        }
+        case WaterfallItem::Kind::GroupErrors:
+            painter.fillRect(item.rect, errorColor);
+            break;
         case WaterfallItem::Kind::CollapsedSummary: {
             QColor summary = color;
             summary.setAlpha(item.count > 1 ? 200 : 140);
@@ -795,6 +1047,29 @@ void TraceWaterfallView::paintRows(QPainter &painter)
         }
         }
     }
+    for (const WaterfallItem &item : visibleItems()) {
+        if (item.kind != WaterfallItem::Kind::GroupExtent)
+            continue;
+        const int group = m_tree->rowGroup(item.row);
+        if (group == m_selectedGroup) {
+            painter.setPen(QPen(textColor, 1.5));
+            painter.setBrush(Qt::NoBrush);
+            painter.drawRect(item.rect.adjusted(-1, -1, 1, 1));
+        }
+        const QString label = groupCountText(group);
+        const int labelWidth = metrics.horizontalAdvance(label) + 6;
+        const double errorSpace
+            = m_tree->groups().group(group).errorCount > 0 ? item.rect.height() + 4 : 0;
+        bool inside = false;
+        const QRectF labelRect
+            = labelRectBeside(item.rect, errorSpace, labelWidth, m_scale.widthPx(), &inside);
+        if (!labelRect.isNull()) {
+            const QColor color = ServicePalette::color(
+                m_tree->services()[std::size_t(m_tree->node(item.node).serviceIndex)]);
+            painter.setPen(inside ? ServicePalette::textColor(color) : mutedText);
+            painter.drawText(labelRect, Qt::AlignVCenter | Qt::AlignLeft, label);
+        }
+    }
     painter.restore();
 }
 
@@ -816,16 +1091,22 @@ void TraceWaterfallView::paintTreeColumn(QPainter &painter, int firstRow, int la
     for (int row = firstRow; row < lastRow; ++row) {
         const int nodeIndex = m_tree->visibleRows()[std::size_t(row)];
         const SpanTreeNode &node = m_tree->node(nodeIndex);
+        // A group's row: its first member's service and name, with the count and covered time.
+        const int group = m_tree->rowGroup(row);
+        const SiblingGroup *siblings = group >= 0 ? &m_tree->groups().group(group) : nullptr;
+        const int depth
+            = siblings ? m_tree->groupDisplayDepth(group) : m_tree->displayDepth(nodeIndex);
         const int y = HeaderHeight + row * RowHeight - scrollY;
-        painter.setOpacity(isDimmed(nodeIndex) ? DimmedOpacity : 1.0);
+        painter.setOpacity(isRowDimmed(row) ? DimmedOpacity : 1.0);
         // Deep trees keep at least 140 px for the name: indentation stops growing there.
-        const int indent = std::max(0, std::min(node.depth * IndentPx, m_treeColumnWidth - 140));
-        for (int level = 1; level <= node.depth && level * IndentPx <= indent; ++level)
+        const int indent = std::max(0, std::min(depth * IndentPx, m_treeColumnWidth - 140));
+        for (int level = 1; level <= depth && level * IndentPx <= indent; ++level)
             painter.fillRect(QRect(6 + level * IndentPx - IndentPx / 2 + 2, y, 1, RowHeight),
                              guide);
         int x = 6 + indent;
-        if (node.childCount > 0) {
-            const bool collapsed = m_tree->isCollapsed(nodeIndex);
+        if (siblings || node.childCount > 0) {
+            const bool collapsed
+                = siblings ? m_tree->isGroupCollapsed(group) : m_tree->isCollapsed(nodeIndex);
             QPainterPath triangle;
             const QPointF c(x + 8, y + RowHeight / 2.0);
             if (collapsed) {
@@ -844,16 +1125,24 @@ void TraceWaterfallView::paintTreeColumn(QPainter &painter, int firstRow, int la
         const std::string &service = m_tree->services()[std::size_t(node.serviceIndex)];
         const QColor color = ServicePalette::color(service);
         painter.setPen(Qt::NoPen);
+        if (siblings) {
+            // A stack of chips: several calls behind this row.
+            QColor behind = color;
+            behind.setAlpha(110);
+            painter.setBrush(behind);
+            painter.drawRoundedRect(QRectF(x + 3, y + 4, 4, RowHeight - 12), 2, 2);
+        }
         painter.setBrush(color);
         painter.drawRoundedRect(QRectF(x, y + 6, 4, RowHeight - 12), 2, 2);
-        x += 10;
+        x += siblings ? 13 : 10;
         const int right = m_treeColumnWidth - 8;
-        if (node.isError) {
+        const bool hasError = siblings ? siblings->errorCount > 0 : node.isError;
+        if (hasError) {
             painter.setBrush(ServicePalette::errorColor());
             painter.drawEllipse(QRectF(right - 8, y + RowHeight / 2.0 - 4, 8, 8));
         }
-        int textRight = node.isError ? right - 12 : right;
-        if (node.isOrphan) {
+        int textRight = hasError ? right - 12 : right;
+        if (node.isOrphan && !siblings) {
             const QString badge = tr("orphan");
             const int badgeWidth = metrics.horizontalAdvance(badge) + 10;
             const QRectF badgeRect(textRight - badgeWidth, y + 4, badgeWidth, RowHeight - 8);
@@ -866,6 +1155,18 @@ void TraceWaterfallView::paintTreeColumn(QPainter &painter, int firstRow, int la
         }
         const QString serviceText = QString::fromStdString(service);
         const QString name = QString::fromStdString(m_tree->span(nodeIndex).name);
+        if (siblings) {
+            // A group's count and time stay whole at the right; service and name share the rest.
+            const QString count = groupCountText(group);
+            const int countWidth
+                = std::min(metrics.horizontalAdvance(count) + 2, std::max(0, textRight - x));
+            painter.setFont(font());
+            painter.setPen(textColor);
+            painter.drawText(QRect(textRight - countWidth, y, countWidth, RowHeight),
+                             Qt::AlignVCenter | Qt::AlignRight,
+                             metrics.elidedText(count, Qt::ElideRight, countWidth));
+            textRight -= countWidth + 6;
+        }
         const int available = std::max(0, textRight - x);
         // +2: integer advances round down fractional glyph widths, which would elide the text.
         const int serviceWidth

@@ -1,8 +1,9 @@
 // The waterfall of one trace: a span tree column (indent, expand triangles, service chip, name)
-// beside bars on a time axis, with a TraceMinimap of the whole trace on top. Paints its viewport
-// from geometry built in models/ (cached per row range, time window and width); only visible rows
-// are visited. Ctrl+wheel zooms about the cursor, drag pans, the minimap moves the window.
-// GUI thread; shares the SpanTree (and its collapse state) with its owner.
+// beside bars on a time axis, repeated siblings folded into one expandable row per group, with a
+// TraceMinimap of the whole trace on top. Paints its viewport from geometry built in models/
+// (cached per row range, time window and width); only visible rows are visited. Ctrl+wheel zooms
+// about the cursor, drag pans, the minimap moves the window. GUI thread; shares the SpanTree (and
+// its collapse state) with its owner.
 #pragma once
 
 #include "analysis/critical_path.h"
@@ -32,10 +33,19 @@ public:
     const std::shared_ptr<SpanTree> &tree() const { return m_tree; }
 
     int selectedNode() const { return m_selectedNode; }
-    // Selects without emitting nodeSelected; expands collapsed ancestors and scrolls to the row
-    // (and to the bar when it is outside the time window).
+    // The group whose row is selected, or -1. While one is, selectedNode() is its first member
+    // (what the details show) and that member's own row, if expanded, is not the selected one.
+    int selectedGroup() const { return m_selectedGroup; }
+    // Selects without emitting nodeSelected; expands collapsed ancestors and the groups holding
+    // the node, and scrolls to the row (and to the bar when it is outside the time window).
     void setSelectedNode(int nodeIndex);
     void setCollapsed(int nodeIndex, bool collapsed);
+    // Folds or unfolds a group of repeated siblings (SpanTree::groups()). A selection that the
+    // folding hides moves to the group's row.
+    void setGroupCollapsed(int groupIndex, bool collapsed);
+    // A group row's text after the service: "SELECT items ×50 · 52 ms" (the time the members
+    // cover on the axis).
+    QString groupLabel(int groupIndex) const;
     // Spans picked out for the user (a finding's calls): their rows get an accent bar and a tint,
     // and their collapsed ancestors are expanded so they show. Node indexes; empty clears.
     // setTree() clears them.
@@ -44,6 +54,8 @@ public:
     bool isHighlighted(int nodeIndex) const;
     // Whether a highlighted node lies hidden under this (collapsed) node.
     bool hidesHighlighted(int nodeIndex) const;
+    // Whether a highlighted node is a member of this group, or lies under one.
+    bool groupHidesHighlighted(int groupIndex) const;
 
     // The find bar's answer (TraceSpanSearch): while set, rows outside it are drawn faint, except
     // a collapsed row that hides a match. Node indexes; nullopt draws every row as usual.
@@ -52,6 +64,9 @@ public:
     bool isSearchActive() const { return m_searchActive; }
     const std::vector<int> &searchMatches() const { return m_searchMatches; } // ascending
     bool isDimmed(int nodeIndex) const;
+    // A group's row is faint unless one of its members, or a span under one, matches.
+    bool isGroupDimmed(int groupIndex) const;
+    bool isRowDimmed(int row) const;
 
     // The critical path (analysis/CriticalPath) drawn as a dark strip along the part of each bar
     // that lies on it. Computed when first shown for a tree; setTree() keeps the choice.
@@ -71,8 +86,9 @@ public:
     const TraceMinimap &minimap() const { return m_minimap; }
     int treeColumnWidth() const { return m_treeColumnWidth; }
     int firstVisibleRow() const;
-    QRectF barRect(int nodeIndex) const;     // viewport coordinates; empty if not visible
-    QRect expanderRect(int nodeIndex) const; // viewport coordinates; empty if not visible
+    QRectF barRect(int nodeIndex) const;           // viewport coordinates; empty if not visible
+    QRect expanderRect(int nodeIndex) const;       // viewport coordinates; empty if not visible
+    QRect groupExpanderRect(int groupIndex) const; // likewise, for a group's row
     // Geometry rebuilds since setTree (the cache keeps repaints without changes at zero).
     int geometryBuildCount() const { return m_geometryBuildCount; }
 
@@ -98,13 +114,22 @@ private:
     void updateScrollBar();
     void updateBarArea();
     void ensureRowVisible(int row);
+    int selectedRow() const; // -1 when nothing is selected or the selection is hidden
     void selectByUser(int nodeIndex);
+    void selectGroupByUser(int groupIndex);
+    void selectRowByUser(int row);
     void zoomBy(double factor, double barX);
+    void zoomToInterval(std::int64_t startNs, std::int64_t endNs);
     void centerWindowOn(std::int64_t timeNs);
     const std::vector<WaterfallItem> &visibleItems();
     double contentYForViewportY(int y) const;
-    int nodeAtViewport(QPoint pos, bool *onExpander);
+    QRect expanderRectAt(int row, int displayDepth) const;
+    // The node under a viewport point; on a group's row (but not on one member's box) *group is
+    // that group and the node its first member, else -1.
+    int nodeAtViewport(QPoint pos, bool *onExpander, int *group = nullptr);
     QString toolTipFor(QPoint pos);
+    QString groupToolTip(int groupIndex) const;
+    QString groupCountText(int groupIndex) const; // "×50 · 52 ms"
 
     void paintAxis(QPainter &painter);
     void paintRows(QPainter &painter);
@@ -114,14 +139,25 @@ private:
     TraceMinimap m_minimap;
     TimeScale m_scale;
     int m_selectedNode = -1;
+    int m_selectedGroup = -1;
     int m_hoveredRow = -1;
     // Ascending node indexes. Pre-order makes a subtree a contiguous index range, so a binary
     // search answers both "is this row highlighted" and "does this collapsed row hide one".
     std::vector<int> m_highlightedNodes;
+    std::vector<int> m_groupsHidingHighlight; // ascending group indexes
     bool m_searchActive = false;
     std::vector<int> m_searchMatches; // ascending, like m_highlightedNodes
     bool m_criticalPathShown = false;
     std::vector<CriticalPathSegment> m_criticalPath; // by node, then start
+    // The strips of group members, for their group's row: by group, then start (a group's
+    // strips never overlap: the path is one walk through time).
+    struct GroupPathSegment
+    {
+        int group = 0;
+        std::int64_t startNs = 0;
+        std::int64_t endNs = 0;
+    };
+    std::vector<GroupPathSegment> m_criticalPathByGroup;
     int m_treeColumnWidth = 320;
     int m_preferredTreeColumnWidth = 320; // what the user chose; narrow views clamp it
 

@@ -200,6 +200,8 @@ SpanTree::SpanTree(std::shared_ptr<const Trace> trace)
     }
 
     m_collapsed.assign(m_nodes.size(), false);
+    m_groups = SiblingGroups(m_nodes, *m_trace);
+    m_groupCollapsed.assign(std::size_t(m_groups.count()), true);
     rebuildVisibleRows();
 }
 
@@ -256,13 +258,25 @@ void SpanTree::setCollapsed(int nodeIndex, bool collapsed)
     rebuildVisibleRows();
 }
 
+void SpanTree::setGroupCollapsed(int groupIndex, bool collapsed)
+{
+    if (m_groupCollapsed[std::size_t(groupIndex)] == collapsed)
+        return;
+    m_groupCollapsed[std::size_t(groupIndex)] = collapsed;
+    rebuildVisibleRows();
+}
+
 void SpanTree::expandAncestors(int nodeIndex)
 {
     bool changed = false;
-    for (int p = m_nodes[std::size_t(nodeIndex)].parent; p >= 0;
-         p = m_nodes[std::size_t(p)].parent) {
-        if (m_collapsed[std::size_t(p)]) {
-            m_collapsed[std::size_t(p)] = false;
+    for (int n = nodeIndex; n >= 0; n = m_nodes[std::size_t(n)].parent) {
+        if (n != nodeIndex && m_collapsed[std::size_t(n)]) {
+            m_collapsed[std::size_t(n)] = false;
+            changed = true;
+        }
+        const int group = m_groups.groupOfNode(n);
+        if (group >= 0 && m_groupCollapsed[std::size_t(group)]) {
+            m_groupCollapsed[std::size_t(group)] = false;
             changed = true;
         }
     }
@@ -274,12 +288,14 @@ void SpanTree::collapseToDepth(int depth)
 {
     for (std::size_t n = 0; n < m_nodes.size(); ++n)
         m_collapsed[n] = m_nodes[n].depth >= depth && m_nodes[n].childCount > 0;
+    m_groupCollapsed.assign(m_groupCollapsed.size(), true);
     rebuildVisibleRows();
 }
 
 void SpanTree::expandAll()
 {
     m_collapsed.assign(m_nodes.size(), false);
+    m_groupCollapsed.assign(m_groupCollapsed.size(), false);
     rebuildVisibleRows();
 }
 
@@ -296,17 +312,85 @@ const IntervalLane &SpanTree::descendantLane(int nodeIndex) const
     return m_descendantLanes.emplace(nodeIndex, std::move(lane)).first->second;
 }
 
+const SpanTree::GroupLanes &SpanTree::groupLanes(int groupIndex) const
+{
+    const auto found = m_groupLanes.find(groupIndex);
+    if (found != m_groupLanes.end())
+        return found->second;
+    GroupLanes lanes;
+    for (int member : m_groups.members(groupIndex)) {
+        const SpanTreeNode &node = m_nodes[std::size_t(member)];
+        lanes.members.add(node.startTimeNs, node.endTimeNs, member);
+        if (node.isError)
+            lanes.errors.add(node.startTimeNs, node.endTimeNs, member);
+    }
+    lanes.members.finish();
+    lanes.errors.finish();
+    return m_groupLanes.emplace(groupIndex, std::move(lanes)).first->second;
+}
+
+const IntervalLane &SpanTree::groupLane(int groupIndex) const
+{
+    return groupLanes(groupIndex).members;
+}
+
+const IntervalLane &SpanTree::groupErrorLane(int groupIndex) const
+{
+    return groupLanes(groupIndex).errors;
+}
+
 void SpanTree::rebuildVisibleRows()
 {
     ++m_revision;
     m_visibleRows.clear();
+    m_rowGroup.clear();
     m_rowOfNode.assign(m_nodes.size(), -1);
-    int n = 0;
-    while (n < int(m_nodes.size())) {
+    m_rowOfGroup.assign(std::size_t(m_groups.count()), -1);
+    // A walk over sibling lists: the children of a node (or the roots) stepping by subtreeEnd, or
+    // the members of an expanded group. Without groups the rows are the pre-order minus collapsed
+    // ranges; an expanded group's members follow its row as one block. Siblings hidden in a
+    // collapsed group are stepped over, their subtrees never visited.
+    struct Frame
+    {
+        int cursor;
+        int end;
+        int group; // >= 0: cursor and end count that group's members
+    };
+    std::vector<Frame> stack;
+    const auto showNode = [&](int n) {
         m_rowOfNode[std::size_t(n)] = int(m_visibleRows.size());
         m_visibleRows.push_back(n);
-        // A collapsed node hides exactly its pre-order range.
-        n = m_collapsed[std::size_t(n)] ? m_nodes[std::size_t(n)].subtreeEnd : n + 1;
+        m_rowGroup.push_back(-1);
+        if (!m_collapsed[std::size_t(n)] && m_nodes[std::size_t(n)].subtreeEnd > n + 1)
+            stack.push_back({n + 1, m_nodes[std::size_t(n)].subtreeEnd, -1});
+    };
+    stack.push_back({0, nodeCount(), -1});
+    while (!stack.empty()) {
+        Frame &top = stack.back();
+        if (top.cursor >= top.end) {
+            stack.pop_back();
+            continue;
+        }
+        if (top.group >= 0) {
+            const int member = m_groups.members(top.group)[std::size_t(top.cursor++)];
+            showNode(member); // may grow the stack: `top` is not used after this
+            continue;
+        }
+        const int n = top.cursor;
+        top.cursor = m_nodes[std::size_t(n)].subtreeEnd;
+        const int group = m_groups.groupOfNode(n);
+        if (group < 0) {
+            showNode(n);
+            continue;
+        }
+        const SiblingGroup &siblingGroup = m_groups.group(group);
+        if (siblingGroup.firstMember != n)
+            continue; // shown, or hidden, below its group's row
+        m_rowOfGroup[std::size_t(group)] = int(m_visibleRows.size());
+        m_visibleRows.push_back(n);
+        m_rowGroup.push_back(group);
+        if (!m_groupCollapsed[std::size_t(group)])
+            stack.push_back({0, siblingGroup.memberCount, group});
     }
 }
 

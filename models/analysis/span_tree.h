@@ -1,10 +1,12 @@
 // The span hierarchy of one trace laid out for painting: nodes in pre-order (children by start
-// time), depth, self time, subtree envelopes, orphan and error flags, service indexes, and the
-// expand/collapse state that decides the visible rows. Built on any thread (it only reads the
-// immutable Trace); once handed to a view, used and mutated on that view's thread only.
+// time), depth, self time, subtree envelopes, orphan and error flags, service indexes, groups of
+// repeated siblings (SiblingGroups), and the expand/collapse state that decides the visible rows.
+// Built on any thread (it only reads the immutable Trace); once handed to a view, used and mutated
+// on that view's thread only.
 #pragma once
 
 #include "analysis/interval_lane.h"
+#include "analysis/sibling_groups.h"
 #include "core/telemetry_queries.h"
 
 #include <memory>
@@ -64,33 +66,75 @@ public:
     int subtreeSize(int nodeIndex) const { return node(nodeIndex).subtreeEnd - nodeIndex; }
     std::vector<int> ancestors(int nodeIndex) const; // root first, nodeIndex excluded
 
-    // Expand/collapse. Every node starts expanded. revision() changes with every visible change.
+    // Repeated siblings. A group has one row, where its first member starts among its siblings;
+    // expanded, its members follow that row in start order, each with its own subtree.
+    const SiblingGroups &groups() const { return m_groups; }
+
+    // Expand/collapse. Every node starts expanded, every group collapsed. revision() changes with
+    // every visible change.
     bool isCollapsed(int nodeIndex) const { return m_collapsed[std::size_t(nodeIndex)]; }
     void setCollapsed(int nodeIndex, bool collapsed);
+    bool isGroupCollapsed(int groupIndex) const
+    {
+        return m_groupCollapsed[std::size_t(groupIndex)];
+    }
+    void setGroupCollapsed(int groupIndex, bool collapsed);
+    // Expands the collapsed ancestors of the node and the groups holding it or an ancestor.
     void expandAncestors(int nodeIndex);
-    void collapseToDepth(int depth); // nodes at depth >= depth with children collapse
-    void expandAll();
+    // Nodes at depth >= depth with children collapse, and every group folds back to its row
+    // (a summary level shows one row per repeated call).
+    void collapseToDepth(int depth);
+    void expandAll(); // groups too
     int revision() const { return m_revision; }
 
     // The descendants of a node as one lane, for painting a collapsed row's hidden work. Built on
     // first use and cached (a cache mutated from const code: single-threaded use only).
     const IntervalLane &descendantLane(int nodeIndex) const;
+    // A group's members (not their descendants) as one lane, and those of them in error, for
+    // painting the group's row. Cached like descendantLane().
+    const IntervalLane &groupLane(int groupIndex) const;
+    const IntervalLane &groupErrorLane(int groupIndex) const;
 
-    const std::vector<int> &visibleRows() const { return m_visibleRows; } // node per row
+    // Node per row; a group's row holds its first member (which is then not shown by itself
+    // unless the group is expanded: rowOfNode() says where a node really is).
+    const std::vector<int> &visibleRows() const { return m_visibleRows; }
     int rowCount() const { return int(m_visibleRows.size()); }
     int rowOfNode(int nodeIndex) const { return m_rowOfNode[std::size_t(nodeIndex)]; } // -1 hidden
+    int rowGroup(int row) const { return m_rowGroup[std::size_t(row)]; } // -1: a span's row
+    int rowOfGroup(int groupIndex) const { return m_rowOfGroup[std::size_t(groupIndex)]; }
+    // Indentation levels of a row: the depth plus one per group row above it.
+    int displayDepth(int nodeIndex) const
+    {
+        return node(nodeIndex).depth + m_groups.nesting(nodeIndex);
+    }
+    int groupDisplayDepth(int groupIndex) const
+    {
+        return displayDepth(m_groups.group(groupIndex).firstMember) - 1;
+    }
 
 private:
     void rebuildVisibleRows();
+
+    struct GroupLanes
+    {
+        IntervalLane members;
+        IntervalLane errors;
+    };
+    const GroupLanes &groupLanes(int groupIndex) const;
 
     std::shared_ptr<const Trace> m_trace;
     std::vector<SpanTreeNode> m_nodes;
     std::vector<int> m_nodeOfSpan; // Trace::spans index → node index
     std::vector<std::string> m_services;
     std::vector<bool> m_collapsed;
+    SiblingGroups m_groups;
+    std::vector<bool> m_groupCollapsed;
     std::vector<int> m_visibleRows;
     std::vector<int> m_rowOfNode;
+    std::vector<int> m_rowGroup;   // per row
+    std::vector<int> m_rowOfGroup; // per group
     mutable std::unordered_map<int, IntervalLane> m_descendantLanes;
+    mutable std::unordered_map<int, GroupLanes> m_groupLanes;
     std::int64_t m_startTimeNs = 0;
     std::int64_t m_endTimeNs = 0;
     int m_maxDepth = 0;

@@ -25,11 +25,49 @@ std::vector<WaterfallItem> WaterfallGeometry::build(const SpanTree &tree, int fi
     std::vector<LaneBox> laneBoxes;
     std::vector<double> eventXs;
 
+    const auto appendLane = [&](const IntervalLane &lane, WaterfallItem::Kind kind, double top,
+                                double height, int row, int groupNode) {
+        laneBoxes.clear();
+        lane.appendBoxes(scale, MinimumBoxWidthPx, laneBoxes);
+        for (const LaneBox &box : laneBoxes) {
+            items.push_back({kind, QRectF(box.x0, top, box.x1 - box.x0, height), row,
+                             box.count == 1 ? box.firstNode : groupNode, box.count});
+        }
+    };
+    const auto appendErrorMark = [&](std::int64_t endNs, double barTop, int row, int nodeIndex) {
+        // At the bar's end, or at the right edge when the end is out of view.
+        const double endX = std::min(scale.xForTime(endNs), width - barHeight);
+        const double x = std::max(endX + 3, 0.0);
+        items.push_back({WaterfallItem::Kind::ErrorMark, QRectF(x, barTop, barHeight, barHeight),
+                         row, nodeIndex, 1});
+    };
+
     for (int row = firstRow; row < lastRow; ++row) {
         const int nodeIndex = tree.visibleRows()[std::size_t(row)];
         const SpanTreeNode &node = tree.node(nodeIndex);
         const double rowTop = double(row) * rowHeightPx;
         const double barTop = rowTop + barInset;
+
+        if (const int group = tree.rowGroup(row); group >= 0) {
+            const SiblingGroup &siblings = tree.groups().group(group);
+            if (siblings.endTimeNs >= scale.viewStartNs()
+                && siblings.startTimeNs <= scale.viewEndNs()) {
+                const double x0 = clampX(scale.xForTime(siblings.startTimeNs));
+                const double x1 = clampX(scale.xForTime(siblings.endTimeNs));
+                items.push_back(
+                    {WaterfallItem::Kind::GroupExtent,
+                     QRectF(x0, barTop, std::max(x1 - x0, MinimumBarWidthPx), barHeight), row,
+                     nodeIndex, siblings.memberCount});
+            }
+            appendLane(tree.groupLane(group), WaterfallItem::Kind::GroupMembers, barTop, barHeight,
+                       row, nodeIndex);
+            const double errorHeight = std::max(2.0, std::round(barHeight * 0.3));
+            appendLane(tree.groupErrorLane(group), WaterfallItem::Kind::GroupErrors,
+                       barTop + barHeight - errorHeight, errorHeight, row, nodeIndex);
+            if (siblings.errorCount > 0)
+                appendErrorMark(siblings.endTimeNs, barTop, row, nodeIndex);
+            continue;
+        }
 
         if (node.endTimeNs >= scale.viewStartNs() && node.startTimeNs <= scale.viewEndNs()) {
             double x0 = scale.xForTime(node.startTimeNs);
@@ -43,15 +81,9 @@ std::vector<WaterfallItem> WaterfallGeometry::build(const SpanTree &tree, int fi
         }
 
         if (tree.isCollapsed(nodeIndex) && node.subtreeEnd > nodeIndex + 1) {
-            laneBoxes.clear();
-            tree.descendantLane(nodeIndex).appendBoxes(scale, MinimumBoxWidthPx, laneBoxes);
             const double summaryHeight = std::max(2.0, std::round(barHeight * 0.35));
-            for (const LaneBox &box : laneBoxes) {
-                items.push_back(
-                    {WaterfallItem::Kind::CollapsedSummary,
-                     QRectF(box.x0, barTop + barHeight + 1, box.x1 - box.x0, summaryHeight), row,
-                     box.count == 1 ? box.firstNode : nodeIndex, box.count});
-            }
+            appendLane(tree.descendantLane(nodeIndex), WaterfallItem::Kind::CollapsedSummary,
+                       barTop + barHeight + 1, summaryHeight, row, nodeIndex);
         }
 
         const Span &span = tree.span(nodeIndex);
@@ -78,13 +110,8 @@ std::vector<WaterfallItem> WaterfallGeometry::build(const SpanTree &tree, int fi
             }
         }
 
-        if (node.isError) {
-            // At the bar's end, or at the right edge when the end is out of view.
-            const double endX = std::min(scale.xForTime(node.endTimeNs), width - barHeight);
-            const double x = std::max(endX + 3, 0.0);
-            items.push_back({WaterfallItem::Kind::ErrorMark,
-                             QRectF(x, barTop, barHeight, barHeight), row, nodeIndex, 1});
-        }
+        if (node.isError)
+            appendErrorMark(node.endTimeNs, barTop, row, nodeIndex);
     }
     return items;
 }
@@ -107,7 +134,8 @@ const WaterfallItem *WaterfallGeometry::itemAt(const std::vector<WaterfallItem> 
         if (item.kind == WaterfallItem::Kind::Event
             || item.kind == WaterfallItem::Kind::FoldedEvents)
             return &item;
-        if (!bar)
+        // A group's extent lies under its members: a member box is the more precise answer.
+        if (!bar || bar->kind == WaterfallItem::Kind::GroupExtent)
             bar = &item;
     }
     return bar;

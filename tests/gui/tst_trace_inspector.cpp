@@ -42,6 +42,7 @@ private Q_SLOTS:
     void findFiltersByServiceAndKind();
     void findKeysAndInvalidText();
     void findKeepsItsTextForTheNextTrace();
+    void findKeepsAGroupWithAMatchBright();
 };
 
 static std::shared_ptr<const Trace> sampleTrace()
@@ -505,6 +506,42 @@ void TestTraceInspector::findKeepsItsTextForTheNextTrace()
     view.setTrace(renamed);
     QCOMPARE(view.findServiceBox()->currentIndex(), 0);
     QVERIFY(!view.waterfallView()->isSearchActive());
+}
+
+void TestTraceInspector::findKeepsAGroupWithAMatchBright()
+{
+    TraceTestBuilder builder;
+    builder.span(1, 0, 0, 100, 0, "GET /orders");
+    for (int i = 0; i < 6; ++i)
+        builder.span(std::uint64_t(10 + i), 1, 10 + i * 10, 15 + i * 10, 2, "SELECT items");
+    builder.span(30, 1, 80, 90, 1, "render");
+    TraceInspector view;
+    view.resize(1400, 600);
+    view.show();
+    view.setTrace(builder.build());
+    TraceWaterfallView *waterfall = view.waterfallView();
+    const std::shared_ptr<SpanTree> tree = waterfall->tree();
+    QCOMPARE(tree->groups().count(), 1);
+    QVERIFY(tree->isGroupCollapsed(0));
+    const int groupRow = tree->rowOfGroup(0);
+    QVERIFY(groupRow >= 0);
+
+    QVERIFY(findText(view, QStringLiteral("render")));
+    QVERIFY(waterfall->isGroupDimmed(0));
+    QVERIFY(waterfall->isRowDimmed(groupRow));
+    QVERIFY(!waterfall->isRowDimmed(tree->rowOfNode(tree->nodeForSpan(spanId(30)))));
+
+    // The fourth SELECT (span id …0d): going to it unfolds the group; the group's row and that
+    // member stay bright, its siblings fade.
+    QVERIFY(findText(view, QStringLiteral("000000000000000d")));
+    QCOMPARE(view.selectedSpanId(), spanId(13));
+    QVERIFY(!tree->isGroupCollapsed(0));
+    QVERIFY(!waterfall->isRowDimmed(tree->rowOfGroup(0)));
+    QVERIFY(!waterfall->isDimmed(tree->nodeForSpan(spanId(13))));
+    QVERIFY(waterfall->isDimmed(tree->nodeForSpan(spanId(12))));
+    // Folded again, the row still stands for the match.
+    waterfall->setGroupCollapsed(0, true);
+    QVERIFY(!waterfall->isRowDimmed(tree->rowOfGroup(0)));
 }
 
 QTEST_MAIN(TestTraceInspector)

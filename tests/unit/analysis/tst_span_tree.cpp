@@ -23,6 +23,12 @@ private Q_SLOTS:
     void servicesAndErrors();
     void descendantLaneFoldsHiddenSpans();
     void syntheticTraceIsConsistent();
+    void groupStartsCollapsedInOneRow();
+    void expandingAGroupListsItsMembers();
+    void expandAncestorsOpensGroups();
+    void collapseToDepthAndExpandAllWithGroups();
+    void groupLanesPaintMembersAndErrors();
+    void hundredThousandSpanTreeWithGroups();
 };
 
 // root(1) [0,100) with children 3 [50,90) and 2 [10,40) (out of order); 2 has child 4 [20,30).
@@ -209,6 +215,128 @@ void TestSpanTree::syntheticTraceIsConsistent()
             QVERIFY(tree.node(node.parent).subtreeEnd >= node.subtreeEnd);
         }
     }
+}
+
+// GET /items [0,1000) → 50 × SELECT items [10+10i, 15+10i) (the 8th in error), then render.
+static std::shared_ptr<const Trace> nPlusOneTrace(int repeats = 50)
+{
+    TraceTestBuilder builder;
+    builder.span(1, 0, 0, 1000, 1, "GET /items");
+    for (int i = 0; i < repeats; ++i)
+        builder.span(100 + std::uint64_t(i), 1, 10 + 10 * i, 15 + 10 * i, 2, "SELECT items",
+                     i == 7);
+    builder.span(2, 1, 900, 990, 1, "render");
+    return builder.build();
+}
+
+void TestSpanTree::groupStartsCollapsedInOneRow()
+{
+    const SpanTree tree(nPlusOneTrace());
+    QCOMPARE(tree.groups().count(), 1);
+    QVERIFY(tree.isGroupCollapsed(0));
+    QCOMPARE(tree.rowCount(), 3);
+    QCOMPARE(rowNames(tree),
+             (QStringList{QStringLiteral("GET /items"), QStringLiteral("SELECT items"),
+                          QStringLiteral("render")}));
+    QCOMPARE(tree.rowGroup(0), -1);
+    QCOMPARE(tree.rowGroup(1), 0);
+    QCOMPARE(tree.rowGroup(2), -1);
+    QCOMPARE(tree.rowOfGroup(0), 1);
+    // The group's row holds its first member, but no member is shown by itself.
+    QCOMPARE(tree.visibleRows()[1], tree.groups().group(0).firstMember);
+    for (int member : tree.groups().members(0))
+        QCOMPARE(tree.rowOfNode(member), -1);
+    QCOMPARE(tree.rowOfNode(0), 0);
+    QCOMPARE(tree.rowOfNode(51), 2);
+    QCOMPARE(tree.groupDisplayDepth(0), 1);
+}
+
+void TestSpanTree::expandingAGroupListsItsMembers()
+{
+    SpanTree tree(nPlusOneTrace());
+    const int revision = tree.revision();
+    tree.setGroupCollapsed(0, false);
+    QVERIFY(tree.revision() != revision);
+    QCOMPARE(tree.rowCount(), 53);
+    QCOMPARE(tree.rowOfGroup(0), 1);
+    for (int i = 0; i < 50; ++i) {
+        const int member = tree.groups().members(0)[std::size_t(i)];
+        QCOMPARE(tree.rowOfNode(member), 2 + i);
+        QCOMPARE(tree.rowGroup(2 + i), -1);
+        QCOMPARE(tree.displayDepth(member), 2); // one deeper than the group's row
+    }
+    QCOMPARE(tree.rowOfNode(51), 52);
+    QCOMPARE(tree.displayDepth(51), 1);
+    tree.setGroupCollapsed(0, true);
+    QCOMPARE(tree.rowCount(), 3);
+    QCOMPARE(tree.rowOfNode(5), -1);
+}
+
+void TestSpanTree::expandAncestorsOpensGroups()
+{
+    SpanTree tree(nPlusOneTrace());
+    const int member = tree.groups().members(0)[20];
+    QCOMPARE(tree.rowOfNode(member), -1);
+    tree.setCollapsed(0, true);
+    tree.expandAncestors(member);
+    QVERIFY(!tree.isCollapsed(0));
+    QVERIFY(!tree.isGroupCollapsed(0));
+    QCOMPARE(tree.rowOfNode(member), 2 + 20);
+}
+
+void TestSpanTree::collapseToDepthAndExpandAllWithGroups()
+{
+    SpanTree tree(nPlusOneTrace());
+    tree.expandAll();
+    QVERIFY(!tree.isGroupCollapsed(0));
+    QCOMPARE(tree.rowCount(), 53);
+    // A summary level folds repeats back into their row.
+    tree.collapseToDepth(2);
+    QVERIFY(tree.isGroupCollapsed(0));
+    QCOMPARE(tree.rowCount(), 3);
+    tree.collapseToDepth(0);
+    QCOMPARE(tree.rowCount(), 1);
+    QCOMPARE(tree.rowOfGroup(0), -1);
+}
+
+void TestSpanTree::groupLanesPaintMembersAndErrors()
+{
+    const SpanTree tree(nPlusOneTrace());
+    QCOMPARE(tree.groupLane(0).size(), 50);
+    QCOMPARE(tree.groupErrorLane(0).size(), 1);
+    // 1000 px for 1000 ns: each 5 ns call is its own box; the one error too.
+    const TimeScale scale(tree.startTimeNs(), tree.endTimeNs(), 1000);
+    std::vector<LaneBox> boxes;
+    tree.groupErrorLane(0).appendBoxes(scale, 3, boxes);
+    QCOMPARE(int(boxes.size()), 1);
+    QCOMPARE(boxes[0].firstNode, tree.groups().members(0)[7]);
+    boxes.clear();
+    tree.groupLane(0).appendBoxes(scale, 3, boxes);
+    QCOMPARE(int(boxes.size()), 50);
+}
+
+void TestSpanTree::hundredThousandSpanTreeWithGroups()
+{
+    // 1,000 requests of an N+1 (each a GET with 99 SELECTs): 100,002 spans, 1,001 groups. The
+    // tree and its groups are built in one pass per parent; bench/trace_view_bench times it.
+    TraceTestBuilder builder;
+    builder.span(1, 0, 0, 10000000, 0, "batch");
+    std::uint64_t id = 10;
+    for (int r = 0; r < 1000; ++r) {
+        const std::uint64_t request = id++;
+        builder.span(request, 1, 10000 * r, 10000 * r + 9000, 1, "GET /item");
+        for (int q = 0; q < 99; ++q)
+            builder.span(id++, request, 10000 * r + 90 * q, 10000 * r + 90 * q + 80, 2, "SELECT");
+    }
+    builder.span(id, 1, 9999000, 9999999, 1, "GET /summary");
+    SpanTree tree(builder.build());
+    QCOMPARE(tree.nodeCount(), 1 + 1000 * 100 + 1);
+    QCOMPARE(tree.groups().count(), 1 + 1000);
+    QCOMPARE(tree.rowCount(), 3);
+    tree.expandAll();
+    QCOMPARE(tree.rowCount(), tree.nodeCount() + tree.groups().count());
+    tree.collapseToDepth(2);
+    QCOMPARE(tree.rowCount(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestSpanTree)

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void errorMark();
     void collapsedRowShowsFoldedDescendants();
     void hitTesting();
+    void groupRowShowsItsMembers();
     void laneFolding_data();
     void laneFolding();
     void laneFoldingVisitsOnlyTheView();
@@ -254,6 +255,53 @@ void TestWaterfallGeometry::overviewFoldsManySpans()
     }
     QCOMPARE(total, 200000);
     QVERIFY(boxes.size() < 8 * 1920 / 2);
+}
+
+void TestWaterfallGeometry::groupRowShowsItsMembers()
+{
+    // root [0,1000) → six calls of 50 ns every 100 ns from 100 (the fourth in error), then d.
+    TraceTestBuilder builder;
+    builder.span(1, 0, 0, 1000, 0, "root");
+    for (int i = 0; i < 6; ++i)
+        builder.span(10 + std::uint64_t(i), 1, 100 + 100 * i, 150 + 100 * i, 2, "SELECT", i == 3);
+    builder.span(2, 1, 950, 999, 1, "d");
+    const SpanTree tree(builder.build());
+    QCOMPARE(tree.rowCount(), 3);
+    const TimeScale scale(tree.startTimeNs(), tree.endTimeNs(), 1000);
+    const std::vector<WaterfallItem> items = WaterfallGeometry::build(tree, 1, 2, scale, RowHeight);
+    // No bar of its own: the extent, one box per call, the call in error, a mark at the end.
+    QVERIFY(ofKind(items, Kind::Bar).empty());
+    const std::vector<WaterfallItem> extent = ofKind(items, Kind::GroupExtent);
+    QCOMPARE(int(extent.size()), 1);
+    QCOMPARE(extent[0].rect.left(), 100.0);
+    QCOMPARE(extent[0].rect.right(), 650.0);
+    QCOMPARE(extent[0].count, 6);
+    QCOMPARE(extent[0].node, 1);
+    const std::vector<WaterfallItem> members = ofKind(items, Kind::GroupMembers);
+    QCOMPARE(int(members.size()), 6);
+    QCOMPARE(members[2].rect.left(), 300.0);
+    QCOMPARE(members[2].rect.width(), 50.0);
+    QCOMPARE(members[2].node, 3);
+    const std::vector<WaterfallItem> errors = ofKind(items, Kind::GroupErrors);
+    QCOMPARE(int(errors.size()), 1);
+    QCOMPARE(errors[0].node, 4);
+    QCOMPARE(errors[0].rect.left(), 400.0);
+    QCOMPARE(int(ofKind(items, Kind::ErrorMark).size()), 1);
+    QCOMPARE(items.front().kind, Kind::GroupExtent); // painted first, under the calls
+    // A call's box wins over the extent under it; the gap between two calls is the group's.
+    const double y = RowHeight + RowHeight / 2;
+    QCOMPARE(WaterfallGeometry::itemAt(items, QPointF(320, y))->node, 3);
+    QCOMPARE(WaterfallGeometry::itemAt(items, QPointF(375, y))->kind, Kind::GroupExtent);
+
+    // At 15 px for the whole trace the calls (1.5 px apart) fold into boxes with their count.
+    const TimeScale narrow(tree.startTimeNs(), tree.endTimeNs(), 15);
+    const std::vector<WaterfallItem> folded
+        = ofKind(WaterfallGeometry::build(tree, 1, 2, narrow, RowHeight), Kind::GroupMembers);
+    int calls = 0;
+    for (const WaterfallItem &box : folded)
+        calls += box.count;
+    QCOMPARE(calls, 6);
+    QVERIFY(folded.size() < 6);
 }
 
 QTEST_GUILESS_MAIN(TestWaterfallGeometry)
