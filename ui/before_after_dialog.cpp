@@ -13,6 +13,8 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSplitter>
+#include <QTextBrowser>
 #include <QVBoxLayout>
 
 namespace kansoku {
@@ -80,15 +82,19 @@ BeforeAfterDialog::BeforeAfterDialog(WorkbenchState *state, QWidget *parent)
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    m_verdict = new QLabel;
+    // Verdict, rows and findings share the height by a splitter: a regression can come with a
+    // dozen reasons and findings, and the table must stay readable beside them.
+    m_verdict = new QTextBrowser;
     m_verdict->setObjectName(QStringLiteral("beforeAfterVerdict"));
-    m_verdict->setWordWrap(true);
-    m_verdict->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_table = new RunComparisonTable;
-    m_findings = new QLabel;
+    m_findings = new QTextBrowser;
     m_findings->setObjectName(QStringLiteral("beforeAfterFindings"));
-    m_findings->setWordWrap(true);
-    m_findings->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *results = new QSplitter(Qt::Vertical);
+    results->addWidget(m_verdict);
+    results->addWidget(m_table);
+    results->addWidget(m_findings);
+    results->setStretchFactor(1, 1);
+    results->setSizes({150, 400, 130});
 
     auto *sides = new QHBoxLayout;
     sides->addWidget(m_before);
@@ -103,9 +109,7 @@ BeforeAfterDialog::BeforeAfterDialog(WorkbenchState *state, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(sides);
     layout->addLayout(actions);
-    layout->addWidget(m_verdict);
-    layout->addWidget(m_table, 1);
-    layout->addWidget(m_findings);
+    layout->addWidget(results, 1);
 
     m_savePathProvider
         = [this](const QString &caption, const QString &suggestedPath, const QString &filter) {
@@ -179,10 +183,10 @@ void BeforeAfterDialog::showComparison(const RunComparisonReport &report)
                      "request grew by more than %1%, and no new finding.")
                       .arg(comparison.options.thresholdPercent);
     }
-    verdict += QStringLiteral("<br><small>%1<br>%2</small>")
+    verdict += QStringLiteral("<p><small>%1<br>%2</small></p>")
                    .arg(runLine(tr("Before"), report.beforeName, comparison.before),
                         runLine(tr("After"), report.afterName, comparison.after));
-    m_verdict->setText(verdict);
+    m_verdict->setHtml(verdict);
     m_table->setRows(comparison.rows);
 
     QStringList fresh;
@@ -192,14 +196,19 @@ void BeforeAfterDialog::showComparison(const RunComparisonReport &report)
         QStringList &list = finding.status == FindingStatus::New          ? fresh
                             : finding.status == FindingStatus::Persisting ? persisting
                                                                           : fixed;
-        list << findingLine(finding);
+        list << QStringLiteral("<li>%1</li>").arg(findingLine(finding).toHtmlEscaped());
     }
-    const QString none = tr("none");
-    const auto joined = [&none](const QStringList &list) {
-        return list.isEmpty() ? none : list.join(QStringLiteral("; "));
-    };
-    m_findings->setText(tr("Findings new: %1\nPersisting: %2\nFixed: %3")
-                            .arg(joined(fresh), joined(persisting), joined(fixed)));
+    QString findings;
+    for (const auto &[heading, list] : {std::pair{tr("New findings"), fresh},
+                                        {tr("Persisting"), persisting},
+                                        {tr("Fixed"), fixed}}) {
+        findings += list.isEmpty() ? tr("<p><b>%1</b>: none</p>").arg(heading)
+                                   : QStringLiteral("<p><b>%1</b> (%2):</p><ul>%3</ul>")
+                                         .arg(heading)
+                                         .arg(list.size())
+                                         .arg(list.join(QString()));
+    }
+    m_findings->setHtml(findings);
     m_save->setEnabled(true);
     showStatus(
         tr("Compared: %n operation and statement rows", nullptr, int(comparison.rows.size())),
@@ -265,12 +274,12 @@ void BeforeAfterDialog::showStatus(const QString &message, bool error)
 
 QString BeforeAfterDialog::verdictText() const
 {
-    return m_verdict->text();
+    return m_verdict->toPlainText();
 }
 
 QString BeforeAfterDialog::findingsText() const
 {
-    return m_findings->text();
+    return m_findings->toPlainText();
 }
 
 QString BeforeAfterDialog::statusText() const

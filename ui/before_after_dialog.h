@@ -18,6 +18,7 @@ class QDoubleSpinBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QTextBrowser;
 
 namespace kansoku {
 
@@ -56,8 +57,8 @@ public:
     // Writes the shown report on a worker: JSON when path ends in .json, text otherwise.
     void saveReport(const QString &path);
 
-    QString verdictText() const;
-    QString findingsText() const;
+    QString verdictText() const;  // as plain text
+    QString findingsText() const; // as plain text
     QString statusText() const;
     BeforeAfterSideBox *beforeBox() const { return m_before; }
     BeforeAfterSideBox *afterBox() const { return m_after; }
@@ -91,9 +92,9 @@ private:
     QPushButton *m_save = nullptr;
     QProgressBar *m_busyBar = nullptr;
     QLabel *m_status = nullptr;
-    QLabel *m_verdict = nullptr;
+    QTextBrowser *m_verdict = nullptr;
     RunComparisonTable *m_table = nullptr;
-    QLabel *m_findings = nullptr;
+    QTextBrowser *m_findings = nullptr;
     SavePathProvider m_savePathProvider;
     std::optional<RunComparisonReport> m_report;
     bool m_busy = false;

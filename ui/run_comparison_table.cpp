@@ -90,7 +90,8 @@ QString RunComparisonTable::rowName(const ComparisonRow &row)
                                                            QString::fromStdString(row.service));
     if (row.kind == ComparisonRowKind::Operation)
         return endpoint;
-    return tr("`%1` in %2").arg(QString::fromStdString(row.statement), endpoint);
+    // The endpoint first: a long statement is elided, its endpoint stays readable.
+    return tr("%1 › `%2`").arg(endpoint, QString::fromStdString(row.statement));
 }
 
 QString RunComparisonTable::markText(const ComparisonRow &row)

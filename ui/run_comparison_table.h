@@ -34,7 +34,7 @@ public:
     void setRows(std::vector<ComparisonRow> rows, int emphasizedRow = -1);
     const ComparisonRow &comparisonRow(int row) const { return m_rows.at(std::size_t(row)); }
 
-    // "GET /orders (shop)"; a statement row: "`SELECT …` in GET /orders (shop)".
+    // "GET /orders (shop)"; a statement row: "GET /orders (shop) › `SELECT …`".
     static QString rowName(const ComparisonRow &row);
     // "worse", "appeared", "vanished", "appeared, worse"…; empty for an unremarkable row.
     static QString markText(const ComparisonRow &row);
