@@ -74,6 +74,8 @@ BeforeAfterController::BeforeAfterController(KansokuRuntime *runtime, SessionCon
     connect(m_dialog, &BeforeAfterDialog::compareRequested, this, &BeforeAfterController::compare);
     connect(m_sessions, &SessionController::sessionChanged, this,
             &BeforeAfterController::onSessionChanged);
+    connect(m_dialog, &BeforeAfterDialog::tracesPaneWanted, window,
+            [window] { window->showPane(WorkbenchWindow::Pane::Traces); });
 }
 
 void BeforeAfterController::showDialog()

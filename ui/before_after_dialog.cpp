@@ -87,6 +87,9 @@ BeforeAfterDialog::BeforeAfterDialog(WorkbenchState *state, QWidget *parent)
     m_verdict = new QTextBrowser;
     m_verdict->setObjectName(QStringLiteral("beforeAfterVerdict"));
     m_table = new RunComparisonTable;
+    m_table->setToolTip(tr("Double-click a row to list its traces in the Traces pane"));
+    connect(m_table, &RunComparisonTable::cellDoubleClicked, this,
+            [this](int row) { showRowInTraces(row); });
     m_findings = new QTextBrowser;
     m_findings->setObjectName(QStringLiteral("beforeAfterFindings"));
     auto *results = new QSplitter(Qt::Vertical);
@@ -158,6 +161,8 @@ void BeforeAfterDialog::compare()
         }
     }
     setBusy(true);
+    m_comparedBefore = request.before;
+    m_comparedAfter = request.after;
     showStatus(tr("Comparing %1 with %2…").arg(m_before->sourceName(), m_after->sourceName()),
                false);
     Q_EMIT compareRequested(request);
@@ -249,6 +254,21 @@ void BeforeAfterDialog::saveReport(const QString &path)
             showStatus(message, !result.ok);
             Q_EMIT reportSaved(result.ok, message);
         });
+}
+
+void BeforeAfterDialog::showRowInTraces(int row)
+{
+    if (row < 0 || row >= m_table->rowCount())
+        return;
+    const ComparisonRow &comparisonRow = m_table->comparisonRow(row);
+    // The range the dialog was last asked about, not what the edits say since.
+    const BeforeAfterSide side
+        = comparisonRow.presence == RowPresence::Vanished ? m_comparedBefore : m_comparedAfter;
+    if (side.sessionPath.isEmpty() && side.range.isBounded())
+        m_state->setCustomRange(side.range);
+    m_state->setService(QString::fromStdString(comparisonRow.service));
+    m_state->requestTraceOperation(QString::fromStdString(comparisonRow.operation));
+    Q_EMIT tracesPaneWanted();
 }
 
 void BeforeAfterDialog::chooseReportFile()

@@ -3,7 +3,8 @@
 // compareRequested; the app analyses both sides on a worker (a newer Compare supersedes a running
 // one) and answers with showComparison() or showError(). Shows the verdict with its reasons, the
 // rows in a RunComparisonTable and the findings new / persisting / fixed; Save report… writes the
-// text or JSON report on a worker. Non-modal. GUI thread.
+// text or JSON report on a worker. Double-clicking a row lists its endpoint's traces in the Traces
+// pane (service, root operation and, for this session, the side's range). Non-modal. GUI thread.
 #pragma once
 
 #include "analysis/run_comparison_report_writer.h"
@@ -56,6 +57,10 @@ public:
 
     // Writes the shown report on a worker: JSON when path ends in .json, text otherwise.
     void saveReport(const QString &path);
+    // Filters the workbench to the row's endpoint: its service, its root operation in the Traces
+    // pane, and the range of the side the row was seen on (after, or before for a vanished row)
+    // when that side is this session.
+    void showRowInTraces(int row);
 
     QString verdictText() const;  // as plain text
     QString findingsText() const; // as plain text
@@ -77,6 +82,8 @@ Q_SIGNALS:
     // A comparison or an error is shown.
     void comparisonShown(bool ok);
     void reportSaved(bool ok, const QString &message);
+    // showRowInTraces() filtered the workbench: the Traces pane should come into view.
+    void tracesPaneWanted();
 
 private:
     void compare();
@@ -97,6 +104,8 @@ private:
     QTextBrowser *m_findings = nullptr;
     SavePathProvider m_savePathProvider;
     std::optional<RunComparisonReport> m_report;
+    BeforeAfterSide m_comparedBefore; // the sides of the last Compare
+    BeforeAfterSide m_comparedAfter;
     bool m_busy = false;
     BackgroundQuery m_saveQuery;
 };

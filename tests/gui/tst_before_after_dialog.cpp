@@ -3,7 +3,8 @@
 // query) against another session file holding only the slow ones, and the open session split in
 // two halves of the window's range. The slower operation leads, marked worse, the vanished
 // statement is marked, the verdict names the reason; a file that is no session, a missing file and
-// an empty range give a message naming them; Save report writes JSON that parses.
+// an empty range give a message naming them; a newer Compare supersedes a running one;
+// double-clicking a row filters the Traces pane to it; Save report writes JSON that parses.
 #include "analyze_menu.h"
 #include "before_after_controller.h"
 #include "before_after_dialog.h"
@@ -18,6 +19,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -125,6 +128,7 @@ private Q_SLOTS:
     void comparesWithAnotherSessionFile();
     void splitsTheSessionInTwoHalves();
     void unreadableFilesAndEmptyRanges();
+    void aNewerCompareSupersedes();
     void savesTheReportAsJson();
 
 private:
@@ -296,6 +300,24 @@ void TestBeforeAfterDialog::splitsTheSessionInTwoHalves()
     QVERIFY(compare(dialog));
     checkSlowerOrdersLead(*dialog);
 
+    // A double-click on the slower operation lists its traces of the after half.
+    RunComparisonTable *table = dialog->table();
+    QSignalSpy tracesWanted(dialog, &BeforeAfterDialog::tracesPaneWanted);
+    const QPoint cell
+        = table->visualItemRect(table->item(0, RunComparisonTable::NameColumn)).center();
+    // A real double-click is press, release, then the double-click event.
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell);
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, cell);
+    QCOMPARE(tracesWanted.count(), 1);
+    QCOMPARE(m_gui->state()->service(), QStringLiteral("shop"));
+    QCOMPARE(m_gui->state()->timeRange(), after.range);
+    auto *operationFilter = m_gui->window()
+                                ->paneDock(WorkbenchWindow::Pane::Traces)
+                                ->widget()
+                                ->findChild<QComboBox *>(QStringLiteral("operationFilter"));
+    QVERIFY(operationFilter);
+    QCOMPARE(operationFilter->currentText(), QStringLiteral("GET /orders"));
+
     // "Current range" takes the window's range: a custom one here.
     m_gui->state()->setCustomRange({slowStartNs, slowStartNs + 10 * secondNs});
     QTest::mouseClick(dialog->afterBox()->currentRangeButton(), Qt::LeftButton);
@@ -346,6 +368,25 @@ void TestBeforeAfterDialog::unreadableFilesAndEmptyRanges()
     m_chosenPath.clear();
     chooseOtherFile(dialog->afterBox());
     QCOMPARE(dialog->afterBox()->side().sessionPath, QString());
+}
+
+void TestBeforeAfterDialog::aNewerCompareSupersedes()
+{
+    BeforeAfterDialog *dialog = openDialog();
+    QVERIFY(dialog);
+    QSignalSpy shown(dialog, &BeforeAfterDialog::comparisonShown);
+    QTest::mouseClick(dialog->compareButton(), Qt::LeftButton);
+    QVERIFY(dialog->isBusy());
+    // Asked again before the first answer can arrive (it is posted to this thread's event loop):
+    // only the second question is answered.
+    dialog->thresholdBox()->setValue(500);
+    QTest::mouseClick(dialog->compareButton(), Qt::LeftButton);
+    QVERIFY(shown.wait(60000));
+    QCOMPARE(shown.count(), 1);
+    QVERIFY(!dialog->isBusy());
+    QCOMPARE(dialog->report()->comparison.options.thresholdPercent, 500.0);
+    QVERIFY2(dialog->verdictText().contains(QStringLiteral("After is not worse")),
+             qPrintable(dialog->verdictText()));
 }
 
 void TestBeforeAfterDialog::savesTheReportAsJson()
