@@ -134,9 +134,10 @@ void BeforeAfterController::onSessionChanged()
         m_comparison.cancel();
         m_dialog->showError(tr("Another session was opened: compare again."));
     }
+    // The new session's ranges are chosen the next time the dialog is opened, once the window
+    // knows the session's time span; an open dialog only learns the session's name.
     m_rangesChosen = false;
-    if (m_dialog->isVisible())
-        showDialog();
+    m_dialog->setSessions(m_runtime->sessionPath(), m_sessions->recentSessions());
 }
 
 } // namespace kansoku

@@ -4,13 +4,15 @@
 // two halves of the window's range. The slower operation leads, marked worse, the vanished
 // statement is marked, the verdict names the reason; a file that is no session, a missing file and
 // an empty range give a message naming them; a newer Compare supersedes a running one;
-// double-clicking a row filters the Traces pane to it; Save report writes JSON that parses.
+// a session switch drops a running one; double-clicking a row filters the Traces pane to it; Save
+// report writes JSON that parses.
 #include "analyze_menu.h"
 #include "before_after_controller.h"
 #include "before_after_dialog.h"
 #include "command_line_options.h"
 #include "gui_mode.h"
 #include "run_comparison_table.h"
+#include "session_controller.h"
 #include "support/storage_test_data.h"
 #include "telemetry_store.h"
 #include "view/workbench_state.h"
@@ -129,6 +131,7 @@ private Q_SLOTS:
     void splitsTheSessionInTwoHalves();
     void unreadableFilesAndEmptyRanges();
     void aNewerCompareSupersedes();
+    void aSessionSwitchDropsTheComparison();
     void savesTheReportAsJson();
 
 private:
@@ -387,6 +390,28 @@ void TestBeforeAfterDialog::aNewerCompareSupersedes()
     QCOMPARE(dialog->report()->comparison.options.thresholdPercent, 500.0);
     QVERIFY2(dialog->verdictText().contains(QStringLiteral("After is not worse")),
              qPrintable(dialog->verdictText()));
+}
+
+void TestBeforeAfterDialog::aSessionSwitchDropsTheComparison()
+{
+    BeforeAfterDialog *dialog = openDialog();
+    QVERIFY(dialog);
+    const QString other = m_directory.filePath(QStringLiteral("other.kansoku"));
+    QFile::remove(other);
+    QVERIFY(QFile::copy(m_afterPath, other));
+    QSignalSpy shown(dialog, &BeforeAfterDialog::comparisonShown);
+    QTest::mouseClick(dialog->compareButton(), Qt::LeftButton);
+    QVERIFY(dialog->isBusy());
+    QVERIFY(m_gui->sessions()->openSession(other));
+    // The answer about the old session is dropped; the dialog says why and names the new one.
+    QVERIFY(!dialog->isBusy());
+    QCOMPARE(shown.count(), 1);
+    QCOMPARE(shown.constFirst().at(0).toBool(), false);
+    QVERIFY2(dialog->statusText().contains(QStringLiteral("Another session was opened")),
+             qPrintable(dialog->statusText()));
+    QCOMPARE(dialog->beforeBox()->sourceBox()->itemText(0),
+             QStringLiteral("This session (other.kansoku)"));
+    QVERIFY(!dialog->report());
 }
 
 void TestBeforeAfterDialog::savesTheReportAsJson()
