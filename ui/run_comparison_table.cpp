@@ -14,9 +14,11 @@ QString relative(const MetricChange &change)
 {
     if (!change.changePercent)
         return {};
+    // Signed by the whole percent shown: −0.4% reads "+0%", not "−0%".
+    const double percent = std::round(*change.changePercent);
     return QStringLiteral(" (%1%2%)")
-        .arg(*change.changePercent >= 0 ? QStringLiteral("+") : QStringLiteral("−"))
-        .arg(std::abs(*change.changePercent), 0, 'f', 0);
+        .arg(percent >= 0 ? QStringLiteral("+") : QStringLiteral("−"))
+        .arg(std::abs(percent), 0, 'f', 0);
 }
 
 // The time the change adds (+) or saves (−) over a run; impactNs itself has no sign.

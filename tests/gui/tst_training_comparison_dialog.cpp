@@ -109,6 +109,10 @@ void TestTrainingComparisonDialog::changeTexts()
              QStringLiteral("2.0 → 3.0 (+50%)"));
     QCOMPARE(RunComparisonTable::durationChange(MetricChange::between(1.5e9, 1.5e9)),
              QStringLiteral("1.5 s → 1.5 s (+0%)"));
+    QCOMPARE(RunComparisonTable::numberChange(MetricChange::between(1000, 996)),
+             QStringLiteral("1000.00 → 996.00 (+0%)"));
+    QCOMPARE(RunComparisonTable::numberChange(MetricChange::between(1000, 994)),
+             QStringLiteral("1000.00 → 994.00 (−1%)"));
 }
 
 QTEST_MAIN(TestTrainingComparisonDialog)
