@@ -1,26 +1,12 @@
 #include "diff_command.h"
 
 #include "analysis/run_comparison_report_writer.h"
-#include "core/time_format.h"
 #include "session_analysis.h"
 
 #include <cstdio>
 #include <future>
 
 namespace kansoku {
-
-namespace {
-
-std::string describeRun(const QString &path, const std::optional<TimeRange> &range)
-{
-    if (!range)
-        return path.toStdString();
-    return QStringLiteral("%1 %2..%3")
-        .arg(path, formatIsoTimestampNs(range->startNs), formatIsoTimestampNs(range->endNs))
-        .toStdString();
-}
-
-} // namespace
 
 int DiffCommand::run() const
 {
@@ -47,8 +33,10 @@ int DiffCommand::run() const
     RunComparisonOptions options;
     options.thresholdPercent = m_options.thresholdPercent;
     RunComparisonReport report;
-    report.beforeName = describeRun(beforePath, m_options.beforeRange);
-    report.afterName = describeRun(afterPath, m_options.afterRange);
+    report.beforeName
+        = RunComparisonReportWriter::runName(beforePath.toStdString(), m_options.beforeRange);
+    report.afterName
+        = RunComparisonReportWriter::runName(afterPath.toStdString(), m_options.afterRange);
     report.comparison = RunComparison::compare(before->profile, after->profile, options);
     const std::string output = m_options.json ? RunComparisonReportWriter::json(report) + '\n'
                                               : RunComparisonReportWriter::text(report);

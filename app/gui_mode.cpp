@@ -1,5 +1,6 @@
 #include "gui_mode.h"
 
+#include "before_after_controller.h"
 #include "core/telemetry_queries.h"
 #include "dashboards_pane.h"
 #include "file_import_controller.h"
@@ -69,6 +70,7 @@ GuiMode::GuiMode(const CommandLineOptions &options, QObject *parent)
     m_receiving = new ReceiveController(m_runtime, m_window, this);
     m_training = new TrainingController(m_runtime, m_sessions, m_window, this);
     m_training->setSessionDirectory(sessionDirectory);
+    m_beforeAfter = new BeforeAfterController(m_runtime, m_sessions, m_state, m_window, this);
     connect(m_window, &WorkbenchWindow::openFilesRequested, m_sessions,
             &SessionController::openPaths);
     connect(m_window, &WorkbenchWindow::traceRequested, this, &GuiMode::openTrace);

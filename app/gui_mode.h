@@ -17,6 +17,7 @@
 
 namespace kansoku {
 
+class BeforeAfterController;
 class FileImportController;
 class KansokuRuntime;
 class ReceiveController;
@@ -43,6 +44,7 @@ public:
     FileImportController *imports() const { return m_imports; }
     WorkbenchState *state() const { return m_state; }
     TrainingController *training() const { return m_training; }
+    BeforeAfterController *beforeAfter() const { return m_beforeAfter; }
     // Starts the runtime, fills the window and queues the command line's files, without entering
     // the event loop (run() does that).
     bool start(QString *errorMessage);
@@ -67,6 +69,7 @@ private:
     FileImportController *m_imports = nullptr;
     SessionController *m_sessions = nullptr;
     TrainingController *m_training = nullptr;
+    BeforeAfterController *m_beforeAfter = nullptr;
     ReceiveController *m_receiving = nullptr; // pause and forwarding (the Receive menu)
     QStringList m_openFiles;                  // from the command line, opened once the window is up
     std::optional<TraceId> m_openTraceId;     // --trace, opened at start

@@ -254,6 +254,12 @@ void TraceFilterBar::setOperations(const std::vector<std::string> &operations)
     m_operation->lineEdit()->setCursorPosition(cursor);
 }
 
+void TraceFilterBar::setOperation(const QString &operation)
+{
+    m_operation->setEditText(operation);
+    emitIfChanged();
+}
+
 void TraceFilterBar::clear()
 {
     m_clearing = true;

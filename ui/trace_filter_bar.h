@@ -32,6 +32,8 @@ public:
     QString service() const;
     // Root operations seen in range, offered for completion; typed text is used as is.
     void setOperations(const std::vector<std::string> &operations);
+    // Filters by this root operation, as typing it and pressing Enter would.
+    void setOperation(const QString &operation);
 
     void clear(); // every field back to "all"; emits filtersChanged once
 

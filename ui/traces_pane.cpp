@@ -261,6 +261,8 @@ TracesPane::TracesPane(WorkbenchState *state, std::shared_ptr<const TelemetryQue
                                && m_state->rangePreset() != WorkbenchState::RangePreset::Custom;
         scheduleReload(following ? Reload::Live : Reload::Full);
     });
+    connect(m_state, &WorkbenchState::traceOperationRequested, m_filterBar,
+            &TraceFilterBar::setOperation);
     connect(m_state, &WorkbenchState::serviceChanged, this, [this] {
         m_filterBar->setService(m_state->service());
         scheduleReload(Reload::Full);

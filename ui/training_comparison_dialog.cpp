@@ -1,33 +1,11 @@
 #include "training_comparison_dialog.h"
 
-#include "core/time_format.h"
+#include "run_comparison_table.h"
 
-#include <QHeaderView>
 #include <QLabel>
-#include <QTableWidget>
 #include <QVBoxLayout>
-#include <cmath>
 
 namespace kansoku {
-
-namespace {
-
-QString relative(const MetricChange &change)
-{
-    if (!change.changePercent)
-        return {};
-    return QStringLiteral(" (%1%2%)")
-        .arg(*change.changePercent >= 0 ? QStringLiteral("+") : QStringLiteral("−"))
-        .arg(std::abs(*change.changePercent), 0, 'f', 0);
-}
-
-QString endpointName(const ComparisonRow &row)
-{
-    return QStringLiteral("%1 (%2)").arg(QString::fromStdString(row.operation),
-                                         QString::fromStdString(row.service));
-}
-
-} // namespace
 
 TrainingComparisonDialog::TrainingComparisonDialog(QWidget *parent)
     : QDialog(parent)
@@ -38,13 +16,7 @@ TrainingComparisonDialog::TrainingComparisonDialog(QWidget *parent)
     m_headline = new QLabel;
     m_headline->setWordWrap(true);
     m_headline->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_table = new QTableWidget(0, 6);
-    m_table->setHorizontalHeaderLabels({tr("Endpoint"), tr("Requests"), tr("p50"), tr("p95"),
-                                        tr("Calls per request"), tr("Errors")});
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_table = new RunComparisonTable;
     m_findings = new QLabel;
     m_findings->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
@@ -70,28 +42,11 @@ void TrainingComparisonDialog::setComparison(const RunComparison &comparison,
     if (focus != rows.end())
         std::rotate(rows.begin(), focus, focus + 1);
 
-    m_table->setRowCount(int(rows.size()));
-    for (int i = 0; i < int(rows.size()); ++i) {
-        const ComparisonRow &row = *rows[std::size_t(i)];
-        const QStringList cells{
-            endpointName(row),
-            QStringLiteral("%1 → %2").arg(row.requestsBefore).arg(row.requestsAfter),
-            durationChange(row.p50Ns),
-            durationChange(row.p95Ns),
-            numberChange(row.callsPerRequest),
-            percentChange(row.errorRate)};
-        for (int column = 0; column < cells.size(); ++column) {
-            auto *item = new QTableWidgetItem(cells.at(column));
-            if (i == 0 && focus != rows.end()) {
-                QFont font = item->font();
-                font.setBold(true);
-                item->setFont(font);
-            }
-            m_table->setItem(i, column, item);
-        }
-    }
-    m_table->resizeColumnsToContents();
-    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    std::vector<ComparisonRow> tableRows;
+    tableRows.reserve(rows.size());
+    for (const ComparisonRow *row : rows)
+        tableRows.push_back(*row);
+    m_table->setRows(std::move(tableRows), focus != rows.end() ? 0 : -1);
 
     m_headlineRow.reset();
     if (rows.empty()) {
@@ -102,9 +57,11 @@ void TrainingComparisonDialog::setComparison(const RunComparison &comparison,
         m_headlineRow = row;
         m_headline->setText(tr("<b>%1</b><br>p95 %2 · p50 %3 · calls per request %4 · errors %5<br>"
                                "<small>%6 requests before the fix, %7 after it.</small>")
-                                .arg(endpointName(row).toHtmlEscaped(), durationChange(row.p95Ns),
-                                     durationChange(row.p50Ns), numberChange(row.callsPerRequest),
-                                     percentChange(row.errorRate))
+                                .arg(RunComparisonTable::rowName(row).toHtmlEscaped(),
+                                     RunComparisonTable::durationChange(row.p95Ns),
+                                     RunComparisonTable::durationChange(row.p50Ns),
+                                     RunComparisonTable::numberChange(row.callsPerRequest),
+                                     RunComparisonTable::percentChange(row.errorRate))
                                 .arg(row.requestsBefore)
                                 .arg(row.requestsAfter));
     }
@@ -137,24 +94,6 @@ QString TrainingComparisonDialog::headlineText() const
 QString TrainingComparisonDialog::findingsText() const
 {
     return m_findings->text();
-}
-
-QString TrainingComparisonDialog::durationChange(const MetricChange &change)
-{
-    return formatDurationNs(std::llround(change.before)) + QStringLiteral(" → ")
-           + formatDurationNs(std::llround(change.after)) + relative(change);
-}
-
-QString TrainingComparisonDialog::numberChange(const MetricChange &change, int decimals)
-{
-    return QString::number(change.before, 'f', decimals) + QStringLiteral(" → ")
-           + QString::number(change.after, 'f', decimals) + relative(change);
-}
-
-QString TrainingComparisonDialog::percentChange(const MetricChange &change)
-{
-    return QString::number(change.before * 100, 'f', 1) + QStringLiteral("% → ")
-           + QString::number(change.after * 100, 'f', 1) + QStringLiteral("%");
 }
 
 } // namespace kansoku

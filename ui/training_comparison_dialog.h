@@ -10,9 +10,10 @@
 #include <optional>
 
 class QLabel;
-class QTableWidget;
 
 namespace kansoku {
+
+class RunComparisonTable;
 
 class TrainingComparisonDialog : public QDialog
 {
@@ -29,16 +30,11 @@ public:
     const std::optional<ComparisonRow> &headlineRow() const { return m_headlineRow; }
     QString headlineText() const;
     QString findingsText() const;
-    QTableWidget *table() const { return m_table; }
-
-    // "120 ms → 15.2 ms (−87%)" for durations; "14.2 → 3.00 (−79%)" for counts.
-    static QString durationChange(const MetricChange &change);
-    static QString numberChange(const MetricChange &change, int decimals = 2);
-    static QString percentChange(const MetricChange &change); // of rates 0..1, in percent
+    RunComparisonTable *table() const { return m_table; }
 
 private:
     QLabel *m_headline = nullptr;
-    QTableWidget *m_table = nullptr;
+    RunComparisonTable *m_table = nullptr;
     QLabel *m_findings = nullptr;
     std::optional<ComparisonRow> m_headlineRow;
 };

@@ -1,5 +1,6 @@
 #include "workbench_window.h"
 
+#include "analyze_menu.h"
 #include "empty_state_widget.h"
 #include "file_menu.h"
 #include "forwarding_dialog.h"
@@ -193,6 +194,9 @@ void WorkbenchWindow::buildMenus()
     connect(m_commands, &WorkbenchCommands::traceRequested, this, &WorkbenchWindow::traceRequested);
     connect(m_commands, &WorkbenchCommands::sessionRequested, this,
             [this](const QString &path) { Q_EMIT openFilesRequested({path}); });
+
+    m_analyzeMenu = new AnalyzeMenu(this);
+    menuBar()->addMenu(m_analyzeMenu);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     m_commands->addHelpActions(help);

@@ -29,6 +29,7 @@ class QStackedWidget;
 
 namespace kansoku {
 
+class AnalyzeMenu;
 class EmptyStateWidget;
 class FileMenu;
 class ForwardingDialog;
@@ -88,6 +89,8 @@ public:
     // Forwarding's counts for the status bar and the status window.
     void setForwarding(const ForwardingStatus &forwarding);
     ReceiveMenu *receiveMenu() const { return m_receiveMenu; }
+    // Analyze › Before / after…: the app opens its dialog.
+    AnalyzeMenu *analyzeMenu() const { return m_analyzeMenu; }
     ForwardingDialog *forwardingDialog() const { return m_forwardingDialog; }
     WorkbenchStatusBar *workbenchStatusBar() const { return m_statusBar; }
     // The command palette, pane focus and the keyboard shortcuts dialog.
@@ -150,6 +153,7 @@ private:
     StatusWindow *m_statusWindow = nullptr;
     FileMenu *m_fileMenu = nullptr;
     ReceiveMenu *m_receiveMenu = nullptr;
+    AnalyzeMenu *m_analyzeMenu = nullptr;
     WorkbenchCommands *m_commands = nullptr;
     ForwardingDialog *m_forwardingDialog = nullptr;
     ImportProgressWidget *m_importProgress = nullptr;

@@ -89,6 +89,15 @@ bool changed(const ComparisonRow &row)
 
 } // namespace
 
+std::string RunComparisonReportWriter::runName(const std::string &session,
+                                               const std::optional<TimeRange> &range)
+{
+    if (!range)
+        return session;
+    return session + ' ' + formatIsoTimestampNs(range->startNs).toStdString() + ".."
+           + formatIsoTimestampNs(range->endNs).toStdString();
+}
+
 std::string RunComparisonReportWriter::json(const RunComparisonReport &report)
 {
     const RunComparison &comparison = report.comparison;

@@ -4,6 +4,7 @@
 
 #include "analysis/run_comparison.h"
 
+#include <optional>
 #include <string>
 
 namespace kansoku {
@@ -29,6 +30,9 @@ public:
     // The verdict first, then why, then findings new/fixed/persisting, then the operations and
     // statements that changed, largest impact first (rows without a change are left out).
     static std::string text(const RunComparisonReport &report);
+    // A run's name for RunComparisonReport: the session, with its range when one was given
+    // ("shop.kansoku 2026-12-03T10:00:00.000000000Z..2026-12-03T10:05:00.000000000Z").
+    static std::string runName(const std::string &session, const std::optional<TimeRange> &range);
 };
 
 } // namespace kansoku

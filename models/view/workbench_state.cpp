@@ -163,6 +163,11 @@ void WorkbenchState::requestLogSearch(const QString &text)
     Q_EMIT logSearchRequested(text);
 }
 
+void WorkbenchState::requestTraceOperation(const QString &operation)
+{
+    Q_EMIT traceOperationRequested(operation);
+}
+
 void WorkbenchState::noteTelemetryCommitted()
 {
     Q_EMIT telemetryCommitted();

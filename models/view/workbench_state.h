@@ -64,6 +64,9 @@ public:
     // Asks the logs pane to search for this text (its search box's syntax), e.g. from the
     // command palette.
     void requestLogSearch(const QString &text);
+    // Asks the traces pane to list only the traces whose root operation is this (its filter
+    // row's exact match), e.g. from a row of the before/after comparison.
+    void requestTraceOperation(const QString &operation);
 
     // Called by the app at most a few times a second when new telemetry was committed.
     void noteTelemetryCommitted();
@@ -86,6 +89,7 @@ Q_SIGNALS:
     void logsRequested(const kansoku::TraceId &traceId, const kansoku::SpanId &spanId);
     void metricRequested(const QString &metricKey, const QString &groupByKey);
     void logSearchRequested(const QString &text);
+    void traceOperationRequested(const QString &operation);
     // New data is stored; panes showing live data refresh (coalesced by the app).
     void telemetryCommitted();
     // Stored telemetry was deleted: panes that only append (logs) or keep what they opened (a

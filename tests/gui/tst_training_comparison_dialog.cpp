@@ -1,6 +1,7 @@
 // The training's before/after dialog over a hand-built RunComparison: the incident's endpoint
 // leads (whatever its impact), statement rows and one-sided rows stay out, the figures read
 // "before → after (change)", and the findings the fix removed are named.
+#include "run_comparison_table.h"
 #include "training_comparison_dialog.h"
 
 #include <QTableWidget>
@@ -102,12 +103,16 @@ void TestTrainingComparisonDialog::nothingToCompareYet()
 
 void TestTrainingComparisonDialog::changeTexts()
 {
-    QCOMPARE(TrainingComparisonDialog::numberChange(MetricChange::between(0, 2)),
+    QCOMPARE(RunComparisonTable::numberChange(MetricChange::between(0, 2)),
              QStringLiteral("0.00 → 2.00"));
-    QCOMPARE(TrainingComparisonDialog::numberChange(MetricChange::between(2, 3), 1),
+    QCOMPARE(RunComparisonTable::numberChange(MetricChange::between(2, 3), 1),
              QStringLiteral("2.0 → 3.0 (+50%)"));
-    QCOMPARE(TrainingComparisonDialog::durationChange(MetricChange::between(1.5e9, 1.5e9)),
+    QCOMPARE(RunComparisonTable::durationChange(MetricChange::between(1.5e9, 1.5e9)),
              QStringLiteral("1.5 s → 1.5 s (+0%)"));
+    QCOMPARE(RunComparisonTable::numberChange(MetricChange::between(1000, 996)),
+             QStringLiteral("1000.00 → 996.00 (+0%)"));
+    QCOMPARE(RunComparisonTable::numberChange(MetricChange::between(1000, 994)),
+             QStringLiteral("1000.00 → 994.00 (−1%)"));
 }
 
 QTEST_MAIN(TestTrainingComparisonDialog)

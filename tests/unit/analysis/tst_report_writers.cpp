@@ -70,6 +70,7 @@ private Q_SLOTS:
     void findingsText();
     void comparisonJson();
     void comparisonText();
+    void runNames();
 };
 
 void TestReportWriters::findingsJson()
@@ -228,6 +229,18 @@ void TestReportWriters::comparisonText()
     report.comparison = RunComparison::compare(profileOf(1, 5 * Ms), profileOf(1, 5 * Ms));
     const QString same = QString::fromStdString(RunComparisonReportWriter::text(report));
     QVERIFY2(same.contains(QLatin1String("no operation or statement changed")), qPrintable(same));
+}
+
+void TestReportWriters::runNames()
+{
+    QCOMPARE(RunComparisonReportWriter::runName("run.kansoku", std::nullopt),
+             std::string("run.kansoku"));
+    // 2026-12-03T10:00:00Z to 10:30:00.5Z: UTC, all nine fraction digits, as files want them.
+    const std::int64_t startNs = 1'796'292'000'000'000'000;
+    QCOMPARE(
+        RunComparisonReportWriter::runName("run.kansoku",
+                                           TimeRange{startNs, startNs + 1'800'500'000'000}),
+        std::string("run.kansoku 2026-12-03T10:00:00.000000000Z..2026-12-03T10:30:00.500000000Z"));
 }
 
 QTEST_APPLESS_MAIN(TestReportWriters)
