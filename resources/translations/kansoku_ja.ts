@@ -617,7 +617,7 @@
     </message>
     <message>
         <source>Per request</source>
-        <translation>リクエストあたり</translation>
+        <translation>1 件あたり</translation>
     </message>
     <message>
         <source>Total</source>
@@ -2879,7 +2879,7 @@ B: 呼び出し %4 件、%5（セルフ %6）</translation>
     </message>
     <message>
         <source>Focus %1</source>
-        <translation>%1 にフォーカス</translation>
+        <translation>%1にフォーカス</translation>
     </message>
     <message>
         <source>Keyboard shortcuts…</source>
