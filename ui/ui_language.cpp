@@ -77,10 +77,13 @@ bool UiLanguage::apply(Choice choice, const QLocale &systemLocale)
     removeTranslator(kansokuTranslatorName);
     removeTranslator(qtTranslatorName);
     const bool japanese = isJapanese(choice, systemLocale);
-    const QLocale::Language language = japanese ? QLocale::Japanese : QLocale::English;
-    QLocale::setDefault(systemLocale.language() == language
-                            ? systemLocale
-                            : QLocale(language, japanese ? QLocale::Japan : QLocale::UnitedStates));
+    // Only when the language is not the system's: an English interface on a German or a C
+    // locale keeps that locale's formats.
+    if (japanese != (systemLocale.language() == QLocale::Japanese))
+        QLocale::setDefault(japanese ? QLocale(QLocale::Japanese, QLocale::Japan)
+                                     : QLocale(QLocale::English, QLocale::UnitedStates));
+    else
+        QLocale::setDefault(systemLocale);
     if (!japanese)
         return true;
     auto *translator = new QTranslator(QCoreApplication::instance());

@@ -65,6 +65,8 @@ private Q_SLOTS:
     void cleanup();
     void systemLocaleDecides_data();
     void systemLocaleDecides();
+    void defaultLocaleFollowsTheInterface_data();
+    void defaultLocaleFollowsTheInterface();
     void windowInJapanese();
     void englishComesBack();
     void languageMenuSavesTheChoice();
@@ -108,6 +110,33 @@ void TestUiLanguage::systemLocaleDecides()
     QFETCH(bool, japanese);
     QCOMPARE(UiLanguage::isJapanese(static_cast<UiLanguage::Choice>(choice), QLocale(locale)),
              japanese);
+}
+
+void TestUiLanguage::defaultLocaleFollowsTheInterface_data()
+{
+    QTest::addColumn<QString>("system");
+    QTest::addColumn<int>("choice");
+    QTest::addColumn<QString>("expected");
+    const int system = int(UiLanguage::Choice::System);
+    const int english = int(UiLanguage::Choice::English);
+    const int japanese = int(UiLanguage::Choice::Japanese);
+    // The system's own formats stay whenever the interface speaks the system's language, or
+    // English where the system speaks neither.
+    QTest::newRow("system ja_JP") << "ja_JP" << system << "ja_JP";
+    QTest::newRow("system de_DE") << "de_DE" << system << "de_DE";
+    QTest::newRow("English on de_DE") << "de_DE" << english << "de_DE";
+    QTest::newRow("English on C") << "C" << english << "C";
+    QTest::newRow("English on ja_JP") << "ja_JP" << english << "en_US";
+    QTest::newRow("Japanese on en_GB") << "en_GB" << japanese << "ja_JP";
+}
+
+void TestUiLanguage::defaultLocaleFollowsTheInterface()
+{
+    QFETCH(QString, system);
+    QFETCH(int, choice);
+    QFETCH(QString, expected);
+    QVERIFY(UiLanguage::apply(static_cast<UiLanguage::Choice>(choice), QLocale(system)));
+    QCOMPARE(QLocale().name(), expected);
 }
 
 void TestUiLanguage::windowInJapanese()
