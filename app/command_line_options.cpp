@@ -204,6 +204,12 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
                        "WAL sizes and ingest rates (for soak runs)."),
         QStringLiteral("file"));
     parser.addOption(statsLogOption);
+    const QCommandLineOption languageOption(
+        QStringLiteral("language"),
+        QStringLiteral("Window: the interface's language for this run, en or ja (default: the "
+                       "choice in View > Language, else the system's language)."),
+        QStringLiteral("lang"));
+    parser.addOption(languageOption);
     parser.addOptions({helpOption,       versionOption,  headlessOption,  dbOption,
                        listenOption,     grpcPortOption, httpPortOption,  statsOption,
                        maxRequestOption, maxDbOption,    retainOption,    fromOption,
@@ -384,6 +390,16 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
         options.statsLogPath = parser.value(statsLogOption);
         if (options.statsLogPath.isEmpty())
             return fail(QStringLiteral("--stats-log: name the file to append to"));
+    }
+
+    if (parser.isSet(languageOption)) {
+        const QString code = parser.value(languageOption);
+        options.language = UiLanguage::fromCode(code);
+        if (!options.language || *options.language == UiLanguage::Choice::System)
+            return fail(QStringLiteral("--language: \"%1\" is not en or ja").arg(code));
+        if (options.headless || options.subcommand != Subcommand::None)
+            return fail(QStringLiteral("--language sets the window's language; commands and "
+                                       "--headless print English"));
     }
 
     options.databasePath = parser.isSet(dbOption) ? parser.value(dbOption) : defaultDatabasePath();

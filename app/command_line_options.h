@@ -4,6 +4,7 @@
 #include "core/telemetry_ids.h"
 #include "core/time_range.h"
 #include "playback_options.h"
+#include "ui_language.h"
 
 #include <QString>
 #include <QStringList>
@@ -73,6 +74,9 @@ struct CommandLineOptions
     // digits) and this time range, so a log line, a CI job or a finding can point at evidence.
     std::optional<TraceId> openTraceId;
     std::optional<TimeRange> openRange;
+    // `--language en|ja` (window only): the interface's language for this run, over View ›
+    // Language and the system locale. nullopt: the saved choice.
+    std::optional<UiLanguage::Choice> language;
 
     static CommandLineOptions parse(const QStringList &arguments);
     static QString defaultDatabasePath();

@@ -11,6 +11,7 @@
 #include "query_command.h"
 #include "replay_command.h"
 #include "scenario_command.h"
+#include "ui_language.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -85,6 +86,8 @@ int main(int argc, char *argv[])
         return mode.run();
     }
     QApplication app(argc, argv);
+    // Before the first widget: every text is translated as the window is built.
+    kansoku::UiLanguage::apply(options.language.value_or(kansoku::UiLanguage::savedChoice()));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/kansoku/icons/kansoku.svg")));
     QApplication::setDesktopFileName(QStringLiteral("io.github.kansoku.Kansoku"));
     kansoku::GuiMode mode(options);

@@ -388,7 +388,7 @@ void TrainingController::compare()
         [queries = m_runtime->store()->queries(), name, before, after] {
             ComparisonOutcome outcome;
             if (!queries) {
-                outcome.error = QStringLiteral("the session is not open");
+                outcome.error = tr("the session is not open");
                 return outcome;
             }
             const SessionAnalyzer analyzer;

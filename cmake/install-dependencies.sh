@@ -10,6 +10,10 @@ packages=(
     libsqlite3-dev zlib1g-dev libzstd-dev libsimdjson-dev libmimalloc-dev
     libqcustomplot-dev libqcustomplot2.1-qt6
     sqlite3 libqt6svg6 qt6-svg-dev
+    # lupdate/lrelease (qt6-l10n-tools) and the Qt6LinguistTools CMake package (only in
+    # qt6-tools-dev on bookworm) compile the translations in resources/translations/; a CJK font
+    # draws the Japanese user interface, whose Qt dialog buttons qt6-translations-l10n translates.
+    qt6-l10n-tools qt6-tools-dev fonts-noto-cjk qt6-translations-l10n
 )
 case "${1:-}" in
 --tests)

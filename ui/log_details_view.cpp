@@ -37,11 +37,10 @@ LogDetailsView::LogDetailsView(QWidget *parent)
     m_ids->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_ids->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_openTrace->setObjectName(QStringLiteral("openTraceButton"));
-    m_openTrace->setText(QStringLiteral("Open trace"));
-    m_openTrace->setToolTip(QStringLiteral("Open this log's trace in the traces pane and select "
-                                           "its span"));
-    m_copyTrace->setText(QStringLiteral("Copy trace id"));
-    m_copySpan->setText(QStringLiteral("Copy span id"));
+    m_openTrace->setText(tr("Open trace"));
+    m_openTrace->setToolTip(tr("Open this log's trace in the traces pane and select its span"));
+    m_copyTrace->setText(tr("Copy trace id"));
+    m_copySpan->setText(tr("Copy span id"));
     m_body->setObjectName(QStringLiteral("logDetailsBody"));
     m_body->setReadOnly(true);
     m_body->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -101,7 +100,7 @@ void LogDetailsView::showLog(const StoredLog &log)
         severity = record.severityText.empty() ? QStringLiteral("UNSPECIFIED")
                                                : QString::fromStdString(record.severityText);
     const std::int64_t timeNs = record.effectiveTimeNs();
-    const QString time = timeNs == 0 ? QStringLiteral("no time")
+    const QString time = timeNs == 0 ? tr("no time")
                                      : QDateTime::fromMSecsSinceEpoch(timeNs / 1'000'000)
                                            .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
     QString header
@@ -109,20 +108,19 @@ void LogDetailsView::showLog(const StoredLog &log)
               .arg(LogSeverity::color(record.severityNumber).name(), severity.toHtmlEscaped(), time,
                    QString::fromStdString(log.resource.serviceName()).toHtmlEscaped());
     if (!record.eventName.empty())
-        header += QStringLiteral("&nbsp;&nbsp;event <i>%1</i>")
+        header += tr("&nbsp;&nbsp;event <i>%1</i>")
                       .arg(QString::fromStdString(record.eventName).toHtmlEscaped());
-    header += QStringLiteral("&nbsp;&nbsp;<span style=\"color:gray\">body: %1</span>")
+    header += tr("&nbsp;&nbsp;<span style=\"color:gray\">body: %1</span>")
                   .arg(LogBodyFormatter::typeName(record.body));
     m_header->setText(header);
 
     const bool hasTrace = !record.traceId.isZero();
     const bool hasSpan = !record.spanId.isZero();
-    m_ids->setText(hasTrace ? QStringLiteral("trace %1%2")
-                                  .arg(QString::fromStdString(toHex(record.traceId)),
-                                       hasSpan ? QStringLiteral("  span ")
-                                                     + QString::fromStdString(toHex(record.spanId))
-                                               : QString())
-                            : QStringLiteral("no trace context"));
+    const QString traceHex = QString::fromStdString(toHex(record.traceId));
+    const QString spanHex = QString::fromStdString(toHex(record.spanId));
+    m_ids->setText(!hasTrace ? tr("no trace context")
+                   : hasSpan ? tr("trace %1  span %2").arg(traceHex, spanHex)
+                             : tr("trace %1").arg(traceHex));
     m_openTrace->setEnabled(hasTrace);
     m_copyTrace->setEnabled(hasTrace);
     m_copySpan->setEnabled(hasSpan);
@@ -135,8 +133,8 @@ void LogDetailsView::showLog(const StoredLog &log)
 void LogDetailsView::clear()
 {
     m_log.reset();
-    m_header->setText(QStringLiteral("<span style=\"color:gray\">Select a log to see its "
-                                     "body, attributes and resource.</span>"));
+    m_header->setText(tr("<span style=\"color:gray\">Select a log to see its body, attributes and "
+                         "resource.</span>"));
     m_ids->clear();
     m_body->clear();
     m_model->clear();

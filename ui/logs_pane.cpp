@@ -31,7 +31,7 @@ constexpr std::int64_t openEndNs = std::numeric_limits<std::int64_t>::max();
 
 QString searchHelp()
 {
-    return QStringLiteral(
+    return LogsPane::tr(
         "<b>Search the log bodies and attribute values</b> (whole words, case and accents "
         "ignored):<br>"
         "&nbsp;&nbsp;<tt>timeout retry</tt> both words &nbsp; <tt>\"connection refused\"</tt> a "
@@ -70,13 +70,13 @@ LogsPane::LogsPane(WorkbenchState *state, std::shared_ptr<const TelemetryQueries
 {
     m_search->setObjectName(QStringLiteral("logSearch"));
     m_search->setClearButtonEnabled(true);
-    m_search->setPlaceholderText(QStringLiteral(
-        "Search logs: words, \"phrases\", prefix*, AND/OR/NOT · severity>=warn service:x "
-        "trace:id key=value"));
+    m_search->setPlaceholderText(
+        tr("Search logs: words, \"phrases\", prefix*, AND/OR/NOT · severity>=warn service:x "
+           "trace:id key=value"));
     m_search->setToolTip(searchHelp());
 
     m_severity->setObjectName(QStringLiteral("logSeverity"));
-    m_severity->addItem(QStringLiteral("All severities"), 0);
+    m_severity->addItem(tr("All severities"), 0);
     for (const LogSeverity::Level level :
          {LogSeverity::Level::Debug, LogSeverity::Level::Info, LogSeverity::Level::Warn,
           LogSeverity::Level::Error, LogSeverity::Level::Fatal}) {
@@ -85,7 +85,7 @@ LogsPane::LogsPane(WorkbenchState *state, std::shared_ptr<const TelemetryQueries
         m_severity->setItemData(m_severity->count() - 1, LogSeverity::color(number),
                                 Qt::ForegroundRole);
     }
-    m_severity->setToolTip(QStringLiteral("Show logs of at least this severity"));
+    m_severity->setToolTip(tr("Show logs of at least this severity"));
 
     m_traceChip->setObjectName(QStringLiteral("logTraceChip"));
     m_traceChip->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -97,7 +97,7 @@ LogsPane::LogsPane(WorkbenchState *state, std::shared_ptr<const TelemetryQueries
 
     m_count->setObjectName(QStringLiteral("logCount"));
     m_count->setMinimumWidth(
-        m_count->fontMetrics().horizontalAdvance(QStringLiteral("12,345,678 logs")));
+        m_count->fontMetrics().horizontalAdvance(tr("%1 logs").arg(QLocale().toString(12345678))));
     m_count->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
 
     m_message->setObjectName(QStringLiteral("logSearchMessage"));
@@ -333,12 +333,12 @@ void LogsPane::refreshCount(bool newQuery)
 void LogsPane::setCountText()
 {
     if (!m_totalCount) {
-        m_count->setText(QStringLiteral("counting…"));
+        m_count->setText(tr("counting…"));
         return;
     }
-    m_count->setText(*m_totalCount == 1 ? QStringLiteral("1 log")
-                                        : QLocale().toString(static_cast<qlonglong>(*m_totalCount))
-                                              + QStringLiteral(" logs"));
+    m_count->setText(*m_totalCount == 1 ? tr("1 log")
+                                        : tr("%1 logs").arg(QLocale().toString(
+                                            static_cast<qlonglong>(*m_totalCount))));
 }
 
 void LogsPane::setTraceFilter(std::optional<TraceId> traceId, SpanId spanId)
@@ -347,18 +347,19 @@ void LogsPane::setTraceFilter(std::optional<TraceId> traceId, SpanId spanId)
     m_spanFilter = traceId ? spanId : SpanId{};
     if (m_traceFilter) {
         const QString trace = QString::fromStdString(toHex(*m_traceFilter));
-        QString text = QStringLiteral("trace ") + trace.left(8);
-        QString tip = QStringLiteral("Showing the logs of trace ") + trace;
+        QString text = tr("trace %1").arg(trace.left(8));
+        QString tip = tr("Showing the logs of trace %1 from every service. Click to show all "
+                         "logs again.")
+                          .arg(trace);
         if (!m_spanFilter.isZero()) {
             const QString span = QString::fromStdString(toHex(m_spanFilter));
-            text = QStringLiteral("span ") + span.left(8) + QStringLiteral(" of ") + text;
-            tip = QStringLiteral("Showing the logs of span ") + span + QStringLiteral(" of trace ")
-                  + trace;
+            text = tr("span %1 of trace %2").arg(span.left(8), trace.left(8));
+            tip = tr("Showing the logs of span %1 of trace %2 from every service. Click to show "
+                     "all logs again.")
+                      .arg(span, trace);
         }
         m_traceChip->setText(text + QStringLiteral("  ✕"));
-        m_traceChip->setToolTip(tip
-                                + QStringLiteral(" from every service. Click to show all "
-                                                 "logs again."));
+        m_traceChip->setToolTip(tip);
         m_traceChip->show();
     } else {
         m_traceChip->hide();
@@ -377,11 +378,9 @@ void LogsPane::updateEmptyState()
     const bool filtered = !query.fullText.empty() || query.minSeverityNumber > 0
                           || !query.service.empty() || query.traceId || query.spanId
                           || !query.attributeFilters.empty();
-    m_emptyState->setText(filtered ? QStringLiteral("No logs match these filters in the "
-                                                    "selected time range.")
-                                   : QStringLiteral("No logs in the selected time range.\nLogs "
-                                                    "sent over OTLP appear here as they "
-                                                    "arrive."));
+    m_emptyState->setText(filtered ? tr("No logs match these filters in the selected time range.")
+                                   : tr("No logs in the selected time range.\nLogs sent over "
+                                        "OTLP appear here as they arrive."));
     m_stack->setCurrentWidget(m_emptyState);
 }
 

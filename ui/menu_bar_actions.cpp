@@ -42,6 +42,11 @@ QString MenuBarActions::plainText(const QAction *action)
     for (qsizetype i = 0; i < text.size(); ++i) {
         if (text.at(i) != u'&') {
             plain.append(text.at(i));
+        } else if (plain.endsWith(u'(') && i + 2 < text.size() && text.at(i + 1) != u'&'
+                   && text.at(i + 2) == u')') {
+            // A translation's mnemonic of its own, "ファイル(&F)": the whole "(&F)" goes.
+            plain.chop(1);
+            i += 2;
         } else if (i + 1 < text.size() && text.at(i + 1) == u'&') {
             plain.append(u'&');
             ++i;

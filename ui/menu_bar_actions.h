@@ -24,7 +24,8 @@ class MenuBarActions
 public:
     // Depth first in menu order; separators and submenu entries themselves are left out.
     static std::vector<MenuBarAction> collect(const QMenuBar *menuBar);
-    // The action's text without mnemonic markers ("&Open…" → "Open…", "&&" → "&").
+    // The action's text without mnemonic markers ("&Open…" → "Open…", "&&" → "&",
+    // "開く(&O)…" → "開く…").
     static QString plainText(const QAction *action);
 };
 

@@ -6,6 +6,7 @@
 #include "forwarding_dialog.h"
 #include "import_progress_widget.h"
 #include "import_summary_dialog.h"
+#include "language_menu.h"
 #include "pane_title_bar.h"
 #include "receive_menu.h"
 #include "session_limits_dialog.h"
@@ -189,6 +190,7 @@ void WorkbenchWindow::buildMenus()
     view->addAction(tr("Reset layout"), this, &WorkbenchWindow::resetLayout);
     view->addSeparator();
     view->addAction(tr("Receivers and storage…"), this, &WorkbenchWindow::showStatusDetails);
+    view->addMenu(new LanguageMenu(view));
     m_commands = new WorkbenchCommands(this, m_state);
     m_commands->addViewActions(view);
     connect(m_commands, &WorkbenchCommands::traceRequested, this, &WorkbenchWindow::traceRequested);

@@ -124,7 +124,7 @@ QString ClientListModel::transportText(IngestTransport transport)
     case IngestTransport::Http:
         return QStringLiteral("OTLP/HTTP");
     case IngestTransport::File:
-        return QStringLiteral("File");
+        return tr("File");
     }
     return {};
 }
@@ -141,8 +141,7 @@ QString ClientListModel::displayText(const ClientActivity &client, int column) c
     case PeerColumn:
         return fromStd(client.peerHost);
     case ServiceColumn:
-        return client.serviceName.empty() ? QStringLiteral("(not decoded)")
-                                          : fromStd(client.serviceName);
+        return client.serviceName.empty() ? tr("(not decoded)") : fromStd(client.serviceName);
     case SdkColumn:
         return sdkText(client);
     case TransportColumn:

@@ -12,7 +12,7 @@ namespace {
 QString timeText(std::int64_t timeNs)
 {
     if (timeNs == 0)
-        return QStringLiteral("unset");
+        return LogDetailsModel::tr("unset");
     const std::int64_t nanos = ((timeNs % 1'000'000'000) + 1'000'000'000) % 1'000'000'000;
     return QDateTime::fromMSecsSinceEpoch(timeNs / 1'000'000)
                .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
@@ -68,58 +68,54 @@ void LogDetailsModel::setLog(const StoredLog &log)
     m_topLevel.clear();
     const LogRecord &record = log.record;
 
-    const int fields = addNode(-1, QStringLiteral("Log"), {}, {}, true);
+    const int fields = addNode(-1, tr("Log"), {}, {}, true);
     const QString severityName = LogSeverity::shortName(record.severityNumber);
-    addNode(fields, QStringLiteral("severity"),
+    addNode(fields, tr("severity"),
             QStringLiteral("%1 (%2)")
                 .arg(severityName.isEmpty() ? QStringLiteral("UNSPECIFIED") : severityName)
                 .arg(record.severityNumber),
             QStringLiteral("number"));
-    addNode(fields, QStringLiteral("severity text"), QString::fromStdString(record.severityText),
+    addNode(fields, tr("severity text"), QString::fromStdString(record.severityText),
             QStringLiteral("string"));
-    addNode(fields, QStringLiteral("time"), timeText(record.timeNs), QStringLiteral("time"));
-    addNode(fields, QStringLiteral("observed time"), timeText(record.observedTimeNs),
-            QStringLiteral("time"));
-    addNode(fields, QStringLiteral("trace id"),
+    addNode(fields, tr("time"), timeText(record.timeNs), QStringLiteral("time"));
+    addNode(fields, tr("observed time"), timeText(record.observedTimeNs), QStringLiteral("time"));
+    addNode(fields, tr("trace id"),
             record.traceId.isZero() ? QString() : QString::fromStdString(toHex(record.traceId)),
             QStringLiteral("id"));
-    addNode(fields, QStringLiteral("span id"),
+    addNode(fields, tr("span id"),
             record.spanId.isZero() ? QString() : QString::fromStdString(toHex(record.spanId)),
             QStringLiteral("id"));
     if (!record.eventName.empty())
-        addNode(fields, QStringLiteral("event name"), QString::fromStdString(record.eventName),
+        addNode(fields, tr("event name"), QString::fromStdString(record.eventName),
                 QStringLiteral("string"));
-    addNode(fields, QStringLiteral("flags"),
+    addNode(fields, tr("flags"),
             QStringLiteral("0x%1%2")
                 .arg(record.flags, 2, 16, QLatin1Char('0'))
-                .arg((record.flags & 0x1) ? QStringLiteral(" (sampled)") : QString()),
+                .arg((record.flags & 0x1) ? tr(" (sampled)") : QString()),
             QStringLiteral("uint32"));
     if (record.droppedAttributesCount > 0)
-        addNode(fields, QStringLiteral("dropped attributes"),
-                QString::number(record.droppedAttributesCount), QStringLiteral("uint32"));
-    addNode(fields, QStringLiteral("storage row"), QString::number(log.rowId),
-            QStringLiteral("int"));
+        addNode(fields, tr("dropped attributes"), QString::number(record.droppedAttributesCount),
+                QStringLiteral("uint32"));
+    addNode(fields, tr("storage row"), QString::number(log.rowId), QStringLiteral("int"));
 
-    const int attributes = addNode(-1, QStringLiteral("Attributes"),
-                                   QString::number(record.attributes.size()), {}, true);
+    const int attributes
+        = addNode(-1, tr("Attributes"), QString::number(record.attributes.size()), {}, true);
     m_attributes.addAttributes(attributes, record.attributes);
 
-    const int resource = addNode(-1, QStringLiteral("Resource"),
-                                 QString::fromStdString(log.resource.serviceName()), {}, true);
+    const int resource
+        = addNode(-1, tr("Resource"), QString::fromStdString(log.resource.serviceName()), {}, true);
     m_attributes.addAttributes(resource, log.resource.attributes);
     if (!log.resourceSchemaUrl.empty())
-        addNode(resource, QStringLiteral("schema url"),
-                QString::fromStdString(log.resourceSchemaUrl), QStringLiteral("string"));
+        addNode(resource, tr("schema url"), QString::fromStdString(log.resourceSchemaUrl),
+                QStringLiteral("string"));
 
-    const int scope
-        = addNode(-1, QStringLiteral("Scope"), QString::fromStdString(log.scope.name), {}, true);
-    addNode(scope, QStringLiteral("name"), QString::fromStdString(log.scope.name),
-            QStringLiteral("string"));
-    addNode(scope, QStringLiteral("version"), QString::fromStdString(log.scope.version),
+    const int scope = addNode(-1, tr("Scope"), QString::fromStdString(log.scope.name), {}, true);
+    addNode(scope, tr("name"), QString::fromStdString(log.scope.name), QStringLiteral("string"));
+    addNode(scope, tr("version"), QString::fromStdString(log.scope.version),
             QStringLiteral("string"));
     m_attributes.addAttributes(scope, log.scope.attributes);
     if (!log.scopeSchemaUrl.empty())
-        addNode(scope, QStringLiteral("schema url"), QString::fromStdString(log.scopeSchemaUrl),
+        addNode(scope, tr("schema url"), QString::fromStdString(log.scopeSchemaUrl),
                 QStringLiteral("string"));
     endResetModel();
 }
@@ -191,11 +187,11 @@ QVariant LogDetailsModel::headerData(int section, Qt::Orientation orientation, i
         return {};
     switch (section) {
     case NameColumn:
-        return QStringLiteral("Name");
+        return tr("Name");
     case ValueColumn:
-        return QStringLiteral("Value");
+        return tr("Value");
     case TypeColumn:
-        return QStringLiteral("Type");
+        return tr("Type");
     default:
         return {};
     }

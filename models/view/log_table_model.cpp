@@ -20,7 +20,7 @@ QDateTime localTime(std::int64_t timeNs)
 QString fullTime(std::int64_t timeNs)
 {
     if (timeNs == 0)
-        return QStringLiteral("unknown");
+        return LogTableModel::tr("unknown");
     const std::int64_t nanos = ((timeNs % 1'000'000'000) + 1'000'000'000) % 1'000'000'000;
     return localTime(timeNs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
            + QStringLiteral(".%1").arg(nanos, 9, 10, QLatin1Char('0'));
@@ -235,8 +235,8 @@ QVariant LogTableModel::data(const QModelIndex &index, int role) const
                                : localTime(timeNs).toString(QStringLiteral("MM-dd HH:mm:ss.zzz"));
         }
         if (role == Qt::ToolTipRole)
-            return QString(QStringLiteral("Time: ") + fullTime(record.timeNs)
-                           + QStringLiteral("\nObserved: ") + fullTime(record.observedTimeNs));
+            return tr("Time: %1\nObserved: %2")
+                .arg(fullTime(record.timeNs), fullTime(record.observedTimeNs));
         break;
     case SeverityColumn:
         if (role == Qt::DisplayRole) {
@@ -251,7 +251,7 @@ QVariant LogTableModel::data(const QModelIndex &index, int role) const
             return font;
         }
         if (role == Qt::ToolTipRole)
-            return QStringLiteral("SeverityNumber %1, text “%2”")
+            return tr("SeverityNumber %1, text “%2”")
                 .arg(record.severityNumber)
                 .arg(QString::fromStdString(record.severityText));
         break;
@@ -271,12 +271,11 @@ QVariant LogTableModel::data(const QModelIndex &index, int role) const
         if (role == Qt::DisplayRole)
             return QString::fromStdString(toHex(record.traceId).substr(0, 8));
         if (role == Qt::ToolTipRole) {
-            QString tip
-                = QStringLiteral("Open trace ") + QString::fromStdString(toHex(record.traceId));
-            if (!record.spanId.isZero())
-                tip += QStringLiteral("\nand select span ")
-                       + QString::fromStdString(toHex(record.spanId));
-            return tip;
+            const QString trace = QString::fromStdString(toHex(record.traceId));
+            if (record.spanId.isZero())
+                return tr("Open trace %1").arg(trace);
+            return tr("Open trace %1\nand select span %2")
+                .arg(trace, QString::fromStdString(toHex(record.spanId)));
         }
         if (role == Qt::ForegroundRole)
             return QColor(0x1f, 0x6f, 0xd1);
@@ -298,15 +297,15 @@ QVariant LogTableModel::headerData(int section, Qt::Orientation orientation, int
         return {};
     switch (section) {
     case TimeColumn:
-        return QStringLiteral("Time");
+        return tr("Time");
     case SeverityColumn:
-        return QStringLiteral("Severity");
+        return tr("Severity");
     case ServiceColumn:
-        return QStringLiteral("Service");
+        return tr("Service");
     case BodyColumn:
-        return QStringLiteral("Body");
+        return tr("Body");
     case TraceColumn:
-        return QStringLiteral("Trace");
+        return tr("Trace");
     default:
         return {};
     }

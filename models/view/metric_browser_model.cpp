@@ -203,9 +203,8 @@ QVariant MetricBrowserModel::data(const QModelIndex &index, int role) const
         const QString text
             = QString::fromStdString(metric.name) + QStringLiteral("\n")
               + typeText(metric.type, metric.temporality, metric.isMonotonic)
-              + (metric.unit.empty()
-                     ? QString()
-                     : QStringLiteral(", unit ") + QString::fromStdString(metric.unit))
+              + (metric.unit.empty() ? QString()
+                                     : tr(", unit %1").arg(QString::fromStdString(metric.unit)))
               + (description.isEmpty() ? QString() : QStringLiteral("\n") + description);
         return text;
     }

@@ -52,6 +52,9 @@ private Q_SLOTS:
     void statsLogForTheWindow();
     void statsLogRejectsBadValues_data();
     void statsLogRejectsBadValues();
+    void languageForTheWindow();
+    void languageRejectsBadValues_data();
+    void languageRejectsBadValues();
     void forwardIsParsed();
     void forwardRejectsBadValues_data();
     void forwardRejectsBadValues();
@@ -662,6 +665,37 @@ void TestCommandLineOptions::statsLogRejectsBadValues_data()
 }
 
 void TestCommandLineOptions::statsLogRejectsBadValues()
+{
+    verifyRejected();
+}
+
+void TestCommandLineOptions::languageForTheWindow()
+{
+    QCOMPARE(parse({"--language", "ja"}).language, UiLanguage::Choice::Japanese);
+    QCOMPARE(parse({"--language", "en"}).language, UiLanguage::Choice::English);
+    QCOMPARE(parse({"--language", "ja"}).action, CommandLineOptions::Action::Run);
+    QVERIFY(!parse(QStringList{}).language); // the saved choice, else the system's language
+}
+
+void TestCommandLineOptions::languageRejectsBadValues_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("messagePart");
+    QTest::newRow("unknown") << QStringList{QStringLiteral("--language"), QStringLiteral("de")}
+                             << QStringLiteral("\"de\" is not en or ja");
+    QTest::newRow("system") << QStringList{QStringLiteral("--language"), QStringLiteral("system")}
+                            << QStringLiteral("is not en or ja");
+    QTest::newRow("with --headless")
+        << QStringList{QStringLiteral("--headless"), QStringLiteral("--language"),
+                       QStringLiteral("ja")}
+        << QStringLiteral("--headless");
+    QTest::newRow("with a command")
+        << QStringList{QStringLiteral("analyze"), QStringLiteral("s.kansoku"),
+                       QStringLiteral("--language"), QStringLiteral("ja")}
+        << QStringLiteral("commands");
+}
+
+void TestCommandLineOptions::languageRejectsBadValues()
 {
     verifyRejected();
 }
