@@ -92,6 +92,188 @@
     </message>
 </context>
 <context>
+    <name>kansoku::AnalyzeMenu</name>
+    <message>
+        <source>&amp;Analyze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Before / after…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare two time ranges of this session, or this session with another session file, per operation and statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kansoku::BeforeAfterController</name>
+    <message>
+        <source>%1: the session is not open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2): no traces between %3 and %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2): the session holds no traces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The comparison failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another session was opened: compare again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kansoku::BeforeAfterDialog</name>
+    <message>
+        <source>%1: %2 — %3 traces, %4 spans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before / after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An operation or statement is worse when its p95 or its calls per request grew by more than this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a row to list its traces in the Traces pane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worse above:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2: the range is empty — its end must be after its start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparing %1 with %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b style=&quot;color:#b3261e&quot;&gt;After is worse&lt;/b&gt; (threshold %1%):&lt;ul style=&quot;margin:0&quot;&gt;%2&lt;/ul&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;After is not worse&lt;/b&gt;: no operation&apos;s or statement&apos;s p95 or calls per request grew by more than %1%, and no new finding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Persisting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;: none&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Compared: %n operation and statement rows</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved the report to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save before/after report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text report (*.txt);;JSON report (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kansoku::BeforeAfterSideBox</name>
+    <message>
+        <source>Whole session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time range the window shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From (local time):</source>
+        <translation type="unfinished">開始（ローカル時刻）:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation type="unfinished">終了:</translation>
+    </message>
+    <message>
+        <source>This session (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another session file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this session (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: open a session file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kansoku sessions (*.kansoku);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kansoku::ChartView</name>
     <message>
         <source>No data in this range</source>
@@ -1591,6 +1773,61 @@ OTLP で送信されたログは、届き次第ここに表示されます。</t
     </message>
 </context>
 <context>
+    <name>kansoku::RunComparisonTable</name>
+    <message>
+        <source>Operation / statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished">リクエスト</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation type="unfinished">p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation type="unfinished">p95</translation>
+    </message>
+    <message>
+        <source>Calls per request</source>
+        <translation type="unfinished">リクエストあたりの呼び出し</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation type="unfinished">エラー</translation>
+    </message>
+    <message>
+        <source>Time per request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time the change adds (+) or saves (−) over the larger run: the change in time per request times its requests. Rows are sorted by it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 › `%2`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>appeared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vanished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>worse</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kansoku::RuntimeStatsLog</name>
     <message>
         <source>Cannot write the statistics log %1: %2</source>
@@ -2469,6 +2706,111 @@ B: 呼び出し %4 件、%5（セルフ %6）</translation>
         <source>orphan spans</source>
         <translation>孤立スパン</translation>
     </message>
+    <message>
+        <source>Compare with…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set this trace beside another one, merged by operation: what only one of them did, and how calls and time changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another trace by its id…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fastest “%1” in the time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The slowest “%1” in the time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare with a trace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trace id (32 hex digits):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a trace id: it has 32 hex digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is this trace; give the id of another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find in trace: name, attribute, key=value  (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words match part of a span&apos;s name, service, id, status message, event names or attribute keys and values (ignoring case); key=value matches one attribute, &quot;quotes&quot; hold spaces; every word must match. Enter: next match, Shift+Enter: previous, Esc: clear.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only spans of this service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only spans of this kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation type="unfinished">すべてのサービス</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the quote, or put a key before =</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical path %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time on the critical path per service, its own work only:
+</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kansoku::TraceListModel</name>
@@ -2550,6 +2892,22 @@ B: 呼び出し %4 件、%5（セルフ %6）</translation>
     <message>
         <source>orphan</source>
         <translation>孤立</translation>
+    </message>
+    <message>
+        <source>×%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 calls cover %2 of the time axis&lt;br&gt;Sum of their durations: %3&lt;br&gt;Slowest: %4&lt;br&gt;Starts at +%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expand to list the calls in start order</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2677,36 +3035,16 @@ B: 呼び出し %4 件、%5（セルフ %6）</translation>
         <source>%1 traces in range</source>
         <translation>範囲内にトレース %1 件</translation>
     </message>
+    <message>
+        <source>No other “%1” trace in the time range to compare with.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kansoku::TrainingComparisonDialog</name>
     <message>
         <source>Before and after the fix</source>
         <translation>修正の前後</translation>
-    </message>
-    <message>
-        <source>Endpoint</source>
-        <translation>エンドポイント</translation>
-    </message>
-    <message>
-        <source>Requests</source>
-        <translation>リクエスト</translation>
-    </message>
-    <message>
-        <source>p50</source>
-        <translation>p50</translation>
-    </message>
-    <message>
-        <source>p95</source>
-        <translation>p95</translation>
-    </message>
-    <message>
-        <source>Calls per request</source>
-        <translation>リクエストあたりの呼び出し</translation>
-    </message>
-    <message>
-        <source>Errors</source>
-        <translation>エラー</translation>
     </message>
     <message>
         <source>Not enough requests on both sides of the fix yet: let the scenario run a little longer, then compare again.</source>
