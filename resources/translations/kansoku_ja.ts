@@ -95,182 +95,182 @@
     <name>kansoku::AnalyzeMenu</name>
     <message>
         <source>&amp;Analyze</source>
-        <translation type="unfinished"></translation>
+        <translation>分析(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Before / after…</source>
-        <translation type="unfinished"></translation>
+        <translation>前後比較(&amp;B)…</translation>
     </message>
     <message>
         <source>Compare two time ranges of this session, or this session with another session file, per operation and statement</source>
-        <translation type="unfinished"></translation>
+        <translation>このセッションの 2 つの時間範囲、またはこのセッションと別のセッションファイルを、オペレーションとステートメントごとに比較します</translation>
     </message>
 </context>
 <context>
     <name>kansoku::BeforeAfterController</name>
     <message>
         <source>%1: the session is not open</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: セッションが開いていません</translation>
     </message>
     <message>
         <source>%1 (%2): no traces between %3 and %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2): %3 から %4 までの間にトレースはありません</translation>
     </message>
     <message>
         <source>%1 (%2): the session holds no traces</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2): セッションにトレースがありません</translation>
     </message>
     <message>
         <source>before</source>
-        <translation type="unfinished"></translation>
+        <translation>変更前</translation>
     </message>
     <message>
         <source>after</source>
-        <translation type="unfinished"></translation>
+        <translation>変更後</translation>
     </message>
     <message>
         <source>The comparison failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>比較に失敗しました: %1</translation>
     </message>
     <message>
         <source>Another session was opened: compare again.</source>
-        <translation type="unfinished"></translation>
+        <translation>別のセッションが開かれました。もう一度比較してください。</translation>
     </message>
 </context>
 <context>
     <name>kansoku::BeforeAfterDialog</name>
     <message>
         <source>%1: %2 — %3 traces, %4 spans</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 — トレース %3 件、スパン %4 件</translation>
     </message>
     <message>
         <source>Before / after</source>
-        <translation type="unfinished"></translation>
+        <translation>前後比較</translation>
     </message>
     <message>
         <source>Before</source>
-        <translation type="unfinished"></translation>
+        <translation>変更前</translation>
     </message>
     <message>
         <source>After</source>
-        <translation type="unfinished"></translation>
+        <translation>変更後</translation>
     </message>
     <message>
         <source>An operation or statement is worse when its p95 or its calls per request grew by more than this</source>
-        <translation type="unfinished"></translation>
+        <translation>p95 またはリクエストあたりの呼び出しがこの値を超えて増えたオペレーションやステートメントを悪化とみなします</translation>
     </message>
     <message>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>比較</translation>
     </message>
     <message>
         <source>Save report…</source>
-        <translation type="unfinished"></translation>
+        <translation>レポートを保存…</translation>
     </message>
     <message>
         <source>Double-click a row to list its traces in the Traces pane</source>
-        <translation type="unfinished"></translation>
+        <translation>行をダブルクリックすると、そのトレースをトレースペインに一覧表示します</translation>
     </message>
     <message>
         <source>Worse above:</source>
-        <translation type="unfinished"></translation>
+        <translation>悪化のしきい値:</translation>
     </message>
     <message>
         <source>%1, %2: the range is empty — its end must be after its start.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1、%2: 範囲が空です — 終了は開始より後にしてください。</translation>
     </message>
     <message>
         <source>Comparing %1 with %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 と %2 を比較中…</translation>
     </message>
     <message>
         <source>&lt;b style=&quot;color:#b3261e&quot;&gt;After is worse&lt;/b&gt; (threshold %1%):&lt;ul style=&quot;margin:0&quot;&gt;%2&lt;/ul&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b style=&quot;color:#b3261e&quot;&gt;変更後は悪化しています&lt;/b&gt;（しきい値 %1%）:&lt;ul style=&quot;margin:0&quot;&gt;%2&lt;/ul&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;After is not worse&lt;/b&gt;: no operation&apos;s or statement&apos;s p95 or calls per request grew by more than %1%, and no new finding.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;変更後は悪化していません&lt;/b&gt;: p95 またはリクエストあたりの呼び出しが %1% を超えて増えたオペレーションやステートメントはなく、新しい検出結果もありません。</translation>
     </message>
     <message>
         <source>New findings</source>
-        <translation type="unfinished"></translation>
+        <translation>新しい検出結果</translation>
     </message>
     <message>
         <source>Persisting</source>
-        <translation type="unfinished"></translation>
+        <translation>継続中</translation>
     </message>
     <message>
         <source>Fixed</source>
-        <translation type="unfinished"></translation>
+        <translation>解消済み</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;: none&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;: なし&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
         <source>Compared: %n operation and statement rows</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>比較しました: オペレーションとステートメント %n 行</numerusform>
         </translation>
     </message>
     <message>
         <source>Saved the report to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>レポートを %1 に保存しました</translation>
     </message>
     <message>
         <source>Save before/after report</source>
-        <translation type="unfinished"></translation>
+        <translation>前後比較レポートを保存</translation>
     </message>
     <message>
         <source>Text report (*.txt);;JSON report (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>テキストレポート (*.txt);;JSON レポート (*.json)</translation>
     </message>
 </context>
 <context>
     <name>kansoku::BeforeAfterSideBox</name>
     <message>
         <source>Whole session</source>
-        <translation type="unfinished"></translation>
+        <translation>セッション全体</translation>
     </message>
     <message>
         <source>Current range</source>
-        <translation type="unfinished"></translation>
+        <translation>現在の範囲</translation>
     </message>
     <message>
         <source>The time range the window shows</source>
-        <translation type="unfinished"></translation>
+        <translation>ウィンドウに表示中の時間範囲</translation>
     </message>
     <message>
         <source>Source:</source>
-        <translation type="unfinished"></translation>
+        <translation>ソース:</translation>
     </message>
     <message>
         <source>From (local time):</source>
-        <translation type="unfinished">開始（ローカル時刻）:</translation>
+        <translation>開始（ローカル時刻）:</translation>
     </message>
     <message>
         <source>To:</source>
-        <translation type="unfinished">終了:</translation>
+        <translation>終了:</translation>
     </message>
     <message>
         <source>This session (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>このセッション（%1）</translation>
     </message>
     <message>
         <source>Another session file…</source>
-        <translation type="unfinished"></translation>
+        <translation>別のセッションファイル…</translation>
     </message>
     <message>
         <source>this session (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>このセッション（%1）</translation>
     </message>
     <message>
         <source>%1: open a session file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: セッションファイルを開く</translation>
     </message>
     <message>
         <source>Kansoku sessions (*.kansoku);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kansoku セッション (*.kansoku);;すべてのファイル (*)</translation>
     </message>
 </context>
 <context>
@@ -1776,55 +1776,55 @@ OTLP で送信されたログは、届き次第ここに表示されます。</t
     <name>kansoku::RunComparisonTable</name>
     <message>
         <source>Operation / statement</source>
-        <translation type="unfinished"></translation>
+        <translation>オペレーション / ステートメント</translation>
     </message>
     <message>
         <source>Requests</source>
-        <translation type="unfinished">リクエスト</translation>
+        <translation>リクエスト</translation>
     </message>
     <message>
         <source>p50</source>
-        <translation type="unfinished">p50</translation>
+        <translation>p50</translation>
     </message>
     <message>
         <source>p95</source>
-        <translation type="unfinished">p95</translation>
+        <translation>p95</translation>
     </message>
     <message>
         <source>Calls per request</source>
-        <translation type="unfinished">リクエストあたりの呼び出し</translation>
+        <translation>リクエストあたりの呼び出し</translation>
     </message>
     <message>
         <source>Errors</source>
-        <translation type="unfinished">エラー</translation>
+        <translation>エラー</translation>
     </message>
     <message>
         <source>Time per request</source>
-        <translation type="unfinished"></translation>
+        <translation>リクエストあたりの時間</translation>
     </message>
     <message>
         <source>Impact</source>
-        <translation type="unfinished"></translation>
+        <translation>影響</translation>
     </message>
     <message>
         <source>The time the change adds (+) or saves (−) over the larger run: the change in time per request times its requests. Rows are sorted by it.</source>
-        <translation type="unfinished"></translation>
+        <translation>変更によって、リクエスト数の多い方の実行全体で増える (+) または減る (−) 時間: リクエストあたりの時間の変化 × そのリクエスト数。行はこの値で並べ替えられます。</translation>
     </message>
     <message>
         <source>%1 › `%2`</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 › `%2`</translation>
     </message>
     <message>
         <source>appeared</source>
-        <translation type="unfinished"></translation>
+        <translation>出現</translation>
     </message>
     <message>
         <source>vanished</source>
-        <translation type="unfinished"></translation>
+        <translation>消失</translation>
     </message>
     <message>
         <source>worse</source>
-        <translation type="unfinished"></translation>
+        <translation>悪化</translation>
     </message>
 </context>
 <context>
@@ -2708,108 +2708,109 @@ B: 呼び出し %4 件、%5（セルフ %6）</translation>
     </message>
     <message>
         <source>Compare with…</source>
-        <translation type="unfinished"></translation>
+        <translation>比較…</translation>
     </message>
     <message>
         <source>Set this trace beside another one, merged by operation: what only one of them did, and how calls and time changed</source>
-        <translation type="unfinished"></translation>
+        <translation>このトレースを別のトレースと並べ、オペレーションごとにまとめて比較します: 片方だけが行った処理と、呼び出しと時間の変化</translation>
     </message>
     <message>
         <source>Another trace by its id…</source>
-        <translation type="unfinished"></translation>
+        <translation>ID で別のトレースを指定…</translation>
     </message>
     <message>
         <source>operation</source>
-        <translation type="unfinished"></translation>
+        <translation>オペレーション</translation>
     </message>
     <message>
         <source>The fastest “%1” in the time range</source>
-        <translation type="unfinished"></translation>
+        <translation>時間範囲内で最も速い “%1”</translation>
     </message>
     <message>
         <source>The slowest “%1” in the time range</source>
-        <translation type="unfinished"></translation>
+        <translation>時間範囲内で最も遅い “%1”</translation>
     </message>
     <message>
         <source>Compare with a trace</source>
-        <translation type="unfinished"></translation>
+        <translation>トレースと比較</translation>
     </message>
     <message>
         <source>Trace id (32 hex digits):</source>
-        <translation type="unfinished"></translation>
+        <translation>トレース ID（16 進数 32 桁）:</translation>
     </message>
     <message>
         <source>“%1” is not a trace id: it has 32 hex digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” はトレース ID ではありません: トレース ID は 16 進数 32 桁です。</translation>
     </message>
     <message>
         <source>That is this trace; give the id of another one.</source>
-        <translation type="unfinished"></translation>
+        <translation>これはこのトレースです。別のトレースの ID を指定してください。</translation>
     </message>
     <message>
         <source>Find in trace: name, attribute, key=value  (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>トレース内を検索: 名前、属性、key=value  (Ctrl+F)</translation>
     </message>
     <message>
         <source>Words match part of a span&apos;s name, service, id, status message, event names or attribute keys and values (ignoring case); key=value matches one attribute, &quot;quotes&quot; hold spaces; every word must match. Enter: next match, Shift+Enter: previous, Esc: clear.</source>
-        <translation type="unfinished"></translation>
+        <translation>各単語は、スパンの名前、サービス、ID、ステータスメッセージ、イベント名、属性のキーと値の一部に一致します（大文字小文字は区別しません）。key=value は 1 つの属性に一致し、&quot;引用符&quot; で囲むと空白を含められます。すべての単語が一致する必要があります。Enter: 次の一致、Shift+Enter: 前の一致、Esc: クリア。</translation>
     </message>
     <message>
         <source>Only spans of this service</source>
-        <translation type="unfinished"></translation>
+        <translation>このサービスのスパンのみ</translation>
     </message>
     <message>
         <source>Only spans of this kind</source>
-        <translation type="unfinished"></translation>
+        <translation>この種類のスパンのみ</translation>
     </message>
     <message>
         <source>Previous match (Shift+F3)</source>
-        <translation type="unfinished"></translation>
+        <translation>前の一致 (Shift+F3)</translation>
     </message>
     <message>
         <source>Next match (F3)</source>
-        <translation type="unfinished"></translation>
+        <translation>次の一致 (F3)</translation>
     </message>
     <message>
         <source>All services</source>
-        <translation type="unfinished">すべてのサービス</translation>
+        <translation>すべてのサービス</translation>
     </message>
     <message>
         <source>All kinds</source>
-        <translation type="unfinished"></translation>
+        <translation>すべての種類</translation>
     </message>
     <message>
         <source>Close the quote, or put a key before =</source>
-        <translation type="unfinished"></translation>
+        <translation>引用符を閉じるか、= の前にキーを入れてください</translation>
     </message>
     <message>
         <source>No match</source>
-        <translation type="unfinished"></translation>
+        <translation>一致なし</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 件中 %1 件</translation>
     </message>
     <message>
         <source>match</source>
-        <translation type="unfinished"></translation>
+        <translation>件一致</translation>
     </message>
     <message>
         <source>matches</source>
-        <translation type="unfinished"></translation>
+        <translation>件一致</translation>
     </message>
     <message>
         <source>%1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>ほか %1 件</translation>
     </message>
     <message>
         <source>Critical path %1: </source>
-        <translation type="unfinished"></translation>
+        <translation>クリティカルパス %1: </translation>
     </message>
     <message>
         <source>Time on the critical path per service, its own work only:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>サービスごとのクリティカルパス上の時間（自身の処理のみ）:
+</translation>
     </message>
 </context>
 <context>
@@ -2895,19 +2896,19 @@ B: 呼び出し %4 件、%5（セルフ %6）</translation>
     </message>
     <message>
         <source>×%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>×%1 · %2</translation>
     </message>
     <message>
         <source>%1 calls cover %2 of the time axis&lt;br&gt;Sum of their durations: %3&lt;br&gt;Slowest: %4&lt;br&gt;Starts at +%5</source>
-        <translation type="unfinished"></translation>
+        <translation>呼び出し %1 件が時間軸の %2 を占めます&lt;br&gt;所要時間の合計: %3&lt;br&gt;最も遅いもの: %4&lt;br&gt;開始 +%5</translation>
     </message>
     <message>
         <source>Errors: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>エラー: %1</translation>
     </message>
     <message>
         <source>Expand to list the calls in start order</source>
-        <translation type="unfinished"></translation>
+        <translation>展開すると呼び出しを開始順に一覧表示します</translation>
     </message>
 </context>
 <context>
@@ -3037,7 +3038,7 @@ B: 呼び出し %4 件、%5（セルフ %6）</translation>
     </message>
     <message>
         <source>No other “%1” trace in the time range to compare with.</source>
-        <translation type="unfinished"></translation>
+        <translation>時間範囲内に比較できる他の “%1” トレースはありません。</translation>
     </message>
 </context>
 <context>
