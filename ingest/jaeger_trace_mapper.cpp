@@ -75,11 +75,14 @@ std::optional<KeyValue> typedTag(element tag)
             entry.value = AnyValue::fromBytes(bytes.toStdString());
         }
     } else {
+        // Any other JSON value is kept as its JSON text. A tag without "value" keeps an empty
+        // one: the error result holds no element to print (a fuzzer found the null document).
         std::string_view text;
+        element other;
         if (value.get(text) == simdjson::SUCCESS)
             entry.value = AnyValue::fromString(std::string(text));
-        else
-            entry.value = AnyValue::fromString(simdjson::to_string(value.value_unsafe()));
+        else if (value.get(other) == simdjson::SUCCESS)
+            entry.value = AnyValue::fromString(simdjson::to_string(other));
     }
     return entry;
 }

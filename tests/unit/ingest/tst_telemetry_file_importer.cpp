@@ -136,6 +136,7 @@ private Q_SLOTS:
     void nonTelemetryFileNamesTheFormats();
     void missingFileIsUnreadable();
     void jaegerMapping();
+    void jaegerTagWithoutValue();
     void zipkinMapping();
     void cancelStopsMidway();
     void fullQueueIsRetriedNotDropped();
@@ -451,6 +452,36 @@ void TestTelemetryFileImporter::jaegerMapping()
     QCOMPARE(producer->traceId, hexId<16>("463ac35c9f6413ad48485a3953bb6124"));
     QCOMPARE(producer->status.code, StatusCode::Unset);
     QCOMPARE(resource->serviceName(), std::string("frontend"));
+}
+
+void TestTelemetryFileImporter::jaegerTagWithoutValue()
+{
+    // Tags without a value, or with one of another JSON type than their declared type: the span
+    // is imported, a tag without a value gets no value (the sanitizer run checks that no null
+    // document is read for it), an object is kept as its JSON text.
+    const QByteArray content = QByteArrayLiteral(
+        "{\"data\":[{\"traceID\":\"5b8efcf56a302b43\",\"spans\":[{\"traceID\":"
+        "\"5b8efcf56a302b43\",\"spanID\":\"a1b2c3d4e5f60718\",\"operationName\":\"op\","
+        "\"references\":[],\"startTime\":1700000000000000,\"duration\":10,\"tags\":["
+        "{\"key\":\"no.value\",\"type\":\"string\"},"
+        "{\"key\":\"no.int\",\"type\":\"int64\"},"
+        "{\"key\":\"object\",\"type\":\"string\",\"value\":{\"a\":1}}],"
+        "\"processID\":\"p1\"}],\"processes\":{\"p1\":{\"serviceName\":\"svc\","
+        "\"tags\":[]}}}]}\n");
+    RecordingSink sink;
+    const FileImportResult result = import(writeTemp(content, "jaeger_no_value.json"), sink);
+    QCOMPARE(result.format, TelemetryFileFormat::JaegerJson);
+    QCOMPARE(result.spans, std::int64_t(1));
+    const TelemetryBatch all = sink.merged();
+    const Span *span = findSpan(all, "op");
+    QVERIFY(span);
+    for (const char *key : {"no.value", "no.int"}) {
+        const AnyValue *value = findAttribute(span->attributes, key);
+        QVERIFY2(!value || value->type() == AnyValue::Type::Empty, key);
+    }
+    const AnyValue *object = findAttribute(span->attributes, "object");
+    QVERIFY(object);
+    QCOMPARE(object->stringValue(), std::string("{\"a\":1}"));
 }
 
 void TestTelemetryFileImporter::zipkinMapping()
