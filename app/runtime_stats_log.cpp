@@ -54,7 +54,8 @@ RuntimeStatsLog::~RuntimeStatsLog()
 QString RuntimeStatsLog::headerLine()
 {
     return QStringLiteral(
-        "elapsed_s,rss_kib,loop_late_p50_us,loop_late_p99_us,loop_late_max_us,refreshes,"
+        "elapsed_s,rss_kib,rss_anon_kib,loop_late_p50_us,loop_late_p99_us,loop_late_max_us,"
+        "refreshes,"
         "refresh_p50_us,refresh_p99_us,refresh_max_us,db_kib,wal_kib,spans,logs,points,"
         "received_per_s,stored_per_s,queued,pruned_spans");
 }
@@ -91,6 +92,7 @@ void RuntimeStatsLog::writeLine()
     const std::int64_t received = m_runtime->counters().total().received;
     const std::int64_t stored = storedItems(storage);
     const QString databasePath = m_runtime->store()->databasePath();
+    const ProcessMemory::Resident memory = ProcessMemory::resident();
     const auto micros = [](std::int64_t ns) {
         return QString::number(ns / 1000);
     };
@@ -99,7 +101,8 @@ void RuntimeStatsLog::writeLine()
     };
     const QStringList fields{
         QString::number(nowNs / 1e9, 'f', 1),
-        kibibytes(ProcessMemory::residentBytes()),
+        kibibytes(memory.totalBytes),
+        kibibytes(memory.anonymousBytes),
         micros(lateness.medianNs()),
         micros(lateness.quantileNs(0.99)),
         micros(lateness.maxNs()),

@@ -82,6 +82,7 @@ struct Figure
 
 constexpr Figure figures[] = {
     {"rss_kib", "RSS (MiB)", 1.0 / 1024},
+    {"rss_anon_kib", "RSS, anonymous: heap and stacks (MiB)", 1.0 / 1024},
     {"loop_late_p50_us", "event loop lateness p50 (ms)", 1e-3},
     {"loop_late_p99_us", "event loop lateness p99 (ms)", 1e-3},
     {"loop_late_max_us", "event loop lateness max (ms)", 1e-3},
@@ -173,7 +174,8 @@ bool renderPlot(const StatsTable &table, const QString &pngPath)
         return map;
     }();
     const std::vector<std::pair<QString, QStringList>> panels{
-        {QStringLiteral("Memory (MiB)"), {QStringLiteral("rss_kib")}},
+        {QStringLiteral("Memory (MiB)"),
+         {QStringLiteral("rss_kib"), QStringLiteral("rss_anon_kib")}},
         {QStringLiteral("Latency (ms)"),
          {QStringLiteral("loop_late_p99_us"), QStringLiteral("refresh_p50_us"),
           QStringLiteral("refresh_p99_us")}},
