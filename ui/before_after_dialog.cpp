@@ -238,6 +238,8 @@ void BeforeAfterDialog::saveReport(const QString &path)
 {
     if (!m_report)
         return;
+    // A newer run would supersede this one before it writes (BackgroundQuery): one save at a time.
+    m_save->setEnabled(false);
     m_saveQuery.run(
         this,
         [report = *m_report, path] {
@@ -249,6 +251,7 @@ void BeforeAfterDialog::saveReport(const QString &path)
             return file.finish();
         },
         [this](const ExportResult &result) {
+            m_save->setEnabled(bool(m_report));
             const QString message
                 = result.ok ? tr("Saved the report to %1").arg(result.path) : result.error;
             showStatus(message, !result.ok);

@@ -1,6 +1,11 @@
 // Runs one kind of query on a worker thread (the global QThreadPool) and delivers only the newest
 // answer: every run() bumps a generation number and answers of older runs are dropped, so a slow
-// stale query never overwrites a newer result (KDAB hotspot's job tracker). Owned and used on the
+// stale query never overwrites a newer result (KDAB hotspot's job tracker). A run that a newer
+// run() or cancel() supersedes before a pool thread takes it up is skipped, not worked: on a busy
+// machine the panes ask again faster than two pool threads answer, and working every stale
+// request in turn delayed a soak run's refreshes by up to 30 s. So work whose effect the user
+// asked for (a file written) must not be superseded: its callers disable their trigger while
+// isBusy(). Owned and used on the
 // GUI (main) thread, with receivers on that thread; the work function runs on a pool thread and
 // must only touch values it captured.
 #pragma once
@@ -12,6 +17,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QThreadPool>
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -44,10 +50,12 @@ public:
                              m_generation, m_running, generation, sinceRun});
         QThreadPool::globalInstance()->start([task] {
             std::optional<Result> result;
-            try {
-                result.emplace(task->work());
-            } catch (const std::exception &error) {
-                qWarning("A background query failed: %s", error.what());
+            if (task->latest->load(std::memory_order_relaxed) == task->generation) {
+                try {
+                    result.emplace(task->work());
+                } catch (const std::exception &error) {
+                    qWarning("A background query failed: %s", error.what());
+                }
             }
             // The answer is posted to the application object, which outlives every receiver,
             // and the receiver is looked at only there, on the main thread, so a pane deleted
@@ -78,14 +86,16 @@ private:
         Work work;
         Done done;
         QPointer<QObject> receiver;
-        std::shared_ptr<std::uint64_t> latest;
+        std::shared_ptr<std::atomic<std::uint64_t>> latest;
         std::shared_ptr<int> running;
         std::uint64_t generation;
         QElapsedTimer sinceRun;
     };
 
     // Shared with pending tasks, which may outlive a moved-from or destroyed owner.
-    std::shared_ptr<std::uint64_t> m_generation = std::make_shared<std::uint64_t>(0);
+    // Atomic: a pool thread reads it to skip superseded work.
+    std::shared_ptr<std::atomic<std::uint64_t>> m_generation
+        = std::make_shared<std::atomic<std::uint64_t>>(0);
     std::shared_ptr<int> m_running = std::make_shared<int>(0);
 };
 

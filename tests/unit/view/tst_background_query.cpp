@@ -3,6 +3,7 @@
 #include <QSemaphore>
 #include <QTest>
 #include <algorithm>
+#include <atomic>
 #include <memory>
 #include <stdexcept>
 #include <vector>
@@ -16,6 +17,7 @@ private Q_SLOTS:
     void deliversOnReceiverThread();
     void dropsStaleAnswers();
     void cancelDropsPendingAnswer();
+    void supersededRunsAreNotWorked();
     void destroyedReceiverGetsNothing();
     void receiversDeletedWhileAnswersArrive();
     void recordsLatencyOfAppliedAnswersWhenEnabled();
@@ -84,6 +86,53 @@ void TestBackgroundQuery::cancelDropsPendingAnswer()
     QTRY_VERIFY(!query.isBusy());
     QCoreApplication::processEvents();
     QVERIFY(!answered);
+}
+
+void TestBackgroundQuery::supersededRunsAreNotWorked()
+{
+    // One pool thread, held busy: the three runs queue behind it, and the two that a newer run
+    // supersedes while they wait, and the one cancel() supersedes, must not be worked at all.
+    QThreadPool *pool = QThreadPool::globalInstance();
+    const int threads = pool->maxThreadCount();
+    pool->setMaxThreadCount(1);
+    QSemaphore started;
+    QSemaphore releaseBlocker;
+    pool->start([&] {
+        started.release();
+        releaseBlocker.acquire();
+    });
+    started.acquire();
+
+    BackgroundQuery query;
+    std::atomic<int> worked{0};
+    QList<int> answers;
+    for (int run = 1; run <= 3; ++run) {
+        query.run(
+            this,
+            [&worked, run] {
+                ++worked;
+                return run;
+            },
+            [&answers](int result) { answers.append(result); });
+    }
+    BackgroundQuery cancelled;
+    bool cancelledWorked = false;
+    cancelled.run(
+        this,
+        [&cancelledWorked] {
+            cancelledWorked = true;
+            return 0;
+        },
+        [](int) {});
+    cancelled.cancel();
+    releaseBlocker.release();
+
+    QTRY_VERIFY(!query.isBusy() && !cancelled.isBusy());
+    pool->waitForDone();
+    pool->setMaxThreadCount(threads);
+    QCOMPARE(answers, QList<int>{3});
+    QCOMPARE(worked.load(), 1);
+    QVERIFY(!cancelledWorked);
 }
 
 void TestBackgroundQuery::destroyedReceiverGetsNothing()
