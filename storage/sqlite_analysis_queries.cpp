@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <limits>
 #include <unordered_map>
 
 namespace kansoku {
@@ -36,22 +37,6 @@ void SqliteAnalysisQueries::forEachAnalysisTrace(
     if (!connection.get())
         return;
     SqliteDatabase &database = *connection.get();
-    SqlBuilder builder;
-    builder.add("SELECT s.trace_key, t.trace_id, s.span_id, s.parent_span_id, s.name, s.kind, "
-                "s.start_ns, s.end_ns, s.status_code, s.status_message, s.service_id, "
-                "s.resource_id, s.attributes, s.events FROM traces t CROSS JOIN spans s ON "
-                "s.trace_key = t.trace_key");
-    if (range.hasStart() || range.hasEnd()) {
-        builder.add(" WHERE t.trace_key IN (SELECT trace_key FROM traces WHERE 1");
-        builder.addTimeRange("start_ns", range);
-        builder.add(")");
-    }
-    builder.add(" ORDER BY t.trace_key");
-    SqliteStatement *select = database.cached(builder.sql());
-    if (!select)
-        return;
-    builder.bind(*select);
-
     std::unordered_map<std::int64_t, SpanOrigin> origins; // by resource id
     auto originOf = [&](std::int64_t resourceId, std::int64_t serviceId) -> const SpanOrigin & {
         auto [it, added] = origins.try_emplace(resourceId);
@@ -89,7 +74,30 @@ void SqliteAnalysisQueries::forEachAnalysisTrace(
         }
         return visit(trace);
     };
+    // The chunk's statement: the traces after afterKey (in range), by key.
+    const auto chunkAfter = [&](std::int64_t afterKey) -> SqliteStatement * {
+        SqlBuilder builder;
+        builder.add("SELECT s.trace_key, t.trace_id, s.span_id, s.parent_span_id, s.name, s.kind, "
+                    "s.start_ns, s.end_ns, s.status_code, s.status_message, s.service_id, "
+                    "s.resource_id, s.attributes, s.events FROM traces t CROSS JOIN spans s ON "
+                    "s.trace_key = t.trace_key WHERE t.trace_key > ?");
+        builder.addInt(afterKey);
+        if (range.hasStart() || range.hasEnd()) {
+            builder.add(" AND t.trace_key IN (SELECT trace_key FROM traces WHERE 1");
+            builder.addTimeRange("start_ns", range);
+            builder.add(")");
+        }
+        builder.add(" ORDER BY t.trace_key");
+        SqliteStatement *statement = database.cached(builder.sql());
+        if (statement)
+            builder.bind(*statement);
+        return statement;
+    };
+    SqliteStatement *select = chunkAfter(std::numeric_limits<std::int64_t>::min());
+    if (!select)
+        return;
     std::int64_t traceKey = 0;
+    std::int64_t chunkSpans = 0;
     while (select->step() == SQLITE_ROW) {
         const std::int64_t key = select->columnInt(0);
         if (!trace.spans.empty() && key != traceKey) {
@@ -98,7 +106,17 @@ void SqliteAnalysisQueries::forEachAnalysisTrace(
                 return;
             }
             trace.spans.clear();
+            if (chunkSpans >= readChunkSpans) {
+                // This row, the next trace's first, is read again by the next chunk.
+                select->reset();
+                select = chunkAfter(traceKey);
+                if (!select)
+                    return;
+                chunkSpans = 0;
+                continue;
+            }
         }
+        ++chunkSpans;
         if (trace.spans.empty()) {
             traceKey = key;
             trace.traceId = select->columnId<16>(1);

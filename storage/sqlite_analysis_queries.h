@@ -1,9 +1,11 @@
 // The analysis read of SqliteTelemetryQueries: streams a session's traces as AnalysisTraces, one
 // at a time, for the findings detectors and run profiles. Any thread, concurrently: each call
-// leases its own read-only connection and holds it, with one read snapshot, until it returns.
+// leases its own read-only connection and holds it until it returns.
 #pragma once
 
 #include "core/telemetry_queries.h"
+
+#include <cstdint>
 
 namespace kansoku {
 
@@ -30,10 +32,20 @@ public:
     //   it costs little; spans without events (most of them) cost nothing. A damaged column
     //   gives no type.
     // - service and serviceVersion: from the span's resource, looked up once per resource.
-    // visit runs while the statement is open: a slow visitor holds the read snapshot (and so
-    // WAL checkpoints) for as long as it takes. It may run other queries meanwhile.
+    // visit runs while a statement is open: a slow visitor holds the read snapshot (and so WAL
+    // checkpoints) for as long as it takes. It may run other queries meanwhile.
+    //
+    // The walk goes in chunks: once a chunk has read readChunkSpans spans, its statement ends at
+    // the next trace boundary and a new one carries on after the last trace handed over, on a new
+    // snapshot (so traces committed meanwhile with a higher key are seen). One statement for a
+    // whole session held one snapshot for as long as the analysis ran (tens of seconds on a
+    // loaded machine, over and over while the Findings pane followed live data): the checkpointer
+    // could never restart the WAL, which grew to 945 MiB in a soak run with a 128 MiB limit.
     void forEachAnalysisTrace(const TimeRange &range,
                               const std::function<bool(const AnalysisTrace &)> &visit) const;
+
+    // About 50 ms of reading on the reference machine.
+    static constexpr std::int64_t readChunkSpans = 16384;
 
 private:
     ReadConnectionPool &m_pool;

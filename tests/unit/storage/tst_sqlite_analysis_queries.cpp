@@ -1,11 +1,14 @@
 // TelemetryQueries::forEachAnalysisTrace over a real store (SqliteAnalysisQueries): the fields of
 // each AnalysisSpan, the attribute filter, services and versions, exception types, range
 // filtering, grouping and order, early stop, and damaged columns.
+#include "sqlite_analysis_queries.h"
 #include "support/storage_test_data.h"
 #include "telemetry_store.h"
 
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <limits>
 #include <sqlite3.h>
 
@@ -101,6 +104,7 @@ private Q_SLOTS:
     void stopsWhenVisitReturnsFalse();
     void emptyStore();
     void damagedColumnsAreSkipped();
+    void readsInChunksOnFreshSnapshots();
 
 private:
     std::shared_ptr<const TelemetryQueries> queries() const { return m_store->queries(); }
@@ -404,6 +408,58 @@ void TestSqliteAnalysisQueries::emptyStore()
         return true;
     });
     QCOMPARE(visits, 0);
+}
+
+void TestSqliteAnalysisQueries::readsInChunksOnFreshSnapshots()
+{
+    // Three traces of 10,000 spans: the first chunk ends after trace 2 (20,000 spans read), the
+    // second carries on with trace 3 on a new snapshot, so trace 4, committed while trace 1 was
+    // being visited, is seen too. One statement (one snapshot) for the walk would not see it.
+    static_assert(SqliteAnalysisQueries::readChunkSpans > 10000
+                  && SqliteAnalysisQueries::readChunkSpans <= 20000);
+    QTemporaryDir dir;
+    StorageOptions options;
+    options.databasePath = dir.filePath(QStringLiteral("chunks.db"));
+    options.commitMaxLatencyMs = 10;
+    TelemetryStore store(options);
+    QString error;
+    QVERIFY2(store.open(&error), qPrintable(error));
+    const Resource shop = resource("shop");
+    const auto bigTrace = [](int number) {
+        std::vector<Span> spans;
+        for (int i = 1; i <= 10000; ++i) {
+            spans.push_back(span(traceId(std::uint64_t(number)), spanId(std::uint64_t(i)),
+                                 i == 1 ? SpanId{} : spanId(1), "work", at(number) + i * msNs,
+                                 at(number) + (i + 1) * msNs));
+        }
+        return spans;
+    };
+    for (int number = 1; number <= 3; ++number)
+        testdata::offerPatiently(store, spanBatch(shop, bigTrace(number)));
+    QTRY_COMPARE(store.status().totals.spans, std::int64_t(30000));
+
+    QList<int> numbers;
+    QList<std::size_t> sizes;
+    bool committedMeanwhile = false;
+    store.queries()->forEachAnalysisTrace({}, [&](const AnalysisTrace &trace) {
+        numbers.append(trace.traceId.bytes[15]);
+        sizes.append(trace.spans.size());
+        if (numbers.size() == 1) {
+            testdata::offerPatiently(store, spanBatch(shop, bigTrace(4)));
+            QElapsedTimer waited;
+            waited.start();
+            while (store.status().totals.spans < 40000 && waited.elapsed() < 30000)
+                QThread::msleep(10);
+            committedMeanwhile = store.status().totals.spans == 40000;
+        }
+        return true;
+    });
+    QVERIFY(committedMeanwhile);
+    QCOMPARE(numbers, (QList<int>{1, 2, 3, 4}));
+    QCOMPARE(sizes, (QList<std::size_t>{10000, 10000, 10000, 10000}));
+    // A bounded range goes in chunks the same way.
+    QCOMPARE(traceNumbers(collect(*store.queries(), TimeRange{at(2), at(5)})),
+             (QList<int>{2, 3, 4}));
 }
 
 void TestSqliteAnalysisQueries::damagedColumnsAreSkipped()
