@@ -485,10 +485,12 @@ void TestRetention::pruningRetiresOnlyServicesWithNothingLeft()
             OfferResult::Accepted);
     };
     auto logOf = [&](const char *service, std::int64_t timeNs) {
-        QCOMPARE(store.offerWaiting(
-                     logBatch(resource(service), {log(timeNs, 9, AnyValue::fromString("line"))}),
-                     std::chrono::seconds(10)),
-                 OfferResult::Accepted);
+        QCOMPARE(
+            store.offerWaiting(logBatch(resource(service),
+                                        {log(timeNs, 9, AnyValue::fromString("needle"),
+                                             {{"user", AnyValue::fromString("alice wonder")}})}),
+                               std::chrono::seconds(10)),
+            OfferResult::Accepted);
     };
     auto pointOf = [&](const char *service, std::int64_t timeNs) {
         QCOMPARE(store.offerWaiting(metricBatch(resource(service), {gauge(timeNs)}),
