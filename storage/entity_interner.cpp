@@ -27,19 +27,23 @@ bool EntityInterner::load(std::string *errorMessage)
     m_services.clear();
     m_resources.clear();
     m_scopes.clear();
+    m_retiredServiceIds.clear();
     SqliteStatement services(m_database.handle(), "SELECT service_id, name FROM services");
+    SqliteStatement retired(m_database.handle(), "SELECT service_id FROM retired_services");
     SqliteStatement resources(m_database.handle(),
                               "SELECT resource_id, service_id, attributes, "
                               "dropped_attributes_count, schema_url FROM resources");
     SqliteStatement scopes(m_database.handle(),
                            "SELECT scope_id, name, version, attributes, dropped_attributes_count, "
                            "schema_url FROM scopes");
-    if (!services.isValid() || !resources.isValid() || !scopes.isValid()) {
+    if (!services.isValid() || !retired.isValid() || !resources.isValid() || !scopes.isValid()) {
         *errorMessage = "cannot read " + m_database.path() + ": " + m_database.errorMessage();
         return false;
     }
     while (services.step() == SQLITE_ROW)
         m_services.emplace(services.columnText(1), services.columnInt(0));
+    while (retired.step() == SQLITE_ROW)
+        m_retiredServiceIds.insert(retired.columnInt(0));
     while (resources.step() == SQLITE_ROW) {
         m_resources.emplace(resourceKey(resources.columnTextView(2),
                                         static_cast<std::uint32_t>(resources.columnInt(3)),
@@ -59,7 +63,7 @@ std::int64_t EntityInterner::serviceId(const std::string &name)
 {
     const auto it = m_services.find(name);
     if (it != m_services.end())
-        return it->second;
+        return reviveIfRetired(it->second) ? it->second : -1;
     SqliteStatement *insert = m_database.cached("INSERT INTO services(name) VALUES(?)");
     if (!insert)
         return -1;
@@ -78,7 +82,7 @@ EntityInterner::ResourceIds EntityInterner::resource(const Resource &resource,
     std::string key = resourceKey(attributes, resource.droppedAttributesCount, schemaUrl);
     const auto it = m_resources.find(key);
     if (it != m_resources.end())
-        return it->second;
+        return reviveIfRetired(it->second.serviceId) ? it->second : ResourceIds{};
     ResourceIds ids;
     ids.serviceId = serviceId(resource.serviceName());
     if (ids.serviceId < 0)
@@ -122,6 +126,23 @@ std::int64_t EntityInterner::scope(const InstrumentationScope &scope, const std:
     const std::int64_t id = sqlite3_last_insert_rowid(m_database.handle());
     m_scopes.emplace(std::move(key), id);
     return id;
+}
+
+bool EntityInterner::reviveIfRetired(std::int64_t serviceId)
+{
+    // Per resource, not per item; nearly always an empty set.
+    if (m_retiredServiceIds.empty() || m_retiredServiceIds.count(serviceId) == 0)
+        return true;
+    SqliteStatement *revive
+        = m_database.cached("DELETE FROM retired_services WHERE service_id = ?");
+    if (!revive)
+        return false;
+    revive->bindInt(1, serviceId);
+    if (!revive->execute())
+        return false;
+    // A rolled-back transaction reloads the set (StorageWriter::rollback()), row included.
+    m_retiredServiceIds.erase(serviceId);
+    return true;
 }
 
 std::string EntityInterner::resourceKey(std::string_view attributesJson, std::uint32_t dropped,

@@ -148,6 +148,7 @@ bool RetentionPruner::step(std::int64_t nowNs, StepResult *result, std::string *
     const Mode mode = chooseMode(nowNs, &cutoffNs);
     if (mode == Mode::None)
         return true;
+    m_touchedServiceIds.clear();
     const bool overCap = mode == Mode::Size && liveDataBytes() > m_limits.maxBytes;
     const auto deadline
         = Clock::now() + (mode == Mode::Clear || overCap ? catchUpStepBudget : stepBudget);
@@ -195,6 +196,14 @@ bool RetentionPruner::step(std::int64_t nowNs, StepResult *result, std::string *
             break;
     }
 
+    int retiredServices = 0;
+    if (!retireEmptiedServices(mode == Mode::Clear && complete, &retiredServices)) {
+        const std::string message = m_database.errorMessage();
+        m_writer.rollback();
+        *errorMessage
+            = "cannot retire services without telemetry in " + m_database.path() + ": " + message;
+        return false;
+    }
     const bool removedSome
         = removed.traces + removed.spans + removed.logRecords + removed.dataPoints > 0;
     if (removedSome && !m_writer.notePruned(removed, oldestTimeNs(), errorMessage)) {
@@ -212,6 +221,7 @@ bool RetentionPruner::step(std::int64_t nowNs, StepResult *result, std::string *
         m_totals.lastPruneUnixMs = nowNs / 1'000'000;
     }
     result->removed = removed;
+    result->retiredServices = retiredServices;
     switch (mode) {
     case Mode::Clear:
         m_clearing = !complete;
@@ -285,6 +295,7 @@ bool RetentionPruner::deleteTraces(std::int64_t cutoffNs, int maxTraces, Chunk *
             return false;
         chunk->removed.spans += sqlite3_changes(m_database.handle());
         for (const std::int64_t serviceId : trace.serviceIds) {
+            m_touchedServiceIds.insert(serviceId);
             deleteService->bindInt(1, serviceId);
             deleteService->bindInt(2, trace.traceKey);
             if (!executeOnce(deleteService))
@@ -305,6 +316,7 @@ bool RetentionPruner::deleteLogs(std::int64_t cutoffNs, int maxLogs, Chunk *chun
     struct OldLog
     {
         std::int64_t logId;
+        std::int64_t serviceId;
         std::string bodyText;
         std::string attributes;
         TraceId traceId;
@@ -312,8 +324,8 @@ bool RetentionPruner::deleteLogs(std::int64_t cutoffNs, int maxLogs, Chunk *chun
     // Logs are stored in arrival order: the head goes while it is older than the cutoff. A log
     // that arrived late with an older time waits for the head to reach it.
     SqliteStatement *select = m_database.cached(
-        "SELECT log_id, time_ns, body_text, attributes, trace_id FROM logs ORDER BY log_id "
-        "LIMIT ?");
+        "SELECT log_id, time_ns, body_text, attributes, trace_id, service_id FROM logs "
+        "ORDER BY log_id LIMIT ?");
     if (!select)
         return false;
     select->bindInt(1, maxLogs);
@@ -325,7 +337,7 @@ bool RetentionPruner::deleteLogs(std::int64_t cutoffNs, int maxLogs, Chunk *chun
             reachedCutoff = true;
             break;
         }
-        old.push_back({select->columnInt(0), select->columnText(2),
+        old.push_back({select->columnInt(0), select->columnInt(5), select->columnText(2),
                        std::string(select->columnBlobView(3)), select->columnId<16>(4)});
     }
     select->reset();
@@ -341,6 +353,7 @@ bool RetentionPruner::deleteLogs(std::int64_t cutoffNs, int maxLogs, Chunk *chun
     std::string attributeText;
     std::string traceIdHex;
     for (const OldLog &log : old) {
+        m_touchedServiceIds.insert(log.serviceId);
         Attributes attributes;
         // A damaged attributes value cannot be told back to FTS5: its entry stays behind,
         // matching no row (log queries join logs), rather than corrupting other entries.
@@ -375,10 +388,11 @@ bool RetentionPruner::deletePoints(std::int64_t cutoffNs, int maxPoints, Chunk *
         std::int64_t streamId;
         std::int64_t pointCount;
         std::int64_t lastTimeNs;
+        std::int64_t serviceId;
     };
     SqliteStatement *select = m_database.cached(
-        "SELECT stream_id, point_count, last_time_ns FROM metric_streams WHERE point_count > 0 "
-        "AND first_time_ns < ? ORDER BY first_time_ns LIMIT ?");
+        "SELECT stream_id, point_count, last_time_ns, service_id FROM metric_streams WHERE "
+        "point_count > 0 AND first_time_ns < ? ORDER BY first_time_ns LIMIT ?");
     if (!select)
         return false;
     select->bindInt(1, cutoffNs);
@@ -386,7 +400,8 @@ bool RetentionPruner::deletePoints(std::int64_t cutoffNs, int maxPoints, Chunk *
     std::vector<OldStream> streams;
     int rc = SQLITE_ROW;
     while ((rc = select->step()) == SQLITE_ROW)
-        streams.push_back({select->columnInt(0), select->columnInt(1), select->columnInt(2)});
+        streams.push_back({select->columnInt(0), select->columnInt(1), select->columnInt(2),
+                           select->columnInt(3)});
     select->reset();
     if (rc != SQLITE_DONE)
         return false;
@@ -419,6 +434,8 @@ bool RetentionPruner::deletePoints(std::int64_t cutoffNs, int maxPoints, Chunk *
         budget -= deleted;
         chunk->removed.dataPoints += deleted;
         const std::int64_t pointCount = std::max<std::int64_t>(0, stream.pointCount - deleted);
+        if (pointCount == 0)
+            m_touchedServiceIds.insert(stream.serviceId);
         first->bindInt(1, stream.streamId);
         const std::optional<std::int64_t> firstTimeNs = optionalInt(first);
         // An emptied stream keeps its row (its id may be shown or cached elsewhere), with no
@@ -432,6 +449,46 @@ bool RetentionPruner::deletePoints(std::int64_t cutoffNs, int maxPoints, Chunk *
         if (!executeOnce(update))
             return false;
         m_writer.setStreamPoints(stream.streamId, pointCount, newFirstNs, newLastNs);
+    }
+    return true;
+}
+
+bool RetentionPruner::retireEmptiedServices(bool everyService, int *retired)
+{
+    std::vector<std::int64_t> candidates(m_touchedServiceIds.begin(), m_touchedServiceIds.end());
+    m_touchedServiceIds.clear();
+    if (everyService) {
+        // A finished clear also retires the services that had no telemetry to delete (one sent
+        // only an empty resource, say).
+        SqliteStatement *all
+            = m_database.cached("SELECT service_id FROM services WHERE service_id NOT IN "
+                                "(SELECT service_id FROM retired_services)");
+        if (!all)
+            return false;
+        int rc = SQLITE_ROW;
+        while ((rc = all->step()) == SQLITE_ROW)
+            candidates.push_back(all->columnInt(0));
+        all->reset();
+        if (rc != SQLITE_DONE)
+            return false;
+    }
+    // Three index lookups: trace_services' primary key, logs_by_service,
+    // metric_streams_by_service.
+    SqliteStatement *retire = m_database.cached(
+        "INSERT OR IGNORE INTO retired_services(service_id) SELECT ?1 "
+        "WHERE NOT EXISTS(SELECT 1 FROM trace_services WHERE service_id = ?1) "
+        "AND NOT EXISTS(SELECT 1 FROM logs WHERE service_id = ?1) "
+        "AND NOT EXISTS(SELECT 1 FROM metric_streams WHERE service_id = ?1 AND point_count > 0)");
+    if (!retire)
+        return false;
+    for (const std::int64_t serviceId : candidates) {
+        retire->bindInt(1, serviceId);
+        if (!executeOnce(retire))
+            return false;
+        if (sqlite3_changes(m_database.handle()) > 0) {
+            m_writer.noteServiceRetired(serviceId);
+            ++*retired;
+        }
     }
     return true;
 }

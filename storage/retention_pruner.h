@@ -1,7 +1,8 @@
 // Keeps a session within its SessionLimits, and clears it on request: deletes the oldest whole
 // traces, logs and metric points in small steps, each its own short transaction between the
 // writer's, so ingest keeps flowing. The derived rows (trace_services, metric stream counters, the
-// totals row), the logs_fts index and StorageWriter's caches stay consistent with every step.
+// totals row), the logs_fts index and StorageWriter's caches stay consistent with every step, and
+// a service left without any telemetry is retired (retired_services) in the step that emptied it.
 // Writer thread only; borrows the write connection and the writer from TelemetryStore.
 #pragma once
 
@@ -10,6 +11,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <unordered_set>
 
 namespace kansoku {
 
@@ -40,6 +42,7 @@ public:
         PruneTotals removed;        // by this step
         bool moreWork = false;      // call step() again soon
         bool clearFinished = false; // a requested clear left the session empty
+        int retiredServices = 0;    // services this step left without telemetry
     };
     // At most one bounded step (a few thousand rows, tens of ms) when a limit is exceeded or a
     // clear is pending; nothing otherwise. nowNs: Unix epoch nanoseconds. False + a message
@@ -67,6 +70,9 @@ private:
     bool deleteTraces(std::int64_t cutoffNs, int maxTraces, Chunk *chunk);
     bool deleteLogs(std::int64_t cutoffNs, int maxLogs, Chunk *chunk);
     bool deletePoints(std::int64_t cutoffNs, int maxPoints, Chunk *chunk);
+    // Retires those of the touched services (every service: everyService) that have no trace, log
+    // or metric stream with points left; counts them in *retired.
+    bool retireEmptiedServices(bool everyService, int *retired);
     bool fail(std::string *errorMessage, const char *what);
 
     SqliteDatabase &m_database;
@@ -79,6 +85,8 @@ private:
     bool m_shrinking = false;               // over the cap: pruning until the low-water mark
     std::int64_t m_sliceNs = 1'000'000'000; // size mode deletes up to oldest + slice per chunk
     std::int64_t m_nextAgeCheckNs = 0;
+    // The services whose rows the current step deleted: the only ones it may have emptied.
+    std::unordered_set<std::int64_t> m_touchedServiceIds;
 };
 
 } // namespace kansoku

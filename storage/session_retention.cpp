@@ -70,8 +70,10 @@ SessionRetention::Outcome SessionRetention::runStep(std::int64_t nowNs)
     RetentionPruner::StepResult step;
     if (outcome.error.empty() && m_pruner->step(nowNs, &step, &outcome.error)) {
         const PruneTotals &removed = step.removed;
+        // A retired service changes what services() lists, even in a step that deleted no rows.
         outcome.removed
-            = removed.traces + removed.spans + removed.logRecords + removed.dataPoints > 0;
+            = removed.traces + removed.spans + removed.logRecords + removed.dataPoints > 0
+              || step.retiredServices > 0;
         outcome.moreWork = step.moreWork;
         outcome.clearFinished = step.clearFinished;
     }

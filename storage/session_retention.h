@@ -38,7 +38,7 @@ public:
 
     struct Outcome
     {
-        bool removed = false;       // rows were deleted: totals changed
+        bool removed = false;       // rows were deleted (totals changed) or services retired
         bool moreWork = false;      // run again soon, without waiting for new telemetry
         bool clearFinished = false; // a requested clear has emptied the session
         std::string error;          // the step failed (it was rolled back)

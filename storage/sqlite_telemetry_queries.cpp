@@ -1,5 +1,6 @@
 #include "sqlite_telemetry_queries.h"
 
+#include "schema_migrator.h"
 #include "sqlite_database.h"
 #include "sqlite_statement.h"
 
@@ -70,13 +71,28 @@ std::vector<std::string> SqliteTelemetryQueries::services() const
     ReadConnectionPool::Lease connection(m_pool);
     if (!connection.get())
         return names;
-    SqliteStatement *select = connection.get()->cached("SELECT name FROM services ORDER BY name");
-    if (!select)
-        return names;
-    while (select->step() == SQLITE_ROW)
-        names.push_back(select->columnText(0));
-    select->reset();
+    for (auto &[id, name] : listedServices(*connection.get()))
+        names.push_back(std::move(name));
     return names;
+}
+
+std::vector<std::pair<std::int64_t, std::string>>
+SqliteTelemetryQueries::listedServices(SqliteDatabase &database)
+{
+    // A file older than retired_services (opened read-only, so not upgraded) lists every service.
+    const bool hasRetired
+        = database.queryInt("PRAGMA user_version") >= SchemaMigrator::retiredServicesVersion();
+    SqliteStatement *select = database.cached(
+        hasRetired ? "SELECT service_id, name FROM services WHERE service_id NOT IN "
+                     "(SELECT service_id FROM retired_services) ORDER BY name"
+                   : "SELECT service_id, name FROM services ORDER BY name");
+    std::vector<std::pair<std::int64_t, std::string>> services;
+    if (!select)
+        return services;
+    while (select->step() == SQLITE_ROW)
+        services.emplace_back(select->columnInt(0), select->columnText(1));
+    select->reset();
+    return services;
 }
 
 std::vector<ServiceStatistics> SqliteTelemetryQueries::serviceStatistics() const
@@ -87,12 +103,8 @@ std::vector<ServiceStatistics> SqliteTelemetryQueries::serviceStatistics() const
         return statistics;
     SqliteDatabase &database = *connection.get();
     std::map<std::int64_t, ServiceStatistics> byId;
-    SqliteStatement *names = database.cached("SELECT service_id, name FROM services");
-    if (!names)
-        return statistics;
-    while (names->step() == SQLITE_ROW)
-        byId[names->columnInt(0)].name = names->columnText(1);
-    names->reset();
+    for (auto &[id, name] : listedServices(database))
+        byId[id].name = std::move(name);
     const auto widen = [](ServiceStatistics &service, std::int64_t firstNs, std::int64_t lastNs) {
         const std::int64_t endNs
             = lastNs == std::numeric_limits<std::int64_t>::max() ? lastNs : lastNs + 1;

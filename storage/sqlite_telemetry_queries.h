@@ -12,6 +12,8 @@
 //   first), so combine it with the trace id when possible.
 // - Attribute filters compare against span (or log record) attributes, not resource attributes.
 // - Points of a stream with the same time are stored once (a re-sent point is dropped).
+// - services() and serviceStatistics() leave out services whose telemetry is all gone (cleared or
+//   pruned: retired_services) until new telemetry of them arrives.
 #pragma once
 
 #include "core/telemetry_queries.h"
@@ -21,6 +23,10 @@
 #include "sqlite_metric_queries.h"
 #include "sqlite_trace_queries.h"
 #include "stored_entity_cache.h"
+
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace kansoku {
 
@@ -47,6 +53,10 @@ public:
                          const std::function<bool(const AnalysisTrace &)> &visit) const override;
 
 private:
+    // The services with telemetry (all but the retired ones) as (service_id, name), by name.
+    static std::vector<std::pair<std::int64_t, std::string>>
+    listedServices(SqliteDatabase &database);
+
     // Thread-safe themselves; mutable because every const query leases from and fills them.
     mutable ReadConnectionPool m_pool;
     mutable StoredEntityCache m_entities;

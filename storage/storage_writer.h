@@ -41,6 +41,8 @@ public:
     void forgetTrace(const TraceId &traceId);
     void setStreamPoints(std::int64_t streamId, std::int64_t pointCount, std::int64_t firstTimeNs,
                          std::int64_t lastTimeNs);
+    // The pruner retired the service (its retired_services row): new telemetry of it revives it.
+    void noteServiceRetired(std::int64_t serviceId) { m_interner.noteRetired(serviceId); }
     // Subtracts what was removed, takes oldestTimeNs as the session's first time (nullopt:
     // nothing is left) and writes the totals row.
     bool notePruned(const PruneTotals &removed, std::optional<std::int64_t> oldestTimeNs,

@@ -78,8 +78,8 @@ Q_SIGNALS:
     void batchCommitted(const kansoku::CommitSummary &summary);
     // From the writer thread; the batches of the failed transaction are dropped.
     void writeFailed(const QString &message);
-    // From the writer thread, after a retention step deleted telemetry (counts 0, the totals
-    // after it), and once a requested clear has emptied the session.
+    // From the writer thread, after a retention step deleted telemetry or retired services
+    // (counts 0, the totals after it), and once a requested clear has emptied the session.
     void dataRemoved(const kansoku::CommitSummary &summary);
     void dataCleared();
 

@@ -19,7 +19,9 @@
 #include "telemetry_store.h"
 #include "trace_inspector.h"
 #include "traces_pane.h"
+#include "view/command_palette_entry.h"
 #include "view/workbench_state.h"
+#include "workbench_commands.h"
 #include "workbench_status_bar.h"
 #include "workbench_window.h"
 
@@ -628,8 +630,27 @@ void TestGuiMode::clearAndLimitsFromTheWindow()
     QVERIFY(loaded.wait(10000));
     QVERIFY(loaded.constLast().constFirst().value<std::shared_ptr<const Trace>>());
 
+    // The session's services in the window's and the Traces pane's service filters and in the
+    // command palette.
+    const auto offeredServices = [window] {
+        QStringList offered;
+        for (const QComboBox *box :
+             window->findChildren<QComboBox *>(QStringLiteral("serviceFilter"))) {
+            for (int i = 1; i < box->count(); ++i) // 0: All services
+                offered.append(box->itemText(i));
+        }
+        for (const CommandPaletteEntry &entry : window->commands()->gatherEntries()) {
+            if (entry.kind == CommandPaletteEntry::Kind::Service)
+                offered.append(entry.text);
+        }
+        return offered;
+    };
+    QCOMPARE(window->findChildren<QComboBox *>(QStringLiteral("serviceFilter")).size(), 2);
+    // The file's two services, in each of the three places.
+    QTRY_COMPARE_WITH_TIMEOUT(offeredServices().size(), qsizetype(6), 10000);
+
     // File › Clear session data…, confirmed: the writer deletes everything, the window goes
-    // back to its empty state and the open trace says it is gone.
+    // back to its empty state, the open trace says it is gone and no service is offered.
     window->findChild<QAction *>(QStringLiteral("clearSessionDataAction"))->trigger();
     QMessageBox *box = nullptr;
     QTRY_VERIFY(
@@ -649,6 +670,7 @@ void TestGuiMode::clearAndLimitsFromTheWindow()
     QVERIFY(std::any_of(labels.cbegin(), labels.cend(), [](const QLabel *label) {
         return label->text().contains(QLatin1String("no longer in this session"));
     }));
+    QTRY_COMPARE_WITH_TIMEOUT(offeredServices(), QStringList(), 10000);
 
     // File › Session limits…: opens with the session's limits, stores the new ones.
     window->findChild<QAction *>(QStringLiteral("sessionLimitsAction"))->trigger();

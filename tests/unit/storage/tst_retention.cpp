@@ -1,7 +1,8 @@
 // Retention in a real store: whole traces pruned by age (never half of one), logs with their
 // full-text entries, metric points with their stream counters, the totals row and the writer's
 // caches consistent afterwards; a size cap held during sustained writes with the file no longer
-// growing; limits stored in the session and read back; Clear session data through the same steps.
+// growing; limits stored in the session and read back; Clear session data through the same steps;
+// services left without telemetry (by a clear or by pruning) no longer listed until they send more.
 #include "schema_migrator.h"
 #include "session_settings.h"
 #include "sqlite_database.h"
@@ -28,6 +29,18 @@ StorageOptions optionsFor(const QString &path)
     options.databasePath = path;
     options.commitMaxLatencyMs = 10;
     return options;
+}
+
+// One point of the gauge queue.depth.
+Metric gauge(std::int64_t timeNs, std::int64_t value = 1)
+{
+    Metric metric;
+    metric.name = "queue.depth";
+    NumberDataPoint point;
+    point.timeNs = timeNs;
+    point.value = value;
+    metric.numberPoints.push_back(point);
+    return metric;
 }
 
 // Trace i starts at base + i s and has three spans (root, child, grandchild) over 2 s; log i at
@@ -58,16 +71,36 @@ void writeHistory(TelemetryStore &store)
                               trace, spanId(1))}),
                 std::chrono::seconds(10)),
             OfferResult::Accepted);
-        Metric metric;
-        metric.name = "queue.depth";
-        NumberDataPoint point;
-        point.timeNs = start;
-        point.value = std::int64_t(i);
-        metric.numberPoints.push_back(point);
-        QCOMPARE(
-            store.offerWaiting(metricBatch(resource("front"), {metric}), std::chrono::seconds(10)),
-            OfferResult::Accepted);
+        QCOMPARE(store.offerWaiting(metricBatch(resource("front"), {gauge(start, i)}),
+                                    std::chrono::seconds(10)),
+                 OfferResult::Accepted);
     }
+}
+
+using Names = std::vector<std::string>;
+
+Names statisticsNames(const TelemetryQueries &queries)
+{
+    Names names;
+    for (const ServiceStatistics &service : queries.serviceStatistics())
+        names.push_back(service.name);
+    return names;
+}
+
+QStringList qtNames(const Names &names)
+{
+    QStringList list;
+    for (const std::string &name : names)
+        list.append(QString::fromStdString(name));
+    return list;
+}
+
+// A session file as an earlier Kansoku left it: schema version `version`, then sql run on it.
+bool writeOldSession(const QString &path, int version, const char *sql, std::string *error)
+{
+    SqliteDatabase database;
+    return database.open(path.toStdString(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error)
+           && SchemaMigrator::migrate(database, error, version) && database.exec(sql, error);
 }
 
 std::int64_t count(SqliteDatabase &db, const char *sql)
@@ -107,6 +140,12 @@ void checkConsistent(const QString &path)
              std::int64_t(0));
     // The contentless full-text index finds exactly the logs that are left, by body, attribute
     // and trace id token.
+    // A retired service has nothing left.
+    QCOMPARE(count(db, "SELECT count(*) FROM retired_services r WHERE EXISTS(SELECT 1 FROM "
+                       "trace_services t WHERE t.service_id = r.service_id) OR EXISTS(SELECT 1 "
+                       "FROM logs l WHERE l.service_id = r.service_id) OR EXISTS(SELECT 1 FROM "
+                       "metric_streams m WHERE m.service_id = r.service_id AND point_count > 0)"),
+             std::int64_t(0));
     for (const char *token : {"needle", "alice", "wonder"}) {
         const std::string sql
             = std::string("SELECT count(*) FROM logs_fts WHERE logs_fts MATCH '") + token + "'";
@@ -128,6 +167,10 @@ private slots:
     void limitsAreStoredInTheSession();
     void readOnlySessionsOfVersion4AndLimitsRefused();
     void clearDeletesEverythingThroughTheSameSteps();
+    void clearedServicesAreListedAgainWithNewTelemetry();
+    void pruningRetiresOnlyServicesWithNothingLeft();
+    void readOnlyOlderSchemasListServices_data();
+    void readOnlyOlderSchemasListServices();
 };
 
 void TestRetention::ageLimitPrunesWholeTracesLogsAndPoints()
@@ -190,13 +233,8 @@ void TestRetention::writerCachesFollowPruning()
                                                                   "late", late, late + 1)}),
                                 std::chrono::seconds(10)),
              OfferResult::Accepted);
-    Metric metric;
-    metric.name = "queue.depth";
-    NumberDataPoint point;
-    point.timeNs = late;
-    point.value = std::int64_t(7);
-    metric.numberPoints.push_back(point);
-    QCOMPARE(store.offerWaiting(metricBatch(resource("front"), {metric}), std::chrono::seconds(10)),
+    QCOMPARE(store.offerWaiting(metricBatch(resource("front"), {gauge(late, 7)}),
+                                std::chrono::seconds(10)),
              OfferResult::Accepted);
     store.close();
     checkConsistent(path);
@@ -322,11 +360,8 @@ void TestRetention::readOnlySessionsOfVersion4AndLimitsRefused()
     const QString path = dir.filePath(QStringLiteral("v4.kansoku"));
     {
         // What the previous Kansoku wrote: schema version 4, no session_settings table.
-        SqliteDatabase database;
         std::string error;
-        QVERIFY(
-            database.open(path.toStdString(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &error));
-        QVERIFY2(SchemaMigrator::migrate(database, &error, 4), error.c_str());
+        QVERIFY2(writeOldSession(path, 4, "", &error), error.c_str());
     }
     StorageOptions options = optionsFor(path);
     options.readOnly = true;
@@ -371,6 +406,162 @@ void TestRetention::clearDeletesEverythingThroughTheSameSteps()
     store.close();
     QCOMPARE(store.queries()->totals().spans, std::int64_t(1));
     checkConsistent(path);
+}
+
+void TestRetention::clearedServicesAreListedAgainWithNewTelemetry()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("retired.kansoku"));
+    {
+        TelemetryStore store(optionsFor(path));
+        QString error;
+        QVERIFY2(store.open(&error), qPrintable(error));
+        writeHistory(store);
+        QTRY_COMPARE_WITH_TIMEOUT(store.status().totals.traces, std::int64_t(traceCount), 30000);
+        const std::shared_ptr<const TelemetryQueries> queries = store.queries();
+        QCOMPARE(queries->services(), (Names{"back", "front"}));
+        QSignalSpy cleared(&store, &TelemetryStore::dataCleared);
+        QVERIFY(store.clearData());
+        QVERIFY(cleared.wait(20000));
+        QCOMPARE(queries->services(), Names{});
+        QCOMPARE(statisticsNames(*queries), Names{});
+
+        // "back" under a resource not seen before (the interner finds the service by name), then
+        // "front" under the very resource it had (found by the resource): each is listed again
+        // once its telemetry is committed, and only then.
+        QCOMPARE(store.offerWaiting(
+                     logBatch(resource("back", {{"host.name", AnyValue::fromString("new-host")}}),
+                              {log(baseNs, 9, AnyValue::fromString("back again"))}),
+                     std::chrono::seconds(10)),
+                 OfferResult::Accepted);
+        QTRY_COMPARE_WITH_TIMEOUT(store.status().totals.logRecords, std::int64_t(1), 30000);
+        QCOMPARE(queries->services(), Names{"back"});
+        QCOMPARE(statisticsNames(*queries), Names{"back"});
+        QCOMPARE(store.offerWaiting(
+                     spanBatch(resource("front"),
+                               {span(traceId(1), spanId(1), {}, "again", baseNs, baseNs + 1)}),
+                     std::chrono::seconds(10)),
+                 OfferResult::Accepted);
+        QTRY_COMPARE_WITH_TIMEOUT(store.status().totals.spans, std::int64_t(1), 30000);
+        QCOMPARE(queries->services(), (Names{"back", "front"}));
+
+        // Cleared again and closed: the next writer reads the retired services from the file.
+        QVERIFY(store.clearData());
+        QVERIFY(cleared.wait(20000));
+        QCOMPARE(queries->services(), Names{});
+    }
+    TelemetryStore store(optionsFor(path));
+    QString error;
+    QVERIFY2(store.open(&error), qPrintable(error));
+    QCOMPARE(store.queries()->services(), Names{});
+    QCOMPARE(store.offerWaiting(metricBatch(resource("front"), {gauge(baseNs)}),
+                                std::chrono::seconds(10)),
+             OfferResult::Accepted);
+    QTRY_COMPARE_WITH_TIMEOUT(store.status().totals.dataPoints, std::int64_t(1), 30000);
+    QCOMPARE(store.queries()->services(), Names{"front"});
+    store.close();
+    checkConsistent(path);
+}
+
+void TestRetention::pruningRetiresOnlyServicesWithNothingLeft()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("pruned.kansoku"));
+    TelemetryStore store(optionsFor(path));
+    QString error;
+    QVERIFY2(store.open(&error), qPrintable(error));
+    // Early telemetry at base, late at base + 100 s; keeping 50 s prunes all the early items.
+    // The gone* services had only early items, one signal each (so each way a pruned item names
+    // its service is needed); each kept* service keeps exactly one signal, so each check of
+    // what a service has left is needed.
+    const std::int64_t late = baseNs + 100 * secondNs;
+    std::uint64_t traceNumber = 0;
+    auto spanOf = [&](const char *service, std::int64_t startNs) {
+        ++traceNumber;
+        QCOMPARE(
+            store.offerWaiting(spanBatch(resource(service), {span(traceId(traceNumber), spanId(1),
+                                                                  {}, "op", startNs, startNs + 1)}),
+                               std::chrono::seconds(10)),
+            OfferResult::Accepted);
+    };
+    auto logOf = [&](const char *service, std::int64_t timeNs) {
+        QCOMPARE(
+            store.offerWaiting(logBatch(resource(service),
+                                        {log(timeNs, 9, AnyValue::fromString("needle"),
+                                             {{"user", AnyValue::fromString("alice wonder")}})}),
+                               std::chrono::seconds(10)),
+            OfferResult::Accepted);
+    };
+    auto pointOf = [&](const char *service, std::int64_t timeNs) {
+        QCOMPARE(store.offerWaiting(metricBatch(resource(service), {gauge(timeNs)}),
+                                    std::chrono::seconds(10)),
+                 OfferResult::Accepted);
+    };
+    // Logs are pruned from the head of the table: the early ones arrive first.
+    spanOf("goneSpans", baseNs);
+    logOf("goneLogs", baseNs);
+    pointOf("gonePoints", baseNs);
+    logOf("keptBySpans", baseNs);
+    spanOf("keptByLogs", baseNs);
+    spanOf("keptByPoints", baseNs);
+    spanOf("keptBySpans", late);
+    logOf("keptByLogs", late);
+    pointOf("keptByPoints", late);
+    QTRY_COMPARE_WITH_TIMEOUT(store.status().totals.spans, std::int64_t(4), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(store.status().totals.logRecords, std::int64_t(3), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(store.status().totals.dataPoints, std::int64_t(2), 30000);
+    const std::shared_ptr<const TelemetryQueries> queries = store.queries();
+    QCOMPARE(queries->services().size(), std::size_t(6));
+
+    QVERIFY(store.setLimits(SessionLimits{0, 50 * secondNs}));
+    QTRY_COMPARE_WITH_TIMEOUT(store.status().totals.spans, std::int64_t(1), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(store.status().totals.logRecords, std::int64_t(1), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(store.status().totals.dataPoints, std::int64_t(1), 30000);
+    // Retired by the steps that deleted their last items.
+    const Names kept{"keptByLogs", "keptByPoints", "keptBySpans"};
+    QCOMPARE(queries->services(), kept);
+    QCOMPARE(statisticsNames(*queries), kept);
+    store.close();
+    checkConsistent(path);
+}
+
+void TestRetention::readOnlyOlderSchemasListServices_data()
+{
+    QTest::addColumn<int>("version");
+    QTest::addColumn<QStringList>("listed");
+    // Before version 6 there is no retired_services table: every service is listed.
+    const QStringList both{QStringLiteral("legacy"), QStringLiteral("quiet")};
+    QTest::newRow("version 4") << 4 << both;
+    QTest::newRow("version 5") << 5 << both;
+    QTest::newRow("version 6, quiet retired") << 6 << QStringList{QStringLiteral("legacy")};
+}
+
+void TestRetention::readOnlyOlderSchemasListServices()
+{
+    QFETCH(int, version);
+    QFETCH(QStringList, listed);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("old.kansoku"));
+    {
+        std::string sql
+            = "INSERT INTO services(service_id, name) VALUES(1, 'legacy'), (2, 'quiet');";
+        if (version >= SchemaMigrator::retiredServicesVersion())
+            sql += "INSERT INTO retired_services(service_id) VALUES(2);";
+        std::string error;
+        QVERIFY2(writeOldSession(path, version, sql.c_str(), &error), error.c_str());
+    }
+    StorageOptions options = optionsFor(path);
+    options.readOnly = true;
+    TelemetryStore store(options);
+    QString error;
+    QVERIFY2(store.open(&error), qPrintable(error));
+    QCOMPARE(qtNames(store.queries()->services()), listed);
+    QCOMPARE(qtNames(statisticsNames(*store.queries())), listed);
+    store.close();
+    SqliteDatabase check;
+    std::string openError;
+    QVERIFY(check.open(path.toStdString(), SQLITE_OPEN_READONLY, &openError));
+    QCOMPARE(check.queryInt("PRAGMA user_version"), std::int64_t(version));
 }
 
 QTEST_GUILESS_MAIN(TestRetention)

@@ -87,6 +87,11 @@ void TestSchemaMigrator::freshDatabaseGetsLatestVersion()
              std::int64_t(32));
     // Version 5's settings table, empty until a store writes the session's limits.
     QCOMPARE(database.queryInt("SELECT count(*) FROM session_settings", -1), std::int64_t(0));
+    // Version 6's retired services and the indexes the pruner checks a service's rows with.
+    QCOMPARE(database.queryInt("SELECT count(*) FROM retired_services", -1), std::int64_t(0));
+    QCOMPARE(database.queryInt("SELECT count(*) FROM sqlite_schema WHERE name IN "
+                               "('logs_by_service', 'metric_streams_by_service')"),
+             std::int64_t(2));
 }
 
 void TestSchemaMigrator::everyEarlierVersionUpgrades_data()
@@ -125,6 +130,14 @@ void TestSchemaMigrator::everyEarlierVersionUpgrades()
                           "max_time_ns = 20;",
                           &error),
             error.c_str());
+        // A service that earlier Kansoku versions left without telemetry (pruned or cleared):
+        // the upgrade to version 6 retires it.
+        if (version < SchemaMigrator::retiredServicesVersion()) {
+            QVERIFY2(database.exec("INSERT INTO services(service_id, name) VALUES(2, 'emptied');"
+                                   "INSERT INTO resources VALUES(2, 2, NULL, 0, '');",
+                                   &error),
+                     error.c_str());
+        }
     }
     StorageOptions options;
     options.databasePath = path;
@@ -147,6 +160,7 @@ void TestSchemaMigrator::everyEarlierVersionUpgrades()
     QCOMPARE(summaries.front().durationNs, std::int64_t(20));
     QCOMPARE(summaries.front().rootService, std::string("legacy"));
     QCOMPARE(store.queries()->totals().spans, std::int64_t(2));
+    QCOMPARE(store.queries()->services(), std::vector<std::string>{"legacy"});
 
     // Version 3's trace-id index replaced the UNIQUE one (rebuilding the traces table).
     SqliteDatabase upgraded;

@@ -195,8 +195,8 @@ void TestTelemetryStore::openCreatesVersionedWalDatabase()
     QVERIFY2(store.open(&error), qPrintable(error));
     QVERIFY(QFile::exists(path));
     QCOMPARE(store.databasePath(), path);
-    QCOMPARE(TelemetryStore::schemaVersion(), 5);
-    QCOMPARE(sqlValue(path, "PRAGMA user_version"), QStringLiteral("5"));
+    QCOMPARE(TelemetryStore::schemaVersion(), 6);
+    QCOMPARE(sqlValue(path, "PRAGMA user_version"), QStringLiteral("6"));
     QCOMPARE(sqlValue(path, "PRAGMA journal_mode"), QStringLiteral("wal"));
     const StorageStatus status = store.status();
     // Nothing measured yet: the durability bound starts at its floor.
@@ -747,7 +747,7 @@ void TestTelemetryStore::reopenCurrentVersionDatabase()
             store.offer(spanBatch(resource("svc"), {span(traceId(1), spanId(1), {}, "x", 1, 2)})),
             OfferResult::Accepted);
     }
-    QCOMPARE(sqlValue(path, "PRAGMA user_version"), QStringLiteral("5"));
+    QCOMPARE(sqlValue(path, "PRAGMA user_version"), QStringLiteral("6"));
     TelemetryStore store(fastOptions(path));
     QString error;
     QVERIFY2(store.open(&error), qPrintable(error));
