@@ -19,6 +19,14 @@ inline std::int64_t threadCpuNs()
     return std::int64_t(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
 }
 
+// Of every thread of the process: for steps that hand work to a thread pool.
+inline std::int64_t processCpuNs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+    return std::int64_t(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
+
 // "  label   median  123.45 ms CPU  (range 120.00 - 130.00)"; values in ms, at least one.
 inline void printCpuFigure(const std::string &label, std::vector<double> values)
 {
