@@ -2,12 +2,14 @@
 // N+1 of database calls, HTTP calls that open a connection, a few stalling, and job traces whose
 // pods start late sometimes), each prepared once (PreparedTrace, timed apart), then fed to one
 // detector at a time, which also makes its findings. Prints the CPU time of each detector,
-// medians and ranges over the repeats; then the service map and its layout over the same traces.
+// medians and ranges over the repeats; then the service map and its layout over the same traces,
+// and the traffic spike detector fed a day of the HTTP server request metric instead of spans.
 // Usage: kansoku_findings_bench [spans, default 1000000] [repeats, default 5]
 #include "analysis/connect_stall_detector.h"
 #include "analysis/endpoint_statistics.h"
 #include "analysis/error_hotspot_detector.h"
 #include "analysis/fan_out_detector.h"
+#include "analysis/http_server_request_metric.h"
 #include "analysis/lock_wait_detector.h"
 #include "analysis/n_plus_one_detector.h"
 #include "analysis/prepared_trace.h"
@@ -93,6 +95,59 @@ std::vector<AnalysisTrace> makeTraces(std::int64_t spanTarget)
         spans += std::int64_t(traces.back().spans.size());
     }
     return traces;
+}
+
+// A day of http.server.request.duration from 32 endpoints (8 services × 4 routes), each a 2xx
+// and a 5xx stream, cumulative, exported every 60 s with the advisory buckets: what a server
+// fleet's SDKs send whether or not its traces are sampled.
+struct MetricDay
+{
+    std::vector<MetricStream> streams;
+    std::vector<Metric> metrics;
+};
+
+MetricDay makeMetricDay()
+{
+    constexpr std::int64_t Minute = 60'000 * Ms;
+    const std::vector<double> bounds{0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25,
+                                     0.5,   0.75, 1,     2.5,  5,     7.5, 10};
+    MetricDay day;
+    for (int service = 0; service < 8; ++service) {
+        for (int route = 0; route < 4; ++route) {
+            for (const int status : {200, 503}) {
+                MetricStream stream;
+                stream.name = HttpServerRequestMetric::CurrentName;
+                stream.unit = "s";
+                stream.type = MetricType::Histogram;
+                stream.temporality = AggregationTemporality::Cumulative;
+                stream.resource.attributes.push_back(
+                    {"service.name", AnyValue::fromString("service-" + std::to_string(service))});
+                stream.attributes
+                    = {{"http.request.method", AnyValue::fromString("GET")},
+                       {"http.route", AnyValue::fromString("/route-" + std::to_string(route))},
+                       {"http.response.status_code", AnyValue::fromInt(status)}};
+                Metric metric;
+                metric.type = MetricType::Histogram;
+                metric.temporality = AggregationTemporality::Cumulative;
+                std::vector<std::uint64_t> counts(bounds.size() + 1, 0);
+                for (std::int64_t minute = 1; minute <= 1440; ++minute) {
+                    // 10 requests a second, 100 in the eleventh hour; 1% failing.
+                    const std::uint64_t requests = minute / 60 == 10 ? 6000 : 600;
+                    const std::size_t bucket = std::size_t(minute % 7) + 3;
+                    counts[bucket] += status == 200 ? requests - requests / 100 : requests / 100;
+                    HistogramDataPoint point;
+                    point.startTimeNs = AnalysisTraceBuilder::Base;
+                    point.timeNs = AnalysisTraceBuilder::Base + minute * Minute;
+                    point.bucketCounts = counts;
+                    point.explicitBounds = bounds;
+                    metric.histogramPoints.push_back(std::move(point));
+                }
+                day.streams.push_back(std::move(stream));
+                day.metrics.push_back(std::move(metric));
+            }
+        }
+    }
+    return day;
 }
 
 } // namespace
@@ -208,5 +263,25 @@ int main(int argc, char **argv)
     printCpuFigure("service map layout (" + std::to_string(int(geometry.size.width())) + " x "
                        + std::to_string(int(geometry.size.height())) + " px)",
                    layoutTimings);
+
+    // The traffic spike detector on the metric alone: converting each stream (cumulative points
+    // to intervals) and spreading its intervals over the 10 s buckets, then the findings.
+    const MetricDay day = makeMetricDay();
+    std::vector<double> metricTimings;
+    std::size_t metricFindings = 0;
+    for (int repeat = 0; repeat < repeats; ++repeat) {
+        const std::int64_t startNs = threadCpuNs();
+        TrafficSpikeDetector detector(thresholds);
+        for (std::size_t i = 0; i < day.streams.size(); ++i) {
+            if (const auto series = HttpServerRequestMetric::seriesOf(
+                    day.streams[i], day.metrics[i], AnalysisTraceBuilder::Base))
+                detector.addRequestMetric(*series);
+        }
+        metricFindings = detector.findings(EndpointStatistics()).size();
+        metricTimings.push_back(double(threadCpuNs() - startNs) / 1e6);
+    }
+    printCpuFigure("traffic_spike, a day of metric (" + std::to_string(day.streams.size())
+                       + " streams, " + std::to_string(metricFindings) + " found)",
+                   metricTimings);
     return 0;
 }

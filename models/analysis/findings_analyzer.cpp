@@ -20,7 +20,9 @@ FindingsAnalyzer::FindingsAnalyzer(const FindingThresholds &thresholds)
     m_detectors.push_back(std::make_unique<NPlusOneDetector>(thresholds));
     m_detectors.push_back(std::make_unique<RedundantCallDetector>(thresholds));
     m_detectors.push_back(std::make_unique<ErrorHotspotDetector>(thresholds));
-    m_detectors.push_back(std::make_unique<TrafficSpikeDetector>(thresholds));
+    auto trafficSpikes = std::make_unique<TrafficSpikeDetector>(thresholds);
+    m_trafficSpikes = trafficSpikes.get();
+    m_detectors.push_back(std::move(trafficSpikes));
     m_detectors.push_back(std::make_unique<SlowQueryDetector>(thresholds));
     m_detectors.push_back(std::make_unique<LockWaitDetector>(thresholds));
     m_detectors.push_back(std::make_unique<VersionRegressionDetector>(thresholds));
@@ -43,6 +45,11 @@ void FindingsAnalyzer::addTrace(const PreparedTrace &trace)
         detector->addTrace(trace);
     ++m_traceCount;
     m_spanCount += trace.spanCount();
+}
+
+void FindingsAnalyzer::addRequestMetric(const HttpServerRequestSeries &series)
+{
+    m_trafficSpikes->addRequestMetric(series);
 }
 
 std::vector<Finding> FindingsAnalyzer::findings() const

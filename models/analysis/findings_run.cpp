@@ -1,10 +1,75 @@
 #include "analysis/findings_run.h"
 
 #include "analysis/findings_analyzer.h"
+#include "analysis/http_server_request_metric.h"
 
+#include <algorithm>
 #include <exception>
+#include <map>
 
 namespace kansoku {
+
+namespace {
+
+// Where the first point of a cumulative stream may start for its counts to be used (see
+// HistogramMath::explicitIntervals): the range's start, or for the whole session the earliest
+// telemetry in it. A stream that started before collected requests nobody saw arrive.
+std::int64_t metricWindowStartNs(const TelemetryQueries &queries, const TimeRange &range)
+{
+    if (range.hasStart())
+        return range.startNs;
+    const std::optional<TimeRange> bounds = queries.timeBounds();
+    return bounds ? bounds->startNs : range.startNs;
+}
+
+} // namespace
+
+void FindingsRun::addRequestMetrics(const TelemetryQueries &queries, const TimeRange &range,
+                                    FindingsAnalyzer &analyzer) const
+{
+    MetricStreamQuery query;
+    query.nameContains = "http.server";
+    query.range = range;
+    // The streams of one metric of one resource (a server process) together: their export
+    // times tell when a stream that shows up late had no requests yet.
+    std::map<std::pair<std::string, std::string>, std::vector<MetricStream>> groups;
+    for (MetricStream &stream : queries.metricStreams(query)) {
+        if (!HttpServerRequestMetric::isRequestDurationMetric(stream.name)
+            || stream.type != MetricType::Histogram)
+            continue;
+        std::string resource;
+        for (const KeyValue &attribute : stream.resource.attributes)
+            resource += attribute.key + '=' + attribute.value.toDisplayString() + '\x1f';
+        groups[{stream.name, resource}].push_back(std::move(stream));
+    }
+    const std::int64_t windowStartNs = metricWindowStartNs(queries, range);
+    for (const auto &[key, streams] : groups) {
+        std::vector<Metric> metrics;
+        std::vector<std::int64_t> exportTimesNs;
+        for (const MetricStream &stream : streams) {
+            if (isCancelled())
+                return;
+            MetricPointQuery points;
+            points.streamId = stream.streamId;
+            points.range = range;
+            std::optional<Metric> metric = queries.metricPoints(points);
+            if (!metric)
+                metric.emplace();
+            for (const HistogramDataPoint &point : metric->histogramPoints)
+                exportTimesNs.push_back(point.timeNs);
+            metrics.push_back(std::move(*metric));
+        }
+        std::sort(exportTimesNs.begin(), exportTimesNs.end());
+        exportTimesNs.erase(std::unique(exportTimesNs.begin(), exportTimesNs.end()),
+                            exportTimesNs.end());
+        for (std::size_t i = 0; i < streams.size(); ++i) {
+            HttpServerRequestMetric::addNoRequestsBefore(metrics[i], exportTimesNs);
+            if (const std::optional<HttpServerRequestSeries> series
+                = HttpServerRequestMetric::seriesOf(streams[i], metrics[i], windowStartNs))
+                analyzer.addRequestMetric(*series);
+        }
+    }
+}
 
 FindingsRunResult FindingsRun::run(const TelemetryQueries &queries, const TimeRange &range,
                                    const std::function<void(const PreparedTrace &)> &alsoVisit)
@@ -16,6 +81,8 @@ FindingsRunResult FindingsRun::run(const TelemetryQueries &queries, const TimeRa
     // become the result's error rather than ending the worker thread.
     try {
         FindingsAnalyzer analyzer(m_thresholds);
+        // One server's streams at a time: their points are as many as their exports in the range.
+        addRequestMetrics(queries, range, analyzer);
         queries.forEachAnalysisTrace(range, [&](const AnalysisTrace &trace) {
             if (isCancelled())
                 return false;

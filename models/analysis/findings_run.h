@@ -1,7 +1,9 @@
 // Runs the findings detectors over every trace of a time range, read one trace at a time through
-// TelemetryQueries::forEachAnalysisTrace: the one loop the Findings pane (on a worker) and
-// `kansoku analyze` share. run() blocks on the store, so it never runs on the GUI thread; the
-// progress counters and cancel() are atomics that another thread may read or call meanwhile.
+// TelemetryQueries::forEachAnalysisTrace, and over the streams of the HTTP server request metric
+// in the range (for the traffic spike detector's request counts): the one loop the Findings pane
+// (on a worker) and `kansoku analyze` share. run() blocks on the store, so it never runs on the GUI
+// thread; the progress counters and cancel() are atomics that another thread may read or call
+// meanwhile.
 #pragma once
 
 #include "analysis/finding.h"
@@ -16,6 +18,8 @@
 #include <vector>
 
 namespace kansoku {
+
+class FindingsAnalyzer;
 
 struct FindingsRunResult
 {
@@ -47,6 +51,11 @@ public:
     std::int64_t spansSoFar() const { return m_spans.load(std::memory_order_relaxed); }
 
 private:
+    // Feeds analyzer every stream of http.server.request.duration (or http.server.duration) in
+    // range, the streams of one server process at a time.
+    void addRequestMetrics(const TelemetryQueries &queries, const TimeRange &range,
+                           FindingsAnalyzer &analyzer) const;
+
     FindingThresholds m_thresholds;
     std::atomic<bool> m_cancelled{false};
     std::atomic<std::int64_t> m_traces{0};

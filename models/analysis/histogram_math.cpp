@@ -137,6 +137,7 @@ ExplicitDistribution explicitFromPoint(const HistogramDataPoint &point)
     d.counts = toDoubles(point.bucketCounts);
     d.min = point.min;
     d.max = point.max;
+    d.sum = point.sum;
     return d;
 }
 
@@ -229,6 +230,9 @@ HistogramMath::explicitIntervals(const std::vector<HistogramDataPoint> &points,
                 if (difference.counts[i] < 0)
                     return std::nullopt;
             }
+            difference.sum = later.sum && earlier.sum
+                                 ? std::optional<double>(*later.sum - *earlier.sum)
+                                 : std::nullopt;
             return difference;
         });
 }
@@ -266,6 +270,7 @@ bool HistogramMath::merge(ExplicitDistribution &a, const ExplicitDistribution &b
     a.timeNs = std::max(a.timeNs, b.timeNs);
     a.min = combinedMin(a.min, b.min);
     a.max = combinedMax(a.max, b.max);
+    a.sum = a.sum && b.sum ? std::optional<double>(*a.sum + *b.sum) : std::nullopt;
     return true;
 }
 

@@ -21,6 +21,8 @@ struct ExplicitDistribution
     // Only known for points taken as is; a difference of cumulative points has none.
     std::optional<double> min;
     std::optional<double> max;
+    // The sum of the observations, when every point it came from sent one.
+    std::optional<double> sum;
     double total() const;
 };
 

@@ -1,14 +1,18 @@
-// Finds traffic spikes: each endpoint's requests (EndpointStatistics' endpoint spans) counted by
-// start time in buckets of FindingThresholds::spikeBucketNs; a bucket with at least spikeFactor
-// times the median of the spikeBaselineBuckets buckets before it, and spikeMinRequests, is a
-// spike, adjacent spike buckets one finding with the latency and error rate inside against the
-// baseline's. Traces may come in any time order. Runs on one worker thread.
+// Finds traffic spikes: each endpoint's requests counted in buckets of
+// FindingThresholds::spikeBucketNs; a bucket with at least spikeFactor times the median of the
+// spikeBaselineBuckets buckets before it, and spikeMinRequests, is a spike, adjacent spike buckets
+// one finding with the latency and error rate inside against the baseline's. The requests are the
+// endpoint spans (EndpointStatistics') by start time, or, for an endpoint whose server exports
+// http.server.request.duration (or the older http.server.duration), that histogram's counts,
+// which hold every request even where traces are sampled. Traces and series may come in any time
+// order. Runs on one worker thread.
 #pragma once
 
 #include "analysis/duration_sample.h"
 #include "analysis/finding_detector.h"
 #include "analysis/finding_examples.h"
 #include "analysis/finding_thresholds.h"
+#include "analysis/http_server_request_metric.h"
 
 #include <string>
 #include <unordered_map>
@@ -22,6 +26,11 @@ public:
 
     FindingKind kind() const override { return FindingKind::TrafficSpike; }
     void addTrace(const PreparedTrace &trace) override;
+    // The requests of one stream of the HTTP server metric, before, between or after the traces.
+    // An endpoint with such a stream is judged on the metric's counts and latency buckets, its
+    // spans give only the examples; where a server sends both names, only the current one counts
+    // (the same requests twice otherwise).
+    void addRequestMetric(const HttpServerRequestSeries &series);
     std::vector<Finding> findings(const EndpointStatistics &endpoints) const override;
 
 private:
@@ -33,29 +42,62 @@ private:
         DurationSample latency;   // of the requests
         FindingExamples examples; // the slowest requests
     };
+    // The metric's requests in a bucket: an interval's counts spread over the buckets it covers in
+    // proportion to the overlap, so they may be fractions.
+    struct MetricBucket
+    {
+        double requests = 0;
+        double errors = 0; // of streams with a 5xx status (or an error.type)
+        // Per histogram bucket of the endpoint's metricBounds; empty while no interval of that
+        // layout came.
+        std::vector<double> latencyCounts;
+        double latencySumSeconds = 0;  // of the intervals that sent a sum ...
+        double latencySumRequests = 0; // ... and their requests
+    };
     // Bucket index (start time / spikeBucketNs, rounded down) to its requests; only buckets with
     // requests are kept, so memory grows with the requests (8 bytes each) and the buckets used.
     // Hashed, as requests come in any time order; sorted once when the findings are made.
     using Buckets = std::unordered_map<std::int64_t, Bucket>;
-    using SortedBuckets = std::vector<std::pair<std::int64_t, const Bucket *>>;
+    using MetricBuckets = std::unordered_map<std::int64_t, MetricBucket>;
     struct Endpoint
     {
         EndpointKey key;
         Buckets buckets;
+        MetricBuckets metricBuckets;
+        std::string metricName; // of metricBuckets; empty when the server sent no such metric
+        std::vector<double> metricBounds; // seconds: the histogram layout of the first interval
     };
+    // Bucket index and its requests, in index order.
+    using Counts = std::vector<std::pair<std::int64_t, double>>;
     // Adjacent spike buckets, and the baseline buckets they were judged against.
     struct Spike
     {
         std::int64_t firstBucket = 0;
         std::int64_t lastBucket = 0;
-        std::int64_t baselineMedian = 0;          // requests per bucket
-        std::vector<const Bucket *> baselineData; // the baseline buckets that had requests
-        int baselineBuckets = 0;                  // including those without
+        double baselineMedian = 0;              // requests per bucket
+        std::vector<std::int64_t> baselineData; // the baseline buckets that had requests
+        int baselineBuckets = 0;                // including those without
+    };
+    // Requests, failures and latency of some buckets of one endpoint, from either source.
+    struct Totals
+    {
+        double requests = 0;
+        double errors = 0;
+        std::int64_t p50Ns = 0;
+        std::int64_t p95Ns = 0;
+        std::int64_t meanNs = 0;
     };
 
     std::int64_t bucketOf(std::int64_t timeNs) const;
-    std::vector<Spike> spikesOf(const SortedBuckets &buckets, std::int64_t firstBucket) const;
-    Finding findingOf(const Endpoint &endpoint, const SortedBuckets &buckets, const Spike &spike,
+    Endpoint &endpointOf(const std::string &service, const std::string &operation);
+    void addInterval(Endpoint &endpoint, const ExplicitDistribution &interval, bool serverErrors);
+    // Whether the endpoint is judged on the metric: it sent one with requests in it (a stream
+    // whose intervals all fell outside the analysis leaves it to its spans).
+    static bool usesMetric(const Endpoint &endpoint);
+    std::vector<Spike> spikesOf(const Counts &counts, std::int64_t firstBucket) const;
+    static Totals spanTotals(const Endpoint &endpoint, const std::vector<std::int64_t> &buckets);
+    static Totals metricTotals(const Endpoint &endpoint, const std::vector<std::int64_t> &buckets);
+    Finding findingOf(const Endpoint &endpoint, const Spike &spike,
                       const EndpointStatistics &endpoints) const;
 
     FindingThresholds m_thresholds;

@@ -65,6 +65,7 @@ private Q_SLOTS:
     void explicitIntervals_data();
     void explicitIntervals();
     void explicitIntervalsSkipOddPoints();
+    void explicitIntervalsCarryTheSum();
     void exponentialIntervalsAcrossScaleChange();
     void exponentialIntervalsReset();
     void downscaled();
@@ -255,6 +256,34 @@ void TestHistogramMath::explicitIntervals()
         QCOMPARE(intervals[i].max.has_value(), hasMinMax[at]);
         QCOMPARE(intervals[i].bounds, (std::vector<double>{10, 20}));
     }
+}
+
+void TestHistogramMath::explicitIntervalsCarryTheSum()
+{
+    // Cumulative: the difference of the sums; after a reset the point's own; unknown when either
+    // point lacks one. Delta: the point's own. Merging adds them, unknown on one side: unknown.
+    std::vector<HistogramDataPoint> points{
+        histogramPoint(100, 200, {1, 1, 0}), histogramPoint(100, 300, {3, 2, 1}),
+        histogramPoint(350, 400, {1, 0, 0}), histogramPoint(350, 500, {0, 1, 0})};
+    points[0].sum = 20;
+    points[1].sum = 95;
+    points[2].sum = 4;
+    const std::vector<ExplicitDistribution> cumulative
+        = HistogramMath::explicitIntervals(points, AggregationTemporality::Cumulative, 0);
+    QCOMPARE(cumulative.size(), std::size_t(4));
+    QCOMPARE(cumulative[0].sum, std::optional<double>(20));
+    QCOMPARE(cumulative[1].sum, std::optional<double>(75));
+    QCOMPARE(cumulative[2].sum, std::optional<double>(4));
+    QCOMPARE(cumulative[3].sum, std::optional<double>());
+    const std::vector<ExplicitDistribution> delta
+        = HistogramMath::explicitIntervals(points, AggregationTemporality::Delta, 0);
+    QCOMPARE(delta[1].sum, std::optional<double>(95));
+
+    ExplicitDistribution merged = cumulative[0];
+    QVERIFY(HistogramMath::merge(merged, cumulative[1]));
+    QCOMPARE(merged.sum, std::optional<double>(95));
+    QVERIFY(HistogramMath::merge(merged, cumulative[3]));
+    QCOMPARE(merged.sum, std::optional<double>());
 }
 
 void TestHistogramMath::explicitIntervalsSkipOddPoints()

@@ -1,4 +1,5 @@
 #include "analysis/findings_analyzer.h"
+#include "analysis/http_server_request_metric.h"
 #include "analysis/traffic_spike_detector.h"
 #include "support/analysis_trace_builder.h"
 
@@ -22,6 +23,11 @@ private Q_SLOTS:
     void trafficFromNoneAfterOtherEndpointsRan();
     void spikeInOneEndpointDoesNotFlagAnother();
     void analyzerRunsTheDetector();
+    void sampledSpansWithDeltaMetric();
+    void cumulativeMetricWithReset();
+    void olderMetricNameInMilliseconds();
+    void bothMetricNamesCountOnce();
+    void steadyMetricHasNone();
 };
 
 namespace {
@@ -70,9 +76,12 @@ public:
         return traces;
     }
 
-    std::vector<Finding> findings(const FindingThresholds &thresholds = {}) const
+    std::vector<Finding> findings(const FindingThresholds &thresholds = {},
+                                  const std::vector<HttpServerRequestSeries> &metric = {}) const
     {
         TrafficSpikeDetector detector(thresholds);
+        for (const HttpServerRequestSeries &series : metric)
+            detector.addRequestMetric(series);
         EndpointStatistics endpoints;
         for (const AnalysisTrace &trace : traces()) {
             const PreparedTrace prepared(trace);
@@ -85,6 +94,112 @@ public:
 private:
     std::vector<Request> m_requests;
 };
+
+// One stream of the HTTP server metric of shop's GET /products (or route), exported every
+// intervalNs from Base as an SDK would: perInterval[i] requests of durationNs (or of
+// durationsNs[i], when set) in interval i, with status code `status`.
+struct MetricStreamSpec
+{
+    std::string name = std::string(HttpServerRequestMetric::CurrentName);
+    AggregationTemporality temporality = AggregationTemporality::Delta;
+    std::int64_t intervalNs = Bucket;
+    std::vector<int> perInterval;
+    std::int64_t durationNs = 100 * Ms;
+    std::vector<std::int64_t> durationsNs; // per interval, when set
+    int status = 200;
+    std::string route = "/products";
+    // Cumulative: the process restarts at the start of this interval (-1: never).
+    int resetAt = -1;
+};
+
+HttpServerRequestSeries metricSeries(const MetricStreamSpec &spec)
+{
+    const bool milliseconds = spec.name == HttpServerRequestMetric::OlderName;
+    MetricStream stream;
+    stream.name = spec.name;
+    stream.unit = milliseconds ? "ms" : "s";
+    stream.type = MetricType::Histogram;
+    stream.temporality = spec.temporality;
+    stream.resource.attributes.push_back({"service.name", AnyValue::fromString("shop")});
+    stream.attributes
+        = {{milliseconds ? "http.method" : "http.request.method", AnyValue::fromString("GET")},
+           {"http.route", AnyValue::fromString(spec.route)},
+           {milliseconds ? "http.status_code" : "http.response.status_code",
+            AnyValue::fromInt(spec.status)}};
+    Metric metric;
+    metric.name = stream.name;
+    metric.unit = stream.unit;
+    metric.type = MetricType::Histogram;
+    metric.temporality = spec.temporality;
+    // The semantic conventions' advisory buckets, in the stream's unit.
+    std::vector<double> bounds{0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25,
+                               0.5,   0.75, 1,     2.5,  5,     7.5, 10};
+    const double perSecond = milliseconds ? 1000.0 : 1.0;
+    for (double &bound : bounds)
+        bound *= perSecond;
+    std::vector<std::uint64_t> counts(bounds.size() + 1, 0);
+    double sum = 0;
+    std::int64_t seriesStartNs = AnalysisTraceBuilder::Base;
+    for (std::size_t i = 0; i < spec.perInterval.size(); ++i) {
+        const std::int64_t startNs = AnalysisTraceBuilder::Base + std::int64_t(i) * spec.intervalNs;
+        const bool cumulative = spec.temporality == AggregationTemporality::Cumulative;
+        if (!cumulative || int(i) == spec.resetAt) {
+            counts.assign(counts.size(), 0);
+            sum = 0;
+            seriesStartNs = startNs;
+        }
+        const double value
+            = double(spec.durationsNs.empty() ? spec.durationNs : spec.durationsNs[i]) / 1e9
+              * perSecond;
+        const auto bucket
+            = std::size_t(std::lower_bound(bounds.begin(), bounds.end(), value) - bounds.begin());
+        counts[bucket] += std::uint64_t(spec.perInterval[i]);
+        sum += value * spec.perInterval[i];
+        HistogramDataPoint point;
+        point.startTimeNs = seriesStartNs;
+        point.timeNs = startNs + spec.intervalNs;
+        point.bucketCounts = counts;
+        point.explicitBounds = bounds;
+        point.sum = sum;
+        for (std::uint64_t count : counts)
+            point.count += count;
+        metric.histogramPoints.push_back(std::move(point));
+    }
+    std::optional<HttpServerRequestSeries> series
+        = HttpServerRequestMetric::seriesOf(stream, metric, AnalysisTraceBuilder::Base);
+    return series ? *series : HttpServerRequestSeries{};
+}
+
+// The spike of tenfoldForTwoMinutes as the metric sees it, every 10 s: 10 requests a bucket at
+// 100 ms, 95 at 300 ms (and 5 failing, in a stream of their own) for buckets 60 to 71.
+std::vector<HttpServerRequestSeries> tenfoldMetric(const std::string &name)
+{
+    MetricStreamSpec ok;
+    ok.name = name;
+    MetricStreamSpec failed = ok;
+    failed.status = 503;
+    failed.durationNs = 300 * Ms;
+    for (int bucket = 0; bucket < 132; ++bucket) {
+        const bool spike = bucket >= 60 && bucket < 72;
+        ok.perInterval.push_back(spike ? 95 : 10);
+        ok.durationsNs.push_back(spike ? 300 * Ms : 100 * Ms);
+        failed.perInterval.push_back(spike ? 5 : 0);
+    }
+    return {metricSeries(ok), metricSeries(failed)};
+}
+
+// What 1% of the requests of tenfoldForTwoMinutes leave as traces: one in a hundred.
+Workload sampledTenfold()
+{
+    Workload workload;
+    for (std::int64_t bucket = 0; bucket < 60; bucket += 10)
+        workload.request({"GET /products", bucket * Bucket + Second, 100 * Ms});
+    for (std::int64_t bucket = 60; bucket < 72; ++bucket)
+        workload.request({"GET /products", bucket * Bucket + 2 * Second, (300 + bucket) * Ms});
+    for (std::int64_t bucket = 72; bucket < 132; bucket += 10)
+        workload.request({"GET /products", bucket * Bucket + Second, 100 * Ms});
+    return workload;
+}
 
 TimeRange bucketRange(std::int64_t firstBucket, std::int64_t lastBucket)
 {
@@ -288,6 +403,140 @@ void TestTrafficSpikeDetector::analyzerRunsTheDetector()
     QCOMPARE(findings.size(), std::size_t(1));
     QCOMPARE(findings[0].kind, FindingKind::TrafficSpike);
     QCOMPARE(findings[0], workload.findings().front());
+}
+
+void TestTrafficSpikeDetector::sampledSpansWithDeltaMetric()
+{
+    // With 1% of the traces, the spans show no spike (12 requests in it); the metric counts all.
+    const Workload workload = sampledTenfold();
+    QVERIFY(workload.findings().empty());
+
+    const std::vector<Finding> findings
+        = workload.findings({}, tenfoldMetric("http.server.request.duration"));
+    QCOMPARE(findings.size(), std::size_t(1));
+    const Finding &finding = findings.front();
+    QCOMPARE(finding.service, std::string("shop"));
+    QCOMPARE(finding.operation, std::string("GET /products"));
+    QCOMPARE(finding.range, bucketRange(60, 71));
+    QCOMPARE(finding.occurrences, 1200);
+    // The traces and examples are the sampled spans inside: the slowest first.
+    QCOMPARE(finding.affectedTraces, 12);
+    QCOMPARE(finding.examples.size(), std::size_t(5));
+    QCOMPARE(finding.examples.front().costNs, 371 * Ms);
+    QCOMPARE(finding.facts.at(0), (FindingFact{"requests", "1200 in 2m 00s"}));
+    QCOMPARE(finding.facts.at(1), (FindingFact{"rate", "10/s (baseline 1/s)"}));
+    QCOMPARE(finding.facts.at(4), (FindingFact{"error rate", "5% (baseline 0%), 60 failed"}));
+    QCOMPARE(finding.facts.back(),
+             (FindingFact{"source", "from http.server.request.duration; 12 of the 1200 requests "
+                                    "traced"}));
+    // Latency from the histogram's buckets: 100 ms lies in (75 ms, 100 ms], 300 ms in
+    // (250 ms, 500 ms]; the mean from its sums.
+    QVERIFY2(finding.title.starts_with("shop GET /products: traffic 10× its baseline for 2m 00s "
+                                       "(10/s vs 1/s); p95 "),
+             finding.title.c_str());
+    QVERIFY2(finding.title.ends_with(", errors 0% → 5% — traffic spike"), finding.title.c_str());
+    QCOMPARE(finding.costNsPerRequest, double(200 * Ms));
+    QCOMPARE(finding.severity, FindingSeverity::High);
+}
+
+void TestTrafficSpikeDetector::cumulativeMetricWithReset()
+{
+    // Cumulative points every minute (the SDKs' default): one a second, ten a second for minutes
+    // 10 and 11. The process restarts as the spike begins: the next point counts from there.
+    MetricStreamSpec spec;
+    spec.temporality = AggregationTemporality::Cumulative;
+    spec.intervalNs = 60 * Second;
+    spec.resetAt = 10;
+    for (int minute = 0; minute < 22; ++minute)
+        spec.perInterval.push_back(minute == 10 || minute == 11 ? 600 : 60);
+    const Workload none;
+    const std::vector<Finding> findings = none.findings({}, {metricSeries(spec)});
+    QCOMPARE(findings.size(), std::size_t(1));
+    // A minute's requests are spread evenly over its six buckets.
+    QCOMPARE(findings[0].range, bucketRange(60, 71));
+    QCOMPARE(findings[0].occurrences, 1200);
+    QCOMPARE(findings[0].facts.at(1), (FindingFact{"rate", "10/s (baseline 1/s)"}));
+    QCOMPARE(findings[0].affectedTraces, 0);
+    QVERIFY(findings[0].examples.empty());
+
+    // Exports every 30 s from an offset of 5 s: each interval falls into three buckets (a half,
+    // a whole and a half), and the rates stay those of the requests.
+    MetricStreamSpec offset = spec;
+    offset.intervalNs = 30 * Second;
+    offset.resetAt = -1;
+    offset.perInterval.clear();
+    for (int half = 0; half < 44; ++half)
+        offset.perInterval.push_back(half >= 20 && half < 24 ? 300 : 30);
+    HttpServerRequestSeries shifted = metricSeries(offset);
+    for (ExplicitDistribution &interval : shifted.intervals) {
+        interval.startNs += 5 * Second;
+        interval.timeNs += 5 * Second;
+    }
+    const std::vector<Finding> spread = none.findings({}, {shifted});
+    QCOMPARE(spread.size(), std::size_t(1));
+    QCOMPARE(spread[0].range, bucketRange(60, 72));
+    // The spike's 1200 and the halves of the baseline's intervals the first and last bucket share.
+    QCOMPARE(spread[0].occurrences, 1210);
+}
+
+void TestTrafficSpikeDetector::olderMetricNameInMilliseconds()
+{
+    // http.server.duration in milliseconds, with http.method and http.status_code: the same
+    // finding as from the current name, but for its source.
+    const Workload workload = sampledTenfold();
+    const std::vector<Finding> current
+        = workload.findings({}, tenfoldMetric("http.server.request.duration"));
+    const std::vector<Finding> older = workload.findings({}, tenfoldMetric("http.server.duration"));
+    QCOMPARE(current.size(), std::size_t(1));
+    QCOMPARE(older.size(), std::size_t(1));
+    QCOMPARE(older[0].title, current[0].title);
+    QCOMPARE(older[0].range, current[0].range);
+    QCOMPARE(older[0].costNsPerRequest, current[0].costNsPerRequest);
+    for (std::size_t i = 0; i + 1 < current[0].facts.size(); ++i)
+        QCOMPARE(older[0].facts.at(i), current[0].facts.at(i));
+    QCOMPARE(older[0].facts.back(),
+             (FindingFact{"source", "from http.server.duration; 12 of the 1200 requests traced"}));
+}
+
+void TestTrafficSpikeDetector::bothMetricNamesCountOnce()
+{
+    // A server in the semantic conventions' "http/dup" mode sends both: the requests count once.
+    const Workload workload = sampledTenfold();
+    for (const bool olderFirst : {true, false}) {
+        std::vector<HttpServerRequestSeries> both = tenfoldMetric("http.server.duration");
+        std::vector<HttpServerRequestSeries> current
+            = tenfoldMetric("http.server.request.duration");
+        both.insert(olderFirst ? both.end() : both.begin(), current.begin(), current.end());
+        const std::vector<Finding> findings = workload.findings({}, both);
+        QCOMPARE(findings.size(), std::size_t(1));
+        QCOMPARE(findings[0].occurrences, 1200);
+        QVERIFY(findings[0].facts.back().value.starts_with("from http.server.request.duration;"));
+    }
+}
+
+void TestTrafficSpikeDetector::steadyMetricHasNone()
+{
+    // Half an hour of 50 to 70 requests a minute, some failing, while the spans (all of them)
+    // would show a burst: the metric says otherwise, and the metric is what counts.
+    MetricStreamSpec spec;
+    spec.temporality = AggregationTemporality::Cumulative;
+    spec.intervalNs = 60 * Second;
+    for (int minute = 0; minute < 30; ++minute)
+        spec.perInterval.push_back(50 + (minute % 3) * 10);
+    MetricStreamSpec failed = spec;
+    failed.status = 500;
+    failed.perInterval.assign(30, 2);
+    // A delta point claiming ten thousand requests since 1970 is not spread over fifty years.
+    HttpServerRequestSeries bogus = metricSeries(spec);
+    bogus.intervals.resize(1);
+    bogus.intervals[0].startNs = 0;
+    bogus.intervals[0].counts.assign(bogus.intervals[0].counts.size(), 1000.0);
+    Workload burst;
+    burst.bucket("GET /products", 100, 200);
+    for (std::int64_t bucket = 0; bucket < 100; ++bucket)
+        burst.bucket("GET /products", bucket, 1);
+    QCOMPARE(burst.findings().size(), std::size_t(1));
+    QVERIFY(burst.findings({}, {metricSeries(spec), metricSeries(failed), bogus}).empty());
 }
 
 QTEST_GUILESS_MAIN(TestTrafficSpikeDetector)
