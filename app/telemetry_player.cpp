@@ -41,6 +41,16 @@ PlaybackSummary TelemetryPlayer::run(const std::function<std::int64_t()> &nowNs,
 {
     PlaybackSummary summary;
     const ScenarioTimeline timeline = m_source->timeline();
+    // Until endAt(): the timeline's end; after it, when the last request in flight ends.
+    std::int64_t endNs = timeline.endNs;
+    bool ended = false;
+    const auto applyEnd = [&] {
+        const std::int64_t requested = m_endAtNs.load();
+        if (!ended && requested < endNs) {
+            endNs = m_source->endAt(requested);
+            ended = true;
+        }
+    };
     const auto report = [&] {
         summary.traces = m_source->traceCount();
         if (progress)
@@ -50,7 +60,8 @@ PlaybackSummary TelemetryPlayer::run(const std::function<std::int64_t()> &nowNs,
     // receiver takes it, until less than a tick is left to catch up.
     std::int64_t sentUntil = timeline.startNs;
     while (summary.ok && !m_stopRequested.load()) {
-        const std::int64_t due = std::min(nowNs(), timeline.endNs);
+        applyEnd();
+        const std::int64_t due = std::min(nowNs(), endNs);
         if (due - sentUntil < LiveTickNs)
             break;
         sentUntil = std::min(sentUntil + CatchUpSliceNs, due);
@@ -60,8 +71,9 @@ PlaybackSummary TelemetryPlayer::run(const std::function<std::int64_t()> &nowNs,
     }
     // Live: what became due since the last tick, until the end of the timeline.
     while (summary.ok && !m_stopRequested.load()) {
+        applyEnd();
         const std::int64_t now = nowNs();
-        if (now >= timeline.endNs)
+        if (now >= endNs)
             break;
         if (now > sentUntil) {
             if (!send(m_source->advance(now), summary))
@@ -69,7 +81,7 @@ PlaybackSummary TelemetryPlayer::run(const std::function<std::int64_t()> &nowNs,
             sentUntil = now;
             report();
         }
-        const std::int64_t sleepNs = std::min(LiveTickNs, timeline.endNs - nowNs());
+        const std::int64_t sleepNs = std::min(LiveTickNs, endNs - nowNs());
         if (sleepNs > 0)
             QThread::usleep(static_cast<unsigned long>(sleepNs / 1000));
     }

@@ -1,7 +1,7 @@
 // Plays timed telemetry (a training scenario, a recorded session) into an OTLP receiver: what is
 // already due at once in slices, then live, each quarter second what became due, and the rest at
-// the end. run() blocks (a command's main thread, or a worker thread for the window); stop() may
-// be called from any thread, a signal handler included.
+// the end. run() blocks (a command's main thread, or a worker thread for the window); stop() and
+// endAt() may be called from any thread, stop() from a signal handler too.
 #pragma once
 
 #include "otlp_export_client.h"
@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <functional>
+#include <limits>
 #include <memory>
 
 namespace kansoku {
@@ -36,6 +37,10 @@ public:
     PlaybackSummary run(const std::function<std::int64_t()> &nowNs,
                         const std::function<void(const PlaybackSummary &)> &progress = {});
     void stop() { m_stopRequested.store(true); }
+    // Ends the timeline early (TimedTelemetrySource::endAt, applied between two sends): what
+    // started before endNs is still sent, live, once it has ended; then the player returns as at
+    // the end of the story (not "stopped").
+    void endAt(std::int64_t endNs) { m_endAtNs.store(endNs); }
 
 private:
     bool send(const TelemetryBatch &batch, PlaybackSummary &summary);
@@ -43,6 +48,7 @@ private:
     std::unique_ptr<TimedTelemetrySource> m_source;
     OtlpExportClient m_client;
     std::atomic<bool> m_stopRequested{false};
+    std::atomic<std::int64_t> m_endAtNs{std::numeric_limits<std::int64_t>::max()};
 };
 
 } // namespace kansoku

@@ -10,6 +10,8 @@
 #include "session_analysis.h"
 #include "session_controller.h"
 #include "telemetry_store.h"
+#include "trace_inspector.h"
+#include "traces_pane.h"
 #include "training_comparison_dialog.h"
 #include "training_dialog.h"
 #include "training_menu.h"
@@ -19,6 +21,7 @@
 #include "view/metric_browser_model.h"
 #include "workbench_window.h"
 
+#include <QApplication>
 #include <QCursor>
 #include <QDateTime>
 #include <QDir>
@@ -88,6 +91,14 @@ std::pair<std::string, std::string> focusEndpoint(const Scenario &scenario)
                                   : std::pair{truth.findings.front().service, std::string()};
 }
 
+// "Span: shop-api · tcp.connect"
+QString spanText(const AnsweredSpan &span, TrainingLanguage language)
+{
+    return text(TrainingTexts::Line::SpanLabel, language)
+           + QString::fromStdString(span.span.service) + QStringLiteral(" · ")
+           + QString::fromStdString(span.span.name);
+}
+
 struct ComparisonOutcome
 {
     std::optional<RunComparison> comparison;
@@ -133,6 +144,8 @@ TrainingController::TrainingController(KansokuRuntime *runtime, SessionControlle
     });
     connect(m_sessions, &SessionController::sessionChanged, this,
             &TrainingController::onSessionChanged);
+    connect(qApp, &QApplication::focusChanged, this,
+            [this](QWidget *, QWidget *focused) { noteFocus(focused); });
     refreshCards();
 }
 
@@ -207,6 +220,7 @@ bool TrainingController::start(const QString &scenarioId)
     m_scenario = scenario;
     m_fixAppliedNs.reset();
     m_hintsShown = 0;
+    m_lastTouched = AnswerSource::None;
     const ScenarioInfo &info = scenario->info();
     const double liveSeconds = m_pacing.liveSeconds.value_or(
         std::max(30.0, info.storySeconds - m_pacing.historySeconds));
@@ -242,8 +256,6 @@ void TrainingController::startPlayback(ScenarioVariant variant, std::int64_t sta
             [this, playback](const PlaybackSummary &summary) {
                 onPlaybackFinished(playback, summary);
             });
-    if (m_playback)
-        m_playback->stop(); // it goes once it has finished (onPlaybackFinished)
     m_playback = playback;
     playback->start();
 }
@@ -269,6 +281,34 @@ void TrainingController::onSessionChanged()
         stop();
 }
 
+void TrainingController::noteFocus(QWidget *focused)
+{
+    for (QWidget *widget = focused; widget; widget = widget->parentWidget()) {
+        if (qobject_cast<FindingsPane *>(widget)) {
+            m_lastTouched = AnswerSource::Finding;
+            return;
+        }
+        if (qobject_cast<MetricsPane *>(widget)) {
+            m_lastTouched = AnswerSource::Metric;
+            return;
+        }
+        if (auto *inspector = qobject_cast<TraceInspector *>(widget)) {
+            m_lastTouched = AnswerSource::Span;
+            m_lastInspector = inspector;
+            return;
+        }
+    }
+}
+
+TraceInspector *TrainingController::answerInspector() const
+{
+    if (m_lastInspector && m_lastInspector->trace())
+        return m_lastInspector;
+    auto *traces
+        = qobject_cast<TracesPane *>(m_window->paneDock(WorkbenchWindow::Pane::Traces)->widget());
+    return traces ? traces->traceInspector() : nullptr;
+}
+
 void TrainingController::answerSelected()
 {
     if (!m_scenario)
@@ -280,6 +320,10 @@ void TrainingController::answerSelected()
         if (current.isValid() && current.row() < findings->model()->rowCount())
             finding = findings->model()->finding(current.row());
     }
+    // One span of a loaded trace: a scan of its spans, no query.
+    std::optional<AnsweredSpan> span;
+    if (const TraceInspector *inspector = answerInspector(); inspector && inspector->trace())
+        span = AnsweredSpan::fromTrace(*inspector->trace(), inspector->selectedSpanId());
     QString metricName;
     QString metricService;
     if (auto *metrics = qobject_cast<MetricsPane *>(
@@ -291,52 +335,79 @@ void TrainingController::answerSelected()
             metricService = current.data(MetricBrowserModel::ServiceRole).toString();
         }
     }
-    if (!finding && metricName.isEmpty()) {
+    const bool metric = !metricName.isEmpty();
+    const int selected = int(finding.has_value()) + int(span.has_value()) + int(metric);
+    if (selected == 0) {
         m_panel->addMessage(QStringLiteral("—"),
                             text(TrainingTexts::Line::SelectFirst, m_language));
         return;
     }
-    if (finding && metricName.isEmpty())
-        return answerFinding(*finding);
-    if (!finding)
-        return answerMetric(metricName, metricService);
-    // Both are selected: the learner says which one is meant.
+    // One selected, or several and the learner was in one of their panes last: that one.
+    const bool several = selected > 1;
+    if (finding && (!several || m_lastTouched == AnswerSource::Finding))
+        return answerFinding(*finding, several);
+    if (span && (!several || m_lastTouched == AnswerSource::Span))
+        return answerSpan(*span, several);
+    if (metric && (!several || m_lastTouched == AnswerSource::Metric))
+        return answerMetric(metricName, metricService, several);
+    // Several, and none of their panes had the focus yet: the learner says which one is meant.
     auto *choice = new QMenu(m_window);
     choice->setObjectName(QStringLiteral("trainingAnswerChoice"));
     choice->setAttribute(Qt::WA_DeleteOnClose);
     // The finding first and active (Enter takes it): the Metrics pane always has a metric
     // selected once it lists any, the Findings pane only what the learner picked or opened.
-    QAction *findingAction = choice->addAction(text(TrainingTexts::Line::FindingLabel, m_language)
-                                                   + QString::fromStdString(finding->title),
-                                               this, [this, f = *finding] { answerFinding(f); });
-    choice->addAction(
-        text(TrainingTexts::Line::MetricLabel, m_language) + metricName, this,
-        [this, metricName, metricService] { answerMetric(metricName, metricService); });
-    choice->popup(QCursor::pos(), findingAction);
-    choice->setActiveAction(findingAction);
+    if (finding)
+        choice->addAction(text(TrainingTexts::Line::FindingLabel, m_language)
+                              + QString::fromStdString(finding->title),
+                          this, [this, f = *finding] { answerFinding(f); });
+    if (span)
+        choice->addAction(spanText(*span, m_language), this, [this, s = *span] { answerSpan(s); });
+    if (metric)
+        choice->addAction(
+            text(TrainingTexts::Line::MetricLabel, m_language) + metricName, this,
+            [this, metricName, metricService] { answerMetric(metricName, metricService); });
+    QAction *first = choice->actions().constFirst();
+    choice->popup(QCursor::pos(), first);
+    choice->setActiveAction(first);
 }
 
-void TrainingController::answerFinding(const Finding &finding)
+void TrainingController::answerFinding(const Finding &finding, bool pickedByLastTouch)
 {
     if (!m_checker)
         return;
     showAnswer(text(TrainingTexts::Line::FindingLabel, m_language)
                    + QString::fromStdString(finding.title),
-               m_checker->checkFinding(finding, m_language));
+               m_checker->checkFinding(finding, m_language), pickedByLastTouch);
 }
 
-void TrainingController::answerMetric(const QString &name, const QString &service)
+void TrainingController::answerMetric(const QString &name, const QString &service,
+                                      bool pickedByLastTouch)
 {
     if (!m_checker)
         return;
     showAnswer(text(TrainingTexts::Line::MetricLabel, m_language) + name,
-               m_checker->checkMetric(name.toStdString(), service.toStdString(), m_language));
+               m_checker->checkMetric(name.toStdString(), service.toStdString(), m_language),
+               pickedByLastTouch);
 }
 
-void TrainingController::showAnswer(const QString &what, const TrainingAnswer &answer)
+void TrainingController::answerSpan(const AnsweredSpan &span, bool pickedByLastTouch)
 {
+    if (!m_checker)
+        return;
+    showAnswer(spanText(span, m_language), m_checker->checkSpan(span, m_language),
+               pickedByLastTouch);
+}
+
+void TrainingController::showAnswer(const QString &what, const TrainingAnswer &answer,
+                                    bool pickedByLastTouch)
+{
+    const QString checked
+        = pickedByLastTouch
+              ? what + QLatin1Char(' ') + text(TrainingTexts::Line::CheckedLastTouched, m_language)
+              : what;
     m_panel->addMessage(QString::fromStdString(answer.heading),
-                        what + QStringLiteral(" — ") + QString::fromStdString(answer.explanation));
+                        checked + QStringLiteral(" — ")
+                            + QString::fromStdString(answer.explanation));
 }
 
 void TrainingController::showNextHint()
@@ -364,6 +435,11 @@ void TrainingController::applyFix()
     const std::int64_t now = PlaybackConsole::wallClockNs();
     const double seconds = m_pacing.afterFixSeconds.value_or(m_scenario->info().storySeconds);
     m_fixAppliedNs = now;
+    // The before variant ends now: the requests it has in flight still end as before-variant
+    // traces (none mixes the two, none is cut), and it goes once they are sent
+    // (onPlaybackFinished).
+    if (m_playback)
+        m_playback->endAt(now);
     startPlayback(ScenarioVariant::After, now, now + std::int64_t(seconds * SecondNs));
     m_panel->setPhase(tr("After the fix · live"));
     m_panel->addMessage(
@@ -418,8 +494,10 @@ void TrainingController::stop()
 {
     if (!m_scenario)
         return;
-    if (m_playback)
-        m_playback->stop(); // deleted once it has finished
+    // The variant playing and a before variant still sending its last requests after the fix:
+    // each is deleted once it has finished.
+    for (TrainingPlayback *playback : findChildren<TrainingPlayback *>(Qt::FindDirectChildrenOnly))
+        playback->stop();
     m_playback = nullptr;
     m_comparisonQuery.cancel();
     m_scenario.reset();

@@ -1,7 +1,8 @@
 // Runs training scenarios in the window: the Training menu and its dialog (briefing cards in the
 // chosen language), Start (a new session named after the scenario and the time, the before
 // variant played live into Kansoku's own receiver by a TrainingPlayback, the first minute at
-// once), "I found it" (the selected finding or metric checked by TrainingAnswerChecker), hints,
+// once), "I found it" (the selected finding, span or metric checked by TrainingAnswerChecker; with
+// several selected, the one in the pane the learner touched last), hints,
 // "Apply the fix" (the after variant from then on, in the same session), the before/after
 // comparison (SessionAnalyzer + RunComparison on a worker) and Stop. A session switch by the
 // user or closing the window stops the player. GUI thread.
@@ -25,6 +26,7 @@ class TrainingDialog;
 class TrainingMenu;
 class TrainingPanel;
 class TrainingPlayback;
+class TraceInspector;
 class WorkbenchWindow;
 struct Finding;
 struct PlaybackSummary;
@@ -57,11 +59,20 @@ public:
     void showDialog();
     // False (the window says why) when the session could not be created.
     bool start(const QString &scenarioId);
-    // "I found it": the finding selected in the Findings pane or the metric selected in the
-    // Metrics pane (a choice when both are).
+    // "I found it": the finding selected in the Findings pane, the span selected in the open
+    // trace (the Traces pane's, or a trace window's the learner was in last) or the metric
+    // selected in the Metrics pane. With several selected, the one whose pane had the keyboard
+    // focus last counts (and the answer says so); before any of them had it, a choice.
     void answerSelected();
-    void answerFinding(const Finding &finding);
-    void answerMetric(const QString &name, const QString &service);
+    // pickedByLastTouch: several things were selected and this one was taken as the one touched
+    // last; the answer says so.
+    void answerFinding(const Finding &finding, bool pickedByLastTouch = false);
+    void answerMetric(const QString &name, const QString &service, bool pickedByLastTouch = false);
+    void answerSpan(const AnsweredSpan &span, bool pickedByLastTouch = false);
+
+    // Where the learner touched last of the places an answer comes from.
+    enum class AnswerSource { None, Finding, Span, Metric };
+    AnswerSource lastTouched() const { return m_lastTouched; }
     void showNextHint();
     void applyFix();
     // Before/after over what the session holds now; comparisonShown() when the dialog shows it.
@@ -91,7 +102,9 @@ private:
     void startPlayback(ScenarioVariant variant, std::int64_t startNs, std::int64_t endNs);
     void onPlaybackFinished(TrainingPlayback *playback, const PlaybackSummary &summary);
     void onSessionChanged();
-    void showAnswer(const QString &what, const TrainingAnswer &answer);
+    void showAnswer(const QString &what, const TrainingAnswer &answer, bool pickedByLastTouch);
+    void noteFocus(QWidget *focused);
+    TraceInspector *answerInspector() const;
     void updateActions();
 
     KansokuRuntime *m_runtime;
@@ -112,6 +125,8 @@ private:
     std::size_t m_hintsShown = 0;
     TrainingPlayback *m_playback = nullptr; // the variant playing now
     bool m_switchingSession = false;        // our own newSession(): not a reason to stop
+    AnswerSource m_lastTouched = AnswerSource::None;
+    QPointer<TraceInspector> m_lastInspector; // the trace the learner was in last
     BackgroundQuery m_comparisonQuery;
 };
 

@@ -28,6 +28,8 @@ void TrainingPlayback::start()
             const std::lock_guard lock(m_mutex);
             if (m_stopRequested)
                 player.stop();
+            if (m_endAtNs)
+                player.endAt(*m_endAtNs);
             m_player = &player;
         }
         const PlaybackSummary summary = player.run(&PlaybackConsole::wallClockNs);
@@ -53,6 +55,14 @@ void TrainingPlayback::stop()
     m_stopRequested = true;
     if (m_player)
         m_player->stop();
+}
+
+void TrainingPlayback::endAt(std::int64_t endNs)
+{
+    const std::lock_guard lock(m_mutex);
+    m_endAtNs = endNs;
+    if (m_player)
+        m_player->endAt(endNs);
 }
 
 void TrainingPlayback::join()

@@ -75,8 +75,9 @@ void TraceMinimap::paint(QPainter &painter, const QPalette &pal, const QFont &fo
     QFont small = font;
     small.setPointSizeF(small.pointSizeF() * 0.85);
     painter.setFont(small);
-    painter.drawText(QRect(10, 0, m_captionWidth - 20, Height), Qt::AlignVCenter | Qt::AlignLeft,
-                     tr("%1 spans, depth %2").arg(m_tree->nodeCount()).arg(m_tree->maxDepth() + 1));
+    painter.drawText(
+        QRect(10, 0, m_captionWidth - 20, Height), Qt::AlignVCenter | Qt::AlignLeft,
+        tr("%Ln span(s), depth %1", nullptr, m_tree->nodeCount()).arg(m_tree->maxDepth() + 1));
 
     const TimeScale full = wholeTraceScale();
     if (m_boxesWidth != map.width()) {

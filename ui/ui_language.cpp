@@ -84,15 +84,16 @@ bool UiLanguage::apply(Choice choice, const QLocale &systemLocale)
                                      : QLocale(QLocale::English, QLocale::UnitedStates));
     else
         QLocale::setDefault(systemLocale);
-    if (!japanese)
-        return true;
     auto *translator = new QTranslator(QCoreApplication::instance());
     translator->setObjectName(kansokuTranslatorName);
-    if (!translator->load(QStringLiteral(":/i18n/kansoku_ja.qm"))) {
+    if (!translator->load(japanese ? QStringLiteral(":/i18n/kansoku_ja.qm")
+                                   : QStringLiteral(":/i18n/kansoku_en.qm"))) {
         delete translator;
         return false;
     }
     QCoreApplication::installTranslator(translator);
+    if (!japanese)
+        return true;
     auto *qt = new QTranslator(QCoreApplication::instance());
     qt->setObjectName(qtTranslatorName);
     if (qt->load(QLocale(QLocale::Japanese), QStringLiteral("qtbase"), QStringLiteral("_"),

@@ -28,10 +28,11 @@ public:
     static bool isJapanese(Choice choice, const QLocale &systemLocale);
 
     // Installs Kansoku's Japanese translation and Qt's own (its dialogs' buttons, when the
-    // qt6-translations-l10n files are there) on the application, or removes them for English.
-    // When the language differs from the system locale's, QLocale's default becomes the
-    // language's, so what follows QLocale() (the training texts' language) follows the
-    // interface. Returns false when Japanese was asked for and Kansoku's translation did not load.
+    // qt6-translations-l10n files are there) on the application, or for English the English
+    // plural forms ("1 span", "2 spans" for tr("%n span(s)", nullptr, n)). When the language
+    // differs from the system locale's, QLocale's default becomes the language's, so what
+    // follows QLocale() (the training texts' language) follows the interface. Returns false when
+    // Kansoku's translation did not load.
     static bool apply(Choice choice, const QLocale &systemLocale = QLocale::system());
 };
 

@@ -4,6 +4,8 @@
 #include <QLabel>
 #include <QLocale>
 #include <QToolButton>
+#include <algorithm>
+#include <limits>
 
 namespace kansoku {
 
@@ -14,6 +16,12 @@ QLabel *makeLabel(const char *objectName)
     label->setObjectName(QLatin1String(objectName));
     label->setTextFormat(Qt::RichText);
     return label;
+}
+
+// A count for tr()'s plural forms (an int): larger counts read as the largest int would.
+int pluralCount(std::int64_t count)
+{
+    return int(std::clamp<std::int64_t>(count, 0, std::numeric_limits<int>::max()));
 }
 } // namespace
 
@@ -82,11 +90,12 @@ void WorkbenchStatusBar::setCounts(const IngestCountersSnapshot &counters,
                                    const StorageStatus &storage)
 {
     const QLocale locale;
-    m_counts->setText(tr("%1 spans · %2 traces · %3 metric points · %4 logs")
-                          .arg(locale.toString(qlonglong(storage.totals.spans)),
-                               locale.toString(qlonglong(storage.totals.traces)),
-                               locale.toString(qlonglong(storage.totals.dataPoints)),
-                               locale.toString(qlonglong(storage.totals.logRecords))));
+    m_counts->setText(
+        tr("%1 · %2 · %3 · %4")
+            .arg(tr("%Ln span(s)", nullptr, pluralCount(storage.totals.spans)),
+                 tr("%Ln trace(s)", nullptr, pluralCount(storage.totals.traces)),
+                 tr("%Ln metric point(s)", nullptr, pluralCount(storage.totals.dataPoints)),
+                 tr("%Ln log(s)", nullptr, pluralCount(storage.totals.logRecords))));
     const QString path = QString::fromStdString(storage.databasePath);
     const QString name = m_readOnly ? tr("%1 [read-only]").arg(QFileInfo(path).fileName())
                                     : QFileInfo(path).fileName();
@@ -102,21 +111,19 @@ void WorkbenchStatusBar::setCounts(const IngestCountersSnapshot &counters,
 
     const IngestCounts total = counters.total();
     QStringList problems;
-    if (total.malformed == 1)
-        problems << tr("1 malformed request");
-    else if (total.malformed > 1)
-        problems << tr("%1 malformed requests").arg(locale.toString(qlonglong(total.malformed)));
+    if (total.malformed > 0)
+        problems << tr("%Ln malformed request(s)", nullptr, pluralCount(total.malformed));
     if (total.rejected > 0)
-        problems << tr("%1 rejected items").arg(locale.toString(qlonglong(total.rejected)));
+        problems << tr("%Ln rejected item(s)", nullptr, pluralCount(total.rejected));
     if (total.refused > 0)
-        problems << tr("%1 items refused (queue full, sender retries)")
-                        .arg(locale.toString(qlonglong(total.refused)));
+        problems << tr("%Ln item(s) refused (queue full, sender retries)", nullptr,
+                       pluralCount(total.refused));
     if (total.unauthorized > 0)
-        problems << tr("%1 requests without the right token")
-                        .arg(locale.toString(qlonglong(total.unauthorized)));
+        problems << tr("%Ln request(s) without the right token", nullptr,
+                       pluralCount(total.unauthorized));
     if (total.paused > 0)
-        problems << tr("%1 requests refused while paused (senders retry)")
-                        .arg(locale.toString(qlonglong(total.paused)));
+        problems << tr("%Ln request(s) refused while paused (senders retry)", nullptr,
+                       pluralCount(total.paused));
     if (!storage.lastError.empty())
         problems << tr("storage error: %1")
                         .arg(QString::fromStdString(storage.lastError).toHtmlEscaped());
@@ -136,8 +143,7 @@ void WorkbenchStatusBar::setForwarding(const ForwardingStatus &forwarding)
     const QLocale locale;
     QString text = tr("→ %1 forwarded").arg(locale.toString(qlonglong(forwarding.forwardedItems)));
     if (forwarding.queuedRequests > 0)
-        text += tr(" · %1 requests waiting")
-                    .arg(locale.toString(qlonglong(forwarding.queuedRequests)));
+        text += tr(" · %Ln request(s) waiting", nullptr, pluralCount(forwarding.queuedRequests));
     m_forwarding->setText(text);
     m_forwarding->setToolTip(
         tr("Forwarding what the receivers accept to %1<br>%2 requests sent, %3 waiting (%4), "
@@ -150,9 +156,10 @@ void WorkbenchStatusBar::setForwarding(const ForwardingStatus &forwarding)
                  locale.toString(qlonglong(forwarding.retries)),
                  locale.toString(qlonglong(forwarding.droppedRequests))));
     if (forwarding.droppedRequests > 0)
-        m_forwardingProblem = tr("%1 forwarded requests dropped (%2 items)")
-                                  .arg(locale.toString(qlonglong(forwarding.droppedRequests)),
-                                       locale.toString(qlonglong(forwarding.droppedItems)));
+        m_forwardingProblem
+            = tr("%Ln forwarded request(s) dropped (%1)", nullptr,
+                 pluralCount(forwarding.droppedRequests))
+                  .arg(tr("%Ln item(s)", nullptr, pluralCount(forwarding.droppedItems)));
     showProblems();
 }
 

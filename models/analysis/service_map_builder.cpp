@@ -4,6 +4,7 @@
 #include "analysis/prepared_trace.h"
 #include "analysis/span_failure.h"
 #include "core/telemetry_queries.h"
+#include "core/trace_analysis_span.h"
 
 #include <algorithm>
 
@@ -166,28 +167,8 @@ ServiceMap ServiceMapBuilder::ofTrace(const Trace &trace)
     AnalysisTrace analysis;
     analysis.traceId = trace.traceId;
     analysis.spans.reserve(trace.spans.size());
-    std::vector<std::string> services;
-    services.reserve(trace.resources.size());
-    for (const Resource &resource : trace.resources)
-        services.push_back(resource.serviceName());
-    for (const TraceSpan &traceSpan : trace.spans) {
-        const Span &span = traceSpan.span;
-        const auto resource = std::size_t(traceSpan.resourceIndex);
-        AnalysisSpan &out = analysis.spans.emplace_back(AnalysisSpan{
-            .spanId = span.spanId,
-            .parentSpanId = span.parentSpanId,
-            .name = span.name,
-            .kind = span.kind,
-            .startTimeNs = span.startTimeNs,
-            .endTimeNs = span.endTimeNs,
-            .statusCode = span.status.code,
-            .statusMessage = span.status.message,
-            .service = resource < services.size() ? services[resource] : std::string()});
-        for (const KeyValue &attribute : span.attributes) {
-            if (isAnalysisAttributeKey(attribute.key))
-                out.attributes.push_back(attribute);
-        }
-    }
+    for (const TraceSpan &traceSpan : trace.spans)
+        analysis.spans.push_back(toAnalysisSpan(trace, traceSpan));
     ServiceMapBuilder builder;
     builder.addTrace(analysis);
     return builder.build();

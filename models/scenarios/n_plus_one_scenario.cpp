@@ -33,6 +33,19 @@ ScenarioGroundTruth NPlusOneScenario::groundTruth(ScenarioVariant variant) const
              "GET /orders/:id reads each order item with its own query, one after another: an "
              "order of 20 items costs 20 round trips to PostgreSQL. Load them in one query "
              "(WHERE order_id = $1, or the ORM's eager loading)."});
+        truth.spans.push_back(
+            {.service = "shop-api",
+             .callContains = "FROM order_items WHERE id =",
+             .rootName = "GET /orders/:id",
+             .explanation = "This is one of the order_items queries GET /orders/:id runs once per "
+                            "item, one after another: its siblings repeat the same statement. One "
+                            "query per order (WHERE order_id = $1) replaces them all."});
+        truth.spans.push_back({.service = "shop-api",
+                               .name = "GET /orders/:id",
+                               .explanation
+                               = "This request is slow, but it only waits for the spans under it: "
+                                 "look at what it repeats.",
+                               .required = false});
     }
     return truth;
 }

@@ -30,6 +30,7 @@ ScenarioEngine::ScenarioEngine(const Scenario &scenario, ScenarioVariant variant
     , m_sdkMetrics(timeline.startNs)
     , m_metricIntervalNs(std::max<std::int64_t>(metricIntervalNs, 1'000'000))
     , m_nextExportNs(timeline.startNs + m_metricIntervalNs)
+    , m_advancedUntilNs(timeline.startNs - 1)
 {
     m_streams.reserve(m_plan.traffic.size());
     for (std::size_t i = 0; i < m_plan.traffic.size(); ++i) {
@@ -104,6 +105,7 @@ TelemetryBatch ScenarioEngine::advance(std::int64_t untilNs)
     if (m_finished)
         return out.takeBatch();
     generateArrivals(untilNs);
+    m_advancedUntilNs = std::max(m_advancedUntilNs, untilNs);
     while (m_nextExportNs <= untilNs && m_nextExportNs < m_timeline.endNs) {
         emitEndedBy(m_nextExportNs, out);
         exportMetrics(m_nextExportNs, out);
@@ -111,6 +113,19 @@ TelemetryBatch ScenarioEngine::advance(std::int64_t untilNs)
     }
     emitEndedBy(untilNs, out);
     return out.takeBatch();
+}
+
+std::int64_t ScenarioEngine::endAt(std::int64_t endNs)
+{
+    // Arrivals up to the last advance are drawn (and may have been handed out): the end can only
+    // come after them.
+    const std::int64_t endAt = std::max(endNs, m_advancedUntilNs + 1);
+    if (!m_finished && endAt < m_timeline.endNs) {
+        m_timeline.endNs = std::max(endAt, m_timeline.startNs);
+        generateArrivals(m_timeline.endNs);
+    }
+    return m_pending.empty() ? m_timeline.endNs
+                             : std::max(m_timeline.endNs, m_pending.rbegin()->first);
 }
 
 TelemetryBatch ScenarioEngine::finish()

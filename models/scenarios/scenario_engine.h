@@ -26,6 +26,8 @@ public:
     // The rest: every request that started before the timeline's end, however late it ends, and a
     // last metric export (as an SDK flushes on shutdown).
     TelemetryBatch finish() override;
+    // "Apply the fix" in a training: the requests in flight end as this variant's.
+    std::int64_t endAt(std::int64_t endNs) override;
 
     ScenarioTimeline timeline() const override { return m_timeline; }
     std::int64_t traceCount() const override { return m_requests; }
@@ -50,6 +52,7 @@ private:
     ScenarioSdkMetrics m_sdkMetrics;
     std::int64_t m_metricIntervalNs;
     std::int64_t m_nextExportNs;
+    std::int64_t m_advancedUntilNs; // arrivals up to here are drawn
     std::int64_t m_requests = 0;
     bool m_finished = false;
 };

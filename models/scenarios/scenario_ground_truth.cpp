@@ -1,5 +1,7 @@
 #include "scenarios/scenario_ground_truth.h"
 
+#include "analysis/call_identity.h"
+#include "core/trace_analysis_span.h"
 #include "scenarios/scenario.h"
 
 #include <algorithm>
@@ -43,6 +45,56 @@ std::string ExpectedMetric::describe() const
     return name + " of " + service
            + (shape == Shape::Increases ? " increasing by more than " : " reaching ")
            + std::to_string(threshold);
+}
+
+std::optional<AnsweredSpan> AnsweredSpan::fromTrace(const Trace &trace, const SpanId &spanId)
+{
+    const auto find = [&](const SpanId &id) {
+        return std::find_if(trace.spans.begin(), trace.spans.end(),
+                            [&](const TraceSpan &span) { return span.span.spanId == id; });
+    };
+    const auto found = find(spanId);
+    if (spanId.isZero() || found == trace.spans.end())
+        return std::nullopt;
+    AnsweredSpan answered{toAnalysisSpan(trace, *found), {}, std::nullopt};
+    if (!answered.span.isRoot()) {
+        const auto parent = find(answered.span.parentSpanId);
+        if (parent != trace.spans.end())
+            answered.parentStartNs = parent->span.startTimeNs;
+    }
+    const auto root = std::find_if(trace.spans.begin(), trace.spans.end(),
+                                   [](const TraceSpan &span) { return span.span.isRoot(); });
+    if (root != trace.spans.end())
+        answered.rootName = root->span.name;
+    return answered;
+}
+
+bool ExpectedSpan::matches(const AnsweredSpan &answered, const ScenarioTimeline &timeline) const
+{
+    const AnalysisSpan &span = answered.span;
+    if (span.service != service)
+        return false;
+    if ((!name.empty() && span.name != name)
+        || (!serviceVersion.empty() && span.serviceVersion != serviceVersion)
+        || (!rootName.empty() && answered.rootName != rootName))
+        return false;
+    if (!callContains.empty()) {
+        const CallIdentity call = identifyCall(span);
+        const std::string target = call.isCall() ? call.statement : peerTarget(span);
+        if (target.find(callContains) == std::string::npos)
+            return false;
+    }
+    if (phase
+        && (span.startTimeNs < timeline.at(phase->first)
+            || span.startTimeNs >= timeline.at(phase->second)))
+        return false;
+    if (span.durationNs() < minDurationNs)
+        return false;
+    if (minStartDelayNs > 0
+        && (!answered.parentStartNs
+            || span.startTimeNs - *answered.parentStartNs < minStartDelayNs))
+        return false;
+    return true;
 }
 
 std::string ScenarioVerdict::toString() const

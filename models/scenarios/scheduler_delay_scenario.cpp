@@ -200,6 +200,15 @@ ScenarioGroundTruth SchedulerDelayScenario::groundTruth(ScenarioVariant variant)
         truth.metrics.push_back({"scheduler_pending_pods", "kube-scheduler",
                                  ExpectedMetric::Shape::ReachesAtLeast, 2,
                                  "kube-scheduler's own gauge of pods it could not place yet."});
+        // A scheduled pod starts ~0.2 s after its job; a Pending one seconds later.
+        truth.spans.push_back(
+            {.service = "report-worker",
+             .name = "process report-shard",
+             .minStartDelayNs = 1'000'000'000,
+             .explanation = "This shard started seconds after its job created it, with nothing "
+                            "running in between: its pod was Pending because no node had the CPU "
+                            "its requests ask for (kubectl describe pod: \"0/3 nodes are "
+                            "available: Insufficient cpu\")."});
     }
     return truth;
 }

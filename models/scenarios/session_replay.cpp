@@ -21,6 +21,7 @@ SessionReplay::SessionReplay(std::shared_ptr<const TelemetryQueries> queries, Ti
     , m_startNs(startNs)
     , m_speed(speed > 0 ? speed : 1.0)
     , m_loadedUntil(recorded.startNs)
+    , m_advancedUntil(startNs - 1)
 {}
 
 std::int64_t SessionReplay::moved(std::int64_t recordedNs) const
@@ -28,6 +29,11 @@ std::int64_t SessionReplay::moved(std::int64_t recordedNs) const
     if (recordedNs == 0)
         return 0; // "unknown" stays unknown (e.g. a log's unset time)
     return m_startNs + std::llround(double(recordedNs - m_recorded.startNs) / m_speed);
+}
+
+std::int64_t SessionReplay::recordedAt(std::int64_t replayNs) const
+{
+    return m_recorded.startNs + std::int64_t(double(replayNs - m_startNs) * m_speed);
 }
 
 ScenarioTimeline SessionReplay::timeline() const
@@ -146,10 +152,42 @@ TelemetryBatch SessionReplay::advance(std::int64_t untilNs)
 {
     // Traces are due when they end, which may be after the slice they start in: read a slice
     // ahead of what is due.
-    const std::int64_t recordedUntil
-        = m_recorded.startNs + std::int64_t(double(untilNs - m_startNs) * m_speed);
-    loadUntil(recordedUntil + SliceNs);
+    m_advancedUntil = std::max(m_advancedUntil, untilNs);
+    loadUntil(recordedAt(untilNs) + SliceNs);
     return takeDue(untilNs);
+}
+
+std::int64_t SessionReplay::endAt(std::int64_t endNs)
+{
+    const std::int64_t endAt = std::max(endNs, m_advancedUntil + 1);
+    if (endAt < timeline().endNs) {
+        m_recorded.endNs = std::max(m_recorded.startNs, recordedAt(endAt));
+        // Read ahead of the new end (a slice ahead of what was due): not replayed.
+        for (auto it = m_pending.begin(); it != m_pending.end();) {
+            bool keep = true;
+            if (auto *trace = std::get_if<Trace>(&it->second)) {
+                // Spans are ordered by start time.
+                keep = trace->spans.empty() || trace->spans.front().span.startTimeNs < endAt;
+                m_traces -= keep ? 0 : 1;
+            } else if (std::holds_alternative<StoredLog>(it->second)) {
+                keep = it->first < endAt;
+            } else {
+                Metric &metric = std::get<std::pair<MetricStream, Metric>>(it->second).second;
+                const auto late = [endAt](const DataPointBase &point) {
+                    return point.timeNs >= endAt;
+                };
+                std::erase_if(metric.numberPoints, late);
+                std::erase_if(metric.histogramPoints, late);
+                std::erase_if(metric.exponentialHistogramPoints, late);
+                std::erase_if(metric.summaryPoints, late);
+                keep = metric.pointCount() > 0;
+            }
+            it = keep ? std::next(it) : m_pending.erase(it);
+        }
+        loadUntil(m_recorded.endNs);
+    }
+    const std::int64_t end = timeline().endNs;
+    return m_pending.empty() ? end : std::max(end, m_pending.rbegin()->first);
 }
 
 TelemetryBatch SessionReplay::finish()

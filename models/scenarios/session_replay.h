@@ -25,6 +25,8 @@ public:
     ScenarioTimeline timeline() const override;
     TelemetryBatch advance(std::int64_t untilNs) override;
     TelemetryBatch finish() override;
+    // What was recorded from then on is left out; the traces that started before end as recorded.
+    std::int64_t endAt(std::int64_t endNs) override;
     std::int64_t traceCount() const override { return m_traces; }
 
     // A recorded time moved onto the replay's timeline.
@@ -36,6 +38,8 @@ private:
     using Item = std::variant<Trace, StoredLog, std::pair<MetricStream, Metric>>;
 
     void loadUntil(std::int64_t recordedNs);
+    // A time on the replay's timeline back in recorded time.
+    std::int64_t recordedAt(std::int64_t replayNs) const;
     void loadSlice(const TimeRange &slice);
     TelemetryBatch takeDue(std::int64_t untilNs);
 
@@ -44,6 +48,7 @@ private:
     std::int64_t m_startNs;
     double m_speed;
     std::int64_t m_loadedUntil;
+    std::int64_t m_advancedUntil; // on the replay's timeline
     std::vector<MetricStream> m_streams;
     bool m_streamsListed = false;
     std::multimap<std::int64_t, Item> m_pending; // by moved due time

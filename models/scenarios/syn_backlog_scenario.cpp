@@ -77,6 +77,25 @@ ScenarioGroundTruth SynBacklogScenario::groundTruth(ScenarioVariant variant) con
              "The call to inventory is slow because its connect is: the same stall seen from "
              "the HTTP client's span.",
              false});
+        // A SYN resent once arrives after just over 1 s; an ordinary connect takes ~1.5 ms.
+        constexpr std::int64_t StalledConnectNs = 900'000'000;
+        truth.spans.push_back(
+            {.service = "shop-api",
+             .name = "tcp.connect",
+             .callContains = "inventory:8080",
+             .minDurationNs = StalledConnectNs,
+             .explanation = "This connect to inventory took just over 1 s (or 3 s): the SYN was "
+                            "dropped because inventory's listen queue was full, and Linux resent "
+                            "it after its 1 s initial retransmission timeout. inventory's own "
+                            "span starts only once the connection is accepted, so it looks "
+                            "fast."});
+        truth.spans.push_back({.service = "shop-api",
+                               .callContains = "inventory:8080",
+                               .minDurationNs = StalledConnectNs,
+                               .explanation
+                               = "The call to inventory is slow because its connect is: open the "
+                                 "tcp.connect span under it.",
+                               .required = false});
         truth.metrics.push_back(
             {"node_netstat_TcpExt_ListenOverflows",
              {},

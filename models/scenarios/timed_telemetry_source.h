@@ -30,6 +30,11 @@ public:
     virtual TelemetryBatch advance(std::int64_t untilNs) = 0;
     // The rest, at the end of the timeline.
     virtual TelemetryBatch finish() = 0;
+    // Ends the timeline early, at endNs (a time before the last advance() is taken as just after
+    // it): nothing starts from then on, and what started before still ends and is handed out
+    // whole by advance() and finish(). Returns when the last of it ends. Never lengthens the
+    // timeline.
+    virtual std::int64_t endAt(std::int64_t endNs) = 0;
     // Traces (requests) handed out or prepared so far.
     virtual std::int64_t traceCount() const = 0;
 };

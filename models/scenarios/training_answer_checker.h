@@ -1,7 +1,7 @@
 // Checks what a learner points at as the cause of a scenario's incident (a finding, a metric
-// series) against the before variant's ground truth: right (a required expectation, with its
-// explanation), close (a symptom of the same cause, explained), or not it (with a nudge back to
-// the task). Pure, any thread.
+// series, a span of a trace) against the before variant's ground truth: right (a required
+// expectation, with its explanation), close (a symptom of the same cause, explained), or not it
+// (with a nudge back to the task). Pure, any thread.
 #pragma once
 
 #include "scenarios/training_texts.h"
@@ -30,6 +30,8 @@ public:
     // the resource has none, such as a host scraped by the Collector).
     TrainingAnswer checkMetric(const std::string &name, const std::string &service,
                                TrainingLanguage language) const;
+    // A span of an open trace (AnsweredSpan::fromTrace).
+    TrainingAnswer checkSpan(const AnsweredSpan &span, TrainingLanguage language) const;
 
 private:
     TrainingAnswer notIt(TrainingLanguage language) const;

@@ -16,6 +16,7 @@ struct ScenarioTrainingText
     std::vector<std::string> hintsJapanese;
     std::vector<std::string> findingExplanationsJapanese;
     std::vector<std::string> metricExplanationsJapanese;
+    std::vector<std::string> spanExplanationsJapanese;
 };
 
 const std::vector<ScenarioTrainingText> &trainingTexts()
@@ -50,7 +51,13 @@ const std::vector<ScenarioTrainingText> &trainingTexts()
           "注文なら PostgreSQL への往復が 20 回です。1 つのクエリ (WHERE order_id = $1、または ORM "
           "の"
           " eager loading) でまとめて読み込んでください。"},
-         {}},
+         {},
+         {"これは GET /orders/:id が明細ごとに 1 回ずつ順番に実行する order_items "
+          "のクエリの 1 つです。"
+          "兄弟のスパンも同じ文を繰り返しています。注文ごとに 1 つのクエリ (WHERE order_id = $1) で"
+          "すべて置き換えられます。",
+          "このリクエストは遅いですが、その下のスパンを待っているだけです。何を繰り返しているかを"
+          "見てください。"}},
         {"slow-query",
          {"インデックスのないレポートクエリ",
           "Web ショップ: shop-api (Node.js) と PostgreSQL。GET /reports/sales は営業チーム向けに"
@@ -72,7 +79,12 @@ const std::vector<ScenarioTrainingText> &trainingTexts()
           "にインデックスがないためテーブル全体を読んで"
           "います。リクエストの約 1 秒のほとんどがこの 1 文です。EXPLAIN はシーケンシャルスキャンを"
           "示し、CREATE INDEX ON orders (created_at) で解決します。"},
-         {}},
+         {},
+         {"この文がレポートの約 1 秒のほとんどを占めています。created_at にインデックスがないため、"
+          "PostgreSQL は orders テーブル全体を読んでいます。CREATE INDEX ON orders (created_at) "
+          "で解決します。",
+          "レポートのリクエストは遅いですが、その時間のほとんどはその下の 1 つのデータベースの"
+          "スパンです。その文を見てください。"}},
         {"version-lock",
          {"片方のバージョンだけが取るロック",
           "Web ショップ: shop-api (Node.js) と PostgreSQL。カナリアリリース中で、shop-api の 2 つの"
@@ -100,7 +112,12 @@ const std::vector<ScenarioTrainingText> &trainingTexts()
           "同じエンドポイントが同じトラフィックで v1.4.3 より v1.4.2 のほうが遅くなっています。"
           "その差は v1.4.2 が保持するロックです。",
           "ロックを取る SELECT が遅いのは、ロックを待っているからにすぎません。"},
-         {}},
+         {},
+         {"この v1.4.2 の SELECT ... FOR UPDATE は加盟店のアカウント行を待っています。別の v1.4.2 "
+          "の決済が、決済プロバイダーを呼び出している間 (約 12 ms) もそのロックを保持しているため"
+          "です。データベースは暇で、決済はロックの順番を待っています。",
+          "この v1.4.2 の決済は遅いですが、その時間は 1 つのデータベースのスパンで待っています。"
+          "最初に実行する文を見てください。"}},
         {"traffic-spike",
          {"ニュースサイトがショップにリンクした",
           "Web ショップ: shop-api (Node.js) と、10 本の PostgreSQL 接続のプール、Redis。"
@@ -126,7 +143,9 @@ const std::vector<ScenarioTrainingText> &trainingTexts()
           "スパイクの間はプールの接続がすべて使用中です。リクエストは pg-pool.connect で待たされ、"
           "2 秒後に「timeout exceeded when trying to connect」(HTTP 503) で失敗します。",
           "プールの接続を待つ時間が、スパイク中のレイテンシの正体です。"},
-         {}},
+         {},
+         {"このリクエストはスパイクの間に実行され、その影響を受けましたが、1 つのリクエストでは"
+          "原因を示せません。実行全体にわたる GET /products のリクエストレートを見てください。"}},
         {"syn-backlog",
          {"チェックアウトがちょうど 1 秒か 3 秒止まる",
           "Web ショップ: shop-api (Node.js) はチェックアウトのたびに新しい接続を開いて inventory "
@@ -158,7 +177,13 @@ const std::vector<ScenarioTrainingText> &trainingTexts()
           "速く見えます。",
           "inventory の呼び出しが遅いのは、その接続が遅いからです。同じ停滞を HTTP クライアントの"
           "スパンから見たものです。"},
-         {"node-1 のカーネルは、満杯の accept キューが受け取れなかった接続をすべて数えています。"}},
+         {"node-1 のカーネルは、満杯の accept キューが受け取れなかった接続をすべて数えています。"},
+         {"この inventory への接続には 1 秒強 (または 3 秒強) かかりました。inventory の listen "
+          "キューが満杯で SYN が破棄され、Linux が最初の再送タイムアウト 1 "
+          "秒の後に再送したためです。"
+          "inventory 自身のスパンは接続が受け付けられてから始まるので、速く見えます。",
+          "inventory の呼び出しが遅いのは、その接続が遅いからです。その下の tcp.connect スパンを"
+          "開いてください。"}},
         {"scheduler-delay",
          {"実行前に待たされるレポートジョブ",
           "Kubernetes クラスタ: report-runner が数秒ごとに sales-report ジョブを開始し、ジョブの "
@@ -184,7 +209,10 @@ const std::vector<ScenarioTrainingText> &trainingTexts()
          {"各シャードはジョブが作成してから数秒後に、その間何も実行されないまま始まっています。Pod "
           "の要求する CPU を持つノードがないため Pending なのです (kubectl describe pod: "
           "「0/3 nodes are available: Insufficient cpu」)。"},
-         {"kube-scheduler 自身の、まだ配置できていない Pod の数を示すゲージです。"}},
+         {"kube-scheduler 自身の、まだ配置できていない Pod の数を示すゲージです。"},
+         {"このシャードはジョブが作成してから数秒後に、その間何も実行されないまま始まりました。"
+          "Pod の要求する CPU を持つノードがないため Pending だったのです (kubectl describe pod: "
+          "「0/3 nodes are available: Insufficient cpu」)。"}},
         {"healthy",
          {"健全なショップ",
           "Web ショップ: shop-api (Node.js) と PostgreSQL、Redis。チェックアウト時に inventory "
@@ -203,6 +231,7 @@ const std::vector<ScenarioTrainingText> &trainingTexts()
           "基準になります。",
           "Findings ペインには info "
           "より上のものは何も出ないはずです。ここには何の原因もありません。"},
+         {},
          {},
          {}},
     };
@@ -303,6 +332,15 @@ std::string TrainingTexts::metricExplanation(const Scenario &scenario, ScenarioV
                : std::string();
 }
 
+std::string TrainingTexts::spanExplanation(const Scenario &scenario, std::size_t index,
+                                           TrainingLanguage language)
+{
+    if (language == TrainingLanguage::English)
+        return explanationAt(scenario.groundTruth(ScenarioVariant::Before).spans, index);
+    const ScenarioTrainingText *texts = textsOf(scenario);
+    return texts ? entry(texts->spanExplanationsJapanese, index) : std::string();
+}
+
 std::string TrainingTexts::line(Line line, TrainingLanguage language)
 {
     const bool ja = language == TrainingLanguage::Japanese;
@@ -336,23 +374,28 @@ std::string TrainingTexts::line(Line line, TrainingLanguage language)
     case Line::HintHeading:
         return ja ? "ヒント %1/%2" : "Hint %1 of %2";
     case Line::SelectFirst:
-        return ja ? "原因だと思うものを、Findings ペインの検出結果か Metrics "
-                    "ペインのメトリクスで選んで"
-                    "から、もう一度「I found it」を押してください。"
-                  : "Select what you think is the cause, a finding in the Findings pane or a "
-                    "metric in the Metrics pane, then press \"I found it\" again.";
+        return ja ? "原因だと思うもの (Findings ペインの検出結果、開いたトレースのスパン、Metrics "
+                    "ペインのメトリクス) を選んでから、もう一度「I found it」を押してください。"
+                  : "Select what you think is the cause, a finding in the Findings pane, a span "
+                    "of the open trace or a metric in the Metrics pane, then press \"I found "
+                    "it\" again.";
     case Line::FindingLabel:
         return ja ? "検出結果: " : "Finding: ";
     case Line::MetricLabel:
         return ja ? "メトリクス: " : "Metric: ";
+    case Line::SpanLabel:
+        return ja ? "スパン: " : "Span: ";
+    case Line::CheckedLastTouched:
+        return ja ? "(複数のものが選ばれているので、最後に触れたものを確かめました)"
+                  : "(several things are selected: this is the one you touched last)";
     case Line::GettingStarted:
         return ja ? "いつものペインで調査してください。行き詰まったら「Hint」。原因だと思う検出結果"
-                    " (または"
+                    " (またはスパン、"
                     "メトリクス) を選んで「I found "
                     "it…」を押すと、正しいかどうかを説明付きで答えます。"
                   : "Investigate with the usual panes. Stuck? Press Hint. Select the finding (or "
-                    "metric) you believe is the cause and press \"I found it…\": Kansoku says "
-                    "whether it is right, and why.";
+                    "span, or metric) you believe is the cause and press \"I found it…\": "
+                    "Kansoku says whether it is right, and why.";
     }
     return {};
 }

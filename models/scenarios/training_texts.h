@@ -1,6 +1,6 @@
 // What a learner reads in the window's training, in English and Japanese: each scenario's
 // briefing (the English one is its ScenarioInfo), two or three progressive hints, the
-// explanation of every expected finding and metric, and the answer check's verdict lines. The
+// explanation of every expected finding, metric and span, and the answer check's verdict lines. The
 // texts sit next to each other per scenario so a translator sees both. Pure, any thread.
 #pragma once
 
@@ -39,6 +39,9 @@ public:
                                           std::size_t index, TrainingLanguage language);
     static std::string metricExplanation(const Scenario &scenario, ScenarioVariant variant,
                                          std::size_t index, TrainingLanguage language);
+    // The explanation of groundTruth(Before).spans[index].
+    static std::string spanExplanation(const Scenario &scenario, std::size_t index,
+                                       TrainingLanguage language);
 
     enum class Line {
         Right,        // the heading of a right answer
@@ -55,7 +58,9 @@ public:
         SelectFirst,  // "I found it" with nothing selected
         FindingLabel, // "Finding: " before the title of the finding answered
         MetricLabel,
-        GettingStarted, // what the training bar says before the first message
+        SpanLabel,
+        CheckedLastTouched, // after the answer, when more than one thing was selected
+        GettingStarted,     // what the training bar says before the first message
     };
     static std::string line(Line line, TrainingLanguage language);
 };

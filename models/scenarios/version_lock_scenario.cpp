@@ -119,6 +119,21 @@ ScenarioGroundTruth VersionLockScenario::groundTruth(ScenarioVariant variant) co
                                   std::nullopt,
                                   "The locking SELECT is slow only because it waits for the lock.",
                                   false});
+        truth.spans.push_back(
+            {.service = "shop-api",
+             .serviceVersion = "1.4.2",
+             .callContains = "FOR UPDATE",
+             .explanation = "This SELECT ... FOR UPDATE of v1.4.2 waits for the merchant's account "
+                            "row: another v1.4.2 payment holds its lock while it calls the payment "
+                            "provider (~12 ms). The database is idle; the payments queue for the "
+                            "lock."});
+        truth.spans.push_back(
+            {.service = "shop-api",
+             .name = "POST /orders/:id/pay",
+             .serviceVersion = "1.4.2",
+             .explanation = "This v1.4.2 payment is slow, but it spends its time waiting in one "
+                            "database span: look at the statement it starts with.",
+             .required = false});
     }
     return truth;
 }

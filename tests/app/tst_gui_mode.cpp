@@ -19,6 +19,7 @@
 #include "telemetry_store.h"
 #include "trace_inspector.h"
 #include "traces_pane.h"
+#include "ui_language.h"
 #include "view/command_palette_entry.h"
 #include "view/workbench_state.h"
 #include "workbench_commands.h"
@@ -154,6 +155,8 @@ void TestGuiMode::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("KansokuTest"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_gui_mode"));
+    // The English plural forms, as main() installs them ("1 request", not "1 request(s)").
+    QVERIFY(UiLanguage::apply(UiLanguage::Choice::English));
 }
 
 void TestGuiMode::dropImportsWithProgressAndSummary()
@@ -509,7 +512,7 @@ void TestGuiMode::pauseActionRefusesThenResumes()
              qPrintable(statusBar->receiversText()));
     QCOMPARE(postLog(port), 503);
     QTRY_VERIFY2_WITH_TIMEOUT(
-        statusBar->problemsText().contains(QLatin1String("1 requests refused while paused")),
+        statusBar->problemsText().contains(QLatin1String("1 request refused while paused")),
         qPrintable(statusBar->problemsText()), 10000);
     QCOMPARE(session.runtime()->storageStatus().totals.logRecords, 0);
 

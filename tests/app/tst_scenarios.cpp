@@ -2,8 +2,9 @@
 // (HTTP/protobuf and gRPC) into a running Kansoku's receivers and session file, then the findings
 // detectors over what was stored, checked against the scenario's ground truth: the before variant
 // shows exactly its problem (and the metric that explains it), the after variant and "healthy"
-// nothing above info. The run is sent as history (a clock fixed at the timeline's end), so the
-// test need not wait for it.
+// nothing above info. A run ended early (Apply the fix) sends exactly the requests that started
+// before its end, each whole. The run is sent as history (a clock fixed at the timeline's end), so
+// the test need not wait for it.
 #include "analysis/findings_run.h"
 #include "kansoku_runtime.h"
 #include "scenarios/scenario_catalog.h"
@@ -13,6 +14,7 @@
 
 #include <QTemporaryDir>
 #include <QTest>
+#include <map>
 
 using namespace kansoku;
 
@@ -33,6 +35,28 @@ quint16 portOf(const KansokuRuntime &runtime, const char *protocol)
     return 0;
 }
 
+// A session in folder with both receivers on free ports.
+CommandLineOptions optionsIn(const QTemporaryDir &folder)
+{
+    CommandLineOptions options;
+    options.databasePath = folder.filePath(QStringLiteral("scenario.kansoku"));
+    options.grpcPort = 0;
+    options.httpPort = 0;
+    return options;
+}
+
+// The runtime's own receiver: gRPC or OTLP/HTTP protobuf on loopback.
+OtlpExportTarget receiverOf(const KansokuRuntime &runtime, bool grpc)
+{
+    OtlpExportTarget target;
+    target.protocol
+        = grpc ? OtlpExportTarget::Protocol::Grpc : OtlpExportTarget::Protocol::HttpProtobuf;
+    target.endpoint.setScheme(QStringLiteral("http"));
+    target.endpoint.setHost(QStringLiteral("127.0.0.1"));
+    target.endpoint.setPort(portOf(runtime, grpc ? "OTLP/gRPC" : "OTLP/HTTP"));
+    return target;
+}
+
 } // namespace
 
 class TestScenarios : public QObject
@@ -44,6 +68,7 @@ private slots:
     void sameSeedSameTelemetry();
     void groundTruthHolds_data();
     void groundTruthHolds();
+    void endedRunSendsItsRequestsInFlightWhole();
 };
 
 void TestScenarios::catalogNamesAreUniqueAndDescribed()
@@ -108,20 +133,10 @@ void TestScenarios::groundTruthHolds()
     QFETCH(bool, grpc);
     QTemporaryDir folder;
     QVERIFY(folder.isValid());
-    CommandLineOptions options;
-    options.databasePath = folder.filePath(QStringLiteral("scenario.kansoku"));
-    options.grpcPort = 0;
-    options.httpPort = 0;
-    KansokuRuntime runtime(options);
+    KansokuRuntime runtime(optionsIn(folder));
     QString error;
     QVERIFY2(runtime.start(&error), qPrintable(error));
-
-    OtlpExportTarget target;
-    target.protocol
-        = grpc ? OtlpExportTarget::Protocol::Grpc : OtlpExportTarget::Protocol::HttpProtobuf;
-    target.endpoint.setScheme(QStringLiteral("http"));
-    target.endpoint.setHost(QStringLiteral("127.0.0.1"));
-    target.endpoint.setPort(portOf(runtime, grpc ? "OTLP/gRPC" : "OTLP/HTTP"));
+    const OtlpExportTarget target = receiverOf(runtime, grpc);
     QVERIFY(target.endpoint.port() > 0);
 
     const auto chosen = ScenarioCatalog::find(scenario.toStdString());
@@ -151,6 +166,69 @@ void TestScenarios::groundTruthHolds()
     // something, and that something was found.
     if (!after && scenario != QLatin1String("healthy"))
         QVERIFY(!truth.findings.empty());
+    runtime.stop();
+}
+
+void TestScenarios::endedRunSendsItsRequestsInFlightWhole()
+{
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    KansokuRuntime runtime(optionsIn(folder));
+    QString error;
+    QVERIFY2(runtime.start(&error), qPrintable(error));
+    const OtlpExportTarget target = receiverOf(runtime, false);
+
+    // syn-backlog: checkouts of up to 3 s, so some are in flight at the end.
+    const auto chosen = ScenarioCatalog::find("syn-backlog");
+    const ScenarioTimeline timeline{TimelineStart, TimelineStart + TimelineLength};
+    const std::int64_t endNs = TimelineStart + 60 * Second;
+    // What the whole run sends of the requests that started before the end, by trace.
+    struct Expected
+    {
+        std::int64_t startNs = std::numeric_limits<std::int64_t>::max();
+        std::int64_t endNs = 0;
+        std::size_t spans = 0;
+    };
+    std::map<TraceId, Expected> expected;
+    const TelemetryBatch whole
+        = ScenarioEngine(*chosen, ScenarioVariant::Before, timeline, 7).finish();
+    for (const ResourceSpans &resource : whole.resourceSpans) {
+        for (const ScopeSpans &scope : resource.scopeSpans) {
+            for (const Span &span : scope.spans) {
+                Expected &trace = expected[span.traceId];
+                trace.startNs = std::min(trace.startNs, span.startTimeNs);
+                trace.endNs = std::max(trace.endNs, span.endTimeNs);
+                ++trace.spans;
+            }
+        }
+    }
+    std::erase_if(expected, [&](const auto &entry) { return entry.second.startNs >= endNs; });
+    std::int64_t expectedSpans = 0;
+    int inFlight = 0;
+    for (const auto &[traceId, trace] : expected) {
+        expectedSpans += std::int64_t(trace.spans);
+        inFlight += trace.endNs > endNs ? 1 : 0;
+    }
+    QVERIFY(inFlight > 0);
+
+    TelemetryPlayer player(
+        std::make_unique<ScenarioEngine>(*chosen, ScenarioVariant::Before, timeline, 7), target);
+    player.endAt(endNs);
+    const PlaybackSummary summary = player.run([] { return TimelineStart + TimelineLength; });
+    QVERIFY2(summary.ok, qPrintable(summary.error));
+    QVERIFY(!summary.stopped); // it ended as a story ends, its last requests sent
+    QCOMPARE(summary.traces, std::int64_t(expected.size()));
+    QCOMPARE(summary.spans, expectedSpans);
+    const auto queries = runtime.store()->queries();
+    QTRY_COMPARE_WITH_TIMEOUT(queries->totals().spans, expectedSpans, 30'000);
+    // The requests in flight at the end are stored whole.
+    for (const auto &[traceId, trace] : expected) {
+        if (trace.endNs <= endNs)
+            continue;
+        const std::optional<Trace> stored = queries->trace(traceId);
+        QVERIFY(stored);
+        QCOMPARE(stored->spans.size(), trace.spans);
+    }
     runtime.stop();
 }
 

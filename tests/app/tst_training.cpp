@@ -1,8 +1,10 @@
 // Training in the window, driven through GuiMode offscreen with real receivers: the Training
 // menu opens the briefings (English and Japanese), Start creates a session named after the
 // scenario and plays it into the window's own receiver (findings appear), "I found it" with the
-// right finding, a wrong metric and nothing selected, progressive hints, Apply the fix (the after
-// variant plays) and the before/after comparison, Stop, and a session switch or closing the
+// right finding, a wrong metric and nothing selected, a span of the open trace (right, and a
+// symptom), the one touched last when several are selected, progressive hints, Apply the fix (the
+// after variant plays, the before variant's requests in flight end whole) and the before/after
+// comparison, Stop, and a session switch or closing the
 // window while it plays. The story is short: two minutes at once, then a second or three live.
 #include "command_line_options.h"
 #include "findings_pane.h"
@@ -10,6 +12,9 @@
 #include "kansoku_runtime.h"
 #include "metrics_pane.h"
 #include "session_controller.h"
+#include "trace_inspector.h"
+#include "trace_waterfall_view.h"
+#include "traces_pane.h"
 #include "training_comparison_dialog.h"
 #include "training_controller.h"
 #include "training_dialog.h"
@@ -18,6 +23,7 @@
 #include "training_playback.h"
 #include "view/finding_list_model.h"
 #include "view/metric_browser_model.h"
+#include "view/workbench_state.h"
 #include "workbench_window.h"
 
 #include <QComboBox>
@@ -33,6 +39,7 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QTreeView>
+#include <algorithm>
 
 using namespace kansoku;
 
@@ -205,6 +212,51 @@ void TestTraining::scenarioFromStartToFix()
     choice->actions().constFirst()->trigger();
     QCOMPARE(panel->messagesText().count(QStringLiteral("Right.")), 2);
     choice->close();
+
+    // A span of the open trace: one of the repeated order_items queries of the finding's first
+    // example. The finding and a metric stay selected; the learner was in the trace last.
+    const Finding nPlusOneFinding = findings->model()->finding(nPlusOne);
+    QVERIFY(!nPlusOneFinding.examples.empty());
+    const FindingExample example = nPlusOneFinding.examples.front();
+    auto *traces = qobject_cast<TracesPane *>(
+        gui.window()->paneDock(WorkbenchWindow::Pane::Traces)->widget());
+    QVERIFY(traces);
+    TraceInspector *inspector = traces->traceInspector();
+    gui.window()->showPane(WorkbenchWindow::Pane::Traces);
+    gui.state()->selectSpans(example.traceId, example.spanIds);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        inspector->trace() && inspector->selectedSpanId() == example.spanIds.front(), 10000);
+    gui.window()->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(gui.window()));
+    inspector->waterfallView()->setFocus(Qt::MouseFocusReason);
+    QTRY_COMPARE(training->lastTouched(), TrainingController::AnswerSource::Span);
+    QTRY_VERIFY(metrics->selectMetric(durationKey));
+    training->menu()->foundItAction()->trigger();
+    QVERIFY(!gui.window()->findChild<QMenu *>(QStringLiteral("trainingAnswerChoice")));
+    QCOMPARE(panel->messagesText().count(QStringLiteral("Right.")), 3);
+    QVERIFY2(panel->messagesText().contains(QStringLiteral("Span: shop-api")),
+             qPrintable(panel->messagesText()));
+    QVERIFY(panel->messagesText().contains(QStringLiteral("its siblings repeat")));
+    QVERIFY(panel->messagesText().contains(QStringLiteral("this is the one you touched last")));
+
+    // The request's own span: close, a symptom.
+    const auto root
+        = std::find_if(inspector->trace()->spans.begin(), inspector->trace()->spans.end(),
+                       [](const TraceSpan &span) { return span.span.isRoot(); });
+    QVERIFY(root != inspector->trace()->spans.end());
+    inspector->selectSpan(root->span.spanId);
+    training->menu()->foundItAction()->trigger();
+    QVERIFY2(panel->messagesText().contains(QStringLiteral("Close: this is a symptom")),
+             qPrintable(panel->messagesText()));
+    QVERIFY(panel->messagesText().contains(QStringLiteral("look at what it repeats")));
+
+    // Back in the Findings pane: the finding counts again, though the span is still selected.
+    gui.window()->showPane(WorkbenchWindow::Pane::Findings);
+    findings->table()->setFocus(Qt::MouseFocusReason);
+    QTRY_COMPARE(training->lastTouched(), TrainingController::AnswerSource::Finding);
+    training->menu()->foundItAction()->trigger();
+    QCOMPARE(panel->messagesText().count(QStringLiteral("Right.")), 4);
+    QVERIFY(panel->messagesText().contains(QStringLiteral("20 round trips")));
 
     // Hints: one at a time, then "that was the last".
     for (int i = 0; i < 4; ++i)

@@ -1,10 +1,14 @@
 // The interface in Japanese: with UiLanguage's translators installed, the window's menus, its
 // panes' titles and formatted texts come out in Japanese with their placeholders filled; English
-// comes back when chosen; View › Language saves the choice.
+// comes back when chosen, with its plural forms ("1 span", "2 spans"); View › Language saves the
+// choice.
+#include "core/ingest_counters.h"
+#include "core/storage_status.h"
 #include "language_menu.h"
 #include "menu_bar_actions.h"
 #include "ui_language.h"
 #include "view/workbench_state.h"
+#include "workbench_status_bar.h"
 #include "workbench_window.h"
 
 #include <QCoreApplication>
@@ -69,6 +73,7 @@ private Q_SLOTS:
     void defaultLocaleFollowsTheInterface();
     void windowInJapanese();
     void englishComesBack();
+    void englishCountOfOneIsSingular();
     void languageMenuSavesTheChoice();
 
 private:
@@ -189,6 +194,33 @@ void TestUiLanguage::englishComesBack()
     QVERIFY2(titles.contains(QStringLiteral("&File")), qPrintable(titles.join(u", ")));
     QCOMPARE(window->paneDock(WorkbenchWindow::Pane::Traces)->windowTitle(),
              QStringLiteral("Traces"));
+}
+
+void TestUiLanguage::englishCountOfOneIsSingular()
+{
+    QVERIFY(UiLanguage::apply(UiLanguage::Choice::English, QLocale(QLocale::English)));
+    QCOMPARE(QCoreApplication::translate("kansoku::WorkbenchStatusBar", "%Ln span(s)", nullptr, 1),
+             QStringLiteral("1 span"));
+    QCOMPARE(QCoreApplication::translate("kansoku::WorkbenchStatusBar", "%Ln span(s)", nullptr, 2),
+             QStringLiteral("2 spans"));
+    QCOMPARE(QCoreApplication::translate("kansoku::ClientsView",
+                                         "%n sender(s); every request was accepted.", nullptr, 1),
+             QStringLiteral("1 sender; every request was accepted."));
+
+    // On screen: the status bar's counts and problems with one of each.
+    WorkbenchStatusBar bar;
+    IngestCounters counters;
+    counters.addMalformed(TelemetrySignal::Logs, IngestTransport::Http, 1);
+    StorageStatus storage;
+    storage.totals.spans = 1;
+    storage.totals.traces = 1;
+    storage.totals.dataPoints = 1;
+    storage.totals.logRecords = 1;
+    bar.setCounts(counters.snapshot(), storage);
+    QCOMPARE(bar.countsText(), QStringLiteral("1 span · 1 trace · 1 metric point · 1 log"));
+    QVERIFY2(bar.problemsText().contains(QStringLiteral("1 malformed request"))
+                 && !bar.problemsText().contains(QStringLiteral("1 malformed requests")),
+             qPrintable(bar.problemsText()));
 }
 
 void TestUiLanguage::languageMenuSavesTheChoice()

@@ -2,6 +2,7 @@
 // maximise/close/restore, layout persistence and the status bar.
 #include "empty_state_widget.h"
 #include "time_range_bar.h"
+#include "ui_language.h"
 #include "view/workbench_layout_plan.h"
 #include "view/workbench_state.h"
 #include "workbench_status_bar.h"
@@ -348,10 +349,14 @@ void TestWorkbenchWindow::statusBarShowsCountsAndProblems()
     storage.databasePath = "/tmp/session.kansoku";
     storage.fileSizeBytes = 3 * 1024 * 1024;
     storage.totals.spans = 12345;
+    storage.totals.traces = 1;
     storage.totals.logRecords = 7;
+    // The English plural forms ("1 trace", "7 logs"), as the app installs them.
+    QVERIFY(UiLanguage::apply(UiLanguage::Choice::English));
     m_window->setCounts(counters.snapshot(), storage);
-    QVERIFY2(bar->countsText().contains(QLocale().toString(12345) + QStringLiteral(" spans")),
-             qPrintable(bar->countsText()));
+    QCOMPARE(bar->countsText(),
+             QLocale().toString(12345)
+                 + QStringLiteral(" spans · 1 trace · 0 metric points · 7 logs"));
     QVERIFY(bar->databaseText().contains(QStringLiteral("session.kansoku")));
     QVERIFY(bar->databaseText().contains(QStringLiteral("3.0 MB")));
     QVERIFY(bar->problemsText().isEmpty());

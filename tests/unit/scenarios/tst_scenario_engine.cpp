@@ -2,11 +2,14 @@
 // is handed out only once it has ended, exactly once; metrics are exported at each interval and
 // at the end; the SDK histogram counts what was sent; the ground truth finds missing and
 // unexpected findings.
+#include "scenarios/scenario_catalog.h"
 #include "scenarios/scenario_engine.h"
 #include "scenarios/scenario_ground_truth.h"
 
 #include <QTest>
 #include <algorithm>
+#include <limits>
+#include <map>
 #include <set>
 
 using namespace kansoku;
@@ -94,6 +97,28 @@ Finding finding(FindingKind kind, std::string service, std::string operation, st
     return f;
 }
 
+// Each trace of the batches: its span count and its start (its first span's).
+struct TraceShape
+{
+    std::size_t spans = 0;
+    std::int64_t startNs = std::numeric_limits<std::int64_t>::max();
+    std::int64_t endNs = 0;
+    bool operator==(const TraceShape &other) const
+    {
+        return spans == other.spans && startNs == other.startNs && endNs == other.endNs;
+    }
+};
+
+void addTraces(const TelemetryBatch &batch, std::map<TraceId, TraceShape> &traces)
+{
+    for (const Span *span : spansOf(batch)) {
+        TraceShape &shape = traces[span->traceId];
+        ++shape.spans;
+        shape.startNs = std::min(shape.startNs, span->startTimeNs);
+        shape.endNs = std::max(shape.endNs, span->endTimeNs);
+    }
+}
+
 } // namespace
 
 class TestScenarioEngine : public QObject
@@ -105,6 +130,8 @@ private slots:
     void exportsMetricsEveryIntervalAndAtTheEnd();
     void resourcesLookLikeAnSdks();
     void groundTruthFindsMissingAndUnexpected();
+    void endAtFinishesTheRequestsInFlight_data();
+    void endAtFinishesTheRequestsInFlight();
 };
 
 void TestScenarioEngine::handsOutRequestsOnceTheyEnded()
@@ -266,6 +293,56 @@ void TestScenarioEngine::groundTruthFindsMissingAndUnexpected()
     QCOMPARE(truth.check({otherService, spikeInside}, timeline).missing.size(), std::size_t(1));
     QVERIFY(ScenarioGroundTruth{}.check({info}, timeline).passed());
     QVERIFY(!ScenarioGroundTruth{}.check({stray}, timeline).passed());
+}
+
+void TestScenarioEngine::endAtFinishesTheRequestsInFlight_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<qint64>("advancedUntilNs"); // before endAt
+    const std::int64_t cut = Start + 60 * Second;
+    for (const auto &scenario : ScenarioCatalog::all()) {
+        const std::string &id = scenario->info().id;
+        QTest::addRow("%s, cut after the last advance", id.c_str())
+            << QString::fromStdString(id) << qint64(cut - 3 * Second);
+        QTest::addRow("%s, cut before the last advance", id.c_str())
+            << QString::fromStdString(id) << qint64(cut + 2 * Second);
+    }
+}
+
+void TestScenarioEngine::endAtFinishesTheRequestsInFlight()
+{
+    // "Apply the fix": the run ends at the cut, and exactly the requests that started before it
+    // are sent, each whole, as the uncut run sends them (the same seed draws the same requests).
+    QFETCH(QString, id);
+    QFETCH(qint64, advancedUntilNs);
+    const auto scenario = ScenarioCatalog::find(id.toStdString());
+    const ScenarioTimeline timeline{Start, Start + 120 * Second};
+    const std::int64_t cut = Start + 60 * Second;
+    // A cut before what was drawn is taken as just after it.
+    const std::int64_t effectiveCut = std::max<std::int64_t>(cut, advancedUntilNs + 1);
+
+    std::map<TraceId, TraceShape> uncut;
+    ScenarioEngine whole(*scenario, ScenarioVariant::Before, timeline, 11);
+    addTraces(whole.finish(), uncut);
+    std::erase_if(uncut, [&](const auto &entry) { return entry.second.startNs >= effectiveCut; });
+
+    std::map<TraceId, TraceShape> sent;
+    ScenarioEngine engine(*scenario, ScenarioVariant::Before, timeline, 11);
+    addTraces(engine.advance(advancedUntilNs), sent);
+    const std::int64_t lastEndNs = engine.endAt(cut);
+    QCOMPARE(engine.timeline().endNs, effectiveCut);
+    QCOMPARE(engine.timeline().startNs, Start);
+    addTraces(engine.advance(lastEndNs), sent);
+    const TelemetryBatch rest = engine.finish();
+    QCOMPARE(rest.spanCount(), std::size_t(0)); // everything had ended by lastEndNs
+    QVERIFY(sent == uncut);
+    QCOMPARE(engine.traceCount(), std::int64_t(uncut.size()));
+    std::int64_t latestEnd = effectiveCut;
+    for (const auto &[traceId, shape] : sent)
+        latestEnd = std::max(latestEnd, shape.endNs);
+    QCOMPARE(lastEndNs, latestEnd);
+    // A later end never lengthens the run.
+    QCOMPARE(engine.endAt(timeline.endNs), effectiveCut);
 }
 
 QTEST_GUILESS_MAIN(TestScenarioEngine)

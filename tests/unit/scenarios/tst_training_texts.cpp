@@ -90,6 +90,15 @@ void TestTrainingTexts::everyScenario()
                              explanation(TrainingLanguage::Japanese), "metric explanation");
         }
     }
+    const ScenarioGroundTruth before = scenario->groundTruth(ScenarioVariant::Before);
+    for (std::size_t i = 0; i < before.spans.size(); ++i) {
+        const auto explanation = [&](TrainingLanguage language) {
+            return TrainingTexts::spanExplanation(*scenario, i, language);
+        };
+        QCOMPARE(explanation(TrainingLanguage::English), before.spans[i].explanation);
+        verifyTranslated(explanation(TrainingLanguage::English),
+                         explanation(TrainingLanguage::Japanese), "span explanation");
+    }
 }
 
 void TestTrainingTexts::verdictLines()
@@ -101,7 +110,8 @@ void TestTrainingTexts::verdictLines()
           TrainingTexts::Line::ComplaintHeading, TrainingTexts::Line::TaskHeading,
           TrainingTexts::Line::FixHeading, TrainingTexts::Line::HintHeading,
           TrainingTexts::Line::SelectFirst, TrainingTexts::Line::FindingLabel,
-          TrainingTexts::Line::MetricLabel, TrainingTexts::Line::GettingStarted})
+          TrainingTexts::Line::MetricLabel, TrainingTexts::Line::SpanLabel,
+          TrainingTexts::Line::CheckedLastTouched, TrainingTexts::Line::GettingStarted})
         verifyTranslated(TrainingTexts::line(line, TrainingLanguage::English),
                          TrainingTexts::line(line, TrainingLanguage::Japanese), "line");
 }
