@@ -9,6 +9,7 @@
 #include <QScrollBar>
 #include <QToolTip>
 #include <algorithm>
+#include <cmath>
 
 namespace kansoku {
 
@@ -33,6 +34,8 @@ void FlameGraphView::setTree(std::shared_ptr<const SpanTree> tree)
     m_layout = FlameGraphLayout(std::move(tree));
     m_selectedNode = -1;
     m_hoveredNode = -1;
+    m_searchActive = false;
+    m_searchMatches.clear();
     m_boxesWidth = -1;
     updateCrumbs();
     updateScrollBar();
@@ -56,6 +59,54 @@ void FlameGraphView::setSelectedNode(int nodeIndex)
 {
     m_selectedNode = nodeIndex;
     viewport()->update();
+}
+
+void FlameGraphView::revealNode(int nodeIndex)
+{
+    const std::shared_ptr<const SpanTree> &tree = m_layout.tree();
+    if (!tree || nodeIndex < 0 || nodeIndex >= tree->nodeCount())
+        return;
+    const int focus = m_layout.focus();
+    const bool inFocus
+        = focus < 0 || (nodeIndex >= focus && nodeIndex < tree->node(focus).subtreeEnd);
+    if (!inFocus || boxRect(nodeIndex).isEmpty()) {
+        setFocusNode(tree->node(nodeIndex).parent);
+        if (boxRect(nodeIndex).isEmpty())
+            setFocusNode(nodeIndex);
+    }
+    const QRectF box = boxRect(nodeIndex);
+    const QRectF content = contentRect();
+    QScrollBar *bar = verticalScrollBar();
+    if (box.top() < content.top())
+        bar->setValue(bar->value() - int(std::ceil(content.top() - box.top())));
+    else if (box.bottom() > content.bottom())
+        bar->setValue(bar->value() + int(std::ceil(box.bottom() - content.bottom())));
+    viewport()->update();
+}
+
+void FlameGraphView::setSearchMatches(std::optional<std::vector<int>> nodeIndexes)
+{
+    m_searchActive = nodeIndexes.has_value();
+    m_searchMatches = nodeIndexes ? std::move(*nodeIndexes) : std::vector<int>();
+    std::sort(m_searchMatches.begin(), m_searchMatches.end());
+    viewport()->update();
+}
+
+bool FlameGraphView::isDimmed(int nodeIndex) const
+{
+    return m_searchActive
+           && !std::binary_search(m_searchMatches.begin(), m_searchMatches.end(), nodeIndex);
+}
+
+bool FlameGraphView::isBoxDimmed(const FlameBox &box) const
+{
+    if (!box.folded)
+        return isDimmed(box.node);
+    if (!m_searchActive)
+        return false;
+    // A folded box holds whole subtrees of adjacent siblings: the node range [node, node+count).
+    const auto match = std::lower_bound(m_searchMatches.begin(), m_searchMatches.end(), box.node);
+    return match == m_searchMatches.end() || *match >= box.node + box.count;
 }
 
 QRectF FlameGraphView::contentRect() const
@@ -290,6 +341,7 @@ void FlameGraphView::paintEvent(QPaintEvent *)
         const QRectF rect = box.rect.adjusted(0, 0, box.rect.width() > 2 ? -1 : 0, -1);
         const SpanTreeNode &node = tree->node(box.node);
         QColor color = ServicePalette::color(tree->services()[std::size_t(node.serviceIndex)]);
+        painter.setOpacity(isBoxDimmed(box) ? ServicePalette::SearchDimmedOpacity : 1.0);
         if (box.folded) {
             color.setAlpha(110);
             painter.fillRect(rect, color);

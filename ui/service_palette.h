@@ -18,6 +18,9 @@ public:
     // Marks spans picked out for the user (a finding's calls) and the open trace's scatter dot:
     // an amber no service hue is close enough to be mistaken for.
     static QColor highlightColor() { return QColor(0xff, 0x7f, 0x0e); }
+    // What the find bar fades the spans that do not match to, in the waterfall and the flame
+    // graph alike (painter opacity).
+    static constexpr double SearchDimmedOpacity = 0.3;
     // a moved towards b by t (0 = a, 1 = b), opaque.
     static QColor blend(const QColor &a, const QColor &b, double t);
 };

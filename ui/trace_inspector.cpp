@@ -194,9 +194,21 @@ TraceInspector::TraceInspector(QWidget *parent)
 void TraceInspector::setTrace(std::shared_ptr<const Trace> trace)
 {
     ++m_generation;
+    const bool sameTrace = m_trace && trace && m_trace->traceId == trace->traceId;
+    // While a huge reload is still being laid out, the view kept from before it stays.
+    if (sameTrace && m_tree)
+        m_keptView = KeptView{SpanTreeFolding::capture(*m_tree), m_waterfall->position(),
+                              m_flameGraph->focusNode() >= 0
+                                  ? m_tree->span(m_flameGraph->focusNode()).spanId
+                                  : SpanId{}};
+    else if (!sameTrace)
+        m_keptView.reset();
     m_trace = std::move(trace);
     m_pendingSelection.reset();
-    m_highlightedSpans.clear();
+    // A reload keeps the highlight too (applied to the new tree); the owner setting the same one
+    // again then changes nothing, so it does not reopen what the user folded over it.
+    if (!sameTrace)
+        m_highlightedSpans.clear();
     m_building = false;
     m_servicesBuilt = false;
     m_servicesQuery.cancel();
@@ -209,8 +221,11 @@ void TraceInspector::setTrace(std::shared_ptr<const Trace> trace)
         m_stack->setCurrentWidget(m_emptyLabel);
         return;
     }
+    const SpanTreeFolding folding = m_keptView ? m_keptView->folding : SpanTreeFolding();
     if (m_trace->spans.size() < BackgroundBuildThreshold) {
-        showTree(std::make_shared<SpanTree>(m_trace));
+        auto tree = std::make_shared<SpanTree>(m_trace);
+        folding.applyTo(*tree);
+        showTree(std::move(tree));
         return;
     }
     // Huge trace: build off the GUI thread; a newer setTrace makes this answer stale.
@@ -228,8 +243,11 @@ void TraceInspector::setTrace(std::shared_ptr<const Trace> trace)
                 m_building = false;
                 showTree(watcher->result());
             });
-    watcher->setFuture(
-        QtConcurrent::run([trace = m_trace]() { return std::make_shared<SpanTree>(trace); }));
+    watcher->setFuture(QtConcurrent::run([trace = m_trace, folding]() {
+        auto tree = std::make_shared<SpanTree>(trace);
+        folding.applyTo(*tree);
+        return tree;
+    }));
 }
 
 void TraceInspector::showTree(std::shared_ptr<SpanTree> tree)
@@ -247,12 +265,15 @@ void TraceInspector::showTree(std::shared_ptr<SpanTree> tree)
     resetFindFilters();
     updateHeader();
     m_stack->setCurrentIndex(1);
-    applyHighlight();
+    applyHighlight(!m_keptView);
     // Start with the root selected so the details panel is never empty for a trace.
     if (m_pendingSelection) {
         const SpanId pending = *m_pendingSelection;
         m_pendingSelection.reset();
+        m_keptView.reset();
         selectSpan(pending);
+    } else if (m_keptView) {
+        restoreKeptView();
     } else if (m_tree->nodeCount() > 0) {
         selectNode(0, false);
     }
@@ -311,12 +332,32 @@ void TraceInspector::selectNode(int nodeIndex, bool byUser)
     // a finding), the waterfall unfolds the group to show it.
     if (m_waterfall->selectedNode() != nodeIndex || (!byUser && m_waterfall->selectedGroup() >= 0))
         m_waterfall->setSelectedNode(nodeIndex);
+    showSelectedSpan(nodeIndex);
+    if (byUser)
+        Q_EMIT spanSelected(m_trace->traceId, m_tree->span(nodeIndex).spanId);
+}
+
+void TraceInspector::showSelectedSpan(int nodeIndex)
+{
     m_flameGraph->setSelectedNode(nodeIndex);
     const SpanTreeNode &node = m_tree->node(nodeIndex);
     m_details->setSpan(m_trace, node.spanIndex, node.selfTimeNs);
     updateFindStatus();
-    if (byUser)
-        Q_EMIT spanSelected(m_trace->traceId, m_tree->span(nodeIndex).spanId);
+}
+
+void TraceInspector::restoreKeptView()
+{
+    const KeptView kept = *std::exchange(m_keptView, std::nullopt);
+    m_waterfall->restorePosition(kept.position);
+    if (!kept.flameFocus.isZero())
+        m_flameGraph->setFocusNode(m_tree->nodeForSpan(kept.flameFocus));
+    int selected = m_waterfall->selectedNode();
+    if (selected < 0 && m_tree->nodeCount() > 0) {
+        selected = 0;
+        m_waterfall->setSelectedNode(0);
+    }
+    if (selected >= 0)
+        showSelectedSpan(selected);
 }
 
 void TraceInspector::selectSpan(const SpanId &spanId)
@@ -334,12 +375,14 @@ void TraceInspector::selectSpan(const SpanId &spanId)
 
 void TraceInspector::setHighlightedSpans(std::vector<SpanId> spanIds)
 {
+    if (spanIds == m_highlightedSpans)
+        return;
     m_highlightedSpans = std::move(spanIds);
     if (m_tree)
-        applyHighlight();
+        applyHighlight(true);
 }
 
-void TraceInspector::applyHighlight()
+void TraceInspector::applyHighlight(bool reveal)
 {
     std::vector<int> nodes;
     nodes.reserve(m_highlightedSpans.size());
@@ -348,7 +391,7 @@ void TraceInspector::applyHighlight()
         if (node >= 0)
             nodes.push_back(node);
     }
-    m_waterfall->setHighlightedNodes(std::move(nodes));
+    m_waterfall->setHighlightedNodes(std::move(nodes), reveal);
 }
 
 SpanId TraceInspector::selectedSpanId() const
@@ -619,6 +662,7 @@ void TraceInspector::runFind(bool jumpToMatch)
         m_findMatches.clear();
         m_findActive = false;
         m_waterfall->setSearchMatches(std::nullopt);
+        m_flameGraph->setSearchMatches(std::nullopt);
         updateFindStatus();
         Q_EMIT findFinished();
         return;
@@ -644,6 +688,7 @@ void TraceInspector::showFindMatches(std::vector<int> spanIndexes, bool jumpToMa
     std::sort(m_findMatches.begin(), m_findMatches.end());
     m_findActive = true;
     m_waterfall->setSearchMatches(m_findMatches);
+    m_flameGraph->setSearchMatches(m_findMatches);
     const int selected = m_waterfall->selectedNode();
     if (jumpToMatch && !m_findMatches.empty()
         && !std::binary_search(m_findMatches.begin(), m_findMatches.end(), selected))
@@ -676,6 +721,9 @@ void TraceInspector::stepFind(bool forward)
         node = at == m_findMatches.begin() ? m_findMatches.back() : *(at - 1);
     }
     selectNode(node, true);
+    // Stepping while the flame graph is shown goes to the match there: zoomed out to show it.
+    if (m_tabs->currentWidget() == m_flameGraph)
+        m_flameGraph->revealNode(node);
 }
 
 void TraceInspector::updateFindStatus()

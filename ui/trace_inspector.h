@@ -11,7 +11,9 @@
 #pragma once
 
 #include "analysis/span_tree.h"
+#include "analysis/span_tree_folding.h"
 #include "core/telemetry_queries.h"
+#include "trace_waterfall_view.h"
 #include "view/background_query.h"
 
 #include <QWidget>
@@ -33,7 +35,6 @@ class ExportControl;
 class FlameGraphView;
 class ServiceMapView;
 class SpanDetailsView;
-class TraceWaterfallView;
 
 class TraceInspector : public QWidget
 {
@@ -47,12 +48,16 @@ public:
 
     explicit TraceInspector(QWidget *parent = nullptr);
 
-    void setTrace(std::shared_ptr<const Trace> trace); // nullptr → an empty state
-    void selectSpan(const SpanId &spanId);             // selects, expands ancestors, scrolls to it
+    // nullptr → an empty state. The same trace again (live reload with more spans) keeps what
+    // the user made of it: expanded and collapsed spans and groups, the selection, the scroll
+    // position and zoom of the waterfall, the flame graph's focus.
+    void setTrace(std::shared_ptr<const Trace> trace);
+    void selectSpan(const SpanId &spanId); // selects, expands ancestors, scrolls to it
     SpanId selectedSpanId() const;
     // Picks spans out in the waterfall (TraceWaterfallView::setHighlightedNodes); ids not in the
-    // trace are ignored. Kept until the next setTrace() or call, and applied once a huge trace's
-    // tree is built.
+    // trace are ignored. Kept until the next call or setTrace() of another trace (a reload of
+    // the same one keeps them, without reopening what the user folded over them), and applied
+    // once a huge trace's tree is built.
     void setHighlightedSpans(std::vector<SpanId> spanIds);
     const std::vector<SpanId> &highlightedSpans() const { return m_highlightedSpans; }
 
@@ -122,9 +127,11 @@ protected:
 
 private:
     void showTree(std::shared_ptr<SpanTree> tree);
-    void applyHighlight();
+    void applyHighlight(bool reveal);
     void updateHeader();
     void selectNode(int nodeIndex, bool byUser);
+    void showSelectedSpan(int nodeIndex); // the details and the flame graph follow the waterfall
+    void restoreKeptView();
     void buildServicesIfShown();
     void selectFirstSpanOfService(int serviceNode);
     QWidget *createFindBar();
@@ -142,6 +149,15 @@ private:
     bool m_building = false;
     std::optional<SpanId> m_pendingSelection; // selectSpan while the worker builds
     std::vector<SpanId> m_highlightedSpans;
+    // Taken from the trace on screen when setTrace() gets the same trace again; its folding is
+    // applied where the new tree is built, the rest once it is shown.
+    struct KeptView
+    {
+        SpanTreeFolding folding;
+        TraceWaterfallView::Position position;
+        SpanId flameFocus; // zero: the whole trace
+    };
+    std::optional<KeptView> m_keptView;
 
     QStackedWidget *m_stack = nullptr;
     QLabel *m_emptyLabel = nullptr;

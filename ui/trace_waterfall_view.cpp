@@ -3,8 +3,11 @@
 #include "core/time_format.h"
 #include "service_palette.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QContextMenuEvent>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QPainter>
 #include <QPainterPath>
 #include <QScrollBar>
@@ -21,7 +24,6 @@ constexpr int IndentPx = 14;
 constexpr int ColumnHandlePx = 4;  // grab distance of the column separator
 constexpr int DragThresholdPx = 4; // below this a press-release is a click
 constexpr double WheelZoomStep = 1.25;
-constexpr double DimmedOpacity = 0.3; // rows outside the find bar's matches
 
 // Sorted, unique, in-range node indexes.
 std::vector<int> normalizedNodes(std::vector<int> nodes, int nodeCount)
@@ -81,7 +83,115 @@ TraceWaterfallView::TraceWaterfallView(QWidget *parent)
     setToolTip(QString());
     setWhatsThis(tr("Wheel scrolls the spans; Ctrl+wheel zooms the time axis about the cursor; "
                     "Shift+wheel or dragging pans; double-click a bar to zoom to it; 0 shows the "
-                    "whole trace. Arrow keys move the selection; Left/Right collapse and expand."));
+                    "whole trace. Arrow keys move the selection; Left/Right collapse and expand; "
+                    "* expands everything under the selected row."));
+    createActions();
+}
+
+void TraceWaterfallView::createActions()
+{
+    const auto addViewAction
+        = [this](const char *name, const QString &text, const QKeySequence &keys, auto slot) {
+              auto *action = new QAction(text, this);
+              action->setObjectName(QLatin1String(name));
+              action->setShortcut(keys);
+              action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+              connect(action, &QAction::triggered, this, slot);
+              addAction(action);
+              return action;
+          };
+    m_expandSubtreeAction
+        = addViewAction("waterfallExpandSubtree", tr("Expand subtree"),
+                        QKeySequence(Qt::Key_Asterisk), [this]() { expandSelectedSubtree(); });
+    m_expandAllAction
+        = addViewAction("waterfallExpandAll", tr("Expand all"),
+                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), [this]() { expandAll(); });
+    m_collapseAllAction = addViewAction("waterfallCollapseAll", tr("Collapse all"),
+                                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
+                                        [this]() { collapseAll(); });
+    m_expandSubtreeAction->setToolTip(
+        tr("Expand the selected span and everything under it; on a group's row, the group and "
+           "the calls under each of its members"));
+    m_expandAllAction->setToolTip(tr("Expand every span and every group of repeated calls"));
+    m_collapseAllAction->setToolTip(tr("Collapse every span down to the trace's root"));
+}
+
+void TraceWaterfallView::expandAll()
+{
+    if (!m_tree)
+        return;
+    m_tree->expandAll();
+    foldingChanged();
+}
+
+void TraceWaterfallView::collapseAll()
+{
+    if (!m_tree)
+        return;
+    m_tree->collapseToDepth(0);
+    foldingChanged();
+}
+
+void TraceWaterfallView::expandSelectedSubtree()
+{
+    if (!m_tree || m_selectedNode < 0)
+        return;
+    if (m_selectedGroup >= 0)
+        m_tree->expandGroupSubtrees(m_selectedGroup);
+    else
+        m_tree->expandSubtree(m_selectedNode);
+    foldingChanged();
+}
+
+void TraceWaterfallView::foldingChanged()
+{
+    moveHiddenSelectionToVisibleRow();
+    updateScrollBar();
+    ensureRowVisible(selectedRow());
+    viewport()->update();
+}
+
+void TraceWaterfallView::moveHiddenSelectionToVisibleRow()
+{
+    if (m_selectedNode < 0 || selectedRow() >= 0)
+        return;
+    // Up from the selected span: the first of it or its ancestors with a row, or the folded
+    // group's row that stands for one of them.
+    for (int n = m_selectedNode; n >= 0; n = m_tree->node(n).parent) {
+        if (m_tree->rowOfNode(n) >= 0) {
+            m_selectedGroup = -1;
+            m_selectedNode = n;
+            Q_EMIT nodeSelected(n);
+            return;
+        }
+        const int group = m_tree->groups().groupOfNode(n);
+        if (group >= 0 && m_tree->isGroupCollapsed(group) && m_tree->rowOfGroup(group) >= 0) {
+            selectGroupByUser(group);
+            return;
+        }
+    }
+}
+
+void TraceWaterfallView::contextMenuEvent(QContextMenuEvent *event)
+{
+    if (!m_tree || m_tree->rowCount() == 0)
+        return;
+    // Like a file manager: the row under the pointer becomes the current one first.
+    if (event->reason() == QContextMenuEvent::Mouse) {
+        int group = -1;
+        // Delivered for the viewport: the position is in its coordinates.
+        const int nodeIndex = nodeAtViewport(event->pos(), nullptr, &group);
+        if (group >= 0)
+            selectGroupByUser(group);
+        else if (nodeIndex >= 0)
+            selectByUser(nodeIndex);
+    }
+    QMenu menu(this);
+    menu.addAction(m_expandSubtreeAction);
+    menu.addSeparator();
+    menu.addAction(m_expandAllAction);
+    menu.addAction(m_collapseAllAction);
+    menu.exec(event->globalPos());
 }
 
 void TraceWaterfallView::setTree(std::shared_ptr<SpanTree> tree)
@@ -293,6 +403,24 @@ void TraceWaterfallView::setSelectedNode(int nodeIndex)
     viewport()->update();
 }
 
+void TraceWaterfallView::setSelectedGroup(int groupIndex)
+{
+    if (!m_tree || groupIndex < 0 || groupIndex >= m_tree->groups().count())
+        return;
+    if (m_tree->rowOfGroup(groupIndex) < 0) {
+        const int parent = m_tree->groups().group(groupIndex).parent;
+        if (parent >= 0) {
+            m_tree->expandAncestors(parent);
+            m_tree->setCollapsed(parent, false);
+        }
+        updateScrollBar();
+    }
+    m_selectedGroup = groupIndex;
+    m_selectedNode = m_tree->groups().group(groupIndex).firstMember;
+    ensureRowVisible(m_tree->rowOfGroup(groupIndex));
+    viewport()->update();
+}
+
 void TraceWaterfallView::setCollapsed(int nodeIndex, bool collapsed)
 {
     if (!m_tree)
@@ -334,12 +462,13 @@ QString TraceWaterfallView::groupCountText(int groupIndex) const
     return tr("×%1 · %2").arg(group.memberCount).arg(formatDurationNs(group.coveredNs));
 }
 
-void TraceWaterfallView::setHighlightedNodes(std::vector<int> nodeIndexes)
+void TraceWaterfallView::setHighlightedNodes(std::vector<int> nodeIndexes, bool reveal)
 {
     m_highlightedNodes = normalizedNodes(std::move(nodeIndexes), m_tree ? m_tree->nodeCount() : 0);
     m_groupsHidingHighlight.clear();
     for (int node : m_highlightedNodes) {
-        m_tree->expandAncestors(node);
+        if (reveal)
+            m_tree->expandAncestors(node);
         // The groups it would hide under once the user folds one of them again.
         for (int n = node; n >= 0; n = m_tree->node(n).parent) {
             if (const int group = m_tree->groups().groupOfNode(n); group >= 0)
@@ -505,6 +634,64 @@ void TraceWaterfallView::zoomToInterval(std::int64_t startNs, std::int64_t endNs
     const std::int64_t duration = endNs - startNs;
     const std::int64_t margin = std::max<std::int64_t>(duration / 20, 1);
     m_scale.setView(startNs - margin, duration + 2 * margin);
+    viewport()->update();
+    Q_EMIT timeWindowChanged();
+}
+
+TraceWaterfallView::Position TraceWaterfallView::position() const
+{
+    Position position;
+    if (!m_tree)
+        return position;
+    if (m_selectedNode >= 0) {
+        position.selectedSpan = m_tree->span(m_selectedNode).spanId;
+        position.groupSelected = m_selectedGroup >= 0;
+    }
+    const int scrollY = verticalScrollBar()->value();
+    const int top = scrollY / RowHeight;
+    if (top < m_tree->rowCount()) {
+        position.topSpan = m_tree->span(m_tree->visibleRows()[std::size_t(top)]).spanId;
+        position.topIsGroup = m_tree->rowGroup(top) >= 0;
+        position.topOffsetPx = scrollY - top * RowHeight;
+    }
+    position.zoomed = !m_scale.showsAll();
+    position.viewStartNs = m_scale.viewStartNs();
+    position.viewDurationNs = m_scale.viewDurationNs();
+    return position;
+}
+
+void TraceWaterfallView::restorePosition(const Position &position)
+{
+    if (!m_tree)
+        return;
+    // A group row stands for its first member; a late member that starts earlier may have
+    // taken that place, so the group is found from the member kept.
+    const auto groupOf = [this](int node) {
+        return node >= 0 ? m_tree->groups().groupOfNode(node) : -1;
+    };
+    const int selected
+        = position.selectedSpan.isZero() ? -1 : m_tree->nodeForSpan(position.selectedSpan);
+    if (const int group = position.groupSelected ? groupOf(selected) : -1; group >= 0)
+        setSelectedGroup(group);
+    else if (selected >= 0)
+        setSelectedNode(selected);
+    if (position.zoomed)
+        setTimeWindow(position.viewStartNs, position.viewDurationNs);
+    else
+        resetZoom();
+    const int top = position.topSpan.isZero() ? -1 : m_tree->nodeForSpan(position.topSpan);
+    const int topGroup = position.topIsGroup ? groupOf(top) : -1;
+    const int topRow = topGroup >= 0 ? m_tree->rowOfGroup(topGroup)
+                       : top >= 0    ? m_tree->rowOfNode(top)
+                                     : -1;
+    if (topRow >= 0)
+        verticalScrollBar()->setValue(topRow * RowHeight + position.topOffsetPx);
+    viewport()->update();
+}
+
+void TraceWaterfallView::setTimeWindow(std::int64_t startNs, std::int64_t durationNs)
+{
+    m_scale.setView(startNs, durationNs);
     viewport()->update();
     Q_EMIT timeWindowChanged();
 }
@@ -728,6 +915,9 @@ void TraceWaterfallView::keyPressEvent(QKeyEvent *event)
         else if (m_tree->firstChild(m_selectedNode) >= 0)
             selectByUser(m_tree->firstChild(m_selectedNode));
         break;
+    case Qt::Key_Asterisk: // also the action's shortcut; here when the layout shifts it
+        expandSelectedSubtree();
+        break;
     case Qt::Key_Plus:
     case Qt::Key_Equal:
         zoomBy(2.0, m_scale.widthPx() / 2);
@@ -946,7 +1136,7 @@ void TraceWaterfallView::paintRows(QPainter &painter)
     const QColor errorColor = ServicePalette::errorColor();
     painter.setRenderHint(QPainter::Antialiasing, false);
     for (const WaterfallItem &item : visibleItems()) {
-        painter.setOpacity(isRowDimmed(item.row) ? DimmedOpacity : 1.0);
+        painter.setOpacity(isRowDimmed(item.row) ? ServicePalette::SearchDimmedOpacity : 1.0);
         const SpanTreeNode &node = m_tree->node(item.node);
         const QColor color
             = ServicePalette::color(m_tree->services()[std::size_t(node.serviceIndex)]);
@@ -1097,7 +1287,7 @@ void TraceWaterfallView::paintTreeColumn(QPainter &painter, int firstRow, int la
         const int depth
             = siblings ? m_tree->groupDisplayDepth(group) : m_tree->displayDepth(nodeIndex);
         const int y = HeaderHeight + row * RowHeight - scrollY;
-        painter.setOpacity(isRowDimmed(row) ? DimmedOpacity : 1.0);
+        painter.setOpacity(isRowDimmed(row) ? ServicePalette::SearchDimmedOpacity : 1.0);
         // Deep trees keep at least 140 px for the name: indentation stops growing there.
         const int indent = std::max(0, std::min(depth * IndentPx, m_treeColumnWidth - 140));
         for (int level = 1; level <= depth && level * IndentPx <= indent; ++level)

@@ -16,6 +16,8 @@
 #include <memory>
 #include <optional>
 
+class QAction;
+
 namespace kansoku {
 
 class TraceWaterfallView : public QAbstractScrollArea
@@ -39,6 +41,9 @@ public:
     // Selects without emitting nodeSelected; expands collapsed ancestors and the groups holding
     // the node, and scrolls to the row (and to the bar when it is outside the time window).
     void setSelectedNode(int nodeIndex);
+    // Selects a group's row without emitting nodeSelected (its members stay as they are folded);
+    // expands what hides the row.
+    void setSelectedGroup(int groupIndex);
     void setCollapsed(int nodeIndex, bool collapsed);
     // Folds or unfolds a group of repeated siblings (SpanTree::groups()). A selection that the
     // folding hides moves to the group's row.
@@ -46,10 +51,21 @@ public:
     // A group row's text after the service: "SELECT items ×50 · 52 ms" (the time the members
     // cover on the axis).
     QString groupLabel(int groupIndex) const;
+    // Expand all (Ctrl+Shift+E) and Collapse all (Ctrl+Shift+C) of the whole tree, groups
+    // included, and * on the current row: its subtree, or a group with all its members'
+    // subtrees. A selection that collapsing hides moves to the row that hides it (nodeSelected).
+    // Actions of the view (its context menu and shortcuts).
+    void expandAll();
+    void collapseAll();
+    void expandSelectedSubtree();
+    QAction *expandAllAction() const { return m_expandAllAction; }
+    QAction *collapseAllAction() const { return m_collapseAllAction; }
+    QAction *expandSubtreeAction() const { return m_expandSubtreeAction; }
     // Spans picked out for the user (a finding's calls): their rows get an accent bar and a tint,
-    // and their collapsed ancestors are expanded so they show. Node indexes; empty clears.
-    // setTree() clears them.
-    void setHighlightedNodes(std::vector<int> nodeIndexes);
+    // and their collapsed ancestors are expanded so they show (unless reveal is false: a
+    // reloaded trace keeps the user's folding). Node indexes; empty clears. setTree() clears
+    // them.
+    void setHighlightedNodes(std::vector<int> nodeIndexes, bool reveal = true);
     const std::vector<int> &highlightedNodes() const { return m_highlightedNodes; } // ascending
     bool isHighlighted(int nodeIndex) const;
     // Whether a highlighted node lies hidden under this (collapsed) node.
@@ -75,8 +91,28 @@ public:
     // Empty while hidden. Ordered by node, then time: the strips of one row are contiguous.
     const std::vector<CriticalPathSegment> &criticalPathByNode() const { return m_criticalPath; }
 
+    // Where the user is in the trace, by span id so that it holds for a tree rebuilt from the
+    // same trace with more spans (live reload): the selected row, the row at the top with how
+    // far it is scrolled past, and the time window when zoomed.
+    struct Position
+    {
+        SpanId selectedSpan; // zero: nothing selected
+        bool groupSelected = false;
+        SpanId topSpan; // zero: no rows
+        bool topIsGroup = false;
+        int topOffsetPx = 0;
+        bool zoomed = false;
+        std::int64_t viewStartNs = 0;
+        std::int64_t viewDurationNs = 0;
+    };
+    Position position() const;
+    // Selects (without emitting nodeSelected), scrolls and zooms back to a position taken from
+    // the same trace; spans no longer in the tree are skipped.
+    void restorePosition(const Position &position);
+
     const TimeScale &timeScale() const { return m_scale; }
     void zoomToNode(int nodeIndex); // the span fills the window, with a small margin
+    void setTimeWindow(std::int64_t startNs, std::int64_t durationNs); // clamped to the trace
     void resetZoom();
 
     // Viewport geometry, for tests and the owner's context actions.
@@ -105,6 +141,7 @@ protected:
     void mouseDoubleClickEvent(QMouseEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     bool viewportEvent(QEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
 
@@ -112,6 +149,10 @@ private:
     enum class DragMode { None, Pan, Minimap, ColumnResize };
 
     void updateScrollBar();
+    void createActions();
+    // After folding: a selection now hidden moves to the nearest row that hides it.
+    void moveHiddenSelectionToVisibleRow();
+    void foldingChanged();
     void updateBarArea();
     void ensureRowVisible(int row);
     int selectedRow() const; // -1 when nothing is selected or the selection is hidden
@@ -172,6 +213,10 @@ private:
         bool operator==(const CacheKey &) const = default;
     } m_cacheKey;
     int m_geometryBuildCount = 0;
+
+    QAction *m_expandAllAction = nullptr;
+    QAction *m_collapseAllAction = nullptr;
+    QAction *m_expandSubtreeAction = nullptr;
 
     DragMode m_dragMode = DragMode::None;
     QPoint m_pressPos;

@@ -445,10 +445,9 @@ void TracesPane::loadTrace(const TraceId &traceId)
 
 void TracesPane::showLoadedTrace(const TraceId &traceId, std::shared_ptr<const Trace> trace)
 {
-    // A reload of the shown trace (more spans arrived) keeps the span the user is looking at.
+    // A reload of the shown trace (more spans arrived) keeps the span the user is looking at,
+    // and the rest of the view: the inspector sees that it is the same trace.
     const std::shared_ptr<const Trace> previous = m_traceInspector->trace();
-    const SpanId keep
-        = previous && previous->traceId == traceId ? m_traceInspector->selectedSpanId() : SpanId{};
     m_traceInspector->setTrace(trace);
     if (!trace) {
         const QString id = QString::fromStdString(toHex(traceId));
@@ -460,9 +459,8 @@ void TracesPane::showLoadedTrace(const TraceId &traceId, std::shared_ptr<const T
                 : tr("Trace %1 is not in this session.").arg(id));
     }
     applyHighlight();
-    const SpanId select = !m_wantedSpanId.isZero() ? m_wantedSpanId : keep;
-    if (trace && !select.isZero())
-        m_traceInspector->selectSpan(select);
+    if (trace && !m_wantedSpanId.isZero())
+        m_traceInspector->selectSpan(m_wantedSpanId);
     // A reload of the trace on screen (live spans) keeps the room as the user has it.
     if (!previous || !trace || previous->traceId != trace->traceId)
         arrangeTraceRoom();

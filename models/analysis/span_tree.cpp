@@ -299,6 +299,48 @@ void SpanTree::expandAll()
     rebuildVisibleRows();
 }
 
+void SpanTree::expandRange(int first, int end)
+{
+    for (int n = first; n < end; ++n)
+        m_collapsed[std::size_t(n)] = false;
+    // Groups come ordered by parent (roots, -1, first): those under [first, end) are one run.
+    int low = 0;
+    int high = m_groups.count();
+    while (low < high) {
+        const int mid = (low + high) / 2;
+        if (m_groups.group(mid).parent < first)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    for (int g = low; g < m_groups.count() && m_groups.group(g).parent < end; ++g)
+        m_groupCollapsed[std::size_t(g)] = false;
+}
+
+void SpanTree::expandSubtree(int nodeIndex)
+{
+    expandRange(nodeIndex, m_nodes[std::size_t(nodeIndex)].subtreeEnd);
+    rebuildVisibleRows();
+}
+
+void SpanTree::expandGroupSubtrees(int groupIndex)
+{
+    m_groupCollapsed[std::size_t(groupIndex)] = false;
+    for (int member : m_groups.members(groupIndex))
+        expandRange(member, m_nodes[std::size_t(member)].subtreeEnd);
+    rebuildVisibleRows();
+}
+
+void SpanTree::setFoldState(std::vector<bool> collapsedNodes, std::vector<bool> collapsedGroups)
+{
+    if (collapsedNodes.size() != m_nodes.size()
+        || collapsedGroups.size() != std::size_t(m_groups.count()))
+        return;
+    m_collapsed = std::move(collapsedNodes);
+    m_groupCollapsed = std::move(collapsedGroups);
+    rebuildVisibleRows();
+}
+
 const IntervalLane &SpanTree::descendantLane(int nodeIndex) const
 {
     const auto found = m_descendantLanes.find(nodeIndex);

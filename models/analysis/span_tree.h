@@ -85,6 +85,13 @@ public:
     // (a summary level shows one row per repeated call).
     void collapseToDepth(int depth);
     void expandAll(); // groups too
+    // The node, every node under it and the groups among them (as `*` in a tree view does).
+    void expandSubtree(int nodeIndex);
+    // A group and the subtrees of all its members.
+    void expandGroupSubtrees(int groupIndex);
+    // Sets the whole state at once (one rebuild): collapsed per node and per group, sized
+    // nodeCount() and groups().count(); other sizes are ignored.
+    void setFoldState(std::vector<bool> collapsedNodes, std::vector<bool> collapsedGroups);
     int revision() const { return m_revision; }
 
     // The descendants of a node as one lane, for painting a collapsed row's hidden work. Built on
@@ -114,6 +121,8 @@ public:
 
 private:
     void rebuildVisibleRows();
+    // Expands the nodes [first, end) (whole subtrees) and the groups whose parent lies there.
+    void expandRange(int first, int end);
 
     struct GroupLanes
     {

@@ -1,4 +1,5 @@
 #include "flame_graph_view.h"
+#include "service_palette.h"
 #include "support/trace_test_builder.h"
 
 #include <QSignalSpy>
@@ -17,6 +18,9 @@ private Q_SLOTS:
     void clickZoomsIntoSubtreeAndExtendsBreadcrumb();
     void clickBreadcrumbZoomsOut();
     void clickFocusedBoxStepsOut();
+    void searchFadesTheOtherBoxes();
+    void foldedBoxWithAMatchStaysBright();
+    void revealNodeZoomsOutToShowIt();
 
 private:
     std::unique_ptr<FlameGraphView> m_view;
@@ -91,6 +95,75 @@ void TestFlameGraphView::clickFocusedBoxStepsOut()
     m_view->setFocusNode(1);
     QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {},
                       m_view->boxRect(1).center().toPoint());
+    QCOMPARE(m_view->focusNode(), 0);
+}
+
+void TestFlameGraphView::searchFadesTheOtherBoxes()
+{
+    const auto pixelIn = [this](int node) {
+        const QRectF box = m_view->boxRect(node);
+        return m_view->viewport()->grab().toImage().pixelColor(
+            QPoint(int(box.right()) - 4, int(box.top()) + 3));
+    };
+    const QColor frontend = ServicePalette::color("frontend");
+    const QColor backend = ServicePalette::color("backend");
+    QVERIFY(!m_view->isSearchActive());
+    QVERIFY(!m_view->isDimmed(0));
+    QCOMPARE(pixelIn(0), frontend);
+
+    m_view->setSearchMatches(std::vector<int>{1}); // "a"
+    QVERIFY(m_view->isSearchActive());
+    QVERIFY(m_view->isDimmed(0));
+    QVERIFY(!m_view->isDimmed(1));
+    QVERIFY(m_view->isDimmed(2));
+    QVERIFY(m_view->isDimmed(3));
+    QCOMPARE(pixelIn(1), backend);
+    const QColor faded = pixelIn(0);
+    QVERIFY(faded != frontend);
+    // 30 % of the colour over the white base: far lighter than the colour itself.
+    QVERIFY(faded.lightness() > frontend.lightness());
+
+    // No match at all: everything fades; no search: nothing does.
+    m_view->setSearchMatches(std::vector<int>{});
+    QVERIFY(m_view->isDimmed(1));
+    m_view->setSearchMatches(std::nullopt);
+    QVERIFY(!m_view->isDimmed(0));
+    QCOMPARE(pixelIn(0), frontend);
+}
+
+void TestFlameGraphView::foldedBoxWithAMatchStaysBright()
+{
+    // root [0, 100000) with 40 calls of 10 ns each: far below 3 px, folded into one box.
+    TraceTestBuilder builder;
+    builder.span(1, 0, 0, 100000, 0, "root");
+    for (int i = 0; i < 40; ++i)
+        builder.span(10 + std::uint64_t(i), 1, 100 + 20 * i, 110 + 20 * i, 1, "tiny");
+    m_view->setTree(std::make_shared<const SpanTree>(builder.build()));
+    const auto folded = [this]() {
+        for (const FlameBox &box : m_view->boxes()) {
+            if (box.folded)
+                return box;
+        }
+        return FlameBox();
+    };
+    QVERIFY(folded().folded);
+    QCOMPARE(folded().count, 40);
+    m_view->setSearchMatches(std::vector<int>{17});
+    QVERIFY(!m_view->isBoxDimmed(folded()));
+    QVERIFY(m_view->isDimmed(0));
+    m_view->setSearchMatches(std::vector<int>{0});
+    QVERIFY(m_view->isBoxDimmed(folded()));
+}
+
+void TestFlameGraphView::revealNodeZoomsOutToShowIt()
+{
+    m_view->setFocusNode(1); // a: b is outside
+    QVERIFY(m_view->boxRect(3).isEmpty());
+    m_view->revealNode(3);
+    QCOMPARE(m_view->focusNode(), 0); // b's parent
+    QVERIFY(!m_view->boxRect(3).isEmpty());
+    // Shown already: the focus stays.
+    m_view->revealNode(1);
     QCOMPARE(m_view->focusNode(), 0);
 }
 

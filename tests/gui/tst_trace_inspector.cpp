@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -43,6 +44,10 @@ private Q_SLOTS:
     void findKeysAndInvalidText();
     void findKeepsItsTextForTheNextTrace();
     void findKeepsAGroupWithAMatchBright();
+    void findFadesFlameGraphFramesAndStepsThere();
+    void reloadKeepsFoldingSelectionAndScroll();
+    void reloadKeepsASelectedGroupRowFolded();
+    void anotherTraceStartsAfresh();
 };
 
 static std::shared_ptr<const Trace> sampleTrace()
@@ -275,8 +280,13 @@ void TestTraceInspector::highlightedSpansMarkWaterfallRows()
     QCOMPARE(waterfall->highlightedNodes(),
              (std::vector<int>{std::min(stock, charge), std::max(stock, charge)}));
     QVERIFY(tree->rowOfNode(stock) >= 0);
-    // A new trace starts without them.
+    // The same trace again (a live reload) keeps them; another trace starts without them.
     view.setTrace(sampleTrace());
+    QCOMPARE(view.highlightedSpans().size(), std::size_t(3));
+    QCOMPARE(view.waterfallView()->highlightedNodes().size(), std::size_t(2));
+    auto other = std::make_shared<Trace>(*sampleTrace());
+    other->traceId.bytes[15] = 0x42;
+    view.setTrace(other);
     QVERIFY(view.highlightedSpans().empty());
     QVERIFY(view.waterfallView()->highlightedNodes().empty());
 }
@@ -542,6 +552,151 @@ void TestTraceInspector::findKeepsAGroupWithAMatchBright()
     // Folded again, the row still stands for the match.
     waterfall->setGroupCollapsed(0, true);
     QVERIFY(!waterfall->isRowDimmed(tree->rowOfGroup(0)));
+}
+
+void TestTraceInspector::findFadesFlameGraphFramesAndStepsThere()
+{
+    TraceInspector view;
+    view.resize(1400, 600);
+    view.show();
+    view.setTrace(sampleTrace());
+    const std::shared_ptr<SpanTree> tree = view.waterfallView()->tree();
+    const int root = tree->nodeForSpan(spanId(1));
+    const int placeOrder = tree->nodeForSpan(spanId(2));
+    const int stock = tree->nodeForSpan(spanId(3));
+    const int charge = tree->nodeForSpan(spanId(4));
+    FlameGraphView *flame = view.flameGraphView();
+    view.findChild<QTabWidget *>()->setCurrentWidget(flame);
+    // Zoomed into Charge: PlaceOrder's SELECT is out of sight.
+    flame->setFocusNode(charge);
+    QVERIFY(flame->boxRect(stock).isEmpty());
+
+    QVERIFY(findText(view, QStringLiteral("backend"))); // PlaceOrder and Charge
+    QVERIFY(flame->isSearchActive());
+    QVERIFY(flame->isDimmed(root));
+    QVERIFY(flame->isDimmed(stock));
+    QVERIFY(!flame->isDimmed(placeOrder));
+    QVERIFY(!flame->isDimmed(charge));
+    // The same matches as the waterfall's, and the same fading.
+    QCOMPARE(flame->isDimmed(root), view.waterfallView()->isDimmed(root));
+
+    // Typing went to the first match, PlaceOrder, outside Charge: the flame graph zoomed out to
+    // its parent. Zoomed into Charge again, stepping to the SELECT shows it the same way.
+    QCOMPARE(view.selectedSpanId(), spanId(2));
+    QCOMPARE(flame->focusNode(), root);
+    flame->setFocusNode(charge);
+    QVERIFY(findText(view, QStringLiteral("stock")));
+    QCOMPARE(view.selectedSpanId(), spanId(3));
+    QCOMPARE(flame->selectedNode(), stock);
+    QVERIFY(!flame->boxRect(stock).isEmpty());
+    QCOMPARE(flame->focusNode(), placeOrder);
+
+    QVERIFY(findText(view, QString()));
+    QVERIFY(!flame->isSearchActive());
+    QVERIFY(!flame->isDimmed(root));
+}
+
+// GET /orders → 6 × SELECT items (a group), Checkout → (Reserve → Lock), 30 nested steps. `more`
+// adds a seventh SELECT that starts first, a span under Reserve and a span at the end.
+static std::shared_ptr<const Trace> growingTrace(bool more)
+{
+    TraceTestBuilder builder;
+    builder.span(1, 0, 0, 1000, 0, "GET /orders");
+    for (int i = 0; i < 6; ++i)
+        builder.span(std::uint64_t(10 + i), 1, 100 + i * 20, 110 + i * 20, 2, "SELECT items");
+    builder.span(2, 1, 300, 600, 1, "Checkout")
+        .span(3, 2, 310, 500, 1, "Reserve")
+        .span(4, 3, 320, 400, 2, "Lock");
+    // A chain of 30 nested calls: rows to scroll through, none of them repeated siblings.
+    for (int i = 0; i < 30; ++i)
+        builder.span(std::uint64_t(100 + i), i == 0 ? 1 : std::uint64_t(99 + i), 610 + i, 940 - i,
+                     1, "step");
+    if (more) {
+        builder.span(9, 1, 50, 60, 2, "SELECT items")
+            .span(5, 3, 410, 450, 2, "Unlock")
+            .span(7, 1, 950, 990, 0, "late");
+    }
+    return builder.build();
+}
+
+void TestTraceInspector::reloadKeepsFoldingSelectionAndScroll()
+{
+    TraceInspector view;
+    view.resize(1400, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setTrace(growingTrace(false));
+    TraceWaterfallView *waterfall = view.waterfallView();
+    std::shared_ptr<SpanTree> tree = waterfall->tree();
+    // A finding picks out Lock; the user opens the SELECTs, folds Reserve over Lock, zooms,
+    // selects the fourth SELECT and scrolls.
+    view.setHighlightedSpans({spanId(4)});
+    waterfall->setGroupCollapsed(0, false);
+    waterfall->setCollapsed(tree->nodeForSpan(spanId(3)), true);
+    waterfall->setTimeWindow(TraceTestBuilder::Base + 100, 400);
+    view.selectSpan(spanId(13));
+    waterfall->verticalScrollBar()->setValue(3 * TraceWaterfallView::RowHeight + 5);
+    const int rowsBefore = tree->rowCount();
+    QCOMPARE(tree->span(tree->visibleRows()[3]).spanId, spanId(11));
+
+    QSignalSpy selected(&view, &TraceInspector::spanSelected);
+    view.setTrace(growingTrace(true));
+    view.setHighlightedSpans({spanId(4)}); // as TracesPane does after every load
+    tree = waterfall->tree();
+    QCOMPARE(waterfall->highlightedNodes(), std::vector<int>{tree->nodeForSpan(spanId(4))});
+    QCOMPARE(tree->nodeCount(), 43);
+    QCOMPARE(tree->groups().count(), 1);
+    QVERIFY(!tree->isGroupCollapsed(0));                      // the group stays open…
+    QCOMPARE(tree->groups().group(0).memberCount, 7);         // …with the new call in it
+    QVERIFY(tree->isCollapsed(tree->nodeForSpan(spanId(3)))); // Reserve stays folded
+    QCOMPARE(tree->rowOfNode(tree->nodeForSpan(spanId(5))), -1);
+    QCOMPARE(tree->rowCount(), rowsBefore + 2); // the new SELECT and "late"
+    QCOMPARE(view.selectedSpanId(), spanId(13));
+    QCOMPARE(waterfall->selectedGroup(), -1);
+    QCOMPARE(selected.count(), 0); // kept, not chosen by the user
+    QCOMPARE(view.findChild<QLabel *>(QStringLiteral("spanTitle"))->text(),
+             QStringLiteral("SELECT items"));
+    // The same row at the top (one row lower now: the new SELECT came before it).
+    QCOMPARE(waterfall->verticalScrollBar()->value(), 4 * TraceWaterfallView::RowHeight + 5);
+    QCOMPARE(waterfall->timeScale().viewStartNs(), TraceTestBuilder::Base + 100);
+    QCOMPARE(waterfall->timeScale().viewDurationNs(), std::int64_t(400));
+}
+
+void TestTraceInspector::reloadKeepsASelectedGroupRowFolded()
+{
+    TraceInspector view;
+    view.resize(1400, 500);
+    view.show();
+    view.setTrace(growingTrace(false));
+    TraceWaterfallView *waterfall = view.waterfallView();
+    waterfall->setSelectedGroup(0);
+    view.flameGraphView()->setFocusNode(waterfall->tree()->nodeForSpan(spanId(2)));
+    view.setTrace(growingTrace(true));
+    const std::shared_ptr<SpanTree> tree = waterfall->tree();
+    QVERIFY(tree->isGroupCollapsed(0));
+    QCOMPARE(waterfall->selectedGroup(), 0);
+    // The row stands for its first member, now the SELECT that arrived late but started first.
+    QCOMPARE(view.selectedSpanId(), spanId(9));
+    QCOMPARE(view.flameGraphView()->focusNode(), tree->nodeForSpan(spanId(2)));
+    QCOMPARE(waterfall->verticalScrollBar()->value(), 0);
+    QVERIFY(waterfall->timeScale().showsAll());
+    QCOMPARE(waterfall->timeScale().viewEndNs(), tree->endTimeNs());
+}
+
+void TestTraceInspector::anotherTraceStartsAfresh()
+{
+    TraceInspector view;
+    view.resize(1400, 500);
+    view.show();
+    view.setTrace(growingTrace(false));
+    TraceWaterfallView *waterfall = view.waterfallView();
+    waterfall->setGroupCollapsed(0, false);
+    view.selectSpan(spanId(13));
+    auto other = std::make_shared<Trace>(*growingTrace(true));
+    other->traceId.bytes[15] = 0x42;
+    view.setTrace(other);
+    QVERIFY(waterfall->tree()->isGroupCollapsed(0));
+    QCOMPARE(view.selectedSpanId(), spanId(1)); // the root, as for any trace opened
 }
 
 QTEST_MAIN(TestTraceInspector)

@@ -6,6 +6,7 @@
 #include "trace_comparison_window.h"
 #include "trace_filter_bar.h"
 #include "trace_inspector.h"
+#include "trace_waterfall_view.h"
 #include "trace_window.h"
 #include "traces_pane.h"
 #include "view/trace_comparison_model.h"
@@ -134,6 +135,7 @@ private Q_SLOTS:
     void scatterDragSetsCustomRange();
     void traceInspectorRequestsReachWorkbench();
     void liveRefreshKeepsSelectionAndAddsTraces();
+    void liveSpansKeepTheOpenTracesFolding();
     void emptyRangeShowsEmptyState();
     void jsSdkTraceOpens();
     void twoSelectedTracesCompare();
@@ -584,6 +586,33 @@ void TestTracesPane::liveRefreshKeepsSelectionAndAddsTraces()
     QTRY_COMPARE(reset.count(), 1);
     waitForList(10);
     QVERIFY(m_pane->traceTable()->selectionModel()->isRowSelected(4)); // 34 .. 30
+}
+
+void TestTracesPane::liveSpansKeepTheOpenTracesFolding()
+{
+    m_state->setRangePreset(WorkbenchState::RangePreset::LastHour);
+    m_state->setFollowLive(true);
+    waitForList(traceCount);
+    // Trace 30: GET /items → load → SELECT. The user selects load and folds it.
+    m_state->selectSpan(traceId(30), spanId(2));
+    TraceInspector *inspector = m_pane->traceInspector();
+    QTRY_VERIFY(inspector->trace() && inspector->trace()->traceId == traceId(30));
+    QTRY_COMPARE(inspector->selectedSpanId(), spanId(2));
+    TraceWaterfallView *waterfall = inspector->waterfallView();
+    waterfall->setCollapsed(waterfall->tree()->nodeForSpan(spanId(2)), true);
+
+    // A late span of the open trace arrives, under the folded one.
+    testdata::offerPatiently(
+        *m_store,
+        spanBatch(resource("db"), {span(traceId(30), spanId(4), spanId(2), "SELECT more",
+                                        startOf(30) + 4 * msNs, startOf(30) + 5 * msNs)}));
+    QTRY_COMPARE(m_store->status().queuedItems, std::int64_t(0));
+    m_state->noteTelemetryCommitted();
+    QTRY_COMPARE(inspector->trace()->spans.size(), std::size_t(4));
+    const std::shared_ptr<SpanTree> tree = waterfall->tree();
+    QVERIFY(tree->isCollapsed(tree->nodeForSpan(spanId(2))));
+    QCOMPARE(tree->rowOfNode(tree->nodeForSpan(spanId(4))), -1);
+    QCOMPARE(inspector->selectedSpanId(), spanId(2));
 }
 
 void TestTracesPane::emptyRangeShowsEmptyState()

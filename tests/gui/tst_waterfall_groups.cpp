@@ -5,6 +5,7 @@
 #include "trace_inspector.h"
 #include "trace_waterfall_view.h"
 
+#include <QAction>
 #include <QHelpEvent>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -31,6 +32,8 @@ private Q_SLOTS:
     void criticalPathShowsOnTheGroupRow();
     void inspectorSelectSpanExpandsTheGroup();
     void highlightedMembersMarkTheFoldedGroup();
+    void expandAllAndCollapseAllIncludeGroups();
+    void starExpandsTheCurrentRowsSubtree();
 
 private:
     std::unique_ptr<TraceWaterfallView> m_view;
@@ -265,6 +268,49 @@ void TestWaterfallGroups::highlightedMembersMarkTheFoldedGroup()
     QCOMPARE(image.pixelColor(QPoint(0, y)), ServicePalette::highlightColor());
     inspector.setHighlightedSpans({});
     QVERIFY(!view->groupHidesHighlighted(0));
+}
+
+void TestWaterfallGroups::expandAllAndCollapseAllIncludeGroups()
+{
+    QCOMPARE(m_view->expandAllAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    QCOMPARE(m_view->collapseAllAction()->shortcut(),
+             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    QVERIFY(m_view->actions().contains(m_view->expandAllAction()));
+    QCOMPARE(m_tree->rowCount(), 3);
+    m_view->expandAllAction()->trigger();
+    QVERIFY(!m_tree->isGroupCollapsed(0));
+    QCOMPARE(m_tree->rowCount(), 53); // the root, the group's row, 50 calls, render
+    QCOMPARE(m_view->verticalScrollBar()->maximum(),
+             53 * TraceWaterfallView::RowHeight - m_view->rowsRect().height());
+
+    // Collapsing hides the selected call: the selection goes to the root that hides it.
+    m_view->setSelectedNode(memberNode(7));
+    QSignalSpy selected(m_view.get(), &TraceWaterfallView::nodeSelected);
+    m_view->collapseAllAction()->trigger();
+    QCOMPARE(m_tree->rowCount(), 1);
+    QVERIFY(m_tree->isGroupCollapsed(0));
+    QCOMPARE(m_view->selectedNode(), 0);
+    QCOMPARE(selected.count(), 1);
+    QCOMPARE(m_view->verticalScrollBar()->maximum(), 0);
+
+    m_view->expandAll();
+    QCOMPARE(m_tree->rowCount(), 53);
+}
+
+void TestWaterfallGroups::starExpandsTheCurrentRowsSubtree()
+{
+    m_view->collapseAll();
+    QCOMPARE(m_tree->rowCount(), 1);
+    m_view->setSelectedNode(0);
+    QTest::keyClick(m_view.get(), Qt::Key_Asterisk);
+    QCOMPARE(m_tree->rowCount(), 53); // the group under the root too
+    // On a folded group's row: the group opens (here its calls have no children).
+    m_view->setGroupCollapsed(0, true);
+    m_view->setSelectedGroup(0);
+    QCOMPARE(m_view->selectedGroup(), 0);
+    m_view->expandSubtreeAction()->trigger();
+    QVERIFY(!m_tree->isGroupCollapsed(0));
+    QCOMPARE(m_tree->rowCount(), 53);
 }
 
 QTEST_MAIN(TestWaterfallGroups)

@@ -1,4 +1,5 @@
 #include "analysis/span_tree.h"
+#include "analysis/span_tree_folding.h"
 #include "support/synthetic_trace.h"
 #include "support/trace_test_builder.h"
 
@@ -28,6 +29,8 @@ private Q_SLOTS:
     void expandAncestorsOpensGroups();
     void collapseToDepthAndExpandAllWithGroups();
     void groupLanesPaintMembersAndErrors();
+    void expandSubtreeOpensGroupsUnderIt();
+    void foldingSurvivesARebuildWithMoreSpans();
     void hundredThousandSpanTreeWithGroups();
 };
 
@@ -337,6 +340,88 @@ void TestSpanTree::hundredThousandSpanTreeWithGroups()
     QCOMPARE(tree.rowCount(), tree.nodeCount() + tree.groups().count());
     tree.collapseToDepth(2);
     QCOMPARE(tree.rowCount(), 3);
+}
+
+// GET /orders → 6 × (load order → SELECT line), then render; a second root "cron" with its own
+// 5 pings. extraSpans adds a load order that starts first (a new first member) with its SELECT,
+// a child under render, and a sixth ping.
+static std::shared_ptr<const Trace> ordersTrace(bool extraSpans)
+{
+    TraceTestBuilder builder;
+    builder.span(1, 0, 0, 1000, 0, "GET /orders");
+    for (int i = 0; i < 6; ++i) {
+        builder.span(10 + std::uint64_t(i), 1, 100 + 100 * i, 150 + 100 * i, 1, "load order");
+        builder.span(20 + std::uint64_t(i), 10 + std::uint64_t(i), 110 + 100 * i, 120 + 100 * i, 2,
+                     "SELECT line");
+    }
+    builder.span(2, 1, 800, 900, 0, "render");
+    builder.span(3, 2, 810, 820, 0, "template");
+    builder.span(40, 0, 2000, 2100, 0, "cron");
+    for (int i = 0; i < 5; ++i)
+        builder.span(50 + std::uint64_t(i), 40, 2000 + 10 * i, 2005 + 10 * i, 1, "ping");
+    if (extraSpans) {
+        builder.span(16, 1, 50, 60, 1, "load order").span(26, 16, 52, 55, 2, "SELECT line");
+        builder.span(4, 2, 830, 840, 0, "layout");
+        builder.span(55, 40, 2060, 2065, 1, "ping");
+    }
+    return builder.build();
+}
+
+void TestSpanTree::expandSubtreeOpensGroupsUnderIt()
+{
+    SpanTree tree(ordersTrace(false));
+    QCOMPARE(tree.groups().count(), 2);
+    const int root = tree.nodeForSpan(spanId(1));
+    const int loads = tree.groups().groupOfNode(tree.nodeForSpan(spanId(10)));
+    const int pings = tree.groups().groupOfNode(tree.nodeForSpan(spanId(50)));
+    tree.collapseToDepth(0);
+    QCOMPARE(tree.rowCount(), 2); // the two roots
+    tree.expandSubtree(root);
+    // root, 6 loads with their SELECTs, render, template, cron (still collapsed: not under root)
+    QCOMPARE(tree.rowCount(), 1 + 1 + 12 + 2 + 1);
+    QVERIFY(!tree.isGroupCollapsed(loads));
+    QVERIFY(tree.isGroupCollapsed(pings));
+    QVERIFY(tree.isCollapsed(tree.nodeForSpan(spanId(40))));
+
+    // A group with its members' subtrees: the SELECTs under each load show.
+    tree.collapseToDepth(1);
+    QCOMPARE(tree.rowCount(), 5); // root, the loads' row, render, cron, the pings' row
+    tree.expandGroupSubtrees(loads);
+    QVERIFY(tree.rowOfNode(tree.nodeForSpan(spanId(23))) >= 0);
+    QVERIFY(tree.isCollapsed(tree.nodeForSpan(spanId(2)))); // render: not a member
+}
+
+void TestSpanTree::foldingSurvivesARebuildWithMoreSpans()
+{
+    SpanTree before(ordersTrace(false));
+    const int loads = before.groups().groupOfNode(before.nodeForSpan(spanId(10)));
+    before.setGroupCollapsed(loads, false);
+    before.setCollapsed(before.nodeForSpan(spanId(2)), true);  // render
+    before.setCollapsed(before.nodeForSpan(spanId(12)), true); // the third load, in the group
+    const SpanTreeFolding folding = SpanTreeFolding::capture(before);
+    QCOMPARE(folding.collapsedSpans().size(), std::size_t(2));
+    QCOMPARE(folding.expandedGroupCount(), 1);
+
+    SpanTree after(ordersTrace(true));
+    folding.applyTo(after);
+    // The loads' group has a new first member (span 16) and is still the one expanded.
+    const int newLoads = after.groups().groupOfNode(after.nodeForSpan(spanId(16)));
+    QCOMPARE(after.groups().group(newLoads).firstMember, after.nodeForSpan(spanId(16)));
+    QVERIFY(!after.isGroupCollapsed(newLoads));
+    QVERIFY(after.rowOfNode(after.nodeForSpan(spanId(16))) >= 0);
+    QVERIFY(after.isCollapsed(after.nodeForSpan(spanId(2))));
+    QCOMPARE(after.rowOfNode(after.nodeForSpan(spanId(4))), -1); // new, under collapsed render
+    QVERIFY(after.isCollapsed(after.nodeForSpan(spanId(12))));
+    QCOMPARE(after.rowOfNode(after.nodeForSpan(spanId(22))), -1);
+    QVERIFY(after.rowOfNode(after.nodeForSpan(spanId(23))) >= 0);
+    // Untouched: the pings stay folded, new spans expanded.
+    QVERIFY(after.isGroupCollapsed(after.groups().groupOfNode(after.nodeForSpan(spanId(55)))));
+    QVERIFY(!after.isCollapsed(after.nodeForSpan(spanId(16))));
+
+    // Nothing kept: a fresh tree's defaults.
+    SpanTree fresh(ordersTrace(true));
+    SpanTreeFolding().applyTo(fresh);
+    QCOMPARE(fresh.rowCount(), SpanTree(ordersTrace(true)).rowCount());
 }
 
 QTEST_GUILESS_MAIN(TestSpanTree)
