@@ -9,6 +9,7 @@
 #include "logs_pane.h"
 #include "metrics_pane.h"
 #include "receive_controller.h"
+#include "replay_controller.h"
 #include "runtime_stats_log.h"
 #include "service_map_pane.h"
 #include "session_controller.h"
@@ -71,6 +72,7 @@ GuiMode::GuiMode(const CommandLineOptions &options, QObject *parent)
     m_training = new TrainingController(m_runtime, m_sessions, m_window, this);
     m_training->setSessionDirectory(sessionDirectory);
     m_beforeAfter = new BeforeAfterController(m_runtime, m_sessions, m_state, m_window, this);
+    m_replay = new ReplayController(m_runtime, m_sessions, m_state, m_window, this);
     connect(m_window, &WorkbenchWindow::openFilesRequested, m_sessions,
             &SessionController::openPaths);
     connect(m_window, &WorkbenchWindow::traceRequested, this, &GuiMode::openTrace);
@@ -201,6 +203,8 @@ void GuiMode::shutdown()
     m_imports->cancelAndWait();
     // The training player sends to the receivers: it ends before they stop.
     m_training->shutdown();
+    // A replay reads the store: it ends before the store closes.
+    m_replay->shutdown();
     m_runtime->stop();
 }
 

@@ -3,7 +3,8 @@
 // commits from the writer thread set a flag that a 250 ms timer turns into one refresh of the
 // session facts (time bounds and services) on a worker, then one telemetryCommitted for the panes.
 // The GUI thread never touches SQLite. File imports and session switches are carried out by
-// FileImportController and SessionController, pausing and forwarding by ReceiveController; after a
+// FileImportController and SessionController, pausing, forwarding and listening on the LAN by
+// ReceiveController, File › Replay into… by ReplayController; after a
 // switch the panes are rebuilt over the new
 // store's queries. Main thread.
 #pragma once
@@ -21,6 +22,7 @@ class BeforeAfterController;
 class FileImportController;
 class KansokuRuntime;
 class ReceiveController;
+class ReplayController;
 class SessionController;
 class TelemetryQueries;
 class TrainingController;
@@ -45,6 +47,7 @@ public:
     WorkbenchState *state() const { return m_state; }
     TrainingController *training() const { return m_training; }
     BeforeAfterController *beforeAfter() const { return m_beforeAfter; }
+    ReplayController *replay() const { return m_replay; }
     // Starts the runtime, fills the window and queues the command line's files, without entering
     // the event loop (run() does that).
     bool start(QString *errorMessage);
@@ -71,6 +74,7 @@ private:
     TrainingController *m_training = nullptr;
     BeforeAfterController *m_beforeAfter = nullptr;
     ReceiveController *m_receiving = nullptr; // pause and forwarding (the Receive menu)
+    ReplayController *m_replay = nullptr;     // File › Replay into…
     QStringList m_openFiles;                  // from the command line, opened once the window is up
     std::optional<TraceId> m_openTraceId;     // --trace, opened at start
     std::optional<TimeRange> m_openRange;     // --range, shown from the start

@@ -6,6 +6,7 @@
 #include "otlp_grpc_receiver.h"
 #include "otlp_http_receiver.h"
 #include "receiver_control.h"
+#include "receiver_token.h"
 #include "telemetry_store.h"
 
 #include <QFileInfo>
@@ -20,6 +21,8 @@ KansokuRuntime::KansokuRuntime(const CommandLineOptions &options, QObject *paren
     , m_counters(std::make_shared<IngestCounters>())
     , m_clients(std::make_shared<ClientStatistics>())
     , m_control(std::make_shared<ReceiverControl>())
+    , m_givenToken(options.tokenGenerated ? QString() : options.token)
+    , m_generatedToken(options.tokenGenerated ? options.token : QString())
 {
     build();
     // The command line checked it (ForwardTarget::loopProblem); started with the receivers.
@@ -40,7 +43,11 @@ void KansokuRuntime::build()
     // Sessions that receive live telemetry are bounded unless told otherwise.
     storageOptions.newSessionLimits = SessionLimits::defaults();
     m_store = std::make_shared<TelemetryStore>(storageOptions);
+    buildReceivers();
+}
 
+void KansokuRuntime::buildReceivers()
+{
     ReceiverOptions receiverOptions;
     receiverOptions.listenAddress = QHostAddress(m_options.listenAddress);
     receiverOptions.grpcPort = m_options.grpcPort;
@@ -69,10 +76,8 @@ bool KansokuRuntime::isReadOnlyLocation(const QString &path)
 bool KansokuRuntime::switchSession(const QString &path, QString *errorMessage)
 {
     // The same ports as now, also when they were picked by the system (port 0).
-    if (m_grpcReceiver->isListening())
-        m_options.grpcPort = m_grpcReceiver->port();
-    if (m_httpReceiver->isListening())
-        m_options.httpPort = m_httpReceiver->port();
+    m_options.grpcPort = grpcPortInUse();
+    m_options.httpPort = httpPortInUse();
     const QString previousPath = m_options.databasePath;
     stopSession();
     // --max-db-mib and --retain were for the session opened at start; others keep their own.
@@ -124,14 +129,19 @@ bool KansokuRuntime::start(QString *errorMessage)
         errorMessage->clear();
         return true;
     }
+    *errorMessage = startReceivers();
+    return errorMessage->isEmpty();
+}
+
+QString KansokuRuntime::startReceivers()
+{
     QStringList errors;
     QString receiverError;
     if (!m_grpcReceiver->start(&receiverError))
         errors << receiverError;
     if (!m_httpReceiver->start(&receiverError))
         errors << receiverError;
-    *errorMessage = errors.join(QLatin1Char('\n'));
-    return errors.isEmpty();
+    return errors.join(QLatin1Char('\n'));
 }
 
 void KansokuRuntime::stop()
@@ -203,14 +213,65 @@ static QStringList reachableHosts(const QHostAddress &listen)
     return ipv4 + ipv6;
 }
 
+QStringList KansokuRuntime::reachableAddresses() const
+{
+    return reachableHosts(QHostAddress(m_options.listenAddress));
+}
+
 QStringList KansokuRuntime::participantLines() const
 {
-    const quint16 grpcPort
-        = m_grpcReceiver->isListening() ? m_grpcReceiver->port() : m_options.grpcPort;
-    const quint16 httpPort
-        = m_httpReceiver->isListening() ? m_httpReceiver->port() : m_options.httpPort;
-    return ParticipantSetup::lines(reachableHosts(QHostAddress(m_options.listenAddress)), grpcPort,
-                                   httpPort, m_options.token);
+    return ParticipantSetup::lines(reachableAddresses(), grpcPortInUse(), httpPortInUse(),
+                                   m_options.token);
+}
+
+quint16 KansokuRuntime::grpcPortInUse() const
+{
+    return m_grpcReceiver->isListening() ? m_grpcReceiver->port() : m_options.grpcPort;
+}
+
+quint16 KansokuRuntime::httpPortInUse() const
+{
+    return m_httpReceiver->isListening() ? m_httpReceiver->port() : m_options.httpPort;
+}
+
+bool KansokuRuntime::isListeningBeyondLoopback() const
+{
+    return !QHostAddress(m_options.listenAddress).isLoopback();
+}
+
+bool KansokuRuntime::setListeningOnLan(bool lan, QString *error)
+{
+    error->clear();
+    const CommandLineOptions previous = m_options;
+    m_options.grpcPort = grpcPortInUse();
+    m_options.httpPort = httpPortInUse();
+    m_options.listenAddress = lan ? QStringLiteral("0.0.0.0") : QStringLiteral("127.0.0.1");
+    // Beyond loopback only with a token: anyone on the network could write to the session.
+    if (lan && m_givenToken.isEmpty() && m_generatedToken.isEmpty())
+        m_generatedToken = ReceiverToken::generate();
+    m_options.token = !m_givenToken.isEmpty() ? m_givenToken : lan ? m_generatedToken : QString();
+    m_options.tokenGenerated = m_givenToken.isEmpty() && lan;
+    // Ingest stops first, so every acknowledged batch is in the store's queue; the store stays.
+    m_grpcReceiver->stop();
+    m_httpReceiver->stop();
+    buildReceivers();
+    // A read-only session keeps its receivers stopped, now on the new address.
+    if (!m_storeOpen || m_readOnly)
+        return true;
+    *error = startReceivers();
+    if (error->isEmpty())
+        return true;
+    // Back to what was listening before, on the ports it had.
+    m_grpcReceiver->stop();
+    m_httpReceiver->stop();
+    const quint16 grpcPort = m_options.grpcPort;
+    const quint16 httpPort = m_options.httpPort;
+    m_options = previous;
+    m_options.grpcPort = grpcPort;
+    m_options.httpPort = httpPort;
+    buildReceivers();
+    startReceivers();
+    return false;
 }
 
 void KansokuRuntime::setPaused(bool paused)
@@ -223,17 +284,17 @@ bool KansokuRuntime::isPaused() const
     return m_control->isPaused();
 }
 
+QString KansokuRuntime::ownReceiverProblem(const OtlpExportTarget &target) const
+{
+    return ForwardTarget::loopProblem(target, QHostAddress(m_options.listenAddress),
+                                      grpcPortInUse(), httpPortInUse());
+}
+
 bool KansokuRuntime::setForwarding(const std::optional<OtlpExportTarget> &target, int queueMiB,
                                    QString *error)
 {
     if (target) {
-        // The ports in use, also when the system picked them.
-        const quint16 grpcPort
-            = m_grpcReceiver->isListening() ? m_grpcReceiver->port() : m_options.grpcPort;
-        const quint16 httpPort
-            = m_httpReceiver->isListening() ? m_httpReceiver->port() : m_options.httpPort;
-        const QString loop = ForwardTarget::loopProblem(
-            *target, QHostAddress(m_options.listenAddress), grpcPort, httpPort);
+        const QString loop = ownReceiverProblem(*target);
         if (!loop.isEmpty()) {
             *error = loop;
             return false;

@@ -58,6 +58,18 @@ public:
     // first) when listening on every interface, else the listen address. Empty without a token.
     QStringList participantLines() const;
     bool requiresToken() const { return !m_options.token.isEmpty(); }
+    // The addresses participants can reach the receivers on (see participantLines()).
+    QStringList reachableAddresses() const;
+
+    // Receive › Listen on the LAN: on, the receivers restart on every IPv4 interface (0.0.0.0)
+    // with the same ports and require the bearer token (the --token given, else one generated
+    // once and kept for this run, so participants' settings stay valid across toggles); off, they
+    // restart on 127.0.0.1 and require only a --token given on the command line. The store and
+    // pausing stay as they are. False with *error when a port cannot be bound: the receivers then
+    // listen as before.
+    bool setListeningOnLan(bool lan, QString *error);
+    // The receivers listen beyond loopback (--listen, or the toggle above).
+    bool isListeningBeyondLoopback() const;
     // The bearer token exports must carry (empty: none); the window's own training player
     // sends with it.
     QString token() const { return m_options.token; }
@@ -83,11 +95,19 @@ public:
     // this Kansoku's own receiver. queueMiB bounds what waits for an unreachable upstream.
     bool setForwarding(const std::optional<OtlpExportTarget> &target, int queueMiB, QString *error);
     std::optional<OtlpExportTarget> forwardTarget() const { return m_forwardTarget; }
+    // Non-empty (ForwardTarget::loopProblem) when target is this Kansoku's own receiver, on the
+    // ports in use: forwarding or replaying there would send telemetry back into itself.
+    QString ownReceiverProblem(const OtlpExportTarget &target) const;
     int forwardQueueMiB() const { return m_forwardQueueMiB; }
     ForwardingStatus forwardingStatus() const; // enabled == false when not forwarding
 
 private:
-    void build();       // the store and the receivers for m_options
+    void build();             // the store and the receivers for m_options
+    void buildReceivers();    // the receivers for m_options over the open store
+    QString startReceivers(); // both; what failed, one line each (empty: both listen)
+    // The bound ports, also when the system picked them (port 0); the configured ones otherwise.
+    quint16 grpcPortInUse() const;
+    quint16 httpPortInUse() const;
     void stopSession(); // receivers, then the store; forwarding goes on
 
     CommandLineOptions m_options;
@@ -103,6 +123,10 @@ private:
     std::shared_ptr<TelemetryStore> m_store;
     std::unique_ptr<OtlpGrpcReceiver> m_grpcReceiver;
     std::unique_ptr<OtlpHttpReceiver> m_httpReceiver;
+    // --token as given (empty when none or generated): required on loopback too.
+    QString m_givenToken;
+    // Generated for listening beyond loopback without --token; kept for the whole run.
+    QString m_generatedToken;
     bool m_storeOpen = false;
     bool m_readOnly = false;
 };

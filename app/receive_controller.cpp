@@ -3,7 +3,9 @@
 #include "forward_target.h"
 #include "forwarding_dialog.h"
 #include "kansoku_runtime.h"
+#include "lan_listening_dialog.h"
 #include "otlp_forwarder.h"
+#include "receive_menu.h"
 #include "workbench_window.h"
 
 #include <QSettings>
@@ -15,12 +17,16 @@ ReceiveController::ReceiveController(KansokuRuntime *runtime, WorkbenchWindow *w
     : QObject(parent)
     , m_runtime(runtime)
     , m_window(window)
+    , m_lanDialog(new LanListeningDialog(window))
 {
     connect(window, &WorkbenchWindow::pauseRequested, this, &ReceiveController::setPaused);
+    connect(window->receiveMenu(), &ReceiveMenu::lanListeningRequested, this,
+            &ReceiveController::setListeningOnLan);
     connect(window, &WorkbenchWindow::forwardingRequested, this, &ReceiveController::forward);
     connect(window, &WorkbenchWindow::forwardingStopRequested, this,
             &ReceiveController::stopForwarding);
     m_window->setPaused(m_runtime->isPaused());
+    m_window->setListeningOnLan(m_runtime->isListeningBeyondLoopback());
     showCurrent();
 }
 
@@ -51,6 +57,35 @@ void ReceiveController::setPaused(bool paused)
     m_window->setReceivers(m_runtime->receiverStatuses()); // the status bar says it at once
     m_window->showStatusMessage(paused ? tr("Receiving paused: senders are told to retry later")
                                        : tr("Receiving resumed"));
+}
+
+void ReceiveController::setListeningOnLan(bool lan)
+{
+    QString error;
+    const bool changed = m_runtime->setListeningOnLan(lan, &error);
+    showListening();
+    if (!changed) {
+        m_window->showError(
+            lan ? tr("Listen on the LAN") : tr("Listen on this machine only"),
+            tr("The receivers could not listen there, so they listen as before.\n%1").arg(error));
+        return;
+    }
+    if (lan) {
+        m_lanDialog->setRoom(m_runtime->reachableAddresses(), m_runtime->participantLines());
+        m_lanDialog->show();
+        m_lanDialog->raise();
+        m_window->showStatusMessage(tr("Listening on the LAN: exports must carry the token"));
+    } else {
+        m_lanDialog->hide();
+        m_window->showStatusMessage(tr("Listening on this machine only (127.0.0.1)"));
+    }
+}
+
+void ReceiveController::showListening()
+{
+    m_window->setListeningOnLan(m_runtime->isListeningBeyondLoopback());
+    m_window->setParticipantLines(m_runtime->participantLines());
+    m_window->setReceivers(m_runtime->receiverStatuses());
 }
 
 bool ReceiveController::forward(const QString &url, const QString &protocol,

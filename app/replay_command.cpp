@@ -6,7 +6,6 @@
 #include "telemetry_player.h"
 #include "telemetry_store.h"
 
-#include <algorithm>
 #include <cstdio>
 
 namespace kansoku {
@@ -22,18 +21,14 @@ int ReplayCommand::run() const
     }
     const std::shared_ptr<const TelemetryQueries> queries = store->queries();
     const std::optional<TimeRange> bounds = queries->timeBounds();
-    // The session's bounds end at its last item's time: one past it keeps that item in range.
-    TimeRange recorded = m_options.range;
-    if (bounds) {
-        recorded.startNs = std::max(recorded.startNs, bounds->startNs);
-        recorded.endNs = std::min(recorded.endNs, bounds->endNs + 1);
-    }
-    if (!bounds || recorded.isEmpty()) {
+    const std::optional<TimeRange> range = SessionReplay::recordedRange(bounds, m_options.range);
+    if (!range) {
         std::fprintf(stderr, "kansoku: replay: %s: no telemetry %s\n",
                      qPrintable(m_options.sessionPath),
                      bounds ? "in the range given" : "in the session");
         return 2;
     }
+    const TimeRange recorded = *range;
     const std::int64_t now = PlaybackConsole::wallClockNs();
     auto replay = std::make_unique<SessionReplay>(queries, recorded, now, m_options.speed);
     const ScenarioTimeline timeline = replay->timeline();

@@ -32,7 +32,17 @@ void TrainingPlayback::start()
                 player.endAt(*m_endAtNs);
             m_player = &player;
         }
-        const PlaybackSummary summary = player.run(&PlaybackConsole::wallClockNs);
+        std::int64_t lastProgressNs = 0;
+        const PlaybackSummary summary = player.run(
+            &PlaybackConsole::wallClockNs, [this, &lastProgressNs](const PlaybackSummary &soFar) {
+                const std::int64_t nowNs = PlaybackConsole::wallClockNs();
+                if (nowNs - lastProgressNs < 200'000'000)
+                    return;
+                lastProgressNs = nowNs;
+                // Dropped with this object, like finished() below.
+                QMetaObject::invokeMethod(
+                    this, [this, soFar] { Q_EMIT progressed(soFar); }, Qt::QueuedConnection);
+            });
         {
             const std::lock_guard lock(m_mutex);
             m_player = nullptr;

@@ -1,9 +1,9 @@
-// Plays one training scenario variant into Kansoku's own receiver on a worker thread
-// (TelemetryPlayer on the wall clock). The player, and the OTLP client it sends with, live and
-// die on that thread. stop() asks it to stop after the batch in flight and returns at once;
-// endAt() ends the variant early, its requests in flight still sent once they end. finished()
-// then comes on the GUI thread. The destructor stops and joins. Owned by the GUI
-// thread.
+// Plays timed telemetry on a worker thread (TelemetryPlayer on the wall clock) for the window: a
+// training scenario variant into Kansoku's own receiver, or the open session replayed into
+// another (File › Replay into…). The player, and the OTLP client it sends with, live and die on
+// that thread. stop() asks it to stop after the batch in flight and returns at once; endAt() ends
+// a scenario variant early, its requests in flight still sent once they end; progressed() and
+// finished() come on the GUI thread. The destructor stops and joins. Owned by the GUI thread.
 #pragma once
 
 #include "otlp_export_client.h"
@@ -33,6 +33,8 @@ public:
     bool isRunning() const { return m_running; }
 
 Q_SIGNALS:
+    // The running totals, at most five times a second while batches go out.
+    void progressed(const kansoku::PlaybackSummary &soFar);
     // The player returned (the story ended, stop() was called, or the receiver failed).
     void finished(const kansoku::PlaybackSummary &summary);
 

@@ -34,6 +34,10 @@ FileMenu::FileMenu(QWidget *parent)
     m_recent->setObjectName(QStringLiteral("recentSessionsMenu"));
     m_recent->setEnabled(false);
     addSeparator();
+    QAction *replay = addAction(tr("&Replay into…"), this, &FileMenu::replayRequested);
+    replay->setObjectName(QStringLiteral("replayIntoAction"));
+    replay->setToolTip(tr("Send this session's telemetry again as OTLP to another Kansoku or a "
+                          "Collector, moved to now"));
     m_sessionLimits = addAction(tr("Session &limits…"), this, &FileMenu::sessionLimitsRequested);
     m_sessionLimits->setObjectName(QStringLiteral("sessionLimitsAction"));
     m_clearSessionData

@@ -1,7 +1,7 @@
 // The File menu: Open… (telemetry files or a session), New session…, Open session…, Save session
-// as…, Recent sessions, Session limits…, Clear session data… and Quit. It asks the user (file
-// dialogs, a confirmation) and raises intents with the answers; the app does the work. GUI
-// thread.
+// as…, Recent sessions, Replay into…, Session limits…, Clear session data… and Quit. It asks the
+// user (file dialogs, a confirmation) and raises intents with the answers; the app does the work.
+// GUI thread.
 #pragma once
 
 #include <QMenu>
@@ -31,6 +31,8 @@ Q_SIGNALS:
     void openFilesRequested(const QStringList &paths);
     void newSessionRequested(const QString &path);
     void saveSessionAsRequested(const QString &path);
+    // Replay into…: the app opens its dialog for the open session.
+    void replayRequested();
     void sessionLimitsRequested();
     // The user confirmed deleting all telemetry of the session.
     void clearSessionDataRequested();

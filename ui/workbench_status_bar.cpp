@@ -80,6 +80,8 @@ void WorkbenchStatusBar::setReceivers(const std::vector<ReceiverStatus> &receive
         parts = QStringList{tr("<span style='color:#8a6d00'>❚❚</span> receiving paused: "
                                "senders are told to retry later (Receive ▸ Pause receiving "
                                "resumes)")};
+    else if (m_onLan)
+        parts << tr("on the LAN, token required (Details… for the participants' lines)");
     else if (m_tokenRequired)
         parts << tr("token required (Details… for the participants' lines)");
     m_receivers->setText(parts.join(QStringLiteral("&nbsp;&nbsp;")));

@@ -30,6 +30,9 @@ public:
     void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
     // The receivers take only exports with the bearer token: the receivers text says so.
     void setTokenRequired(bool required) { m_tokenRequired = required; }
+    // The receivers listen beyond loopback (Receive › Listen on the LAN, --listen): the receivers
+    // text says so (applied by setReceivers()).
+    void setListeningOnLan(bool lan) { m_onLan = lan; }
     // Receiving paused by the user: the receivers text says so (applied by setReceivers()).
     void setPaused(bool paused) { m_paused = paused; }
     void setForwarding(const ForwardingStatus &forwarding);
@@ -52,6 +55,7 @@ private:
     bool m_readOnly = false;
     bool m_tokenRequired = false;
     bool m_paused = false;
+    bool m_onLan = false;
     QStringList m_ingestProblems; // from setCounts()
     QString m_forwardingProblem;  // from setForwarding()
     void showProblems();

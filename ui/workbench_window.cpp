@@ -364,6 +364,12 @@ void WorkbenchWindow::setPaused(bool paused)
     m_statusBar->setPaused(paused);
 }
 
+void WorkbenchWindow::setListeningOnLan(bool lan)
+{
+    m_receiveMenu->setListeningOnLan(lan);
+    m_statusBar->setListeningOnLan(lan);
+}
+
 void WorkbenchWindow::setForwarding(const ForwardingStatus &forwarding)
 {
     m_statusBar->setForwarding(forwarding);

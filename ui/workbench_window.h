@@ -86,9 +86,13 @@ public:
     void setParticipantLines(const QStringList &lines);
     // Receiving paused or not: the Receive menu's toggle and the status bar show it.
     void setPaused(bool paused);
+    // Listening beyond loopback or not: the Receive menu's LAN toggle and the status bar.
+    void setListeningOnLan(bool lan);
     // Forwarding's counts for the status bar and the status window.
     void setForwarding(const ForwardingStatus &forwarding);
     ReceiveMenu *receiveMenu() const { return m_receiveMenu; }
+    // File › Replay into…: the app opens its dialog.
+    FileMenu *fileMenu() const { return m_fileMenu; }
     // Analyze › Before / after…: the app opens its dialog.
     AnalyzeMenu *analyzeMenu() const { return m_analyzeMenu; }
     ForwardingDialog *forwardingDialog() const { return m_forwardingDialog; }

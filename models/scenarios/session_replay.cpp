@@ -36,6 +36,53 @@ std::int64_t SessionReplay::recordedAt(std::int64_t replayNs) const
     return m_recorded.startNs + std::int64_t(double(replayNs - m_startNs) * m_speed);
 }
 
+std::optional<TimeRange> SessionReplay::recordedRange(const std::optional<TimeRange> &bounds,
+                                                      const TimeRange &requested)
+{
+    if (!bounds)
+        return std::nullopt;
+    // The bounds end at the last item's time: one past it keeps that item in range.
+    const TimeRange recorded{std::max(requested.startNs, bounds->startNs),
+                             std::min(requested.endNs, bounds->endNs + 1)};
+    if (recorded.isEmpty())
+        return std::nullopt;
+    return recorded;
+}
+
+TelemetryTotals SessionReplay::itemsIn(const TelemetryQueries &queries, const TimeRange &recorded)
+{
+    TelemetryTotals totals;
+    for (int offset = 0;; offset += PageSize) {
+        TraceQuery query;
+        query.range = recorded;
+        query.sortOrder = TraceSortOrder::StartTimeAscending;
+        query.limit = PageSize;
+        query.offset = offset;
+        const std::vector<TraceSummary> summaries = queries.traces(query);
+        for (const TraceSummary &summary : summaries) {
+            ++totals.traces;
+            totals.spans += summary.spanCount;
+        }
+        if (int(summaries.size()) < PageSize)
+            break;
+    }
+    LogQuery logs;
+    logs.range = recorded;
+    totals.logRecords = queries.countLogs(logs);
+    for (const MetricStream &stream : queries.metricStreams(MetricStreamQuery{{}, {}, recorded})) {
+        ++totals.metricStreams;
+        if (stream.firstTimeNs >= recorded.startNs && stream.lastTimeNs < recorded.endNs) {
+            totals.dataPoints += stream.pointCount; // wholly inside: no need to read the points
+            continue;
+        }
+        const std::optional<Metric> metric
+            = queries.metricPoints(MetricPointQuery{stream.streamId, recorded, 0});
+        if (metric)
+            totals.dataPoints += std::int64_t(metric->pointCount());
+    }
+    return totals;
+}
+
 ScenarioTimeline SessionReplay::timeline() const
 {
     return {m_startNs, moved(m_recorded.endNs)};

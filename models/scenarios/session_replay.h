@@ -32,6 +32,17 @@ public:
     // A recorded time moved onto the replay's timeline.
     std::int64_t moved(std::int64_t recordedNs) const;
 
+    // The recorded range a replay of requested covers: requested (unbounded sides: the whole
+    // session) clamped to the session's time bounds (TelemetryQueries::timeBounds()), one past
+    // the last item so it is kept. nullopt when the session is empty or nothing lies in requested.
+    // The replay command and the window's Replay into… both start from it.
+    static std::optional<TimeRange> recordedRange(const std::optional<TimeRange> &bounds,
+                                                  const TimeRange &requested);
+    // What a replay of recorded sends: the traces starting in it with all their spans, its logs
+    // and data points, and the streams they belong to. Counts through the queries (trace
+    // summaries, a log count, the points of streams only partly inside), so it blocks.
+    static TelemetryTotals itemsIn(const TelemetryQueries &queries, const TimeRange &recorded);
+
 private:
     // What the queries returned, with its times moved; ExportBatchBuilder groups the due ones
     // back into resources and scopes, schema URLs included.
