@@ -86,9 +86,11 @@
         <source>Whole trace: click or drag to move the visible window</source>
         <translation>トレース全体: クリックまたはドラッグで表示範囲を移動</translation>
     </message>
-    <message>
-        <source>%1 spans, depth %2</source>
-        <translation>%1 スパン、深さ %2</translation>
+    <message numerus="yes">
+        <source>%Ln span(s), depth %1</source>
+        <translation>
+            <numerusform>%Ln スパン、深さ %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -634,6 +636,14 @@
     <message>
         <source>Save session as</source>
         <translation>名前を付けてセッションを保存</translation>
+    </message>
+    <message>
+        <source>&amp;Replay into…</source>
+        <translation>リプレイ送信(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Send this session&apos;s telemetry again as OTLP to another Kansoku or a Collector, moved to now</source>
+        <translation>このセッションのテレメトリを、時刻を現在に移して OTLP で別の Kansoku または Collector に再送信します</translation>
     </message>
 </context>
 <context>
@@ -1189,6 +1199,37 @@
     <message>
         <source>Where</source>
         <translation>場所</translation>
+    </message>
+</context>
+<context>
+    <name>kansoku::LanListeningDialog</name>
+    <message>
+        <source>Listening on the LAN</source>
+        <translation>LAN で受信待機中</translation>
+    </message>
+    <message>
+        <source>The receivers listen on every network interface of this machine, on the same ports. Every export must carry the token: requests without it, or with another one, are refused (OTLP/HTTP 401 Unauthorized, OTLP/gRPC UNAUTHENTICATED). Apps on this machine need the token too.</source>
+        <translation>レシーバーは、このマシンのすべてのネットワークインターフェースの同じポートで受信待機します。すべてのエクスポートにトークンが必要です: トークンがない、または異なるトークンのリクエストは拒否されます（OTLP/HTTP 401 Unauthorized、OTLP/gRPC UNAUTHENTICATED）。このマシン上のアプリにもトークンが必要です。</translation>
+    </message>
+    <message>
+        <source>Participants set these variables for their app:</source>
+        <translation>参加者は自分のアプリに次の変数を設定します:</translation>
+    </message>
+    <message>
+        <source>No network address was found: participants use this machine&apos;s address with the ports shown in the status bar.</source>
+        <translation>ネットワークアドレスが見つかりませんでした: 参加者は、このマシンのアドレスとステータスバーに表示されているポートを使います。</translation>
+    </message>
+    <message>
+        <source>This machine&apos;s LAN addresses: %1</source>
+        <translation>このマシンの LAN アドレス: %1</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <source>Copy this line to the clipboard</source>
+        <translation>この行をクリップボードにコピー</translation>
     </message>
 </context>
 <context>
@@ -1752,6 +1793,28 @@ OTLP で送信されたログは、届き次第ここに表示されます。</t
         <source>Forwarding stopped</source>
         <translation>転送を停止しました</translation>
     </message>
+    <message>
+        <source>Listen on the LAN</source>
+        <translation>LAN で受信待機</translation>
+    </message>
+    <message>
+        <source>Listen on this machine only</source>
+        <translation>このマシンだけで受信待機</translation>
+    </message>
+    <message>
+        <source>The receivers could not listen there, so they listen as before.
+%1</source>
+        <translation>レシーバーはそこで受信待機できなかったため、これまでどおり受信待機しています。
+%1</translation>
+    </message>
+    <message>
+        <source>Listening on the LAN: exports must carry the token</source>
+        <translation>LAN で受信待機中: エクスポートにはトークンが必要です</translation>
+    </message>
+    <message>
+        <source>Listening on this machine only (127.0.0.1)</source>
+        <translation>このマシンだけで受信待機中 (127.0.0.1)</translation>
+    </message>
 </context>
 <context>
     <name>kansoku::ReceiveMenu</name>
@@ -1770,6 +1833,136 @@ OTLP で送信されたログは、届き次第ここに表示されます。</t
     <message>
         <source>&amp;Forwarding…</source>
         <translation>転送(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Listen on the &amp;LAN…</source>
+        <translation>LAN で受信待機(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Let apps on other machines send here (a training room): the receivers listen on every interface and require a token</source>
+        <translation>他のマシンのアプリからここへ送信できるようにします（トレーニングルーム）: レシーバーはすべてのインターフェースで受信待機し、トークンを要求します</translation>
+    </message>
+</context>
+<context>
+    <name>kansoku::ReplayController</name>
+    <message>
+        <source>Endpoint: %1</source>
+        <translation>エンドポイント: %1</translation>
+    </message>
+    <message>
+        <source>Protocol: %1</source>
+        <translation>プロトコル: %1</translation>
+    </message>
+    <message>
+        <source>%1 is this Kansoku&apos;s own receiver: the session would be sent into itself. Replay into another Kansoku or a Collector.</source>
+        <translation>%1 はこの Kansoku 自身のレシーバーです: セッションが自分自身に送信されてしまいます。別の Kansoku または Collector にリプレイしてください。</translation>
+    </message>
+    <message>
+        <source>The session is not open</source>
+        <translation>セッションが開いていません</translation>
+    </message>
+    <message>
+        <source>The session holds no telemetry to replay</source>
+        <translation>セッションにリプレイするテレメトリがありません</translation>
+    </message>
+    <message>
+        <source>The selected time range holds no telemetry</source>
+        <translation>選択した時間範囲にテレメトリがありません</translation>
+    </message>
+    <message>
+        <source>Cancelled before sending anything</source>
+        <translation>何も送信しないうちにキャンセルしました</translation>
+    </message>
+    <message>
+        <source>Replay failed after %1 items: %2</source>
+        <translation>%1 項目を送信した後でリプレイに失敗しました: %2</translation>
+    </message>
+    <message>
+        <source>Replay failed: %1</source>
+        <translation>リプレイに失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 of %2 items</source>
+        <translation>%2 項目中 %1 項目を送信した後でキャンセルしました</translation>
+    </message>
+    <message>
+        <source>Done: %1 items (%2 spans, %3 logs, %4 data points) in %5 requests</source>
+        <translation>完了: %1 項目（スパン %2 件、ログ %3 件、データポイント %4 件）をリクエスト %5 件で送信</translation>
+    </message>
+    <message>
+        <source>; the receiver rejected %1 items</source>
+        <translation>。レシーバーが %1 項目を拒否しました</translation>
+    </message>
+    <message>
+        <source>Replay: %1</source>
+        <translation>リプレイ: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kansoku::ReplayDialog</name>
+    <message>
+        <source>Replay into…</source>
+        <translation>リプレイ送信…</translation>
+    </message>
+    <message>
+        <source>Sends this session&apos;s telemetry again as OTLP to another Kansoku or a Collector, with its timestamps moved to now and its relative timing kept, scaled by the speed. Ids stay as recorded, so replay into a fresh session.</source>
+        <translation>このセッションのテレメトリを OTLP で別の Kansoku または Collector に再送信します。タイムスタンプは現在に移し、相対的なタイミングは速度に応じて伸縮して保ちます。ID は記録されたままなので、新しいセッションにリプレイしてください。</translation>
+    </message>
+    <message>
+        <source>The receiver to send to: http:// or https://, for gRPC its port (4317 by default)</source>
+        <translation>送信先のレシーバー: http:// または https://。gRPC ではそのポート（既定は 4317）</translation>
+    </message>
+    <message>
+        <source>Endpoint:</source>
+        <translation>エンドポイント:</translation>
+    </message>
+    <message>
+        <source>Protocol:</source>
+        <translation>プロトコル:</translation>
+    </message>
+    <message>
+        <source>The whole session</source>
+        <translation>セッション全体</translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation>範囲:</translation>
+    </message>
+    <message>
+        <source>×</source>
+        <translation>×</translation>
+    </message>
+    <message>
+        <source>10×: ten recorded minutes are sent in one</source>
+        <translation>10×: 記録された 10 分間を 1 分で送信します</translation>
+    </message>
+    <message>
+        <source>Speed:</source>
+        <translation>速度:</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Cancel replay</source>
+        <translation>リプレイをキャンセル</translation>
+    </message>
+    <message>
+        <source>The selected time range, %1 to %2</source>
+        <translation>選択した時間範囲（%1 から %2）</translation>
+    </message>
+    <message>
+        <source>The selected time range</source>
+        <translation>選択した時間範囲</translation>
+    </message>
+    <message>
+        <source>Counting what to send…</source>
+        <translation>送信する項目を集計中…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 items sent · %3 left</source>
+        <translation>%2 項目中 %1 項目を送信済み · 残り %3</translation>
     </message>
 </context>
 <context>
@@ -2863,10 +3056,6 @@ B: 呼び出し %4 件、%5（セルフ %6）</translation>
 <context>
     <name>kansoku::TraceWaterfallView</name>
     <message>
-        <source>Wheel scrolls the spans; Ctrl+wheel zooms the time axis about the cursor; Shift+wheel or dragging pans; double-click a bar to zoom to it; 0 shows the whole trace. Arrow keys move the selection; Left/Right collapse and expand.</source>
-        <translation>ホイールでスパンをスクロール、Ctrl+ホイールでカーソル位置を中心に時間軸をズーム、Shift+ホイールまたはドラッグでパン、バーをダブルクリックでそのバーにズーム、0 でトレース全体を表示。矢印キーで選択を移動、左右キーで折りたたみ・展開します。</translation>
-    </message>
-    <message>
         <source>Duration: %1&lt;br&gt;Self time: %2&lt;br&gt;Starts at +%3</source>
         <translation>所要時間: %1&lt;br&gt;セルフタイム: %2&lt;br&gt;開始 +%3</translation>
     </message>
@@ -2909,6 +3098,34 @@ B: 呼び出し %4 件、%5（セルフ %6）</translation>
     <message>
         <source>Expand to list the calls in start order</source>
         <translation>展開すると呼び出しを開始順に一覧表示します</translation>
+    </message>
+    <message>
+        <source>Wheel scrolls the spans; Ctrl+wheel zooms the time axis about the cursor; Shift+wheel or dragging pans; double-click a bar to zoom to it; 0 shows the whole trace. Arrow keys move the selection; Left/Right collapse and expand; * expands everything under the selected row.</source>
+        <translation>ホイール: スパンをスクロール、Ctrl+ホイール: カーソル位置を中心に時間軸をズーム、Shift+ホイールまたはドラッグ: パン、バーをダブルクリック: そのバーにズーム、0: トレース全体を表示。矢印キー: 選択を移動、Left/Right: 折りたたみ/展開、*: 選択した行の下をすべて展開。</translation>
+    </message>
+    <message>
+        <source>Expand subtree</source>
+        <translation>サブツリーを展開</translation>
+    </message>
+    <message>
+        <source>Expand all</source>
+        <translation>すべて展開</translation>
+    </message>
+    <message>
+        <source>Collapse all</source>
+        <translation>すべて折りたたむ</translation>
+    </message>
+    <message>
+        <source>Expand the selected span and everything under it; on a group&apos;s row, the group and the calls under each of its members</source>
+        <translation>選択したスパンとその下のすべてを展開します。グループの行では、グループと各メンバーの下の呼び出しを展開します</translation>
+    </message>
+    <message>
+        <source>Expand every span and every group of repeated calls</source>
+        <translation>すべてのスパンと、繰り返される呼び出しのすべてのグループを展開します</translation>
+    </message>
+    <message>
+        <source>Collapse every span down to the trace&apos;s root</source>
+        <translation>すべてのスパンをトレースのルートまで折りたたみます</translation>
     </message>
 </context>
 <context>
@@ -3260,10 +3477,6 @@ B: 呼び出し %4 件、%5（セルフ %6）</translation>
         <translation>トークンが必要です（参加者用の行は 詳細… で）</translation>
     </message>
     <message>
-        <source>%1 spans · %2 traces · %3 metric points · %4 logs</source>
-        <translation>スパン %1 · トレース %2 · メトリクスのポイント %3 · ログ %4</translation>
-    </message>
-    <message>
         <source>%1 [read-only]</source>
         <translation>%1 [読み取り専用]</translation>
     </message>
@@ -3280,30 +3493,6 @@ B: 呼び出し %4 件、%5（セルフ %6）</translation>
         <translation>セッションファイル: %1&lt;br&gt;受信したライブデータはこのセッションに入ります</translation>
     </message>
     <message>
-        <source>1 malformed request</source>
-        <translation>不正なリクエスト 1 件</translation>
-    </message>
-    <message>
-        <source>%1 malformed requests</source>
-        <translation>不正なリクエスト %1 件</translation>
-    </message>
-    <message>
-        <source>%1 rejected items</source>
-        <translation>拒否した項目 %1 件</translation>
-    </message>
-    <message>
-        <source>%1 items refused (queue full, sender retries)</source>
-        <translation>拒否した項目 %1 件（キューが満杯、送信元が再試行）</translation>
-    </message>
-    <message>
-        <source>%1 requests without the right token</source>
-        <translation>正しいトークンのないリクエスト %1 件</translation>
-    </message>
-    <message>
-        <source>%1 requests refused while paused (senders retry)</source>
-        <translation>一時停止中に拒否したリクエスト %1 件（送信元が再試行）</translation>
-    </message>
-    <message>
         <source>storage error: %1</source>
         <translation>ストレージエラー: %1</translation>
     </message>
@@ -3312,16 +3501,88 @@ B: 呼び出し %4 件、%5（セルフ %6）</translation>
         <translation>→ %1 件転送済み</translation>
     </message>
     <message>
-        <source> · %1 requests waiting</source>
-        <translation> · 待機中のリクエスト %1 件</translation>
-    </message>
-    <message>
         <source>Forwarding what the receivers accept to %1&lt;br&gt;%2 requests sent, %3 waiting (%4), %5 retries, %6 dropped</source>
         <translation>レシーバーが受け付けたものを %1 に転送中&lt;br&gt;送信済みリクエスト %2 件、待機中 %3 件 (%4)、再試行 %5 回、破棄 %6 件</translation>
     </message>
     <message>
-        <source>%1 forwarded requests dropped (%2 items)</source>
-        <translation>転送リクエスト %1 件を破棄しました（%2 項目）</translation>
+        <source>on the LAN, token required (Details… for the participants&apos; lines)</source>
+        <translation>LAN 上、トークンが必要です（参加者用の行は 詳細… で）</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · %4</source>
+        <translation>%1 · %2 · %3 · %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln span(s)</source>
+        <translation>
+            <numerusform>スパン %Ln 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln trace(s)</source>
+        <translation>
+            <numerusform>トレース %Ln 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln metric point(s)</source>
+        <translation>
+            <numerusform>メトリクスのポイント %Ln 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln log(s)</source>
+        <translation>
+            <numerusform>ログ %Ln 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln malformed request(s)</source>
+        <translation>
+            <numerusform>不正なリクエスト %Ln 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rejected item(s)</source>
+        <translation>
+            <numerusform>拒否した項目 %Ln 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s) refused (queue full, sender retries)</source>
+        <translation>
+            <numerusform>拒否した項目 %Ln 件（キューが満杯、送信元が再試行）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s) without the right token</source>
+        <translation>
+            <numerusform>正しいトークンのないリクエスト %Ln 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s) refused while paused (senders retry)</source>
+        <translation>
+            <numerusform>一時停止中に拒否したリクエスト %Ln 件（送信元が再試行）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %Ln request(s) waiting</source>
+        <translation>
+            <numerusform> · 待機中のリクエスト %Ln 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln forwarded request(s) dropped (%1)</source>
+        <translation>
+            <numerusform>破棄した転送リクエスト %Ln 件（%1）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln 項目</numerusform>
+        </translation>
     </message>
 </context>
 <context>
