@@ -29,8 +29,9 @@ const char *const messages[] = {
     "ユーザー 田中 がログインしました (session %d)",
     "user %d logged in from 10.0.3.17",
     "retry %d/5 for order after timeout",
-    "java.lang.IllegalStateException: timeout waiting for lock %d\n\tat "
-    "com.example.Inventory.reserve(Inventory.java:118)",
+    // One message of two lines (a stack trace); the parentheses say the concatenation is meant.
+    ("java.lang.IllegalStateException: timeout waiting for lock %d\n\tat "
+     "com.example.Inventory.reserve(Inventory.java:118)"),
     "scheduled job cleanup finished, removed %d rows",
 };
 const char *const services[] = {"checkout", "payments", "inventory", "frontend",

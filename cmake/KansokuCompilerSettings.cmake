@@ -15,6 +15,15 @@ function(kansoku_set_warnings target)
     endif()
 endfunction()
 
+# lld links where it is installed (the set-up installs it): a build links ~100 executables (~170
+# in the instrumented build), and GNU ld took 1.5-1.8 s for each of the app and a GUI test where lld
+# takes 0.3 s.
+include(CheckLinkerFlag)
+check_linker_flag(CXX "-fuse-ld=lld" KANSOKU_LINKER_LLD)
+if(KANSOKU_LINKER_LLD)
+    add_link_options(-fuse-ld=lld)
+endif()
+
 if(KANSOKU_FUZZ)
     if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
         message(FATAL_ERROR "KANSOKU_FUZZ needs clang (libFuzzer): configure with CC=clang CXX=clang++")

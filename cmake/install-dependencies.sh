@@ -5,6 +5,8 @@ set -euo pipefail
 
 packages=(
     build-essential cmake ninja-build pkg-config
+    # lld links several times faster than GNU ld (cmake/KansokuCompilerSettings.cmake).
+    lld
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libxkbcommon-dev libgl-dev
     libgrpc++-dev protobuf-compiler-grpc protobuf-compiler libprotobuf-dev
     libsqlite3-dev zlib1g-dev libzstd-dev libsimdjson-dev libmimalloc-dev

@@ -390,7 +390,8 @@ void TestJsSdkInterop::verifyTraceSummaries(const TelemetryQueries &queries,
         const QString context = QStringLiteral("summary of trace ") + describe(traceId);
         const auto stored
             = std::find_if(summaries.begin(), summaries.end(),
-                           [&](const TraceSummary &s) { return s.traceId == traceId; });
+                           // clang 14 cannot capture a structured binding: capture by name.
+                           [&id = traceId](const TraceSummary &s) { return s.traceId == id; });
         QVERIFY2(stored != summaries.end(), qPrintable(context + QStringLiteral(" missing")));
         INTEROP_EXPECT_EQ(stored->startTimeNs, summary.start, context + QStringLiteral(" start"));
         INTEROP_EXPECT_EQ(stored->durationNs, summary.end - summary.start,
@@ -536,8 +537,9 @@ void TestJsSdkInterop::verifyMetrics(const TelemetryQueries &queries, const QJso
         for (const auto &[attributesText, expectedStream] : byStream) {
             const QString streamContext = context + QLatin1Char(' ') + attributesText;
             const auto stream = std::find_if(
-                streams.begin(), streams.end(), [&](const MetricStream &s) {
-                    return s.name == expected.name && canonicalText(s.attributes) == attributesText;
+                streams.begin(), streams.end(),
+                [&expected, &text = attributesText](const MetricStream &s) {
+                    return s.name == expected.name && canonicalText(s.attributes) == text;
                 });
             QVERIFY2(stream != streams.end(),
                      qPrintable(streamContext + QStringLiteral(" missing")));
