@@ -40,12 +40,12 @@ const std::vector<ScenarioTrainingText> &trainingTexts()
           "the same statement?",
           "The Findings pane has an N+1 finding on the order_items query: select it and press "
           "\"I found it\"."},
-         {"Traces ペインで遅い GET /orders/:id のトレースを開き、ウォーターフォールの形を見て"
-          "ください。",
+         {"トレース (Traces) ペインで遅い GET /orders/:id のトレースを開き、ウォーターフォールの"
+          "形を見てください。",
           "1 リクエストの下にあるデータベースのスパンを数えてください。同じ文が 1 つずつ順番に実行"
           "されていませんか?",
-          "Findings ペインに order_items のクエリについての N+1 の検出結果があります。それを選んで"
-          "「I found it」を押してください。"},
+          "検出結果 (Findings) ペインに order_items のクエリについての N+1 の検出結果があります。"
+          "それを選んで「見つけた… (I found it)」を押してください。"},
          {"GET /orders/:id は注文の明細を 1 件ずつ別々のクエリで順番に読み込んでいます。明細 20 "
           "件の"
           "注文なら PostgreSQL への往復が 20 回です。1 つのクエリ (WHERE order_id = $1、または ORM "
@@ -71,10 +71,12 @@ const std::vector<ScenarioTrainingText> &trainingTexts()
           "Which span fills almost the whole request? Look at its db.query.text (or "
           "db.statement).",
           "The Findings pane lists that statement as a slow query on GET /reports/sales."},
-         {"Traces ペインを GET /reports/sales で絞り込み、そのトレースを 1 つ開いてください。",
+         {"トレース (Traces) ペインを GET /reports/sales で絞り込み、そのトレースを 1 つ開いて"
+          "ください。",
           "リクエストのほぼ全体を占めているスパンはどれですか? その db.query.text (または "
           "db.statement) を見てください。",
-          "Findings ペインには、その文が GET /reports/sales の遅いクエリとして挙がっています。"},
+          "検出結果 (Findings) ペインには、その文が GET /reports/sales の遅いクエリとして挙がって"
+          "います。"},
          {"レポートの orders に対する集計は、created_at "
           "にインデックスがないためテーブル全体を読んで"
           "います。リクエストの約 1 秒のほとんどがこの 1 文です。EXPLAIN はシーケンシャルスキャンを"
@@ -169,8 +171,9 @@ const std::vector<ScenarioTrainingText> &trainingTexts()
           "どこに消えていますか?",
           "inventory:8080 への tcp.connect スパンを見てください。接続にちょうど 1 秒強や 3 秒強"
           "かかるのはなぜでしょう? TCP の SYN 再送を考えてみてください。",
-          "接続の停滞 (connect stall) の検出結果が inventory:8080 を指しています。Metrics では "
-          "node-1 の node_netstat_TcpExt_ListenOverflows が破棄された SYN を数えています。"},
+          "接続の停滞 (connect stall) の検出結果が inventory:8080 を指しています。メトリクス "
+          "(Metrics) ペインでは node-1 の node_netstat_TcpExt_ListenOverflows が破棄された SYN "
+          "を数えています。"},
          {"shop-api から inventory への TCP 接続には 1 秒強か 3 秒強かかっています。inventory の "
           "listen キューが満杯で SYN が破棄され、Linux が最初の再送タイムアウト 1 秒の後に (さらに "
           "2 秒後にも) 再送したためです。inventory のスパンは接続が受け付けられてから始まるので、"
@@ -204,8 +207,8 @@ const std::vector<ScenarioTrainingText> &trainingTexts()
           "スパンまでの間に何が起きていますか?",
           "その隙間では何も実行されていません。Kubernetes で Pod の起動を妨げるものは何でしょう? "
           "kube-scheduler のメトリクスを探してください。",
-          "process report-shard の開始遅延 (start delay) の検出結果と、Metrics の "
-          "scheduler_pending_pods が、ノードを待つ Pod を示しています。"},
+          "process report-shard の開始遅延 (start delay) の検出結果と、メトリクス (Metrics) "
+          "ペインの scheduler_pending_pods が、ノードを待つ Pod を示しています。"},
          {"各シャードはジョブが作成してから数秒後に、その間何も実行されないまま始まっています。Pod "
           "の要求する CPU を持つノードがないため Pending なのです (kubectl describe pod: "
           "「0/3 nodes are available: Insufficient cpu」)。"},
@@ -226,11 +229,12 @@ const std::vector<ScenarioTrainingText> &trainingTexts()
           "for the other scenarios.",
           "The Findings pane should show nothing above info: nothing here is the cause of "
           "anything."},
-         {"Traces ペインで各エンドポイントを見て回り、普段のレイテンシを控えておいてください。",
+         {"トレース (Traces) ペインで各エンドポイントを見て回り、普段のレイテンシを控えておいて"
+          "ください。",
           "各エンドポイントのトレースを開き、その裏のクエリを控えてください。これがほかのシナリオの"
           "基準になります。",
-          "Findings ペインには info "
-          "より上のものは何も出ないはずです。ここには何の原因もありません。"},
+          "検出結果 (Findings) ペインには info より上のものは何も出ないはずです。ここには何の原因"
+          "もありません。"},
          {},
          {},
          {}},
@@ -374,8 +378,9 @@ std::string TrainingTexts::line(Line line, TrainingLanguage language)
     case Line::HintHeading:
         return ja ? "ヒント %1/%2" : "Hint %1 of %2";
     case Line::SelectFirst:
-        return ja ? "原因だと思うもの (Findings ペインの検出結果、開いたトレースのスパン、Metrics "
-                    "ペインのメトリクス) を選んでから、もう一度「I found it」を押してください。"
+        return ja ? "原因だと思うもの、つまり検出結果 (Findings) ペインの検出結果、開いたトレースの"
+                    "スパン、またはメトリクス (Metrics) ペインのメトリクスを選んでから、もう一度"
+                    "「見つけた… (I found it)」を押してください。"
                   : "Select what you think is the cause, a finding in the Findings pane, a span "
                     "of the open trace or a metric in the Metrics pane, then press \"I found "
                     "it\" again.";
@@ -389,10 +394,10 @@ std::string TrainingTexts::line(Line line, TrainingLanguage language)
         return ja ? "(複数のものが選ばれているので、最後に触れたものを確かめました)"
                   : "(several things are selected: this is the one you touched last)";
     case Line::GettingStarted:
-        return ja ? "いつものペインで調査してください。行き詰まったら「Hint」。原因だと思う検出結果"
-                    " (またはスパン、"
-                    "メトリクス) を選んで「I found "
-                    "it…」を押すと、正しいかどうかを説明付きで答えます。"
+        return ja ? "いつものペインで調査してください。行き詰まったら"
+                    "「ヒント (Hint)」を押してください。原因だと思う検出結果 (またはスパン、"
+                    "メトリクス) を選んで「見つけた… (I found it)」を押すと、Kansoku が正しい"
+                    "かどうかを理由とともに答えます。"
                   : "Investigate with the usual panes. Stuck? Press Hint. Select the finding (or "
                     "span, or metric) you believe is the cause and press \"I found it…\": "
                     "Kansoku says whether it is right, and why.";
