@@ -1,5 +1,6 @@
 #include "replay_controller.h"
 
+#include "core/plural_count.h"
 #include "file_menu.h"
 #include "forward_target.h"
 #include "kansoku_runtime.h"
@@ -160,24 +161,25 @@ void ReplayController::onFinished(TrainingPlayback *playback, const PlaybackSumm
     m_playback = nullptr;
     m_clock.stop();
     m_dialog->showProgress(itemCount(summary), m_timeline.endNs - PlaybackConsole::wallClockNs());
-    const QLocale locale;
-    const QString sent = locale.toString(qlonglong(itemCount(summary)));
+    const std::int64_t sent = itemCount(summary);
     if (!summary.ok) {
-        m_dialog->showProblem(tr("Replay failed after %1 items: %2").arg(sent, summary.error));
+        m_dialog->showProblem(tr("Replay failed after %Ln item(s): %1", nullptr, pluralCount(sent))
+                                  .arg(summary.error));
         m_window->showStatusMessage(tr("Replay failed: %1").arg(summary.error));
     } else {
         QString outcome
             = summary.stopped
-                  ? tr("Cancelled after %1 of %2 items")
-                        .arg(sent, locale.toString(qlonglong(m_totalItems)))
-                  : tr("Done: %1 items (%2 spans, %3 logs, %4 data points) in %5 requests")
-                        .arg(sent, locale.toString(qlonglong(summary.spans)),
-                             locale.toString(qlonglong(summary.logs)),
-                             locale.toString(qlonglong(summary.dataPoints)),
-                             locale.toString(summary.exportRequests));
+                  ? tr("Cancelled after %1 of %Ln item(s)", nullptr, pluralCount(m_totalItems))
+                        .arg(QLocale().toString(qlonglong(sent)))
+                  : tr("Done: %1 (%2, %3, %4) in %5")
+                        .arg(tr("%Ln item(s)", nullptr, pluralCount(sent)),
+                             tr("%Ln span(s)", nullptr, pluralCount(summary.spans)),
+                             tr("%Ln log(s)", nullptr, pluralCount(summary.logs)),
+                             tr("%Ln data point(s)", nullptr, pluralCount(summary.dataPoints)),
+                             tr("%Ln request(s)", nullptr, pluralCount(summary.exportRequests)));
         if (summary.rejectedItems > 0)
-            outcome += tr("; the receiver rejected %1 items")
-                           .arg(locale.toString(qlonglong(summary.rejectedItems)));
+            outcome += tr("; the receiver rejected %Ln item(s)", nullptr,
+                          pluralCount(summary.rejectedItems));
         m_dialog->showFinished(outcome);
         m_window->showStatusMessage(tr("Replay: %1").arg(outcome));
     }

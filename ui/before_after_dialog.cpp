@@ -1,5 +1,6 @@
 #include "before_after_dialog.h"
 
+#include "core/plural_count.h"
 #include "formats/export_file.h"
 #include "run_comparison_table.h"
 #include "view/workbench_state.h"
@@ -32,10 +33,10 @@ QString findingLine(const FindingComparison &finding)
 
 QString runLine(const QString &side, const std::string &name, const RunTotals &totals)
 {
-    return BeforeAfterDialog::tr("%1: %2 — %3 traces, %4 spans")
-        .arg(side, QString::fromStdString(name).toHtmlEscaped())
-        .arg(totals.traceCount)
-        .arg(totals.spanCount);
+    return BeforeAfterDialog::tr("%1: %2 — %3, %4")
+        .arg(side, QString::fromStdString(name).toHtmlEscaped(),
+             BeforeAfterDialog::tr("%Ln trace(s)", nullptr, pluralCount(totals.traceCount)),
+             BeforeAfterDialog::tr("%Ln span(s)", nullptr, pluralCount(totals.spanCount)));
 }
 
 } // namespace

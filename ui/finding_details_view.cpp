@@ -1,5 +1,6 @@
 #include "finding_details_view.h"
 
+#include "core/plural_count.h"
 #include "core/time_format.h"
 #include "service_palette.h"
 #include "view/finding_list_model.h"
@@ -237,11 +238,8 @@ void FindingDetailsView::rebuildExamples(const Finding &finding)
         QString text
             = QStringLiteral("%1…  %2").arg(traceId.left(16), formatDurationNs(example.costNs));
         if (!example.spanIds.empty())
-            text
-                += QStringLiteral("  ·  ")
-                   + (example.spanIds.size() == 1
-                          ? tr("1 span")
-                          : tr("%1 spans").arg(QLocale().toString(qint64(example.spanIds.size()))));
+            text += QStringLiteral("  ·  ")
+                    + tr("%Ln span(s)", nullptr, pluralCount(std::int64_t(example.spanIds.size())));
         if (i == 0 && finding.examples.size() > 1)
             text += QStringLiteral("  ·  ") + tr("worst");
         auto *button = new QPushButton(text, m_examplesBox);

@@ -1,5 +1,6 @@
 #include "findings_pane.h"
 
+#include "core/plural_count.h"
 #include "finding_details_view.h"
 #include "on_screen_watch.h"
 #include "view/finding_list_model.h"
@@ -24,11 +25,6 @@ namespace {
 
 constexpr std::int64_t openEndNs = std::numeric_limits<std::int64_t>::max();
 constexpr int progressIntervalMs = 250;
-
-QString countText(std::int64_t count, const QString &singular, const QString &plural)
-{
-    return (count == 1 ? singular : plural).arg(QLocale().toString(qint64(count)));
-}
 
 } // namespace
 
@@ -417,19 +413,20 @@ void FindingsPane::updateStatus()
     if (m_result) {
         const int shown = m_model->rowCount();
         const int total = m_model->totalCount();
-        text = shown == total ? countText(total, tr("%1 finding"), tr("%1 findings"))
-                              : tr("%1 of %2 findings shown").arg(shown).arg(total);
+        text
+            = shown == total
+                  ? tr("%Ln finding(s)", nullptr, total)
+                  : tr("%1 of %Ln finding(s) shown", nullptr, total).arg(QLocale().toString(shown));
         text += QStringLiteral(" · ")
                 + tr("%1, %2 analysed")
-                      .arg(countText(m_result->traceCount, tr("%1 trace"), tr("%1 traces")),
-                           countText(m_result->spanCount, tr("%1 span"), tr("%1 spans")));
+                      .arg(tr("%Ln trace(s)", nullptr, pluralCount(m_result->traceCount)),
+                           tr("%Ln span(s)", nullptr, pluralCount(m_result->spanCount)));
     }
     if (m_run) {
         const std::int64_t soFar = m_run->tracesSoFar();
-        const QString analysing = soFar > 0
-                                      ? tr("Analysing… %1 so far")
-                                            .arg(countText(soFar, tr("%1 trace"), tr("%1 traces")))
-                                      : tr("Analysing…");
+        const QString analysing
+            = soFar > 0 ? tr("Analysing… %Ln trace(s) so far", nullptr, pluralCount(soFar))
+                        : tr("Analysing…");
         text = text.isEmpty() ? analysing : text + QStringLiteral(" · ") + analysing;
     } else if (!m_lastError.empty()) {
         const QString failed = tr("Analysis failed: %1").arg(QString::fromStdString(m_lastError));
@@ -451,8 +448,8 @@ void FindingsPane::updateEmptyState()
     QString text;
     if (m_model->rowCount() == 0) {
         if (m_result && m_model->totalCount() == 0)
-            text = tr("No findings in this range: %1 analysed")
-                       .arg(countText(m_result->traceCount, tr("%1 trace"), tr("%1 traces")));
+            text = tr("No findings in this range: %Ln trace(s) analysed", nullptr,
+                      pluralCount(m_result->traceCount));
         else if (m_result)
             text = tr("No findings match the detector and service filters (%1 in this range)")
                        .arg(m_model->totalCount());

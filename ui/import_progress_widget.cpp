@@ -1,5 +1,7 @@
 #include "import_progress_widget.h"
 
+#include "core/plural_count.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -57,13 +59,12 @@ ImportProgressWidget::ImportProgressWidget(QWidget *parent)
 void ImportProgressWidget::showProgress(const ImportProgressReport &progress)
 {
     m_importing = true;
-    const QLocale locale;
     QString text = tr("Importing %1").arg(progress.fileName);
     if (progress.fileCount > 1)
         text += tr(" (%1 of %2)").arg(progress.fileNumber).arg(progress.fileCount);
-    text += tr(" · %1 of %2 MB · %3 items")
+    text += tr(" · %1 of %2 MB · %3")
                 .arg(megabytes(progress.bytesDone), megabytes(progress.bytesTotal),
-                     locale.toString(qlonglong(progress.items)));
+                     tr("%Ln item(s)", nullptr, pluralCount(progress.items)));
     m_label->setText(text);
     m_label->setStyleSheet(QString());
     m_bar->setValue(
@@ -98,21 +99,23 @@ QString ImportProgressWidget::text() const
 
 QString ImportProgressWidget::summaryText(const ImportSummary &summary)
 {
-    const QLocale locale;
     QString text = summary.cancelled ? tr("Import cancelled: ") : tr("Imported ");
-    const QString files = summary.files.size() == 1
-                              ? tr("1 file")
-                              : tr("%1 files").arg(qlonglong(summary.files.size()));
-    text += tr("%1 spans, %2 metric points, %3 logs from %4")
-                .arg(locale.toString(qlonglong(summary.spans())),
-                     locale.toString(qlonglong(summary.dataPoints())),
-                     locale.toString(qlonglong(summary.logRecords())), files);
+    text += tr("%1 from %2")
+                .arg(countsText(summary.spans(), summary.dataPoints(), summary.logRecords()),
+                     tr("%Ln file(s)", nullptr, pluralCount(std::int64_t(summary.files.size()))));
     const std::int64_t problems = summary.problemCount();
-    if (problems == 1)
-        text += tr(" · 1 problem");
-    else if (problems > 1)
-        text += tr(" · %1 problems").arg(locale.toString(qlonglong(problems)));
+    if (problems > 0)
+        text += tr(" · %Ln problem(s)", nullptr, pluralCount(problems));
     return text;
+}
+
+QString ImportProgressWidget::countsText(std::int64_t spans, std::int64_t dataPoints,
+                                         std::int64_t logRecords)
+{
+    return tr("%1, %2, %3")
+        .arg(tr("%Ln span(s)", nullptr, pluralCount(spans)),
+             tr("%Ln metric point(s)", nullptr, pluralCount(dataPoints)),
+             tr("%Ln log(s)", nullptr, pluralCount(logRecords)));
 }
 
 } // namespace kansoku

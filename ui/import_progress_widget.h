@@ -6,6 +6,7 @@
 #include "core/import_report.h"
 
 #include <QWidget>
+#include <cstdint>
 
 class QLabel;
 class QProgressBar;
@@ -29,6 +30,8 @@ public:
     QToolButton *detailsButton() const { return m_details; }
 
     static QString summaryText(const ImportSummary &summary);
+    // "12 spans, 1 metric point, 0 logs": the counts of an import or of one of its files.
+    static QString countsText(std::int64_t spans, std::int64_t dataPoints, std::int64_t logRecords);
 
 Q_SIGNALS:
     void cancelRequested();

@@ -1,10 +1,10 @@
 #include "import_summary_dialog.h"
 
+#include "core/plural_count.h"
 #include "import_progress_widget.h"
 
 #include <QDialogButtonBox>
 #include <QFileInfo>
-#include <QLocale>
 #include <QPlainTextEdit>
 #include <QVBoxLayout>
 
@@ -39,21 +39,18 @@ QString ImportSummaryDialog::text() const
 
 QString ImportSummaryDialog::reportText(const ImportSummary &summary)
 {
-    const QLocale locale;
     QStringList lines{ImportProgressWidget::summaryText(summary), QString()};
     for (const ImportFileReport &file : summary.files) {
         const QString format = file.format.isEmpty() ? tr("unknown format") : file.format;
-        lines << tr("%1 (%2): %3 — %4 spans, %5 metric points, %6 logs")
+        lines << tr("%1 (%2): %3 — %4")
                      .arg(QFileInfo(file.path).fileName(), format, file.outcome,
-                          locale.toString(qlonglong(file.spans)),
-                          locale.toString(qlonglong(file.dataPoints)),
-                          locale.toString(qlonglong(file.logRecords)));
+                          ImportProgressWidget::countsText(file.spans, file.dataPoints,
+                                                           file.logRecords));
         for (const QString &problem : file.problems)
             lines << QStringLiteral("  ") + problem;
         const std::int64_t unlisted = file.problemCount - file.problems.size();
         if (unlisted > 0)
-            lines << tr("  … and %1 more problems not listed")
-                         .arg(locale.toString(qlonglong(unlisted)));
+            lines << tr("  … and %Ln more problem(s) not listed", nullptr, pluralCount(unlisted));
     }
     return lines.join(QLatin1Char('\n'));
 }

@@ -1,5 +1,6 @@
 #include "replay_dialog.h"
 
+#include "core/plural_count.h"
 #include "core/time_format.h"
 #include "view/workbench_state.h"
 
@@ -167,9 +168,8 @@ void ReplayDialog::showProgress(std::int64_t sentItems, std::int64_t timeLeftNs)
     const QLocale locale;
     if (m_totalItems > 0)
         m_progress->setValue(int(std::min<std::int64_t>(1000, sentItems * 1000 / m_totalItems)));
-    m_status->setText(tr("%1 of %2 items sent · %3 left")
+    m_status->setText(tr("%1 of %Ln item(s) sent · %2 left", nullptr, pluralCount(m_totalItems))
                           .arg(locale.toString(qlonglong(sentItems)),
-                               locale.toString(qlonglong(m_totalItems)),
                                formatDurationNs(std::max<std::int64_t>(0, timeLeftNs))));
 }
 

@@ -1,12 +1,12 @@
 #include "service_map_pane.h"
 
 #include "analysis/service_map_builder.h"
+#include "core/plural_count.h"
 #include "on_screen_watch.h"
 #include "service_map_view.h"
 #include "view/workbench_state.h"
 
 #include <QLabel>
-#include <QLocale>
 #include <QStackedWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -186,11 +186,13 @@ void ServiceMapPane::updateStatus()
         = std::count_if(m_map->nodes.begin(), m_map->nodes.end(), [](const ServiceMapNode &node) {
               return node.kind == ServiceNodeKind::Service;
           });
-    QString text = tr("%1 services, %2 others, %3 calls from %4 traces")
-                       .arg(QLocale().toString(qint64(services)),
-                            QLocale().toString(qint64(m_map->nodes.size()) - services),
-                            QLocale().toString(qint64(m_map->edges.size())),
-                            QLocale().toString(qint64(m_map->traceCount)));
+    const std::int64_t others = std::int64_t(m_map->nodes.size()) - services;
+    QString text
+        = tr("%1, %2, %3 from %4")
+              .arg(tr("%Ln service(s)", nullptr, pluralCount(services)),
+                   tr("%Ln other(s)", nullptr, pluralCount(others)),
+                   tr("%Ln call(s)", nullptr, pluralCount(std::int64_t(m_map->edges.size()))),
+                   tr("%Ln trace(s)", nullptr, pluralCount(m_map->traceCount)));
     if (!m_state->service().isEmpty())
         text += tr(" through %1").arg(m_state->service());
     text += tr(" · click a service or call to filter every pane");

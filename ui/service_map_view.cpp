@@ -1,6 +1,7 @@
 #include "service_map_view.h"
 
 #include "analysis/finding_text.h"
+#include "core/plural_count.h"
 #include "core/time_format.h"
 #include "service_palette.h"
 
@@ -270,13 +271,15 @@ QString ServiceMapView::nodeToolTip(int index) const
     QString text = tr("%1 — %2").arg(name, kindName(node.kind));
     if (node.kind == ServiceNodeKind::Service) {
         text += QLatin1Char('\n')
-                + tr("%1 spans, %2 requests served")
-                      .arg(count(node.spanCount), count(node.requestCount));
+                + tr("%1, %2").arg(
+                    tr("%Ln span(s)", nullptr, pluralCount(node.spanCount)),
+                    tr("%Ln request(s) served", nullptr, pluralCount(node.requestCount)));
         if (node.isEntry)
             text += QLatin1Char('\n') + tr("Traces start here");
     } else {
         text += QLatin1Char('\n')
-                + tr("%1 calls; it reports no spans itself").arg(count(node.spanCount));
+                + tr("%Ln call(s); it reports no spans itself", nullptr,
+                     pluralCount(node.spanCount));
     }
     if (node.failedRequestCount > 0)
         text += QLatin1Char('\n')
@@ -304,8 +307,7 @@ QString ServiceMapView::edgeToolTip(int index) const
     const ServiceMapNode &callee = m_map->nodes[std::size_t(edge.callee)];
     QString text = tr("%1 → %2").arg(QString::fromStdString(caller.name),
                                      QString::fromStdString(callee.name));
-    text += QLatin1Char('\n')
-            + (edge.callCount == 1 ? tr("1 call") : tr("%1 calls").arg(count(edge.callCount)));
+    text += QLatin1Char('\n') + tr("%Ln call(s)", nullptr, pluralCount(edge.callCount));
     if (m_map->hasRate)
         text += QStringLiteral(" (%1)").arg(
             QString::fromStdString(formatRatePerSecond(edge.callsPerSecond)));
@@ -430,8 +432,9 @@ void ServiceMapView::paintNode(QPainter &painter, int index) const
     const QFont detailFont = smallerFont(font());
     painter.setFont(detailFont);
     QString detail = node.kind == ServiceNodeKind::Service
-                         ? tr("%1 spans").arg(count(node.spanCount))
-                         : tr("%1 · %2 calls").arg(kindName(node.kind), count(node.spanCount));
+                         ? tr("%Ln span(s)", nullptr, pluralCount(node.spanCount))
+                         : tr("%1 · %2").arg(kindName(node.kind), tr("%Ln call(s)", nullptr,
+                                                                     pluralCount(node.spanCount)));
     if (node.failedRequestCount > 0)
         detail += tr(" · %1 err").arg(QString::fromStdString(formatShare(node.errorShare())));
     painter.setPen(node.errorShare() >= HighErrorShare

@@ -1,6 +1,7 @@
 #include "status_window.h"
 
 #include "clients_view.h"
+#include "core/plural_count.h"
 #include "view/retention_summary.h"
 
 #include <QClipboard>
@@ -203,13 +204,20 @@ void StatusWindow::setForwarding(const ForwardingStatus &forwarding)
     const auto number = [&locale](std::int64_t value) {
         return locale.toString(qlonglong(value));
     };
-    QString text = tr("To %1<br>Forwarded: %2 requests (%3 items) · Waiting: %4 requests (%5 of "
-                      "%6) · Retries: %7 · Dropped: %8 requests (%9 items)")
-                       .arg(QString::fromStdString(forwarding.upstream).toHtmlEscaped(),
-                            number(forwarding.forwardedRequests), number(forwarding.forwardedItems),
-                            number(forwarding.queuedRequests), formatBytes(forwarding.queuedBytes),
-                            formatBytes(forwarding.queueCapacityBytes), number(forwarding.retries),
-                            number(forwarding.droppedRequests), number(forwarding.droppedItems));
+    const auto requests = [](std::int64_t count) {
+        return tr("%Ln request(s)", nullptr, pluralCount(count));
+    };
+    const auto items = [](std::int64_t count) {
+        return tr("%Ln item(s)", nullptr, pluralCount(count));
+    };
+    QString text
+        = tr("To %1<br>Forwarded: %2 (%3) · Waiting: %4 (%5 of %6) · Retries: %7 · "
+             "Dropped: %8 (%9)")
+              .arg(QString::fromStdString(forwarding.upstream).toHtmlEscaped(),
+                   requests(forwarding.forwardedRequests), items(forwarding.forwardedItems),
+                   requests(forwarding.queuedRequests), formatBytes(forwarding.queuedBytes),
+                   formatBytes(forwarding.queueCapacityBytes), number(forwarding.retries),
+                   requests(forwarding.droppedRequests), items(forwarding.droppedItems));
     if (!forwarding.lastError.empty())
         text += tr("<br>Last failure: %1")
                     .arg(QString::fromStdString(forwarding.lastError).toHtmlEscaped());
@@ -239,9 +247,9 @@ void StatusWindow::setCounts(const IngestCountersSnapshot &counters, const Stora
     m_databaseLabel->setText(tr("%1 (%2)").arg(QString::fromStdString(storage.databasePath),
                                                formatBytes(storage.fileSizeBytes)));
     // The capacity is the durability bound: what the writer commits in about 200 ms.
-    const QString waiting = tr("%1 of %2 items waiting")
-                                .arg(locale.toString(qlonglong(storage.queuedItems)),
-                                     locale.toString(qlonglong(storage.queueCapacityItems)));
+    const QString waiting
+        = tr("%1 of %Ln item(s) waiting", nullptr, pluralCount(storage.queueCapacityItems))
+              .arg(locale.toString(qlonglong(storage.queuedItems)));
     m_queueLabel->setText(
         storage.writerItemsPerSecond > 0
             ? tr("%1 (the writer commits %2 items/s)")

@@ -7,6 +7,7 @@
 #include <QCheckBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QSortFilterProxyModel>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -134,18 +135,18 @@ void TraceComparisonWindow::load()
                 return;
             }
             const TraceComparison &comparison = *loaded.comparison;
-            m_summary->setText(
-                tr("<b>A</b> %1: %2, %3 spans &nbsp; · &nbsp; <b>B</b> %4: %5, %6 spans<br>"
-                   "%7 operations only in A (struck out), %8 only in B (blue); "
-                   "Δ columns are B − A.")
-                    .arg(QString::fromStdString(toHex(m_traceA)),
-                         formatDurationNs(comparison.durationNs(0)))
-                    .arg(loaded.spanCount[0])
-                    .arg(QString::fromStdString(toHex(m_traceB)),
-                         formatDurationNs(comparison.durationNs(1)))
-                    .arg(loaded.spanCount[1])
-                    .arg(comparison.onlyInACount())
-                    .arg(comparison.onlyInBCount()));
+            m_summary->setText(tr("<b>A</b> %1: %2, %3 &nbsp; · &nbsp; <b>B</b> %4: %5, %6")
+                                   .arg(QString::fromStdString(toHex(m_traceA)),
+                                        formatDurationNs(comparison.durationNs(0)),
+                                        tr("%Ln span(s)", nullptr, loaded.spanCount[0]),
+                                        QString::fromStdString(toHex(m_traceB)),
+                                        formatDurationNs(comparison.durationNs(1)),
+                                        tr("%Ln span(s)", nullptr, loaded.spanCount[1]))
+                               + QStringLiteral("<br>")
+                               + tr("%Ln operation(s) only in A (struck out), %1 only in B (blue); "
+                                    "Δ columns are B − A.",
+                                    nullptr, comparison.onlyInACount())
+                                     .arg(QLocale().toString(comparison.onlyInBCount())));
             m_model->setComparison(loaded.comparison);
             // Deep trees open two levels; the rest on demand.
             m_tree->expandToDepth(1);

@@ -3,6 +3,7 @@
 #include "analysis/critical_path.h"
 #include "analysis/service_map_builder.h"
 #include "analysis/trace_span_search.h"
+#include "core/plural_count.h"
 #include "core/time_format.h"
 #include "export_control.h"
 #include "flame_graph_view.h"
@@ -231,7 +232,8 @@ void TraceInspector::setTrace(std::shared_ptr<const Trace> trace)
     // Huge trace: build off the GUI thread; a newer setTrace makes this answer stale.
     m_building = true;
     showTree(nullptr);
-    m_emptyLabel->setText(tr("Laying out %1 spans…").arg(m_trace->spans.size()));
+    m_emptyLabel->setText(
+        tr("Laying out %Ln span(s)…", nullptr, pluralCount(std::int64_t(m_trace->spans.size()))));
     m_stack->setCurrentWidget(m_emptyLabel);
     const quint64 generation = m_generation;
     auto *watcher = new QFutureWatcher<std::shared_ptr<SpanTree>>(this);
@@ -282,12 +284,6 @@ void TraceInspector::showTree(std::shared_ptr<SpanTree> tree)
     Q_EMIT treeReady();
 }
 
-// "1 span", "3 spans": English plurals without shipping an English translation file.
-static QString countText(int count, const QString &singular, const QString &plural)
-{
-    return QStringLiteral("%1 %2").arg(count).arg(count == 1 ? singular : plural);
-}
-
 void TraceInspector::updateHeader()
 {
     const SpanTree &tree = *m_tree;
@@ -305,19 +301,18 @@ void TraceInspector::updateHeader()
         QString facts = tr("Started %1 · Duration <b>%2</b> · %3")
                             .arg(formatTimestampNs(tree.startTimeNs()),
                                  formatDurationNs(tree.endTimeNs() - tree.startTimeNs()),
-                                 countText(tree.nodeCount(), tr("span"), tr("spans")));
-        facts += QStringLiteral(" · ")
-                 + countText(int(tree.services().size()), tr("service"), tr("services"))
+                                 tr("%Ln span(s)", nullptr, tree.nodeCount()));
+        facts += QStringLiteral(" · ") + tr("%Ln service(s)", nullptr, int(tree.services().size()))
                  + QStringLiteral(" · ") + tr("depth %1").arg(tree.maxDepth() + 1);
         if (tree.errorCount() > 0)
             facts += QStringLiteral(" · <span style='color:%1;font-weight:600'>%2</span>")
                          .arg(ServicePalette::errorColor().name(),
-                              countText(tree.errorCount(), tr("error"), tr("errors")));
+                              tr("%Ln error(s)", nullptr, tree.errorCount()));
         else
             facts += QStringLiteral(" · ") + tr("no errors");
         if (tree.orphanCount() > 0)
             facts += QStringLiteral(" · <span style='color:#a06000'>%1</span>")
-                         .arg(countText(tree.orphanCount(), tr("orphan span"), tr("orphan spans")));
+                         .arg(tr("%Ln orphan span(s)", nullptr, tree.orphanCount()));
         m_factsLabel->setText(facts);
     }
     m_traceIdLabel->setText(QString::fromStdString(toHex(m_trace->traceId)));
@@ -753,7 +748,7 @@ void TraceInspector::updateFindStatus()
         m_findStatus->setText(
             tr("%1 of %2").arg(at - m_findMatches.begin() + 1).arg(m_findMatches.size()));
     else
-        m_findStatus->setText(countText(int(m_findMatches.size()), tr("match"), tr("matches")));
+        m_findStatus->setText(tr("%Ln match(es)", nullptr, int(m_findMatches.size())));
 }
 
 QString TraceInspector::findStatusText() const

@@ -1,11 +1,11 @@
 #include "workbench_status_bar.h"
 
+#include "core/plural_count.h"
+
 #include <QFileInfo>
 #include <QLabel>
 #include <QLocale>
 #include <QToolButton>
-#include <algorithm>
-#include <limits>
 
 namespace kansoku {
 
@@ -16,12 +16,6 @@ QLabel *makeLabel(const char *objectName)
     label->setObjectName(QLatin1String(objectName));
     label->setTextFormat(Qt::RichText);
     return label;
-}
-
-// A count for tr()'s plural forms (an int): larger counts read as the largest int would.
-int pluralCount(std::int64_t count)
-{
-    return int(std::clamp<std::int64_t>(count, 0, std::numeric_limits<int>::max()));
 }
 } // namespace
 

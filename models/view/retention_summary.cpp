@@ -1,5 +1,7 @@
 #include "view/retention_summary.h"
 
+#include "core/plural_count.h"
+
 #include <QDateTime>
 #include <QLocale>
 
@@ -34,10 +36,10 @@ QString RetentionSummary::usageText(const StorageStatus &status)
     if (pruned.lastPruneUnixMs == 0)
         return inUse + QObject::tr("; nothing removed");
     return inUse
-           + QObject::tr("; removed %1 traces, %2 logs, %3 points (last at %4)")
-                 .arg(locale.toString(qlonglong(pruned.traces)),
-                      locale.toString(qlonglong(pruned.logRecords)),
-                      locale.toString(qlonglong(pruned.dataPoints)),
+           + QObject::tr("; removed %1, %2, %3 (last at %4)")
+                 .arg(QObject::tr("%Ln trace(s)", nullptr, pluralCount(pruned.traces)),
+                      QObject::tr("%Ln log(s)", nullptr, pluralCount(pruned.logRecords)),
+                      QObject::tr("%Ln point(s)", nullptr, pluralCount(pruned.dataPoints)),
                       QDateTime::fromMSecsSinceEpoch(pruned.lastPruneUnixMs)
                           .toString(QStringLiteral("HH:mm:ss")));
 }

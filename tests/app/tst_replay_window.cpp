@@ -12,6 +12,7 @@
 #include "replay_dialog.h"
 #include "support/storage_test_data.h"
 #include "telemetry_store.h"
+#include "ui_language.h"
 #include "view/workbench_state.h"
 #include "workbench_window.h"
 
@@ -137,6 +138,8 @@ void TestReplayWindow::initTestCase()
     QCoreApplication::setOrganizationName(QStringLiteral("KansokuTest"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_replay_window"));
     QSettings().remove(QLatin1String(ReplayController::endpointKey));
+    // The English plural forms ("25 items"), as the app installs them.
+    QVERIFY(UiLanguage::apply(UiLanguage::Choice::English));
     m_session = std::make_unique<GuiMode>(optionsFor(m_dir.filePath(QStringLiteral("a.kansoku"))));
     QString error;
     QVERIFY2(m_session->start(&error), qPrintable(error));
@@ -243,7 +246,8 @@ void TestReplayWindow::replaysSelectedRangeOnly()
     startReplay(httpPort(*target), 100.0);
     QVERIFY(finished.wait(30'000));
     QCOMPARE(dialog->totalItems(), std::int64_t(25)); // 15 spans, 5 logs, 5 points
-    QVERIFY2(dialog->progressText().startsWith(QLatin1String("Done: 25 items")),
+    QVERIFY2(dialog->progressText().startsWith(
+                 QLatin1String("Done: 25 items (15 spans, 5 logs, 5 data points) in ")),
              qPrintable(dialog->progressText()));
     QTRY_COMPARE_WITH_TIMEOUT(totalsOf(*target), (TelemetryTotals{15, 5, 5, 5, 1}), 20'000);
     const auto replayed = target->store()->queries();

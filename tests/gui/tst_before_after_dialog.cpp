@@ -15,6 +15,7 @@
 #include "session_controller.h"
 #include "support/storage_test_data.h"
 #include "telemetry_store.h"
+#include "ui_language.h"
 #include "view/workbench_state.h"
 #include "workbench_window.h"
 
@@ -154,6 +155,8 @@ void TestBeforeAfterDialog::initTestCase()
     QCoreApplication::setOrganizationName(QStringLiteral("KansokuTest"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_before_after_dialog"));
     QSettings().clear();
+    // The English plural forms ("40 traces"), as the app installs them.
+    QVERIFY(UiLanguage::apply(UiLanguage::Choice::English));
     m_sessionPath = m_directory.filePath(QStringLiteral("shop.kansoku"));
     m_afterPath = m_directory.filePath(QStringLiteral("after.kansoku"));
     writeSession(m_sessionPath, {requests(100, baseNs, false), requests(200, slowStartNs, true)});
@@ -259,6 +262,9 @@ void TestBeforeAfterDialog::comparesWithAnotherSessionFile()
     QCOMPARE(dialog->report()->afterName, m_afterPath.toStdString());
     QCOMPARE(dialog->report()->comparison.before.traceCount, 40);
     QCOMPARE(dialog->report()->comparison.after.traceCount, 40);
+    QVERIFY2(dialog->verdictText().contains(QStringLiteral(" — 40 traces, 100 spans"))
+                 && dialog->verdictText().contains(QStringLiteral(" — 40 traces, 80 spans")),
+             qPrintable(dialog->verdictText()));
 
     // The other way round the requests are faster but make the legacy query again: worse by
     // calls per request, not by p95; the statement appeared.

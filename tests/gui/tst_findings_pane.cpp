@@ -8,6 +8,7 @@
 #include "findings_pane.h"
 #include "support/analysis_trace_builder.h"
 #include "support/empty_telemetry_queries.h"
+#include "ui_language.h"
 #include "view/finding_list_model.h"
 #include "view/workbench_state.h"
 
@@ -164,6 +165,7 @@ class TestFindingsPane : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void cleanup();
     void nothingFoundSaysWhatWasAnalysed();
@@ -192,6 +194,12 @@ private:
     std::shared_ptr<FakeAnalysisQueries> m_queries;
     std::unique_ptr<FindingsPane> m_pane;
 };
+
+// The English plural forms ("1 trace", "6 spans"), as the app installs them.
+void TestFindingsPane::initTestCase()
+{
+    QVERIFY(UiLanguage::apply(UiLanguage::Choice::English));
+}
 
 void TestFindingsPane::init()
 {
@@ -454,6 +462,11 @@ void TestFindingsPane::detailsShowTheSelectedFinding()
     QCOMPARE(details->exampleButtons().size(), qsizetype(errors.examples.size()));
     QVERIFY(details->exampleButtons().front()->text().startsWith(
         QString::fromStdString(toHex(errors.examples.front().traceId)).left(16)));
+    // Each example has its one failing span: "1 span", not "1 spans".
+    QCOMPARE(errors.examples.front().spanIds.size(), std::size_t(1));
+    const QString example = details->exampleButtons().front()->text();
+    QVERIFY2(example.contains(QStringLiteral("  ·  1 span")) && !example.contains(u"1 spans"),
+             qPrintable(example));
     QCOMPARE(details->openButton()->text(), QStringLiteral("Open worst example"));
     QVERIFY(!details->logsButton()->isHidden());
 }

@@ -11,6 +11,7 @@
 #include "support/trace_test_builder.h"
 #include "trace_inspector.h"
 #include "trace_waterfall_view.h"
+#include "ui_language.h"
 #include "view/workbench_state.h"
 
 #include <QDir>
@@ -145,6 +146,9 @@ class TestServiceMapPane : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // The English plural forms ("1 call", "5 calls"), as the app installs them.
+    void initTestCase() { QVERIFY(UiLanguage::apply(UiLanguage::Choice::English)); }
+
     void viewDrawsAndExplainsTheMap()
     {
         ServiceMapView view;
@@ -170,6 +174,39 @@ private Q_SLOTS:
         QVERIFY2(edgeTip.startsWith(QStringLiteral("frontend → checkout")), qPrintable(edgeTip));
         QVERIFY2(edgeTip.contains(QStringLiteral("5 calls (0.5/s)")), qPrintable(edgeTip));
         QVERIFY(view.toolTipAt(QPoint(2, 2)).isEmpty());
+    }
+
+    void oneOfEachReadsSingular()
+    {
+        ServiceMapBuilder builder(10'000 * ms);
+        builder.addTrace(shopTrace(1));
+        ServiceMapView view;
+        QVERIFY(
+            showMap(view, std::make_shared<const ServiceMap>(builder.build()), QSize(900, 400)));
+        const ServiceMap &map = *view.map();
+        const int frontend = map.nodeIndex("frontend");
+        const int checkout = map.nodeIndex("checkout");
+        const int database = map.nodeIndex("postgresql/orders", ServiceNodeKind::Database);
+        const QString edgeTip
+            = view.toolTipAt(view.edgePosition(map.edgeIndex(frontend, checkout)));
+        QVERIFY2(edgeTip.contains(QStringLiteral("\n1 call")) && !edgeTip.contains(u"1 calls"),
+                 qPrintable(edgeTip));
+        const QString serviceTip = view.toolTipAt(view.nodePosition(checkout));
+        QVERIFY2(serviceTip.contains(QStringLiteral("2 spans, 1 request served")),
+                 qPrintable(serviceTip));
+        const QString databaseTip = view.toolTipAt(view.nodePosition(database));
+        QVERIFY2(databaseTip.contains(QStringLiteral("\n1 call; it reports no spans itself")),
+                 qPrintable(databaseTip));
+
+        WorkbenchState state;
+        ServiceMapPane pane(
+            &state, std::make_shared<ListQueries>(std::vector<AnalysisTrace>{shopTrace(1)}));
+        pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        QTRY_COMPARE(pane.completedBuilds(), 1);
+        QVERIFY2(pane.statusText().startsWith(
+                     QStringLiteral("2 services, 1 other, 2 calls from 1 trace · ")),
+                 qPrintable(pane.statusText()));
     }
 
     void screenshotOfAShop()
@@ -250,7 +287,9 @@ private Q_SLOTS:
         QTRY_COMPARE(pane.completedBuilds(), 2);
         QCOMPARE(pane.map()->traceCount, 2);
         QCOMPARE(pane.map()->nodeIndex("admin"), -1);
-        QVERIFY(pane.statusText().contains(QStringLiteral("through checkout")));
+        QVERIFY2(pane.statusText().startsWith(
+                     QStringLiteral("2 services, 1 other, 2 calls from 2 traces through checkout")),
+                 qPrintable(pane.statusText()));
         QTest::mouseClick(view, Qt::LeftButton, {},
                           view->nodePosition(pane.map()->nodeIndex("checkout")));
         QCOMPARE(state.service(), QString());

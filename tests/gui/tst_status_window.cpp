@@ -1,4 +1,5 @@
 #include "status_window.h"
+#include "ui_language.h"
 
 #include <QClipboard>
 #include <QGroupBox>
@@ -16,6 +17,7 @@ class TestStatusWindow : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase();
     void showsReceiverStates();
     void showsCountsPerSignal();
     void showsStorageError();
@@ -28,6 +30,12 @@ static QTableWidget *table(StatusWindow &window, const char *name)
     auto *widget = window.findChild<QTableWidget *>(QLatin1String(name));
     Q_ASSERT(widget);
     return widget;
+}
+
+// The English plural forms ("1 request", "7 items"), as the app installs them.
+void TestStatusWindow::initTestCase()
+{
+    QVERIFY(UiLanguage::apply(UiLanguage::Choice::English));
 }
 
 void TestStatusWindow::showsReceiverStates()
@@ -112,6 +120,19 @@ void TestStatusWindow::showsCountsPerSignal()
     QVERIFY2(retention->text().contains(QStringLiteral("of 2 GiB in use; removed 12 traces, 40 "
                                                        "logs, 7 points (last at ")),
              qPrintable(retention->text()));
+
+    // One of each reads singular.
+    storage.queuedItems = 0;
+    storage.queueCapacityItems = 1;
+    storage.writerItemsPerSecond = 0;
+    storage.pruned.traces = 1;
+    storage.pruned.logRecords = 1;
+    storage.pruned.dataPoints = 1;
+    window.setCounts(counters.snapshot(), storage);
+    QCOMPARE(queue->text(), QStringLiteral("0 of 1 item waiting"));
+    QVERIFY2(
+        retention->text().contains(QStringLiteral("; removed 1 trace, 1 log, 1 point (last at ")),
+        qPrintable(retention->text()));
 }
 
 void TestStatusWindow::showsStorageError()
@@ -187,7 +208,7 @@ void TestStatusWindow::showsForwardingWhileForwarding()
     QVERIFY2(text.contains(QLatin1String("Forwarded: 12 requests (340 items)")), qPrintable(text));
     QVERIFY2(text.contains(QLatin1String("Waiting: 3 requests")), qPrintable(text));
     QVERIFY2(text.contains(QLatin1String("Retries: 5")), qPrintable(text));
-    QVERIFY2(text.contains(QLatin1String("Dropped: 1 requests (7 items)")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("Dropped: 1 request (7 items)")), qPrintable(text));
     QVERIFY2(text.contains(QLatin1String("Last failure: http://collector:4318/v1/traces")),
              qPrintable(text));
     window.setForwarding(ForwardingStatus());

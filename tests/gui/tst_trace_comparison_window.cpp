@@ -3,6 +3,7 @@
 #include "support/storage_test_data.h"
 #include "telemetry_store.h"
 #include "trace_comparison_window.h"
+#include "ui_language.h"
 #include "view/trace_comparison_model.h"
 
 #include <QCheckBox>
@@ -80,6 +81,8 @@ private:
 
 void TestTraceComparisonWindow::initTestCase()
 {
+    // The English plural forms ("1 operation", "8 spans"), as the app installs them.
+    QVERIFY(UiLanguage::apply(UiLanguage::Choice::English));
     StorageOptions options;
     options.databasePath = m_dir.filePath(QStringLiteral("compare.kansoku"));
     options.commitMaxLatencyMs = 10;
@@ -113,7 +116,11 @@ void TestTraceComparisonWindow::comparesAnNPlusOneWithItsFix()
     QCOMPARE(items.data().toString(), QStringLiteral("-6"));
     const QLabel *summary = window.findChild<QLabel *>();
     QVERIFY(summary);
-    QVERIFY2(summary->text().contains(QLatin1String("1 operations only in A")),
+    QVERIFY2(summary->text().contains(QStringLiteral(", 8 spans &nbsp; · &nbsp; <b>B</b>")),
+             qPrintable(summary->text()));
+    QVERIFY2(summary->text().contains(QLatin1String(", 3 spans<br>")), qPrintable(summary->text()));
+    QVERIFY2(summary->text().contains(
+                 QLatin1String("<br>1 operation only in A (struck out), 1 only in B (blue)")),
              qPrintable(summary->text()));
     QVERIFY(window.windowTitle().startsWith(QLatin1String("Compare traces")));
 }

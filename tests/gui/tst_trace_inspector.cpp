@@ -4,6 +4,7 @@
 #include "support/trace_test_builder.h"
 #include "trace_inspector.h"
 #include "trace_waterfall_view.h"
+#include "ui_language.h"
 #include "view/span_details_model.h"
 
 #include <QApplication>
@@ -27,6 +28,7 @@ class TestTraceInspector : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase();
     void emptyStateWithoutTrace();
     void headerShowsTraceFacts();
     void clickBarEmitsSpanSelected();
@@ -101,6 +103,12 @@ static QString labelText(TraceInspector &view, const char *name)
     return label ? label->text() : QString();
 }
 
+// The English plural forms ("1 span", "5 spans"), as the app installs them.
+void TestTraceInspector::initTestCase()
+{
+    QVERIFY(UiLanguage::apply(UiLanguage::Choice::English));
+}
+
 void TestTraceInspector::emptyStateWithoutTrace()
 {
     TraceInspector view;
@@ -129,6 +137,15 @@ void TestTraceInspector::headerShowsTraceFacts()
     QVERIFY2(facts.contains(QStringLiteral("1 error")), qPrintable(facts));
     QVERIFY2(facts.contains(QStringLiteral("1 orphan span")), qPrintable(facts));
     QVERIFY2(facts.contains(QStringLiteral("1 µs")), qPrintable(facts)); // 1000 ns duration
+    // A lone span of the one service reads singular.
+    TraceTestBuilder lone;
+    lone.span(1, 0, 0, 1000, 0, "GET /health");
+    auto loneTrace = std::make_shared<Trace>(*lone.build());
+    loneTrace->resources.resize(1);
+    TraceInspector single;
+    single.setTrace(loneTrace);
+    const QString one = labelText(single, "traceFacts");
+    QVERIFY2(one.contains(QStringLiteral(" · 1 span · 1 service · depth 1")), qPrintable(one));
     // The root is selected from the start, so the details are never blank.
     QCOMPARE(view.selectedSpanId(), spanId(1));
     QCOMPARE(view.findChild<QLabel *>(QStringLiteral("spanTitle"))->text(),
@@ -254,6 +271,9 @@ void TestTraceInspector::hugeTraceBuildsInBackground()
     // A newer trace makes the pending build stale; its answer must be dropped.
     const auto second = makeSyntheticTrace({int(TraceInspector::BackgroundBuildThreshold) + 20, 4});
     view.setTrace(second);
+    QCOMPARE(labelText(view, "emptyStateLabel"),
+             QStringLiteral("Laying out %1 spans…")
+                 .arg(QLocale().toString(qlonglong(second->spans.size()))));
     view.selectSpan(second->spans[42].span.spanId);
     QVERIFY(ready.wait(30000));
     QCOMPARE(ready.count(), 1);
@@ -397,6 +417,8 @@ void TestTraceInspector::findDimsOtherRowsAndStepsThroughMatches()
     // A collapsed row that hides a match stays bright; its match expands when stepped to.
     QVERIFY(findText(view, QStringLiteral("stock")));
     QCOMPARE(view.findMatches(), std::vector<int>{stock});
+    view.selectSpan(spanId(1));
+    QCOMPARE(view.findStatusText(), QStringLiteral("1 match"));
     waterfall->setCollapsed(placeOrder, true);
     QCOMPARE(tree->rowOfNode(stock), -1);
     QVERIFY(!waterfall->isDimmed(placeOrder));

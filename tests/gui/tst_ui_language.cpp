@@ -2,8 +2,11 @@
 // panes' titles and formatted texts come out in Japanese with their placeholders filled; English
 // comes back when chosen, with its plural forms ("1 span", "2 spans"); View › Language saves the
 // choice.
+#include "core/import_report.h"
 #include "core/ingest_counters.h"
 #include "core/storage_status.h"
+#include "import_progress_widget.h"
+#include "import_summary_dialog.h"
 #include "language_menu.h"
 #include "menu_bar_actions.h"
 #include "ui_language.h"
@@ -74,6 +77,7 @@ private Q_SLOTS:
     void windowInJapanese();
     void englishComesBack();
     void englishCountOfOneIsSingular();
+    void englishImportReportOfOneIsSingular();
     void languageMenuSavesTheChoice();
 
 private:
@@ -221,6 +225,55 @@ void TestUiLanguage::englishCountOfOneIsSingular()
     QVERIFY2(bar.problemsText().contains(QStringLiteral("1 malformed request"))
                  && !bar.problemsText().contains(QStringLiteral("1 malformed requests")),
              qPrintable(bar.problemsText()));
+}
+
+void TestUiLanguage::englishImportReportOfOneIsSingular()
+{
+    QVERIFY(UiLanguage::apply(UiLanguage::Choice::English, QLocale(QLocale::English)));
+    ImportFileReport file;
+    file.path = QStringLiteral("/tmp/one.json");
+    file.format = QStringLiteral("OTLP JSON");
+    file.outcome = QStringLiteral("imported with problems");
+    file.spans = 1;
+    file.dataPoints = 1;
+    file.logRecords = 1;
+    file.problemCount = 2;
+    file.problems = {QStringLiteral("one.json:3: not JSON")};
+    ImportSummary summary;
+    summary.files.push_back(file);
+    QCOMPARE(ImportProgressWidget::summaryText(summary),
+             QStringLiteral("Imported 1 span, 1 metric point, 1 log from 1 file · 2 problems"));
+    const QString report = ImportSummaryDialog::reportText(summary);
+    QVERIFY2(
+        report.contains(QStringLiteral(
+            "\none.json (OTLP JSON): imported with problems — 1 span, 1 metric point, 1 log\n")),
+        qPrintable(report));
+    QVERIFY2(report.endsWith(QStringLiteral("\n  … and 1 more problem not listed")),
+             qPrintable(report));
+
+    // Two files, two of each, one problem.
+    file.problemCount = 1;
+    file.spans = 2;
+    summary.files.push_back(file);
+    summary.files.front().problemCount = 0;
+    summary.files.front().problems.clear();
+    QCOMPARE(ImportProgressWidget::summaryText(summary),
+             QStringLiteral("Imported 3 spans, 2 metric points, 2 logs from 2 files · 1 problem"));
+
+    ImportProgressWidget progress;
+    ImportProgressReport step;
+    step.fileName = QStringLiteral("one.json");
+    step.fileNumber = 1;
+    step.fileCount = 1;
+    step.items = 1;
+    progress.showProgress(step);
+    QVERIFY2(progress.text().endsWith(QStringLiteral(" MB · 1 item")), qPrintable(progress.text()));
+
+    // The before/after dialog's run totals come from the same catalogue.
+    QCOMPARE(QCoreApplication::translate("kansoku::BeforeAfterDialog", "%Ln trace(s)", nullptr, 1),
+             QStringLiteral("1 trace"));
+    QCOMPARE(QCoreApplication::translate("kansoku::BeforeAfterDialog", "%Ln span(s)", nullptr, 1),
+             QStringLiteral("1 span"));
 }
 
 void TestUiLanguage::languageMenuSavesTheChoice()
