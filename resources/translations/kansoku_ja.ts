@@ -56,10 +56,6 @@
         <translation>。削除したものはありません</translation>
     </message>
     <message>
-        <source>; removed %1 traces, %2 logs, %3 points (last at %4)</source>
-        <translation>。トレース %1 件、ログ %2 件、ポイント %3 件を削除（最終 %4）</translation>
-    </message>
-    <message>
         <source>Kansoku sessions (*.kansoku)</source>
         <translation>Kansoku セッション (*.kansoku)</translation>
     </message>
@@ -78,6 +74,28 @@
     <message>
         <source>%1 days</source>
         <translation>%1 日</translation>
+    </message>
+    <message>
+        <source>; removed %1, %2, %3 (last at %4)</source>
+        <translation>。%1、%2、%3を削除（最終 %4）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln trace(s)</source>
+        <translation>
+            <numerusform>トレース %Ln 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln log(s)</source>
+        <translation>
+            <numerusform>ログ %Ln 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln point(s)</source>
+        <translation>
+            <numerusform>ポイント %Ln 件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -141,10 +159,6 @@
 </context>
 <context>
     <name>kansoku::BeforeAfterDialog</name>
-    <message>
-        <source>%1: %2 — %3 traces, %4 spans</source>
-        <translation>%1: %2 — トレース %3 件、スパン %4 件</translation>
-    </message>
     <message>
         <source>Before / after</source>
         <translation>前後比較</translation>
@@ -226,6 +240,22 @@
     <message>
         <source>Text report (*.txt);;JSON report (*.json)</source>
         <translation>テキストレポート (*.txt);;JSON レポート (*.json)</translation>
+    </message>
+    <message>
+        <source>%1: %2 — %3, %4</source>
+        <translation>%1: %2 — %3、%4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln trace(s)</source>
+        <translation>
+            <numerusform>トレース %Ln 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln span(s)</source>
+        <translation>
+            <numerusform>スパン %Ln 件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -737,20 +767,18 @@
         <translation>これ以上の根拠はありません</translation>
     </message>
     <message>
-        <source>1 span</source>
-        <translation>1 スパン</translation>
-    </message>
-    <message>
-        <source>%1 spans</source>
-        <translation>%1 スパン</translation>
-    </message>
-    <message>
         <source>worst</source>
         <translation>最悪</translation>
     </message>
     <message>
         <source>Open trace %1 with the spans involved highlighted</source>
         <translation>関係するスパンを強調してトレース %1 を開く</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln span(s)</source>
+        <translation>
+            <numerusform>スパン %Ln 件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -943,40 +971,8 @@
         <translation>検出器が探すもの</translation>
     </message>
     <message>
-        <source>%1 finding</source>
-        <translation>検出結果 %1 件</translation>
-    </message>
-    <message>
-        <source>%1 findings</source>
-        <translation>検出結果 %1 件</translation>
-    </message>
-    <message>
-        <source>%1 of %2 findings shown</source>
-        <translation>検出結果 %2 件中 %1 件を表示</translation>
-    </message>
-    <message>
         <source>%1, %2 analysed</source>
         <translation>%1、%2 を分析済み</translation>
-    </message>
-    <message>
-        <source>%1 trace</source>
-        <translation>%1 トレース</translation>
-    </message>
-    <message>
-        <source>%1 traces</source>
-        <translation>%1 トレース</translation>
-    </message>
-    <message>
-        <source>%1 span</source>
-        <translation>%1 スパン</translation>
-    </message>
-    <message>
-        <source>%1 spans</source>
-        <translation>%1 スパン</translation>
-    </message>
-    <message>
-        <source>Analysing… %1 so far</source>
-        <translation>分析中… これまでに %1</translation>
     </message>
     <message>
         <source>Analysing…</source>
@@ -991,12 +987,44 @@
         <translation>最後のものを表示</translation>
     </message>
     <message>
-        <source>No findings in this range: %1 analysed</source>
-        <translation>この範囲に検出結果はありません: %1 を分析済み</translation>
-    </message>
-    <message>
         <source>No findings match the detector and service filters (%1 in this range)</source>
         <translation>検出器とサービスのフィルターに一致する検出結果はありません（この範囲に %1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln finding(s)</source>
+        <translation>
+            <numerusform>検出結果 %Ln 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln finding(s) shown</source>
+        <translation>
+            <numerusform>検出結果 %Ln 件中 %1 件を表示</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln trace(s)</source>
+        <translation>
+            <numerusform>トレース %Ln 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln span(s)</source>
+        <translation>
+            <numerusform>スパン %Ln 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Analysing… %Ln trace(s) so far</source>
+        <translation>
+            <numerusform>分析中… これまでにトレース %Ln 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No findings in this range: %Ln trace(s) analysed</source>
+        <translation>
+            <numerusform>この範囲に検出結果はありません: トレース %Ln 件を分析済み</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1127,10 +1155,6 @@
         <translation> (%2 中 %1)</translation>
     </message>
     <message>
-        <source> · %1 of %2 MB · %3 items</source>
-        <translation> · %2 MB 中 %1 MB · %3 項目</translation>
-    </message>
-    <message>
         <source>Import cancelled: </source>
         <translation>インポートをキャンセルしました: </translation>
     </message>
@@ -1139,24 +1163,52 @@
         <translation>インポートしました: </translation>
     </message>
     <message>
-        <source>1 file</source>
-        <translation>1 ファイル</translation>
+        <source> · %1 of %2 MB · %3</source>
+        <translation> · %2 MB 中 %1 MB · %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln 項目</numerusform>
+        </translation>
     </message>
     <message>
-        <source>%1 files</source>
-        <translation>%1 ファイル</translation>
+        <source>%1 from %2</source>
+        <translation>%2 から%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s)</source>
+        <translation>
+            <numerusform>%Ln ファイル</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %Ln problem(s)</source>
+        <translation>
+            <numerusform> · 問題 %Ln 件</numerusform>
+        </translation>
     </message>
     <message>
-        <source>%1 spans, %2 metric points, %3 logs from %4</source>
-        <translation>%4 からスパン %1 件、メトリクスのポイント %2 件、ログ %3 件</translation>
+        <source>%1, %2, %3</source>
+        <translation>%1、%2、%3</translation>
     </message>
-    <message>
-        <source> · 1 problem</source>
-        <translation> · 問題 1 件</translation>
+    <message numerus="yes">
+        <source>%Ln span(s)</source>
+        <translation>
+            <numerusform>スパン %Ln 件</numerusform>
+        </translation>
     </message>
-    <message>
-        <source> · %1 problems</source>
-        <translation> · 問題 %1 件</translation>
+    <message numerus="yes">
+        <source>%Ln metric point(s)</source>
+        <translation>
+            <numerusform>メトリクスのポイント %Ln 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln log(s)</source>
+        <translation>
+            <numerusform>ログ %Ln 件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1170,12 +1222,14 @@
         <translation>不明な形式</translation>
     </message>
     <message>
-        <source>%1 (%2): %3 — %4 spans, %5 metric points, %6 logs</source>
-        <translation>%1 (%2): %3 — スパン %4 件、メトリクスのポイント %5 件、ログ %6 件</translation>
+        <source>%1 (%2): %3 — %4</source>
+        <translation>%1 (%2): %3 — %4</translation>
     </message>
-    <message>
-        <source>  … and %1 more problems not listed</source>
-        <translation>  … ほかに表示していない問題が %1 件あります</translation>
+    <message numerus="yes">
+        <source>  … and %Ln more problem(s) not listed</source>
+        <translation>
+            <numerusform>  … ほかに表示していない問題が %Ln 件あります</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1874,28 +1928,64 @@ OTLP で送信されたログは、届き次第ここに表示されます。</t
         <translation>何も送信しないうちにキャンセルしました</translation>
     </message>
     <message>
-        <source>Replay failed after %1 items: %2</source>
-        <translation>%1 項目を送信した後でリプレイに失敗しました: %2</translation>
-    </message>
-    <message>
         <source>Replay failed: %1</source>
         <translation>リプレイに失敗しました: %1</translation>
     </message>
     <message>
-        <source>Cancelled after %1 of %2 items</source>
-        <translation>%2 項目中 %1 項目を送信した後でキャンセルしました</translation>
-    </message>
-    <message>
-        <source>Done: %1 items (%2 spans, %3 logs, %4 data points) in %5 requests</source>
-        <translation>完了: %1 項目（スパン %2 件、ログ %3 件、データポイント %4 件）をリクエスト %5 件で送信</translation>
-    </message>
-    <message>
-        <source>; the receiver rejected %1 items</source>
-        <translation>。レシーバーが %1 項目を拒否しました</translation>
-    </message>
-    <message>
         <source>Replay: %1</source>
         <translation>リプレイ: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replay failed after %Ln item(s): %1</source>
+        <translation>
+            <numerusform>%Ln 項目を送信した後でリプレイに失敗しました: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled after %1 of %Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln 項目中 %1 項目を送信した後でキャンセルしました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Done: %1 (%2, %3, %4) in %5</source>
+        <translation>完了: %1（%2、%3、%4）を%5で送信</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln 項目</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln span(s)</source>
+        <translation>
+            <numerusform>スパン %Ln 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln log(s)</source>
+        <translation>
+            <numerusform>ログ %Ln 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln data point(s)</source>
+        <translation>
+            <numerusform>データポイント %Ln 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s)</source>
+        <translation>
+            <numerusform>リクエスト %Ln 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; the receiver rejected %Ln item(s)</source>
+        <translation>
+            <numerusform>。レシーバーが %Ln 項目を拒否しました</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1960,9 +2050,11 @@ OTLP で送信されたログは、届き次第ここに表示されます。</t
         <source>Counting what to send…</source>
         <translation>送信する項目を集計中…</translation>
     </message>
-    <message>
-        <source>%1 of %2 items sent · %3 left</source>
-        <translation>%2 項目中 %1 項目を送信済み · 残り %3</translation>
+    <message numerus="yes">
+        <source>%1 of %Ln item(s) sent · %2 left</source>
+        <translation>
+            <numerusform>%Ln 項目中 %1 項目を送信済み · 残り %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2046,10 +2138,6 @@ OTLP で送信されたログは、届き次第ここに表示されます。</t
         <translation>この範囲のサービスをマップ中…</translation>
     </message>
     <message>
-        <source>%1 services, %2 others, %3 calls from %4 traces</source>
-        <translation>サービス %1 個、その他 %2 個、呼び出し %3 件（トレース %4 件から）</translation>
-    </message>
-    <message>
         <source> through %1</source>
         <translation> （%1 経由）</translation>
     </message>
@@ -2060,6 +2148,34 @@ OTLP で送信されたログは、届き次第ここに表示されます。</t
     <message>
         <source> · updating…</source>
         <translation> · 更新中…</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3 from %4</source>
+        <translation>%1、%2、%3（%4から）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln service(s)</source>
+        <translation>
+            <numerusform>サービス %Ln 個</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln other(s)</source>
+        <translation>
+            <numerusform>その他 %Ln 個</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln call(s)</source>
+        <translation>
+            <numerusform>呼び出し %Ln 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln trace(s)</source>
+        <translation>
+            <numerusform>トレース %Ln 件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2081,16 +2197,8 @@ OTLP で送信されたログは、届き次第ここに表示されます。</t
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <source>%1 spans, %2 requests served</source>
-        <translation>スパン %1 件、処理したリクエスト %2 件</translation>
-    </message>
-    <message>
         <source>Traces start here</source>
         <translation>トレースはここから始まります</translation>
-    </message>
-    <message>
-        <source>%1 calls; it reports no spans itself</source>
-        <translation>呼び出し %1 件。自身はスパンを報告していません</translation>
     </message>
     <message>
         <source>%1 failed (%2)</source>
@@ -2117,14 +2225,6 @@ OTLP で送信されたログは、届き次第ここに表示されます。</t
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <source>1 call</source>
-        <translation>呼び出し 1 件</translation>
-    </message>
-    <message>
-        <source>%1 calls</source>
-        <translation>呼び出し %1 件</translation>
-    </message>
-    <message>
         <source>p95 %1</source>
         <translation>p95 %1</translation>
     </message>
@@ -2133,16 +2233,40 @@ OTLP で送信されたログは、届き次第ここに表示されます。</t
         <translation>クリックすると %1 を通るトレースだけを表示します</translation>
     </message>
     <message>
-        <source>%1 spans</source>
-        <translation>%1 スパン</translation>
-    </message>
-    <message>
-        <source>%1 · %2 calls</source>
-        <translation>%1 · 呼び出し %2 件</translation>
-    </message>
-    <message>
         <source> · %1 err</source>
         <translation> · エラー %1</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1、%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln span(s)</source>
+        <translation>
+            <numerusform>スパン %Ln 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s) served</source>
+        <translation>
+            <numerusform>処理したリクエスト %Ln 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln call(s); it reports no spans itself</source>
+        <translation>
+            <numerusform>呼び出し %Ln 件。自身はスパンを報告していません</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln call(s)</source>
+        <translation>
+            <numerusform>呼び出し %Ln 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -2536,10 +2660,6 @@ OTLP で送信されたログは、届き次第ここに表示されます。</t
         <translation>%1 で受信中</translation>
     </message>
     <message>
-        <source>To %1&lt;br&gt;Forwarded: %2 requests (%3 items) · Waiting: %4 requests (%5 of %6) · Retries: %7 · Dropped: %8 requests (%9 items)</source>
-        <translation>送信先 %1&lt;br&gt;転送済み: リクエスト %2 件（%3 項目） · 待機中: リクエスト %4 件（%6 中 %5） · 再試行: %7 · 破棄: リクエスト %8 件（%9 項目）</translation>
-    </message>
-    <message>
         <source>&lt;br&gt;Last failure: %1</source>
         <translation>&lt;br&gt;最後の失敗: %1</translation>
     </message>
@@ -2552,16 +2672,34 @@ OTLP で送信されたログは、届き次第ここに表示されます。</t
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>%1 of %2 items waiting</source>
-        <translation>%2 項目中 %1 項目が待機中</translation>
-    </message>
-    <message>
         <source>%1 (the writer commits %2 items/s)</source>
         <translation>%1（書き込み %2 項目/秒）</translation>
     </message>
     <message>
         <source>Storage error: %1</source>
         <translation>ストレージエラー: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s)</source>
+        <translation>
+            <numerusform>リクエスト %Ln 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln 項目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>To %1&lt;br&gt;Forwarded: %2 (%3) · Waiting: %4 (%5 of %6) · Retries: %7 · Dropped: %8 (%9)</source>
+        <translation>送信先 %1&lt;br&gt;転送済み: %2（%3） · 待機中: %4（%6 中 %5） · 再試行: %7 · 破棄: %8（%9）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln item(s) waiting</source>
+        <translation>
+            <numerusform>%Ln 項目中 %1 項目が待機中</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2710,8 +2848,20 @@ B: 呼び出し %4 件、%5（セルフ %6）</translation>
         <translation>トレース %1 はこのセッションにありません（もうありません）。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;A&lt;/b&gt; %1: %2, %3 spans &amp;nbsp; · &amp;nbsp; &lt;b&gt;B&lt;/b&gt; %4: %5, %6 spans&lt;br&gt;%7 operations only in A (struck out), %8 only in B (blue); Δ columns are B − A.</source>
-        <translation>&lt;b&gt;A&lt;/b&gt; %1: %2、%3 スパン &amp;nbsp; · &amp;nbsp; &lt;b&gt;B&lt;/b&gt; %4: %5、%6 スパン&lt;br&gt;A のみのオペレーション %7 個（取り消し線）、B のみ %8 個（青）。Δ 列は B − A です。</translation>
+        <source>&lt;b&gt;A&lt;/b&gt; %1: %2, %3 &amp;nbsp; · &amp;nbsp; &lt;b&gt;B&lt;/b&gt; %4: %5, %6</source>
+        <translation>&lt;b&gt;A&lt;/b&gt; %1: %2、%3 &amp;nbsp; · &amp;nbsp; &lt;b&gt;B&lt;/b&gt; %4: %5、%6</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln span(s)</source>
+        <translation>
+            <numerusform>スパン %Ln 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln operation(s) only in A (struck out), %1 only in B (blue); Δ columns are B − A.</source>
+        <translation>
+            <numerusform>A のみのオペレーション %Ln 個（取り消し線）、B のみ %1 個（青）。Δ 列は B − A です。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2852,10 +3002,6 @@ B: 呼び出し %4 件、%5（セルフ %6）</translation>
         <translation>このトレースが通ったサービスと、その間の呼び出し。サービスをクリックすると最初のスパンを選択します</translation>
     </message>
     <message>
-        <source>Laying out %1 spans…</source>
-        <translation>%1 スパンをレイアウト中…</translation>
-    </message>
-    <message>
         <source>Empty trace</source>
         <translation>空のトレース</translation>
     </message>
@@ -2864,40 +3010,12 @@ B: 呼び出し %4 件、%5（セルフ %6）</translation>
         <translation>開始 %1 · 所要時間 &lt;b&gt;%2&lt;/b&gt; · %3</translation>
     </message>
     <message>
-        <source>span</source>
-        <translation>スパン</translation>
-    </message>
-    <message>
-        <source>service</source>
-        <translation>サービス</translation>
-    </message>
-    <message>
-        <source>services</source>
-        <translation>サービス</translation>
-    </message>
-    <message>
         <source>depth %1</source>
         <translation>深さ %1</translation>
     </message>
     <message>
-        <source>error</source>
-        <translation>エラー</translation>
-    </message>
-    <message>
-        <source>errors</source>
-        <translation>エラー</translation>
-    </message>
-    <message>
         <source>no errors</source>
         <translation>エラーなし</translation>
-    </message>
-    <message>
-        <source>orphan span</source>
-        <translation>孤立スパン</translation>
-    </message>
-    <message>
-        <source>orphan spans</source>
-        <translation>孤立スパン</translation>
     </message>
     <message>
         <source>Compare with…</source>
@@ -2984,14 +3102,6 @@ B: 呼び出し %4 件、%5（セルフ %6）</translation>
         <translation>%2 件中 %1 件</translation>
     </message>
     <message>
-        <source>match</source>
-        <translation>件一致</translation>
-    </message>
-    <message>
-        <source>matches</source>
-        <translation>件一致</translation>
-    </message>
-    <message>
         <source>%1 more</source>
         <translation>ほか %1 件</translation>
     </message>
@@ -3004,6 +3114,42 @@ B: 呼び出し %4 件、%5（セルフ %6）</translation>
 </source>
         <translation>サービスごとのクリティカルパス上の時間（自身の処理のみ）:
 </translation>
+    </message>
+    <message numerus="yes">
+        <source>Laying out %Ln span(s)…</source>
+        <translation>
+            <numerusform>%Ln スパンをレイアウト中…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln span(s)</source>
+        <translation>
+            <numerusform>スパン %Ln 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln service(s)</source>
+        <translation>
+            <numerusform>サービス %Ln 個</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln error(s)</source>
+        <translation>
+            <numerusform>エラー %Ln 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln orphan span(s)</source>
+        <translation>
+            <numerusform>孤立スパン %Ln 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln match(es)</source>
+        <translation>
+            <numerusform>%Ln 件一致</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@
 #include "telemetry_store.h"
 #include "trace_inspector.h"
 #include "traces_pane.h"
+#include "ui_language.h"
 #include "view/dashboard_list_model.h"
 #include "view/log_table_model.h"
 #include "view/metric_browser_model.h"
@@ -83,6 +84,8 @@ void TestWorkbenchLinking::loadFixture(TelemetrySignal signal, const QString &na
 
 void TestWorkbenchLinking::initTestCase()
 {
+    // The English plural forms ("1 trace analysed"), as the app installs them.
+    QVERIFY(UiLanguage::apply(UiLanguage::Choice::English));
     StorageOptions options;
     options.databasePath = m_directory.filePath(QStringLiteral("linking.kansoku"));
     options.commitMaxLatencyMs = 10;
