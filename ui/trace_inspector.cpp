@@ -21,7 +21,6 @@
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QInputDialog>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -550,7 +549,6 @@ QWidget *TraceInspector::createFindBar()
            "attribute keys and values (ignoring case); key=value matches one attribute, "
            "\"quotes\" hold spaces; every word must match. Enter: next match, Shift+Enter: "
            "previous, Esc: clear."));
-    m_findEdit->installEventFilter(this);
     layout->addWidget(m_findEdit, 1);
     const auto addFilterBox = [layout](const char *name, const QString &toolTip) {
         auto *box = new QComboBox;
@@ -593,19 +591,59 @@ QWidget *TraceInspector::createFindBar()
     connect(m_findPreviousButton, &QToolButton::clicked, this, &TraceInspector::findPrevious);
     connect(m_findNextButton, &QToolButton::clicked, this, &TraceInspector::findNext);
 
-    const auto addShortcut = [this](const QKeySequence &keys, auto slot) {
-        auto *action = new QAction(this);
-        action->setShortcut(keys);
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        connect(action, &QAction::triggered, this, slot);
-        addAction(action);
+    // Named actions, so Help › Keyboard shortcuts lists the find bar's keys from the actions:
+    // Ctrl+F, F3 and Shift+F3 work anywhere in the inspector, Enter and Escape in the field.
+    const auto addShortcut = [](QWidget *owner, const char *name, const QString &text,
+                                const QList<QKeySequence> &keys, Qt::ShortcutContext context) {
+        auto *action = new QAction(text, owner);
+        action->setObjectName(QLatin1String(name));
+        action->setShortcuts(keys);
+        action->setShortcutContext(context);
+        owner->addAction(action);
+        return action;
     };
-    addShortcut(QKeySequence::Find, [this]() {
+    QAction *focusFind = addShortcut(this, "traceFindFocus", tr("Find in trace"),
+                                     QKeySequence::keyBindings(QKeySequence::Find),
+                                     Qt::WidgetWithChildrenShortcut);
+    connect(focusFind, &QAction::triggered, this, [this]() {
         m_findEdit->setFocus(Qt::ShortcutFocusReason);
         m_findEdit->selectAll();
     });
-    addShortcut(QKeySequence::FindNext, [this]() { findNext(); });
-    addShortcut(QKeySequence::FindPrevious, [this]() { findPrevious(); });
+    connect(addShortcut(this, "traceFindNextMatch", tr("Next match"),
+                        QKeySequence::keyBindings(QKeySequence::FindNext),
+                        Qt::WidgetWithChildrenShortcut),
+            &QAction::triggered, this, &TraceInspector::findNext);
+    connect(addShortcut(this, "traceFindPreviousMatch", tr("Previous match"),
+                        QKeySequence::keyBindings(QKeySequence::FindPrevious),
+                        Qt::WidgetWithChildrenShortcut),
+            &QAction::triggered, this, &TraceInspector::findPrevious);
+    // Enter in the field: a search still waiting for the typing pause runs now and goes to its
+    // first match; otherwise it steps.
+    const auto enterInField = [this](bool forward) {
+        if (m_findDelay->isActive())
+            runFind(true);
+        else
+            stepFind(forward);
+    };
+    connect(addShortcut(m_findEdit, "traceFindFieldNext", tr("Next match (in the find field)"),
+                        {QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)},
+                        Qt::WidgetShortcut),
+            &QAction::triggered, this, [enterInField]() { enterInField(true); });
+    connect(addShortcut(
+                m_findEdit, "traceFindFieldPrevious", tr("Previous match (in the find field)"),
+                {QKeySequence(Qt::SHIFT | Qt::Key_Return), QKeySequence(Qt::SHIFT | Qt::Key_Enter)},
+                Qt::WidgetShortcut),
+            &QAction::triggered, this, [enterInField]() { enterInField(false); });
+    // Only with text to clear: an empty field leaves Escape to the window (e.g. a dialog's).
+    QAction *clearFind = addShortcut(m_findEdit, "traceFindClear", tr("Clear the find field"),
+                                     {QKeySequence(Qt::Key_Escape)}, Qt::WidgetShortcut);
+    clearFind->setEnabled(false);
+    connect(m_findEdit, &QLineEdit::textChanged, clearFind,
+            [clearFind](const QString &text) { clearFind->setEnabled(!text.isEmpty()); });
+    connect(clearFind, &QAction::triggered, this, [this]() {
+        m_findEdit->clear();
+        runFind(false);
+    });
     updateFindStatus();
     return bar;
 }
@@ -798,27 +836,6 @@ void TraceInspector::updateCriticalPathLine()
 QString TraceInspector::criticalPathText() const
 {
     return m_criticalPathLabel->isHidden() ? QString() : m_criticalPathLabel->text();
-}
-
-bool TraceInspector::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_findEdit && event->type() == QEvent::KeyPress) {
-        const auto *key = static_cast<QKeyEvent *>(event);
-        if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
-            // A search still waiting for the typing pause runs now and goes to its first match.
-            if (m_findDelay->isActive())
-                runFind(true);
-            else
-                stepFind(!(key->modifiers() & Qt::ShiftModifier));
-            return true;
-        }
-        if (key->key() == Qt::Key_Escape && !m_findEdit->text().isEmpty()) {
-            m_findEdit->clear();
-            runFind(false);
-            return true;
-        }
-    }
-    return QWidget::eventFilter(watched, event);
 }
 
 void TraceInspector::showServices()

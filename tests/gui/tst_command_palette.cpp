@@ -5,6 +5,7 @@
 #include "command_palette.h"
 #include "keyboard_shortcuts_dialog.h"
 #include "menu_bar_actions.h"
+#include "trace_inspector.h"
 #include "view/command_palette_model.h"
 #include "view/workbench_state.h"
 #include "workbench_commands.h"
@@ -301,6 +302,8 @@ void TestCommandPalette::shortcutsDialogListsEveryShortcut()
     browser->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     browser->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     traces->addAction(browser);
+    // The trace inspector in that pane: its find bar's keys and the waterfall's, from its actions.
+    new TraceInspector(traces);
 
     QAction *help = nullptr;
     for (const MenuBarAction &item : MenuBarActions::collect(m_window->menuBar())) {
@@ -327,13 +330,41 @@ void TestCommandPalette::shortcutsDialogListsEveryShortcut()
                           + u"|Pause receiving|Receive"));
     QVERIFY(rows.contains(keys(QKeySequence(Qt::CTRL | Qt::Key_L))
                           + u"|Fold the trace browser|Traces"));
+    const auto keyList = [keys](QKeySequence::StandardKey key) {
+        QStringList list;
+        for (const QKeySequence &sequence : QKeySequence::keyBindings(key))
+            list.append(keys(sequence));
+        return list.join(QStringLiteral(", "));
+    };
+    const QStringList findBar = {
+        keyList(QKeySequence::Find) + u"|Find in trace|Traces",
+        keyList(QKeySequence::FindNext) + u"|Next match|Traces",
+        keyList(QKeySequence::FindPrevious) + u"|Previous match|Traces",
+        keys(QKeySequence(Qt::Key_Return)) + u", " + keys(QKeySequence(Qt::Key_Enter))
+            + u"|Next match (in the find field)|Traces",
+        keys(QKeySequence(Qt::SHIFT | Qt::Key_Return)) + u", "
+            + keys(QKeySequence(Qt::SHIFT | Qt::Key_Enter))
+            + u"|Previous match (in the find field)|Traces",
+        keys(QKeySequence(Qt::Key_Escape)) + u"|Clear the find field|Traces",
+    };
+    for (const QString &row : findBar)
+        QVERIFY2(rows.contains(row), qPrintable(row));
+    // The rest of the inspector: the waterfall's folding and the span details' copy.
+    const QStringList inspector = {
+        keys(QKeySequence(Qt::Key_Asterisk)) + u"|Expand subtree|Traces",
+        keys(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)) + u"|Expand all|Traces",
+        keys(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)) + u"|Collapse all|Traces",
+        keys(QKeySequence(QKeySequence::Copy)) + u"|Copy value|Traces",
+    };
+    for (const QString &row : inspector)
+        QVERIFY2(rows.contains(row), qPrintable(row));
     // Every menu command with a shortcut has its row, and nothing without one.
     int menuShortcuts = 0;
     for (const MenuBarAction &item : MenuBarActions::collect(m_window->menuBar())) {
         if (!item.action->shortcut().isEmpty())
             ++menuShortcuts;
     }
-    QCOMPARE(rows.size(), menuShortcuts + 1);
+    QCOMPARE(rows.size(), menuShortcuts + 1 + findBar.size() + inspector.size());
 }
 
 QTEST_MAIN(TestCommandPalette)

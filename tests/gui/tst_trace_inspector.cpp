@@ -481,6 +481,9 @@ void TestTraceInspector::findKeysAndInvalidText()
     view.show();
     view.setTrace(sampleTrace());
     QLineEdit *edit = view.findEdit();
+    // The keys go where the user types: the field, focused, in the active window.
+    QApplication::setActiveWindow(&view);
+    edit->setFocus();
     // Enter before the typing pause searches at once and goes to the first match.
     QSignalSpy finished(&view, &TraceInspector::findFinished);
     QTest::keyClicks(edit, QStringLiteral("backend"));
@@ -491,8 +494,11 @@ void TestTraceInspector::findKeysAndInvalidText()
     QCOMPARE(view.selectedSpanId(), spanId(4));
     QTest::keyClick(edit, Qt::Key_Return, Qt::ShiftModifier);
     QCOMPARE(view.selectedSpanId(), spanId(2));
+    QTest::keyClick(edit, Qt::Key_Enter, Qt::KeypadModifier);
+    QCOMPARE(view.selectedSpanId(), spanId(4));
+    QTest::keyClick(edit, Qt::Key_Enter, Qt::KeypadModifier | Qt::ShiftModifier);
+    QCOMPARE(view.selectedSpanId(), spanId(2));
     // F3 and Shift+F3 step from anywhere in the inspector, Ctrl+F comes back to the text.
-    QApplication::setActiveWindow(&view);
     view.waterfallView()->setFocus();
     QTest::keyClick(view.waterfallView(), Qt::Key_F3);
     QCOMPARE(view.selectedSpanId(), spanId(4));
@@ -503,6 +509,10 @@ void TestTraceInspector::findKeysAndInvalidText()
     QCOMPARE(edit->selectedText(), QStringLiteral("backend"));
     QTest::keyClick(edit, Qt::Key_Escape);
     QVERIFY(edit->text().isEmpty());
+    // Emptied, the field leaves Escape to the window.
+    const auto *clearAction = edit->findChild<QAction *>(QStringLiteral("traceFindClear"));
+    QVERIFY(clearAction);
+    QVERIFY(!clearAction->isEnabled());
     QVERIFY(!view.waterfallView()->isSearchActive());
 
     // An unclosed quote says why instead of searching.
