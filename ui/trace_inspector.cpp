@@ -196,12 +196,14 @@ void TraceInspector::setTrace(std::shared_ptr<const Trace> trace)
     ++m_generation;
     const bool sameTrace = m_trace && trace && m_trace->traceId == trace->traceId;
     // While a huge reload is still being laid out, the view kept from before it stays.
-    if (sameTrace && m_tree)
-        m_keptView = KeptView{SpanTreeFolding::capture(*m_tree), m_waterfall->position(),
+    // A group that forms in the new tree opens when it holds a span shown (or selected) now.
+    if (sameTrace && m_tree) {
+        const TraceWaterfallView::Position position = m_waterfall->position();
+        m_keptView = KeptView{SpanTreeFolding::capture(*m_tree, position.selectedSpan), position,
                               m_flameGraph->focusNode() >= 0
                                   ? m_tree->span(m_flameGraph->focusNode()).spanId
                                   : SpanId{}};
-    else if (!sameTrace)
+    } else if (!sameTrace)
         m_keptView.reset();
     m_trace = std::move(trace);
     m_pendingSelection.reset();

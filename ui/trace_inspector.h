@@ -50,7 +50,9 @@ public:
 
     // nullptr → an empty state. The same trace again (live reload with more spans) keeps what
     // the user made of it: expanded and collapsed spans and groups, the selection, the scroll
-    // position and zoom of the waterfall, the flame graph's focus.
+    // position and zoom of the waterfall, the flame graph's focus. A group of repeated calls
+    // that forms in the reload starts expanded when it holds a span that had a row (or the
+    // selected one), folded when all its calls are new.
     void setTrace(std::shared_ptr<const Trace> trace);
     void selectSpan(const SpanId &spanId); // selects, expands ancestors, scrolls to it
     SpanId selectedSpanId() const;

@@ -49,6 +49,7 @@ private Q_SLOTS:
     void findFadesFlameGraphFramesAndStepsThere();
     void reloadKeepsFoldingSelectionAndScroll();
     void reloadKeepsASelectedGroupRowFolded();
+    void reloadOpensAGroupFormedOfShownRows();
     void anotherTraceStartsAfresh();
 };
 
@@ -713,6 +714,65 @@ void TestTraceInspector::reloadKeepsASelectedGroupRowFolded()
     QCOMPARE(waterfall->verticalScrollBar()->value(), 0);
     QVERIFY(waterfall->timeScale().showsAll());
     QCOMPARE(waterfall->timeScale().viewEndNs(), tree->endTimeNs());
+}
+
+// GET /order → 3 × SELECT … WHERE id = ? (below the grouping threshold), Notify → 2 sends, Audit.
+// `more` brings 3 SELECTs, 3 sends and 5 writes under Audit: each forms a group of its own.
+static std::shared_ptr<const Trace> callsFormingGroups(bool more)
+{
+    TraceTestBuilder builder;
+    builder.span(1, 0, 0, 1000, 0, "GET /order")
+        .span(2, 1, 500, 600, 1, "Notify")
+        .span(3, 1, 700, 900, 1, "Audit");
+    const char *select = "SELECT * FROM items WHERE id = ?";
+    for (int i = 0; i < 3; ++i)
+        builder.span(std::uint64_t(10 + i), 1, 100 + i * 20, 110 + i * 20, 2, select);
+    builder.span(20, 2, 510, 520, 2, "send").span(21, 2, 530, 540, 2, "send");
+    if (more) {
+        for (int i = 0; i < 3; ++i)
+            builder.span(std::uint64_t(13 + i), 1, 300 + i * 20, 310 + i * 20, 2, select)
+                .span(std::uint64_t(22 + i), 2, 550 + i * 10, 555 + i * 10, 2, "send");
+        for (int i = 0; i < 5; ++i)
+            builder.span(std::uint64_t(30 + i), 3, 710 + i * 20, 720 + i * 20, 2, "write");
+    }
+    return builder.build();
+}
+
+void TestTraceInspector::reloadOpensAGroupFormedOfShownRows()
+{
+    TraceInspector view;
+    view.resize(1400, 500);
+    view.show();
+    view.setTrace(callsFormingGroups(false));
+    TraceWaterfallView *waterfall = view.waterfallView();
+    std::shared_ptr<SpanTree> tree = waterfall->tree();
+    QCOMPARE(tree->groups().count(), 0);
+    // The user sees the SELECTs' rows, has selected Audit and folded Notify over its sends.
+    view.selectSpan(spanId(3));
+    waterfall->setCollapsed(tree->nodeForSpan(spanId(2)), true);
+
+    view.setTrace(callsFormingGroups(true));
+    tree = waterfall->tree();
+    QCOMPARE(tree->groups().count(), 3);
+    const auto groupOf = [&tree](std::uint64_t span) {
+        return tree->groups().groupOfNode(tree->nodeForSpan(spanId(span)));
+    };
+    // The six SELECTs group, open: the three seen before keep their rows.
+    QCOMPARE(tree->groups().group(groupOf(10)).memberCount, 6);
+    QVERIFY(!tree->isGroupCollapsed(groupOf(10)));
+    for (std::uint64_t span : {10, 11, 12})
+        QVERIFY(tree->rowOfNode(tree->nodeForSpan(spanId(span))) >= 0);
+    QCOMPARE(view.selectedSpanId(), spanId(3));
+    QCOMPARE(waterfall->selectedGroup(), -1);
+    // The sends were hidden under Notify and the writes are all new: folded, as at first open.
+    QVERIFY(tree->isGroupCollapsed(groupOf(20)));
+    QVERIFY(tree->isGroupCollapsed(groupOf(30)));
+
+    // The same trace opened afresh folds every group.
+    TraceInspector fresh;
+    fresh.setTrace(callsFormingGroups(true));
+    for (int g = 0; g < fresh.waterfallView()->tree()->groups().count(); ++g)
+        QVERIFY(fresh.waterfallView()->tree()->isGroupCollapsed(g));
 }
 
 void TestTraceInspector::anotherTraceStartsAfresh()

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void groupLanesPaintMembersAndErrors();
     void expandSubtreeOpensGroupsUnderIt();
     void foldingSurvivesARebuildWithMoreSpans();
+    void groupFormedByARebuildKeepsShownRowsOpen();
     void hundredThousandSpanTreeWithGroups();
 };
 
@@ -316,6 +317,77 @@ void TestSpanTree::groupLanesPaintMembersAndErrors()
     boxes.clear();
     tree.groupLane(0).appendBoxes(scale, 3, boxes);
     QCOMPARE(int(boxes.size()), 50);
+}
+
+// Four parents with calls below the grouping threshold; `more` adds enough to group each:
+// load's SELECTs (rows before), render's (under render, collapsed), notify's sends (collapsed,
+// one of them selected) and audit's writes (all new).
+static std::shared_ptr<const Trace> growingCallsTrace(bool more)
+{
+    TraceTestBuilder builder;
+    builder.span(1, 0, 0, 1000, 0, "GET /order")
+        .span(2, 1, 10, 390, 1, "load")
+        .span(3, 1, 400, 790, 1, "render")
+        .span(4, 1, 800, 890, 1, "notify")
+        .span(5, 1, 900, 990, 1, "audit");
+    for (std::uint64_t i = 0; i < 3; ++i) {
+        const auto offset = std::int64_t(i) * 20;
+        builder.span(10 + i, 2, 20 + offset, 30 + offset, 2, "SELECT")
+            .span(20 + i, 3, 410 + offset, 420 + offset, 2, "SELECT");
+    }
+    builder.span(30, 4, 810, 820, 2, "send").span(31, 4, 830, 840, 2, "send");
+    if (more) {
+        for (std::uint64_t i = 0; i < 3; ++i) {
+            const auto offset = std::int64_t(i) * 20;
+            builder.span(13 + i, 2, 200 + offset, 210 + offset, 2, "SELECT")
+                .span(23 + i, 3, 600 + offset, 610 + offset, 2, "SELECT")
+                .span(32 + i, 4, 845 + offset / 2, 850 + offset / 2, 2, "send");
+        }
+        for (std::uint64_t i = 0; i < 5; ++i)
+            builder.span(40 + i, 5, 910 + std::int64_t(i) * 10, 915 + std::int64_t(i) * 10, 2,
+                         "write");
+    }
+    return builder.build();
+}
+
+void TestSpanTree::groupFormedByARebuildKeepsShownRowsOpen()
+{
+    SpanTree before(growingCallsTrace(false));
+    QCOMPARE(before.groups().count(), 0);
+    before.setCollapsed(before.nodeForSpan(spanId(3)), true); // render
+    before.setCollapsed(before.nodeForSpan(spanId(4)), true); // notify, over the selected send
+    const SpanTreeFolding folding = SpanTreeFolding::capture(before, spanId(30));
+    QCOMPARE(folding.expandedGroupCount(), 0);
+
+    SpanTree after(growingCallsTrace(true));
+    folding.applyTo(after);
+    QCOMPARE(after.groups().count(), 4);
+    const auto groupOf = [&after](std::uint64_t span) {
+        return after.groups().groupOfNode(after.nodeForSpan(spanId(span)));
+    };
+    // The SELECTs the user saw stay rows, in a group that starts open, with the new ones.
+    QVERIFY(!after.isGroupCollapsed(groupOf(10)));
+    QCOMPARE(after.groups().group(groupOf(10)).memberCount, 6);
+    for (std::uint64_t span : {10, 11, 12, 13, 14, 15})
+        QVERIFY(after.rowOfNode(after.nodeForSpan(spanId(span))) >= 0);
+    // Under a collapsed span they had no row: folded, as at first open.
+    QVERIFY(after.isGroupCollapsed(groupOf(20)));
+    // The selected send had no row either, but the group holding it opens.
+    QVERIFY(!after.isGroupCollapsed(groupOf(30)));
+    // Only new spans: folded.
+    QVERIFY(after.isGroupCollapsed(groupOf(40)));
+
+    // Opened for the first time, every group folds.
+    SpanTree fresh(growingCallsTrace(true));
+    SpanTreeFolding().applyTo(fresh);
+    for (int g = 0; g < fresh.groups().count(); ++g)
+        QVERIFY(fresh.isGroupCollapsed(g));
+    // A group that was there and folded stays folded when the rows around it were shown.
+    const SpanTreeFolding again = SpanTreeFolding::capture(fresh, spanId(10));
+    SpanTree reloaded(growingCallsTrace(true));
+    again.applyTo(reloaded);
+    for (int g = 0; g < reloaded.groups().count(); ++g)
+        QVERIFY(reloaded.isGroupCollapsed(g));
 }
 
 void TestSpanTree::hundredThousandSpanTreeWithGroups()
