@@ -93,6 +93,21 @@ TraceInspector::TraceInspector(QWidget *parent)
            "through the child that finished last"));
     m_criticalPathButton->setCheckable(true);
     m_criticalPathButton->setAutoRaise(true);
+    // Beside the toggle, its menu: fold the waterfall down to the path.
+    m_collapseToCriticalPathAction = new QAction(tr("Collapse to the critical path"), this);
+    m_collapseToCriticalPathAction->setObjectName(QStringLiteral("collapseToCriticalPath"));
+    m_collapseToCriticalPathAction->setToolTip(
+        tr("Show the critical path, fold every span and group of repeated calls with no work on "
+           "it and open what the path needs, leaving the chain that decided the trace's duration "
+           "in view"));
+    m_collapseToCriticalPathAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_collapseToCriticalPathAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(m_collapseToCriticalPathAction);
+    auto *criticalPathMenu = new QMenu(m_criticalPathButton);
+    criticalPathMenu->setToolTipsVisible(true);
+    criticalPathMenu->addAction(m_collapseToCriticalPathAction);
+    m_criticalPathButton->setMenu(criticalPathMenu);
+    m_criticalPathButton->setPopupMode(QToolButton::MenuButtonPopup);
     titleRow->addWidget(m_criticalPathButton);
     m_newWindowButton = new QToolButton;
     m_newWindowButton->setObjectName(QStringLiteral("newWindowButton"));
@@ -162,6 +177,8 @@ TraceInspector::TraceInspector(QWidget *parent)
         m_waterfall->setCriticalPathShown(shown);
         updateCriticalPathLine();
     });
+    connect(m_collapseToCriticalPathAction, &QAction::triggered, this,
+            &TraceInspector::collapseToCriticalPath);
     connect(m_newWindowButton, &QToolButton::clicked, this, [this]() {
         if (m_trace)
             Q_EMIT openInWindowRequested(m_trace->traceId);
@@ -833,6 +850,15 @@ void TraceInspector::updateCriticalPathLine()
         tr("Time on the critical path per service, its own work only:\n")
         + all.join(QLatin1Char('\n')));
     m_criticalPathLabel->show();
+}
+
+void TraceInspector::collapseToCriticalPath()
+{
+    if (!m_tree)
+        return;
+    m_tabs->setCurrentWidget(m_waterfall);
+    m_criticalPathButton->setChecked(true); // the waterfall's strips and the header's line
+    m_waterfall->collapseToCriticalPath();
 }
 
 QString TraceInspector::criticalPathText() const

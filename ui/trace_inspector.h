@@ -19,6 +19,7 @@
 #include <QWidget>
 #include <memory>
 
+class QAction;
 class QComboBox;
 class QFrame;
 class QLabel;
@@ -105,6 +106,10 @@ public:
     void findPrevious();
     // "Critical path: ■ db 50 ms (50%) · …" while the Critical path button is on; else empty.
     QString criticalPathText() const;
+    // The Critical path button's menu entry (Ctrl+Shift+R): turns the button on and folds the
+    // waterfall down to the path (TraceWaterfallView::collapseToCriticalPath), on its tab.
+    void collapseToCriticalPath();
+    QAction *collapseToCriticalPathAction() const { return m_collapseToCriticalPathAction; }
 
     // Shows the Services tab (and builds its graph if it has not yet).
     void showServices();
@@ -168,6 +173,7 @@ private:
     QLabel *m_traceIdLabel = nullptr;
     QToolButton *m_copyTraceIdButton = nullptr;
     QToolButton *m_criticalPathButton = nullptr;
+    QAction *m_collapseToCriticalPathAction = nullptr;
     QToolButton *m_newWindowButton = nullptr;
     QToolButton *m_compareButton = nullptr;
     QString m_lastCompareProblem;

@@ -1,5 +1,6 @@
 #include "trace_waterfall_view.h"
 
+#include "analysis/critical_path_folding.h"
 #include "core/time_format.h"
 #include "service_palette.h"
 
@@ -547,6 +548,18 @@ void TraceWaterfallView::setCriticalPathShown(bool shown)
                   });
     }
     viewport()->update();
+}
+
+void TraceWaterfallView::collapseToCriticalPath()
+{
+    if (!m_tree)
+        return;
+    setCriticalPathShown(true);
+    CriticalPathFolding folding = CriticalPathFolding::compute(*m_tree, m_criticalPath);
+    m_tree->setFoldState(std::move(folding.collapsedNodes), std::move(folding.collapsedGroups));
+    foldingChanged();
+    if (folding.pathRoot >= 0)
+        verticalScrollBar()->setValue(m_tree->rowOfNode(folding.pathRoot) * RowHeight);
 }
 
 bool TraceWaterfallView::isHighlighted(int nodeIndex) const

@@ -90,6 +90,10 @@ public:
     bool isCriticalPathShown() const { return m_criticalPathShown; }
     // Empty while hidden. Ordered by node, then time: the strips of one row are contiguous.
     const std::vector<CriticalPathSegment> &criticalPathByNode() const { return m_criticalPath; }
+    // Shows the critical path and folds the tree down to it (CriticalPathFolding): each span of
+    // the path gets a row, each subtree and group without one folds; scrolls to the path's root.
+    // A selection that folding hides moves to the row that hides it (nodeSelected).
+    void collapseToCriticalPath();
 
     // Where the user is in the trace, by span id so that it holds for a tree rebuilt from the
     // same trace with more spans (live reload): the selected row, the row at the top with how

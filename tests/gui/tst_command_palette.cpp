@@ -349,8 +349,10 @@ void TestCommandPalette::shortcutsDialogListsEveryShortcut()
     };
     for (const QString &row : findBar)
         QVERIFY2(rows.contains(row), qPrintable(row));
-    // The rest of the inspector: the waterfall's folding and the span details' copy.
+    // The rest of the inspector: its critical path, the waterfall's folding, the details' copy.
     const QStringList inspector = {
+        keys(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R))
+            + u"|Collapse to the critical path|Traces",
         keys(QKeySequence(Qt::Key_Asterisk)) + u"|Expand subtree|Traces",
         keys(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)) + u"|Expand all|Traces",
         keys(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)) + u"|Collapse all|Traces",
@@ -365,6 +367,12 @@ void TestCommandPalette::shortcutsDialogListsEveryShortcut()
             ++menuShortcuts;
     }
     QCOMPARE(rows.size(), menuShortcuts + 1 + findBar.size() + inspector.size());
+    // No key does two things: each sequence has one row.
+    QStringList sequences;
+    for (const QString &row : std::as_const(rows))
+        sequences += row.section(u'|', 0, 0).split(QStringLiteral(", "));
+    for (const QString &sequence : std::as_const(sequences))
+        QVERIFY2(sequences.count(sequence) == 1, qPrintable(sequence));
 }
 
 QTEST_MAIN(TestCommandPalette)

@@ -1,5 +1,6 @@
 #include "flame_graph_view.h"
 #include "span_details_view.h"
+#include "support/span_tree_rows.h"
 #include "support/synthetic_trace.h"
 #include "support/trace_test_builder.h"
 #include "trace_inspector.h"
@@ -11,6 +12,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -41,6 +43,7 @@ private Q_SLOTS:
     void highlightWaitsForTheBackgroundBuild();
     void criticalPathButtonMarksTheWaterfall();
     void criticalPathLineSharesTimeByService();
+    void collapseToCriticalPathFoldsTheRest();
     void findDimsOtherRowsAndStepsThroughMatches();
     void findFiltersByServiceAndKind();
     void findKeysAndInvalidText();
@@ -373,6 +376,71 @@ void TestTraceInspector::criticalPathLineSharesTimeByService()
              qPrintable(view.criticalPathText()));
     view.findChild<QToolButton *>(QStringLiteral("criticalPathButton"))->click();
     QVERIFY(view.criticalPathText().isEmpty());
+}
+
+// GET /checkout [0,1000): 6 overlapping SELECTs (a group; the last with a fetch), Auth → token,
+// Charge → Bank (ends last), Log → 30 nested steps. The path: root, Charge, Bank, then Auth and
+// token (Auth ends before Charge starts); the SELECTs and Log are off it.
+static std::shared_ptr<const Trace> checkoutTrace()
+{
+    TraceTestBuilder builder;
+    builder.span(1, 0, 0, 1000, 0, "GET /checkout");
+    for (int i = 0; i < 6; ++i)
+        builder.span(std::uint64_t(10 + i), 1, 50 + 10 * i, 150 + 10 * i, 2, "SELECT items");
+    builder.span(20, 15, 120, 190, 2, "fetch")
+        .span(2, 1, 20, 300, 1, "Auth")
+        .span(3, 2, 30, 100, 1, "token")
+        .span(4, 1, 320, 990, 1, "Charge")
+        .span(5, 4, 330, 980, 2, "Bank")
+        .span(6, 1, 400, 700, 1, "Log");
+    for (int i = 0; i < 30; ++i)
+        builder.span(std::uint64_t(100 + i), i == 0 ? 6 : std::uint64_t(99 + i), 410 + i, 690 - i,
+                     1, "step");
+    return builder.build();
+}
+
+void TestTraceInspector::collapseToCriticalPathFoldsTheRest()
+{
+    TraceInspector view;
+    view.resize(1400, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setTrace(checkoutTrace());
+    TraceWaterfallView *waterfall = view.waterfallView();
+    std::shared_ptr<SpanTree> tree = waterfall->tree();
+    const auto node = [&tree](std::uint64_t span) {
+        return tree->nodeForSpan(spanId(span));
+    };
+    // The user opened everything, folded Charge over Bank, selected the deepest step, scrolled
+    // to the bottom and went to the flame graph.
+    waterfall->expandAll();
+    waterfall->setCollapsed(node(4), true);
+    view.selectSpan(spanId(129));
+    waterfall->verticalScrollBar()->setValue(waterfall->verticalScrollBar()->maximum());
+    QVERIFY(waterfall->verticalScrollBar()->value() > 0);
+    view.findChild<QTabWidget *>()->setCurrentWidget(view.flameGraphView());
+    auto *button = view.findChild<QToolButton *>(QStringLiteral("criticalPathButton"));
+    QVERIFY(!button->isChecked());
+    // The button's menu offers it.
+    QVERIFY(button->menu()->actions().contains(view.collapseToCriticalPathAction()));
+
+    QApplication::setActiveWindow(&view);
+    view.flameGraphView()->setFocus();
+    QTest::keyClick(view.flameGraphView(), Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(view.findChild<QTabWidget *>()->currentWidget(), waterfall);
+    QVERIFY(button->isChecked());
+    QVERIFY(waterfall->isCriticalPathShown());
+    QVERIFY(!view.criticalPathText().isEmpty());
+    // Every span of the path a row (Bank again), the SELECTs one folded row, Log folded.
+    QCOMPARE(
+        kansoku::test::spanTreeRows(*tree),
+        (QStringList{QStringLiteral("GET /checkout"), QStringLiteral("Auth"),
+                     QStringLiteral("token"), QStringLiteral("SELECT items ×"),
+                     QStringLiteral("Charge"), QStringLiteral("Bank"), QStringLiteral("Log")}));
+    QVERIFY(tree->isCollapsed(node(6)));
+    // The selection hidden under Log moved to Log's row; the view is back at the root.
+    QCOMPARE(view.selectedSpanId(), spanId(6));
+    QCOMPARE(waterfall->verticalScrollBar()->value(), 0);
 }
 
 void TestTraceInspector::findDimsOtherRowsAndStepsThroughMatches()
