@@ -558,7 +558,7 @@ void TracesPane::compareWithBaseline(const TraceId &traceId,
         return;
     TraceQuery query;
     query.range = m_state->timeRange();
-    query.service = tree->services()[std::size_t(tree->node(0).serviceIndex)];
+    query.service = tree->serviceOf(0);
     query.operation = tree->span(0).name;
     query.sortOrder = baseline == TraceInspector::CompareBaseline::Fastest
                           ? TraceSortOrder::DurationAscending

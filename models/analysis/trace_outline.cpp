@@ -85,7 +85,7 @@ QJsonObject TraceOutline::build(const SpanTree &tree, const std::vector<Finding>
             {QStringLiteral("span_id"), hex(span.spanId)},
             {QStringLiteral("depth"), info.depth},
             {QStringLiteral("name"), text(span.name)},
-            {QStringLiteral("service"), text(tree.services()[std::size_t(info.serviceIndex)])},
+            {QStringLiteral("service"), text(tree.serviceOf(node))},
             {QStringLiteral("kind"), TelemetryJson::spanKind(span.kind)},
             {QStringLiteral("start_offset_ms"),
              TelemetryJson::milliseconds(info.startTimeNs - tree.startTimeNs())},
@@ -110,12 +110,10 @@ QJsonObject TraceOutline::build(const SpanTree &tree, const std::vector<Finding>
         std::int64_t onPathNs = 0;
         for (; i < path.size() && path[i].node == node; ++i)
             onPathNs += path[i].endNs - path[i].startNs;
-        critical.append(
-            QJsonObject{{QStringLiteral("span_id"), hex(tree.span(node).spanId)},
-                        {QStringLiteral("name"), text(tree.span(node).name)},
-                        {QStringLiteral("service"),
-                         text(tree.services()[std::size_t(tree.node(node).serviceIndex)])},
-                        {QStringLiteral("ms"), TelemetryJson::milliseconds(onPathNs)}});
+        critical.append(QJsonObject{{QStringLiteral("span_id"), hex(tree.span(node).spanId)},
+                                    {QStringLiteral("name"), text(tree.span(node).name)},
+                                    {QStringLiteral("service"), text(tree.serviceOf(node))},
+                                    {QStringLiteral("ms"), TelemetryJson::milliseconds(onPathNs)}});
     }
 
     QJsonArray services;
