@@ -266,9 +266,7 @@ bool FlameGraphView::viewportEvent(QEvent *event)
         QString text;
         if (box->folded) {
             text
-                = (box->count == 1
-                       ? tr("1 small span folded; zoom in to see it")
-                       : tr("%1 small spans folded together; zoom in to see them").arg(box->count));
+                = tr("%Ln small span(s) folded together; zoom in to see them", nullptr, box->count);
         } else {
             const std::int64_t focusDuration = m_layout.focus() >= 0
                                                    ? tree.node(m_layout.focus()).durationNs()
