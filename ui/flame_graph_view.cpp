@@ -266,9 +266,7 @@ bool FlameGraphView::viewportEvent(QEvent *event)
         QString text;
         if (box->folded) {
             text
-                = (box->count == 1
-                       ? tr("1 small span folded; zoom in to see it")
-                       : tr("%1 small spans folded together; zoom in to see them").arg(box->count));
+                = tr("%Ln small span(s) folded together; zoom in to see them", nullptr, box->count);
         } else {
             const std::int64_t focusDuration = m_layout.focus() >= 0
                                                    ? tree.node(m_layout.focus()).durationNs()
@@ -278,8 +276,7 @@ bool FlameGraphView::viewportEvent(QEvent *event)
                                      : 100.0;
             text = QStringLiteral("<b>%1</b><br>%2<br>")
                        .arg(QString::fromStdString(tree.span(box->node).name).toHtmlEscaped(),
-                            QString::fromStdString(tree.services()[std::size_t(node.serviceIndex)])
-                                .toHtmlEscaped())
+                            QString::fromStdString(tree.serviceOf(box->node)).toHtmlEscaped())
                    + tr("Total: %1 (%2%)<br>Self: %3<br>Spans in subtree: %4")
                          .arg(formatDurationNs(node.durationNs()))
                          .arg(share, 0, 'f', 1)
@@ -340,7 +337,7 @@ void FlameGraphView::paintEvent(QPaintEvent *)
             continue;
         const QRectF rect = box.rect.adjusted(0, 0, box.rect.width() > 2 ? -1 : 0, -1);
         const SpanTreeNode &node = tree->node(box.node);
-        QColor color = ServicePalette::color(tree->services()[std::size_t(node.serviceIndex)]);
+        QColor color = ServicePalette::color(tree->serviceOf(box.node));
         painter.setOpacity(isBoxDimmed(box) ? ServicePalette::SearchDimmedOpacity : 1.0);
         if (box.folded) {
             color.setAlpha(110);

@@ -1,6 +1,7 @@
 #include "logs_pane.h"
 
 #include "core/log_severity.h"
+#include "core/plural_count.h"
 #include "export_control.h"
 #include "log_body_delegate.h"
 #include "log_details_view.h"
@@ -97,7 +98,7 @@ LogsPane::LogsPane(WorkbenchState *state, std::shared_ptr<const TelemetryQueries
 
     m_count->setObjectName(QStringLiteral("logCount"));
     m_count->setMinimumWidth(
-        m_count->fontMetrics().horizontalAdvance(tr("%1 logs").arg(QLocale().toString(12345678))));
+        m_count->fontMetrics().horizontalAdvance(tr("%Ln log(s)", nullptr, 12345678)));
     m_count->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
 
     m_message->setObjectName(QStringLiteral("logSearchMessage"));
@@ -336,9 +337,7 @@ void LogsPane::setCountText()
         m_count->setText(tr("counting…"));
         return;
     }
-    m_count->setText(*m_totalCount == 1 ? tr("1 log")
-                                        : tr("%1 logs").arg(QLocale().toString(
-                                            static_cast<qlonglong>(*m_totalCount))));
+    m_count->setText(tr("%Ln log(s)", nullptr, pluralCount(*m_totalCount)));
 }
 
 void LogsPane::setTraceFilter(std::optional<TraceId> traceId, SpanId spanId)

@@ -309,7 +309,7 @@ void TraceInspector::updateHeader()
         m_titleLabel->setText(tr("Empty trace"));
         m_factsLabel->clear();
     } else {
-        const std::string &service = tree.services()[std::size_t(tree.node(0).serviceIndex)];
+        const std::string &service = tree.serviceOf(0);
         m_titleLabel->setText(
             QStringLiteral(
                 "<span style='color:%1'>■</span> %2 <span style='font-weight:400'>%3</span>")
@@ -426,7 +426,7 @@ QString TraceInspector::titleText() const
 {
     if (!m_tree || m_tree->nodeCount() == 0)
         return {};
-    const std::string &service = m_tree->services()[std::size_t(m_tree->node(0).serviceIndex)];
+    const std::string &service = m_tree->serviceOf(0);
     return QString::fromStdString(service) + QLatin1Char(' ')
            + QString::fromStdString(m_tree->span(0).name);
 }

@@ -87,8 +87,7 @@ void TraceMinimap::paint(QPainter &painter, const QPalette &pal, const QFont &fo
     }
     painter.fillRect(map, pal.color(QPalette::Base));
     for (const OverviewBox &box : m_boxes) {
-        QColor color = ServicePalette::color(
-            m_tree->services()[std::size_t(m_tree->node(box.firstNode).serviceIndex)]);
+        QColor color = ServicePalette::color(m_tree->serviceOf(box.firstNode));
         if (box.count > 1)
             color = ServicePalette::blend(color, pal.color(QPalette::Text), 0.25);
         painter.fillRect(box.rect.translated(map.topLeft()).adjusted(0, 0.5, 0, -0.5), color);

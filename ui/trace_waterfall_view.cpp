@@ -970,11 +970,9 @@ QString TraceWaterfallView::toolTipFor(QPoint pos)
         return groupToolTip(group);
     const SpanTreeNode &node = m_tree->node(nodeIndex);
     const Span &span = m_tree->span(nodeIndex);
-    QString text
-        = QStringLiteral("<b>%1</b><br>%2<br>")
-              .arg(QString::fromStdString(span.name).toHtmlEscaped(),
-                   QString::fromStdString(m_tree->services()[std::size_t(node.serviceIndex)])
-                       .toHtmlEscaped());
+    QString text = QStringLiteral("<b>%1</b><br>%2<br>")
+                       .arg(QString::fromStdString(span.name).toHtmlEscaped(),
+                            QString::fromStdString(m_tree->serviceOf(nodeIndex)).toHtmlEscaped());
     text += tr("Duration: %1<br>Self time: %2<br>Starts at +%3")
                 .arg(formatDurationNs(node.durationNs()), formatDurationNs(node.selfTimeNs),
                      formatDurationNs(node.startTimeNs - m_tree->startTimeNs()));
@@ -993,13 +991,11 @@ QString TraceWaterfallView::toolTipFor(QPoint pos)
 QString TraceWaterfallView::groupToolTip(int groupIndex) const
 {
     const SiblingGroup &group = m_tree->groups().group(groupIndex);
-    const SpanTreeNode &first = m_tree->node(group.firstMember);
     QString text
         = QStringLiteral("<b>%1</b> ×%2<br>%3<br>")
               .arg(QString::fromStdString(m_tree->span(group.firstMember).name).toHtmlEscaped())
               .arg(group.memberCount)
-              .arg(QString::fromStdString(m_tree->services()[std::size_t(first.serviceIndex)])
-                       .toHtmlEscaped());
+              .arg(QString::fromStdString(m_tree->serviceOf(group.firstMember)).toHtmlEscaped());
     text += tr("%1 calls cover %2 of the time axis<br>Sum of their durations: %3<br>"
                "Slowest: %4<br>Starts at +%5")
                 .arg(group.memberCount)
@@ -1151,8 +1147,7 @@ void TraceWaterfallView::paintRows(QPainter &painter)
     for (const WaterfallItem &item : visibleItems()) {
         painter.setOpacity(isRowDimmed(item.row) ? ServicePalette::SearchDimmedOpacity : 1.0);
         const SpanTreeNode &node = m_tree->node(item.node);
-        const QColor color
-            = ServicePalette::color(m_tree->services()[std::size_t(node.serviceIndex)]);
+        const QColor color = ServicePalette::color(m_tree->serviceOf(item.node));
         switch (item.kind) {
         case WaterfallItem::Kind::Bar: {
             painter.fillRect(item.rect, color);
@@ -1267,8 +1262,7 @@ void TraceWaterfallView::paintRows(QPainter &painter)
         const QRectF labelRect
             = labelRectBeside(item.rect, errorSpace, labelWidth, m_scale.widthPx(), &inside);
         if (!labelRect.isNull()) {
-            const QColor color = ServicePalette::color(
-                m_tree->services()[std::size_t(m_tree->node(item.node).serviceIndex)]);
+            const QColor color = ServicePalette::color(m_tree->serviceOf(item.node));
             painter.setPen(inside ? ServicePalette::textColor(color) : mutedText);
             painter.drawText(labelRect, Qt::AlignVCenter | Qt::AlignLeft, label);
         }
@@ -1325,7 +1319,7 @@ void TraceWaterfallView::paintTreeColumn(QPainter &painter, int firstRow, int la
             painter.fillPath(triangle, mutedText);
         }
         x += 18;
-        const std::string &service = m_tree->services()[std::size_t(node.serviceIndex)];
+        const std::string &service = m_tree->serviceOf(nodeIndex);
         const QColor color = ServicePalette::color(service);
         painter.setPen(Qt::NoPen);
         if (siblings) {

@@ -2,6 +2,7 @@
 
 #include "analysis/trace_scatter_series.h"
 #include "chart_view.h"
+#include "core/plural_count.h"
 #include "core/time_format.h"
 #include "export_control.h"
 #include "service_palette.h"
@@ -557,7 +558,7 @@ void TracesPane::compareWithBaseline(const TraceId &traceId,
         return;
     TraceQuery query;
     query.range = m_state->timeRange();
-    query.service = tree->services()[std::size_t(tree->node(0).serviceIndex)];
+    query.service = tree->serviceOf(0);
     query.operation = tree->span(0).name;
     query.sortOrder = baseline == TraceInspector::CompareBaseline::Fastest
                           ? TraceSortOrder::DurationAscending
@@ -683,11 +684,10 @@ void TracesPane::updateCountLabel()
     if (count >= ScatterLimit)
         m_countLabel->setText(filtered ? tr("Newest %1 matching traces on the chart").arg(number)
                                        : tr("Newest %1 traces on the chart").arg(number));
-    else if (count == 1)
-        m_countLabel->setText(filtered ? tr("1 matching trace in range") : tr("1 trace in range"));
     else
-        m_countLabel->setText(filtered ? tr("%1 matching traces in range").arg(number)
-                                       : tr("%1 traces in range").arg(number));
+        m_countLabel->setText(
+            filtered ? tr("%Ln matching trace(s) in range", nullptr, pluralCount(count))
+                     : tr("%Ln trace(s) in range", nullptr, pluralCount(count)));
     m_roomStripLabel->setText(m_countLabel->text());
 }
 

@@ -142,14 +142,14 @@ void WorkbenchStatusBar::setForwarding(const ForwardingStatus &forwarding)
         text += tr(" · %Ln request(s) waiting", nullptr, pluralCount(forwarding.queuedRequests));
     m_forwarding->setText(text);
     m_forwarding->setToolTip(
-        tr("Forwarding what the receivers accept to %1<br>%2 requests sent, %3 waiting (%4), "
-           "%5 retries, %6 dropped")
+        tr("Forwarding what the receivers accept to %1<br>%2 sent, %3 waiting (%4), %5, "
+           "%6 dropped")
             .arg(QString::fromStdString(forwarding.upstream).toHtmlEscaped(),
-                 locale.toString(qlonglong(forwarding.forwardedRequests)),
+                 tr("%Ln request(s)", nullptr, pluralCount(forwarding.forwardedRequests)),
                  locale.toString(qlonglong(forwarding.queuedRequests)),
                  locale.formattedDataSize(forwarding.queuedBytes, 1,
                                           QLocale::DataSizeTraditionalFormat),
-                 locale.toString(qlonglong(forwarding.retries)),
+                 tr("%Ln retry(s)", nullptr, pluralCount(forwarding.retries)),
                  locale.toString(qlonglong(forwarding.droppedRequests))));
     if (forwarding.droppedRequests > 0)
         m_forwardingProblem

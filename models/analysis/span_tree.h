@@ -53,6 +53,11 @@ public:
 
     // Distinct service names in order of first appearance; a node's serviceIndex points here.
     const std::vector<std::string> &services() const { return m_services; }
+    // The service name of a node: services()[node(nodeIndex).serviceIndex].
+    const std::string &serviceOf(int nodeIndex) const
+    {
+        return m_services[std::size_t(node(nodeIndex).serviceIndex)];
+    }
     std::int64_t startTimeNs() const { return m_startTimeNs; }
     std::int64_t endTimeNs() const { return m_endTimeNs; }
     int maxDepth() const { return m_maxDepth; }

@@ -13,7 +13,7 @@ SpanTreeFolding::GroupKey SpanTreeFolding::keyOf(const SpanTree &tree, int group
     GroupKey key;
     if (group.parent >= 0)
         key.parent = tree.span(group.parent).spanId;
-    key.service = tree.services()[std::size_t(tree.node(group.firstMember).serviceIndex)];
+    key.service = tree.serviceOf(group.firstMember);
     key.name = first.name;
     key.kind = first.kind;
     return key;

@@ -11,14 +11,14 @@ namespace kansoku {
 
 namespace {
 
-QString text(const std::string &value)
-{
-    return QString::fromStdString(value);
-}
-
 constexpr std::int64_t largestExactInteger = std::int64_t(1) << 53;
 
 } // namespace
+
+QString TelemetryJson::text(const std::string &value)
+{
+    return QString::fromStdString(value);
+}
 
 QString TelemetryJson::time(std::int64_t epochNs)
 {

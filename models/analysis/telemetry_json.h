@@ -14,6 +14,7 @@ namespace kansoku {
 class TelemetryJson
 {
 public:
+    static QString text(const std::string &value); // UTF-8 text (names, ids in hex) as a string
     static QString time(std::int64_t epochNs);
     static double milliseconds(std::int64_t durationNs); // rounded to the microsecond
     // Strings, booleans and doubles as themselves; integers as numbers while JSON holds them

@@ -39,7 +39,7 @@ TraceComparison::TraceComparison(const SpanTree &a, const SpanTree &b)
         for (int node = 0; node < tree.nodeCount(); ++node) {
             const SpanTreeNode &n = tree.node(node);
             const int parent = n.parent < 0 ? 0 : mergedOf[std::size_t(n.parent)];
-            const std::string &service = tree.services()[std::size_t(n.serviceIndex)];
+            const std::string &service = tree.serviceOf(node);
             const std::string &name = tree.span(node).name;
             auto [entry, inserted] = build[std::size_t(parent)].children.try_emplace(
                 std::make_pair(service, name), int(build.size()));

@@ -11,14 +11,9 @@ namespace kansoku {
 
 namespace {
 
-QString text(const std::string &value)
-{
-    return QString::fromStdString(value);
-}
-
 QString hex(const SpanId &id)
 {
-    return id.isZero() ? QString() : text(toHex(id));
+    return id.isZero() ? QString() : TelemetryJson::text(toHex(id));
 }
 
 // The attributes that say what a span did (route, method, status, statement, peer, error), as
@@ -56,7 +51,7 @@ QJsonArray findingsOf(const SpanTree &tree, const std::vector<Finding> &findings
         result.append(QJsonObject{
             {QStringLiteral("detector"), QLatin1String(findingKindId(finding.kind))},
             {QStringLiteral("severity"), QLatin1String(findingSeverityId(finding.severity))},
-            {QStringLiteral("title"), text(finding.title)},
+            {QStringLiteral("title"), TelemetryJson::text(finding.title)},
             {QStringLiteral("span_ids"), spanIds},
             {QStringLiteral("on_critical_path"), onCriticalPath}});
     }
@@ -84,8 +79,8 @@ QJsonObject TraceOutline::build(const SpanTree &tree, const std::vector<Finding>
         QJsonObject entry{
             {QStringLiteral("span_id"), hex(span.spanId)},
             {QStringLiteral("depth"), info.depth},
-            {QStringLiteral("name"), text(span.name)},
-            {QStringLiteral("service"), text(tree.services()[std::size_t(info.serviceIndex)])},
+            {QStringLiteral("name"), TelemetryJson::text(span.name)},
+            {QStringLiteral("service"), TelemetryJson::text(tree.serviceOf(node))},
             {QStringLiteral("kind"), TelemetryJson::spanKind(span.kind)},
             {QStringLiteral("start_offset_ms"),
              TelemetryJson::milliseconds(info.startTimeNs - tree.startTimeNs())},
@@ -96,7 +91,8 @@ QJsonObject TraceOutline::build(const SpanTree &tree, const std::vector<Finding>
         if (!span.parentSpanId.isZero())
             entry.insert(QStringLiteral("parent_span_id"), hex(span.parentSpanId));
         if (!span.status.message.empty())
-            entry.insert(QStringLiteral("status_message"), text(span.status.message));
+            entry.insert(QStringLiteral("status_message"),
+                         TelemetryJson::text(span.status.message));
         if (criticalNs[std::size_t(node)] > 0)
             entry.insert(QStringLiteral("critical_path_ms"),
                          TelemetryJson::milliseconds(criticalNs[std::size_t(node)]));
@@ -112,16 +108,15 @@ QJsonObject TraceOutline::build(const SpanTree &tree, const std::vector<Finding>
             onPathNs += path[i].endNs - path[i].startNs;
         critical.append(
             QJsonObject{{QStringLiteral("span_id"), hex(tree.span(node).spanId)},
-                        {QStringLiteral("name"), text(tree.span(node).name)},
-                        {QStringLiteral("service"),
-                         text(tree.services()[std::size_t(tree.node(node).serviceIndex)])},
+                        {QStringLiteral("name"), TelemetryJson::text(tree.span(node).name)},
+                        {QStringLiteral("service"), TelemetryJson::text(tree.serviceOf(node))},
                         {QStringLiteral("ms"), TelemetryJson::milliseconds(onPathNs)}});
     }
 
     QJsonArray services;
     for (const std::string &service : tree.services())
-        services.append(text(service));
-    QJsonObject outline{{QStringLiteral("trace_id"), text(toHex(trace.traceId))},
+        services.append(TelemetryJson::text(service));
+    QJsonObject outline{{QStringLiteral("trace_id"), TelemetryJson::text(toHex(trace.traceId))},
                         {QStringLiteral("start"), TelemetryJson::time(tree.startTimeNs())},
                         {QStringLiteral("duration_ms"),
                          TelemetryJson::milliseconds(tree.endTimeNs() - tree.startTimeNs())},
@@ -147,38 +142,39 @@ std::optional<QJsonObject> TraceOutline::span(const SpanTree &tree, const SpanId
     for (const SpanEvent &event : span.events)
         events.append(QJsonObject{
             {QStringLiteral("time"), TelemetryJson::time(event.timeNs)},
-            {QStringLiteral("name"), text(event.name)},
+            {QStringLiteral("name"), TelemetryJson::text(event.name)},
             {QStringLiteral("attributes"), TelemetryJson::attributes(event.attributes)}});
     QJsonArray links;
     for (const SpanLink &link : span.links)
         links.append(QJsonObject{
-            {QStringLiteral("trace_id"), text(toHex(link.traceId))},
+            {QStringLiteral("trace_id"), TelemetryJson::text(toHex(link.traceId))},
             {QStringLiteral("span_id"), hex(link.spanId)},
             {QStringLiteral("attributes"), TelemetryJson::attributes(link.attributes)}});
     const Resource &resource = trace.resources[std::size_t(stored.resourceIndex)];
     const InstrumentationScope &scope = trace.scopes[std::size_t(stored.scopeIndex)];
     QJsonObject whole{
-        {QStringLiteral("trace_id"), text(toHex(span.traceId))},
+        {QStringLiteral("trace_id"), TelemetryJson::text(toHex(span.traceId))},
         {QStringLiteral("span_id"), hex(span.spanId)},
-        {QStringLiteral("name"), text(span.name)},
-        {QStringLiteral("service"), text(resource.serviceName())},
+        {QStringLiteral("name"), TelemetryJson::text(span.name)},
+        {QStringLiteral("service"), TelemetryJson::text(resource.serviceName())},
         {QStringLiteral("kind"), TelemetryJson::spanKind(span.kind)},
         {QStringLiteral("start"), TelemetryJson::time(span.startTimeNs)},
         {QStringLiteral("end"), TelemetryJson::time(span.endTimeNs)},
         {QStringLiteral("duration_ms"), TelemetryJson::milliseconds(span.durationNs())},
         {QStringLiteral("self_ms"), TelemetryJson::milliseconds(tree.node(node).selfTimeNs)},
         {QStringLiteral("status"), TelemetryJson::statusCode(span.status.code)},
-        {QStringLiteral("status_message"), text(span.status.message)},
+        {QStringLiteral("status_message"), TelemetryJson::text(span.status.message)},
         {QStringLiteral("attributes"), TelemetryJson::attributes(span.attributes)},
         {QStringLiteral("events"), events},
         {QStringLiteral("links"), links},
         {QStringLiteral("resource"), TelemetryJson::attributes(resource.attributes)},
-        {QStringLiteral("scope"), QJsonObject{{QStringLiteral("name"), text(scope.name)},
-                                              {QStringLiteral("version"), text(scope.version)}}}};
+        {QStringLiteral("scope"),
+         QJsonObject{{QStringLiteral("name"), TelemetryJson::text(scope.name)},
+                     {QStringLiteral("version"), TelemetryJson::text(scope.version)}}}};
     if (!span.parentSpanId.isZero())
         whole.insert(QStringLiteral("parent_span_id"), hex(span.parentSpanId));
     if (!span.traceState.empty())
-        whole.insert(QStringLiteral("trace_state"), text(span.traceState));
+        whole.insert(QStringLiteral("trace_state"), TelemetryJson::text(span.traceState));
     return whole;
 }
 

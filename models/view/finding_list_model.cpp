@@ -1,5 +1,6 @@
 #include "view/finding_list_model.h"
 
+#include "core/plural_count.h"
 #include "core/time_format.h"
 
 #include <QLocale>
@@ -235,15 +236,14 @@ QString FindingListModel::toolTip(const Finding &finding, int column) const
     case DetectorColumn:
         return kindDescription(finding.kind);
     case OccurrencesColumn:
-        return tr("Happened %1 times").arg(QLocale().toString(qint64(finding.occurrences)));
+        return tr("Happened %Ln time(s)", nullptr, pluralCount(finding.occurrences));
     case TracesColumn:
         return tracesSentence(finding);
     case CostPerRequestColumn:
         return costSentence(finding);
     case TotalCostColumn:
-        return tr("%1 over all %2 affected traces")
-            .arg(formatDurationNs(finding.totalCostNs),
-                 QLocale().toString(qint64(finding.affectedTraces)));
+        return tr("%1 over all %Ln affected trace(s)", nullptr, pluralCount(finding.affectedTraces))
+            .arg(formatDurationNs(finding.totalCostNs));
     default:
         return displayText(finding, column);
     }
@@ -346,11 +346,14 @@ QString FindingListModel::shareText(double share)
 
 QString FindingListModel::tracesSentence(const Finding &finding)
 {
+    const int affected = pluralCount(finding.affectedTraces);
     if (finding.endpointTraces <= 0)
-        return tr("%1 traces show it").arg(QLocale().toString(qint64(finding.affectedTraces)));
-    return tr("%1 of the %2 traces of %3 show it (%4)")
-        .arg(QLocale().toString(qint64(finding.affectedTraces)),
-             QLocale().toString(qint64(finding.endpointTraces)), fromStd(finding.operation),
+        return tr("%Ln trace(s) show it", nullptr, affected);
+    if (finding.endpointTraces == 1 && finding.affectedTraces == 1)
+        return tr("The one trace of %1 shows it").arg(fromStd(finding.operation));
+    // The verb follows the affected traces: "1 of the 80 traces … shows it".
+    return tr("%Ln of the %1 traces of %2 show it (%3)", nullptr, affected)
+        .arg(QLocale().toString(qint64(finding.endpointTraces)), fromStd(finding.operation),
              shareText(finding.shareOfEndpointTraces()));
 }
 

@@ -1,5 +1,6 @@
 #include "view/span_details_model.h"
 
+#include "core/plural_count.h"
 #include "core/time_format.h"
 
 namespace kansoku {
@@ -101,11 +102,12 @@ void SpanDetailsModel::setSpan(const Trace &trace, int spanIndex)
         if (!span.traceState.empty())
             addItem(fields, ItemKind::Field, tr("Trace state"), text(span.traceState));
         if (span.droppedAttributesCount + span.droppedEventsCount + span.droppedLinksCount > 0) {
-            addItem(fields, ItemKind::Field, tr("Dropped"),
-                    tr("%1 attributes, %2 events, %3 links")
-                        .arg(span.droppedAttributesCount)
-                        .arg(span.droppedEventsCount)
-                        .arg(span.droppedLinksCount));
+            addItem(
+                fields, ItemKind::Field, tr("Dropped"),
+                tr("%1, %2, %3")
+                    .arg(tr("%Ln attribute(s)", nullptr, pluralCount(span.droppedAttributesCount)),
+                         tr("%Ln event(s)", nullptr, pluralCount(span.droppedEventsCount)),
+                         tr("%Ln link(s)", nullptr, pluralCount(span.droppedLinksCount))));
         }
 
         const int attributes

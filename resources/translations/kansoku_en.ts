@@ -87,12 +87,53 @@
     </message>
 </context>
 <context>
+    <name>kansoku::FlameGraphView</name>
+    <message numerus="yes">
+        <source>%Ln small span(s) folded together; zoom in to see them</source>
+        <translation>
+            <numerusform>%Ln small span folded; zoom in to see it</numerusform>
+            <numerusform>%Ln small spans folded together; zoom in to see them</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>kansoku::FindingDetailsView</name>
     <message numerus="yes">
         <source>%Ln span(s)</source>
         <translation>
             <numerusform>%Ln span</numerusform>
             <numerusform>%Ln spans</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kansoku::FindingListModel</name>
+    <message numerus="yes">
+        <source>Happened %Ln time(s)</source>
+        <translation>
+            <numerusform>Happened %Ln time</numerusform>
+            <numerusform>Happened %Ln times</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 over all %Ln affected trace(s)</source>
+        <translation>
+            <numerusform>%1 over the %Ln affected trace</numerusform>
+            <numerusform>%1 over all %Ln affected traces</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln trace(s) show it</source>
+        <translation>
+            <numerusform>%Ln trace shows it</numerusform>
+            <numerusform>%Ln traces show it</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of the %1 traces of %2 show it (%3)</source>
+        <translation>
+            <numerusform>%Ln of the %1 traces of %2 shows it (%3)</numerusform>
+            <numerusform>%Ln of the %1 traces of %2 show it (%3)</numerusform>
         </translation>
     </message>
 </context>
@@ -193,6 +234,16 @@
         <translation>
             <numerusform>  … and %Ln more problem not listed</numerusform>
             <numerusform>  … and %Ln more problems not listed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kansoku::LogsPane</name>
+    <message numerus="yes">
+        <source>%Ln log(s)</source>
+        <translation>
+            <numerusform>%Ln log</numerusform>
+            <numerusform>%Ln logs</numerusform>
         </translation>
     </message>
 </context>
@@ -369,6 +420,30 @@
     </message>
 </context>
 <context>
+    <name>kansoku::SpanDetailsModel</name>
+    <message numerus="yes">
+        <source>%Ln attribute(s)</source>
+        <translation>
+            <numerusform>%Ln attribute</numerusform>
+            <numerusform>%Ln attributes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>%Ln event</numerusform>
+            <numerusform>%Ln events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln link(s)</source>
+        <translation>
+            <numerusform>%Ln link</numerusform>
+            <numerusform>%Ln links</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>kansoku::StatusWindow</name>
     <message numerus="yes">
         <source>%Ln request(s)</source>
@@ -472,6 +547,23 @@
     </message>
 </context>
 <context>
+    <name>kansoku::TracesPane</name>
+    <message numerus="yes">
+        <source>%Ln matching trace(s) in range</source>
+        <translation>
+            <numerusform>%Ln matching trace in range</numerusform>
+            <numerusform>%Ln matching traces in range</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln trace(s) in range</source>
+        <translation>
+            <numerusform>%Ln trace in range</numerusform>
+            <numerusform>%Ln traces in range</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>kansoku::TrainingDialog</name>
     <message numerus="yes">
         <source>a %n-minute story</source>
@@ -551,6 +643,20 @@
         <translation>
             <numerusform> · %Ln request waiting</numerusform>
             <numerusform> · %Ln requests waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s)</source>
+        <translation>
+            <numerusform>%Ln request</numerusform>
+            <numerusform>%Ln requests</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln retry(s)</source>
+        <translation>
+            <numerusform>%Ln retry</numerusform>
+            <numerusform>%Ln retries</numerusform>
         </translation>
     </message>
     <message numerus="yes">

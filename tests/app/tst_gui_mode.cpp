@@ -2,7 +2,6 @@
 // dropped on the window import with progress, cancel and a summary listing problems; session
 // switches with real receivers (live data lands in the new file); Save as continues in a
 // consistent copy; a read-only session opens paused and stays unchanged; `kansoku FILE...`.
-#include "command_line_options.h"
 #include "core/telemetry_queries.h"
 #include "file_import_controller.h"
 #include "forwarding_dialog.h"
@@ -14,6 +13,7 @@
 #include "receive_menu.h"
 #include "session_controller.h"
 #include "session_limits_dialog.h"
+#include "support/gui_mode_options.h"
 #include "support/session_totals.h"
 #include "support/storage_test_data.h"
 #include "telemetry_store.h"
@@ -51,26 +51,13 @@
 #include <QToolButton>
 
 using namespace kansoku;
+using kansoku::test::optionsWithoutAgeLimitFor;
 
 namespace {
 
 QString fixture(const char *name)
 {
     return QStringLiteral(KANSOKU_TEST_DATA_DIR "/files/") + QLatin1String(name);
-}
-
-CommandLineOptions optionsFor(const QString &databasePath, const QStringList &files = {})
-{
-    CommandLineOptions options;
-    options.databasePath = databasePath;
-    options.grpcPort = 0;
-    options.httpPort = 0;
-    options.openFiles = files;
-    // The fixtures are three years apart (2023 and 2026), and these tests mix them in one
-    // session: a new session's default 7-day age limit would keep only the newest. Retention
-    // has tests of its own.
-    options.retainNs = 0;
-    return options;
 }
 
 // POSTs one OTLP/JSON log record to the HTTP receiver on port; the status (0: no answer).
@@ -162,7 +149,7 @@ void TestGuiMode::initTestCase()
 void TestGuiMode::dropImportsWithProgressAndSummary()
 {
     QTemporaryDir dir;
-    GuiMode session(optionsFor(dir.filePath(QStringLiteral("drop.kansoku"))));
+    GuiMode session(optionsWithoutAgeLimitFor(dir.filePath(QStringLiteral("drop.kansoku"))));
     QString error;
     QVERIFY2(session.start(&error), qPrintable(error));
     WorkbenchWindow *window = session.window();
@@ -221,7 +208,7 @@ void TestGuiMode::cancelStopsImportAndDropsQueue()
         for (int i = 0; i < 5000; ++i)
             target.write(content);
     }
-    GuiMode session(optionsFor(dir.filePath(QStringLiteral("cancel.kansoku"))));
+    GuiMode session(optionsWithoutAgeLimitFor(dir.filePath(QStringLiteral("cancel.kansoku"))));
     QString error;
     QVERIFY2(session.start(&error), qPrintable(error));
     WorkbenchWindow *window = session.window();
@@ -252,7 +239,7 @@ void TestGuiMode::cancelStopsImportAndDropsQueue()
 void TestGuiMode::dropOnSearchFieldImportsToo()
 {
     QTemporaryDir dir;
-    GuiMode session(optionsFor(dir.filePath(QStringLiteral("field.kansoku"))));
+    GuiMode session(optionsWithoutAgeLimitFor(dir.filePath(QStringLiteral("field.kansoku"))));
     QString error;
     QVERIFY2(session.start(&error), qPrintable(error));
     session.window()->show();
@@ -280,7 +267,7 @@ void TestGuiMode::newSessionTakesLiveData()
     QTemporaryDir dir;
     const QString first = dir.filePath(QStringLiteral("first.kansoku"));
     const QString second = dir.filePath(QStringLiteral("second.kansoku"));
-    GuiMode session(optionsFor(first));
+    GuiMode session(optionsWithoutAgeLimitFor(first));
     QString error;
     QVERIFY2(session.start(&error), qPrintable(error));
     const quint16 port = httpPort(*session.runtime());
@@ -317,7 +304,7 @@ void TestGuiMode::saveAsContinuesInCopy()
     QTemporaryDir dir;
     const QString original = dir.filePath(QStringLiteral("original.kansoku"));
     const QString copy = dir.filePath(QStringLiteral("copy.kansoku"));
-    GuiMode session(optionsFor(original));
+    GuiMode session(optionsWithoutAgeLimitFor(original));
     QString error;
     QVERIFY2(session.start(&error), qPrintable(error));
     QSignalSpy finished(session.imports(), &FileImportController::finished);
@@ -350,7 +337,7 @@ void TestGuiMode::readOnlySessionIsPausedAndUnchanged()
     QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("shared")));
     const QString shared = dir.filePath(QStringLiteral("shared/shared.kansoku"));
     {
-        GuiMode writer(optionsFor(shared));
+        GuiMode writer(optionsWithoutAgeLimitFor(shared));
         QString error;
         QVERIFY2(writer.start(&error), qPrintable(error));
         QSignalSpy finished(writer.imports(), &FileImportController::finished);
@@ -368,7 +355,7 @@ void TestGuiMode::readOnlySessionIsPausedAndUnchanged()
     const QDir sharedDir(dir.filePath(QStringLiteral("shared")));
     const QStringList filesBefore = sharedDir.entryList(QDir::Files);
 
-    GuiMode session(optionsFor(dir.filePath(QStringLiteral("own.kansoku"))));
+    GuiMode session(optionsWithoutAgeLimitFor(dir.filePath(QStringLiteral("own.kansoku"))));
     QString error;
     QVERIFY2(session.start(&error), qPrintable(error));
     session.window()->show();
@@ -428,8 +415,8 @@ void TestGuiMode::commandLineFilesAndSession()
     }
     // `kansoku --db other.kansoku named.kansoku js_sdk_mixed.jsonl`: the session file is the
     // session, the telemetry file is imported into it.
-    GuiMode session(optionsFor(dir.filePath(QStringLiteral("other.kansoku")),
-                               {named, fixture("js_sdk_mixed.jsonl")}));
+    GuiMode session(optionsWithoutAgeLimitFor(dir.filePath(QStringLiteral("other.kansoku")),
+                                              {named, fixture("js_sdk_mixed.jsonl")}));
     QCOMPARE(session.runtime()->sessionPath(), named);
     QSignalSpy finished(session.imports(), &FileImportController::finished);
     QString error;
@@ -462,7 +449,8 @@ void TestGuiMode::commandLineTraceAndRange()
                                        "SELECT order", baseNs + msNs, baseNs + 9 * msNs)}));
         QTRY_COMPARE(store.status().queuedItems, std::int64_t(0));
     }
-    CommandLineOptions options = optionsFor(dir.filePath(QStringLiteral("unused.kansoku")), {path});
+    CommandLineOptions options
+        = optionsWithoutAgeLimitFor(dir.filePath(QStringLiteral("unused.kansoku")), {path});
     const TimeRange range{baseNs - 60'000 * msNs, baseNs + 60'000 * msNs};
     options.openTraceId = wanted;
     options.openRange = range;
@@ -479,7 +467,8 @@ void TestGuiMode::commandLineTraceAndRange()
     QCOMPARE(traces->traceInspector()->trace()->spans.size(), std::size_t(2));
 
     // A trace the session does not hold: the window says so.
-    CommandLineOptions missing = optionsFor(dir.filePath(QStringLiteral("unused.kansoku")), {path});
+    CommandLineOptions missing
+        = optionsWithoutAgeLimitFor(dir.filePath(QStringLiteral("unused.kansoku")), {path});
     missing.openTraceId = testdata::traceId(7);
     GuiMode other(missing);
     gui.shutdown();
@@ -493,7 +482,7 @@ void TestGuiMode::commandLineTraceAndRange()
 void TestGuiMode::pauseActionRefusesThenResumes()
 {
     QTemporaryDir dir;
-    GuiMode session(optionsFor(dir.filePath(QStringLiteral("pause.kansoku"))));
+    GuiMode session(optionsWithoutAgeLimitFor(dir.filePath(QStringLiteral("pause.kansoku"))));
     QString error;
     QVERIFY2(session.start(&error), qPrintable(error));
     session.window()->show();
@@ -541,12 +530,14 @@ void TestGuiMode::forwardingDialogSetsAndStopsForwarding()
     QTemporaryDir dir;
     QSettings().remove(QLatin1String(ReceiveController::urlKey));
     // The upstream: a second Kansoku in this process.
-    KansokuRuntime upstream(optionsFor(dir.filePath(QStringLiteral("upstream.kansoku"))));
+    KansokuRuntime upstream(
+        optionsWithoutAgeLimitFor(dir.filePath(QStringLiteral("upstream.kansoku"))));
     QString error;
     QVERIFY2(upstream.start(&error), qPrintable(error));
     const quint16 upstreamPort = httpPort(upstream);
 
-    auto session = std::make_unique<GuiMode>(optionsFor(dir.filePath(QStringLiteral("f.kansoku"))));
+    auto session = std::make_unique<GuiMode>(
+        optionsWithoutAgeLimitFor(dir.filePath(QStringLiteral("f.kansoku"))));
     QVERIFY2(session->start(&error), qPrintable(error));
     const quint16 port = httpPort(*session->runtime());
     ForwardingDialog *dialog = session->window()->forwardingDialog();
@@ -587,7 +578,8 @@ void TestGuiMode::forwardingDialogSetsAndStopsForwarding()
     session.reset();
 
     // The next start forwards to the saved upstream (without the header values).
-    session = std::make_unique<GuiMode>(optionsFor(dir.filePath(QStringLiteral("g.kansoku"))));
+    session = std::make_unique<GuiMode>(
+        optionsWithoutAgeLimitFor(dir.filePath(QStringLiteral("g.kansoku"))));
     QVERIFY2(session->start(&error), qPrintable(error));
     QVERIFY(session->runtime()->forwardTarget());
     QCOMPARE(session->runtime()->forwardTarget()->endpoint.port(), int(upstreamPort));
@@ -612,7 +604,7 @@ void TestGuiMode::forwardingDialogSetsAndStopsForwarding()
 void TestGuiMode::clearAndLimitsFromTheWindow()
 {
     QTemporaryDir dir;
-    GuiMode session(optionsFor(dir.filePath(QStringLiteral("clear.kansoku"))));
+    GuiMode session(optionsWithoutAgeLimitFor(dir.filePath(QStringLiteral("clear.kansoku"))));
     QString error;
     QVERIFY2(session.start(&error), qPrintable(error));
     WorkbenchWindow *window = session.window();

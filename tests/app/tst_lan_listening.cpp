@@ -4,12 +4,12 @@
 // without the token gets 401 and with it 200. Switching off puts them back on 127.0.0.1 without a
 // token; on again keeps the token of the run. A port that cannot be bound on every interface
 // leaves the receivers, the toggle and the status bar as they were.
-#include "command_line_options.h"
 #include "gui_mode.h"
 #include "kansoku_runtime.h"
 #include "lan_listening_dialog.h"
 #include "receive_controller.h"
 #include "receive_menu.h"
+#include "support/gui_mode_options.h"
 #include "workbench_status_bar.h"
 #include "workbench_window.h"
 
@@ -29,17 +29,9 @@
 #include <QTest>
 
 using namespace kansoku;
+using kansoku::test::optionsFor;
 
 namespace {
-
-CommandLineOptions optionsFor(const QString &databasePath)
-{
-    CommandLineOptions options;
-    options.databasePath = databasePath;
-    options.grpcPort = 0;
-    options.httpPort = 0;
-    return options;
-}
 
 // "127.0.0.1:4318" of the receiver with that protocol, empty when it does not listen.
 QString endpointOf(const KansokuRuntime &runtime, const char *protocol)

@@ -7,6 +7,7 @@
 #include "scenarios/scenario_catalog.h"
 #include "scenarios/scenario_engine.h"
 #include "scenarios/session_replay.h"
+#include "support/gui_mode_options.h"
 #include "telemetry_player.h"
 #include "telemetry_store.h"
 
@@ -17,6 +18,7 @@
 #include <chrono>
 
 using namespace kansoku;
+using kansoku::test::optionsFor;
 
 namespace {
 
@@ -38,11 +40,7 @@ OtlpExportTarget httpTarget(const KansokuRuntime &runtime)
 
 std::unique_ptr<KansokuRuntime> startRuntime(const QString &path)
 {
-    CommandLineOptions options;
-    options.databasePath = path;
-    options.grpcPort = 0;
-    options.httpPort = 0;
-    auto runtime = std::make_unique<KansokuRuntime>(options);
+    auto runtime = std::make_unique<KansokuRuntime>(optionsFor(path));
     QString error;
     if (!runtime->start(&error))
         qFatal("cannot start Kansoku: %s", qPrintable(error));

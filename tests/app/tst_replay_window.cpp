@@ -3,13 +3,13 @@
 // KansokuRuntimes in this process). Everything arrives with its timestamps moved to the replay's
 // start and relative timing scaled by the speed; the selected time range sends only what starts
 // in it; Cancel stops sending; this Kansoku's own receiver and a refused endpoint are reported.
-#include "command_line_options.h"
 #include "core/telemetry_queries.h"
 #include "file_menu.h"
 #include "gui_mode.h"
 #include "kansoku_runtime.h"
 #include "replay_controller.h"
 #include "replay_dialog.h"
+#include "support/gui_mode_options.h"
 #include "support/storage_test_data.h"
 #include "telemetry_store.h"
 #include "ui_language.h"
@@ -31,6 +31,7 @@
 #include <chrono>
 
 using namespace kansoku;
+using kansoku::test::optionsWithoutAgeLimitFor;
 using namespace kansoku::testdata;
 
 namespace {
@@ -39,16 +40,6 @@ constexpr std::int64_t Ms = 1'000'000;
 constexpr std::int64_t Second = 1'000'000'000;
 constexpr std::int64_t RecordedStart = 1'796'083'200LL * Second; // 2026-12-01T00:00:00Z
 constexpr int Steps = 20; // one trace (3 spans), one log and one point a recorded second
-
-CommandLineOptions optionsFor(const QString &databasePath)
-{
-    CommandLineOptions options;
-    options.databasePath = databasePath;
-    options.grpcPort = 0;
-    options.httpPort = 0;
-    options.retainNs = 0; // the recorded days stay, whatever today is
-    return options;
-}
 
 quint16 httpPort(const KansokuRuntime &runtime)
 {
@@ -97,7 +88,7 @@ void record(TelemetryStore &store)
 
 std::unique_ptr<KansokuRuntime> startTarget(const QString &path)
 {
-    auto runtime = std::make_unique<KansokuRuntime>(optionsFor(path));
+    auto runtime = std::make_unique<KansokuRuntime>(optionsWithoutAgeLimitFor(path));
     QString error;
     if (!runtime->start(&error))
         qFatal("cannot start the target: %s", qPrintable(error));
@@ -140,7 +131,8 @@ void TestReplayWindow::initTestCase()
     QSettings().remove(QLatin1String(ReplayController::endpointKey));
     // The English plural forms ("25 items"), as the app installs them.
     QVERIFY(UiLanguage::apply(UiLanguage::Choice::English));
-    m_session = std::make_unique<GuiMode>(optionsFor(m_dir.filePath(QStringLiteral("a.kansoku"))));
+    m_session = std::make_unique<GuiMode>(
+        optionsWithoutAgeLimitFor(m_dir.filePath(QStringLiteral("a.kansoku"))));
     QString error;
     QVERIFY2(m_session->start(&error), qPrintable(error));
     m_session->window()->show();

@@ -9,6 +9,7 @@
 #include "kansoku_runtime.h"
 #include "scenarios/scenario_catalog.h"
 #include "scenarios/scenario_engine.h"
+#include "support/gui_mode_options.h"
 #include "telemetry_player.h"
 #include "telemetry_store.h"
 
@@ -17,6 +18,7 @@
 #include <map>
 
 using namespace kansoku;
+using kansoku::test::optionsFor;
 
 namespace {
 
@@ -38,11 +40,7 @@ quint16 portOf(const KansokuRuntime &runtime, const char *protocol)
 // A session in folder with both receivers on free ports.
 CommandLineOptions optionsIn(const QTemporaryDir &folder)
 {
-    CommandLineOptions options;
-    options.databasePath = folder.filePath(QStringLiteral("scenario.kansoku"));
-    options.grpcPort = 0;
-    options.httpPort = 0;
-    return options;
+    return optionsFor(folder.filePath(QStringLiteral("scenario.kansoku")));
 }
 
 // The runtime's own receiver: gRPC or OTLP/HTTP protobuf on loopback.

@@ -6,12 +6,12 @@
 // after variant plays, the before variant's requests in flight end whole) and the before/after
 // comparison, Stop, and a session switch or closing the
 // window while it plays. The story is short: two minutes at once, then a second or three live.
-#include "command_line_options.h"
 #include "findings_pane.h"
 #include "gui_mode.h"
 #include "kansoku_runtime.h"
 #include "metrics_pane.h"
 #include "session_controller.h"
+#include "support/gui_mode_options.h"
 #include "trace_inspector.h"
 #include "trace_waterfall_view.h"
 #include "traces_pane.h"
@@ -42,17 +42,9 @@
 #include <algorithm>
 
 using namespace kansoku;
+using kansoku::test::optionsFor;
 
 namespace {
-
-CommandLineOptions optionsFor(const QString &databasePath)
-{
-    CommandLineOptions options;
-    options.databasePath = databasePath;
-    options.grpcPort = 0;
-    options.httpPort = 0;
-    return options;
-}
 
 // A started window with its own receivers, its training making sessions in dir.
 std::unique_ptr<GuiMode> startedGui(const QTemporaryDir &dir,

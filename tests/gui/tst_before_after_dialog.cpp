@@ -9,10 +9,10 @@
 #include "analyze_menu.h"
 #include "before_after_controller.h"
 #include "before_after_dialog.h"
-#include "command_line_options.h"
 #include "gui_mode.h"
 #include "run_comparison_table.h"
 #include "session_controller.h"
+#include "support/gui_mode_options.h"
 #include "support/storage_test_data.h"
 #include "telemetry_store.h"
 #include "ui_language.h"
@@ -37,6 +37,7 @@
 #include <algorithm>
 
 using namespace kansoku;
+using kansoku::test::optionsFor;
 using namespace kansoku::testdata;
 
 namespace {
@@ -91,15 +92,6 @@ void writeSession(const QString &path, const std::vector<std::vector<Span>> &bat
     for (const std::vector<Span> &spans : batches)
         offerPatiently(store, spanBatch(resource("shop"), spans));
     store.close();
-}
-
-CommandLineOptions optionsFor(const QString &databasePath)
-{
-    CommandLineOptions options;
-    options.databasePath = databasePath;
-    options.grpcPort = 0;
-    options.httpPort = 0;
-    return options;
 }
 
 int rowWithStatement(const RunComparisonTable &table, const std::string &statement)

@@ -1,9 +1,13 @@
 #include "flame_graph_view.h"
 #include "service_palette.h"
 #include "support/trace_test_builder.h"
+#include "ui_language.h"
 
+#include <QHelpEvent>
 #include <QSignalSpy>
 #include <QTest>
+#include <QToolTip>
+#include <cmath>
 
 using namespace kansoku;
 using kansoku::test::TraceTestBuilder;
@@ -12,6 +16,7 @@ class TestFlameGraphView : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void cleanup();
     void boxesProportionalToDuration();
@@ -20,11 +25,18 @@ private Q_SLOTS:
     void clickFocusedBoxStepsOut();
     void searchFadesTheOtherBoxes();
     void foldedBoxWithAMatchStaysBright();
+    void foldedBoxToolTipCountsItsSpans();
     void revealNodeZoomsOutToShowIt();
 
 private:
     std::unique_ptr<FlameGraphView> m_view;
 };
+
+// The English plural forms ("1 small span", "2 small spans"), as the app installs them.
+void TestFlameGraphView::initTestCase()
+{
+    QVERIFY(UiLanguage::apply(UiLanguage::Choice::English));
+}
 
 // root [0,1000): a [0,500) with a1 [100,300); b [600,850).
 void TestFlameGraphView::init()
@@ -153,6 +165,38 @@ void TestFlameGraphView::foldedBoxWithAMatchStaysBright()
     QVERIFY(m_view->isDimmed(0));
     m_view->setSearchMatches(std::vector<int>{0});
     QVERIFY(m_view->isBoxDimmed(folded()));
+}
+
+void TestFlameGraphView::foldedBoxToolTipCountsItsSpans()
+{
+    // root [0, 100000) with `calls` calls of 10 ns: far below 3 px, folded into one box.
+    const auto toolTip = [this](int calls) {
+        TraceTestBuilder builder;
+        builder.span(1, 0, 0, 100000, 0, "root");
+        for (int i = 0; i < calls; ++i)
+            builder.span(10 + std::uint64_t(i), 1, 50000 + 20 * i, 50010 + 20 * i, 1, "tiny");
+        m_view->setTree(std::make_shared<const SpanTree>(builder.build()));
+        // Content to viewport coordinates, from the root's box (boxRect() skips folded boxes).
+        const QPointF offset
+            = m_view->boxRect(0).topLeft() - m_view->boxes().front().rect.topLeft();
+        for (const FlameBox &box : m_view->boxes()) {
+            if (!box.folded)
+                continue;
+            if (box.count != calls)
+                return QStringLiteral("folded box of %1").arg(box.count);
+            // The box is at least 1 px wide: the first whole pixel in it.
+            const QPoint pos
+                = (QPointF(std::ceil(box.rect.left()), box.rect.center().y()) + offset).toPoint();
+            QHelpEvent help(QEvent::ToolTip, pos, m_view->viewport()->mapToGlobal(pos));
+            QCoreApplication::sendEvent(m_view->viewport(), &help);
+            const QString text = QToolTip::text();
+            QToolTip::hideText();
+            return text;
+        }
+        return QStringLiteral("no folded box");
+    };
+    QCOMPARE(toolTip(1), QStringLiteral("1 small span folded; zoom in to see it"));
+    QCOMPARE(toolTip(2), QStringLiteral("2 small spans folded together; zoom in to see them"));
 }
 
 void TestFlameGraphView::revealNodeZoomsOutToShowIt()

@@ -3,6 +3,7 @@
 #include "screenshot_checks.h"
 #include "support/storage_test_data.h"
 #include "telemetry_store.h"
+#include "ui_language.h"
 #include "view/log_table_model.h"
 #include "view/workbench_state.h"
 
@@ -39,6 +40,7 @@ class TestLogsPane : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void cleanup();
     void showsNewestLogsAndCount();
@@ -75,6 +77,12 @@ private:
     std::unique_ptr<LogsPane> m_pane;
     std::int64_t m_written = 0;
 };
+
+// The English plural forms ("1 log", "2 logs"), as the app installs them.
+void TestLogsPane::initTestCase()
+{
+    QVERIFY(UiLanguage::apply(UiLanguage::Choice::English));
+}
 
 void TestLogsPane::init()
 {

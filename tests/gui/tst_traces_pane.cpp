@@ -9,6 +9,7 @@
 #include "trace_waterfall_view.h"
 #include "trace_window.h"
 #include "traces_pane.h"
+#include "ui_language.h"
 #include "view/trace_comparison_model.h"
 #include "view/trace_list_model.h"
 #include "view/workbench_state.h"
@@ -153,6 +154,8 @@ private:
 
 void TestTracesPane::initTestCase()
 {
+    // The English plural forms ("1 trace", "40 traces"), as the app installs them.
+    QVERIFY(UiLanguage::apply(UiLanguage::Choice::English));
     StorageOptions options;
     options.databasePath = m_dir.filePath(QStringLiteral("pane.db"));
     options.commitMaxLatencyMs = 10;
@@ -383,11 +386,14 @@ void TestTracesPane::durationFieldsFilterAndRejectBadText()
 void TestTracesPane::attributeAndTraceIdFilters()
 {
     auto *attributes = m_pane->findChild<QLineEdit *>(QStringLiteral("attributeFilter"));
+    auto *count = m_pane->findChild<QLabel *>(QStringLiteral("traceCount"));
     typeInto(attributes, QStringLiteral("http.route=/checkout"));
     waitForList(10);
+    QTRY_COMPARE(count->text(), QStringLiteral("10 matching traces in range"));
     typeInto(attributes, QStringLiteral("http.route=/checkout n=12"));
     waitForList(1);
     QCOMPARE(listedNumbers(*m_pane), QList<int>{12});
+    QTRY_COMPARE(count->text(), QStringLiteral("1 matching trace in range"));
 
     attributes->clear();
     waitForList(traceCount);

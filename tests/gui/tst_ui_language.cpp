@@ -2,6 +2,7 @@
 // panes' titles and formatted texts come out in Japanese with their placeholders filled; English
 // comes back when chosen, with its plural forms ("1 span", "2 spans"); View › Language saves the
 // choice.
+#include "core/forwarding_status.h"
 #include "core/import_report.h"
 #include "core/ingest_counters.h"
 #include "core/storage_status.h"
@@ -225,6 +226,25 @@ void TestUiLanguage::englishCountOfOneIsSingular()
     QVERIFY2(bar.problemsText().contains(QStringLiteral("1 malformed request"))
                  && !bar.problemsText().contains(QStringLiteral("1 malformed requests")),
              qPrintable(bar.problemsText()));
+
+    // The forwarding tooltip's counts: one of each, then two.
+    ForwardingStatus forwarding;
+    forwarding.enabled = true;
+    forwarding.upstream = "http://collector:4318 (http/protobuf)";
+    forwarding.forwardedRequests = 1;
+    forwarding.retries = 1;
+    bar.setForwarding(forwarding);
+    auto *forwardingLabel = bar.findChild<QLabel *>(QStringLiteral("statusForwarding"));
+    QVERIFY(forwardingLabel);
+    QVERIFY2(forwardingLabel->toolTip().endsWith(
+                 QStringLiteral("<br>1 request sent, 0 waiting (0 bytes), 1 retry, 0 dropped")),
+             qPrintable(forwardingLabel->toolTip()));
+    forwarding.forwardedRequests = 2;
+    forwarding.retries = 2;
+    bar.setForwarding(forwarding);
+    QVERIFY2(forwardingLabel->toolTip().endsWith(
+                 QStringLiteral("<br>2 requests sent, 0 waiting (0 bytes), 2 retries, 0 dropped")),
+             qPrintable(forwardingLabel->toolTip()));
 }
 
 void TestUiLanguage::englishImportReportOfOneIsSingular()

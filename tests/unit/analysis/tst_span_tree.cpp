@@ -22,6 +22,7 @@ private Q_SLOTS:
     void collapseHidesSubtree();
     void expandAncestorsShowsNode();
     void servicesAndErrors();
+    void serviceOfNamesTheNodesService();
     void descendantLaneFoldsHiddenSpans();
     void syntheticTraceIsConsistent();
     void groupStartsCollapsedInOneRow();
@@ -188,6 +189,17 @@ void TestSpanTree::servicesAndErrors()
     QVERIFY(tree.node(2).isError);
     QCOMPARE(tree.node(0).subtreeStartNs, TraceTestBuilder::Base);
     QCOMPARE(tree.node(1).subtreeEndNs, TraceTestBuilder::Base + 40);
+}
+
+void TestSpanTree::serviceOfNamesTheNodesService()
+{
+    const SpanTree tree(smallTrace());
+    // Pre-order: root, early child, grandchild, late child; both children are backend's.
+    QCOMPARE(tree.serviceOf(0), std::string("frontend"));
+    QCOMPARE(tree.serviceOf(1), std::string("backend"));
+    QCOMPARE(tree.serviceOf(2), std::string("db"));
+    QCOMPARE(tree.serviceOf(3), std::string("backend"));
+    QCOMPARE(&tree.serviceOf(3), &tree.serviceOf(1)); // one name per service
 }
 
 void TestSpanTree::descendantLaneFoldsHiddenSpans()

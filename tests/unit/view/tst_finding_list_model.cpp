@@ -2,6 +2,7 @@
 // every column's sort with ties in analyzer order, the detector and service filters and their
 // counts, persistent indexes through sorts, and the same problem found again in a new analysis.
 // QAbstractItemModelTester watches every change.
+#include "ui_language.h"
 #include "view/finding_list_model.h"
 
 #include <QAbstractItemModelTester>
@@ -92,10 +93,13 @@ class TestFindingListModel : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase();
     void columnsShowTheFinding();
     void costlessFindingShowsADash();
     void tracesColumn_data();
     void tracesColumn();
+    void countToolTipsOfOneAreSingular_data();
+    void countToolTipsOfOneAreSingular();
     void defaultOrderIsTheAnalyzers();
     void sortByColumn_data();
     void sortByColumn();
@@ -106,6 +110,12 @@ private Q_SLOTS:
     void sameProblemIsFoundAgain();
     void namesForEveryKind();
 };
+
+// The English plural forms ("1 trace", "2 traces"), as the app installs them.
+void TestFindingListModel::initTestCase()
+{
+    QVERIFY(UiLanguage::apply(UiLanguage::Choice::English));
+}
 
 void TestFindingListModel::columnsShowTheFinding()
 {
@@ -189,6 +199,48 @@ void TestFindingListModel::tracesColumn()
     model.setFindings(shared({makeFinding(FindingKind::SlowQuery, FindingSeverity::Low, "s", "op",
                                           "q", 1, affected, endpointTraces, 1, 1)}));
     QCOMPARE(text(model, 0, FindingListModel::TracesColumn), expected);
+}
+
+void TestFindingListModel::countToolTipsOfOneAreSingular_data()
+{
+    QTest::addColumn<qint64>("count");
+    QTest::addColumn<qint64>("endpointTraces");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("expected");
+    const int occurrences = FindingListModel::OccurrencesColumn;
+    const int traces = FindingListModel::TracesColumn;
+    const int total = FindingListModel::TotalCostColumn;
+    QTest::newRow("happened once")
+        << qint64(1) << qint64(0) << occurrences << QStringLiteral("Happened 1 time");
+    QTest::newRow("happened twice")
+        << qint64(2) << qint64(0) << occurrences << QStringLiteral("Happened 2 times");
+    QTest::newRow("one trace") << qint64(1) << qint64(0) << traces
+                               << QStringLiteral("1 trace shows it");
+    QTest::newRow("two traces") << qint64(2) << qint64(0) << traces
+                                << QStringLiteral("2 traces show it");
+    QTest::newRow("one of many") << qint64(1) << qint64(80) << traces
+                                 << QStringLiteral("1 of the 80 traces of op shows it (1%)");
+    QTest::newRow("two of many") << qint64(2) << qint64(80) << traces
+                                 << QStringLiteral("2 of the 80 traces of op show it (3%)");
+    QTest::newRow("the only one") << qint64(1) << qint64(1) << traces
+                                  << QStringLiteral("The one trace of op shows it");
+    QTest::newRow("cost of one trace")
+        << qint64(1) << qint64(0) << total << QStringLiteral("10 ms over the 1 affected trace");
+    QTest::newRow("cost of two traces")
+        << qint64(2) << qint64(0) << total << QStringLiteral("10 ms over all 2 affected traces");
+}
+
+// Every count in a tooltip reads singular for one: "1 trace shows it", not "1 traces show it".
+void TestFindingListModel::countToolTipsOfOneAreSingular()
+{
+    QFETCH(qint64, count);
+    QFETCH(qint64, endpointTraces);
+    QFETCH(int, column);
+    QFETCH(QString, expected);
+    FindingListModel model;
+    model.setFindings(shared({makeFinding(FindingKind::SlowQuery, FindingSeverity::Low, "s", "op",
+                                          "q", count, count, endpointTraces, 1, 10)}));
+    QCOMPARE(model.index(0, column).data(Qt::ToolTipRole).toString(), expected);
 }
 
 void TestFindingListModel::defaultOrderIsTheAnalyzers()

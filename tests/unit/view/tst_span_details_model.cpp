@@ -1,4 +1,5 @@
 #include "support/trace_test_builder.h"
+#include "ui_language.h"
 #include "view/span_details_model.h"
 
 #include <QAbstractItemModelTester>
@@ -12,8 +13,10 @@ class TestSpanDetailsModel : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase();
     void passesModelTester();
     void sectionsAndFields();
+    void droppedCountsOfOneAreSingular();
     void typedAttributesWithNesting();
     void eventsWithOffsets();
     void linksCarryIds();
@@ -51,6 +54,12 @@ static QString cell(const QAbstractItemModel &model, const QModelIndex &parent, 
     return model.index(row, column, parent).data().toString();
 }
 
+// The English plural forms ("1 event", "2 events"), as the app installs them.
+void TestSpanDetailsModel::initTestCase()
+{
+    QVERIFY(UiLanguage::apply(UiLanguage::Choice::English));
+}
+
 void TestSpanDetailsModel::passesModelTester()
 {
     SpanDetailsModel model;
@@ -79,6 +88,30 @@ void TestSpanDetailsModel::sectionsAndFields()
     QCOMPARE(cell(model, fields, 3, 1), QStringLiteral("boom"));
     QCOMPARE(cell(model, fields, 5, 1), QStringLiteral("5 ms"));
     QCOMPARE(cell(model, fields, 7, 1), QStringLiteral("(root)"));
+}
+
+// The "Dropped" field counts each kind on its own: "1 attribute", not "1 attributes".
+void TestSpanDetailsModel::droppedCountsOfOneAreSingular()
+{
+    TraceTestBuilder builder;
+    builder.span(1, 0, 0, 5000000, 1, "GET /orders");
+    const auto dropped
+        = [&builder](std::uint32_t attributes, std::uint32_t events, std::uint32_t links) {
+              builder.last().droppedAttributesCount = attributes;
+              builder.last().droppedEventsCount = events;
+              builder.last().droppedLinksCount = links;
+              SpanDetailsModel model;
+              model.setSpan(*builder.build(), 0);
+              const QModelIndex fields = model.sectionIndex(QStringLiteral("Span"));
+              for (int row = 0; row < model.rowCount(fields); ++row) {
+                  if (cell(model, fields, row, 0) == QStringLiteral("Dropped"))
+                      return cell(model, fields, row, 1);
+              }
+              return QString();
+          };
+    QCOMPARE(dropped(1, 1, 1), QStringLiteral("1 attribute, 1 event, 1 link"));
+    QCOMPARE(dropped(2, 0, 3), QStringLiteral("2 attributes, 0 events, 3 links"));
+    QCOMPARE(dropped(0, 0, 0), QString()); // nothing dropped: no field
 }
 
 void TestSpanDetailsModel::typedAttributesWithNesting()
