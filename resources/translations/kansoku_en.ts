@@ -87,16 +87,6 @@
     </message>
 </context>
 <context>
-    <name>kansoku::FlameGraphView</name>
-    <message numerus="yes">
-        <source>%Ln small span(s) folded together; zoom in to see them</source>
-        <translation>
-            <numerusform>%Ln small span folded; zoom in to see it</numerusform>
-            <numerusform>%Ln small spans folded together; zoom in to see them</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>kansoku::FindingDetailsView</name>
     <message numerus="yes">
         <source>%Ln span(s)</source>
@@ -179,6 +169,16 @@
         <translation>
             <numerusform>No findings in this range: %Ln trace analysed</numerusform>
             <numerusform>No findings in this range: %Ln traces analysed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kansoku::FlameGraphView</name>
+    <message numerus="yes">
+        <source>%Ln small span(s) folded together; zoom in to see them</source>
+        <translation>
+            <numerusform>%Ln small span folded; zoom in to see it</numerusform>
+            <numerusform>%Ln small spans folded together; zoom in to see them</numerusform>
         </translation>
     </message>
 </context>

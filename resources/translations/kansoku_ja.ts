@@ -788,14 +788,6 @@
         <translation>%1 — リクエストあたりのコストと、リクエストのレイテンシーに占める割合から</translation>
     </message>
     <message>
-        <source>Happened %1 times</source>
-        <translation>%1 回発生</translation>
-    </message>
-    <message>
-        <source>%1 over all %2 affected traces</source>
-        <translation>影響を受けた全 %2 トレースで計 %1</translation>
-    </message>
-    <message>
         <source>Traces that show it, and their share of the endpoint&apos;s traces</source>
         <translation>これが現れたトレースと、そのエンドポイントのトレースに占める割合</translation>
     </message>
@@ -842,14 +834,6 @@
     <message>
         <source>Total</source>
         <translation>合計</translation>
-    </message>
-    <message>
-        <source>%1 traces show it</source>
-        <translation>%1 トレースで発生</translation>
-    </message>
-    <message>
-        <source>%1 of the %2 traces of %3 show it (%4)</source>
-        <translation>%3 の %2 トレース中 %1 トレースで発生（%4）</translation>
     </message>
     <message>
         <source>About %1 per affected request, %2 of its latency</source>
@@ -951,6 +935,34 @@
         <source>High</source>
         <translation>高</translation>
     </message>
+    <message numerus="yes">
+        <source>Happened %Ln time(s)</source>
+        <translation>
+            <numerusform>%Ln 回発生</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 over all %Ln affected trace(s)</source>
+        <translation>
+            <numerusform>影響を受けた全 %Ln トレースで計 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln trace(s) show it</source>
+        <translation>
+            <numerusform>%Ln トレースで発生</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The one trace of %1 shows it</source>
+        <translation>%1 の唯一のトレースで発生</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of the %1 traces of %2 show it (%3)</source>
+        <translation>
+            <numerusform>%2 の %1 トレース中 %Ln トレースで発生（%3）</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kansoku::FindingsPane</name>
@@ -1038,20 +1050,18 @@
         <translation>すべてのスパン</translation>
     </message>
     <message>
-        <source>1 small span folded; zoom in to see it</source>
-        <translation>小さなスパン 1 個を折りたたんでいます。ズームインすると表示されます</translation>
-    </message>
-    <message>
-        <source>%1 small spans folded together; zoom in to see them</source>
-        <translation>小さなスパン %1 個をまとめて折りたたんでいます。ズームインすると表示されます</translation>
-    </message>
-    <message>
         <source>Total: %1 (%2%)&lt;br&gt;Self: %3&lt;br&gt;Spans in subtree: %4</source>
         <translation>合計: %1 (%2%)&lt;br&gt;セルフ: %3&lt;br&gt;サブツリーのスパン: %4</translation>
     </message>
     <message>
         <source>No spans</source>
         <translation>スパンがありません</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln small span(s) folded together; zoom in to see them</source>
+        <translation>
+            <numerusform>小さなスパン %Ln 個をまとめて折りたたんでいます。ズームインすると表示されます</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1525,16 +1535,8 @@ and select span %2</source>
         <translation>この重大度以上のログを表示</translation>
     </message>
     <message>
-        <source>%1 logs</source>
-        <translation>%1 件のログ</translation>
-    </message>
-    <message>
         <source>counting…</source>
         <translation>集計中…</translation>
-    </message>
-    <message>
-        <source>1 log</source>
-        <translation>1 件のログ</translation>
     </message>
     <message>
         <source>trace %1</source>
@@ -1561,6 +1563,12 @@ and select span %2</source>
 Logs sent over OTLP appear here as they arrive.</source>
         <translation>選択した時間範囲にログはありません。
 OTLP で送信されたログは、届き次第ここに表示されます。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln log(s)</source>
+        <translation>
+            <numerusform>%Ln 件のログ</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2406,10 +2414,6 @@ OTLP で送信されたログは、届き次第ここに表示されます。</t
         <translation>破棄</translation>
     </message>
     <message>
-        <source>%1 attributes, %2 events, %3 links</source>
-        <translation>属性 %1、イベント %2、リンク %3</translation>
-    </message>
-    <message>
         <source>Attributes (%1)</source>
         <translation>属性 (%1)</translation>
     </message>
@@ -2464,6 +2468,28 @@ OTLP で送信されたログは、届き次第ここに表示されます。</t
     <message>
         <source>Type</source>
         <translation>型</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation>%1、%2、%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln attribute(s)</source>
+        <translation>
+            <numerusform>属性 %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>イベント %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln link(s)</source>
+        <translation>
+            <numerusform>リンク %Ln</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3151,6 +3177,38 @@ B: 呼び出し %4 件、%5（セルフ %6）</translation>
             <numerusform>%Ln 件一致</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Collapse to the critical path</source>
+        <translation>クリティカルパス以外を折りたたむ</translation>
+    </message>
+    <message>
+        <source>Show the critical path, fold every span and group of repeated calls with no work on it and open what the path needs, leaving the chain that decided the trace&apos;s duration in view</source>
+        <translation>クリティカルパスを表示し、パス上の処理を含まないスパンと繰り返し呼び出しのグループをすべて折りたたみ、パスに必要なものを展開して、トレースの所要時間を決めた連鎖だけを見えるようにします</translation>
+    </message>
+    <message>
+        <source>Find in trace</source>
+        <translation>トレース内を検索</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>次の一致</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>前の一致</translation>
+    </message>
+    <message>
+        <source>Next match (in the find field)</source>
+        <translation>次の一致（検索欄で）</translation>
+    </message>
+    <message>
+        <source>Previous match (in the find field)</source>
+        <translation>前の一致（検索欄で）</translation>
+    </message>
+    <message>
+        <source>Clear the find field</source>
+        <translation>検索欄をクリア</translation>
+    </message>
 </context>
 <context>
     <name>kansoku::TraceListModel</name>
@@ -3384,24 +3442,20 @@ B: 呼び出し %4 件、%5（セルフ %6）</translation>
         <translation>最新 %1 トレースをチャートに表示</translation>
     </message>
     <message>
-        <source>1 matching trace in range</source>
-        <translation>範囲内に一致するトレース 1 件</translation>
-    </message>
-    <message>
-        <source>1 trace in range</source>
-        <translation>範囲内にトレース 1 件</translation>
-    </message>
-    <message>
-        <source>%1 matching traces in range</source>
-        <translation>範囲内に一致するトレース %1 件</translation>
-    </message>
-    <message>
-        <source>%1 traces in range</source>
-        <translation>範囲内にトレース %1 件</translation>
-    </message>
-    <message>
         <source>No other “%1” trace in the time range to compare with.</source>
         <translation>時間範囲内に比較できる他の “%1” トレースはありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln matching trace(s) in range</source>
+        <translation>
+            <numerusform>範囲内に一致するトレース %Ln 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln trace(s) in range</source>
+        <translation>
+            <numerusform>範囲内にトレース %Ln 件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3647,10 +3701,6 @@ B: 呼び出し %4 件、%5（セルフ %6）</translation>
         <translation>→ %1 件転送済み</translation>
     </message>
     <message>
-        <source>Forwarding what the receivers accept to %1&lt;br&gt;%2 requests sent, %3 waiting (%4), %5 retries, %6 dropped</source>
-        <translation>レシーバーが受け付けたものを %1 に転送中&lt;br&gt;送信済みリクエスト %2 件、待機中 %3 件 (%4)、再試行 %5 回、破棄 %6 件</translation>
-    </message>
-    <message>
         <source>on the LAN, token required (Details… for the participants&apos; lines)</source>
         <translation>LAN 上、トークンが必要です（参加者用の行は 詳細… で）</translation>
     </message>
@@ -3728,6 +3778,22 @@ B: 呼び出し %4 件、%5（セルフ %6）</translation>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln 項目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Forwarding what the receivers accept to %1&lt;br&gt;%2 sent, %3 waiting (%4), %5, %6 dropped</source>
+        <translation>レシーバーが受け付けたものを %1 に転送中&lt;br&gt;%2 送信済み、待機中 %3 件 (%4)、%5、破棄 %6 件</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s)</source>
+        <translation>
+            <numerusform>リクエスト %Ln 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln retry(s)</source>
+        <translation>
+            <numerusform>再試行 %Ln 回</numerusform>
         </translation>
     </message>
 </context>
