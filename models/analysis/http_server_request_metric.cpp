@@ -45,8 +45,8 @@ void foldNegativesIntoZero(ExponentialDistribution &interval)
     }
 }
 
-// Where the SDK exported a stream the process had since startNs, before its first point: a point
-// of the same layout without observations at the export before it.
+// addNoRequestsBefore for one kind of point: a point of the first point's layout and start time,
+// without observations, at the export before it (when that came after the stream started).
 template<typename Point, typename ClearCounts>
 void addEmptyPointBefore(std::vector<Point> &points, const std::vector<std::int64_t> &exportTimesNs,
                          ClearCounts clearCounts)
