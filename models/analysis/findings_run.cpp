@@ -3,7 +3,6 @@
 #include "analysis/findings_analyzer.h"
 #include "analysis/http_server_request_metric.h"
 
-#include <algorithm>
 #include <exception>
 #include <map>
 
@@ -35,7 +34,8 @@ void FindingsRun::addRequestMetrics(const TelemetryQueries &queries, const TimeR
     std::map<std::pair<std::string, std::string>, std::vector<MetricStream>> groups;
     for (MetricStream &stream : queries.metricStreams(query)) {
         if (!HttpServerRequestMetric::isRequestDurationMetric(stream.name)
-            || stream.type != MetricType::Histogram)
+            || (stream.type != MetricType::Histogram
+                && stream.type != MetricType::ExponentialHistogram))
             continue;
         std::string resource;
         for (const KeyValue &attribute : stream.resource.attributes)
@@ -45,7 +45,6 @@ void FindingsRun::addRequestMetrics(const TelemetryQueries &queries, const TimeR
     const std::int64_t windowStartNs = metricWindowStartNs(queries, range);
     for (const auto &[key, streams] : groups) {
         std::vector<Metric> metrics;
-        std::vector<std::int64_t> exportTimesNs;
         for (const MetricStream &stream : streams) {
             if (isCancelled())
                 return;
@@ -53,21 +52,11 @@ void FindingsRun::addRequestMetrics(const TelemetryQueries &queries, const TimeR
             points.streamId = stream.streamId;
             points.range = range;
             std::optional<Metric> metric = queries.metricPoints(points);
-            if (!metric)
-                metric.emplace();
-            for (const HistogramDataPoint &point : metric->histogramPoints)
-                exportTimesNs.push_back(point.timeNs);
-            metrics.push_back(std::move(*metric));
+            metrics.push_back(metric ? std::move(*metric) : Metric{});
         }
-        std::sort(exportTimesNs.begin(), exportTimesNs.end());
-        exportTimesNs.erase(std::unique(exportTimesNs.begin(), exportTimesNs.end()),
-                            exportTimesNs.end());
-        for (std::size_t i = 0; i < streams.size(); ++i) {
-            HttpServerRequestMetric::addNoRequestsBefore(metrics[i], exportTimesNs);
-            if (const std::optional<HttpServerRequestSeries> series
-                = HttpServerRequestMetric::seriesOf(streams[i], metrics[i], windowStartNs))
-                analyzer.addRequestMetric(*series);
-        }
+        for (const HttpServerRequestSeries &series :
+             HttpServerRequestMetric::seriesOfProcess(streams, std::move(metrics), windowStartNs))
+            analyzer.addRequestMetric(series);
     }
 }
 

@@ -74,6 +74,18 @@ std::optional<double> combinedMax(const std::optional<double> &a, const std::opt
     return std::max(*a, *b);
 }
 
+// Sums known only when both are.
+std::optional<double> sumOf(const std::optional<double> &a, const std::optional<double> &b)
+{
+    return a && b ? std::optional<double>(*a + *b) : std::nullopt;
+}
+
+std::optional<double> differenceOf(const std::optional<double> &later,
+                                   const std::optional<double> &earlier)
+{
+    return later && earlier ? std::optional<double>(*later - *earlier) : std::nullopt;
+}
+
 std::vector<double> toDoubles(const std::vector<std::uint64_t> &counts)
 {
     std::vector<double> result;
@@ -154,6 +166,7 @@ ExponentialDistribution exponentialFromPoint(const ExponentialHistogramDataPoint
     d.negative = toDoubles(point.negative.bucketCounts);
     d.min = point.min;
     d.max = point.max;
+    d.sum = point.sum;
     return d;
 }
 
@@ -230,9 +243,7 @@ HistogramMath::explicitIntervals(const std::vector<HistogramDataPoint> &points,
                 if (difference.counts[i] < 0)
                     return std::nullopt;
             }
-            difference.sum = later.sum && earlier.sum
-                                 ? std::optional<double>(*later.sum - *earlier.sum)
-                                 : std::nullopt;
+            difference.sum = differenceOf(later.sum, earlier.sum);
             return difference;
         });
 }
@@ -256,6 +267,7 @@ HistogramMath::exponentialIntervals(const std::vector<ExponentialHistogramDataPo
                 || !subtractBuckets(a.negativeOffset, a.negative, b.negativeOffset, b.negative,
                                     &difference.negative))
                 return std::nullopt;
+            difference.sum = differenceOf(later.sum, earlier.sum);
             return difference;
         });
 }
@@ -270,7 +282,7 @@ bool HistogramMath::merge(ExplicitDistribution &a, const ExplicitDistribution &b
     a.timeNs = std::max(a.timeNs, b.timeNs);
     a.min = combinedMin(a.min, b.min);
     a.max = combinedMax(a.max, b.max);
-    a.sum = a.sum && b.sum ? std::optional<double>(*a.sum + *b.sum) : std::nullopt;
+    a.sum = sumOf(a.sum, b.sum);
     return true;
 }
 
@@ -286,6 +298,7 @@ void HistogramMath::merge(ExponentialDistribution &a, const ExponentialDistribut
     a.timeNs = std::max(a.timeNs, other.timeNs);
     a.min = combinedMin(a.min, other.min);
     a.max = combinedMax(a.max, other.max);
+    a.sum = sumOf(a.sum, other.sum);
 }
 
 ExponentialDistribution HistogramMath::downscaled(const ExponentialDistribution &d,

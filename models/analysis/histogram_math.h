@@ -40,6 +40,8 @@ struct ExponentialDistribution
     std::vector<double> negative;
     std::optional<double> min;
     std::optional<double> max;
+    // The sum of the observations, when every point it came from sent one.
+    std::optional<double> sum;
     double total() const;
 };
 

@@ -103,29 +103,30 @@ void TrafficSpikeDetector::addRequestMetric(const HttpServerRequestSeries &serie
     if (endpoint.metricName.empty()
         || precedenceOf(series.metricName) > precedenceOf(endpoint.metricName)) {
         endpoint.metricBuckets.clear();
+        endpoint.latencyLayout = LatencyLayout::None;
         endpoint.metricBounds.clear();
         endpoint.metricName = series.metricName;
     }
     for (const ExplicitDistribution &interval : series.intervals)
         addInterval(endpoint, interval, series.serverErrors);
+    for (const ExponentialDistribution &interval : series.exponentialIntervals)
+        addInterval(endpoint, interval, series.exponentialSecondsPerUnit, series.serverErrors);
 }
 
-void TrafficSpikeDetector::addInterval(Endpoint &endpoint, const ExplicitDistribution &interval,
-                                       bool serverErrors)
+TrafficSpikeDetector::Shares
+TrafficSpikeDetector::sharesOf(std::int64_t startNs, std::int64_t timeNs, double requests) const
 {
-    const double requests = interval.total();
+    Shares shares;
     if (!(requests > 0))
-        return;
+        return shares;
     const std::int64_t bucketNs = m_thresholds.spikeBucketNs;
-    const std::int64_t startNs = std::min(interval.startNs, interval.timeNs);
-    const std::int64_t endNs = interval.timeNs;
+    startNs = std::min(startNs, timeNs);
+    const std::int64_t endNs = timeNs;
     // An instant (or a point without a start time): all of it in the bucket of its time.
     const std::int64_t first = endNs > startNs ? bucketOf(startNs) : bucketOf(endNs);
     const std::int64_t last = endNs > startNs ? bucketOf(endNs - 1) : first;
     if (last - first >= MaxIntervalBuckets)
-        return;
-    if (endpoint.metricBounds.empty())
-        endpoint.metricBounds = interval.bounds;
+        return shares;
     // In doubles: a bad point's times near the ends of int64 must not overflow (a bucket's share
     // needs no nanosecond precision).
     const double lengthNs = double(endNs) - double(startNs);
@@ -136,23 +137,84 @@ void TrafficSpikeDetector::addInterval(Endpoint &endpoint, const ExplicitDistrib
                                     : (std::min(double(endNs), bucketStartNs + double(bucketNs))
                                        - std::max(double(startNs), bucketStartNs))
                                           / lengthNs;
-        if (!(fraction > 0))
-            continue;
+        if (fraction > 0)
+            shares.emplace_back(index, fraction);
+    }
+    return shares;
+}
+
+void TrafficSpikeDetector::addShares(Endpoint &endpoint, const Shares &shares, double requests,
+                                     std::optional<double> sumSeconds, bool serverErrors,
+                                     const std::function<void(MetricBucket &, double)> &addLatency)
+{
+    for (const auto &[index, fraction] : shares) {
         MetricBucket &bucket = endpoint.metricBuckets[index];
         bucket.requests += requests * fraction;
         bucket.errors += serverErrors ? requests * fraction : 0.0;
-        if (interval.sum) {
-            bucket.latencySumSeconds += *interval.sum * fraction;
+        if (sumSeconds) {
+            bucket.latencySumSeconds += *sumSeconds * fraction;
             bucket.latencySumRequests += requests * fraction;
         }
-        // Buckets of another layout than the first interval's cannot be added: their requests
-        // count, their latency does not.
-        if (interval.bounds != endpoint.metricBounds)
-            continue;
-        bucket.latencyCounts.resize(interval.counts.size(), 0.0);
-        for (std::size_t i = 0; i < interval.counts.size(); ++i)
-            bucket.latencyCounts[i] += interval.counts[i] * fraction;
+        if (addLatency)
+            addLatency(bucket, fraction);
     }
+}
+
+void TrafficSpikeDetector::addInterval(Endpoint &endpoint, const ExplicitDistribution &interval,
+                                       bool serverErrors)
+{
+    const double requests = interval.total();
+    const Shares shares = sharesOf(interval.startNs, interval.timeNs, requests);
+    if (shares.empty())
+        return;
+    if (endpoint.latencyLayout == LatencyLayout::None) {
+        endpoint.latencyLayout = LatencyLayout::Explicit;
+        endpoint.metricBounds = interval.bounds;
+    }
+    std::function<void(MetricBucket &, double)> addLatency;
+    if (endpoint.latencyLayout == LatencyLayout::Explicit
+        && interval.bounds == endpoint.metricBounds) {
+        addLatency = [&interval](MetricBucket &bucket, double fraction) {
+            bucket.latencyCounts.resize(interval.counts.size(), 0.0);
+            for (std::size_t i = 0; i < interval.counts.size(); ++i)
+                bucket.latencyCounts[i] += interval.counts[i] * fraction;
+        };
+    }
+    addShares(endpoint, shares, requests, interval.sum, serverErrors, addLatency);
+}
+
+void TrafficSpikeDetector::addInterval(Endpoint &endpoint, const ExponentialDistribution &interval,
+                                       double secondsPerUnit, bool serverErrors)
+{
+    const double requests = interval.total();
+    const Shares shares = sharesOf(interval.startNs, interval.timeNs, requests);
+    if (shares.empty())
+        return;
+    if (endpoint.latencyLayout == LatencyLayout::None) {
+        endpoint.latencyLayout = LatencyLayout::Exponential;
+        endpoint.exponentialSecondsPerUnit = secondsPerUnit;
+    }
+    std::function<void(MetricBucket &, double)> addLatency;
+    if (endpoint.latencyLayout == LatencyLayout::Exponential
+        && secondsPerUnit == endpoint.exponentialSecondsPerUnit) {
+        addLatency = [&interval](MetricBucket &bucket, double fraction) {
+            ExponentialDistribution share = interval;
+            share.zeroCount *= fraction;
+            for (std::vector<double> *counts : {&share.positive, &share.negative}) {
+                for (double &count : *counts)
+                    count *= fraction;
+            }
+            if (share.sum)
+                *share.sum *= fraction;
+            if (bucket.exponentialLatency)
+                HistogramMath::merge(*bucket.exponentialLatency, share);
+            else
+                bucket.exponentialLatency = std::move(share);
+        };
+    }
+    const std::optional<double> sumSeconds
+        = interval.sum ? std::optional<double>(*interval.sum * secondsPerUnit) : std::nullopt;
+    addShares(endpoint, shares, requests, sumSeconds, serverErrors, addLatency);
 }
 
 bool TrafficSpikeDetector::usesMetric(const Endpoint &endpoint)
@@ -287,6 +349,7 @@ TrafficSpikeDetector::metricTotals(const Endpoint &endpoint,
     ExplicitDistribution latency;
     latency.bounds = endpoint.metricBounds;
     latency.counts.assign(endpoint.metricBounds.size() + 1, 0.0);
+    std::optional<ExponentialDistribution> exponentialLatency;
     double sumSeconds = 0;
     double sumRequests = 0;
     for (std::int64_t index : buckets) {
@@ -300,9 +363,20 @@ TrafficSpikeDetector::metricTotals(const Endpoint &endpoint,
         sumRequests += data.latencySumRequests;
         for (std::size_t i = 0; i < data.latencyCounts.size(); ++i)
             latency.counts[i] += data.latencyCounts[i];
+        if (data.exponentialLatency && exponentialLatency)
+            HistogramMath::merge(*exponentialLatency, *data.exponentialLatency);
+        else if (data.exponentialLatency)
+            exponentialLatency = data.exponentialLatency;
     }
-    totals.p50Ns = nsOfSeconds(HistogramMath::quantile(latency, 0.5));
-    totals.p95Ns = nsOfSeconds(HistogramMath::quantile(latency, 0.95));
+    const auto quantileSeconds = [&](double q) {
+        if (endpoint.latencyLayout != LatencyLayout::Exponential)
+            return HistogramMath::quantile(latency, q);
+        return exponentialLatency ? HistogramMath::quantile(*exponentialLatency, q)
+                                        * endpoint.exponentialSecondsPerUnit
+                                  : std::numeric_limits<double>::quiet_NaN();
+    };
+    totals.p50Ns = nsOfSeconds(quantileSeconds(0.5));
+    totals.p95Ns = nsOfSeconds(quantileSeconds(0.95));
     totals.meanNs = sumRequests > 0 ? nsOfSeconds(sumSeconds / sumRequests) : 0;
     return totals;
 }

@@ -3,9 +3,9 @@
 // spikeBaselineBuckets buckets before it, and spikeMinRequests, is a spike, adjacent spike buckets
 // one finding with the latency and error rate inside against the baseline's. The requests are the
 // endpoint spans (EndpointStatistics') by start time, or, for an endpoint whose server exports
-// http.server.request.duration (or the older http.server.duration), that histogram's counts,
-// which hold every request even where traces are sampled. Traces and series may come in any time
-// order. Runs on one worker thread.
+// http.server.request.duration (or the older http.server.duration), that histogram's counts
+// (explicit-bucket or exponential), which hold every request even where traces are sampled. Traces
+// and series may come in any time order. Runs on one worker thread.
 #pragma once
 
 #include "analysis/duration_sample.h"
@@ -14,6 +14,7 @@
 #include "analysis/finding_thresholds.h"
 #include "analysis/http_server_request_metric.h"
 
+#include <functional>
 #include <string>
 #include <unordered_map>
 
@@ -51,9 +52,13 @@ private:
         // Per histogram bucket of the endpoint's metricBounds; empty while no interval of that
         // layout came.
         std::vector<double> latencyCounts;
+        // The same for an endpoint whose latency layout is exponential: the intervals' shares
+        // merged (at the coarsest scale among them), in the unit of exponentialSecondsPerUnit.
+        std::optional<ExponentialDistribution> exponentialLatency;
         double latencySumSeconds = 0;  // of the intervals that sent a sum ...
         double latencySumRequests = 0; // ... and their requests
     };
+    enum class LatencyLayout : std::uint8_t { None, Explicit, Exponential };
     // Bucket index (start time / spikeBucketNs, rounded down) to its requests; only buckets with
     // requests are kept, so memory grows with the requests (8 bytes each) and the buckets used.
     // Hashed, as requests come in any time order; sorted once when the findings are made.
@@ -65,8 +70,16 @@ private:
         Buckets buckets;
         MetricBuckets metricBuckets;
         std::string metricName; // of metricBuckets; empty when the server sent no such metric
-        std::vector<double> metricBounds; // seconds: the histogram layout of the first interval
+        // The latency layout of the first interval with requests: explicit buckets of
+        // metricBounds (seconds), or exponential buckets of any scale in a unit of
+        // exponentialSecondsPerUnit seconds. Intervals of another layout count their requests
+        // and errors, not their latency (their buckets cannot be added).
+        LatencyLayout latencyLayout = LatencyLayout::None;
+        std::vector<double> metricBounds;
+        double exponentialSecondsPerUnit = 0;
     };
+    // Bucket index and the share of an interval's requests that fell into it.
+    using Shares = std::vector<std::pair<std::int64_t, double>>;
     // Bucket index and its requests, in index order.
     using Counts = std::vector<std::pair<std::int64_t, double>>;
     // Adjacent spike buckets, and the baseline buckets they were judged against.
@@ -90,7 +103,18 @@ private:
 
     std::int64_t bucketOf(std::int64_t timeNs) const;
     Endpoint &endpointOf(const std::string &service, const std::string &operation);
+    // The buckets an interval of the metric covers, each with its share of the interval's
+    // requests (in proportion to the overlap, so they may be fractions); none for an interval
+    // without requests or of more than MaxIntervalBuckets.
+    Shares sharesOf(std::int64_t startNs, std::int64_t timeNs, double requests) const;
+    // Adds an interval's requests, errors and sum of latencies (when sent) to the buckets of its
+    // shares, and, unless addLatency is empty, its latency buckets by addLatency(bucket, share).
+    static void addShares(Endpoint &endpoint, const Shares &shares, double requests,
+                          std::optional<double> sumSeconds, bool serverErrors,
+                          const std::function<void(MetricBucket &, double)> &addLatency);
     void addInterval(Endpoint &endpoint, const ExplicitDistribution &interval, bool serverErrors);
+    void addInterval(Endpoint &endpoint, const ExponentialDistribution &interval,
+                     double secondsPerUnit, bool serverErrors);
     // Whether the endpoint is judged on the metric: it sent one with requests in it (a stream
     // whose intervals all fell outside the analysis leaves it to its spans).
     static bool usesMetric(const Endpoint &endpoint);

@@ -1,7 +1,8 @@
 // The traffic-spike scenario through a real session file with its traces sampled at 1% (a head
 // sampler's choice by trace id) and all of its metrics, as an SDK exports them: the spike is found
 // from http.server.request.duration with the rate of every request, where the few sampled spans
-// alone show none. With every trace kept the scenario's ground truth holds as in tst_scenarios.
+// alone show none, whether the SDK aggregates it in explicit buckets, in exponential ones, or both
+// (two readers). With every trace kept the scenario's ground truth holds as in tst_scenarios.
 #include "analysis/findings_run.h"
 #include "scenarios/scenario_catalog.h"
 #include "scenarios/scenario_engine.h"
@@ -10,8 +11,15 @@
 
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
+#include <map>
 
 using namespace kansoku;
+
+// How the request duration histogram reaches the store: not at all, as the scenario's SDK
+// aggregates it, as an exponential histogram instead, or both.
+enum class RequestMetric { None, Explicit, Exponential, Both };
+Q_DECLARE_METATYPE(RequestMetric)
 
 namespace {
 
@@ -63,9 +71,51 @@ std::int64_t productRequests(const TelemetryBatch &batch, const TimeRange &range
     return count;
 }
 
-// The spans of the sampled traces and, when asked, every metric (SDKs do not sample metrics); the
-// logs are left out, no detector reads them.
-TelemetryBatch sampledSpans(const TelemetryBatch &full, bool onePercent, bool withMetrics)
+// The SDK's exponential histogram (scale 3) of the same requests, near enough: each explicit
+// bucket's count in the exponential bucket of its upper bound (of twice the last bound for the
+// overflow bucket). Counts, times and attributes are the explicit points'; the latency coarser.
+Metric asExponential(const Metric &explicitMetric)
+{
+    constexpr std::int32_t Scale = 3;
+    Metric metric = explicitMetric;
+    metric.type = MetricType::ExponentialHistogram;
+    metric.histogramPoints.clear();
+    for (const HistogramDataPoint &point : explicitMetric.histogramPoints) {
+        ExponentialHistogramDataPoint exponential;
+        static_cast<DataPointBase &>(exponential) = point;
+        exponential.count = point.count;
+        exponential.sum = point.sum;
+        exponential.min = point.min;
+        exponential.max = point.max;
+        exponential.scale = Scale;
+        std::map<std::int32_t, std::uint64_t> counts;
+        for (std::size_t i = 0; i < point.bucketCounts.size(); ++i) {
+            if (point.bucketCounts[i] == 0)
+                continue;
+            const double value = i < point.explicitBounds.size() ? point.explicitBounds[i]
+                                                                 : 2 * point.explicitBounds.back();
+            // Bucket index j holds (2^(j / 8), 2^((j + 1) / 8)].
+            counts[std::int32_t(std::ceil(std::log2(value) * (1 << Scale))) - 1]
+                += point.bucketCounts[i];
+        }
+        if (!counts.empty()) {
+            exponential.positive.offset = counts.begin()->first;
+            exponential.positive.bucketCounts.assign(
+                std::size_t(counts.rbegin()->first - counts.begin()->first + 1), 0);
+            for (const auto &[index, count] : counts)
+                exponential.positive.bucketCounts[std::size_t(index - counts.begin()->first)]
+                    = count;
+        }
+        metric.exponentialHistogramPoints.push_back(std::move(exponential));
+    }
+    return metric;
+}
+
+// The spans of the sampled traces and every metric (SDKs do not sample metrics) but
+// http.server.request.duration, which comes as `requestMetric` says; the logs are left out, no
+// detector reads them.
+TelemetryBatch sampledSpans(const TelemetryBatch &full, bool onePercent,
+                            RequestMetric requestMetric)
 {
     TelemetryBatch batch;
     for (const ResourceSpans &resource : full.resourceSpans) {
@@ -82,8 +132,25 @@ TelemetryBatch sampledSpans(const TelemetryBatch &full, bool onePercent, bool wi
         if (!kept.scopeSpans.empty())
             batch.resourceSpans.push_back(std::move(kept));
     }
-    if (withMetrics)
-        batch.resourceMetrics = full.resourceMetrics;
+    batch.resourceMetrics = full.resourceMetrics;
+    for (ResourceMetrics &resource : batch.resourceMetrics) {
+        for (ScopeMetrics &scope : resource.scopeMetrics) {
+            std::vector<Metric> metrics;
+            for (Metric &metric : scope.metrics) {
+                if (metric.name != "http.server.request.duration") {
+                    metrics.push_back(std::move(metric));
+                    continue;
+                }
+                if (requestMetric == RequestMetric::Exponential
+                    || requestMetric == RequestMetric::Both)
+                    metrics.push_back(asExponential(metric));
+                if (requestMetric == RequestMetric::Explicit
+                    || requestMetric == RequestMetric::Both)
+                    metrics.push_back(std::move(metric));
+            }
+            scope.metrics = std::move(metrics);
+        }
+    }
     return batch;
 }
 
@@ -110,19 +177,23 @@ private Q_SLOTS:
 void TestSampledTrafficSpike::spikeFromTheMetricWhereSpansAreSampled_data()
 {
     QTest::addColumn<bool>("onePercent");
-    QTest::addColumn<bool>("withMetrics");
-    QTest::newRow("1% of the traces and the metric") << true << true;
-    QTest::newRow("1% of the traces only") << true << false;
-    QTest::newRow("every trace and the metric") << false << true;
+    QTest::addColumn<RequestMetric>("requestMetric");
+    QTest::newRow("1% of the traces and the metric") << true << RequestMetric::Explicit;
+    QTest::newRow("1% of the traces and the exponential metric")
+        << true << RequestMetric::Exponential;
+    QTest::newRow("1% of the traces and the metric both ways") << true << RequestMetric::Both;
+    QTest::newRow("1% of the traces only") << true << RequestMetric::None;
+    QTest::newRow("every trace and the metric") << false << RequestMetric::Explicit;
+    QTest::newRow("every trace and the exponential metric") << false << RequestMetric::Exponential;
 }
 
 void TestSampledTrafficSpike::spikeFromTheMetricWhereSpansAreSampled()
 {
     QFETCH(bool, onePercent);
-    QFETCH(bool, withMetrics);
+    QFETCH(RequestMetric, requestMetric);
     const TelemetryBatch full = scenarioRun();
     auto batch
-        = std::make_shared<const TelemetryBatch>(sampledSpans(full, onePercent, withMetrics));
+        = std::make_shared<const TelemetryBatch>(sampledSpans(full, onePercent, requestMetric));
     std::int64_t spans = 0;
     for (const ResourceSpans &resource : batch->resourceSpans) {
         for (const ScopeSpans &scope : resource.scopeSpans)
@@ -148,7 +219,7 @@ void TestSampledTrafficSpike::spikeFromTheMetricWhereSpansAreSampled()
     const FindingsRunResult run = FindingsRun().run(*store.queries(), TimeRange{});
     QVERIFY(run.error.empty());
     const Finding *spike = productsSpike(run.findings);
-    if (!withMetrics) {
+    if (requestMetric == RequestMetric::None) {
         QVERIFY(!spike);
         return;
     }

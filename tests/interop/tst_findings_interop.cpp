@@ -2,10 +2,13 @@
 // service before a fix (an N+1 on GET /orders/:id, a slow report query) and after it
 // (findings_workload.mjs) to the real `kansoku --headless`; `kansoku analyze --json` must report
 // the N+1 and the slow query with the right statement and endpoint before, neither after, and
-// `kansoku diff` must exit 1 when things got worse and 0 when they got better. Test thread only.
+// `kansoku diff` must exit 1 when things got worse and 0 when they got better. A traffic spike
+// the SDK saw only in http.server.request.duration, aggregated by an ExponentialHistogram View
+// (spike_metric_workload.mjs), must be found from that metric. Test thread only.
 
 #include "kansoku_process.h"
 
+#include <QDateTime>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -63,9 +66,13 @@ private Q_SLOTS:
     void afterTheFixNeitherRemains();
     void diffGatesOnRegressions();
     void unreadableFilesExitWithTwo();
+    void trafficSpikeFromTheSdksExponentialHistogram();
 
 private:
-    void record(const QString &variant, const QString &databasePath);
+    // Runs the Node script (in the interop directory) against a fresh `kansoku --headless` on
+    // databasePath; its standard output, or an empty string after a failed check.
+    QString record(const QString &script, const QStringList &arguments,
+                   const QString &databasePath);
     QJsonObject analyze(const QString &databasePath);
 
     QString m_nodeExecutable;
@@ -86,21 +93,29 @@ void TestFindingsInterop::initTestCase()
     QVERIFY(m_directory.isValid());
     m_beforePath = m_directory.filePath(QStringLiteral("before.kansoku"));
     m_afterPath = m_directory.filePath(QStringLiteral("after.kansoku"));
-    record(QStringLiteral("before"), m_beforePath);
-    record(QStringLiteral("after"), m_afterPath);
+    for (const QString &variant : {QStringLiteral("before"), QStringLiteral("after")}) {
+        const QString output = record(
+            QStringLiteral("findings_workload.mjs"), {QStringLiteral("--variant"), variant},
+            variant == QLatin1String("before") ? m_beforePath : m_afterPath);
+        QVERIFY(!output.isEmpty());
+    }
 }
 
-void TestFindingsInterop::record(const QString &variant, const QString &databasePath)
+QString TestFindingsInterop::record(const QString &script, const QStringList &arguments,
+                                    const QString &databasePath)
 {
     KansokuProcess kansoku(QStringLiteral(KANSOKU_EXECUTABLE), databasePath);
     QString error;
-    QVERIFY2(kansoku.start(&error), qPrintable(error));
+    if (!kansoku.start(&error)) {
+        qWarning().noquote() << error;
+        return {};
+    }
     QProcess node;
     node.setProgram(m_nodeExecutable);
-    node.setArguments(
-        {QStringLiteral(KANSOKU_INTEROP_DIR) + QStringLiteral("/findings_workload.mjs"),
-         QStringLiteral("--variant"), variant, QStringLiteral("--endpoint"),
-         QStringLiteral("http://127.0.0.1:%1").arg(kansoku.httpPort())});
+    node.setArguments(QStringList{QStringLiteral(KANSOKU_INTEROP_DIR) + QLatin1Char('/') + script}
+                      + arguments
+                      + QStringList{QStringLiteral("--endpoint"),
+                                    QStringLiteral("http://127.0.0.1:%1").arg(kansoku.httpPort())});
     node.setWorkingDirectory(QStringLiteral(KANSOKU_INTEROP_DIR));
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     for (const QString &key : environment.keys()) {
@@ -109,13 +124,23 @@ void TestFindingsInterop::record(const QString &variant, const QString &database
     }
     node.setProcessEnvironment(environment);
     node.start();
-    QVERIFY2(node.waitForFinished(300000), "findings_workload.mjs did not finish within 300 s");
-    const QString output = QString::fromLocal8Bit(node.readAllStandardOutput())
-                           + QString::fromLocal8Bit(node.readAllStandardError());
-    QVERIFY2(node.exitStatus() == QProcess::NormalExit && node.exitCode() == 0, qPrintable(output));
-    qInfo().noquote() << output.trimmed();
+    if (!node.waitForFinished(300000)) {
+        qWarning().noquote() << script << "did not finish within 300 s";
+        return {};
+    }
+    const QString output = QString::fromLocal8Bit(node.readAllStandardOutput());
+    const QString errors = QString::fromLocal8Bit(node.readAllStandardError());
+    if (node.exitStatus() != QProcess::NormalExit || node.exitCode() != 0) {
+        qWarning().noquote() << script << "failed:" << output << errors;
+        return {};
+    }
+    qInfo().noquote() << output.trimmed() << errors.trimmed();
     // A clean stop commits and checkpoints everything the SDK saw acknowledged.
-    QVERIFY2(kansoku.stop(&error), qPrintable(error));
+    if (!kansoku.stop(&error)) {
+        qWarning().noquote() << error;
+        return {};
+    }
+    return output;
 }
 
 QJsonObject TestFindingsInterop::analyze(const QString &databasePath)
@@ -212,6 +237,43 @@ void TestFindingsInterop::unreadableFilesExitWithTwo()
     QCOMPARE(badArgument.exitCode, 2);
     QVERIFY2(badArgument.standardError.contains(QLatin1String("--from")),
              qPrintable(badArgument.standardError));
+}
+
+void TestFindingsInterop::trafficSpikeFromTheSdksExponentialHistogram()
+{
+    const QString path = m_directory.filePath(QStringLiteral("spike.kansoku"));
+    const QString output = record(QStringLiteral("spike_metric_workload.mjs"), {}, path);
+    QVERIFY(!output.isEmpty());
+    const QJsonObject workload = QJsonDocument::fromJson(output.toUtf8()).object();
+    // The View made the SDK aggregate exponentially, and that is all it exported.
+    QCOMPARE(workload.value(QLatin1String("dataPointTypes")).toArray(),
+             QJsonArray{QStringLiteral("EXPONENTIAL_HISTOGRAM")});
+
+    const QJsonObject report = analyze(path);
+    QVERIFY(!report.isEmpty());
+    QCOMPARE(report.value(QLatin1String("traces")).toInteger(), 0);
+    const QJsonArray spikes = findingsOf(report, QStringLiteral("traffic_spike"));
+    QCOMPARE(spikes.size(), 1);
+    const QJsonObject spike = spikes.first().toObject();
+    QCOMPARE(spike.value(QLatin1String("service")).toString(), QStringLiteral("shop"));
+    QCOMPARE(spike.value(QLatin1String("operation")).toString(), QStringLiteral("GET /products"));
+    // The three cumulative exports of the spike, differenced: 300 requests, 15 failed.
+    QCOMPARE(spike.value(QLatin1String("occurrences")).toInteger(), 300);
+    const auto msOf = [&spike](const char *key) {
+        return QDateTime::fromString(spike.value(QLatin1String(key)).toString(), Qt::ISODateWithMs)
+            .toMSecsSinceEpoch();
+    };
+    QCOMPARE(msOf("first_seen"), workload.value(QLatin1String("spikeStartMs")).toInteger());
+    QCOMPARE(msOf("last_seen"), workload.value(QLatin1String("spikeEndMs")).toInteger());
+    const QJsonObject facts = spike.value(QLatin1String("facts")).toObject();
+    QCOMPARE(facts.value(QLatin1String("source")).toString(),
+             QStringLiteral("from http.server.request.duration; 0 of the 300 requests traced"));
+    QCOMPARE(facts.value(QLatin1String("error rate")).toString(),
+             QStringLiteral("5% (baseline 0%), 15 failed"));
+    // p95 from the exponential buckets: inside the bucket of ~300 ms, against ~100 ms before.
+    const QString p95 = facts.value(QLatin1String("p95")).toString();
+    QVERIFY2(p95.startsWith(QLatin1String("3")) && p95.contains(QLatin1String("(baseline 1")),
+             qPrintable(p95));
 }
 
 QTEST_GUILESS_MAIN(TestFindingsInterop)

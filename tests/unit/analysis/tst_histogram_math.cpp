@@ -310,11 +310,13 @@ void TestHistogramMath::exponentialIntervalsAcrossScaleChange()
     first.scale = 1;
     first.positive.offset = 0;
     first.positive.bucketCounts = {1, 1}; // both in bucket 0 at scale 0
+    first.sum = 2.5;
     ExponentialHistogramDataPoint second = first;
     second.timeNs = 30;
     second.scale = 0;
     second.zeroCount = 1;
     second.positive.bucketCounts = {3, 1};
+    second.sum = 6.0;
     const std::vector<ExponentialDistribution> intervals = HistogramMath::exponentialIntervals(
         {first, second}, AggregationTemporality::Cumulative, 0);
     QCOMPARE(intervals.size(), std::size_t(2));
@@ -326,6 +328,8 @@ void TestHistogramMath::exponentialIntervalsAcrossScaleChange()
     QCOMPARE(intervals[1].positive, (std::vector<double>{1, 1}));
     QCOMPARE(intervals[1].zeroCount, 1.0);
     QVERIFY(!intervals[1].min);
+    QCOMPARE(intervals[0].sum, std::optional<double>(2.5));
+    QCOMPARE(intervals[1].sum, std::optional<double>(3.5));
 }
 
 void TestHistogramMath::exponentialIntervalsReset()
@@ -366,9 +370,16 @@ void TestHistogramMath::mergeExponential()
     ExponentialDistribution a = exponential(1, 1, {1}, 1);
     a.min = 2;
     a.timeNs = 5;
+    a.sum = 3;
     ExponentialDistribution b = exponential(0, 2, {2}, 0, 0, {4});
     b.timeNs = 7;
+    b.sum = 4;
     HistogramMath::merge(a, b);
+    QCOMPARE(a.sum, std::optional<double>(7));
+    b.sum.reset();
+    ExponentialDistribution withoutSum = a;
+    HistogramMath::merge(withoutSum, b);
+    QVERIFY(!withoutSum.sum);
     QCOMPARE(a.scale, 0);
     QCOMPARE(a.positiveOffset, 0);
     QCOMPARE(a.positive, (std::vector<double>{1, 0, 2}));

@@ -1,10 +1,13 @@
 #include "analysis/findings_analyzer.h"
 #include "analysis/http_server_request_metric.h"
 #include "analysis/traffic_spike_detector.h"
+#include "core/time_format.h"
 #include "support/analysis_trace_builder.h"
 
 #include <QTest>
 #include <algorithm>
+#include <cmath>
+#include <map>
 #include <random>
 
 using namespace kansoku;
@@ -27,7 +30,13 @@ private Q_SLOTS:
     void cumulativeMetricWithReset();
     void olderMetricNameInMilliseconds();
     void bothMetricNamesCountOnce();
+    void steadyMetricHasNone_data();
     void steadyMetricHasNone();
+    void exponentialMetric_data();
+    void exponentialMetric();
+    void exponentialCumulativeWithReset();
+    void explicitAndExponentialOfOneStreamCountOnce();
+    void explicitAndExponentialStreamsOfOneEndpointAdd();
 };
 
 namespace {
@@ -110,15 +119,56 @@ struct MetricStreamSpec
     std::string route = "/products";
     // Cumulative: the process restarts at the start of this interval (-1: never).
     int resetAt = -1;
+    // An exponential histogram of this scale (as the SDKs' ExponentialHistogram aggregation
+    // exports it, without min and max) rather than the advisory explicit buckets.
+    bool exponential = false;
+    std::int32_t scale = 3;
 };
 
-HttpServerRequestSeries metricSeries(const MetricStreamSpec &spec)
+// The SDKs' mapping of a value to its exponential bucket: index i holds (base^i, base^(i+1)].
+std::int32_t exponentialIndex(double value, std::int32_t scale)
+{
+    return std::int32_t(std::ceil(std::log2(value) * std::ldexp(1.0, scale))) - 1;
+}
+
+// The q-quantile (seconds, by interpolation) of requests all in the exponential bucket of value.
+double inBucketOf(double value, std::int32_t scale, double q, double secondsPerUnit = 1)
+{
+    const std::int32_t index = exponentialIndex(value, scale);
+    const double lower = HistogramMath::exponentialLowerBound(scale, index);
+    const double upper = HistogramMath::exponentialLowerBound(scale, index + 1);
+    return (lower + (upper - lower) * q) * secondsPerUnit;
+}
+
+std::string durationOfSeconds(double seconds)
+{
+    return formatDurationNs(std::llround(seconds * 1e9)).toStdString();
+}
+
+ExponentialHistogramDataPoint exponentialPoint(const std::map<std::int32_t, std::uint64_t> &counts,
+                                               std::int32_t scale)
+{
+    ExponentialHistogramDataPoint point;
+    point.scale = scale;
+    if (!counts.empty()) {
+        point.positive.offset = counts.begin()->first;
+        point.positive.bucketCounts.assign(
+            std::size_t(counts.rbegin()->first - counts.begin()->first + 1), 0);
+        for (const auto &[index, count] : counts) {
+            point.positive.bucketCounts[std::size_t(index - point.positive.offset)] = count;
+            point.count += count;
+        }
+    }
+    return point;
+}
+
+std::pair<MetricStream, Metric> metricStream(const MetricStreamSpec &spec)
 {
     const bool milliseconds = spec.name == HttpServerRequestMetric::OlderName;
     MetricStream stream;
     stream.name = spec.name;
     stream.unit = milliseconds ? "ms" : "s";
-    stream.type = MetricType::Histogram;
+    stream.type = spec.exponential ? MetricType::ExponentialHistogram : MetricType::Histogram;
     stream.temporality = spec.temporality;
     stream.resource.attributes.push_back({"service.name", AnyValue::fromString("shop")});
     stream.attributes
@@ -129,7 +179,7 @@ HttpServerRequestSeries metricSeries(const MetricStreamSpec &spec)
     Metric metric;
     metric.name = stream.name;
     metric.unit = stream.unit;
-    metric.type = MetricType::Histogram;
+    metric.type = stream.type;
     metric.temporality = spec.temporality;
     // The semantic conventions' advisory buckets, in the stream's unit.
     std::vector<double> bounds{0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25,
@@ -138,6 +188,7 @@ HttpServerRequestSeries metricSeries(const MetricStreamSpec &spec)
     for (double &bound : bounds)
         bound *= perSecond;
     std::vector<std::uint64_t> counts(bounds.size() + 1, 0);
+    std::map<std::int32_t, std::uint64_t> exponentialCounts;
     double sum = 0;
     std::int64_t seriesStartNs = AnalysisTraceBuilder::Base;
     for (std::size_t i = 0; i < spec.perInterval.size(); ++i) {
@@ -145,6 +196,7 @@ HttpServerRequestSeries metricSeries(const MetricStreamSpec &spec)
         const bool cumulative = spec.temporality == AggregationTemporality::Cumulative;
         if (!cumulative || int(i) == spec.resetAt) {
             counts.assign(counts.size(), 0);
+            exponentialCounts.clear();
             sum = 0;
             seriesStartNs = startNs;
         }
@@ -154,7 +206,18 @@ HttpServerRequestSeries metricSeries(const MetricStreamSpec &spec)
         const auto bucket
             = std::size_t(std::lower_bound(bounds.begin(), bounds.end(), value) - bounds.begin());
         counts[bucket] += std::uint64_t(spec.perInterval[i]);
+        if (spec.perInterval[i] > 0)
+            exponentialCounts[exponentialIndex(value, spec.scale)]
+                += std::uint64_t(spec.perInterval[i]);
         sum += value * spec.perInterval[i];
+        if (spec.exponential) {
+            ExponentialHistogramDataPoint point = exponentialPoint(exponentialCounts, spec.scale);
+            point.startTimeNs = seriesStartNs;
+            point.timeNs = startNs + spec.intervalNs;
+            point.sum = sum;
+            metric.exponentialHistogramPoints.push_back(std::move(point));
+            continue;
+        }
         HistogramDataPoint point;
         point.startTimeNs = seriesStartNs;
         point.timeNs = startNs + spec.intervalNs;
@@ -165,6 +228,12 @@ HttpServerRequestSeries metricSeries(const MetricStreamSpec &spec)
             point.count += count;
         metric.histogramPoints.push_back(std::move(point));
     }
+    return {std::move(stream), std::move(metric)};
+}
+
+HttpServerRequestSeries metricSeries(const MetricStreamSpec &spec)
+{
+    const auto [stream, metric] = metricStream(spec);
     std::optional<HttpServerRequestSeries> series
         = HttpServerRequestMetric::seriesOf(stream, metric, AnalysisTraceBuilder::Base);
     return series ? *series : HttpServerRequestSeries{};
@@ -172,10 +241,11 @@ HttpServerRequestSeries metricSeries(const MetricStreamSpec &spec)
 
 // The spike of tenfoldForTwoMinutes as the metric sees it, every 10 s: 10 requests a bucket at
 // 100 ms, 95 at 300 ms (and 5 failing, in a stream of their own) for buckets 60 to 71.
-std::vector<HttpServerRequestSeries> tenfoldMetric(const std::string &name)
+std::vector<MetricStreamSpec> tenfoldSpecs(const std::string &name, bool exponential = false)
 {
     MetricStreamSpec ok;
     ok.name = name;
+    ok.exponential = exponential;
     MetricStreamSpec failed = ok;
     failed.status = 503;
     failed.durationNs = 300 * Ms;
@@ -185,7 +255,16 @@ std::vector<HttpServerRequestSeries> tenfoldMetric(const std::string &name)
         ok.durationsNs.push_back(spike ? 300 * Ms : 100 * Ms);
         failed.perInterval.push_back(spike ? 5 : 0);
     }
-    return {metricSeries(ok), metricSeries(failed)};
+    return {ok, failed};
+}
+
+std::vector<HttpServerRequestSeries> tenfoldMetric(const std::string &name,
+                                                   bool exponential = false)
+{
+    std::vector<HttpServerRequestSeries> series;
+    for (const MetricStreamSpec &spec : tenfoldSpecs(name, exponential))
+        series.push_back(metricSeries(spec));
+    return series;
 }
 
 // What 1% of the requests of tenfoldForTwoMinutes leave as traces: one in a hundred.
@@ -514,11 +593,20 @@ void TestTrafficSpikeDetector::bothMetricNamesCountOnce()
     }
 }
 
+void TestTrafficSpikeDetector::steadyMetricHasNone_data()
+{
+    QTest::addColumn<bool>("exponential");
+    QTest::newRow("explicit buckets") << false;
+    QTest::newRow("exponential buckets") << true;
+}
+
 void TestTrafficSpikeDetector::steadyMetricHasNone()
 {
     // Half an hour of 50 to 70 requests a minute, some failing, while the spans (all of them)
     // would show a burst: the metric says otherwise, and the metric is what counts.
+    QFETCH(bool, exponential);
     MetricStreamSpec spec;
+    spec.exponential = exponential;
     spec.temporality = AggregationTemporality::Cumulative;
     spec.intervalNs = 60 * Second;
     for (int minute = 0; minute < 30; ++minute)
@@ -528,15 +616,164 @@ void TestTrafficSpikeDetector::steadyMetricHasNone()
     failed.perInterval.assign(30, 2);
     // A delta point claiming ten thousand requests since 1970 is not spread over fifty years.
     HttpServerRequestSeries bogus = metricSeries(spec);
-    bogus.intervals.resize(1);
-    bogus.intervals[0].startNs = 0;
-    bogus.intervals[0].counts.assign(bogus.intervals[0].counts.size(), 1000.0);
+    if (exponential) {
+        bogus.exponentialIntervals.resize(1);
+        bogus.exponentialIntervals[0].startNs = 0;
+        bogus.exponentialIntervals[0].zeroCount = 10000;
+    } else {
+        bogus.intervals.resize(1);
+        bogus.intervals[0].startNs = 0;
+        bogus.intervals[0].counts.assign(bogus.intervals[0].counts.size(), 1000.0);
+    }
     Workload burst;
     burst.bucket("GET /products", 100, 200);
     for (std::int64_t bucket = 0; bucket < 100; ++bucket)
         burst.bucket("GET /products", bucket, 1);
     QCOMPARE(burst.findings().size(), std::size_t(1));
     QVERIFY(burst.findings({}, {metricSeries(spec), metricSeries(failed), bogus}).empty());
+}
+
+void TestTrafficSpikeDetector::exponentialMetric_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("cumulative");
+    QTest::newRow("delta, seconds") << "http.server.request.duration" << false;
+    QTest::newRow("cumulative, seconds") << "http.server.request.duration" << true;
+    QTest::newRow("delta, milliseconds") << "http.server.duration" << false;
+    QTest::newRow("cumulative, milliseconds") << "http.server.duration" << true;
+}
+
+void TestTrafficSpikeDetector::exponentialMetric()
+{
+    // sampledSpansWithDeltaMetric with the metric as exponential histograms (scale 3): the same
+    // spike, its latency from the exponential buckets.
+    QFETCH(QString, name);
+    QFETCH(bool, cumulative);
+    std::vector<HttpServerRequestSeries> series;
+    for (MetricStreamSpec spec : tenfoldSpecs(name.toStdString(), true)) {
+        if (cumulative)
+            spec.temporality = AggregationTemporality::Cumulative;
+        series.push_back(metricSeries(spec));
+        QVERIFY(!series.back().exponentialIntervals.empty());
+    }
+    const std::vector<Finding> findings = sampledTenfold().findings({}, series);
+    QCOMPARE(findings.size(), std::size_t(1));
+    const Finding &finding = findings.front();
+    QCOMPARE(finding.range, bucketRange(60, 71));
+    QCOMPARE(finding.occurrences, 1200);
+    QCOMPARE(finding.affectedTraces, 12);
+    QCOMPARE(finding.facts.at(1), (FindingFact{"rate", "10/s (baseline 1/s)"}));
+    // Every request of the spike in the bucket of 300 ms, of the baseline in that of 100 ms; no
+    // min or max to clamp to, so the quantiles lie inside those buckets, which differ by unit.
+    const bool milliseconds = name == QLatin1String("http.server.duration");
+    const double perSecond = milliseconds ? 1000.0 : 1.0;
+    const auto quantileFact = [&](const char *label, double q) {
+        return FindingFact{
+            label, durationOfSeconds(inBucketOf(0.3 * perSecond, 3, q, 1 / perSecond))
+                       + " (baseline "
+                       + durationOfSeconds(inBucketOf(0.1 * perSecond, 3, q, 1 / perSecond)) + ')'};
+    };
+    QCOMPARE(finding.facts.at(2), quantileFact("p50", 0.5));
+    QCOMPARE(finding.facts.at(3), quantileFact("p95", 0.95));
+    QVERIFY(finding.facts.at(3).value != finding.facts.at(2).value);
+    QCOMPARE(finding.facts.at(4), (FindingFact{"error rate", "5% (baseline 0%), 60 failed"}));
+    QCOMPARE(
+        finding.facts.back(),
+        (FindingFact{"source", "from " + name.toStdString() + "; 12 of the 1200 requests traced"}));
+    // The mean from the points' sums.
+    QCOMPARE(finding.costNsPerRequest, double(200 * Ms));
+}
+
+void TestTrafficSpikeDetector::exponentialCumulativeWithReset()
+{
+    // cumulativeMetricWithReset's minutes as an exponential histogram: the restart at the spike's
+    // start (a new start time, the buckets back to nothing) is a reset, not lost requests.
+    MetricStreamSpec spec;
+    spec.exponential = true;
+    spec.temporality = AggregationTemporality::Cumulative;
+    spec.intervalNs = 60 * Second;
+    spec.resetAt = 10;
+    for (int minute = 0; minute < 22; ++minute)
+        spec.perInterval.push_back(minute == 10 || minute == 11 ? 600 : 60);
+    const HttpServerRequestSeries series = metricSeries(spec);
+    QCOMPARE(series.exponentialIntervals.size(), std::size_t(22));
+    const Workload none;
+    const std::vector<Finding> findings = none.findings({}, {series});
+    QCOMPARE(findings.size(), std::size_t(1));
+    QCOMPARE(findings[0].range, bucketRange(60, 71));
+    QCOMPARE(findings[0].occurrences, 1200);
+    QCOMPARE(findings[0].facts.at(1), (FindingFact{"rate", "10/s (baseline 1/s)"}));
+    QCOMPARE(findings[0].facts.at(3),
+             (FindingFact{"p95", durationOfSeconds(inBucketOf(0.1, 3, 0.95)) + " (baseline "
+                                     + durationOfSeconds(inBucketOf(0.1, 3, 0.95)) + ')'}));
+}
+
+void TestTrafficSpikeDetector::explicitAndExponentialOfOneStreamCountOnce()
+{
+    // Each stream exported both ways (two readers, or a collector adding an exponential copy):
+    // the requests count once, the latency from the exponential buckets.
+    const std::string name(HttpServerRequestMetric::CurrentName);
+    const std::vector<Finding> exponentialOnly
+        = sampledTenfold().findings({}, tenfoldMetric(name, true));
+    QCOMPARE(exponentialOnly.size(), std::size_t(1));
+    for (const bool explicitFirst : {true, false}) {
+        std::vector<MetricStream> streams;
+        std::vector<Metric> metrics;
+        for (const bool exponential : {!explicitFirst, explicitFirst}) {
+            for (const MetricStreamSpec &spec : tenfoldSpecs(name, exponential)) {
+                auto [stream, metric] = metricStream(spec);
+                streams.push_back(std::move(stream));
+                metrics.push_back(std::move(metric));
+            }
+        }
+        const std::vector<Finding> findings = sampledTenfold().findings(
+            {},
+            HttpServerRequestMetric::seriesOfProcess(streams, metrics, AnalysisTraceBuilder::Base));
+        QCOMPARE(findings.size(), std::size_t(1));
+        QCOMPARE(findings[0].occurrences, 1200);
+        QCOMPARE(findings[0].facts, exponentialOnly[0].facts);
+    }
+
+    // A restart that switched the aggregation half-way through the spike: explicit points up to
+    // bucket 65, exponential ones after; each counts for its own time.
+    std::vector<MetricStream> streams;
+    std::vector<Metric> metrics;
+    for (const bool exponential : {false, true}) {
+        for (const MetricStreamSpec &spec : tenfoldSpecs(name, exponential)) {
+            auto [stream, metric] = metricStream(spec);
+            const std::int64_t switchNs = AnalysisTraceBuilder::Base + 66 * Bucket;
+            std::erase_if(metric.histogramPoints,
+                          [switchNs](const auto &point) { return point.timeNs > switchNs; });
+            std::erase_if(metric.exponentialHistogramPoints,
+                          [switchNs](const auto &point) { return point.timeNs <= switchNs; });
+            streams.push_back(std::move(stream));
+            metrics.push_back(std::move(metric));
+        }
+    }
+    const std::vector<Finding> switched = sampledTenfold().findings(
+        {}, HttpServerRequestMetric::seriesOfProcess(streams, metrics, AnalysisTraceBuilder::Base));
+    QCOMPARE(switched.size(), std::size_t(1));
+    QCOMPARE(switched[0].range, bucketRange(60, 71));
+    QCOMPARE(switched[0].occurrences, 1200);
+    QCOMPARE(switched[0].facts.at(4), (FindingFact{"error rate", "5% (baseline 0%), 60 failed"}));
+}
+
+void TestTrafficSpikeDetector::explicitAndExponentialStreamsOfOneEndpointAdd()
+{
+    // Different streams of one endpoint (here the 200s explicit, the 503s exponential) are
+    // different requests: they add up. The latency comes from the layout of the first interval
+    // (the explicit 200s); the other layout's buckets cannot be added to it.
+    const std::string name(HttpServerRequestMetric::CurrentName);
+    const std::vector<MetricStreamSpec> explicitSpecs = tenfoldSpecs(name, false);
+    const std::vector<MetricStreamSpec> exponentialSpecs = tenfoldSpecs(name, true);
+    const std::vector<Finding> explicitOnly
+        = sampledTenfold().findings({}, tenfoldMetric(name, false));
+    const std::vector<Finding> mixed = sampledTenfold().findings(
+        {}, {metricSeries(explicitSpecs[0]), metricSeries(exponentialSpecs[1])});
+    QCOMPARE(mixed.size(), std::size_t(1));
+    QCOMPARE(mixed[0].occurrences, 1200);
+    QCOMPARE(mixed[0].facts.at(4), (FindingFact{"error rate", "5% (baseline 0%), 60 failed"}));
+    QCOMPARE(mixed[0].facts.at(3), explicitOnly[0].facts.at(3));
 }
 
 QTEST_GUILESS_MAIN(TestTrafficSpikeDetector)
