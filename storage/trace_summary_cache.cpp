@@ -12,9 +12,8 @@ namespace {
 
 // Bounds the cache; traces still receiving spans after an eviction are re-read by id.
 constexpr std::size_t maxCachedTraces = 200000;
-// The stored-id filter: at least this many ids, room for twice the stored traces, and none at all
+// The stored-id filter: at least the minimum, room for twice the stored traces, and none at all
 // past maxFilteredTraces (reading that many ids would slow opening the file by seconds).
-constexpr std::int64_t minFilterCapacity = 1 << 20;
 constexpr std::int64_t maxFilteredTraces = 4'000'000;
 
 std::string serviceListJson(const std::vector<std::int64_t> &ids)
@@ -60,8 +59,9 @@ std::size_t TraceSummaryCache::TraceIdHash::operator()(const TraceId &id) const
     return static_cast<std::size_t>(value ^ (value >> 31));
 }
 
-TraceSummaryCache::TraceSummaryCache(SqliteDatabase &database)
+TraceSummaryCache::TraceSummaryCache(SqliteDatabase &database, std::int64_t minimumFilterCapacity)
     : m_database(database)
+    , m_minimumFilterCapacity(minimumFilterCapacity)
 {}
 
 void TraceSummaryCache::load()
@@ -69,12 +69,20 @@ void TraceSummaryCache::load()
     m_traces.clear();
     m_dirty.clear();
     m_nextTraceKey = m_database.queryInt("SELECT coalesce(max(trace_key), 0) FROM traces") + 1;
-    // Trace keys are allocated densely, so the next key bounds the number of stored traces.
-    rebuildStoredIds(std::max(minFilterCapacity, 2 * (m_nextTraceKey - 1)));
+    rebuildStoredIds();
 }
 
-void TraceSummaryCache::rebuildStoredIds(std::int64_t capacity)
+void TraceSummaryCache::rebuildStoredIds()
 {
+    // Trace keys are allocated densely in arrival order and retention deletes the oldest traces,
+    // so the span of the keys left bounds the number stored (two lookups, no scan). Sizing from
+    // the traces stored, not from the filter's last size: with retention deleting as fast as new
+    // traces arrive, doubling on every fill grew the filter past maxFilteredTraces within hours
+    // and then switched it off for good, every new trace probing the by-id index again.
+    const std::int64_t stored = m_database.queryInt(
+        "SELECT coalesce((SELECT max(trace_key) FROM traces) - (SELECT min(trace_key) FROM traces)"
+        " + 1, 0)");
+    const std::int64_t capacity = std::max(m_minimumFilterCapacity, 2 * stored);
     if (capacity > 2 * maxFilteredTraces) {
         m_storedIds.reset(0);
         return;
@@ -237,7 +245,7 @@ void TraceSummaryCache::committed()
     if (m_traces.size() > maxCachedTraces)
         m_traces.clear();
     if (m_storedIds.isFull())
-        rebuildStoredIds(2 * m_storedIds.capacity());
+        rebuildStoredIds();
 }
 
 } // namespace kansoku

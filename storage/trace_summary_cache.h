@@ -17,7 +17,11 @@ class SqliteDatabase;
 class TraceSummaryCache
 {
 public:
-    explicit TraceSummaryCache(SqliteDatabase &database);
+    // minimumFilterCapacity: the fewest trace ids the stored-id filter is sized for (tests pass a
+    // small one to see it resized).
+    explicit TraceSummaryCache(SqliteDatabase &database,
+                               std::int64_t minimumFilterCapacity = defaultMinimumFilterCapacity);
+    static constexpr std::int64_t defaultMinimumFilterCapacity = 1 << 20;
 
     // Forgets everything cached (e.g. after a rollback) and reads the next free trace key.
     void load();
@@ -33,6 +37,9 @@ public:
     // The trace's rows were deleted (retention): its cached summary must not be written back.
     // Between transactions only.
     void forget(const TraceId &traceId);
+
+    // How many ids the stored-id filter is sized for; 0 while it is off (every lookup probes).
+    std::int64_t storedIdFilterCapacity() const { return m_storedIds.capacity(); }
 
     // The ids in a traces.services value (a JSON array of service ids).
     static std::vector<std::int64_t> parseServiceList(std::string_view json);
@@ -59,10 +66,12 @@ private:
     };
 
     TraceState *state(const TraceId &traceId, const Span &firstSpan);
-    // Refills m_storedIds from the traces table, sized for capacity ids; call with nothing pending.
-    void rebuildStoredIds(std::int64_t capacity);
+    // Refills m_storedIds from the traces table, sized for twice the traces stored (at least the
+    // minimum); call with nothing pending.
+    void rebuildStoredIds();
 
     SqliteDatabase &m_database;
+    std::int64_t m_minimumFilterCapacity;
     std::unordered_map<TraceId, TraceState, TraceIdHash> m_traces;
     std::vector<TraceState *> m_dirty; // element pointers stay valid across rehashing
     std::int64_t m_nextTraceKey = 1;
