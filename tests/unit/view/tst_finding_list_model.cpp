@@ -2,7 +2,7 @@
 // every column's sort with ties in analyzer order, the detector and service filters and their
 // counts, persistent indexes through sorts, and the same problem found again in a new analysis.
 // QAbstractItemModelTester watches every change.
-#include "ui_language.h"
+#include "support/english_plurals.h"
 #include "view/finding_list_model.h"
 
 #include <QAbstractItemModelTester>
@@ -114,7 +114,7 @@ private Q_SLOTS:
 // The English plural forms ("1 trace", "2 traces"), as the app installs them.
 void TestFindingListModel::initTestCase()
 {
-    QVERIFY(UiLanguage::apply(UiLanguage::Choice::English));
+    QVERIFY(kansoku::test::installEnglishPlurals(QStringLiteral(KANSOKU_ENGLISH_PLURALS_QM)));
 }
 
 void TestFindingListModel::columnsShowTheFinding()

@@ -1,5 +1,5 @@
+#include "support/english_plurals.h"
 #include "support/trace_test_builder.h"
-#include "ui_language.h"
 #include "view/span_details_model.h"
 
 #include <QAbstractItemModelTester>
@@ -57,7 +57,7 @@ static QString cell(const QAbstractItemModel &model, const QModelIndex &parent, 
 // The English plural forms ("1 event", "2 events"), as the app installs them.
 void TestSpanDetailsModel::initTestCase()
 {
-    QVERIFY(UiLanguage::apply(UiLanguage::Choice::English));
+    QVERIFY(kansoku::test::installEnglishPlurals(QStringLiteral(KANSOKU_ENGLISH_PLURALS_QM)));
 }
 
 void TestSpanDetailsModel::passesModelTester()
