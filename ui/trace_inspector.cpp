@@ -179,6 +179,7 @@ TraceInspector::TraceInspector(QWidget *parent)
     });
     connect(m_collapseToCriticalPathAction, &QAction::triggered, this,
             &TraceInspector::collapseToCriticalPath);
+    m_waterfall->addContextMenuAction(m_collapseToCriticalPathAction);
     connect(m_newWindowButton, &QToolButton::clicked, this, [this]() {
         if (m_trace)
             Q_EMIT openInWindowRequested(m_trace->traceId);

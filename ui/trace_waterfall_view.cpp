@@ -188,11 +188,30 @@ void TraceWaterfallView::contextMenuEvent(QContextMenuEvent *event)
             selectByUser(nodeIndex);
     }
     QMenu menu(this);
-    menu.addAction(m_expandSubtreeAction);
-    menu.addSeparator();
-    menu.addAction(m_expandAllAction);
-    menu.addAction(m_collapseAllAction);
+    menu.setToolTipsVisible(true);
+    for (QAction *action : contextMenuActions()) {
+        if (action)
+            menu.addAction(action);
+        else
+            menu.addSeparator();
+    }
     menu.exec(event->globalPos());
+}
+
+void TraceWaterfallView::addContextMenuAction(QAction *action)
+{
+    m_containerActions.append(action);
+}
+
+QList<QAction *> TraceWaterfallView::contextMenuActions() const
+{
+    QList<QAction *> actions{m_expandSubtreeAction, nullptr, m_expandAllAction,
+                             m_collapseAllAction};
+    if (!m_containerActions.isEmpty()) {
+        actions.append(nullptr);
+        actions.append(m_containerActions);
+    }
+    return actions;
 }
 
 void TraceWaterfallView::setTree(std::shared_ptr<SpanTree> tree)

@@ -13,6 +13,7 @@
 #include "trace_minimap.h"
 
 #include <QAbstractScrollArea>
+#include <QList>
 #include <memory>
 #include <optional>
 
@@ -61,6 +62,11 @@ public:
     QAction *expandAllAction() const { return m_expandAllAction; }
     QAction *collapseAllAction() const { return m_collapseAllAction; }
     QAction *expandSubtreeAction() const { return m_expandSubtreeAction; }
+    // An action of the view's container shown below the view's own in its context menu (the
+    // inspector's Collapse to the critical path). The view does not own it.
+    void addContextMenuAction(QAction *action);
+    // The context menu's entries in order; nullptr stands for a separator.
+    QList<QAction *> contextMenuActions() const;
     // Spans picked out for the user (a finding's calls): their rows get an accent bar and a tint,
     // and their collapsed ancestors are expanded so they show (unless reveal is false: a
     // reloaded trace keeps the user's folding). Node indexes; empty clears. setTree() clears
@@ -221,6 +227,7 @@ private:
     QAction *m_expandAllAction = nullptr;
     QAction *m_collapseAllAction = nullptr;
     QAction *m_expandSubtreeAction = nullptr;
+    QList<QAction *> m_containerActions;
 
     DragMode m_dragMode = DragMode::None;
     QPoint m_pressPos;

@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QContextMenuEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -19,6 +20,7 @@
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 
@@ -421,8 +423,24 @@ void TestTraceInspector::collapseToCriticalPathFoldsTheRest()
     view.findChild<QTabWidget *>()->setCurrentWidget(view.flameGraphView());
     auto *button = view.findChild<QToolButton *>(QStringLiteral("criticalPathButton"));
     QVERIFY(!button->isChecked());
-    // The button's menu offers it.
+    // The button's menu offers it, and so does the waterfall's context menu, below its own.
     QVERIFY(button->menu()->actions().contains(view.collapseToCriticalPathAction()));
+    QStringList contextMenu;
+    QTimer::singleShot(0, &view, [&contextMenu]() {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        if (!menu)
+            return;
+        for (const QAction *action : menu->actions())
+            contextMenu << (action->isSeparator() ? QStringLiteral("-") : action->text());
+        menu->close();
+    });
+    QContextMenuEvent menuKey(QContextMenuEvent::Keyboard, QPoint(10, 10),
+                              waterfall->viewport()->mapToGlobal(QPoint(10, 10)));
+    QApplication::sendEvent(waterfall->viewport(), &menuKey);
+    QCOMPARE(contextMenu,
+             (QStringList{QStringLiteral("Expand subtree"), QStringLiteral("-"),
+                          QStringLiteral("Expand all"), QStringLiteral("Collapse all"),
+                          QStringLiteral("-"), QStringLiteral("Collapse to the critical path")}));
 
     QApplication::setActiveWindow(&view);
     view.flameGraphView()->setFocus();
