@@ -32,4 +32,9 @@ std::unique_ptr<TelemetryStore> ReadOnlySession::open(const QString &path, bool 
     return store;
 }
 
+bool ReadOnlySession::hasWriteAheadLog(const QString &path)
+{
+    return QFileInfo::exists(path + QStringLiteral("-wal"));
+}
+
 } // namespace kansoku

@@ -1,6 +1,6 @@
 // Opens an existing session file read-only for the commands that read one (`analyze`, `diff`,
-// `mcp`, `query`, `replay`), with the messages they print when it cannot be: missing, not a session, an
-// older schema. Main thread; the caller owns the returned store.
+// `mcp`, `query`, `replay`), with the messages they print when it cannot be: missing, not a
+// session, an older schema. Main thread; the caller owns the returned store.
 #pragma once
 
 #include <QString>
@@ -18,6 +18,9 @@ public:
     // failure.
     static std::unique_ptr<TelemetryStore> open(const QString &path, bool followWriter,
                                                 QString *errorMessage);
+    // True when a write-ahead log lies beside the session: a window or `--headless` has it open
+    // (or was killed with it open), and the newest commits are in that log, not yet in the file.
+    static bool hasWriteAheadLog(const QString &path);
 };
 
 } // namespace kansoku

@@ -11,8 +11,12 @@ std::optional<SessionAnalysis> SessionAnalyzer::analyze(const QString &sessionPa
                                                         const TimeRange &range,
                                                         QString *errorMessage) const
 {
-    const std::unique_ptr<TelemetryStore> store
-        = ReadOnlySession::open(sessionPath, false, errorMessage);
+    // A session still being written (a window or --headless beside this command) is read
+    // through its write-ahead log like any WAL reader: as an immutable file it missed the commits
+    // still in the log and could read a page half-written ("database disk image is malformed").
+    // A closed session has no log and is read as an immutable file, which read-only media allow.
+    const std::unique_ptr<TelemetryStore> store = ReadOnlySession::open(
+        sessionPath, ReadOnlySession::hasWriteAheadLog(sessionPath), errorMessage);
     if (!store)
         return std::nullopt;
     return analyze(*store->queries(), sessionPath, range, errorMessage);
