@@ -3,7 +3,10 @@
 // ~10 attributes from two services, or 512 log records) over gRPC and/or HTTP with concurrency
 // for a fixed time, and reports acknowledged and committed items per second, refused requests,
 // and — read back from the SQLite file after a clean stop — whether every acknowledged item is
-// stored. Prints figures; asserts nothing about speed.
+// stored. With --analyze, `kansoku analyze` runs back to back on the session during each traces
+// phase, as the Findings pane re-analyses live data, and the runs' times are reported beside the
+// ingest figures. Prints figures; asserts nothing about speed.
+#include "analysis_loop.h"
 #include "bench_request_factory.h"
 #include "grpc_load_client.h"
 #include "headless_kansoku_process.h"
@@ -18,6 +21,7 @@
 #include <QTemporaryDir>
 #include <algorithm>
 #include <cstdio>
+#include <memory>
 
 using namespace kansoku;
 using namespace kansoku::bench;
@@ -34,6 +38,7 @@ struct BenchSettings
     QString transport;
     int concurrency = 4;
     QStringList kansokuArguments;
+    bool analyzeWhileSending = false;
     quint16 grpcPort = 14317;
     quint16 httpPort = 14318;
 };
@@ -116,6 +121,33 @@ double percentile(std::vector<double> values, double fraction)
     return values[std::size_t(fraction * double(values.size() - 1))];
 }
 
+// One line on the analysis runs of a phase: how long each took and how fast it went through the
+// spans it analysed.
+void printAnalysisRuns(const std::vector<AnalysisLoop::Run> &runs)
+{
+    std::vector<double> seconds;
+    std::vector<double> spansPerSecond;
+    int failed = 0;
+    for (const AnalysisLoop::Run &run : runs) {
+        if (!run.succeeded) {
+            if (failed++ == 0)
+                std::printf("  analysis: a run failed: %s\n", qPrintable(run.error));
+            continue;
+        }
+        seconds.push_back(run.seconds);
+        spansPerSecond.push_back(double(run.spansAnalysed) / run.seconds);
+    }
+    if (seconds.empty()) {
+        std::printf("  analysis: no run finished during the phase (%d failed)\n", failed);
+        return;
+    }
+    std::printf("  analysis: %zu runs of kansoku analyze (%d failed), each %.1f-%.1f s (median "
+                "%.1f s); spans analysed per second: min %.0f, median %.0f, max %.0f\n",
+                seconds.size(), failed, percentile(seconds, 0), percentile(seconds, 1),
+                percentile(seconds, 0.5), percentile(spansPerSecond, 0),
+                percentile(spansPerSecond, 0.5), percentile(spansPerSecond, 1));
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -146,13 +178,17 @@ int main(int argc, char *argv[])
     const QCommandLineOption concurrencyOption(QStringLiteral("concurrency"),
                                                QStringLiteral("Sender threads."),
                                                QStringLiteral("count"), QStringLiteral("4"));
+    const QCommandLineOption analyzeOption(
+        QStringLiteral("analyze"),
+        QStringLiteral("During each traces phase, run `kansoku analyze` on the session back to "
+                       "back (the Findings pane's live re-analysis) and report its runs."));
     const QCommandLineOption kansokuArgumentOption(
         QStringLiteral("kansoku-arg"),
         QStringLiteral(
             "Pass an argument to kansoku, e.g. --kansoku-arg=--max-db-mib=0 (repeatable)."),
         QStringLiteral("argument"));
     parser.addOptions({kansokuOption, dbOption, prefillOption, durationOption, signalOption,
-                       transportOption, concurrencyOption, kansokuArgumentOption});
+                       transportOption, concurrencyOption, analyzeOption, kansokuArgumentOption});
     parser.process(app);
 
     BenchSettings settings;
@@ -165,6 +201,7 @@ int main(int argc, char *argv[])
     settings.transport = parser.value(transportOption);
     settings.concurrency = std::max(1, parser.value(concurrencyOption).toInt());
     settings.kansokuArguments = parser.values(kansokuArgumentOption);
+    settings.analyzeWhileSending = parser.isSet(analyzeOption);
     QTemporaryDir temporaryDir;
     settings.databasePath = parser.isSet(dbOption)
                                 ? parser.value(dbOption)
@@ -221,6 +258,12 @@ int main(int argc, char *argv[])
                     settings.durationSeconds, static_cast<long long>(kansoku.latest().spans),
                     static_cast<long long>(kansoku.latest().logs));
         const std::int64_t storedAtStart = storedItems(kansoku.latest(), signal);
+        std::unique_ptr<AnalysisLoop> analysis;
+        if (settings.analyzeWhileSending && signal == QLatin1String("traces")) {
+            analysis
+                = std::make_unique<AnalysisLoop>(settings.kansokuProgram, settings.databasePath);
+            analysis->start();
+        }
         const double start = kansoku.elapsedSeconds();
         auto generators = startLoad(settings, request, signal, &sequence, 0, settings.transport);
         std::vector<double> perSecond;
@@ -237,6 +280,8 @@ int main(int argc, char *argv[])
         }
         const double loadSeconds = kansoku.elapsedSeconds() - start;
         const PhaseResult result = stopLoad(generators);
+        if (analysis)
+            analysis->stop();
         (signal == QLatin1String("traces") ? expectedSpans : expectedLogs) += result.accepted;
         const std::int64_t target = storedAtStart + result.accepted;
         const bool drained = waitUntilStored(kansoku, signal, target, 120);
@@ -253,6 +298,8 @@ int main(int argc, char *argv[])
         std::printf("  refused (retry later): %lld items; failed requests: %lld\n",
                     static_cast<long long>(result.refused),
                     static_cast<long long>(result.failedRequests));
+        if (analysis)
+            printAnalysisRuns(analysis->runs());
     }
 
     const int exitCode = kansoku.stop();
