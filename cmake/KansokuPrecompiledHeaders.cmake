@@ -1,6 +1,7 @@
 # Precompiled headers: the Qt and standard headers that nearly every file of a target includes are
 # parsed once per target instead of once per file. Parsing them was about half of a file's compile
-# time (a GUI test: 6 of 11.6 s), and compiling is most of CI's 30 minutes.
+# time, and compiling is most of CI's 30 minutes: with them ui/findings_pane.cpp compiles in 2.0
+# instead of 3.9 s, tests/gui/tst_findings_pane.cpp in 4.1 instead of 6.5 s (gcc, three runs each).
 #
 # The lists hold only headers that most files of a tier include anyway; a file still includes what
 # it uses. -DCMAKE_DISABLE_PRECOMPILE_HEADERS=ON (CMake's own switch) builds without them, which
