@@ -5,12 +5,15 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QStringList>
+#include <algorithm>
+#include <chrono>
 
 namespace kansoku::bench {
 
-AnalysisLoop::AnalysisLoop(QString program, QString databasePath)
+AnalysisLoop::AnalysisLoop(QString program, QString databasePath, Pacing pacing)
     : m_program(std::move(program))
     , m_databasePath(std::move(databasePath))
+    , m_pacing(pacing)
 {}
 
 AnalysisLoop::~AnalysisLoop()
@@ -65,8 +68,16 @@ void AnalysisLoop::loop()
                                     .toInteger();
         else
             run.error = QString::fromLocal8Bit(process.readAllStandardError()).trimmed();
-        std::lock_guard<std::mutex> lock(m_mutex);
-        m_runs.push_back(run);
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_runs.push_back(run);
+        }
+        if (m_pacing == Pacing::BackToBack)
+            continue;
+        const qint64 runMs = clock.elapsed();
+        const qint64 nextStartMs = std::max<qint64>(PaneLiveIntervalMs, 2 * runMs);
+        while (!m_stopRequested && clock.elapsed() < nextStartMs)
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
 }
 

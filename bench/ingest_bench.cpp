@@ -3,9 +3,9 @@
 // ~10 attributes from two services, or 512 log records) over gRPC and/or HTTP with concurrency
 // for a fixed time, and reports acknowledged and committed items per second, refused requests,
 // and — read back from the SQLite file after a clean stop — whether every acknowledged item is
-// stored. With --analyze, `kansoku analyze` runs back to back on the session during each traces
-// phase, as the Findings pane re-analyses live data, and the runs' times are reported beside the
-// ingest figures. Prints figures; asserts nothing about speed.
+// stored. With --analyze, `kansoku analyze` runs on the session during each traces phase, as the
+// Findings pane re-analyses live data (or back to back), and the runs' times are reported beside
+// the ingest figures. Prints figures; asserts nothing about speed.
 #include "analysis_loop.h"
 #include "bench_request_factory.h"
 #include "grpc_load_client.h"
@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 using namespace kansoku;
 using namespace kansoku::bench;
@@ -38,7 +39,7 @@ struct BenchSettings
     QString transport;
     int concurrency = 4;
     QStringList kansokuArguments;
-    bool analyzeWhileSending = false;
+    std::optional<AnalysisLoop::Pacing> analysisPacing;
     quint16 grpcPort = 14317;
     quint16 httpPort = 14318;
 };
@@ -180,8 +181,10 @@ int main(int argc, char *argv[])
                                                QStringLiteral("count"), QStringLiteral("4"));
     const QCommandLineOption analyzeOption(
         QStringLiteral("analyze"),
-        QStringLiteral("During each traces phase, run `kansoku analyze` on the session back to "
-                       "back (the Findings pane's live re-analysis) and report its runs."));
+        QStringLiteral("During each traces phase, run `kansoku analyze` on the session as the "
+                       "Findings pane re-analyses live data (pane: every 5 s or twice the last "
+                       "run's time; back-to-back: without pause) and report its runs."),
+        QStringLiteral("pane|back-to-back"));
     const QCommandLineOption kansokuArgumentOption(
         QStringLiteral("kansoku-arg"),
         QStringLiteral(
@@ -201,7 +204,18 @@ int main(int argc, char *argv[])
     settings.transport = parser.value(transportOption);
     settings.concurrency = std::max(1, parser.value(concurrencyOption).toInt());
     settings.kansokuArguments = parser.values(kansokuArgumentOption);
-    settings.analyzeWhileSending = parser.isSet(analyzeOption);
+    if (parser.isSet(analyzeOption)) {
+        const QString pacing = parser.value(analyzeOption);
+        if (pacing == QLatin1String("pane"))
+            settings.analysisPacing = AnalysisLoop::Pacing::LikeTheFindingsPane;
+        else if (pacing == QLatin1String("back-to-back"))
+            settings.analysisPacing = AnalysisLoop::Pacing::BackToBack;
+        else {
+            std::fprintf(stderr, "--analyze takes pane or back-to-back, not %s\n",
+                         qPrintable(pacing));
+            return 2;
+        }
+    }
     QTemporaryDir temporaryDir;
     settings.databasePath = parser.isSet(dbOption)
                                 ? parser.value(dbOption)
@@ -259,9 +273,9 @@ int main(int argc, char *argv[])
                     static_cast<long long>(kansoku.latest().logs));
         const std::int64_t storedAtStart = storedItems(kansoku.latest(), signal);
         std::unique_ptr<AnalysisLoop> analysis;
-        if (settings.analyzeWhileSending && signal == QLatin1String("traces")) {
-            analysis
-                = std::make_unique<AnalysisLoop>(settings.kansokuProgram, settings.databasePath);
+        if (settings.analysisPacing && signal == QLatin1String("traces")) {
+            analysis = std::make_unique<AnalysisLoop>(
+                settings.kansokuProgram, settings.databasePath, *settings.analysisPacing);
             analysis->start();
         }
         const double start = kansoku.elapsedSeconds();
